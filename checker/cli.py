@@ -1,0 +1,105 @@
+"""Command line: ``checker check|rules|explain`` plus the commands other modules provide.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from checker import __version__
+from checker.findings import Severity
+
+# Commands that live in their own modules, each exposing ``main(argv) -> int``; imported only
+# when used, so ``checker check`` stays fast.
+DELEGATED = {
+    "report": ("checker.batch.cli", "batch reports over many documents (tables, charts, index)"),
+    "serve": ("checker.server.app", "a local web page to paste a draft and see findings"),
+    "lsp": ("checker.lsp.server", "a language server over stdio for editors"),
+    "eval": ("checker.nli.evaluate", "evaluate the NLI model and the document engine"),
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="checker", description=(
+        "Find contradictions, name misspellings, injected spam and garbled claims in drafts."))
+    p.add_argument("--version", action="version", version=f"checker {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    c = sub.add_parser("check", help="check files, directories or - (stdin)")
+    add_check_arguments(c)
+    sub.add_parser("rules", help="list the rules").add_argument(
+        "--format", choices=["text", "json", "markdown"], default="text")
+    e = sub.add_parser("explain", help="print a rule's documentation")
+    e.add_argument("code")
+    for name, (_, help_text) in DELEGATED.items():
+        sub.add_parser(name, help=help_text, add_help=False)
+    return p
+
+
+def add_check_arguments(c: argparse.ArgumentParser) -> None:
+    from checker.reporters import FORMATS
+
+    c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    c.add_argument("--format", "-f", choices=FORMATS, default="text")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
+    c.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
+    c.add_argument("--extend-select", type=_codes, default=(), help="add to the selection")
+    c.add_argument("--ignore", type=_codes, default=(), help="codes or prefixes to skip")
+    c.add_argument("--fail-on", type=_severity, default=None,
+                   help="lowest severity that makes the exit code 1 (default warning)")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    c.add_argument("--config", type=Path, default=None, help="use this configuration file")
+    c.add_argument("--no-model", action="store_true", help="rules only: load no model")
+    c.add_argument("--stdin-filename", default=None,
+                   help="name (and so format) for text read from -")
+    c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    c.add_argument("--jobs", "-j", type=int, default=0,
+                   help="worker processes for many files (0: automatic)")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
+
+
+def _severity(value: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in DELEGATED:
+        module = importlib.import_module(DELEGATED[args_list[0]][0])
+        return int(module.main(args_list[1:]))
+    parser = _parser()
+    args = parser.parse_args(args_list)
+    if args.command == "check":
+        from checker.commands import run_check
+
+        return run_check(args)
+    if args.command == "rules":
+        from checker.commands import run_rules
+
+        return run_rules(args.format)
+    if args.command == "explain":
+        from checker.commands import run_explain
+
+        return run_explain(args.code)
+    parser.print_help()
+    return 2
+
+
+def use_color(choice: str, stream: object) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())

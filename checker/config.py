@@ -1,0 +1,219 @@
+"""Settings from ``[tool.checker]`` in pyproject.toml or from checker.toml, found upward."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from checker.findings import Severity
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Override:
+    paths: tuple[str, ...]
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ("",)  # "" matches every code
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    exclude: tuple[str, ...] = ()
+    max_file_bytes: int = 10 * 1024 * 1024
+    severity: dict[str, Severity] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+    names: dict[str, Any] = field(default_factory=dict)
+    spam: dict[str, Any] = field(default_factory=dict)
+    nli: dict[str, Any] = field(default_factory=dict)
+    use_model: bool = True
+    source: str | None = None  # the file these came from
+    root: str | None = None  # paths in overrides are relative to this
+
+    def is_selected(self, code: str, path: str | None = None) -> bool:
+        select, ignore = self.select, self.ignore
+        for override in self._overrides_for(path):
+            if override.select is not None:
+                select = override.select
+            ignore = ignore + override.ignore
+        return _decide(code, select, ignore)
+
+    def severity_for(self, code: str, default: Severity, path: str | None = None) -> Severity:
+        table = dict(self.severity)
+        for override in self._overrides_for(path):
+            table.update(override.severity)
+        best = max((p for p in table if code.startswith(p)), key=len, default=None)
+        return default if best is None else table[best]
+
+    def _overrides_for(self, path: str | None) -> list[Override]:
+        if path is None or not self.overrides:
+            return []
+        rel = _relative(path, self.root)
+        return [o for o in self.overrides if any(fnmatch.fnmatch(rel, g) for g in o.paths)]
+
+    def fingerprint(self) -> str:
+        """A stable hash of everything that changes findings (for caches and baselines)."""
+        payload = json.dumps(_jsonable(self), sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def _jsonable(settings: Settings) -> dict[str, Any]:
+    data = {k: getattr(settings, k) for k in settings.__dataclass_fields__}
+    data.pop("source", None)
+    data.pop("root", None)
+    return data
+
+
+def _relative(path: str, root: str | None) -> str:
+    p = Path(path).resolve()
+    if root:
+        try:
+            return p.relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return Path(path).as_posix()
+
+
+def _decide(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Longest matching prefix wins; a tie goes to ignore (flake8's DecisionEngine)."""
+    sel = max((len(p) for p in select if code.startswith(p.upper())), default=-1)
+    ign = max((len(p) for p in ignore if code.startswith(p.upper())), default=-1)
+    return sel >= 0 and sel > ign
+
+
+def _codes(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of rule codes or prefixes")
+    return tuple(v.strip().upper() for v in value)
+
+
+def _severities(value: Any, key: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key} must be a table of CODE = \"severity\"")
+    try:
+        return {k.upper(): Severity.parse(str(v)) for k, v in value.items()}
+    except ValueError as exc:
+        raise ConfigError(f"{key}: {exc}") from None
+
+
+_KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-bytes", "severity",
+          "overrides", "names", "spam", "nli"}
+
+
+def settings_from_table(table: dict[str, Any], source: str | None = None,
+                        root: str | None = None) -> Settings:
+    unknown = sorted(set(table) - _KNOWN)
+    where = source or "configuration"
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting(s) {', '.join(unknown)}")
+    try:
+        select = _codes(table.get("select", [""]), "select") or ("",)
+        select = select + _codes(table.get("extend-select", []), "extend-select")
+        overrides = []
+        for i, raw in enumerate(table.get("overrides", [])):
+            key = f"overrides[{i}]"
+            if not isinstance(raw, dict) or "paths" not in raw:
+                raise ConfigError(f"{key} needs a paths = [...] list")
+            overrides.append(Override(
+                paths=tuple(str(p) for p in raw["paths"]),
+                select=_codes(raw["select"], key + ".select") if "select" in raw else None,
+                ignore=_codes(raw.get("ignore", []), key + ".ignore"),
+                severity=_severities(raw.get("severity", {}), key + ".severity"),
+            ))
+        return Settings(
+            select=select,
+            ignore=_codes(table.get("ignore", []), "ignore"),
+            fail_on=Severity.parse(str(table.get("fail-on", "warning"))),
+            exclude=tuple(str(x) for x in table.get("exclude", [])),
+            max_file_bytes=int(table.get("max-file-bytes", 10 * 1024 * 1024)),
+            severity=_severities(table.get("severity", {}), "severity"),
+            overrides=tuple(overrides),
+            names=dict(table.get("names", {})),
+            spam=dict(table.get("spam", {})),
+            nli=dict(table.get("nli", {})),
+            source=source,
+            root=root,
+        )
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def load_config_file(path: Path) -> Settings:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration ({exc})") from None
+    table = data.get("tool", {}).get("checker", {}) if path.name == "pyproject.toml" else data
+    return settings_from_table(table, str(path), str(path.parent))
+
+
+@functools.cache
+def _config_in(directory: Path) -> Path | None:
+    for name in ("checker.toml", ".checker.toml", "pyproject.toml"):
+        candidate = directory / name
+        if candidate.is_file():
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                if "tool" in (d := tomllib.loads(candidate.read_text("utf-8"))) and \
+                        "checker" in d["tool"]:
+                    return candidate
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def find_config(start: Path) -> Path | None:
+    start = start.resolve()
+    directory = start if start.is_dir() else start.parent
+    for d in (directory, *directory.parents):
+        found = _config_in(d)
+        if found is not None:
+            return found
+    return None
+
+
+@functools.cache
+def _load_cached(path: Path) -> Settings:
+    return load_config_file(path)
+
+
+def settings_for(path: str, explicit: Path | None = None) -> Settings:
+    """The settings that apply to one file (an explicit --config wins)."""
+    if explicit is not None:
+        return _load_cached(explicit.resolve())
+    found = find_config(Path.cwd() if path == "-" else Path(path))
+    return _load_cached(found) if found else Settings()
+
+
+def with_cli(settings: Settings, *, select: tuple[str, ...] | None = None,
+             ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
+             fail_on: Severity | None = None, use_model: bool | None = None) -> Settings:
+    changes: dict[str, Any] = {}
+    if select:
+        changes["select"] = tuple(s.upper() for s in select)
+    if extend_select:
+        changes["select"] = changes.get("select", settings.select) + extend_select
+    if ignore:
+        changes["ignore"] = settings.ignore + tuple(i.upper() for i in ignore)
+    if fail_on is not None:
+        changes["fail_on"] = fail_on
+    if use_model is not None:
+        changes["use_model"] = use_model
+    return replace(settings, **changes)

@@ -1,0 +1,115 @@
+"""The analysed form of one input file.
+
+``Document.text`` is what rules read. For plain text and Markdown it has exactly the length of the
+source, with markup and suppression comments blanked to spaces, so every offset is also an offset
+into the file the user wrote. For HTML it is the article text that trafilatura extracted, and
+positions refer to that text (reporters say so).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from checker.sentences import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline ``checker: ignore CODES`` comment and the region it covers."""
+
+    codes: tuple[str, ...]
+    start: int  # the comment itself
+    end: int
+    scope_start: int  # the text it silences
+    scope_end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    kind: str = "text"  # text | markdown | html
+    source: str | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    paragraph_spans: tuple[Span, ...] | None = None
+    _line_starts: tuple[int, ...] = field(init=False, repr=False)
+    paragraphs: tuple[Span, ...] = field(init=False)
+    sentences: tuple[Span, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        object.__setattr__(self, "_line_starts", tuple(starts))
+        paragraphs = self.paragraph_spans or tuple(_blank_line_paragraphs(self.text))
+        object.__setattr__(self, "paragraphs", paragraphs)
+        sentences = [
+            Span(a, b) for p in paragraphs for a, b in split_sentences(self.text, p.start, p.end)
+        ]
+        object.__setattr__(self, "sentences", tuple(sentences))
+
+    @property
+    def offsets_are_source(self) -> bool:
+        """True when offsets point into the file as written (not into extracted text)."""
+        return self.kind != "html"
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_span(self, line: int) -> Span:
+        """Span of a 1-based line, without its newline."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return Span(start, end)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def lines(self) -> list[Span]:
+        return [self.line_span(n) for n in range(1, self.line_count + 1)]
+
+    def sentence_index_at(self, offset: int) -> int | None:
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            return i
+        return None
+
+    def snippet(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+def _blank_line_paragraphs(text: str) -> list[Span]:
+    spans: list[Span] = []
+    start: int | None = None
+    pos = 0
+    for raw in text.split("\n"):
+        line_end = pos + len(raw)
+        if raw.strip():
+            if start is None:
+                start = pos
+            last_end = line_end
+        elif start is not None:
+            spans.append(_trim(text, start, last_end))
+            start = None
+        pos = line_end + 1
+    if start is not None:
+        spans.append(_trim(text, start, last_end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

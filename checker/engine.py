@@ -1,0 +1,146 @@
+"""Runs the selected rules over a Document and applies severities and suppressions.
+
+The engine never prints: it returns results, and the CLI turns them into output and an exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from checker.config import Settings, settings_for
+from checker.document import Document
+from checker.findings import Finding, Severity
+from checker.inputs import InputError, build_document, decode, iter_files, kind_for, read_path
+from checker.modelhub import ModelHub
+from checker.rules import Context, Rule, all_rules
+
+UNUSED_SUPPRESSION = "CK100"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    document: Document | None = None
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+def selected_rules(settings: Settings, path: str | None = None) -> list[Rule]:
+    rules = []
+    for cls in all_rules():
+        if not settings.is_selected(cls.code, path):
+            continue
+        if not cls.enabled_by_default and not _explicitly_selected(cls.code, settings):
+            continue
+        if cls.requires and not settings.use_model:
+            continue
+        rules.append(cls())
+    return rules
+
+
+def _explicitly_selected(code: str, settings: Settings) -> bool:
+    return any(p and code.startswith(p) for p in settings.select)
+
+
+def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None,
+                   models: ModelHub | None = None) -> list[Finding]:
+    active = list(rules) if rules is not None else selected_rules(settings, doc.path)
+    ctx = Context(settings=settings, models=models or ModelHub(settings.nli))
+    raw: list[Finding] = []
+    for rule in active:
+        if rule.code == UNUSED_SUPPRESSION:
+            continue
+        raw.extend(rule.check(doc, ctx))
+    findings = [
+        f.with_severity(settings.severity_for(f.code, f.severity, doc.path)) for f in raw
+    ]
+    kept, used = _apply_suppressions(doc, findings)
+    if any(r.code == UNUSED_SUPPRESSION for r in active):
+        ran = {r.code for r in active}
+        kept.extend(_unused_suppressions(doc, used, ran, settings))
+    return sorted(set(kept), key=lambda f: f.sort_key)
+
+
+def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set[int]]:
+    used: set[int] = set()
+    kept = []
+    for f in findings:
+        hit = None
+        for i, s in enumerate(doc.suppressions):
+            if s.scope_start <= f.start < max(s.scope_end, s.scope_start + 1) and any(
+                f.code.startswith(c) for c in s.codes
+            ):
+                hit = i
+                break
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add(hit)
+    return kept, used
+
+
+def _unused_suppressions(doc: Document, used: set[int], ran: set[str],
+                         settings: Settings) -> Iterator[Finding]:
+    from checker.rules.unused import UnusedSuppression
+
+    rule = UnusedSuppression()
+    for i, s in enumerate(doc.suppressions):
+        if i in used:
+            continue
+        relevant = [c for c in s.codes if any(code.startswith(c) for code in ran)]
+        if not relevant:
+            continue  # the named rules did not run, so we cannot tell
+        start, end = (s.start, s.end) if doc.offsets_are_source else (0, 0)
+        f = rule.finding(start, end, f"unused suppression for {', '.join(s.codes)}: "
+                         "nothing it names was found here")
+        yield f.with_severity(settings.severity_for(f.code, f.severity, doc.path))
+
+
+def check_text(text: str, path: str = "<text>", kind: str = "text",
+               settings: Settings | None = None, models: ModelHub | None = None) -> FileResult:
+    """Check a string (used by the web server, the language server and tests)."""
+    settings = settings or Settings()
+    try:
+        doc = build_document(path, text, kind)
+    except InputError as exc:
+        return FileResult(path, error=str(exc))
+    return FileResult(path, check_document(doc, settings, models=models), document=doc)
+
+
+def check_file(path: str, settings: Settings, models: ModelHub | None = None,
+               stdin_bytes: bytes | None = None, stdin_kind: str = "text") -> FileResult:
+    try:
+        if path == "-":
+            text = decode("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
+            doc = build_document("-", text, stdin_kind)
+        else:
+            doc = read_path(path, settings.max_file_bytes)
+    except InputError as exc:
+        return FileResult(path, error=str(exc))
+    try:
+        findings = check_document(doc, settings, models=models)
+    except Exception as exc:  # a rule bug must not stop the other files
+        return FileResult(path, error=f"{path}: internal error while checking "
+                          f"({type(exc).__name__}: {exc}); please report it", document=doc)
+    return FileResult(path, findings, document=doc)
+
+
+def expand(paths: Iterable[str], settings: Settings) -> list[str]:
+    return list(iter_files(paths, settings.exclude))
+
+
+def settings_for_file(path: str, base: Settings | None, config: Path | None,
+                      cli: dict[str, object]) -> Settings:
+    from checker.config import with_cli
+
+    settings = settings_for(path, config) if base is None else base
+    return with_cli(settings, **cli)  # type: ignore[arg-type]
+
+
+__all__ = ["FileResult", "check_document", "check_file", "check_text", "expand",
+           "kind_for", "replace", "selected_rules"]

@@ -1,0 +1,177 @@
+"""Reading files into Documents, with a clear per-file error for anything unreadable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from checker.document import Document, Span, Suppression
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+                 ".html": "html", ".htm": "html"}
+
+_CODE_LIST = r"([A-Za-z]+[0-9]*(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]*)*)"
+_SUPPRESSION = re.compile(
+    r"<!--[ \t]*checker:[ \t]*(ignore-file|ignore)[ \t]+" + _CODE_LIST + r"[ \t]*-->"
+    r"|\[checker:[ \t]*(ignore-file|ignore)[ \t]+" + _CODE_LIST + r"[ \t]*\]"
+)
+
+
+class InputError(Exception):
+    """A file that cannot be checked; the message names the file and says why."""
+
+
+def kind_for(path: str) -> str:
+    return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    if len(raw) > max_bytes:
+        raise InputError(
+            f"{path}: file is too large ({len(raw):,} bytes; the limit is {max_bytes:,},"
+            " set max-file-bytes to raise it)"
+        )
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: looks like a binary file (it contains NUL bytes); not checked")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{bad} at offset {exc.start}); "
+            "convert the file to UTF-8 and check it again"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{path}: file is empty; nothing to check")
+    return text
+
+
+def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
+                  kind: str | None = None) -> Document:
+    text = decode(path, raw, max_bytes)
+    return build_document(path, text, kind or kind_for(path))
+
+
+def build_document(path: str, text: str, kind: str = "text") -> Document:
+    """Turn decoded text into a Document (markup blanked, suppressions parsed)."""
+    if kind == "html":
+        return _html_document(path, text)
+    analysed = text.replace("\r", " ")
+    suppressions, analysed = _parse_suppressions(analysed)
+    paragraphs: tuple[Span, ...] | None = None
+    if kind == "markdown":
+        from checker.markdown import mask_markdown
+
+        analysed, paragraphs = mask_markdown(analysed)
+    return Document(path=path, text=analysed, kind=kind, source=text,
+                    suppressions=suppressions, paragraph_spans=paragraphs or None)
+
+
+def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return load_document(path, raw, max_bytes)
+
+
+def _html_document(path: str, html: str) -> Document:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.extract(html, output_format="txt", include_comments=False,
+                                        include_tables=True, deduplicate=False)
+    except Exception as exc:  # trafilatura raises lxml's errors on badly broken markup
+        raise InputError(f"{path}: HTML could not be parsed ({exc})") from None
+    if not extracted or not extracted.strip():
+        raise InputError(f"{path}: no article text could be extracted from this HTML")
+    # Suppressions in HTML comments apply to the whole extracted text: the comment's position
+    # does not survive extraction.
+    suppressions = []
+    for match in _SUPPRESSION.finditer(html):
+        codes = _codes(match.group(2) or match.group(4))
+        suppressions.append(Suppression(codes, 0, 0, 0, len(extracted)))
+    paragraphs = tuple(_line_paragraphs(extracted))
+    return Document(path=path, text=extracted, kind="html", source=html,
+                    suppressions=tuple(suppressions), paragraph_spans=paragraphs or None)
+
+
+def _line_paragraphs(text: str) -> Iterator[Span]:
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            yield Span(pos + lead, pos + lead + len(stripped))
+        pos += len(line) + 1
+
+
+def _codes(raw: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in raw.split(",") if c.strip())
+
+
+def _parse_suppressions(text: str) -> tuple[tuple[Suppression, ...], str]:
+    """Find suppression comments, blank them out of the analysed text, and scope each one.
+
+    A comment on a line with other text silences that paragraph; a comment alone on its line
+    silences the paragraph that follows; ``ignore-file`` silences the document.
+    """
+    matches = list(_SUPPRESSION.finditer(text))
+    if not matches:
+        return (), text
+    chars = list(text)
+    for m in matches:
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+    blanked = "".join(chars)
+    found = []
+    for m in matches:
+        scope_kind = m.group(1) or m.group(3)
+        codes = _codes(m.group(2) or m.group(4))
+        if scope_kind == "ignore-file":
+            a, b = 0, len(text)
+        else:
+            a, b = _scope(blanked, m.start())
+        found.append(Suppression(codes, m.start(), m.end(), a, b))
+    return tuple(found), blanked
+
+
+def _scope(text: str, at: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:line_end].strip():
+        start = line_start
+    else:  # alone on its line: the next paragraph
+        nxt = re.compile(r"\S").search(text, line_end)
+        if nxt is None:
+            return line_start, line_end
+        start = nxt.start()
+    para_break = re.compile(r"\n[ \t]*\n").search(text, start)
+    end = para_break.start() if para_break else len(text)
+    return text.rfind("\n", 0, start) + 1, end
+
+
+def iter_files(paths: Iterable[str], excludes: Iterable[str] = ()) -> Iterator[str]:
+    """Expand directories into checkable files, honouring gitignore-style excludes."""
+    import pathspec
+
+    spec = pathspec.PathSpec.from_lines("gitwildmatch", list(excludes))
+    for given in paths:
+        p = Path(given)
+        if given == "-" or not p.is_dir():
+            yield given
+            continue
+        for child in sorted(p.rglob("*")):
+            if not child.is_file() or child.suffix.lower() not in TEXT_SUFFIXES:
+                continue
+            rel = child.relative_to(p).as_posix()
+            if any(part.startswith(".") for part in child.relative_to(p).parts):
+                continue
+            if spec.match_file(rel) or spec.match_file(child.as_posix()):
+                continue
+            yield child.as_posix()

@@ -1,0 +1,103 @@
+"""Blank out Markdown markup so rules read only prose, keeping every offset in place.
+
+markdown-it-py (the CommonMark reference port) finds the block structure: code, HTML blocks and
+the paragraph/heading ranges. Inline markup is blanked with patterns over the remaining lines.
+Every replacement is the same length as what it replaces, so offsets stay valid in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markdown_it import MarkdownIt
+
+from checker.document import Span
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+_INLINE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, ...] | None], ...] = (
+    # (pattern, groups to KEEP; None = blank the whole match)
+    (re.compile(r"<!--.*?-->", re.S), None),
+    (re.compile(r"`+[^`\n]+`+"), None),
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), None),
+    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), (1,)),
+    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), (1,)),
+    (re.compile(r"<(?:https?://|mailto:)[^>\s]+>"), None),
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), None),
+    (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]+\S.*$", re.M), None),
+    (re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M), None),
+    (re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M), None),
+    (re.compile(r"^[ \t]{0,3}(?:(?:[-*_])[ \t]*){3,}$", re.M), None),
+    (re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M), None),
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M), None),
+    (re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])"), None),
+    (re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])"), None),
+    (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M), None),
+    (re.compile(r"\|"), None),
+)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _line_offsets(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    starts.append(len(text) + 1)
+    return starts
+
+
+def mask_markdown(text: str) -> tuple[str, tuple[Span, ...]]:
+    """Return (prose-only text of equal length, paragraph spans)."""
+    chars = list(text)
+    front = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
+    if front:
+        _blank(chars, 0, front.end())
+    starts = _line_offsets(text)
+    blocks: list[tuple[int, int]] = []
+    for token in _MD.parse("".join(chars)):
+        if token.map is None:
+            continue
+        first, last = token.map
+        a, b = starts[first], min(starts[last] - 1, len(text))
+        if token.type in {"fence", "code_block", "html_block"}:
+            _blank(chars, a, b)
+        elif token.type in {"paragraph_open", "heading_open"} and token.level <= 6:
+            blocks.append((a, b))
+    masked = "".join(chars)
+    for pattern, keep in _INLINE_PATTERNS:
+        masked = _apply(masked, pattern, keep)
+    paragraphs = tuple(_trimmed(masked, blocks))
+    return masked, paragraphs
+
+
+def _apply(text: str, pattern: re.Pattern[str], keep: tuple[int, ...] | None) -> str:
+    chars: list[str] | None = None
+    for match in pattern.finditer(text):
+        if chars is None:
+            chars = list(text)
+        if keep is None:
+            _blank(chars, match.start(), match.end())
+            continue
+        cursor = match.start()
+        for group in keep:
+            _blank(chars, cursor, match.start(group))
+            cursor = match.end(group)
+        _blank(chars, cursor, match.end())
+    return text if chars is None else "".join(chars)
+
+
+def _trimmed(text: str, blocks: Iterable[tuple[int, int]]) -> Iterable[Span]:
+    seen: set[tuple[int, int]] = set()
+    for a, b in sorted(blocks):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a and (a, b) not in seen:
+            seen.add((a, b))
+            yield Span(a, b)

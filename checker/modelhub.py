@@ -1,0 +1,37 @@
+"""Lazily loaded models, one copy per process, created only when a selected rule asks.
+
+Nothing here imports torch or transformers at module level: a rules-only run never pays for them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+_LOADERS: dict[str, Callable[[dict[str, Any]], Any]] = {}
+_CACHE: dict[tuple[str, str], Any] = {}
+_LOCK = threading.Lock()
+
+
+def register_loader(name: str, loader: Callable[[dict[str, Any]], Any]) -> None:
+    """Model modules call this to say how to build the model called ``name``."""
+    _LOADERS[name] = loader
+
+
+class ModelHub:
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        self.options = dict(options or {})
+
+    def get(self, name: str) -> Any:
+        key = (name, repr(sorted(self.options.items())))
+        with _LOCK:
+            if key not in _CACHE:
+                if name not in _LOADERS:
+                    raise KeyError(f"no model called {name!r} is known")
+                _CACHE[key] = _LOADERS[name](self.options)
+            return _CACHE[key]
+
+    @staticmethod
+    def loaded() -> list[str]:
+        return sorted({name for name, _ in _CACHE})

@@ -1,0 +1,73 @@
+"""Offset-to-position conversion shared by every reporter."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from checker import __version__
+from checker.document import Document
+from checker.engine import FileResult
+from checker.findings import Finding
+
+SCHEMA_VERSION = 1
+TOOL = {"name": "checker", "version": __version__}
+
+
+def position(doc: Document | None, start: int, end: int) -> dict[str, int]:
+    if doc is None:
+        return {"line": 0, "column": 0, "end_line": 0, "end_column": 0}
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    return {"line": line, "column": col, "end_line": end_line, "end_column": end_col}
+
+
+def finding_dict(f: Finding, doc: Document | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "code": f.code,
+        "rule": f.rule,
+        "category": f.category,
+        "severity": f.severity.label,
+        "message": f.message,
+        "start": f.start,
+        "end": f.end,
+        **position(doc, f.start, f.end),
+        "confidence": None if f.confidence is None else round(f.confidence, 4),
+        "text": doc.text[f.start : f.end] if doc else "",
+        "related": [
+            {"start": r.start, "end": r.end, **position(doc, r.start, r.end),
+             "message": r.message, "text": doc.text[r.start : r.end] if doc else ""}
+            for r in f.related
+        ],
+        "fix": None,
+    }
+    if f.fix is not None:
+        data["fix"] = {
+            "description": f.fix.description,
+            "applicability": f.fix.applicability.value,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement}
+                      for e in f.fix.edits],
+        }
+    return data
+
+
+def summary(results: Sequence[FileResult]) -> dict[str, Any]:
+    cats: Counter[str] = Counter()
+    sevs: Counter[str] = Counter()
+    for r in results:
+        cats.update(f.category for f in r.findings)
+        sevs.update(f.severity.label for f in r.findings)
+    return {
+        "files": len(results),
+        "findings": sum(len(r.findings) for r in results),
+        "errors": sum(1 for r in results if r.error),
+        "by_category": dict(sorted(cats.items())),
+        "by_severity": dict(sorted(sevs.items())),
+    }
+
+
+def positions_note(doc: Document | None) -> str | None:
+    if doc is not None and not doc.offsets_are_source:
+        return "positions refer to the article text extracted from the HTML"
+    return None

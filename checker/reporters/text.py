@@ -1,0 +1,64 @@
+"""Human output: ``path:line:col: CODE [category] message`` and the offending text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.engine import FileResult
+from checker.findings import Severity
+from checker.reporters.common import summary
+
+_COLOURS = {Severity.ERROR: "\x1b[31;1m", Severity.WARNING: "\x1b[33;1m",
+            Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET, _UNDER = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[4m"
+
+
+def render(results: Sequence[FileResult], *, color: bool = False) -> str:
+    def c(code: str, s: str) -> str:
+        return f"{code}{s}{_RESET}" if color else s
+
+    out: list[str] = []
+    for r in results:
+        if r.error:
+            out.append(c(_COLOURS[Severity.ERROR], f"error: {r.error}"))
+            continue
+        doc = r.document
+        for f in r.findings:
+            if doc is None:
+                continue
+            line, col = doc.line_col(f.start)
+            conf = f" (confidence {f.confidence:.2f})" if f.confidence is not None else ""
+            out.append(
+                f"{c(_BOLD, f'{r.path}:{line}:{col}:')} "
+                f"{c(_COLOURS[f.severity], f.code)} [{f.category}] {f.message}{conf}"
+            )
+            span = doc.line_span(line)
+            text = doc.text[span.start : span.end]
+            a = f.start - span.start
+            b = min(f.end, span.end) - span.start
+            shown, a, b = _window(text, a, max(b, a + 1))
+            out.append("    " + shown[:a] + c(_UNDER + _COLOURS[f.severity], shown[a:b])
+                       + shown[b:])
+            if not color:
+                out.append("    " + " " * a + "^" * max(1, b - a))
+            for rel in f.related:
+                rl, rc = doc.line_col(rel.start)
+                out.append(c(_DIM, f"    related {r.path}:{rl}:{rc}: {rel.message}"))
+    s = summary(results)
+    tail = f"Found {s['findings']} finding(s) in {s['files']} file(s)"
+    if s["errors"]:
+        tail += f"; {s['errors']} file(s) could not be checked"
+    out.append(tail + ".")
+    return "\n".join(out) + "\n"
+
+
+def _window(text: str, a: int, b: int, width: int = 100) -> tuple[str, int, int]:
+    """Cut a long line around the span so the terminal shows what matters."""
+    if len(text) <= width:
+        return text, a, min(b, len(text))
+    left = max(0, a - 30)
+    right = min(len(text), max(b, left + width))
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(text) else ""
+    shift = left - len(prefix)
+    return prefix + text[left:right] + suffix, a - shift, min(b, right) - shift

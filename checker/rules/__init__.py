@@ -1,0 +1,25 @@
+"""The built-in rules. Importing this package registers them all."""
+
+from __future__ import annotations
+
+import importlib
+
+from checker.rules.base import Context, Rule, register, registered
+
+_MODULES = ("spam", "names", "typography", "garble", "numbers", "unused")
+
+
+def all_rules() -> list[type[Rule]]:
+    for module in _MODULES:
+        importlib.import_module(f"checker.rules.{module}")
+    return sorted(registered().values(), key=lambda r: r.code)
+
+
+def rule_by_code(code: str) -> type[Rule] | None:
+    for rule in all_rules():
+        if rule.code == code.upper():
+            return rule
+    return None
+
+
+__all__ = ["Context", "Rule", "all_rules", "register", "rule_by_code"]

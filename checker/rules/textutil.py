@@ -1,0 +1,37 @@
+"""Small text helpers shared by rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.document import Document, Span
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def nonblank_lines(doc: Document) -> Iterator[Span]:
+    """Each line with visible text, trimmed."""
+    text = doc.text
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield Span(pos + lead, pos + lead + len(stripped))
+        pos += len(raw) + 1
+
+
+def line_removal(doc: Document, span: Span) -> tuple[int, int]:
+    """The range that deletes a whole line plus one following blank line, if any."""
+    text = doc.text
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    if end < 0:
+        # last line: take the newline before it instead
+        return (max(0, start - 1) if start > 0 else 0), len(text)
+    end += 1
+    blank = re.compile(r"[ \t]*\n").match(text, end)
+    if blank:
+        end = blank.end()
+    return start, end

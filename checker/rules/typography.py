@@ -1,0 +1,169 @@
+"""Typography: doubled punctuation, quotations never closed, unbalanced brackets, repeated words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from checker.document import Document, Span
+from checker.findings import Applicability, Edit, Finding, Fix
+from checker.resources import load_toml
+from checker.rules.base import Context, Rule, register
+
+_DOUBLED = re.compile(r"(?<!\.)\.[ \t]+\.(?![.\w])|(?<!\.)\.\.(?!\.)|([,;:!?])[ \t]*\1")
+
+
+@register
+class DoubledPunctuation(Rule):
+    code = "TY101"
+    name = "doubled-punctuation"
+    category = "typography"
+    summary = "The same punctuation mark twice (\"region. .\", \",,\")"
+    what = """
+Finds a period, comma, semicolon, colon, question or exclamation mark written twice, with or
+without a space between. Ellipses ("...") are left alone."""
+    why = """
+A doubled mark is almost always left over from an edit or a careless rewrite, and it is the
+kind of slip readers notice first."""
+    bad_examples = ("It has recently been considered a pariah in the region. .",
+                    "The vote was close,, and the count went on.")
+    good_examples = ("He paused... then went on.", "It was close. Very close.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for m in _DOUBLED.finditer(doc.text):
+            if doc.text[m.start() : m.end()].strip() in {"", "!?"}:
+                continue
+            start = m.start()
+            # remove the second mark and the space before it
+            second = m.end() - 1
+            first_end = m.start() + 1
+            yield self.finding(start, m.end(), f"doubled punctuation {m.group(0)!r}",
+                               fix=Fix("collapse the doubled mark", (Edit(first_end, second + 1,
+                                                                          ""),)))
+
+
+_OPENERS = {"“": "”", '"': '"'}
+
+
+def _straight_quotes(text: str, span: Span) -> list[int]:
+    return [i for i in range(span.start, span.end) if text[i] == '"']
+
+
+@register
+class UnclosedQuotation(Rule):
+    code = "TY102"
+    name = "unclosed-quotation"
+    category = "typography"
+    summary = "A quotation opened and never closed"
+    what = """
+Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
+ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
+runs over several paragraphs)."""
+    why = """
+An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
+reporter's begin: a misattribution waiting to happen."""
+    bad_examples = ("He wrote, “The ordinary people will bear the brunt of it.\n\nLeave a Reply",
+                    'She said "we will not leave. The meeting ended.')
+    good_examples = ("He wrote, “We will stay.” The meeting ended.",
+                     "“We will stay,\n\n“and we will fight,” he said.",
+                     'She said "no" twice.')
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        paragraphs = doc.paragraphs
+        for i, p in enumerate(paragraphs):
+            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            continues = following is not None and text[following.start] in "“\""
+            for pos in self._unclosed(text, p):
+                if continues:
+                    continue
+                end = min(p.end, pos + 60)
+                yield self.finding(pos, end, "quotation opened here is never closed")
+
+    @staticmethod
+    def _unclosed(text: str, p: Span) -> Iterator[int]:
+        depth_open: int | None = None
+        for i in range(p.start, p.end):
+            ch = text[i]
+            if ch == "“":
+                if depth_open is None:
+                    depth_open = i
+            elif ch == "”":
+                depth_open = None
+        if depth_open is not None:
+            yield depth_open
+        straight = _straight_quotes(text, p)
+        if len(straight) % 2 == 1:
+            last = straight[-1]
+            opener = last == p.start or text[last - 1].isspace() or text[last - 1] in "([—-"
+            if opener and last + 1 < p.end and not text[last + 1].isspace():
+                yield last
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_LIST_MARKER = re.compile(r"(?:^|\s)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
+
+
+@register
+class UnbalancedBrackets(Rule):
+    code = "TY103"
+    name = "unbalanced-brackets"
+    category = "typography"
+    summary = "A bracket opened and not closed, or closed and never opened"
+    what = """
+Checks that round, square and curly brackets balance within each paragraph. Enumerations such as
+"a)" or "2)" are not counted."""
+    why = """
+An unbalanced bracket usually means a clause was cut in an edit, so the sentence no longer says
+what it was meant to."""
+    bad_examples = ("The agency (which was founded in 1990 said nothing.",)
+    good_examples = ("The agency (founded in 1990) said nothing.", "Choose a) or b) today.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        for p in doc.paragraphs:
+            markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, p.start, p.end)}
+            stack: list[int] = []
+            for i in range(p.start, p.end):
+                ch = text[i]
+                if ch in _PAIRS:
+                    stack.append(i)
+                elif ch in _CLOSERS and i not in markers:
+                    if stack and text[stack[-1]] == _CLOSERS[ch]:
+                        stack.pop()
+                    else:
+                        yield self.finding(i, i + 1, f"{ch!r} closes a bracket never opened")
+                        stack.clear()
+            for i in stack:
+                yield self.finding(i, i + 1, f"{text[i]!r} is never closed in this paragraph")
+
+
+_REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
+
+
+@register
+class RepeatedWord(Rule):
+    code = "TY104"
+    name = "repeated-word"
+    category = "typography"
+    summary = "The same word twice in a row (\"the the\")"
+    what = """
+Finds a word immediately repeated, ignoring case. Words that are correctly doubled ("had had",
+"that that") are listed in `rules/typography/repeated-words.toml`."""
+    why = """
+A repeated word is a classic editing slip that spell checkers do not catch."""
+    bad_examples = ("The the troops will leave.",)
+    good_examples = ("What she had had was enough.", "The troops will leave.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
+        for m in _REPEATED.finditer(doc.text):
+            word = m.group(1)
+            if word.lower() in allowed or len(word) == 1 and word.lower() not in {"a"}:
+                continue
+            yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
+                               fix=Fix("remove the repeated word",
+                                       (Edit(m.end(1), m.end(), ""),)))

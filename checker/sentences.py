@@ -1,0 +1,58 @@
+"""Sentence splitting: blingfire's finite-state splitter plus an abbreviation repair pass.
+
+blingfire (Microsoft, maintained, C++ core) splits a 5 kB article in well under a millisecond, which
+the rules-only throughput target needs; pysbd gets "Mr." right but costs ~20 ms per article.
+blingfire breaks after honorifics and single initials ("Mr. | Basoom", "J. | Peter Baum"), so
+pieces that end in one of those are joined back to the sentence that follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+import blingfire
+
+_HONORIFICS = frozenset(
+    "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st rev hon pres supt insp "
+    "jr sr messrs mme mlle no vs fig".split()
+)
+_TAIL_TOKEN = re.compile(r"(\S+)\.\s*$")
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    match = _TAIL_TOKEN.search(piece)
+    if match is None:
+        return False
+    token = match.group(1).lstrip("(“\"'‘")
+    if len(token) == 1 and token.isupper():  # an initial: "J." or "M."
+        return True
+    return token.lower() in _HONORIFICS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (absolute, half-open, whitespace-trimmed) inside ``text[start:end]``."""
+    stop = len(text) if end is None else end
+    chunk = text[start:stop].replace("\n", " ").replace("\r", " ")
+    if not chunk.strip():
+        return []
+    _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+    spans: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for a, b in offsets:
+        if pending is not None:
+            a = pending[0]
+            pending = None
+        if _ends_with_abbreviation(chunk[a:b]) and b < len(chunk.rstrip()):
+            pending = (a, b)
+            continue
+        spans.append((a, b))
+    if pending is not None:
+        spans.append(pending)
+    result = []
+    for a, b in spans:
+        piece = chunk[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if b - trail > a + lead:
+            result.append((start + a + lead, start + b - trail))
+    return result
