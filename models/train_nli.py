@@ -7,7 +7,7 @@ models/_work/ every --ckpt-every steps and ``--resume`` continues from the last 
 batch order, because a shared machine may kill a long job.
 
 Usage:
-  PYTHONPATH=. python models/train_nli.py            # generate data, train, export models/nli-minilm
+  PYTHONPATH=. python models/train_nli.py           # make data, train, export models/nli-minilm
   PYTHONPATH=. python models/train_nli.py --resume   # continue after an interruption
 """
 
@@ -55,8 +55,8 @@ def make_batches(lengths: list[int], batch: int, seed: int) -> list[list[int]]:
     batches: list[list[int]] = []
     chunk = batch * 50
     for start in range(0, len(order), chunk):
-        part = sorted(order[start: start + chunk], key=lambda i: lengths[i])
-        batches.extend(part[i: i + batch] for i in range(0, len(part), batch))
+        part = sorted(order[start : start + chunk], key=lambda i: lengths[i])
+        batches.extend(part[i : i + batch] for i in range(0, len(part), batch))
     rng.shuffle(batches)
     return batches
 
@@ -113,9 +113,14 @@ def main() -> int:
     base = base_model_path()
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID)
-    encoded = tokenizer([p for _, p, _ in pairs], [h for _, _, h in pairs], truncation=True,
-                        max_length=args.max_length)
+        base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID
+    )
+    encoded = tokenizer(
+        [p for _, p, _ in pairs],
+        [h for _, _, h in pairs],
+        truncation=True,
+        max_length=args.max_length,
+    )
     input_ids: list[list[int]] = encoded["input_ids"]
     type_ids: list[list[int]] = encoded["token_type_ids"]
     labels = [label for label, _, _ in pairs]
@@ -130,21 +135,21 @@ def main() -> int:
 
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     ckpt = args.work / "checkpoint.pt"
-    step = 0
+    first_step = 0
     if args.resume and ckpt.exists():
         state = torch.load(ckpt, weights_only=False)
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
         torch.set_rng_state(state["torch_rng"])
-        step = int(state["step"])
-        print(json.dumps({"resumed_at": step}), flush=True)
+        first_step = int(state["step"])
+        print(json.dumps({"resumed_at": first_step}), flush=True)
 
     model.train()
     started = time.time()
     seen = 0
     running = 0.0
-    for step in range(step, total):
+    for step in range(first_step, total):
         idx = batches[step]
         width = max(len(input_ids[i]) for i in idx)
         ids = torch.zeros((len(idx), width), dtype=torch.long)
@@ -155,8 +160,12 @@ def main() -> int:
             ids[row, :n] = torch.tensor(input_ids[i])
             tts[row, :n] = torch.tensor(type_ids[i])
             mask[row, :n] = 1
-        out = model(input_ids=ids, token_type_ids=tts, attention_mask=mask,
-                    labels=torch.tensor([labels[i] for i in idx]))
+        out = model(
+            input_ids=ids,
+            token_type_ids=tts,
+            attention_mask=mask,
+            labels=torch.tensor([labels[i] for i in idx]),
+        )
         out.loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
@@ -168,21 +177,46 @@ def main() -> int:
         if (step + 1) % 50 == 0:
             rate = seen / (time.time() - started)
             eta = (total - step - 1) * args.batch / rate
-            print(json.dumps({"step": step + 1, "of": total, "loss": round(running, 4),
-                              "pairs_per_s": round(rate, 1), "eta_min": round(eta / 60, 1)}),
-                  flush=True)
+            print(
+                json.dumps(
+                    {
+                        "step": step + 1,
+                        "of": total,
+                        "loss": round(running, 4),
+                        "pairs_per_s": round(rate, 1),
+                        "eta_min": round(eta / 60, 1),
+                    }
+                ),
+                flush=True,
+            )
         if (step + 1) % args.ckpt_every == 0 or step + 1 == total:
-            save_checkpoint(ckpt, {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                                   "scheduler": scheduler.state_dict(), "step": step + 1,
-                                   "torch_rng": torch.get_rng_state()})
+            save_checkpoint(
+                ckpt,
+                {
+                    "model": model.state_dict(),
+                    "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(),
+                    "step": step + 1,
+                    "torch_rng": torch.get_rng_state(),
+                },
+            )
     model.eval()
     export(model, tokenizer, args.out)
     elapsed = time.time() - started
-    summary = {"pairs": len(pairs), "steps": total, "train_seconds": round(elapsed, 1),
-               "pairs_per_s": round(seen / max(elapsed, 1e-9), 1), "lr": args.lr,
-               "batch": args.batch, "seed": args.seed, "news": args.news, "snli": args.snli,
-               "sick_copies": args.sick_copies, "max_length": args.max_length,
-               "epochs": math.ceil(total / max(1, len(batches)))}
+    summary = {
+        "pairs": len(pairs),
+        "steps": total,
+        "train_seconds": round(elapsed, 1),
+        "pairs_per_s": round(seen / max(elapsed, 1e-9), 1),
+        "lr": args.lr,
+        "batch": args.batch,
+        "seed": args.seed,
+        "news": args.news,
+        "snli": args.snli,
+        "sick_copies": args.sick_copies,
+        "max_length": args.max_length,
+        "epochs": math.ceil(total / max(1, len(batches))),
+    }
     (args.work / "train_summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(json.dumps(summary), flush=True)
     return 0

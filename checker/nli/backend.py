@@ -20,9 +20,14 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 CONTRADICTION = "contradiction"
-LABEL_ALIASES = {"entailment": "entailment", "neutral": "neutral", "contradiction": CONTRADICTION,
-                 "entails": "entailment", "contradict": CONTRADICTION,
-                 "not_entailment": "not_entailment"}
+LABEL_ALIASES = {
+    "entailment": "entailment",
+    "neutral": "neutral",
+    "contradiction": CONTRADICTION,
+    "entails": "entailment",
+    "contradict": CONTRADICTION,
+    "not_entailment": "not_entailment",
+}
 Pair = tuple[str, str]
 
 
@@ -58,13 +63,15 @@ def verify_checksums(directory: Path) -> None:
             raise ChecksumError(f"{path} is listed in SHA256SUMS but missing")
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
         if actual != expected:
-            raise ChecksumError(f"{path.name}: sha256 {actual} does not match SHA256SUMS "
-                                f"({expected}); reinstall checker or point nli.model elsewhere")
+            raise ChecksumError(
+                f"{path.name}: sha256 {actual} does not match SHA256SUMS "
+                f"({expected}); reinstall checker or point nli.model elsewhere"
+            )
 
 
 def _by_length(pairs: Sequence[Pair], batch_size: int) -> list[list[int]]:
     order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
-    return [order[i: i + batch_size] for i in range(0, len(order), batch_size)]
+    return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
 
 def _torch_threads() -> None:
@@ -78,8 +85,15 @@ def _torch_threads() -> None:
 class HFNLIModel:
     """A transformers sequence-classification NLI checkpoint (the shipped one by default)."""
 
-    def __init__(self, path_or_id: str | Path | None = None, *, quantize: bool = False,
-                 batch_size: int = 32, max_length: int = 128, device: str | None = None) -> None:
+    def __init__(
+        self,
+        path_or_id: str | Path | None = None,
+        *,
+        quantize: bool = False,
+        batch_size: int = 32,
+        max_length: int = 128,
+        device: str | None = None,
+    ) -> None:
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -96,14 +110,18 @@ class HFNLIModel:
         model = AutoModelForSequenceClassification.from_pretrained(str(source), dtype=torch.float32)
         model.eval()
         if quantize and self.device == "cpu":
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            model = torch.ao.quantization.quantize_dynamic(
+                model, {torch.nn.Linear}, dtype=torch.qint8
+            )
         self.model = model.to(self.device)
         self.labels = self._label_names(dict(model.config.id2label))
 
     @staticmethod
     def _label_names(id2label: dict[int, str]) -> list[str]:
-        names = [LABEL_ALIASES.get(str(id2label[i]).lower(), str(id2label[i]).lower())
-                 for i in sorted(id2label)]
+        names = [
+            LABEL_ALIASES.get(str(id2label[i]).lower(), str(id2label[i]).lower())
+            for i in sorted(id2label)
+        ]
         if CONTRADICTION not in names:
             raise ValueError(f"the model's id2label {id2label} has no 'contradiction' label")
         return names
@@ -114,9 +132,14 @@ class HFNLIModel:
         results: list[dict[str, float]] = [{} for _ in pairs]
         with torch.inference_mode():
             for batch in _by_length(pairs, self.batch_size):
-                enc = self.tokenizer([pairs[i][0] for i in batch], [pairs[i][1] for i in batch],
-                                     padding=True, truncation=True, max_length=self.max_length,
-                                     return_tensors="pt").to(self.device)
+                enc = self.tokenizer(
+                    [pairs[i][0] for i in batch],
+                    [pairs[i][1] for i in batch],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                ).to(self.device)
                 probs = torch.softmax(self.model(**enc).logits.float(), dim=-1).cpu().tolist()
                 for i, row in zip(batch, probs, strict=True):
                     results[i] = dict(zip(self.labels, row, strict=True))
@@ -150,8 +173,9 @@ class AegisNLIModel:
         threads = int(os.environ.get("CHECKER_THREADS", "0") or 0)
         if threads:
             options.intra_op_num_threads = threads
-        self.session = onnxruntime.InferenceSession(str(root / "policy_nli_int8.onnx"), options,
-                                                    providers=["CPUExecutionProvider"])
+        self.session = onnxruntime.InferenceSession(
+            str(root / "policy_nli_int8.onnx"), options, providers=["CPUExecutionProvider"]
+        )
         self.batch_size = batch_size
 
     def predict(self, pairs: Sequence[Pair]) -> list[dict[str, float]]:
@@ -159,11 +183,21 @@ class AegisNLIModel:
 
         results: list[dict[str, float]] = [{} for _ in pairs]
         for batch in _by_length(pairs, self.batch_size):
-            enc = self.tokenizer([pairs[i][0] for i in batch], [pairs[i][1] for i in batch],
-                                 padding="max_length", truncation=True,
-                                 max_length=self.SEQUENCE_LENGTH, return_tensors="np")
-            logits = self.session.run(None, {"input_ids": enc["input_ids"].astype(np.int64),
-                                             "attention_mask": enc["attention_mask"].astype(np.int64)})[0]
+            enc = self.tokenizer(
+                [pairs[i][0] for i in batch],
+                [pairs[i][1] for i in batch],
+                padding="max_length",
+                truncation=True,
+                max_length=self.SEQUENCE_LENGTH,
+                return_tensors="np",
+            )
+            logits = self.session.run(
+                None,
+                {
+                    "input_ids": enc["input_ids"].astype(np.int64),
+                    "attention_mask": enc["attention_mask"].astype(np.int64),
+                },
+            )[0]
             shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
             probs = shifted / shifted.sum(axis=1, keepdims=True)
             for i, row in zip(batch, probs.tolist(), strict=True):
@@ -196,9 +230,14 @@ class MiniLMEmbedder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
             for start in range(0, len(order), self.batch_size):
-                idx = order[start: start + self.batch_size]
-                enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                     max_length=256, return_tensors="pt")
+                idx = order[start : start + self.batch_size]
+                enc = self.tokenizer(
+                    [texts[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=256,
+                    return_tensors="pt",
+                )
                 hidden = self.model(**enc).last_hidden_state
                 mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)

@@ -26,9 +26,46 @@ if TYPE_CHECKING:
 
 _NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
 _NUM = re.compile(r"\d[\d,.]*")
-_SKIP_NAMES = frozenset("The This That These Those There Then When What Who But And However He She "
-                        "They It We In On At For After Before If As A An Its His Her Their Mr Mrs "
-                        "Ms Dr".split())
+_SKIP_NAMES = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Then",
+        "When",
+        "What",
+        "Who",
+        "But",
+        "And",
+        "However",
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "In",
+        "On",
+        "At",
+        "For",
+        "After",
+        "Before",
+        "If",
+        "As",
+        "A",
+        "An",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
+)
 MIN_WORDS = 5
 
 
@@ -60,8 +97,9 @@ def eligible(sentence: str) -> bool:
     return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
 
 
-def candidate_pairs(sentences: Sequence[str], embeddings: npt.NDArray[np.float32],
-                    params: Params) -> list[tuple[int, int]]:
+def candidate_pairs(
+    sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params
+) -> list[tuple[int, int]]:
     """Same-topic pairs (i < j) most worth scoring, best first, within the pair budget."""
     import numpy as np
 
@@ -74,7 +112,7 @@ def candidate_pairs(sentences: Sequence[str], embeddings: npt.NDArray[np.float32
     sims = embeddings @ embeddings.T
     scored: list[tuple[float, int, int]] = []
     for a_pos, i in enumerate(usable):
-        for j in usable[a_pos + 1:]:
+        for j in usable[a_pos + 1 :]:
             sim = float(sims[i, j])
             if sim < params.min_similarity:
                 continue
@@ -85,8 +123,9 @@ def candidate_pairs(sentences: Sequence[str], embeddings: npt.NDArray[np.float32
     return [(i, j) for _, i, j in scored[:budget]]
 
 
-def score_pairs(model: NLIModel, sentences: Sequence[str],
-                pairs: Sequence[tuple[int, int]]) -> list[float]:
+def score_pairs(
+    model: NLIModel, sentences: Sequence[str], pairs: Sequence[tuple[int, int]]
+) -> list[float]:
     """max(p(a contradicts b), p(b contradicts a)) for each pair, in one batched call."""
     if not pairs:
         return []
@@ -110,14 +149,24 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
             flip = word_flip(sentences[i], later, lex)
             if flip is not None:
                 confidence = 0.9 if flip.kind == "number" else 0.95
-                out.append(Conflict(i, j, confidence, flip.kind,
-                                    f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}"))
+                out.append(
+                    Conflict(
+                        i,
+                        j,
+                        confidence,
+                        flip.kind,
+                        f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}",
+                    )
+                )
     return out
 
 
-def find_conflicts(sentences: Sequence[str], model: NLIModel | None,
-                   embeddings: npt.NDArray[np.float32] | None, params: Params = Params()
-                   ) -> tuple[list[Conflict], int]:
+def find_conflicts(
+    sentences: Sequence[str],
+    model: NLIModel | None,
+    embeddings: npt.NDArray[np.float32] | None,
+    params: Params = Params(),
+) -> tuple[list[Conflict], int]:
     """All conflicts found (flips first, then model), and how many pairs went to the model."""
     conflicts = flip_conflicts(sentences)
     seen = {(c.earlier, c.later) for c in conflicts}

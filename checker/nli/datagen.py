@@ -16,29 +16,44 @@ import csv
 import json
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.nli import transforms as tf
 from checker.nli.lexicon import Lexicon, load_lexicon
+from checker.nli.transforms import Transform
 
 DATA = Path("/work/shared/data")
 LABELS = ("entailment", "neutral", "contradiction")
-Transform = Callable[[str, Lexicon, random.Random], "str | None"]
 
 CONTRADICTIONS: dict[str, Transform] = {
-    "antonym": tf.antonym_swap, "negate": tf.negate, "unnegate": tf.remove_negation,
-    "number": tf.change_number, "date": tf.change_date, "tense": tf.change_tense,
-    "place": tf.swap_place, "roles": tf.swap_roles,
+    "antonym": tf.antonym_swap,
+    "negate": tf.negate,
+    "unnegate": tf.remove_negation,
+    "number": tf.change_number,
+    "date": tf.change_date,
+    "tense": tf.change_tense,
+    "place": tf.swap_place,
+    "roles": tf.swap_roles,
 }
 ENTAILMENTS: dict[str, Transform] = {
-    "clause": tf.drop_trailing_clause, "attribution": tf.drop_attribution,
-    "paraphrase": tf.paraphrase, "bound": tf.weaken_quantity,
+    "clause": tf.drop_trailing_clause,
+    "attribution": tf.drop_attribution,
+    "paraphrase": tf.paraphrase,
+    "bound": tf.weaken_quantity,
 }
 # How often each kind is drawn, relative to the others of its label.
-CONTRADICTION_WEIGHTS = {"antonym": 4, "negate": 3, "unnegate": 1, "number": 2, "date": 1,
-                         "tense": 2, "place": 1, "roles": 1}
+CONTRADICTION_WEIGHTS = {
+    "antonym": 4,
+    "negate": 3,
+    "unnegate": 1,
+    "number": 2,
+    "date": 1,
+    "tense": 2,
+    "place": 1,
+    "roles": 1,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +64,10 @@ class Pair:
     source: str
 
 
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|No|vs|Jan|Feb|"
-                     r"Aug|Sept|Oct|Nov|Dec|U\.S|U\.K|a\.m|p\.m)\.$")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|No|vs|Jan|Feb|"
+    r"Aug|Sept|Oct|Nov|Dec|U\.S|U\.K|a\.m|p\.m)\.$"
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -64,8 +81,8 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in re.finditer(r'[.!?]["\u201d\']?\s+(?=["\u201c\']?[A-Z0-9])', text):
-        candidate = text[start: m.end()].strip()
-        if _ABBREV.search(text[start: m.start() + 1]) or len(candidate) < 3:
+        candidate = text[start : m.end()].strip()
+        if _ABBREV.search(text[start : m.start() + 1]) or len(candidate) < 3:
             continue
         out.append(candidate)
         start = m.end()
@@ -80,7 +97,9 @@ def usable(sentence: str) -> bool:
 
 
 def load_articles(path: Path) -> list[list[str]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [[s for s in split_sentences(str(r["text"])) if usable(s)] for r in rows]
 
 
@@ -121,8 +140,13 @@ def _entailments(sentence: str, lex: Lexicon, rng: random.Random) -> Iterable[Pa
         return
 
 
-def _neutrals(article: Sequence[str], index: int, lex: Lexicon, rng: random.Random,
-              by_entity: dict[str, list[str]]) -> Iterable[Pair]:
+def _neutrals(
+    article: Sequence[str],
+    index: int,
+    lex: Lexicon,
+    rng: random.Random,
+    by_entity: dict[str, list[str]],
+) -> Iterable[Pair]:
     sentence = article[index]
     names = _capitalised(sentence)
     same_article = [s for j, s in enumerate(article) if j != index and names & _capitalised(s)]
@@ -169,8 +193,11 @@ def news_pairs(articles: Sequence[Sequence[str]], count: int, seed: int) -> list
 
 def read_snli(path: Path, count: int, seed: int) -> list[Pair]:
     with path.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-                if r["label"] in LABELS]
+        rows = [
+            r
+            for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if r["label"] in LABELS
+        ]
     random.Random(seed).shuffle(rows)
     return [Pair(r["label"], r["premise"], r["hypothesis"], "snli") for r in rows[:count]]
 
@@ -179,8 +206,11 @@ def read_sick(path: Path, split: str) -> list[Pair]:
     """SICK pairs of one split (TRAIN, TRIAL or TEST) with lower-case labels."""
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [Pair(r["entailment_label"].strip().lower(), r["sentence_A"], r["sentence_B"], "sick")
-            for r in rows if r["SemEval_set"].strip() == split]
+    return [
+        Pair(r["entailment_label"].strip().lower(), r["sentence_A"], r["sentence_B"], "sick")
+        for r in rows
+        if r["SemEval_set"].strip() == split
+    ]
 
 
 def build(news: int, snli: int, sick_copies: int, seed: int, data: Path = DATA) -> list[Pair]:
@@ -194,6 +224,7 @@ def build(news: int, snli: int, sick_copies: int, seed: int, data: Path = DATA) 
 
 def write(pairs: Iterable[Pair], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
+
     def clean(text: str) -> str:
         return re.sub(r"[\t\r\n]+", " ", text)
 
@@ -215,7 +246,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     write(pairs, args.out)
     counts: dict[str, int] = {}
     for p in pairs:
-        counts[p.source.split("-")[0] + ":" + p.label] = counts.get(p.source.split("-")[0] + ":" + p.label, 0) + 1
+        counts[p.source.split("-")[0] + ":" + p.label] = (
+            counts.get(p.source.split("-")[0] + ":" + p.label, 0) + 1
+        )
     print(json.dumps({"pairs": len(pairs), "by_source_label": counts}))
     return 0
 

@@ -48,7 +48,9 @@ def news_pairs_path() -> Path:
 def read_tsv(path: Path) -> list[tuple[str, str, str]]:
     with path.open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [(r["label"], r["premise"], r["hypothesis"]) for r in rows if r["label"] in THREE_WAY]
+        return [
+            (r["label"], r["premise"], r["hypothesis"]) for r in rows if r["label"] in THREE_WAY
+        ]
 
 
 def datasets(data: Path = DATA) -> dict[str, list[tuple[str, str, str]]]:
@@ -57,8 +59,9 @@ def datasets(data: Path = DATA) -> dict[str, list[tuple[str, str, str]]]:
     if (data / "nli" / "snli_test.tsv").is_file():
         found["SNLI test"] = read_tsv(data / "nli" / "snli_test.tsv")
     if (data / "nli" / "SICK.txt").is_file():
-        found["SICK TEST"] = [(p.label, p.premise, p.hypothesis)
-                              for p in read_sick(data / "nli" / "SICK.txt", "TEST")]
+        found["SICK TEST"] = [
+            (p.label, p.premise, p.hypothesis) for p in read_sick(data / "nli" / "SICK.txt", "TEST")
+        ]
     news = news_pairs_path()
     if news.is_file():
         rows = read_tsv(news)
@@ -66,11 +69,14 @@ def datasets(data: Path = DATA) -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
-def contradiction_prf(gold: Sequence[str], p_contra: Sequence[float],
-                      threshold: float = 0.5) -> tuple[float, float, float]:
+def contradiction_prf(
+    gold: Sequence[str], p_contra: Sequence[float], threshold: float = 0.5
+) -> tuple[float, float, float]:
     tp = sum(1 for g, p in zip(gold, p_contra, strict=True) if p > threshold and g == CONTRADICTION)
     fp = sum(1 for g, p in zip(gold, p_contra, strict=True) if p > threshold and g != CONTRADICTION)
-    fn = sum(1 for g, p in zip(gold, p_contra, strict=True) if p <= threshold and g == CONTRADICTION)
+    fn = sum(
+        1 for g, p in zip(gold, p_contra, strict=True) if p <= threshold and g == CONTRADICTION
+    )
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -85,14 +91,17 @@ def two_way_accuracy(gold: Sequence[str], p_contra: Sequence[float]) -> float:
     """3-way accuracy of a contradiction-only model: cut-offs fit on even rows, scored on odd."""
     grid = [i / 50 for i in range(1, 50)]
     fit = [(g, p) for i, (g, p) in enumerate(zip(gold, p_contra, strict=True)) if i % 2 == 0]
-    best = max(((lo, hi) for lo in grid for hi in grid if lo <= hi),
-               key=lambda c: sum(_cutoff_label(p, *c) == g for g, p in fit))
+    best = max(
+        ((lo, hi) for lo in grid for hi in grid if lo <= hi),
+        key=lambda c: sum(_cutoff_label(p, *c) == g for g, p in fit),
+    )
     test = [(g, p) for i, (g, p) in enumerate(zip(gold, p_contra, strict=True)) if i % 2 == 1]
     return sum(_cutoff_label(p, *best) == g for g, p in test) / max(1, len(test))
 
 
-def evaluate(name: str, model: NLIModel, sets: dict[str, list[tuple[str, str, str]]],
-             limit: int = 0) -> list[Row]:
+def evaluate(
+    name: str, model: NLIModel, sets: dict[str, list[tuple[str, str, str]]], limit: int = 0
+) -> list[Row]:
     rows: list[Row] = []
     for dataset, items in sets.items():
         items = items[:limit] if limit else items
@@ -104,7 +113,9 @@ def evaluate(name: str, model: NLIModel, sets: dict[str, list[tuple[str, str, st
         precision, recall, f1 = contradiction_prf(gold, p_contra)
         if all(label in s for s in scores for label in THREE_WAY):
             predicted = [max(THREE_WAY, key=s.__getitem__) for s in scores]
-            accuracy: float | None = sum(a == b for a, b in zip(predicted, gold, strict=True)) / len(gold)
+            accuracy: float | None = sum(
+                a == b for a, b in zip(predicted, gold, strict=True)
+            ) / len(gold)
             note = ""
         else:
             accuracy = two_way_accuracy(gold, p_contra)
@@ -127,15 +138,21 @@ def build_model(name: str) -> NLIModel:
 
 
 def markdown(rows: Sequence[Row]) -> str:
-    lines = ["| model | data | pairs | 3-way acc | contradiction P | R | F1 | pairs/s |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| model | data | pairs | 3-way acc | contradiction P | R | F1 | pairs/s |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         acc = "—" if r.accuracy is None else f"{r.accuracy:.3f}" + ("*" if r.note else "")
-        lines.append(f"| {r.model} | {r.dataset} | {r.pairs} | {acc} | {r.precision:.3f} | "
-                     f"{r.recall:.3f} | {r.f1:.3f} | {r.pairs_per_s:.0f} |")
+        lines.append(
+            f"| {r.model} | {r.dataset} | {r.pairs} | {acc} | {r.precision:.3f} | "
+            f"{r.recall:.3f} | {r.f1:.3f} | {r.pairs_per_s:.0f} |"
+        )
     if any(r.note for r in rows):
-        lines.append("\n\\* two-output model: 3-way accuracy from two cut-offs on p(contradiction) "
-                     "fitted on the even rows, scored on the odd rows.")
+        lines.append(
+            "\n\\* two-output model: 3-way accuracy from two cut-offs on p(contradiction) "
+            "fitted on the even rows, scored on the odd rows."
+        )
     return "\n".join(lines)
 
 

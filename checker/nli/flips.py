@@ -15,15 +15,19 @@ from difflib import SequenceMatcher
 from checker.nli.lexicon import Lexicon, load_lexicon
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.]*\d|\d")
-_CONTRACTIONS = {"can't": ("can", "not"), "won't": ("will", "not"), "cannot": ("can", "not"),
-                 "shan't": ("shall", "not")}
+_CONTRACTIONS = {
+    "can't": ("can", "not"),
+    "won't": ("will", "not"),
+    "cannot": ("can", "not"),
+    "shan't": ("shall", "not"),
+}
 NEGATORS = frozenset({"not", "never", "no"})
 # Words whose presence or absence on one side does not change the claim being compared.
 IGNORABLE = frozenset({"the", "a", "an", "also", "now", "already", "still", "just", "that", "then"})
 MIN_SHARED = 5
 MIN_SHARED_OF_SHORTER = 0.8
 MIN_SHARED_OF_LONGER = 0.6
-# Short function words that may be added or dropped next to a flip ("leave Niger" / "stay in Niger").
+# Short function words that may come or go next to a flip ("leave Niger" / "stay in Niger").
 LIGHT = frozenset({"in", "at", "on", "to", "from", "of", "for", "with", "by"})
 
 
@@ -91,8 +95,11 @@ def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | No
         return None
     matcher = SequenceMatcher(None, ta, tb, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
-    if (shared < MIN_SHARED or shared < MIN_SHARED_OF_SHORTER * min(len(ta), len(tb))
-            or shared < MIN_SHARED_OF_LONGER * max(len(ta), len(tb))):
+    if (
+        shared < MIN_SHARED
+        or shared < MIN_SHARED_OF_SHORTER * min(len(ta), len(tb))
+        or shared < MIN_SHARED_OF_LONGER * max(len(ta), len(tb))
+    ):
         return None
     found: Flip | None = None
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -40,7 +40,7 @@ def embedder(ctx: Context) -> MiniLMEmbedder:
 
 
 def sentence_texts(doc: Document) -> list[str]:
-    return [doc.text[s.start: s.end] for s in doc.sentences]
+    return [doc.text[s.start : s.end] for s in doc.sentences]
 
 
 def sentence_embeddings(doc: Document, ctx: Context) -> npt.NDArray[np.float32]:

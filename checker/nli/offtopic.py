@@ -39,8 +39,11 @@ def similarity_to_rest(embeddings: npt.NDArray[np.float32]) -> list[float]:
     return out
 
 
-def off_topic(units: Sequence[str], embeddings: npt.NDArray[np.float32],
-              params: OffTopicParams = OffTopicParams()) -> list[tuple[int, float]]:
+def off_topic(
+    units: Sequence[str],
+    embeddings: npt.NDArray[np.float32],
+    params: OffTopicParams = OffTopicParams(),
+) -> list[tuple[int, float]]:
     """Indices of units far from the rest, with their similarity."""
     import statistics
 
@@ -48,6 +51,10 @@ def off_topic(units: Sequence[str], embeddings: npt.NDArray[np.float32],
         return []
     sims = similarity_to_rest(embeddings)
     typical = statistics.median(sims)
-    return [(i, s) for i, s in enumerate(sims)
-            if len(units[i].split()) >= MIN_WORDS and s < params.max_similarity
-            and typical - s >= params.min_gap]
+    return [
+        (i, s)
+        for i, s in enumerate(sims)
+        if len(units[i].split()) >= MIN_WORDS
+        and s < params.max_similarity
+        and typical - s >= params.min_gap
+    ]

@@ -11,23 +11,71 @@ from __future__ import annotations
 import calendar
 import random
 import re
+from collections.abc import Callable
 
 from checker.nli.lexicon import Lexicon
+
+Transform = Callable[[str, Lexicon, random.Random], "str | None"]
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 NUMBER = re.compile(r"(?<![\w.,$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w|[.,]\d)")
 MONTHS = tuple(calendar.month_name[1:])
 WEEKDAYS = tuple(calendar.day_name)
 TRAILING_STARTERS = frozenset(
-    "who which where while after before as when according saying including despite following amid "
-    "but although though because with leaving prompting making adding".split()
+    [
+        "who",
+        "which",
+        "where",
+        "while",
+        "after",
+        "before",
+        "as",
+        "when",
+        "according",
+        "saying",
+        "including",
+        "despite",
+        "following",
+        "amid",
+        "but",
+        "although",
+        "though",
+        "because",
+        "with",
+        "leaving",
+        "prompting",
+        "making",
+        "adding",
+    ]
 )
-RELATIVE_TIME = (("yesterday", "tomorrow"), ("last week", "next week"), ("last year", "next year"),
-                 ("last month", "next month"), ("earlier this", "later this"))
+RELATIVE_TIME = (
+    ("yesterday", "tomorrow"),
+    ("last week", "next week"),
+    ("last year", "next year"),
+    ("last month", "next month"),
+    ("earlier this", "later this"),
+)
 
 
-AUX_BEFORE_PARTICIPLE = frozenset("has have had was were been be being is are get got gets "
-                                  "to not".split())
+AUX_BEFORE_PARTICIPLE = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "been",
+        "be",
+        "being",
+        "is",
+        "are",
+        "get",
+        "got",
+        "gets",
+        "to",
+        "not",
+    ]
+)
 _PAST_CACHE: dict[int, tuple[re.Pattern[str], dict[str, tuple[str, ...]]]] = {}
 
 
@@ -100,13 +148,17 @@ def remove_negation(text: str, lex: Lexicon, rng: random.Random) -> str | None:
     options: list[tuple[int, int, str]] = []
     for positive, negative in lex.negations:
         for m in re.finditer(rf"\b{re.escape(negative)}\b", text, flags=re.IGNORECASE):
-            tail = text[m.end():]
+            tail = text[m.end() :]
             if positive in {"did", "does", "do"}:
                 verb = re.match(r" ([a-z]+)", tail)
                 forms = lex.base_to_forms.get(verb.group(1)) if verb else None
                 if verb is None or forms is None:
                     continue
-                form = forms[2] if positive == "did" else (forms[1] if positive == "does" else forms[0])
+                form = (
+                    forms[2]
+                    if positive == "did"
+                    else (forms[1] if positive == "does" else forms[0])
+                )
                 options.append((m.start(), m.end() + len(verb.group(0)), form))
             else:
                 options.append((m.start(), m.end(), _match_case(m.group(), positive)))
@@ -131,8 +183,11 @@ def _format_like(original: str, value: float) -> str:
 def change_number(text: str, lex: Lexicon, rng: random.Random) -> str | None:
     """Change a quantity, a year or a spelled-out number to a clearly different value."""
     hits = list(NUMBER.finditer(text))
-    words = [m for m in WORD.finditer(text) if lex.number_words.get(m.group().lower(), 100) < 100
-             and not m.group().endswith("s")]
+    words = [
+        m
+        for m in WORD.finditer(text)
+        if lex.number_words.get(m.group().lower(), 100) < 100 and not m.group().endswith("s")
+    ]
     if not hits and not words:
         return None
     if words and (not hits or rng.random() < 0.3):
@@ -185,8 +240,13 @@ def change_tense(text: str, lex: Lexicon, rng: random.Random) -> str | None:
         if prev in AUX_BEFORE_PARTICIPLE or prev.endswith("ly"):
             continue
         base, _, _, part, _ = past_forms[m.group()]
-        options.append((m.start(), m.end(), rng.choice([f"has not yet {part}", f"may soon {base}",
-                                                        f"is expected to {base}"])))
+        options.append(
+            (
+                m.start(),
+                m.end(),
+                rng.choice([f"has not yet {part}", f"may soon {base}", f"is expected to {base}"]),
+            )
+        )
     for m in re.finditer(r"\bwill ([a-z]+)\b", text):
         forms = lex.base_to_forms.get(m.group(1))
         if forms:
@@ -230,9 +290,15 @@ def drop_trailing_clause(text: str, lex: Lexicon, rng: random.Random) -> str | N
     for m in re.finditer(r", (\w+)", text):
         if m.group(1).lower() in TRAILING_STARTERS or m.group(1).endswith("ing"):
             head = text[: m.start()].strip()
-            if len(head.split()) >= 5 and head.count('"') % 2 == 0 and head.count("(") == head.count(")"):
+            if (
+                len(head.split()) >= 5
+                and head.count('"') % 2 == 0
+                and head.count("(") == head.count(")")
+            ):
                 return head + "."
-    m = re.match(r"^(?:On|In|After|Before|Last|Earlier|Later|During|Since)\b[^,]{2,40}, (.+)$", text)
+    m = re.match(
+        r"^(?:On|In|After|Before|Last|Earlier|Later|During|Since)\b[^,]{2,40}, (.+)$", text
+    )
     if m and len(m.group(1).split()) >= 5:
         return m.group(1)[:1].upper() + m.group(1)[1:]
     return None
@@ -241,8 +307,11 @@ def drop_trailing_clause(text: str, lex: Lexicon, rng: random.Random) -> str | N
 def drop_attribution(text: str, lex: Lexicon, rng: random.Random) -> str | None:
     """Remove who said it: 'X happened, police said.' -> 'X happened.'"""
     del lex, rng
-    m = re.match(r'^"?(.+?)[,.]?"?,? (?:he|she|they|police|officials|authorities|the \w+|[A-Z][\w.]*'
-                 r'(?: [A-Z][\w.]*)*) (?:said|says|told [\w ]+|added|reported)\.$', text)
+    m = re.match(
+        r'^"?(.+?)[,.]?"?,? (?:he|she|they|police|officials|authorities|the \w+|[A-Z][\w.]*'
+        r"(?: [A-Z][\w.]*)*) (?:said|says|told [\w ]+|added|reported)\.$",
+        text,
+    )
     if m and len(m.group(1).split()) >= 5 and '"' not in m.group(1):
         return m.group(1).rstrip(",") + "."
     m = re.match(r"^According to [^,]{3,60}, (.+)$", text)
@@ -256,7 +325,9 @@ def drop_attribution(text: str, lex: Lexicon, rng: random.Random) -> str | None:
 
 def paraphrase(text: str, lex: Lexicon, rng: random.Random) -> str | None:
     """Apply one or two meaning-preserving substitutions from synonyms.tsv."""
-    hits = [(m, new) for old, new in lex.synonyms for m in re.finditer(rf"\b{re.escape(old)}\b", text)]
+    hits = [
+        (m, new) for old, new in lex.synonyms for m in re.finditer(rf"\b{re.escape(old)}\b", text)
+    ]
     if not hits:
         return None
     m, new = rng.choice(hits)
@@ -274,7 +345,7 @@ def add_detail(text: str, lex: Lexicon, rng: random.Random) -> str | None:
 def weaken_quantity(text: str, lex: Lexicon, rng: random.Random) -> str | None:
     """'more than 1,000' -> 'more than 500' is entailed; returned only for such bounds."""
     del lex, rng
-    m = re.search(r"\b(more than|at least|over) (\d{1,3}(?:,\d{3})+|\d+)\b", text)
+    m = re.search(r"\b(more than|at least|over) (\d{1,3}(?:,\d{3})+|\d+)\b", text, re.IGNORECASE)
     if not m:
         return None
     value = int(m.group(2).replace(",", ""))

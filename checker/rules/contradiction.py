@@ -21,16 +21,20 @@ def _params(ctx: Context) -> Params:
     )
 
 
-def _finding(rule: Rule, doc: Document, c: Conflict, message: str,
-             severity: Severity) -> Finding:
+def _finding(rule: Rule, doc: Document, c: Conflict, message: str, severity: Severity) -> Finding:
     later = doc.sentences[c.later]
     earlier = doc.sentences[c.earlier]
-    quoted = doc.text[earlier.start: earlier.end]
+    quoted = doc.text[earlier.start : earlier.end]
     if len(quoted) > 80:
         quoted = quoted[:77] + "..."
-    return rule.finding(later.start, later.end, f"{message}: \u201c{quoted}\u201d",
-                        confidence=round(c.probability, 3), severity=severity,
-                        related=(Related(earlier.start, earlier.end, "the earlier statement"),))
+    return rule.finding(
+        later.start,
+        later.end,
+        f"{message}: \u201c{quoted}\u201d",
+        confidence=round(c.probability, 3),
+        severity=severity,
+        related=(Related(earlier.start, earlier.end, "the earlier statement"),),
+    )
 
 
 @register
@@ -48,10 +52,14 @@ earlier sentence is given as related. Confidence 0.97 and above is an error."""
     why = """
 A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
 Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
-    bad_examples = ("More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
-                    "The U.S. troops are staying in Niger for the foreseeable future.",)
-    good_examples = ("More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
-                     "The U.S. troops are going to depart from Niger.",)
+    bad_examples = (
+        "More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
+        "The U.S. troops are staying in Niger for the foreseeable future.",
+    )
+    good_examples = (
+        "More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
+        "The U.S. troops are going to depart from Niger.",
+    )
     requires = frozenset({"nli", "embeddings"})
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -60,8 +68,9 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
         texts = sentence_texts(doc)
         if len(texts) < 2:
             return
-        conflicts, scored = find_conflicts(texts, nli_model(ctx), sentence_embeddings(doc, ctx),
-                                           _params(ctx))
+        conflicts, scored = find_conflicts(
+            texts, nli_model(ctx), sentence_embeddings(doc, ctx), _params(ctx)
+        )
         ctx.cache["nli.pairs-scored"] = ctx.cache.get("nli.pairs-scored", 0) + scored
         for c in conflicts:
             if c.kind != "model":
@@ -85,19 +94,25 @@ conflicting number is reported in the `number` category."""
     why = """
 A restated claim that flips one word is the signature of an inverted or garbled copy; the pair
 cannot both be true, and no model is needed to see it."""
-    bad_examples = ("The central bank raised interest rates on Wednesday.\n\n"
-                    "The central bank cut interest rates on Wednesday.",)
-    good_examples = ("The central bank raised interest rates on Wednesday.\n\n"
-                     "The central bank raised interest rates again on Wednesday, its third rise.",)
+    bad_examples = (
+        "The central bank raised interest rates on Wednesday.\n\n"
+        "The central bank cut interest rates on Wednesday.",
+    )
+    good_examples = (
+        "The central bank raised interest rates on Wednesday.\n\n"
+        "The central bank raised interest rates again on Wednesday, its third rise.",
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         from checker.nli.hub import sentence_texts
 
         for c in flip_conflicts(sentence_texts(doc)):
             if c.kind == "number":
-                finding = _finding(self, doc, c, f"states a different number ({c.detail}) than",
-                                   Severity.WARNING)
+                finding = _finding(
+                    self, doc, c, f"states a different number ({c.detail}) than", Severity.WARNING
+                )
                 yield replace(finding, category="number")
             else:
-                yield _finding(self, doc, c, f"flips an earlier statement ({c.detail})",
-                               Severity.ERROR)
+                yield _finding(
+                    self, doc, c, f"flips an earlier statement ({c.detail})", Severity.ERROR
+                )

@@ -12,7 +12,7 @@ from checker.rules.base import Context, Rule, register
 
 def units(doc: Document) -> list[Span]:
     """Paragraphs when the draft has enough of them, else sentences."""
-    paragraphs = [p for p in doc.paragraphs if doc.text[p.start: p.end].strip()]
+    paragraphs = [p for p in doc.paragraphs if doc.text[p.start : p.end].strip()]
     return paragraphs if len(paragraphs) >= MIN_UNITS else list(doc.sentences)
 
 
@@ -36,13 +36,15 @@ to spot them by eye."""
         "Niger said last month it was scrapping a military agreement with the United States.\n\n"
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago\n\n"
         "US officials said discussions with Niger on the withdrawal of forces would begin soon.\n\n"
-        "Many of the Americans sent to Niger are stationed at a drone base in the desert.",)
+        "Many of the Americans sent to Niger are stationed at a drone base in the desert.",
+    )
     good_examples = (
         "More than 1,000 U.S. military personnel will leave Niger in the coming months.\n\n"
         "Niger said last month it was scrapping a military agreement with the United States.\n\n"
         "Thousands of protesters in Niamey called for the withdrawal of US troops.\n\n"
         "US officials said discussions with Niger on the withdrawal of forces would begin soon.\n\n"
-        "Many of the Americans sent to Niger are stationed at a drone base in the desert.",)
+        "Many of the Americans sent to Niger are stationed at a drone base in the desert.",
+    )
     requires = frozenset({"embeddings"})
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -51,15 +53,18 @@ to spot them by eye."""
         spans = units(doc)
         if len(spans) < MIN_UNITS:
             return
-        texts = [doc.text[s.start: s.end] for s in spans]
+        texts = [doc.text[s.start : s.end] for s in spans]
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(
             max_similarity=float(table.get("off-topic-similarity", defaults.max_similarity)),
-            min_gap=float(table.get("off-topic-gap", defaults.min_gap)))
+            min_gap=float(table.get("off-topic-gap", defaults.min_gap)),
+        )
         for index, similarity in off_topic(texts, embedder(ctx).encode(texts), params):
             span = spans[index]
-            yield self.finding(span.start, span.end,
-                               "this line is unrelated to the rest of the article "
-                               f"(similarity {similarity:.2f})",
-                               confidence=round(min(1.0, max(0.0, 1.0 - similarity)), 3))
+            yield self.finding(
+                span.start,
+                span.end,
+                f"this line is unrelated to the rest of the article (similarity {similarity:.2f})",
+                confidence=round(min(1.0, max(0.0, 1.0 - similarity)), 3),
+            )
