@@ -110,7 +110,7 @@ class HFNLIModel:
         model = AutoModelForSequenceClassification.from_pretrained(str(source), dtype=torch.float32)
         model.eval()
         if quantize and self.device == "cpu":
-            model = torch.ao.quantization.quantize_dynamic(
+            model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
                 model, {torch.nn.Linear}, dtype=torch.qint8
             )
         self.model = model.to(self.device)

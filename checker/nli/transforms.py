@@ -192,12 +192,15 @@ def change_number(text: str, lex: Lexicon, rng: random.Random) -> str | None:
         return None
     if words and (not hits or rng.random() < 0.3):
         m = rng.choice(words)
-        value = lex.number_words[m.group().lower()]
-        others = [w for w, v in lex.number_words.items() if v != value and v < 100 and w != "dozen"]
+        spelled = lex.number_words[m.group().lower()]
+        others = [
+            w for w, v in lex.number_words.items() if v != spelled and v < 100 and w != "dozen"
+        ]
         return _replace_span(text, m.start(), m.end(), _match_case(m.group(), rng.choice(others)))
     m = rng.choice(hits)
     raw = m.group()
     value = float(raw.replace(",", ""))
+    new_value: float
     if 1900 <= value <= 2035 and "," not in raw and "." not in raw:
         new_value = value + rng.choice([-3, -2, -1, 1, 2, 4])
     elif value == 0:
@@ -224,9 +227,9 @@ def change_date(text: str, lex: Lexicon, rng: random.Random) -> str | None:
             return _replace_span(text, m.start(), m.end(), other)
     for a, b in RELATIVE_TIME:
         for x, y in ((a, b), (b, a)):
-            m = re.search(rf"\b{x}\b", text, flags=re.IGNORECASE)
-            if m:
-                return _replace_span(text, m.start(), m.end(), _match_case(m.group(), y))
+            rel = re.search(rf"\b{x}\b", text, flags=re.IGNORECASE)
+            if rel:
+                return _replace_span(text, rel.start(), rel.end(), _match_case(rel.group(), y))
     return None
 
 
@@ -296,11 +299,11 @@ def drop_trailing_clause(text: str, lex: Lexicon, rng: random.Random) -> str | N
                 and head.count("(") == head.count(")")
             ):
                 return head + "."
-    m = re.match(
+    lead = re.match(
         r"^(?:On|In|After|Before|Last|Earlier|Later|During|Since)\b[^,]{2,40}, (.+)$", text
     )
-    if m and len(m.group(1).split()) >= 5:
-        return m.group(1)[:1].upper() + m.group(1)[1:]
+    if lead and len(lead.group(1).split()) >= 5:
+        return lead.group(1)[:1].upper() + lead.group(1)[1:]
     return None
 
 
