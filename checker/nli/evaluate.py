@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -168,11 +169,27 @@ def run(models: Sequence[str], limit: int = 0, data: Path = DATA) -> list[Row]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``checker eval [nli|documents|off-topic|speed] [options]`` (default: nli)."""
+    args_in = list(argv if argv is not None else sys.argv[1:])
+    what = args_in.pop(0) if args_in and not args_in[0].startswith("-") else "nli"
+    if what != "nli":
+        import importlib
+
+        modules = {
+            "documents": "checker.nli.doceval",
+            "off-topic": "checker.nli.offtopic_eval",
+            "speed": "checker.nli.bench",
+        }
+        if what not in modules:
+            print(f"unknown evaluation {what!r}; choose nli, {', '.join(modules)}")
+            return 2
+        result: int = importlib.import_module(modules[what]).main(args_in)
+        return result
     parser = argparse.ArgumentParser(prog="checker eval nli")
     parser.add_argument("--models", default="shipped,aegis")
     parser.add_argument("--limit", type=int, default=0, help="first N pairs of each set")
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_in)
     rows = run([m for m in args.models.split(",") if m], args.limit)
     if not rows:
         print("no evaluation data found (looked in ../shared/data); skipped")
