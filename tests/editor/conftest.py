@@ -14,12 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "niger-withdrawal.txt"
 
 
-def registered_codes() -> set[str]:
-    from checker.rules import all_rules
-
-    return {r.code for r in all_rules()}
-
-
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
