@@ -1,4 +1,4 @@
-"""Garble: statements broken by bad rewriting, such as the same actor on both sides of a relation."""
+"""Garble: statements broken by bad rewriting (the same actor on both sides of a relation)."""
 
 from __future__ import annotations
 

@@ -218,8 +218,8 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 
 
 _TRUNCATED = re.compile(
-    r"\b([A-Z][a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|"
-    r"has|had|wrote|told)\b)"
+    r"\b([A-Z][a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
+    r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
 )
 
 

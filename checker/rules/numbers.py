@@ -116,7 +116,9 @@ edits often change one mention and not the other."""
 
 
 _AGE = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
-_AGED = re.compile(r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)")
+_AGED = re.compile(
+    r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
+)
 
 
 @register

@@ -68,7 +68,7 @@ dash, pipe or arrow follows, so prose that starts with those words is left alone
     why = """
 Scraped and spun copies carry the host site's teaser links into the text. They are not part of
 the story, mislead readers about what the article says, and often advertise something unrelated."""
-    bad_examples = ("See also  Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
+    bad_examples = ("See also  Kendall Jenner and Bad Bunny reportedly broke up",
                     "READ MORE: Ten things you did not know about the budget")
     good_examples = ("Read the statement in full on the ministry's website, officials said.",
                      "See you in court, the lawyer told reporters after the hearing.")

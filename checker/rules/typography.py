@@ -160,7 +160,7 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
         allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
         for m in _REPEATED.finditer(doc.text):
             word = m.group(1)
-            if word.lower() in allowed or len(word) == 1 and word.lower() not in {"a"}:
+            if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
                                fix=Fix("remove the repeated word",
