@@ -38,9 +38,11 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 @functools.cache
 def _boilerplate_pattern() -> re.Pattern[str]:
-    phrases = sorted(load_lines("spam", "boilerplate.txt"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)",
-                      re.IGNORECASE)
+    lines = load_lines("spam", "boilerplate.txt")
+    phrases = sorted((p for p in lines if not p.startswith("re:")), key=len, reverse=True)
+    patterns = [p[3:] for p in lines if p.startswith("re:")]  # a few need anchors or classes
+    literal = r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])"
+    return re.compile("|".join([literal, *patterns]), re.IGNORECASE)
 
 
 def _words(text: str) -> int:
@@ -94,7 +96,7 @@ class Boilerplate(Rule):
     what = """
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
-"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt`."""
+"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular expressions)."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
