@@ -128,7 +128,8 @@ def print_diffs(report: FixReport, stream: TextIO) -> None:
         stream.write(unified_diff(o.path, o.before, o.after))
 
 
-def summarise(report: FixReport, wrote: bool, stream: TextIO = sys.stderr) -> None:
+def summarise(report: FixReport, wrote: bool, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stderr
     files = len(report.changed_files)
     verb = "Fixed" if wrote else "Would fix"
     stream.write(f"checker: {verb} {report.fixed} finding(s) in {files} file(s)")
