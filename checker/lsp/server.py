@@ -56,7 +56,7 @@ class Checked:
 
 
 class CheckerServer(LanguageServer):
-    def __init__(self, use_model: bool = True, debounce: float = 0.05) -> None:
+    def __init__(self, use_model: bool = True, debounce: float = 0.025) -> None:
         super().__init__("checker", __version__)
         self.use_model = use_model
         self.debounce = debounce
@@ -193,7 +193,7 @@ class CheckerServer(LanguageServer):
         return actions
 
 
-def build_server(use_model: bool = True, debounce: float = 0.05) -> CheckerServer:
+def build_server(use_model: bool = True, debounce: float = 0.025) -> CheckerServer:
     server = CheckerServer(use_model=use_model, debounce=debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -225,8 +225,8 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="checker lsp", description=(
         "A language server over stdio: diagnostics for .md, .txt and .html, quick fixes."))
     p.add_argument("--no-model", action="store_true", help="rules only: load no model")
-    p.add_argument("--debounce-ms", type=int, default=50,
-                   help="wait this long after a change before checking (default 50)")
+    p.add_argument("--debounce-ms", type=int, default=25,
+                   help="wait this long after a change before checking (default 25)")
     p.add_argument("--stdio", action="store_true", help="accepted for editors that pass it")
     return p
 
