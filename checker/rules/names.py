@@ -115,7 +115,8 @@ def are_variants(a: str, b: str) -> bool:
     stem_a, stem_b = _stem(a), _stem(b)
     if low_a.replace("-", "") == low_b.replace("-", ""):
         return False
-    if low_a.startswith(stem_b) or low_b.startswith(stem_a) or stem_a == stem_b:
+    short, long = sorted((low_a, low_b), key=len)
+    if stem_a == stem_b or (long.startswith(short) and long[len(short):] in _SUFFIXES):
         return False  # Russia / Russian, Japan / Japanese, Smith / Smiths
     not_names = _not_names()
     if low_a in not_names or low_b in not_names:

@@ -138,16 +138,26 @@ An age that changes within a story is a factual error a reader can see at once."
                      "had no record.",)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        ages: dict[str, tuple[int, int, int]] = {}
         found: list[tuple[str, int, int, int]] = []
         for m in _AGE.finditer(doc.text):
-            found.append((m.group(1).split()[-1], int(m.group(2)), m.start(2), m.end(2)))
+            found.append((m.group(1), int(m.group(2)), m.start(2), m.end(2)))
         for m in _AGED.finditer(doc.text):
-            found.append((m.group(2).split()[-1], int(m.group(1)), m.start(1), m.end(1)))
-        for surname, age, start, end in sorted(found, key=lambda f: f[2]):
-            if surname in ages and ages[surname][0] != age:
-                first_age, a, b = ages[surname]
-                yield self.finding(start, end,
-                                   f"{surname} is {age} here but {first_age} earlier",
-                                   related=(Related(a, b, f"{surname}'s age given first"),))
-            ages.setdefault(surname, (age, start, end))
+            found.append((m.group(2), int(m.group(1)), m.start(1), m.end(1)))
+        # A surname alone stands for a person only when one full name in the story has it:
+        # brothers share a surname and not an age.
+        full_by_surname: dict[str, set[str]] = {}
+        for name, *_ in found:
+            if " " in name:
+                full_by_surname.setdefault(name.split()[-1], set()).add(name)
+        ages: dict[str, tuple[int, int, int]] = {}
+        for name, age, start, end in sorted(found, key=lambda f: f[2]):
+            if " " not in name:
+                fulls = full_by_surname.get(name, set())
+                if len(fulls) != 1:
+                    continue
+                name = next(iter(fulls))
+            if name in ages and ages[name][0] != age:
+                first_age, a, b = ages[name]
+                yield self.finding(start, end, f"{name} is {age} here but {first_age} earlier",
+                                   related=(Related(a, b, f"{name}'s age given first"),))
+            ages.setdefault(name, (age, start, end))
