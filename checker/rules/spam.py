@@ -96,7 +96,8 @@ class Boilerplate(Rule):
     what = """
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
-"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular expressions)."""
+"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines
+starting `re:` are regular expressions)."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
