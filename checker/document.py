@@ -9,9 +9,13 @@ positions refer to that text (reporters say so).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from checker.sentences import split_sentences
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ class Document:
 
     def __post_init__(self) -> None:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         object.__setattr__(self, "_line_starts", tuple(starts))
         paragraphs = self.paragraph_spans or tuple(_blank_line_paragraphs(self.text))
         object.__setattr__(self, "paragraphs", paragraphs)
