@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from checker.sentences import split_sentences
 
-
 _NEWLINE = re.compile("\n")
 
 
