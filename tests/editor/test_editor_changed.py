@@ -100,3 +100,18 @@ def test_parse_diff_hunks() -> None:
             "@@ -9 +12 @@\n-x\n+y\n@@ -20,2 +22,0 @@\n-p\n-q\n"
             "diff --git a/gone.txt b/gone.txt\n--- a/gone.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-z\n")
     assert parse_diff(diff) == {"x.md": {2, 3, 4, 12}}
+
+
+def test_fix_with_changed_since_touches_changed_lines_only(repo: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    monkeypatch.chdir(repo)
+    story = repo / "story.txt"
+    lines = story.read_text(encoding="utf-8").split("\n")
+    lines.insert(2, "The minister spoke,, briefly.")
+    story.write_text("\n".join(lines), encoding="utf-8")
+    main(["check", "--no-model", "--fix", "--no-backup", "--changed-since", "HEAD", "story.txt"])
+    after = story.read_text(encoding="utf-8").split("\n")
+    assert after[2] == "The minister spoke, briefly."
+    assert after[:2] + after[3:] == lines[:2] + lines[3:]  # the old doubled period stays
+    assert not list(repo.glob("*.orig"))
