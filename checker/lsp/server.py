@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -109,19 +110,26 @@ class CheckerServer(LanguageServer):
         rules = selected_rules(settings, path)
         fast = [r for r in rules if not r.requires]
         loop = asyncio.get_running_loop()
-        findings = await loop.run_in_executor(self.fast_pool, self._check, doc, settings, fast)
-        if not self.is_current(uri, version):
+        findings = await loop.run_in_executor(self.fast_pool, self._check, uri, version, doc,
+                                              settings, fast)
+        if findings is None or not self.is_current(uri, version):
             return
         self.publish(uri, version, findings, source, doc)
         if len(fast) == len(rules):
             return
         if self.models is None:
             self.models = ModelHub(settings.nli)
-        findings = await loop.run_in_executor(self.model_pool, self._check, doc, settings, rules)
-        if self.is_current(uri, version):
+        findings = await loop.run_in_executor(self.model_pool, self._check, uri, version, doc,
+                                              settings, rules)
+        if findings is not None and self.is_current(uri, version):
             self.publish(uri, version, findings, source, doc)
 
-    def _check(self, doc: Document, settings: Settings, rules: list[Rule]) -> list[Finding]:
+    def _check(self, uri: str, version: int | None, doc: Document, settings: Settings,
+               rules: list[Rule]) -> list[Finding] | None:
+        """Runs on a worker thread; work queued behind a slow model check may be stale by the
+        time it starts, and is then skipped (None) rather than computed and thrown away."""
+        if not self.is_current(uri, version):
+            return None
         try:
             return check_document(doc, settings, rules=rules, models=self.models)
         except Exception as exc:  # a rule bug must not take the editor's diagnostics down
@@ -132,10 +140,8 @@ class CheckerServer(LanguageServer):
             return []
 
     def is_current(self, uri: str, version: int | None) -> bool:
-        try:
-            return self.workspace.get_text_document(uri).version == version
-        except KeyError:
-            return False
+        open_doc = self.workspace.text_documents.get(unquote(uri))  # a read: safe from workers
+        return open_doc is not None and open_doc.version == version
 
     def publish(self, uri: str, version: int | None, findings: list[Finding], source: str,
                 doc: Document | None, note: str | None = None) -> None:
