@@ -70,7 +70,7 @@ def test_lsp_session_diagnostics_and_code_action(seed_text: str, tmp_path: Path)
 
 
 def test_lsp_markdown_and_html(tmp_path: Path) -> None:
-    md = tmp_path / "a.md"
+    md = tmp_path / "my draft.md"  # a quoted URI
     html = tmp_path / "b.html"
     md_text = "# Title\n\nThe the troops left. A [link](http://x.example) stays.\n"
     html_text = ("<html><body><article><p>The troops left the region,, said officials on "

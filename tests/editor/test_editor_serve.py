@@ -88,6 +88,12 @@ def test_page_shows_findings_and_scrolls_to_one(live_server: str, seed_text: str
             pane = page.locator("#annotated").bounding_box()
             assert box is not None and pane is not None
             assert pane["y"] <= box["y"] <= pane["y"] + pane["height"]
+            # a name finding lights up the other spelling it relates to
+            names = [i for i, t in enumerate(texts) if "NM101" in t]
+            if names:
+                items.nth(names[0]).click()
+                assert page.locator("#annotated .related").all_inner_texts() == ["Bassum"]
+                items.nth(index).click()
             # apply its fix: the draft loses the stray period and the check runs again
             items.nth(index).locator("button.fix").click()
             page.wait_for_function("!document.querySelector('#draft').value.includes('region. .')")

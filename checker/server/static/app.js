@@ -75,29 +75,46 @@ function render(body, elapsedMs, suffix) {
 }
 
 function renderAnnotated(text, findings) {
+  // Cut the text at every finding and related-span boundary; each piece knows which findings
+  // cover it (a <mark>) and which findings it is related to (highlighted on selection).
   const box = $("annotated");
   box.replaceChildren();
   const cps = codePoints(text);
-  const spans = findings.map((f, i) => ({ i, start: f.start, end: Math.max(f.end, f.start + 1),
+  const clamp = (n) => Math.max(0, Math.min(n, cps.length));
+  const spans = findings.map((f, i) => ({ i, start: clamp(f.start),
+                                          end: clamp(Math.max(f.end, f.start + 1)),
                                           severity: f.severity }));
+  const related = [];
+  findings.forEach((f, i) => {
+    for (const r of f.related) related.push({ i, start: clamp(r.start), end: clamp(Math.max(r.end, r.start + 1)) });
+  });
   const bounds = new Set([0, cps.length]);
-  for (const s of spans) { bounds.add(Math.min(s.start, cps.length)); bounds.add(Math.min(s.end, cps.length)); }
+  for (const s of spans.concat(related)) { bounds.add(s.start); bounds.add(s.end); }
   const points = [...bounds].sort((a, b) => a - b);
   const anchored = new Set();
   for (let k = 0; k + 1 < points.length; k++) {
     const a = points[k], b = points[k + 1];
     const piece = cps.slice(a, b).join("");
     const covering = spans.filter((s) => s.start <= a && b <= s.end);
-    if (!covering.length) { box.append(document.createTextNode(piece)); continue; }
-    const worst = covering.reduce((x, y) => (SEVERITY_RANK[y.severity] > SEVERITY_RANK[x.severity] ? y : x));
-    const mark = el("mark", worst.severity, piece);
-    mark.dataset.findings = covering.map((s) => s.i).join(" ");
-    for (const s of covering) {
-      if (!anchored.has(s.i)) { anchored.add(s.i); if (!mark.id) mark.id = `finding-${s.i}`; }
+    const relatedTo = related.filter((s) => s.start <= a && b <= s.end).map((s) => s.i);
+    let node;
+    if (covering.length) {
+      const worst = covering.reduce((x, y) => (SEVERITY_RANK[y.severity] > SEVERITY_RANK[x.severity] ? y : x));
+      node = el("mark", worst.severity, piece);
+      node.dataset.findings = covering.map((s) => s.i).join(" ");
+      for (const s of covering) {
+        if (!anchored.has(s.i)) { anchored.add(s.i); if (!node.id) node.id = `finding-${s.i}`; }
+      }
+      node.title = covering.map((s) => findings[s.i].message).join("\n");
+      node.addEventListener("click", () => select(covering[0].i, false));
+    } else if (relatedTo.length) {
+      node = el("span", "rel", piece);
+    } else {
+      box.append(document.createTextNode(piece));
+      continue;
     }
-    mark.title = covering.map((s) => findings[s.i].message).join("\n");
-    mark.addEventListener("click", () => select(covering[0].i, false));
-    box.append(mark);
+    if (relatedTo.length) node.dataset.related = relatedTo.join(" ");
+    box.append(node);
   }
 }
 
@@ -129,7 +146,7 @@ function renderList(findings) {
 }
 
 function select(index, scrollText) {
-  for (const node of document.querySelectorAll("mark.active, mark.related, #findings li.active")) {
+  for (const node of document.querySelectorAll("#annotated .active, #annotated .related, #findings li.active")) {
     node.classList.remove("active", "related");
   }
   const item = $(`item-${index}`);
@@ -138,29 +155,15 @@ function select(index, scrollText) {
   for (const mark of marks) {
     if (mark.dataset.findings.split(" ").includes(String(index))) mark.classList.add("active");
   }
-  const finding = lastDoc && lastDoc.findings[index];
-  if (finding) highlightRelated(finding);
+  highlightRelated(index);
   const target = $(`finding-${index}`);
   if (target && scrollText) target.scrollIntoView({ block: "center" });
 }
 
-function highlightRelated(finding) {
-  // Related spans (the other spelling, the contradicted sentence) are not findings themselves;
-  // mark the text pieces they cover by walking the annotated text's nodes.
-  if (!finding.related.length) return;
-  const box = $("annotated");
-  let offset = 0;
-  const wanted = finding.related.map((r) => [r.start, Math.max(r.end, r.start + 1)]);
-  for (const node of [...box.childNodes]) {
-    const len = codePoints(node.textContent).length;
-    const hit = wanted.find(([a, b]) => a < offset + len && offset < b);
-    if (hit && node.nodeType === Node.ELEMENT_NODE) node.classList.add("related");
-    else if (hit) {
-      const mark = el("mark", "related", node.textContent);
-      mark.dataset.findings = "";
-      box.replaceChild(mark, node);
-    }
-    offset += len;
+function highlightRelated(index) {
+  // Related spans (the other spelling, the contradicted sentence) light up with their finding.
+  for (const node of document.querySelectorAll("#annotated [data-related]")) {
+    if (node.dataset.related.split(" ").includes(String(index))) node.classList.add("related");
   }
 }
 
