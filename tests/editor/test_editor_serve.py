@@ -96,9 +96,14 @@ def test_page_shows_findings_and_scrolls_to_one(live_server: str, seed_text: str
                 items.nth(index).click()
             # apply its fix: the draft loses the stray period and the check runs again
             items.nth(index).locator("button.fix").click()
-            page.wait_for_function("!document.querySelector('#draft').value.includes('region. .')")
-            page.wait_for_function(
-                "[...document.querySelectorAll('#findings li')]"
-                ".every(li => !li.textContent.includes(\"'. .'\"))")
+            # (polled from Python: the page's CSP rightly refuses eval-based waits)
+            for _ in range(100):
+                listed = " ".join(page.locator("#findings li").all_inner_texts())
+                if "region. ." not in page.input_value("#draft") and "'. .'" not in listed \
+                        and "finding" in page.inner_text("#status"):
+                    break
+                page.wait_for_timeout(100)
+            else:
+                raise AssertionError("the fix was not applied and re-checked")
         finally:
             browser.close()
