@@ -114,6 +114,45 @@ def run_check(req: CheckRequest, base: Settings, models: ModelHub) -> dict[str, 
     return body
 
 
+REPORT_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                 "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+def parse_form(raw: bytes) -> CheckRequest:
+    """The page's "Open report" form: text, kind and model as form fields."""
+    from urllib.parse import parse_qs
+
+    try:
+        fields = parse_qs(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=10)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ApiError(400, f"the form could not be read ({exc})") from None
+    data: dict[str, Any] = {"text": fields.get("text", [None])[0],
+                            "kind": fields.get("kind", ["text"])[0],
+                            "options": {"model": fields.get("model", ["true"])[0] == "true"}}
+    return parse_request(json.dumps(data).encode("utf-8"))
+
+
+def render_report(req: CheckRequest, base: Settings, models: ModelHub) -> str:
+    """Check, then render with the HTML report renderer (when this build has it)."""
+    try:
+        from checker.reporters import get_renderer
+
+        render = get_renderer("html")
+    except ImportError:
+        raise ApiError(501, "this build has no HTML report renderer; use the findings on "
+                       "the page or --format html once it is installed") from None
+    settings = with_cli(base, select=req.select, ignore=req.ignore,
+                        use_model=base.use_model and req.model)
+    try:
+        result = check_text(req.text, req.path, req.kind, settings, models)
+    except Exception as exc:
+        raise ApiError(500, f"internal error while checking ({type(exc).__name__}: {exc}); "
+                       "please report it") from None
+    if result.error:
+        raise ApiError(422, result.error)
+    return str(render([result]))
+
+
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {"title": "checker", "version": "1",

@@ -17,19 +17,28 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import anyio
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.modelhub import ModelHub
-from checker.server.api import OPENAPI, ApiError, parse_request, run_check
+from checker.server.api import (
+    OPENAPI,
+    REPORT_POLICY,
+    ApiError,
+    parse_form,
+    parse_request,
+    render_report,
+    run_check,
+)
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -38,7 +47,7 @@ SECURITY_HEADERS = {
                                "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
                                "frame-ancestors 'none'; form-action 'self'",
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # "no-referrer" would make the form's Origin "null"
     "x-frame-options": "DENY",
     "cache-control": "no-store",
 }
@@ -91,6 +100,18 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
+def _same_origin(request: Request) -> None:
+    """Refuse posts a page on another site makes on the user's behalf (a browser sends Origin)."""
+    site = request.headers.get("sec-fetch-site")
+    if site in ("same-origin", "none"):  # the browser vouches for it ("none": typed by the user)
+        return
+    origin = request.headers.get("origin")
+    if origin is None and site is None:  # not a browser (curl, scripts, editors)
+        return
+    if origin is None or urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise ApiError(403, "cross-origin requests are refused; use the page this server serves")
+
+
 def create_app(config: ServerConfig | None = None) -> Starlette:
     config = config or ServerConfig()
     models = ModelHub(config.settings.nli)
@@ -102,12 +123,28 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
             if ctype != "application/json":
                 raise ApiError(415, "send the draft as JSON (Content-Type: application/json), "
                                "for example {\"text\": \"...\", \"kind\": \"markdown\"}")
+            _same_origin(request)
             req = parse_request(await _read_limited(request, config.max_bytes))
             body = await anyio.to_thread.run_sync(run_check, req, config.settings, models,
                                                   limiter=limiter)
         except ApiError as exc:
             return JSONResponse(exc.body(), status_code=exc.status)
         return JSONResponse(body)
+
+    async def report(request: Request) -> Response:
+        """The annotated HTML report (the same renderer as ``--format html``) for a form post.
+
+        A plain form post opens it in a new tab; the report inlines its script and style, so it
+        gets its own policy: inline code allowed, every network source refused.
+        """
+        try:
+            _same_origin(request)
+            req = parse_form(await _read_limited(request, config.max_bytes))
+            page = await anyio.to_thread.run_sync(render_report, req, config.settings, models,
+                                                  limiter=limiter)
+        except ApiError as exc:
+            return JSONResponse(exc.body(), status_code=exc.status)
+        return HTMLResponse(page, headers={"content-security-policy": REPORT_POLICY})
 
     async def rules(request: Request) -> Response:
         from checker.engine import selected_rules
@@ -137,6 +174,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
         Route("/", index),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/rules", rules),
+        Route("/report", report, methods=["POST"]),
         Route("/openapi.json", openapi),
         Route("/healthz", health),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

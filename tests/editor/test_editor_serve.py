@@ -107,3 +107,53 @@ def test_page_shows_findings_and_scrolls_to_one(live_server: str, seed_text: str
                 raise AssertionError("the fix was not applied and re-checked")
         finally:
             browser.close()
+
+
+def test_cross_origin_posts_are_refused(live_server: str) -> None:
+    r = httpx.post(f"{live_server}/api/check", json={"text": "Hello,, world."},
+                   headers={"origin": "https://attacker.example"})
+    assert r.status_code == 403
+    same = httpx.post(f"{live_server}/api/check", json={"text": "Hello,, world."},
+                      headers={"origin": live_server})
+    assert same.status_code == 200
+
+
+def test_report_form_renders_the_html_report(live_server: str, seed_text: str) -> None:
+    r = httpx.post(f"{live_server}/report", data={"text": seed_text, "kind": "text",
+                                                  "model": "false"})
+    try:
+        import checker.reporters.html  # noqa: F401
+    except ImportError:
+        assert r.status_code == 501
+        return
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert "script-src 'unsafe-inline'" in r.headers["content-security-policy"]
+    assert "connect-src" not in r.headers["content-security-policy"]  # default-src 'none'
+    assert "TY101" in r.text
+
+
+@pytest.mark.browser
+def test_page_opens_the_html_report(live_server: str, seed_text: str) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        import checker.reporters.html  # noqa: F401
+    except ImportError:
+        pytest.skip("this build has no HTML report renderer")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(live_server + "/")
+            page.fill("#draft", seed_text)
+            with page.context.expect_page() as opened:
+                page.click("#open-report")
+            report = opened.value
+            report.wait_for_load_state()
+            assert report.url.endswith("/report")
+            body = report.inner_text("body")
+            assert "403" not in body and "TY101" in body
+        finally:
+            browser.close()

@@ -191,6 +191,13 @@ function loadFile(file) {
 
 document.addEventListener("DOMContentLoaded", () => {
   $("check").addEventListener("click", runCheck);
+  $("report-form").addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!$("draft").value.trim()) { event.preventDefault(); setStatus("Paste or upload a draft first.", true); return; }
+    form.elements.text.value = $("draft").value;
+    form.elements.kind.value = $("kind").value;
+    form.elements.model.value = $("model").checked ? "true" : "false";
+  });
   $("file").addEventListener("change", (event) => {
     const file = event.target.files[0];
     if (file) loadFile(file);
