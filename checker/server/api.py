@@ -182,6 +182,12 @@ OPENAPI: dict[str, Any] = {
                 "415": {"description": "Content-Type is not application/json"},
                 "422": {"description": "JSON that is not a valid request, or unreadable input"},
             }}},
+        "/report": {"post": {
+            "summary": "The annotated HTML report for a form post (fields: text, kind, model)",
+            "requestBody": {"required": True, "content": {
+                "application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
+            "responses": {"200": {"description": "a self-contained HTML page"},
+                          "501": {"description": "no HTML report renderer in this build"}}}},
         "/api/rules": {"get": {"summary": "The rules this server runs",
                                "responses": {"200": {"description": "a list of rules"}}}},
     },
