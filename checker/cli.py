@@ -76,7 +76,8 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
                            help="report only findings on lines changed since this git revision")
     narrowing.add_argument("--write-baseline", nargs="?", metavar="FILE", default=None,
                            const=".checker-baseline.json",
-                           help="record today's findings (default .checker-baseline.json)")
+                           help="record today's findings in FILE (a .json name; default "
+                           ".checker-baseline.json)")
     narrowing.add_argument("--baseline", metavar="FILE", default=None,
                            help="report only findings not recorded in this baseline")
 

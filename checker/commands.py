@@ -86,6 +86,17 @@ def exit_code(results: list[FileResult], fail_on_of: dict[str, object], args_exi
     return 1 if any(f.severity >= threshold for r in results for f in r.findings) else 0
 
 
+def _baseline_target(args: argparse.Namespace) -> None:
+    """``--write-baseline`` takes an optional FILE, so ``--write-baseline articles/`` would
+    swallow the path to check; a value not ending in .json is taken as a path instead."""
+    from checker.baseline import DEFAULT_BASELINE
+
+    value = getattr(args, "write_baseline", None)
+    if value and not value.lower().endswith(".json"):
+        args.paths = [value] if args.paths == ["."] else [value, *args.paths]
+        args.write_baseline = DEFAULT_BASELINE
+
+
 def _flag_conflict(args: argparse.Namespace) -> str | None:
     if getattr(args, "write_baseline", None) and getattr(args, "baseline", None):
         return "--write-baseline and --baseline cannot be used together"
@@ -105,6 +116,7 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.cli import use_color
     from checker.reporters import get_renderer
 
+    _baseline_target(args)
     conflict = _flag_conflict(args)
     if conflict:
         print(f"checker: {conflict}", file=sys.stderr)

@@ -54,3 +54,13 @@ def test_baseline_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["check", "--baseline", str(tmp_path / "bad.json"), str(draft)]) == 2
     assert "not a checker baseline" in capsys.readouterr().err
     assert main(["check", "--baseline", "x", "--write-baseline", "y", str(draft)]) == 2
+
+
+def test_write_baseline_does_not_swallow_the_path(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert main(["check", "--no-model", "--write-baseline", "articles"]) == 0
+    data = json.loads((tmp_path / ".checker-baseline.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in data["findings"]} == {"articles/a.txt"}
