@@ -12,7 +12,7 @@ def test_utf16_positions_round_trip() -> None:
     pos = Positions(text)
     offset = text.index(",,")
     p = pos.position(offset)
-    assert (p.line, p.character) == (1, 10)  # 😀 is two UTF-16 units
+    assert (p.line, p.character) == (1, 11)  # 😀 is two UTF-16 units
     assert pos.offset(p) == offset
     assert pos.position(len(text)) == types.Position(line=2, character=4)
     assert pos.offset(types.Position(line=9, character=0)) == len(text)
