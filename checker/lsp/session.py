@@ -20,7 +20,9 @@ from pygls.lsp.client import LanguageClient
 class LspSession:
     """Start ``python -m checker lsp``, initialize, and collect published diagnostics."""
 
-    def __init__(self, args: Sequence[str] = (), cwd: str | Path | None = None) -> None:
+    def __init__(self, args: Sequence[str] = (), cwd: str | Path | None = None,
+                 command: Sequence[str] | None = None) -> None:
+        self.command = list(command) if command else [sys.executable, "-m", "checker", "lsp"]
         self.args = list(args)
         self.cwd = str(cwd) if cwd else None
         self.client = LanguageClient("checker-test-client", "1")
@@ -42,8 +44,7 @@ class LspSession:
         untyped.feature(types.WINDOW_SHOW_MESSAGE)(ignore)
 
     async def start(self) -> types.InitializeResult:
-        await self.client.start_io(sys.executable, "-m", "checker", "lsp", *self.args,
-                                   cwd=self.cwd)
+        await self.client.start_io(*self.command, *self.args, cwd=self.cwd)
         result = await self.client.initialize_async(types.InitializeParams(
             process_id=None, root_uri=None, capabilities=types.ClientCapabilities(
                 text_document=types.TextDocumentClientCapabilities(

@@ -96,3 +96,63 @@ def test_lsp_markdown_and_html(tmp_path: Path) -> None:
             await session.stop()
 
     asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+_SLOW_MODEL_SERVER = '''
+import sys, time
+from checker.modelhub import register_loader
+from checker.rules.base import Rule, register
+
+def load(options):
+    time.sleep(0.5)  # loading a model takes a while, once
+    return lambda text: 0.9
+
+register_loader("fake-model", load)
+
+@register
+class FakeModelRule(Rule):
+    code = "ZZ901"
+    name = "fake-model-rule"
+    category = "contradiction"
+    summary = what = why = "a stand-in for a rule that needs a model"
+    requires = frozenset({"fake-model"})
+
+    def check(self, doc, ctx):
+        score = ctx.models.get("fake-model")(doc.text)
+        time.sleep(0.2)
+        s = doc.sentences[0]
+        yield self.finding(s.start, s.end, "model says so", confidence=score)
+
+from checker.lsp.server import main
+sys.exit(main(sys.argv[1:]))
+'''
+
+
+def test_model_diagnostics_follow_in_a_second_publish(seed_text: str, tmp_path: Path) -> None:
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    uri = draft.as_uri()
+
+    async def scenario() -> None:
+        session = LspSession(cwd=ROOT, command=[sys.executable, "-c", _SLOW_MODEL_SERVER])
+        try:
+            await session.start()
+            session.open(uri, seed_text)
+            first = await session.diagnostics(uri, version=1)
+            assert "TY101" in {d.code for d in first}
+            assert "ZZ901" not in {d.code for d in first}
+            second = await session.diagnostics(uri, version=1, count=2)
+            assert {"TY101", "ZZ901"} <= {d.code for d in second}
+            model = next(d for d in second if d.code == "ZZ901")
+            assert isinstance(model.data, dict) and model.data["confidence"] == 0.9
+            # a quick second edit: stale model work is skipped, the latest version wins
+            session.change(uri, seed_text + "\n\nMore.", version=2)
+            session.change(uri, seed_text + "\n\nMore,, text.", version=3)
+            final = await session.diagnostics(uri, version=3, count=2)
+            assert {"TY101", "ZZ901"} <= {d.code for d in final}
+            assert all(p[1] != 2 for p in session.published[uri][-2:])
+        finally:
+            await session.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
