@@ -34,7 +34,8 @@ class Narrowing:
     def from_args(cls, args: argparse.Namespace) -> Narrowing:
         changed = None
         if getattr(args, "changed_since", None):
-            changed = changed_lines(args.changed_since, [p for p in args.paths if p != "-"])
+            existing = [p for p in args.paths if p != "-" and Path(p).exists()]
+            changed = changed_lines(args.changed_since, existing)
         baseline = Baseline.load(args.baseline) if getattr(args, "baseline", None) else None
         return cls(changed, baseline)
 

@@ -103,6 +103,8 @@ def _flag_conflict(args: argparse.Namespace) -> str | None:
     editing = getattr(args, "fix", False) or getattr(args, "diff", False)
     if editing and "-" in args.paths:
         return "--fix and --diff rewrite files; they cannot be used with - (stdin)"
+    if getattr(args, "changed_since", None) and "-" in args.paths:
+        return "--changed-since compares files with git; it cannot be used with - (stdin)"
     if editing and getattr(args, "write_baseline", None):
         return "fix first, then write the baseline: --fix/--diff and --write-baseline conflict"
     return None
