@@ -78,19 +78,12 @@ def test_untracked_files_count_as_changed(repo: Path, capsys: pytest.CaptureFixt
     assert _codes(capsys) == [("TY101", 1)]
 
 
-def test_clear_errors(tmp_path: Path, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "a.txt").write_text("Text,, here.\n", encoding="utf-8")
-    # tmp_path is the repository; use a directory git cannot see above
-    lonely = Path(tmp_path.anchor) / "tmp" / f"no-git-{tmp_path.name}"
-    lonely.mkdir(parents=True, exist_ok=True)
-    try:
-        (lonely / "a.txt").write_text("Text,, here.\n", encoding="utf-8")
-        assert main(["check", "--changed-since", "HEAD", str(lonely / "a.txt")]) == 2
-        assert "needs a git repository" in capsys.readouterr().err
-    finally:
-        shutil.rmtree(lonely)
+def test_clear_errors(tmp_path_factory: pytest.TempPathFactory, repo: Path,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    lonely = tmp_path_factory.mktemp("no-git")  # beside the repository, not inside it
+    (lonely / "a.txt").write_text("Text,, here.\n", encoding="utf-8")
+    assert main(["check", "--changed-since", "HEAD", str(lonely / "a.txt")]) == 2
+    assert "needs a git repository" in capsys.readouterr().err
     assert main(["check", "--changed-since", "no-such-rev", str(repo / "story.txt")]) == 2
     assert "not a known revision" in capsys.readouterr().err
 
