@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--requests", type=int, default=160, help="HTTP requests in all (bounded)")
     p.add_argument("--no-model", action="store_true", help="rules only")
     p.add_argument("--output", type=Path, default=ROOT / "reports" / "bench-editor.md")
-    args = p.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = p.parse_args(list(argv or []))  # main() alone: defaults (the bench runner calls it)
     text = SEED.read_text(encoding="utf-8")
     use_model = not args.no_model
     results = Results()
@@ -185,4 +185,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
