@@ -157,3 +157,19 @@ def test_page_opens_the_html_report(live_server: str, seed_text: str) -> None:
             assert "403" not in body and "TY101" in body
         finally:
             browser.close()
+
+
+def test_api_options_select_ignore_and_document_text(live_server: str, seed_text: str) -> None:
+    r = httpx.post(f"{live_server}/api/check", json={
+        "text": seed_text, "kind": "text",
+        "options": {"select": ["TY"], "ignore": ["TY102"], "include_text": True}})
+    body = r.json()
+    assert {f["code"] for f in body["files"][0]["findings"]} == {"TY101"}
+    assert body["document"]["text"] == seed_text.replace("\r", " ")
+    html = "<html><body><article><p>" + "The troops left,, officials said. " * 5 + \
+        "</p></article></body></html>"
+    r = httpx.post(f"{live_server}/api/check", json={"text": html, "kind": "html",
+                                                     "options": {"include_text": True}})
+    body = r.json()
+    assert body["document"]["offsets_are_source"] is False
+    assert "positions" in body["files"][0]
