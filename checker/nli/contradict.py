@@ -14,11 +14,13 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import word_flip
 from checker.nli.lexicon import load_lexicon
+from checker.resources import load_lines
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 _NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
 _NUM = re.compile(r"\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z]+")
 _SKIP_NAMES = frozenset(
     [
         "The",
@@ -93,6 +96,18 @@ def _keys(sentence: str) -> set[str]:
     return names | {m.group().rstrip(".,") for m in _NUM.finditer(sentence)}
 
 
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_lines("nli", "stopwords.txt"))
+
+
+def _content_words(sentence: str) -> set[str]:
+    """Lower-case words of four letters or more, less function words, with a crude plural fold."""
+    stop = _stopwords()
+    words = {w.lower() for w in _WORD.findall(sentence) if len(w) >= 4}
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words - stop}
+
+
 def eligible(sentence: str) -> bool:
     return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
 
@@ -109,6 +124,7 @@ def candidate_pairs(
         return []
     budget = max(params.min_pairs, math.ceil(total * params.pair_fraction))
     keys = [_keys(s) for s in sentences]
+    words = [_content_words(s) for s in sentences]
     sims = embeddings @ embeddings.T
     scored: list[tuple[float, int, int]] = []
     for a_pos, i in enumerate(usable):
@@ -117,7 +133,9 @@ def candidate_pairs(
             if sim < params.min_similarity:
                 continue
             shared = len(keys[i] & keys[j])
-            scored.append((sim + 0.05 * min(shared, 3), i, j))
+            common = len(words[i] & words[j])
+            bonus = 0.05 * min(shared, 3) + 0.04 * min(common, 3)
+            scored.append((sim + bonus, i, j))
     scored.sort(key=lambda t: -t[0])
     del np
     return [(i, j) for _, i, j in scored[:budget]]
