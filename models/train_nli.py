@@ -99,6 +99,9 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--max-steps", type=int, default=0, help="stop early (smoke tests)")
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument(
+        "--export-only", action="store_true", help="export the last checkpoint to --out and stop"
+    )
     args = parser.parse_args()
 
     torch.manual_seed(args.seed)
@@ -144,6 +147,14 @@ def main() -> int:
         torch.set_rng_state(state["torch_rng"])
         first_step = int(state["step"])
         print(json.dumps({"resumed_at": first_step}), flush=True)
+
+    if args.export_only:
+        state = torch.load(ckpt, weights_only=False)
+        model.load_state_dict(state["model"])
+        model.eval()
+        export(model, tokenizer, args.out)
+        print(json.dumps({"exported_step": int(state["step"]), "to": str(args.out)}), flush=True)
+        return 0
 
     model.train()
     started = time.time()

@@ -11,9 +11,15 @@ from checker.rules.base import Context, Rule, register
 
 
 def units(doc: Document) -> list[Span]:
-    """Paragraphs when the draft has enough of them, else sentences."""
-    paragraphs = [p for p in doc.paragraphs if doc.text[p.start : p.end].strip()]
-    return paragraphs if len(paragraphs) >= MIN_UNITS else list(doc.sentences)
+    """Non-blank lines: an injected teaser is a line of its own, and a one-line article (no line
+    breaks) has nothing to compare, so it is left alone."""
+    out = []
+    for span in doc.lines():
+        text = doc.text[span.start : span.end]
+        if text.strip():
+            start = span.start + len(text) - len(text.lstrip())
+            out.append(Span(start, span.start + len(text.rstrip())))
+    return out
 
 
 @register
@@ -24,9 +30,10 @@ class OffTopicLine(Rule):
     severity = Severity.WARNING
     summary = "A line about something else entirely (injected headline or teaser)"
     what = """
-Embeds every paragraph (or sentence, in a one-paragraph draft) with all-MiniLM-L6-v2 and reports
-one that is far from the rest of the article: below an absolute similarity and well below the
-article's own typical similarity. Catches injected headlines with no "See also" prefix."""
+Embeds every non-blank line with all-MiniLM-L6-v2 and reports one that is far from the rest of
+the article: below an absolute similarity (stricter for a line that ends like a sentence than for
+a headline-like line) and well below the article's own typical similarity. Catches injected
+headlines with no "See also" prefix."""
     why = """
 Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
 Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
@@ -58,6 +65,9 @@ to spot them by eye."""
         defaults = OffTopicParams()
         params = OffTopicParams(
             max_similarity=float(table.get("off-topic-similarity", defaults.max_similarity)),
+            max_similarity_sentence=float(
+                table.get("off-topic-sentence-similarity", defaults.max_similarity_sentence)
+            ),
             min_gap=float(table.get("off-topic-gap", defaults.min_gap)),
         )
         for index, similarity in off_topic(texts, embedder(ctx).encode(texts), params):
