@@ -84,19 +84,22 @@ def contradiction_prf(
     return precision, recall, f1
 
 
-def _cutoff_label(p: float, low: float, high: float) -> str:
-    return CONTRADICTION if p > high else ("entailment" if p < low else "neutral")
+def _cutoff_label(p: float, low: float, high: float, low_label: str) -> str:
+    middle = "neutral" if low_label == "entailment" else "entailment"
+    return CONTRADICTION if p > high else (low_label if p < low else middle)
 
 
 def two_way_accuracy(gold: Sequence[str], p_contra: Sequence[float]) -> float:
-    """3-way accuracy of a contradiction-only model: cut-offs fit on even rows, scored on odd."""
+    """3-way accuracy of a contradiction-only model: two cut-offs (and which of entailment or
+    neutral sits lowest) fit on the even rows, scored on the odd rows."""
     grid = [i / 50 for i in range(1, 50)]
-    fit = [(g, p) for i, (g, p) in enumerate(zip(gold, p_contra, strict=True)) if i % 2 == 0]
-    best = max(
-        ((lo, hi) for lo in grid for hi in grid if lo <= hi),
-        key=lambda c: sum(_cutoff_label(p, *c) == g for g, p in fit),
-    )
-    test = [(g, p) for i, (g, p) in enumerate(zip(gold, p_contra, strict=True)) if i % 2 == 1]
+    rows = list(zip(gold, p_contra, strict=True))
+    fit = rows[0::2]
+    candidates = [
+        (lo, hi, low) for lo in grid for hi in grid if lo <= hi for low in ("entailment", "neutral")
+    ]
+    best = max(candidates, key=lambda c: sum(_cutoff_label(p, *c) == g for g, p in fit))
+    test = rows[1::2]
     return sum(_cutoff_label(p, *best) == g for g, p in test) / max(1, len(test))
 
 

@@ -24,7 +24,7 @@ MIN_WORDS = 4
 class OffTopicParams:
     """Calibrated on the 406 CNN/DM articles (models/nli-minilm/README.md)."""
 
-    max_similarity: float = 0.10  # a headline-like line (no closing punctuation)
+    max_similarity: float = 0.12  # a headline-like line (no closing punctuation)
     max_similarity_sentence: float = 0.03  # a line that ends like a sentence: needs more evidence
     min_gap: float = 0.20  # how far below the article's median similarity
 
