@@ -179,6 +179,14 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     return out
 
 
+def pattern_pairs(sentences: Sequence[str]) -> set[tuple[int, int]]:
+    """Pairs the settled-condition and reversed-stance patterns report (rules CT103, CT104)."""
+    from checker.nli.patterns import reversed_stances, settled_conditions
+
+    found = settled_conditions(sentences) + reversed_stances(sentences)
+    return {(c.earlier, c.later) for c in found}
+
+
 def find_conflicts(
     sentences: Sequence[str],
     model: NLIModel | None,
@@ -187,7 +195,7 @@ def find_conflicts(
 ) -> tuple[list[Conflict], int]:
     """All conflicts found (flips first, then model), and how many pairs went to the model."""
     conflicts = flip_conflicts(sentences)
-    seen = {(c.earlier, c.later) for c in conflicts}
+    seen = {(c.earlier, c.later) for c in conflicts} | pattern_pairs(sentences)
     scored = 0
     if model is not None and embeddings is not None:
         pairs = [p for p in candidate_pairs(sentences, embeddings, params) if p not in seen]

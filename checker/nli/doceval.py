@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checker.nli import transforms as tf
-from checker.nli.contradict import Params, candidate_pairs, eligible, flip_conflicts, score_pairs
+from checker.nli.contradict import (
+    Params,
+    candidate_pairs,
+    eligible,
+    flip_conflicts,
+    pattern_pairs,
+    score_pairs,
+)
 from checker.nli.datagen import DATA, load_articles
 from checker.nli.evaluate import news_pairs_path, read_tsv
 from checker.nli.lexicon import load_lexicon
@@ -75,7 +82,7 @@ def analyse(case: Case, model: Any, embedder: Any, params: Params) -> None:
     s = case.sentences
     usable = sum(1 for x in s if eligible(x))
     case.all_pairs = usable * (usable - 1) // 2
-    case.flips = {(c.earlier, c.later) for c in flip_conflicts(s)}
+    case.flips = {(c.earlier, c.later) for c in flip_conflicts(s)} | pattern_pairs(s)
     pairs = [p for p in candidate_pairs(s, embedder.encode(s), params) if p not in case.flips]
     case.scored = dict(zip(pairs, score_pairs(model, s, pairs), strict=True))
     if case.planted is not None:

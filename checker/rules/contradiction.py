@@ -8,6 +8,7 @@ from dataclasses import replace
 from checker.document import Document
 from checker.findings import Finding, Related, Severity
 from checker.nli.contradict import Conflict, Params, find_conflicts, flip_conflicts
+from checker.nli.patterns import PatternConflict, reversed_stances, settled_conditions
 from checker.rules.base import Context, Rule, register
 
 
@@ -116,3 +117,94 @@ cannot both be true, and no model is needed to see it."""
                 yield _finding(
                     self, doc, c, f"flips an earlier statement ({c.detail})", Severity.ERROR
                 )
+
+
+def _pattern_findings(
+    rule: Rule, doc: Document, conflicts: list[PatternConflict], message: str, confidence: float
+) -> Iterable[Finding]:
+    """One finding per later sentence; every earlier sentence it conflicts with is related."""
+    by_later: dict[int, list[PatternConflict]] = {}
+    for c in conflicts:
+        by_later.setdefault(c.later, []).append(c)
+    for later, group in sorted(by_later.items()):
+        span = doc.sentences[later]
+        related = tuple(
+            Related(
+                doc.sentences[c.earlier].start,
+                doc.sentences[c.earlier].end,
+                "the earlier statement",
+            )
+            for c in group
+        )
+        yield rule.finding(
+            span.start,
+            span.end,
+            f"{message} ({group[0].detail})",
+            confidence=confidence,
+            related=related,
+        )
+
+
+@register
+class SettledCondition(Rule):
+    code = "CT103"
+    name = "condition-on-settled-fact"
+    category = "contradiction"
+    severity = Severity.WARNING
+    summary = 'A condition on an outcome the document already reports ("if the talks fail")'
+    what = """
+Finds a sentence that makes an outcome conditional ("if the talks fail", "unless the deal
+collapses") when another sentence reports that outcome as settled ("the talks broke down") for
+the same subject. Outcome verbs are listed in rules/nli/outcomes.tsv. Needs no model."""
+    why = """
+Copy that treats a settled event as still open has usually been rewritten from an older draft or
+spun; either the outcome or the condition is wrong."""
+    bad_examples = (
+        "The talks broke down amid a wave of bad feelings.\n\n"
+        "But if the talks fail, the Pentagon is planning for the worst-case scenario.",
+    )
+    good_examples = (
+        "The talks resumed on Monday.\n\n"
+        "But if the talks fail, the Pentagon is planning for the worst-case scenario.",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from checker.nli.hub import sentence_texts
+
+        conflicts = settled_conditions(sentence_texts(doc))
+        yield from _pattern_findings(
+            self, doc, conflicts, "makes conditional an outcome already reported as settled", 0.85
+        )
+
+
+@register
+class ReversedStance(Rule):
+    code = "CT104"
+    name = "reversed-stance"
+    category = "contradiction"
+    severity = Severity.WARNING
+    summary = "The same actor shown both rejecting and embracing the same counterpart"
+    what = """
+Finds two sentences in which the same actor takes opposite stances toward the same counterpart
+("Niger scrapped its cooperation agreement with the United States" / "Niger's willingness to
+partner with Washington"). Names are matched through rules/nli/aliases.tsv, stance words come from
+rules/nli/stance.tsv, and a negation just before a stance word reverses it. Needs no model."""
+    why = """
+A restated relationship that flips is a typical trace of spun or machine-rewritten copy: readers
+cannot tell which of the two statements is true."""
+    bad_examples = (
+        "Niger said last month it was scrapping a military agreement with the United States.\n\n"
+        "Officials said Niger's willingness to partner with Washington would be hard to change.",
+    )
+    good_examples = (
+        "Niger said last month it was scrapping a military agreement with the United States.\n\n"
+        "The United States wanted to resume cooperation with Niger.",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from checker.nli.hub import sentence_texts
+
+        conflicts = reversed_stances(sentence_texts(doc))
+        yield from _pattern_findings(
+            self, doc, conflicts, "reverses the stance stated earlier", 0.8
+        )

@@ -1,0 +1,138 @@
+"""Two inconsistencies that a small NLI model misses but a pattern over two sentences sees:
+
+- a condition on something already settled: "The talks broke down." ... "If the talks fail, ..."
+- a reversed stance between the same two actors: "Niger scrapped its agreement with the United
+  States." ... "Niger's willingness to partner with Washington ..."
+
+Both need the same subject (or the same actor and counterpart, through ``aliases.tsv``) in the two
+sentences, which keeps them quiet on ordinary copy. Word lists: ``rules/nli/outcomes.tsv``,
+``stance.tsv`` and ``aliases.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.resources import rules_path
+
+_DETERMINER = r"(?:the|a|an|its|their|his|her|these|those)"
+_NEGATION = re.compile(r"\b(?:not|no|never|n't|unwilling)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternConflict:
+    earlier: int
+    later: int
+    kind: str  # settled-condition | reversed-stance
+    detail: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = rules_path("nli", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@lru_cache(maxsize=1)
+def _outcome_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(settled: 'the talks broke down', conditional: 'if the talks fail')."""
+    settled: list[str] = []
+    open_forms: list[str] = []
+    for _group, forms in _rows("outcomes.tsv"):
+        base, third, past, participle = forms.split("|")
+        settled += [past, f"(?:has|have|had) {participle}"]
+        open_forms += [base, third]
+    settled_re = re.compile(
+        rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:{'|'.join(settled)})\b", re.IGNORECASE
+    )
+    conditional_re = re.compile(
+        rf"\b(?:if|unless|should)\s+{_DETERMINER}\s+(?:[a-z-]+\s+)?([a-z]+)\s+"
+        rf"(?:{'|'.join(open_forms)})\b",
+        re.IGNORECASE,
+    )
+    return settled_re, conditional_re
+
+
+def _fold(noun: str) -> str:
+    noun = noun.lower()
+    return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
+
+
+def settled_conditions(sentences: Sequence[str]) -> list[PatternConflict]:
+    settled_re, conditional_re = _outcome_patterns()
+    settled = [{_fold(m.group(1)) for m in settled_re.finditer(s)} for s in sentences]
+    conditional = [{_fold(m.group(1)) for m in conditional_re.finditer(s)} for s in sentences]
+    out: list[PatternConflict] = []
+    for j in range(len(sentences)):
+        for i in range(j):
+            shared = (settled[i] & conditional[j]) | (conditional[i] & settled[j])
+            if shared:
+                out.append(PatternConflict(i, j, "settled-condition", sorted(shared)[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    return {alias: canonical for canonical, alias in _rows("aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _stance_words() -> tuple[tuple[str, int], ...]:
+    rows = _rows("stance.tsv")
+    return tuple((stem, 1 if pol == "positive" else -1) for pol, stem in rows if pol != "ignore")
+
+
+@lru_cache(maxsize=1)
+def _stance_exceptions() -> frozenset[str]:
+    return frozenset(word for pol, word in _rows("stance.tsv") if pol == "ignore")
+
+
+def _mentions(sentence: str) -> list[tuple[int, str]]:
+    """(offset, canonical name) of every actor mentioned, aliases resolved."""
+    aliases = _aliases()
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", sentence):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), aliases[alias]))
+                taken.append((m.start(), m.end()))
+    for m in _CAPITALISED.finditer(sentence):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append((m.start(), m.group()))
+    return sorted(found)
+
+
+def stances(sentence: str) -> dict[tuple[str, str], int]:
+    """(actor, counterpart) -> +1 or -1; a negative word wins over a positive one it governs."""
+    lower = sentence.lower()
+    mentions = _mentions(sentence)
+    result: dict[tuple[str, str], int] = {}
+    for stem, polarity in _stance_words():
+        for m in re.finditer(rf"\b{re.escape(stem)}[a-z]*", lower):
+            if m.group() in _stance_exceptions():
+                continue
+            before = [name for pos, name in mentions if pos < m.start()]
+            after = [name for pos, name in mentions if pos > m.end()]
+            if not before or not after or before[-1] == after[0]:
+                continue
+            window = lower[max(0, m.start() - 25) : m.start()]
+            sign = -polarity if _NEGATION.search(window) else polarity
+            key = (before[-1], after[0])
+            result[key] = min(result.get(key, sign), sign)
+    return result
+
+
+def reversed_stances(sentences: Sequence[str]) -> list[PatternConflict]:
+    found = [stances(s) for s in sentences]
+    out: list[PatternConflict] = []
+    for j in range(len(sentences)):
+        for i in range(j):
+            for key, sign in found[j].items():
+                if found[i].get(key) == -sign:
+                    out.append(PatternConflict(i, j, "reversed-stance", f"{key[0]} / {key[1]}"))
+                    break
+    return out
