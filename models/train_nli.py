@@ -100,6 +100,9 @@ def main() -> int:
     parser.add_argument("--max-steps", type=int, default=0, help="stop early (smoke tests)")
     parser.add_argument("--resume", action="store_true")
     parser.add_argument(
+        "--init", type=Path, default=None, help="start from this NLI checkpoint (second stage)"
+    )
+    parser.add_argument(
         "--export-only", action="store_true", help="export the last checkpoint to --out and stop"
     )
     args = parser.parse_args()
@@ -113,10 +116,10 @@ def main() -> int:
         datagen.write(datagen.build(args.news, args.snli, args.sick_copies, args.seed), data_path)
     pairs = read_pairs(data_path)
 
-    base = base_model_path()
+    base = str(args.init) if args.init else base_model_path()
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID
+        base, num_labels=3, id2label=ID2LABEL, label2id=LABEL2ID, dtype=torch.float32
     )
     encoded = tokenizer(
         [p for _, p, _ in pairs],
