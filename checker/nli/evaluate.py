@@ -167,9 +167,9 @@ def markdown(rows: Sequence[Row]) -> str:
     return "\n".join(lines)
 
 
-def run(models: Sequence[str], limit: int = 0, data: Path = DATA) -> list[Row]:
+def run(models: Sequence[str], limit: int = 0, data: Path = DATA, only: str = "") -> list[Row]:
     """Evaluate each named backend on every data set present; empty when none is."""
-    sets = datasets(data)
+    sets = {k: v for k, v in datasets(data).items() if only.lower() in k.lower()}
     if not sets:
         return []
     rows: list[Row] = []
@@ -199,8 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--models", default="shipped,aegis")
     parser.add_argument("--limit", type=int, default=0, help="first N pairs of each set")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", default="", help="data sets whose name contains this")
     args = parser.parse_args(args_in)
-    rows = run([m for m in args.models.split(",") if m], args.limit)
+    rows = run([m for m in args.models.split(",") if m], args.limit, only=args.only)
     if not rows:
         print("no evaluation data found (looked in ../shared/data); skipped")
         return 0
