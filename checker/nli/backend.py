@@ -252,7 +252,7 @@ def load_nli(options: dict[str, Any]) -> NLIModel:
     choice = options.get("nli.model") or options.get("model")
     if choice == "aegis":
         return AegisNLIModel()
-    quantize = bool(options.get("nli.quantize", False))
+    quantize = bool(options.get("quantize", options.get("nli.quantize", False)))
     return HFNLIModel(choice, quantize=quantize)
 
 
