@@ -209,7 +209,7 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 sentence embeddings (mean pooling, L2-normalised), for choosing candidate
     pairs and spotting off-topic lines: cosine similarity is then a plain dot product."""
 
-    def __init__(self, path: str | Path | None = None, batch_size: int = 64) -> None:
+    def __init__(self, path: str | Path | None = None, batch_size: int = 32) -> None:
         import torch
         from transformers import AutoModel, AutoTokenizer
 
@@ -235,7 +235,7 @@ class MiniLMEmbedder:
                     [texts[i] for i in idx],
                     padding=True,
                     truncation=True,
-                    max_length=256,
+                    max_length=128,
                     return_tensors="pt",
                 )
                 hidden = self.model(**enc).last_hidden_state

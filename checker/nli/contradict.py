@@ -77,7 +77,7 @@ class Params:
     """Candidate selection and decision settings (calibrated values: see models/nli-minilm)."""
 
     min_similarity: float = 0.35  # below this two sentences are about different things
-    pair_fraction: float = 0.08  # at most this share of all pairs goes to the model
+    pair_fraction: float = 0.05  # at most this share of all pairs goes to the model
     min_pairs: int = 3
     threshold: float = 0.90  # contradiction probability needed for a finding
 
