@@ -36,24 +36,31 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
+TERMINAL = frozenset({"failure", "success", "end"})
+
+
 @lru_cache(maxsize=1)
-def _outcome_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(settled: 'the talks broke down', conditional: 'if the talks fail')."""
+def _outcomes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(settled: 'the talks broke down', conditional: 'if the talks fail', verb form -> group)."""
     settled: list[str] = []
     open_forms: list[str] = []
-    for _group, forms in _rows("outcomes.tsv"):
+    group_of: dict[str, str] = {}
+    for group, forms in _rows("outcomes.tsv"):
         base, third, past, participle = forms.split("|")
         settled += [past, f"(?:has|have|had) {participle}"]
         open_forms += [base, third]
+        for form in (base, third, past, participle):
+            group_of[form] = group
     settled_re = re.compile(
-        rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:{'|'.join(settled)})\b", re.IGNORECASE
+        rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?([a-z]+)\s+({'|'.join(settled)})\b",
+        re.IGNORECASE,
     )
     conditional_re = re.compile(
         rf"\b(?:if|unless|should)\s+{_DETERMINER}\s+(?:[a-z-]+\s+)?([a-z]+)\s+"
-        rf"(?:{'|'.join(open_forms)})\b",
+        rf"({'|'.join(open_forms)})\b",
         re.IGNORECASE,
     )
-    return settled_re, conditional_re
+    return settled_re, conditional_re, group_of
 
 
 def _fold(noun: str) -> str:
@@ -61,16 +68,41 @@ def _fold(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
 
 
+def _group(verb: str, group_of: dict[str, str]) -> str:
+    verb = re.sub(r"^(?:has|have|had) ", "", verb.lower())
+    return group_of.get(verb, "")
+
+
+def _moot(settled_group: str, conditional_group: str) -> bool:
+    """Once an outcome is terminal (failed, succeeded, ended), any terminal condition is moot."""
+    if settled_group in TERMINAL and conditional_group in TERMINAL:
+        return True
+    return settled_group == conditional_group != ""
+
+
 def settled_conditions(sentences: Sequence[str]) -> list[PatternConflict]:
-    settled_re, conditional_re = _outcome_patterns()
-    settled = [{_fold(m.group(1)) for m in settled_re.finditer(s)} for s in sentences]
-    conditional = [{_fold(m.group(1)) for m in conditional_re.finditer(s)} for s in sentences]
+    settled_re, conditional_re, group_of = _outcomes()
+    settled = [
+        {(_fold(m.group(1)), _group(m.group(2), group_of)) for m in settled_re.finditer(s)}
+        for s in sentences
+    ]
+    conditional = [
+        {(_fold(m.group(1)), _group(m.group(2), group_of)) for m in conditional_re.finditer(s)}
+        for s in sentences
+    ]
     out: list[PatternConflict] = []
     for j in range(len(sentences)):
         for i in range(j):
-            shared = (settled[i] & conditional[j]) | (conditional[i] & settled[j])
-            if shared:
-                out.append(PatternConflict(i, j, "settled-condition", sorted(shared)[0]))
+            for facts, conditions in ((settled[i], conditional[j]), (conditional[i], settled[j])):
+                nouns = sorted(
+                    noun
+                    for noun, group in facts
+                    for other, cond_group in conditions
+                    if noun == other and _moot(group, cond_group)
+                )
+                if nouns:
+                    out.append(PatternConflict(i, j, "settled-condition", nouns[0]))
+                    break
     return out
 
 

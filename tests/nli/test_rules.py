@@ -8,7 +8,13 @@ import pytest
 
 from checker.config import Settings
 from checker.engine import check_text
-from checker.rules.contradiction import ModelContradiction, WordFlipContradiction
+from checker.rules.base import Rule
+from checker.rules.contradiction import (
+    ModelContradiction,
+    ReversedStance,
+    SettledCondition,
+    WordFlipContradiction,
+)
 from checker.rules.offtopic import OffTopicLine
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "niger-withdrawal.txt"
@@ -53,32 +59,60 @@ def test_model_rules_skipped_without_model() -> None:
     assert codes(ModelContradiction.bad_examples[0], ("CT101", "SP110"), use_model=False) == []
 
 
+TWO_PARAGRAPH_DRAFTS = [
+    # premise + contradicting hypothesis: flagged (by the model, CT101)
+    (
+        "The museum reopened to visitors on Saturday after a two-year renovation.",
+        "The museum remained closed to visitors on Saturday.",
+        True,
+    ),
+    (
+        "Four people were killed in the crash on the motorway on Friday.",
+        "Nobody was killed in the crash on the motorway on Friday.",
+        True,
+    ),
+    (
+        "The court acquitted the former minister of all charges on Monday.",
+        "The former minister was convicted on all charges on Monday.",
+        True,
+    ),
+    # premise + contradicting hypothesis: flagged without a model (CT102, CT104)
+    (
+        "The central bank raised interest rates on Wednesday.",
+        "The central bank cut interest rates on Wednesday.",
+        True,
+    ),
+    (
+        "Niger said last month it was scrapping a military agreement with the United States.",
+        "Officials said Niger's willingness to partner with Washington would be hard to change.",
+        True,
+    ),
+    # premise + paraphrase, or + an unrelated true fact: not flagged
+    (
+        "More than 1,000 U.S. troops will leave Niger in the coming months.",
+        "American soldiers are going to depart from Niger.",
+        False,
+    ),
+    (
+        "More than 1,000 U.S. troops will leave Niger in the coming months.",
+        "Niger is a landlocked country in West Africa.",
+        False,
+    ),
+    (
+        "The central bank raised interest rates on Wednesday.",
+        "Inflation has been above target for two years.",
+        False,
+    ),
+    (
+        "The museum reopened to visitors on Saturday after a two-year renovation.",
+        "The museum is open to visitors again.",
+        False,
+    ),
+]
+
+
 @pytest.mark.model
-@pytest.mark.parametrize(
-    ("premise", "hypothesis", "flagged"),
-    [
-        (
-            "More than 1,000 U.S. troops will leave Niger in the coming months.",
-            "The U.S. troops are staying in Niger for the foreseeable future.",
-            True,
-        ),
-        (
-            "The central bank raised interest rates on Wednesday.",
-            "Policymakers lowered borrowing costs at Wednesday's meeting.",
-            True,
-        ),
-        (
-            "More than 1,000 U.S. troops will leave Niger in the coming months.",
-            "American soldiers are going to depart from Niger.",
-            False,
-        ),
-        (
-            "More than 1,000 U.S. troops will leave Niger in the coming months.",
-            "Niger is a landlocked country in West Africa.",
-            False,
-        ),
-    ],
-)
+@pytest.mark.parametrize(("premise", "hypothesis", "flagged"), TWO_PARAGRAPH_DRAFTS)
 def test_two_paragraph_draft(premise: str, hypothesis: str, flagged: bool) -> None:
     found = codes(f"{premise}\n\n{hypothesis}\n", ("CT",))
     assert bool(found) is flagged, found
@@ -100,3 +134,21 @@ def test_seed_article() -> None:
     assert ("SP110", 17) in lines and ("SP110", 31) in lines
     quiet = {1, 9, 19, 23, 29, 33, 35}
     assert not {line for code, line in lines if code.startswith("CT")} & quiet
+
+
+@pytest.mark.parametrize("rule", [WordFlipContradiction, SettledCondition, ReversedStance])
+def test_model_free_rule_examples(rule: type[Rule]) -> None:
+    for bad in rule.bad_examples:
+        assert codes(bad, (rule.code,), use_model=False) == [rule.code], bad
+    for good in rule.good_examples:
+        assert codes(good, (rule.code,), use_model=False) == [], good
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [ModelContradiction, WordFlipContradiction, SettledCondition, ReversedStance, OffTopicLine],
+)
+def test_rules_are_documented(rule: type[Rule]) -> None:
+    assert rule.what.strip() and rule.why.strip() and rule.summary
+    assert rule.bad_examples and rule.good_examples
+    assert rule.category in {"contradiction", "number", "spam"}
