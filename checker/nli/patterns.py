@@ -52,7 +52,8 @@ def _outcomes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         for form in (base, third, past, participle):
             group_of[form] = group
     settled_re = re.compile(
-        rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?([a-z]+)\s+({'|'.join(settled)})\b",
+        rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?(?!(?:has|have|had)\b)([a-z]+)\s+"
+        rf"({'|'.join(settled)})\b",
         re.IGNORECASE,
     )
     conditional_re = re.compile(
