@@ -1,0 +1,219 @@
+"""A self-contained, annotated HTML report: the text with every finding highlighted.
+
+Why it is built this way:
+
+* The page must work from ``file://`` with no network, so the CSS and JavaScript in
+  ``checker/reporters/assets/`` are inlined at render time.
+* A draft is untrusted input (it may carry ``<script>`` or ``onerror=`` payloads). Nothing from
+  the document is ever written into markup: the data travels as JSON inside
+  ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page builds
+  its DOM with ``textContent``.
+* Overlapping findings are cut into non-overlapping segments here, in Python, and the segments
+  travel as text pieces rather than offsets: JavaScript indexes strings in UTF-16 code units,
+  Python in code points, and passing pieces keeps emoji and other astral characters aligned.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from checker import __version__
+from checker.document import Document
+from checker.engine import FileResult
+from checker.findings import CATEGORIES, Finding
+from checker.reporters.common import finding_dict, positions_note, summary
+
+COLOURS = {
+    "contradiction": "#e03131",
+    "spam": "#e8590c",
+    "name": "#7048e8",
+    "number": "#1c7ed6",
+    "garble": "#c2255c",
+    "typography": "#0ca678",
+    "source": "#9c6644",
+    "other": "#868e96",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text covered by the same findings and related spans.
+
+    ``hits`` are finding indexes whose span contains the run; ``links`` are ``(finding, related)``
+    index pairs whose related span contains it.
+    """
+
+    start: int
+    end: int
+    hits: tuple[int, ...]
+    links: tuple[tuple[int, int], ...]
+
+
+_Span = tuple[int, int, int, int]  # start, end, finding index, related index (-1: the finding)
+
+
+def segments(length: int, findings: Sequence[Finding]) -> list[Segment]:
+    """Cut ``[0, length)`` at every span boundary so overlapping spans can each be drawn.
+
+    Empty spans (a finding at a point) become zero-width segments so they stay clickable.
+    """
+    spans: list[_Span] = []
+    for i, f in enumerate(findings):
+        spans.append((*_clamp(f.start, f.end, length), i, -1))
+        spans.extend((*_clamp(r.start, r.end, length), i, j) for j, r in enumerate(f.related))
+    cuts = sorted({0, length, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    points = [sp for sp in spans if sp[0] == sp[1]]
+    ranged = [sp for sp in spans if sp[1] > sp[0]]
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        here = [sp for sp in points if sp[0] == a]
+        if here:
+            out.append(_segment(a, a, here))
+        out.append(_segment(a, b, [sp for sp in ranged if sp[0] <= a and b <= sp[1]]))
+    tail = [sp for sp in points if sp[0] == length]
+    if tail:
+        out.append(_segment(length, length, tail))
+    return _merge(out)
+
+
+def _clamp(start: int, end: int, length: int) -> tuple[int, int]:
+    start = min(max(start, 0), length)
+    return start, min(max(end, start), length)
+
+
+def _segment(a: int, b: int, covering: list[_Span]) -> Segment:
+    hits = tuple(sorted({i for _, _, i, j in covering if j < 0}))
+    links = tuple(sorted({(i, j) for _, _, i, j in covering if j >= 0}))
+    return Segment(a, b, hits, links)
+
+
+def _merge(segs: list[Segment]) -> list[Segment]:
+    """Join neighbours with identical coverage (keeps the DOM small for long plain stretches)."""
+    merged: list[Segment] = []
+    for s in segs:
+        prev = merged[-1] if merged else None
+        if (prev is not None and s.start < s.end and prev.start < prev.end
+                and (prev.hits, prev.links) == (s.hits, s.links)):
+            merged[-1] = Segment(prev.start, s.end, s.hits, s.links)
+        else:
+            merged.append(s)
+    return merged
+
+
+def display_text(doc: Document) -> str:
+    """The text to show: the file as written when offsets point into it, else the analysed text.
+
+    Markdown is shown with its markup (the analysed text blanks it to spaces, same length), so
+    the editor sees what they wrote; carriage returns become spaces to keep offsets aligned.
+    """
+    if doc.offsets_are_source and doc.source is not None and len(doc.source) == len(doc.text):
+        return doc.source.replace("\r", " ")
+    return doc.text
+
+
+@functools.cache
+def _rule_docs() -> dict[str, dict[str, Any]]:
+    from checker.rules import all_rules
+
+    return {r.code: {"name": r.name, "category": r.category, "severity": r.severity.label,
+                     "summary": r.summary, "docs": r.docs()} for r in all_rules()}
+
+
+def document_payload(result: FileResult, index: int = 0) -> dict[str, Any]:
+    """Everything the page needs about one file, as plain JSON-able data."""
+    doc = result.document
+    entry: dict[str, Any] = {"path": result.path, "error": result.error, "kind": None,
+                             "note": positions_note(doc), "findings": [], "pieces": []}
+    if doc is None:
+        return entry
+    text = display_text(doc)
+    findings = list(result.findings)
+    entry["kind"] = doc.kind
+    for i, f in enumerate(findings):
+        data = finding_dict(f, doc)
+        data["id"] = f"d{index}f{i}"
+        data.pop("fix", None)
+        if f.fix is not None:
+            data["fix"] = f.fix.description
+        entry["findings"].append(data)
+    ids = [f"d{index}f{i}" for i in range(len(findings))]
+    entry["pieces"] = [
+        [text[s.start:s.end], [ids[i] for i in s.hits], [f"{ids[i]}/{j}" for i, j in s.links]]
+        if s.hits or s.links else text[s.start:s.end]
+        for s in segments(len(text), findings)
+    ]
+    return entry
+
+
+def payload(results: Sequence[FileResult]) -> dict[str, Any]:
+    docs = [document_payload(r, i) for i, r in enumerate(results)]
+    used = {f["code"] for d in docs for f in d["findings"]}
+    rules = {code: info for code, info in _rule_docs().items() if code in used}
+    cats = list(CATEGORIES)
+    cats += sorted({f["category"] for d in docs for f in d["findings"]} - set(cats))
+    return {
+        "tool": {"name": "checker", "version": __version__},
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "summary": summary(results),
+        "documents": docs,
+        "rules": rules,
+        "categories": cats,
+        "colours": {c: COLOURS.get(c, COLOURS["other"]) for c in cats},
+    }
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that cannot close its ``<script>`` element or open a comment or CDATA section."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@functools.cache
+def asset(name: str) -> str:
+    return resources.files("checker.reporters").joinpath("assets", name).read_text("utf-8")
+
+
+def page(title: str, body: str, data: Any, css: Sequence[str], js: Sequence[str]) -> str:
+    """Assemble a self-contained page; ``body`` must already be trusted markup."""
+    styles = "\n".join(asset(n) for n in css)
+    scripts = "\n".join(asset(n) for n in js)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+        f"<title>{html.escape(title)}</title>\n<style>\n{styles}\n</style>\n</head>\n"
+        f"<body>\n{body}\n"
+        f"<script type=\"application/json\" id=\"checker-data\">{json_for_script(data)}</script>\n"
+        f"<script>\n{scripts}\n</script>\n</body>\n</html>\n"
+    )
+
+
+_BODY = """<header id="top">
+  <div class="brand"><span class="logo">✓</span> checker report</div>
+  <div id="doc-picker"></div>
+  <div id="counts" class="counts"></div>
+</header>
+<div id="note" class="note" hidden></div>
+<div id="filters" class="filters"></div>
+<main>
+  <article id="text" class="text" aria-label="document text"></article>
+  <aside id="panel" class="panel" aria-label="findings"></aside>
+</main>
+<footer id="foot"></footer>"""
+
+
+def render(results: Sequence[FileResult], *, color: bool = False) -> str:
+    """One HTML page for a run; several files get a picker at the top."""
+    data = payload(results)
+    title = "checker: " + (results[0].path if len(results) == 1 else f"{len(results)} files")
+    return page(title, _BODY, data, ["report.css"], ["report.js"])
+
