@@ -81,6 +81,7 @@ def report_options(first_path: str, explicit: Path | None) -> dict[str, Any]:
 
 def plan(files: Sequence[str], args: argparse.Namespace) -> list[DocumentJob]:
     jobs = []
+    error: str | None
     for path in dict.fromkeys(files):
         slug = slug_for(path)
         try:
@@ -156,8 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     skipped = [j.path for j in jobs if j not in todo]
     size = max(1, args.batch_size or int(options.get("batch-size", 8)))
     workers = args.jobs if args.jobs is not None else int(options.get("jobs", 0)) or default_jobs()
-    dask = args.dask or options.get("dask")
-    dask = None if dask in (None, "", "local") else str(dask)
+    configured = args.dask or options.get("dask")
+    dask = None if configured in (None, "", "local") else str(configured)
     interrupted = False
     with progress_bar(len(todo), len(skipped), not args.no_progress) as advance:
         writer = Writer(out, manifest, advance)

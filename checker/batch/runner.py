@@ -64,25 +64,29 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
             raise
 
 
-def run_dask(batches: Batches, address: str, *, timeout: float = 20.0) -> Iterator[list[DocOutcome]]:
+def run_dask(batches: Batches, address: str, *,
+             timeout: float = 20.0) -> Iterator[list[DocOutcome]]:
     """Submit batches to an existing Dask cluster, ``2 x threads`` in flight, gather as they end.
 
     Each Dask worker is a long-lived process, so its ModelHub cache makes it load a model once.
     Workers must run the same checker version and rules as the client (checked first).
     """
-    try:
-        from distributed import Client, as_completed
+    import importlib
+
+    try:  # typed as Any: distributed ships no type hints
+        dist: Any = importlib.import_module("distributed")
     except ImportError:  # pragma: no cover - optional dependency
-        raise BackendError("--dask needs the 'report' extra: pip install 'checker[report]'")
+        raise BackendError(
+            "--dask needs the 'report' extra: pip install 'checker[report]'") from None
     try:
-        client = Client(address, timeout=timeout, set_as_default=False)
+        client = dist.Client(address, timeout=timeout, set_as_default=False)
     except OSError as exc:
         raise BackendError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
         _check_workers(client.run(worker_info), address)
         threads = sum(client.nthreads().values()) or 1
         pending = iter(batches)
-        queue = as_completed()
+        queue = dist.as_completed()
         for batch in _take(pending, 2 * threads):
             queue.add(client.submit(process_batch, batch, pure=False))
         for fut in queue:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ def segments(length: int, findings: Sequence[Finding]) -> list[Segment]:
     points = [sp for sp in spans if sp[0] == sp[1]]
     ranged = [sp for sp in spans if sp[1] > sp[0]]
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         here = [sp for sp in points if sp[0] == a]
         if here:
             out.append(_segment(a, a, here))
