@@ -182,7 +182,8 @@ def asset(name: str) -> str:
     return resources.files("checker.reporters").joinpath("assets", name).read_text("utf-8")
 
 
-def page(title: str, body: str, data: Any, css: Sequence[str], js: Sequence[str]) -> str:
+def page(title: str, body: str, data: Any, css: Sequence[str], js: Sequence[str],
+         body_class: str = "") -> str:
     """Assemble a self-contained page; ``body`` must already be trusted markup."""
     styles = "\n".join(asset(n) for n in css)
     scripts = "\n".join(asset(n) for n in js)
@@ -192,7 +193,7 @@ def page(title: str, body: str, data: Any, css: Sequence[str], js: Sequence[str]
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{html.escape(title)}</title>\n<style>\n{styles}\n</style>\n</head>\n"
-        f"<body>\n{body}\n"
+        f"<body class=\"{html.escape(body_class)}\">\n{body}\n"
         f"<script type=\"application/json\" id=\"checker-data\">{json_for_script(data)}</script>\n"
         f"<script>\n{scripts}\n</script>\n</body>\n</html>\n"
     )
@@ -216,5 +217,5 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
     """One HTML page for a run; several files get a picker at the top."""
     data = payload(results)
     title = "checker: " + (results[0].path if len(results) == 1 else f"{len(results)} files")
-    return page(title, _BODY, data, ["report.css"], ["report.js"])
+    return page(title, _BODY, data, ["report.css"], ["report.js"], body_class="report")
 

@@ -89,7 +89,7 @@
     };
     for (const k of data.categories) if (cat[k]) box.appendChild(toggle(state.cats, k, k, cat[k], colour(k)));
     box.appendChild(el("span", "sep"));
-    for (const s of SEVERITIES) box.appendChild(toggle(state.sevs, s, s, sev[s]));
+    for (const s of SEVERITIES) if (sev[s]) box.appendChild(toggle(state.sevs, s, s, sev[s]));
     box.hidden = doc.findings.length === 0;
   }
 
@@ -201,7 +201,7 @@
     const rule = data.rules[f.code];
     if (rule) {
       const why = el("details", "why");
-      why.appendChild(el("summary", null, "Why this rule? " + rule.summary));
+      why.appendChild(el("summary", null, "Why? " + rule.summary));
       why.appendChild(docs(rule.docs));
       why.addEventListener("click", (ev) => ev.stopPropagation());
       c.appendChild(why);
@@ -238,7 +238,7 @@
     spans.forEach((s) => s.classList.add("active"));
     (state.links.get(id) || []).forEach((s) => s.classList.add("linked"));
     const c = document.querySelector('.card[data-id="' + CSS.escape(id) + '"]');
-    if (c) { c.classList.add("selected"); c.scrollIntoView({ block: "nearest" }); }
+    if (c) { c.classList.add("selected"); c.scrollIntoView({ block: scroll ? "center" : "nearest" }); }
     if (scroll && spans.length) spans[0].scrollIntoView({ block: "center" });
     if (history.replaceState) history.replaceState(null, "", "#" + id);
   }
