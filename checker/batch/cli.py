@@ -50,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dask", default=None, metavar="ADDRESS",
                    help="run on an existing Dask cluster, e.g. tcp://scheduler:8786 "
                         "('local' overrides a configured cluster)")
+    p.add_argument("--dask-timeout", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for the Dask scheduler (default 20)")
     p.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
     p.add_argument("--extend-select", type=_codes, default=(), help="add to the selection")
     p.add_argument("--ignore", type=_codes, default=(), help="codes or prefixes to skip")
@@ -150,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.rglob(".*.tmp"):  # left by a run killed in the middle of a write
+        stale.unlink(missing_ok=True)
     started = time.perf_counter()
     jobs = plan(files, args)
     manifest = Manifest(out)
@@ -165,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         batches = batches_of(todo, size)
         try:
             if dask:
-                backend, stream = f"dask {dask}", run_dask(batches, dask)
+                timeout = args.dask_timeout or float(options.get("dask-timeout", 20))
+                backend, stream = f"dask {dask}", run_dask(batches, dask, timeout=timeout)
             elif workers > 1 and len(todo) > size:
                 backend, stream = f"{workers} processes", run_local(batches, workers)
             else:

@@ -86,9 +86,10 @@ def run_dask(batches: Batches, address: str, *,
         _check_workers(client.run(worker_info), address)
         threads = sum(client.nthreads().values()) or 1
         pending = iter(batches)
-        queue = dist.as_completed()
-        for batch in _take(pending, 2 * threads):
-            queue.add(client.submit(process_batch, batch, pure=False))
+        first = [client.submit(process_batch, b, pure=False) for b in _take(pending, 2 * threads)]
+        if not first:
+            return
+        queue = dist.as_completed(first, loop=client.loop)
         for fut in queue:
             result: list[DocOutcome] = fut.result()
             fut.release()
