@@ -182,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         except KeyboardInterrupt:
             interrupted = True
+        finally:
+            writer.close()
     seconds = time.perf_counter() - started
     summary = write_outputs(out, jobs, args.title or out.resolve().name, {
         "checked now": len(writer.written), "skipped (unchanged)": len(skipped),

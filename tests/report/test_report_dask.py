@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,53 +10,20 @@ import pytest
 
 from checker.batch.cli import main
 
-from .conftest import DRAFTS, cli_env, python
+from .conftest import DRAFTS, python
 
 pytest.importorskip("distributed")
 
 
-def _dask() -> str:
-    exe = Path(python()).with_name("dask")
-    if not exe.exists():
-        pytest.skip("the dask command is not installed beside this python")
-    return str(exe)
-
-
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[str]:
-    """``dask scheduler`` on a random free port and two ``dask worker`` processes."""
-    sched_file = tmp_path / "scheduler.json"
-    env = cli_env(DASK_DISTRIBUTED__WORKER__DAEMON="False")
-    procs = [subprocess.Popen(
-        [_dask(), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-         "--scheduler-file", str(sched_file)], env=env, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True)]
-    try:
-        deadline = time.monotonic() + 60
-        while not sched_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        address = json.loads(sched_file.read_text())["address"]
-        for i in range(2):
-            procs.append(subprocess.Popen(
-                [_dask(), "worker", "--scheduler-file", str(sched_file), "--host", "127.0.0.1",
-                 "--nthreads", "1", "--no-dashboard", "--no-nanny", "--name", f"w{i}"],
-                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True))
-        from distributed import Client
+    """``dask scheduler`` on a random free port and two ``dask worker`` processes, torn down."""
+    if not Path(python()).with_name("dask").exists():
+        pytest.skip("the dask command is not installed beside this python")
+    from checker.bench.batch import loopback_cluster
 
-        with Client(address, timeout=30) as client:
-            client.wait_for_workers(2, timeout=60)
+    with loopback_cluster(workers=2, threads=1, directory=tmp_path) as address:
         yield address
-    finally:
-        for proc in reversed(procs):
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for proc in procs:
-            try:
-                proc.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
 
 
 def test_dask_cluster_gives_the_local_result(cluster: str, drafts: Path, tmp_path: Path) -> None:
