@@ -92,17 +92,21 @@ class Manifest:
             self.entries = {}
 
     def is_done(self, job: DocumentJob) -> bool:
-        """True when this exact document was finished and its outputs are still on disk."""
+        """True when this exact document was finished and its outputs are still on disk.
+
+        The record is read even when the manifest agrees: it is what the tables are rebuilt
+        from, so a missing or damaged one means the document is checked again. A record whose
+        key matches but that the manifest lacks was written just before a run was killed.
+        """
         if not report_path(self.out, job.slug).is_file():
             return False
-        entry = self.entries.get(job.path)
-        if entry is not None and entry.get("key") == job.key:
-            return record_path(self.out, job.slug).is_file()
         record = load_record(self.out, job.slug)
-        if record is not None and record.get("key") == job.key:
+        if record is None or record.get("key") != job.key:
+            return False
+        entry = self.entries.get(job.path)
+        if entry is None or entry.get("key") != job.key:
             self.record(job.path, job.slug, job.key, len(record.get("findings", [])))
-            return True
-        return False
+        return True
 
     def record(self, path: str, slug: str, key: str, findings: int) -> None:
         self.entries[path] = {"key": key, "slug": slug, "findings": findings,

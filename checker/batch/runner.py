@@ -43,7 +43,7 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
     if method == "forkserver":
         ctx.set_forkserver_preload(["checker.batch.work", "checker.rules"])
     pending = iter(batches)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_sigint) as pool:
         running: set[Future[list[DocOutcome]]] = set()
         try:
             while True:
@@ -62,6 +62,13 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
                 fut.cancel()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _ignore_sigint() -> None:
+    """Ctrl-C is the client's to handle: it stops submitting and keeps what was written."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_dask(batches: Batches, address: str, *,

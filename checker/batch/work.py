@@ -81,7 +81,8 @@ def process_job(job: DocumentJob) -> DocOutcome:
     result = check_job(job)
     record = {"key": job.key, "path": job.path, "document": document_info(result),
               "findings": finding_rows(result)}
-    return DocOutcome(job.path, job.slug, job.key, render([result]), record)
+    return DocOutcome(job.path, job.slug, job.key, render([result], back="../index.html"),
+                      record)
 
 
 def process_batch(jobs: Sequence[DocumentJob]) -> list[DocOutcome]:

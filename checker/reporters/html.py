@@ -19,7 +19,7 @@ import functools
 import html
 import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -57,30 +57,37 @@ class Segment:
     links: tuple[tuple[int, int], ...]
 
 
-_Span = tuple[int, int, int, int]  # start, end, finding index, related index (-1: the finding)
-
-
 def segments(length: int, findings: Sequence[Finding]) -> list[Segment]:
     """Cut ``[0, length)`` at every span boundary so overlapping spans can each be drawn.
 
-    Empty spans (a finding at a point) become zero-width segments so they stay clickable.
+    A sweep over the boundaries keeps the set of open spans, so a long document with many
+    findings stays linear-ish. Empty spans (a finding at a point) become zero-width segments so
+    they stay clickable.
     """
-    spans: list[_Span] = []
+    opens: dict[int, list[tuple[int, int]]] = {}
+    closes: dict[int, list[tuple[int, int]]] = {}
+    points: dict[int, list[tuple[int, int]]] = {}
     for i, f in enumerate(findings):
-        spans.append((*_clamp(f.start, f.end, length), i, -1))
-        spans.extend((*_clamp(r.start, r.end, length), i, j) for j, r in enumerate(f.related))
-    cuts = sorted({0, length, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
-    points = [sp for sp in spans if sp[0] == sp[1]]
-    ranged = [sp for sp in spans if sp[1] > sp[0]]
+        spans = [(f.start, f.end), *((r.start, r.end) for r in f.related)]
+        for j, (start, end) in enumerate(spans):
+            a, b = _clamp(start, end, length)
+            key = (i, j - 1)  # related index -1: the finding's own span
+            if a == b:
+                points.setdefault(a, []).append(key)
+            else:
+                opens.setdefault(a, []).append(key)
+                closes.setdefault(b, []).append(key)
+    cuts = sorted({0, length, *opens, *closes, *points})
+    active: set[tuple[int, int]] = set()
     out: list[Segment] = []
     for a, b in itertools.pairwise(cuts):
-        here = [sp for sp in points if sp[0] == a]
-        if here:
-            out.append(_segment(a, a, here))
-        out.append(_segment(a, b, [sp for sp in ranged if sp[0] <= a and b <= sp[1]]))
-    tail = [sp for sp in points if sp[0] == length]
-    if tail:
-        out.append(_segment(length, length, tail))
+        active.difference_update(closes.get(a, ()))
+        active.update(opens.get(a, ()))
+        if a in points:
+            out.append(_segment(a, a, points[a]))
+        out.append(_segment(a, b, active))
+    if length in points:
+        out.append(_segment(length, length, points[length]))
     return _merge(out)
 
 
@@ -89,9 +96,10 @@ def _clamp(start: int, end: int, length: int) -> tuple[int, int]:
     return start, min(max(end, start), length)
 
 
-def _segment(a: int, b: int, covering: list[_Span]) -> Segment:
-    hits = tuple(sorted({i for _, _, i, j in covering if j < 0}))
-    links = tuple(sorted({(i, j) for _, _, i, j in covering if j >= 0}))
+def _segment(a: int, b: int, covering: Iterable[tuple[int, int]]) -> Segment:
+    keys = list(covering)
+    hits = tuple(sorted({i for i, j in keys if j < 0}))
+    links = tuple(sorted({(i, j) for i, j in keys if j >= 0}))
     return Segment(a, b, hits, links)
 
 
@@ -153,7 +161,7 @@ def document_payload(result: FileResult, index: int = 0) -> dict[str, Any]:
     return entry
 
 
-def payload(results: Sequence[FileResult]) -> dict[str, Any]:
+def payload(results: Sequence[FileResult], back: str | None = None) -> dict[str, Any]:
     docs = [document_payload(r, i) for i, r in enumerate(results)]
     used = {f["code"] for d in docs for f in d["findings"]}
     rules = {code: info for code, info in _rule_docs().items() if code in used}
@@ -167,6 +175,7 @@ def payload(results: Sequence[FileResult]) -> dict[str, Any]:
         "rules": rules,
         "categories": cats,
         "colours": {c: COLOURS.get(c, COLOURS["other"]) for c in cats},
+        "back": back,
     }
 
 
@@ -213,9 +222,13 @@ _BODY = """<header id="top">
 <footer id="foot"></footer>"""
 
 
-def render(results: Sequence[FileResult], *, color: bool = False) -> str:
-    """One HTML page for a run; several files get a picker at the top."""
-    data = payload(results)
+def render(results: Sequence[FileResult], *, color: bool = False,
+           back: str | None = None) -> str:
+    """One HTML page for a run; several files get a picker at the top.
+
+    ``back`` is a link to put in the header (the batch index, for per-document reports).
+    """
+    data = payload(results, back)
     title = "checker: " + (results[0].path if len(results) == 1 else f"{len(results)} files")
     return page(title, _BODY, data, ["report.css"], ["report.js"], body_class="report")
 

@@ -28,6 +28,11 @@
   function header() {
     const picker = document.getElementById("doc-picker");
     picker.replaceChildren();
+    if (typeof data.back === "string" && /^[\w./-]+$/.test(data.back)) {
+      const a = el("a", "back", "← all documents");
+      a.href = data.back;
+      picker.appendChild(a);
+    }
     if (data.documents.length > 1) {
       const sel = el("select");
       sel.setAttribute("aria-label", "document");
