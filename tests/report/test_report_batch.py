@@ -139,3 +139,34 @@ def test_risk_score_saturates_and_weighs_categories() -> None:
     assert 0 < one_typo < contradiction < 100
     many = risk_score([{"severity": "error", "category": "spam", "confidence": None}] * 50)
     assert many == 100.0
+
+
+def test_ctrl_c_keeps_what_was_finished(drafts: Path, tmp_path: Path) -> None:
+    for i in range(8):
+        (drafts / f"brief{i}.txt").write_text(f"Brief {i} was was short.\n")
+    out = tmp_path / "run"
+    proc = subprocess.Popen(
+        [python(), "-m", "checker", "report", str(drafts), "--out", str(out), "--no-model",
+         "-j", "1", "--batch-size", "1", "--no-progress"],
+        env=cli_env(CHECKER_REPORT_TEST_DELAY="0.25"), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    records = out / STATE_DIR / "records"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (records.is_dir()
+                                                and len(list(records.glob("*.json"))) >= 2):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    info = json.loads((out / "run.json").read_text())
+    assert info["interrupted"] and 2 <= info["documents"] < len(list(drafts.iterdir()))
+    assert "partial" in (out / "index.html").read_text()
+    assert len(pd.read_csv(out / "documents.csv")) == info["documents"]
+
+
+def test_report_options_come_from_the_configuration(drafts: Path, tmp_path: Path) -> None:
+    (drafts / "checker.toml").write_text(
+        'ignore = ["TY104"]\n\n[report]\ndask = "local"\njobs = 1\nbatch-size = 2\n')
+    out = tmp_path / "run"
+    info = run([drafts], out)
+    assert info["backend"] == "in-process"
+    assert "TY104" not in pd.read_csv(out / "findings.csv")["code"].tolist()
