@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 _E = html.escape
 
 
-def bar_chart(title: str, items: Sequence[tuple[str, int, str]], width: int = 420) -> str:
+def bar_chart(title: str, items: Sequence[tuple[str, int, str]], width: int = 470) -> str:
     """Horizontal bars: (label, value, colour) per row."""
     if not items:
         return _empty_chart(title, width)
-    row, label_w, top = 22, 150, 28
+    row, label_w, top = 22, 200, 28
     height = top + row * len(items) + 8
     peak = max(v for _, v, _ in items) or 1
     span = width - label_w - 50
@@ -35,7 +35,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, int, str]], width: int = 42
         y = top + i * row
         w = max(1.0, span * value / peak)
         parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" class="cl">'
-                     f'{_E(_short(label, 22))}</text>'
+                     f'{_E(_short(label, 30))}</text>'
                      f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 7}" rx="3" '
                      f'fill="{_E(colour)}"><title>{_E(label)}: {value}</title></rect>'
                      f'<text x="{label_w + w + 5:.1f}" y="{y + 14}" class="cv">{value}</text>')
