@@ -148,3 +148,21 @@ def test_batch_index_sorts_filters_and_links(page: Any, drafts: Path, tmp_path: 
     page.wait_for_selector(".card")
     assert "niger-withdrawal" in page.inner_text("header")
     assert not page.errors
+
+
+def test_several_files_get_a_picker_and_keys_step(page: Any, drafts: Path, tmp_path) -> None:
+    paths = sorted(p for p in drafts.iterdir())
+    results = [check_file(str(p), with_cli(Settings(), use_model=False)) for p in paths]
+    out = tmp_path / "many.html"
+    out.write_text(render(results), encoding="utf-8")
+    page.goto(out.as_uri())
+    picker = page.locator("#doc-picker select")
+    assert picker.locator("option").count() == len(paths)
+    target = next(i for i, r in enumerate(results) if r.path.endswith("page.html"))
+    picker.select_option(str(target))
+    assert "HTML input" in page.inner_text("#note")
+    assert "Storm" in page.inner_text("#text")
+    page.keyboard.press("n")
+    assert page.locator(".card.selected").count() == 1
+    assert page.locator(".hl.active").count() >= 1
+    assert not page.errors
