@@ -58,8 +58,8 @@ def finding_rows(result: FileResult) -> list[dict[str, Any]]:
     for f in result.findings:
         line, col = doc.line_col(f.start) if doc else (0, 0)
         end_line, end_col = doc.line_col(f.end) if doc else (0, 0)
-        text = doc.text[f.start:f.end] if doc else ""
-        related = " | ".join(doc.text[r.start:r.end] for r in f.related) if doc else ""
+        text = doc.snippet(f.start, f.end) if doc else ""
+        related = " | ".join(doc.snippet(r.start, r.end) for r in f.related) if doc else ""
         rows.append({"path": result.path, "code": f.code, "rule": f.rule,
                      "category": f.category, "severity": f.severity.label,
                      "confidence": f.confidence, "line": line, "column": col,
