@@ -138,19 +138,23 @@ class Writer:
     """Writes each finished document and keeps the manifest in step.
 
     Every file is written atomically and fsynced (checker.atomic). fsync dominates the cost of
-    writing, and it releases the GIL, so a batch's documents are written by a few threads at
-    once; the manifest is saved only after all of them are on disk.
+    writing and releases the GIL, so a few threads write while the next batch is being checked.
+    A document enters the manifest only once its files are on disk; the manifest is saved
+    after each batch whose writes are complete.
     """
 
     def __init__(self, out: Path, manifest: Manifest,
                  on_document: Callable[[DocOutcome], None] | None = None,
-                 threads: int = 8) -> None:
+                 threads: int = 8, max_pending: int = 4) -> None:
+        from collections import deque
         from concurrent.futures import ThreadPoolExecutor
 
         self.out = out
         self.manifest = manifest
         self.on_document = on_document
         self.written: list[str] = []
+        self.max_pending = max_pending
+        self.pending: deque[list[tuple[DocOutcome, Future[None]]]] = deque()
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="checker-write")
 
     def _write(self, o: DocOutcome) -> None:
@@ -161,16 +165,31 @@ class Writer:
         write_text(record_path(self.out, o.slug), json.dumps(o.record, ensure_ascii=False))
 
     def add_batch(self, outcomes: Sequence[DocOutcome]) -> None:
-        for o, fut in [(o, self.pool.submit(self._write, o)) for o in outcomes]:
-            fut.result()
-            self.manifest.record(o.path, o.slug, o.key, len(o.record["findings"]))
-            self.written.append(o.path)
-            if self.on_document is not None:
-                self.on_document(o)
-        self.manifest.save()
+        self.pending.append([(o, self.pool.submit(self._write, o)) for o in outcomes])
+        self._settle(block=len(self.pending) > self.max_pending)
+
+    def _settle(self, block: bool) -> None:
+        """Record the oldest batches whose files are written (all of them when ``block``)."""
+        settled = False
+        while self.pending and (block or all(f.done() for _, f in self.pending[0])):
+            for o, fut in self.pending.popleft():
+                fut.result()
+                self.manifest.record(o.path, o.slug, o.key, len(o.record["findings"]))
+                self.written.append(o.path)
+                if self.on_document is not None:
+                    self.on_document(o)
+            settled = True
+            block = block and len(self.pending) > self.max_pending
+        if settled:
+            self.manifest.save()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True)
+        """Wait for every write, then save the manifest one last time."""
+        try:
+            while self.pending:
+                self._settle(block=True)
+        finally:
+            self.pool.shutdown(wait=True)
 
 
 def default_jobs() -> int:
