@@ -113,5 +113,7 @@ class Manifest:
                               "finished": datetime.now(UTC).isoformat(timespec="seconds")}
 
     def save(self) -> None:
-        write_text(self.path, json.dumps({"schema": MANIFEST_SCHEMA, "tool": __version__,
-                                          "documents": self.entries}, indent=1, sort_keys=True))
+        # compact on purpose: json's C encoder only runs without indent, and this is saved
+        # after every batch
+        data = {"schema": MANIFEST_SCHEMA, "tool": __version__, "documents": self.entries}
+        write_text(self.path, json.dumps(data, separators=(",", ":"), sort_keys=True))

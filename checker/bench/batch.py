@@ -27,6 +27,7 @@ from checker.atomic import write_text
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "news" / "cnn_dailymail_dev.jsonl"
 REPORT = ROOT / "reports" / "bench-batch.md"
+REPEAT = 3
 
 
 def _env() -> dict[str, str]:
@@ -111,23 +112,30 @@ def main() -> int:
         print(f"bench batch: {DATA} not found; skipped")
         return 0
     model = uses_model()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     mode = [] if model else ["--no-model"]
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         work = Path(tmp)
         articles = work / "articles"
         articles.mkdir()
         n = write_articles(articles)
-        rows: list[tuple[str, float]] = []
-        rows.append(("local, 1 process", timed_report(articles, work / "j1", [*mode, "-j", "1"])))
-        rows.append(("local, 2 processes",
-                     timed_report(articles, work / "j2", [*mode, "-j", "2"])))
+        rows: list[tuple[str, list[float]]] = []
+
+        def best_of(name: str, out: str, extra: Sequence[str], fresh: bool = True) -> None:
+            times = []
+            for i in range(REPEAT):
+                target = work / (f"{out}-{i}" if fresh else out)
+                times.append(timed_report(articles, target, [*mode, *extra]))
+            rows.append((name, times))
+
+        best_of("local, 1 process", "j1", ["-j", "1"])
+        best_of("local, 2 processes", "j2", ["-j", "2"])
         with loopback_cluster(2, 1, work) as address:
-            rows.append(("Dask, 1 scheduler + 2 workers (loopback)",
-                         timed_report(articles, work / "dask", [*mode, "--dask", address])))
-        rows.append(("re-run, nothing changed (2 processes)",
-                     timed_report(articles, work / "j2", [*mode, "-j", "2"])))
-        tables = [(work / d / "findings.csv").read_text() for d in ("j1", "j2", "dask")]
-        identical = tables[0] == tables[1] == tables[2]
+            best_of("Dask, 1 scheduler + 2 workers (loopback)", "dask", ["--dask", address])
+        best_of("re-run, nothing changed (2 processes)", "j2-0", ["-j", "2"], fresh=False)
+        tables = [(work / f"{d}-{i}" / "findings.csv").read_text()
+                  for d in ("j1", "j2", "dask") for i in range(REPEAT)]
+        identical = all(t == tables[0] for t in tables)
         findings = len(tables[0].splitlines()) - 1
     lines = [
         "# `checker report` over the CNN/DailyMail dev articles", "",
@@ -135,10 +143,13 @@ def main() -> int:
         f"{os.cpu_count()} CPU cores ({platform.machine()}), Python "
         f"{platform.python_version()}; {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}. "
         "Wall time of the whole command (start-up, checking, per-document reports, tables, "
-        "index).", "",
-        "| run | wall time (s) | documents / s |", "|---|---:|---:|",
-        *(f"| {name} | {secs:.2f} | {n / secs:.0f} |" for name, secs in rows), "",
-        f"Findings identical in the three fresh runs: **{'yes' if identical else 'NO'}**.", "",
+        f"index), best of {REPEAT} runs, each fresh run in a new output directory; the machine "
+        f"is shared, so the other runs are listed too (load average at the start: {load}).", "",
+        "| run | best wall time (s) | documents / s | all runs (s) |", "|---|---:|---:|---|",
+        *(f"| {name} | {min(t):.2f} | {n / min(t):.0f} | {', '.join(f'{x:.2f}' for x in t)} |"
+          for name, t in rows), "",
+        f"Findings identical in all fresh runs of the three backends: "
+        f"**{'yes' if identical else 'NO'}**.", "",
         "Reproduce: `python -m checker.bench.batch` (`make bench`).", ""]
     text = "\n".join(lines)
     write_text(REPORT, text)
