@@ -115,3 +115,8 @@ def test_several_files_share_one_page(drafts) -> None:
 def test_error_without_document() -> None:
     doc = _data(render([FileResult("gone.txt", error="gone.txt: no such file")]))["documents"][0]
     assert doc["error"] == "gone.txt: no such file"
+
+
+def test_an_empty_run_still_renders() -> None:
+    data = _data(render([]))
+    assert data["documents"] == [] and data["summary"]["files"] == 0

@@ -291,7 +291,8 @@
   }
 
   function show() {
-    const doc = data.documents[state.doc];
+    const doc = data.documents[state.doc] ||
+      { path: "", error: "No files were checked.", findings: [], pieces: [], note: null };
     state.byId = new Map(doc.findings.map((f) => [f.id, f]));
     state.hits = new Map(); state.links = new Map(); state.order = []; state.selected = null;
     header(); counts(doc); filters(doc); text(doc); panel(doc); applyFilters();
