@@ -67,6 +67,9 @@ def _codes(value: str) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value.split(",") if v.strip())
 
 
+REPORT_OPTIONS = {"dask", "dask-timeout", "jobs", "batch-size"}
+
+
 def report_options(first_path: str, explicit: Path | None) -> dict[str, Any]:
     """``[tool.checker.report]`` (or ``[report]`` in checker.toml): dask, jobs, batch-size."""
     found = explicit or find_config(Path(first_path))
@@ -78,7 +81,12 @@ def report_options(first_path: str, explicit: Path | None) -> dict[str, Any]:
         return {}
     table = data.get("tool", {}).get("checker", {}) if found.name == "pyproject.toml" else data
     options = table.get("report", {})
-    return dict(options) if isinstance(options, dict) else {}
+    if not isinstance(options, dict):
+        raise ConfigError(f"{found}: report must be a table")
+    unknown = sorted(set(options) - REPORT_OPTIONS)
+    if unknown:
+        raise ConfigError(f"{found}: unknown report setting(s) {', '.join(unknown)}")
+    return dict(options)
 
 
 def plan(files: Sequence[str], args: argparse.Namespace) -> list[DocumentJob]:
@@ -142,10 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         base = resolve(args.paths[0], args)
-    except ConfigError as exc:
+        options = report_options(args.paths[0], args.config)
+        size = max(1, args.batch_size or int(options.get("batch-size", 8)))
+    except (ConfigError, ValueError, TypeError) as exc:
         print(f"checker report: {exc}", file=sys.stderr)
         return 2
-    options = report_options(args.paths[0], args.config)
     files = list(iter_files(args.paths, base.exclude))
     if not files:
         print("checker report: no .txt, .md or .html files found", file=sys.stderr)
@@ -160,22 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = {j.path for j in jobs if not args.force and manifest.is_done(j)}
     todo = [j for j in jobs if j.path not in done]
     skipped = [j.path for j in jobs if j.path in done]
-    size = max(1, args.batch_size or int(options.get("batch-size", 8)))
-    workers = args.jobs if args.jobs is not None else int(options.get("jobs", 0)) or default_jobs()
-    configured = args.dask or options.get("dask")
-    dask = None if configured in (None, "", "local") else str(configured)
+    backend, stream = choose_backend(args, options, batches_of(todo, size), len(todo) > size)
     interrupted = False
     with progress_bar(len(todo), len(skipped), not args.no_progress) as advance:
         writer = Writer(out, manifest, advance)
-        batches = batches_of(todo, size)
         try:
-            if dask:
-                timeout = args.dask_timeout or float(options.get("dask-timeout", 20))
-                backend, stream = f"dask {dask}", run_dask(batches, dask, timeout=timeout)
-            elif workers > 1 and len(todo) > size:
-                backend, stream = f"{workers} processes", run_local(batches, workers)
-            else:
-                backend, stream = "in-process", run_inline(batches)
             for outcomes in stream:
                 writer.add_batch(outcomes)
         except BackendError as exc:
@@ -199,6 +197,21 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{summary['failed']} could not be checked, {seconds:.1f}s on {backend}; "
           f"open {out / 'index.html'}", file=sys.stderr)
     return 130 if interrupted else 0
+
+
+def choose_backend(args: argparse.Namespace, options: dict[str, Any],
+                   batches: Iterator[list[DocumentJob]],
+                   several: bool) -> tuple[str, Iterator[list[DocOutcome]]]:
+    """Dask when asked (flag or configuration), a process pool when there is more than one
+    batch and more than one job, else this process. Returns a label and the result stream."""
+    configured = args.dask or options.get("dask")
+    if configured not in (None, "", "local"):
+        timeout = args.dask_timeout or float(options.get("dask-timeout", 20))
+        return f"dask {configured}", run_dask(batches, str(configured), timeout=timeout)
+    workers = args.jobs if args.jobs is not None else int(options.get("jobs", 0)) or default_jobs()
+    if workers > 1 and several:
+        return f"{workers} processes", run_local(batches, workers)
+    return "in-process", run_inline(batches)
 
 
 def write_outputs(out: Path, jobs: Sequence[DocumentJob], title: str, stats: dict[str, Any],

@@ -170,3 +170,10 @@ def test_report_options_come_from_the_configuration(drafts: Path, tmp_path: Path
     info = run([drafts], out)
     assert info["backend"] == "in-process"
     assert "TY104" not in pd.read_csv(out / "findings.csv")["code"].tolist()
+
+
+def test_unknown_report_setting_is_a_usage_error(drafts: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "checker.toml").write_text("[report]\nworkers = 3\n")
+    assert main([str(drafts), "--out", str(tmp_path / "o"), "--no-progress"]) == 2
+    assert "unknown report setting(s) workers" in capsys.readouterr().err
