@@ -71,7 +71,7 @@ def loopback_cluster(workers: int = 2, threads: int = 1,
                 client.wait_for_workers(workers, timeout=120)
             yield address
         finally:
-            _stop([p for p in procs[1:]])  # workers first, while the scheduler still answers
+            _stop(procs[1:])  # workers first, while the scheduler still answers
             _stop(procs[:1])
 
 
