@@ -11,7 +11,7 @@ from pathlib import Path
 
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.engine import FileResult, check_file, expand
-from checker.inputs import kind_for
+from checker.inputs import kind_for, split_record
 from checker.rules import all_rules, rule_by_code
 
 PARALLEL_THRESHOLD = 40
@@ -36,7 +36,8 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
     base = resolve_settings(args.paths[0] if args.paths else ".", args)
     results: list[FileResult] = []
     stdin_bytes = sys.stdin.buffer.read() if "-" in args.paths else None
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in args.paths
+               if p != "-" and not Path(p).exists() and split_record(p) is None]
     files = [p for p in expand([p for p in args.paths if p not in missing], base)]
     results.extend(FileResult(p, error=f"{p}: no such file or directory") for p in missing)
     jobs = args.jobs or (min(2, os.cpu_count() or 1) if not base.use_model else 1)

@@ -42,6 +42,7 @@ class Document:
     source: str | None = None
     suppressions: tuple[Suppression, ...] = ()
     paragraph_spans: tuple[Span, ...] | None = None
+    in_file: bool = True  # False for a record of a JSON Lines archive: no file to point into
     _line_starts: tuple[int, ...] = field(init=False, repr=False)
     paragraphs: tuple[Span, ...] = field(init=False)
     sentences: tuple[Span, ...] = field(init=False)
@@ -60,7 +61,7 @@ class Document:
     @property
     def offsets_are_source(self) -> bool:
         """True when offsets point into the file as written (not into extracted text)."""
-        return self.kind != "html"
+        return self.kind != "html" and self.in_file
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

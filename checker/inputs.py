@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from checker.document import Document, Span, Suppression
@@ -11,6 +14,8 @@ from checker.document import Document, Span, Suppression
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
+ARCHIVE_SUFFIX = ".jsonl"  # one article per line: {"id": ..., "text": ...}
+RECORD_MARK = "#"  # "archive.jsonl#article-id" names one record
 
 _CODE_LIST = r"([A-Za-z]+[0-9]*(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]*)*)"
 _SUPPRESSION = re.compile(
@@ -25,6 +30,70 @@ class InputError(Exception):
 
 def kind_for(path: str) -> str:
     return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def split_record(path: str) -> tuple[str, str] | None:
+    """``("archive.jsonl", "id")`` for a record path, else None."""
+    archive, mark, key = path.rpartition(RECORD_MARK)
+    if mark and archive.lower().endswith(ARCHIVE_SUFFIX) and key:
+        return archive, key
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _archive(path: str, mtime_ns: int) -> dict[str, str | InputError]:
+    """Records of a JSON Lines archive by id (or ``line-N``); a bad line becomes its error."""
+    records: dict[str, str | InputError] = {}
+    try:
+        lines = Path(path).read_bytes().decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read as UTF-8 JSON Lines ({exc})") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+            key = str(item.get("id") or f"line-{n}")
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            records[f"line-{n}"] = InputError(
+                f"{path}: line {n} is not a JSON object with a 'text' string ({exc})")
+            continue
+        records[key] = text
+    return records
+
+
+def archive_records(path: str) -> list[str]:
+    """The record paths of a JSON Lines archive, in file order."""
+    try:
+        records = _archive(path, Path(path).stat().st_mtime_ns)
+    except (OSError, InputError):
+        return [path]  # reading it again reports the error
+    return [f"{path}{RECORD_MARK}{key}" for key in records]
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes behind a path: a file, or one record of a JSON Lines archive."""
+    record = split_record(path)
+    if record is None and path.lower().endswith(ARCHIVE_SUFFIX):
+        raise InputError(f"{path}: a JSON Lines archive; check its records (the directory or "
+                         f"the archive path) rather than reading it as one document")
+    try:
+        if record is None:
+            return Path(path).read_bytes()
+        archive, key = record
+        found = _archive(archive, Path(archive).stat().st_mtime_ns).get(key)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if found is None:
+        raise InputError(f"{path}: no record {record[1]!r} in {record[0]}")
+    if isinstance(found, InputError):
+        raise found
+    return found.encode("utf-8")
 
 
 def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -51,7 +120,10 @@ def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
                   kind: str | None = None) -> Document:
     text = decode(path, raw, max_bytes)
-    return build_document(path, text, kind or kind_for(path))
+    doc = build_document(path, text, kind or kind_for(path))
+    if split_record(path) is not None:
+        doc = replace(doc, in_file=False)
+    return doc
 
 
 def build_document(path: str, text: str, kind: str = "text") -> Document:
@@ -70,13 +142,7 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return load_document(path, raw, max_bytes)
+    return load_document(path, read_bytes(path), max_bytes)
 
 
 def _html_document(path: str, html: str) -> Document:
@@ -163,15 +229,22 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = ()) -> Iterator[s
     spec = pathspec.PathSpec.from_lines("gitwildmatch", list(excludes))
     for given in paths:
         p = Path(given)
+        if given.lower().endswith(ARCHIVE_SUFFIX) and p.is_file():
+            yield from archive_records(given)
+            continue
         if given == "-" or not p.is_dir():
             yield given
             continue
         for child in sorted(p.rglob("*")):
-            if not child.is_file() or child.suffix.lower() not in TEXT_SUFFIXES:
+            suffix = child.suffix.lower()
+            if not child.is_file() or (suffix not in TEXT_SUFFIXES and suffix != ARCHIVE_SUFFIX):
                 continue
             rel = child.relative_to(p).as_posix()
             if any(part.startswith(".") for part in child.relative_to(p).parts):
                 continue
             if spec.match_file(rel) or spec.match_file(child.as_posix()):
                 continue
-            yield child.as_posix()
+            if suffix == ARCHIVE_SUFFIX:
+                yield from archive_records(child.as_posix())
+            else:
+                yield child.as_posix()

@@ -32,7 +32,7 @@ from checker.batch.runner import (
 )
 from checker.batch.work import DocOutcome
 from checker.config import ConfigError, Settings, find_config, settings_for, with_cli
-from checker.inputs import iter_files
+from checker.inputs import InputError, iter_files, read_bytes
 
 
 def parser() -> argparse.ArgumentParser:
@@ -95,9 +95,9 @@ def plan(files: Sequence[str], args: argparse.Namespace) -> list[DocumentJob]:
     for path in dict.fromkeys(files):
         slug = slug_for(path)
         try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            error = f"{path}: cannot be read ({exc.strerror or exc})"
+            raw = read_bytes(path)
+        except InputError as exc:
+            error = str(exc)
             jobs.append(DocumentJob(path, slug, f"unreadable-{time.time()}", b"", None, error))
             continue
         try:
