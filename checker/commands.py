@@ -77,13 +77,13 @@ def _parallel(files: list[str], args: argparse.Namespace, jobs: int) -> Iterable
             yield from chunk
 
 
-def exit_code(results: list[FileResult], fail_on_of: dict[str, object], args_exit_zero: bool,
-              default: Settings) -> int:
+def exit_code(results: list[FileResult], exit_zero: bool, settings: Settings) -> int:
+    """2 if a file could not be checked, 1 if a finding reaches ``fail-on``, else 0."""
     if any(r.error for r in results):
         return 2
-    if args_exit_zero:
+    if exit_zero:
         return 0
-    threshold = default.fail_on
+    threshold = settings.fail_on
     return 1 if any(f.severity >= threshold for r in results for f in r.findings) else 0
 
 
@@ -158,7 +158,7 @@ def run_check(args: argparse.Namespace) -> int:
     for r in results:
         if r.error and args.format not in ("text",):
             print(f"checker: {r.error}", file=sys.stderr)
-    return exit_code(results, {}, args.exit_zero, base)
+    return exit_code(results, args.exit_zero, base)
 
 
 def run_rules(fmt: str) -> int:
