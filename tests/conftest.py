@@ -1,0 +1,95 @@
+"""Shared fixtures: where things are, and a way to run the real command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEED = REPO_ROOT / "seeds" / "niger-withdrawal.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+CliResult = tuple[int, str, str]
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The environment for a subprocess: this checkout first on the path, no colour."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(REPO_ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    env["NO_COLOR"] = "1"
+    env.pop("FORCE_COLOR", None)
+    env.update(extra)
+    return env
+
+
+def run_cli(args: Sequence[str | os.PathLike[str]], stdin: str | bytes | None = None,
+            cwd: str | os.PathLike[str] | None = None, timeout: float = 120) -> CliResult:
+    """Run ``python -m checker ARGS`` in a subprocess; return (exit code, stdout, stderr)."""
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    proc = subprocess.run(
+        [sys.executable, "-m", "checker", *map(str, args)],
+        input=data if data is not None else b"",
+        capture_output=True, cwd=cwd or REPO_ROOT, env=cli_env(), timeout=timeout,
+    )
+    return (proc.returncode, proc.stdout.decode("utf-8", "replace"),
+            proc.stderr.decode("utf-8", "replace"))
+
+
+def run_json(args: Sequence[str | os.PathLike[str]], stdin: str | bytes | None = None,
+             cwd: str | os.PathLike[str] | None = None) -> tuple[int, dict[str, Any], str]:
+    """``checker check --format json ARGS``, parsed."""
+    rc, out, err = run_cli(["check", "--format", "json", *args], stdin=stdin, cwd=cwd)
+    assert out.strip(), f"no JSON on stdout (rc={rc}); stderr:\n{err}"
+    return rc, json.loads(out), err
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data`` next to the checkout; tests that need it skip cleanly without it."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(name="run_cli")
+def run_cli_fixture() -> Callable[..., CliResult]:
+    return run_cli
+
+
+@pytest.fixture(name="run_json")
+def run_json_fixture() -> Callable[..., tuple[int, dict[str, Any], str]]:
+    return run_json
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """Write a file (creating folders); bytes are written as they are."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_bytes(content.encode("utf-8"))
+    return path
