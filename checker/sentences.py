@@ -8,15 +8,19 @@ pieces that end in one of those are joined back to the sentence that follows.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import blingfire
 
-_HONORIFICS = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st rev hon pres supt insp "
-    "jr sr messrs mme mlle no vs fig".split()
-)
+from checker.resources import load_lines
+
 _TAIL_TOKEN = re.compile(r"(\S+)\.\s*$")
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lines("sentences", "abbreviations.txt"))
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
@@ -26,7 +30,7 @@ def _ends_with_abbreviation(piece: str) -> bool:
     token = match.group(1).lstrip("(“\"'‘")
     if len(token) == 1 and token.isupper():  # an initial: "J." or "M."
         return True
-    return token.lower() in _HONORIFICS
+    return token.lower() in _abbreviations()
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

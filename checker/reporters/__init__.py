@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -14,17 +15,12 @@ class Renderer(Protocol):
     def __call__(self, results: Sequence[FileResult], *, color: bool = False) -> str: ...
 
 
+_MODULES = {"text": "text", "json": "jsonfmt", "sarif": "sarif", "github": "github",
+            "markdown": "markdown", "html": "html"}
+
+
 def get_renderer(fmt: str) -> Callable[..., str]:
-    if fmt == "json":
-        from checker.reporters.jsonfmt import render
-    elif fmt == "sarif":
-        from checker.reporters.sarif import render
-    elif fmt == "github":
-        from checker.reporters.github import render
-    elif fmt == "markdown":
-        from checker.reporters.markdown import render
-    elif fmt == "html":
-        from checker.reporters.html import render
-    else:
-        from checker.reporters.text import render
+    """The ``render`` function of one format, imported only when that format is asked for."""
+    module = importlib.import_module(f"checker.reporters.{_MODULES.get(fmt, 'text')}")
+    render: Callable[..., str] = module.render
     return render

@@ -38,6 +38,8 @@ class Rule:
     requires: ClassVar[frozenset[str]] = frozenset()  # e.g. {"nli", "embeddings"}
     fix_applicability: ClassVar[Applicability | None] = None
     enabled_by_default: ClassVar[bool] = True
+    # A [tool.checker] table under which the examples run (for rules that need configuration).
+    example_config: ClassVar[dict[str, Any]] = {}
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

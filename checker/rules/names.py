@@ -1,1 +1,289 @@
-"""Rules of this family are registered here."""
+"""Names: one person or organisation spelled several ways, truncated names, off-vocabulary names.
+
+Candidate name tokens come from runs of capitalised words (with honorifics such as "Mr." marking
+surname-only mentions). Two spellings are variants when they share a first letter and a metaphone
+key within a small edit distance, or are near-identical by rapidfuzz's ratio. Places, countries
+and other words that differ by design ("Mali" / "Mail") are listed in `rules/names/`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import jellyfish
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from checker.document import Document
+from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.resources import load_lines
+from checker.rules.base import Context, Rule, register
+
+_CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP})*")
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(h for line in load_lines("names", "honorifics.txt") for h in [line])
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lines("names", "not-names.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    token: str
+    start: int
+    end: int
+    first_name: str | None  # the given name in a full-name mention
+    full: bool  # part of a several-word name or introduced by an honorific
+    honorific: bool
+    group: int  # which run of capitalised words it came from
+    surname: bool  # last word of a full name, or introduced by an honorific
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    return {s.start for s in doc.sentences} | {p.start for p in doc.paragraphs}
+
+
+def _lowercase_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+
+
+def name_mentions(doc: Document) -> list[Mention]:
+    """Capitalised tokens that behave like names in this document."""
+    text = doc.text
+    starts = _sentence_starts(doc)
+    lower = _lowercase_words(text)
+    honorifics = _honorifics()
+    mentions: list[Mention] = []
+    for m in _RUN.finditer(text):
+        tokens = [(t.group(0), m.start() + t.start()) for t in re.finditer(_CAP, m.group(0))]
+        before = text[max(0, m.start() - 20) : m.start()]
+        hon_before = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", before)
+        honorific = bool(hon_before and hon_before.group(1) in honorifics)
+        while tokens and (tokens[0][0] in honorifics):
+            honorific = True
+            tokens = tokens[1:]
+        if tokens and tokens[0][1] in starts and len(tokens) == 1 and not honorific:
+            continue  # a lone sentence-initial word tells us nothing
+        if tokens and tokens[0][1] in starts and tokens[0][0].lower() in lower:
+            tokens = tokens[1:]
+        full = len(tokens) >= 2
+        first = tokens[0][0] if full else None
+        for i, (raw, pos) in enumerate(tokens):
+            tok = _POSSESSIVE.sub("", raw)
+            if tok.lower() in lower or len(tok) < 2:
+                continue
+            surname = honorific or (full and i == len(tokens) - 1)
+            mentions.append(Mention(tok, pos, pos + len(tok), first if i else None,
+                                    full or honorific, honorific, m.start(), surname))
+    return mentions
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "es", "s", "n", "ns")
+
+
+def _stem(token: str) -> str:
+    low = token.lower()
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)]
+    return low
+
+
+def _key(token: str) -> str:
+    return jellyfish.metaphone(token)
+
+
+def are_variants(a: str, b: str) -> bool:
+    """Two spellings of one name, not two names that merely look alike."""
+    if a.lower() == b.lower() or a[0].lower() != b[0].lower():
+        return False
+    if min(len(a), len(b)) < 5:
+        return False
+    low_a, low_b = a.lower(), b.lower()
+    stem_a, stem_b = _stem(a), _stem(b)
+    if low_a.replace("-", "") == low_b.replace("-", ""):
+        return False
+    if low_a.startswith(stem_b) or low_b.startswith(stem_a) or stem_a == stem_b:
+        return False  # Russia / Russian, Japan / Japanese, Smith / Smiths
+    not_names = _not_names()
+    if low_a in not_names or low_b in not_names:
+        return False
+    distance = Levenshtein.distance(low_a, low_b)
+    if distance <= 2 and _key(a) == _key(b):
+        return True
+    return distance <= 1 and fuzz.ratio(low_a, low_b) >= 85 and len(a) >= 7
+
+
+def _clusters(tokens: list[str]) -> list[set[str]]:
+    parent = {t: t for t in tokens}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for t in tokens:
+        by_letter[t[0].lower()].append(t)
+    for group in by_letter.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if are_variants(a, b):
+                    parent[find(a)] = find(b)
+    out: dict[str, set[str]] = defaultdict(set)
+    for t in tokens:
+        out[find(t)].add(t)
+    return [c for c in out.values() if len(c) > 1]
+
+
+def _different_people(spellings: set[str], by_token: dict[str, list[Mention]],
+                      mention_of: dict[int, int]) -> bool:
+    """Different given names, or both spellings inside one full name ("Mohamed Mohamud")."""
+    firsts = {m.first_name for s in spellings for m in by_token[s] if m.first_name}
+    if len(firsts) > 1:
+        return True
+    groups = [{mention_of[m.start] for m in by_token[s]} for s in spellings]
+    return any(groups[i] & groups[j] for i in range(len(groups)) for j in range(i + 1, len(groups)))
+
+
+@register
+class NameVariant(Rule):
+    code = "NM101"
+    name = "name-variant"
+    category = "name"
+    summary = "One name spelled two or more ways in the same document"
+    what = """
+Finds a person or organisation whose name is spelled differently in one document ("President
+Mohamed Bassum" … "Mr. Basoom"). Surname-only mentions after an honorific are linked to the full
+name. The minority spelling is reported, with the established one as related; a full-name
+introduction weighs more than a later surname-only mention. Names with different given names
+("John Smith", "Jane Smyth") are treated as different people."""
+    why = """
+A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
+text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
+    bad_examples = ("President Mohamed Bassum was ousted. Mr. Basoom is still under arrest. "
+                    "Aides to Mr. Bassum declined to comment.",)
+    good_examples = ("President Mohamed Bazoum was ousted. Mr. Bazoum is still under arrest.",
+                     "Troops were sent to Mali. The Daily Mail reported it.",
+                     "John Smith spoke first. Jane Smyth spoke next.")
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        mentions = name_mentions(doc)
+        by_token: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_token[m.token].append(m)
+        mention_of = {m.start: m.group for m in mentions}
+        # Only words used as surnames are compared: given names (Mario / Maria) and lone
+        # capitalised words (Ligue / League) differ by design far more often than by mistake.
+        surnames = [t for t, ms in by_token.items() if any(m.surname for m in ms)]
+        for cluster in _clusters(surnames):
+            if _different_people(cluster, by_token, mention_of):
+                continue
+            yield from self._report(doc, cluster, by_token)
+
+    def _report(self, doc: Document, cluster: set[str],
+                by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
+        def weight(s: str) -> tuple[int, int]:
+            ms = by_token[s]
+            return (len(ms) + 2 * sum(1 for m in ms if m.first_name), -ms[0].start)
+
+        canonical = max(cluster, key=weight)
+        anchor = by_token[canonical][0]
+        for spelling in sorted(cluster - {canonical}, key=lambda s: by_token[s][0].start):
+            for m in by_token[spelling]:
+                fix = None
+                if doc.offsets_are_source:
+                    fix = Fix(f"spell it {canonical!r}", (Edit(m.start, m.end, canonical),),
+                              Applicability.UNSAFE)
+                yield self.finding(
+                    m.start, m.end,
+                    f"{spelling!r} is spelled {canonical!r} elsewhere in this document",
+                    related=(Related(anchor.start, anchor.end, f"spelled {canonical!r} here"),),
+                    fix=fix,
+                )
+
+
+_TRUNCATED = re.compile(
+    r"\b([A-Z][a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
+    r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
+)
+
+
+@register
+class TruncatedName(Rule):
+    code = "NM102"
+    name = "truncated-name"
+    category = "name"
+    summary = "A name cut off after an initial (\"Yevgeny V,\")"
+    what = """
+Finds a given name followed by a lone capital letter with no period, where a surname should be
+("headed by Yevgeny V, whose mercenaries…"). Terms that take a letter by design ("Plan B",
+"Vitamin D") are listed in `rules/names/truncation-exceptions.txt`."""
+    why = """
+A truncated name leaves the reader unsure who is meant, and usually marks text that was cut or
+machine-rewritten."""
+    bad_examples = ("The company was headed by Yevgeny V, whose mercenaries spread across Africa.",)
+    good_examples = ("The company was headed by Yevgeny Prigozhin, whose mercenaries spread.",
+                     "The government has a Plan B, officials said.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        exceptions = set(load_lines("names", "truncation-exceptions.txt")) | _honorifics()
+        for m in _TRUNCATED.finditer(doc.text):
+            word, letter = m.group(1), m.group(2)
+            if word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}:
+                continue
+            yield self.finding(m.start(), m.end(),
+                               f"{m.group(0)!r} looks like a name cut off after its initial")
+
+
+@register
+class OffVocabularyName(Rule):
+    code = "NM103"
+    name = "off-vocabulary-name"
+    category = "name"
+    summary = "A name close to, but not, a spelling in the configured vocabulary"
+    what = """
+With `[tool.checker.names] vocabulary = ["Mohamed Bazoum", …]`, flags any capitalised word that is
+a near miss of a vocabulary spelling ("Bassum" for "Bazoum") and offers the canonical spelling as
+an unsafe fix. Does nothing without a vocabulary."""
+    why = """
+Newsrooms keep style-book spellings for the names they cover often. A near miss is almost always
+a misspelling."""
+    bad_examples = ("President Mohamed Bassum was ousted in July.",)
+    good_examples = ("President Mohamed Bazoum was ousted in July.",)
+    fix_applicability = Applicability.UNSAFE
+    example_config: ClassVar[dict[str, Any]] = {"names": {"vocabulary": ["Mohamed Bazoum"]}}
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        vocabulary = ctx.settings.names.get("vocabulary")
+        canon = {t for entry in vocabulary or [] for t in re.findall(_CAP, str(entry))}
+        if not canon:
+            return
+        for m in re.finditer(_CAP, doc.text):
+            token = m.group(0)
+            if token in canon:
+                continue
+            for c in canon:
+                if are_variants(token, c) or (
+                    Levenshtein.distance(token.lower(), c.lower()) <= 2
+                    and _key(token) == _key(c) and len(token) >= 4
+                ):
+                    fix = Fix(f"spell it {c!r}", (Edit(m.start(), m.end(), c),),
+                              Applicability.UNSAFE) if doc.offsets_are_source else None
+                    yield self.finding(m.start(), m.end(),
+                                       f"{token!r} is not the vocabulary spelling {c!r}", fix=fix)
+                    break

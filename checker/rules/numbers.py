@@ -1,1 +1,153 @@
-"""Rules of this family are registered here."""
+"""Numbers: the same quantity, age or event date stated twice with values that cannot both hold."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from checker.document import Document, Span
+from checker.findings import Finding, Related
+from checker.resources import load_toml
+from checker.rules.base import Context, Rule, register
+
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ \t]+(million|billion|thousand))?"
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_ENTITY = re.compile(r"\b[A-Z][a-z]{2,}\b|(?:[A-Z]\.){2,}")
+
+
+@functools.cache
+def _lexicon() -> dict[str, Any]:
+    return load_toml("numbers", "units.toml")
+
+
+@functools.cache
+def _count_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted({*(n + "s" for n in _lexicon()["counted"]),
+                             *_lexicon()["counted"]}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w$£€.,]){_NUMBER}[ \t]+((?:[A-Za-z.-]+[ \t]+){{0,2}}?)"
+                      rf"({nouns})\b(?!-)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    noun: str
+    value: float
+    start: int
+    end: int
+    sentence: Span
+
+
+def _value(number: str, scale: str | None) -> float:
+    return float(number.replace(",", "")) * _SCALE.get(scale or "", 1.0)
+
+
+def _noun_key(noun: str) -> str:
+    noun = noun.lower()
+    if noun == "people":
+        return "person"
+    if noun == "children":
+        return "child"
+    return noun[:-1] if noun.endswith("s") and noun != "personnel" else noun
+
+
+def quantities(doc: Document) -> Iterator[Quantity]:
+    change = set(_lexicon()["change_words"])
+    for s in doc.sentences:
+        for m in _count_pattern().finditer(doc.text, s.start, s.end):
+            number, scale, mods, noun = m.group(1), m.group(2), m.group(3), m.group(4)
+            before = re.sub(r"\b(?:more|less|fewer)\s+than\b", " ",
+                            doc.text[max(s.start, m.start() - 25) : m.start()].lower()).split()
+            words = set(before[-3:]) | set(mods.lower().split())
+            if words & change:
+                continue
+            if re.fullmatch(r"(1[89]|20)\d\d", number):
+                continue  # a year, not a count
+            yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s)
+
+
+def _entities(doc: Document, span: Span) -> set[str]:
+    return {e for e in _ENTITY.findall(doc.text, span.start, span.end)}
+
+
+@register
+class ConflictingQuantity(Rule):
+    code = "NU101"
+    name = "conflicting-quantity"
+    category = "number"
+    summary = "The same count stated twice with different values"
+    what = """
+Finds a count of the same thing ("troops", "people", "protesters" … listed in
+`rules/numbers/units.toml`) stated in two sentences that share a named subject, with values
+that differ by less than half: "more than 1,000 troops will leave Niger" … "about 1,100
+troops will leave Niger". Counts introduced as changes ("another 200 troops", "up from") are
+left alone."""
+    why = """
+A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
+edits often change one mention and not the other."""
+    bad_examples = ("More than 1,000 troops will leave Niger in the coming months. "
+                    "Officials said about 1,400 troops will leave Niger by September.",)
+    good_examples = ("More than 1,000 troops will leave Niger. The 1,000 troops will leave Niger "
+                     "by September.",
+                     "Five people died in Paris. Twelve people were hurt in Lyon.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        seen: dict[str, list[Quantity]] = {}
+        for q in quantities(doc):
+            for earlier in seen.get(q.noun, []):
+                if earlier.sentence == q.sentence or earlier.value == q.value:
+                    continue
+                low, high = sorted((earlier.value, q.value))
+                if low <= 0 or high / low > 1.5:
+                    continue
+                shared = _entities(doc, earlier.sentence) & _entities(doc, q.sentence)
+                if not shared:
+                    continue
+                yield self.finding(
+                    q.start, q.end,
+                    f"{doc.text[q.start:q.end]!r} disagrees with "
+                    f"{doc.text[earlier.start:earlier.end]!r} stated earlier",
+                    related=(Related(earlier.start, earlier.end, "the earlier figure"),),
+                )
+                break
+            seen.setdefault(q.noun, []).append(q)
+
+
+_AGE = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
+_AGED = re.compile(
+    r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
+)
+
+
+@register
+class ConflictingAge(Rule):
+    code = "NU102"
+    name = "conflicting-age"
+    category = "number"
+    summary = "One person given two different ages"
+    what = """
+Finds a person whose age is given twice with different values, in either of the usual forms
+("Smith, 45," and "the 47-year-old Smith"). People are matched by their surname."""
+    why = """
+An age that changes within a story is a factual error a reader can see at once."""
+    bad_examples = ("John Smith, 45, was arrested on Monday. Police said the 47-year-old Smith "
+                    "had no record.",)
+    good_examples = ("John Smith, 45, was arrested on Monday. Police said the 45-year-old Smith "
+                     "had no record.",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        ages: dict[str, tuple[int, int, int]] = {}
+        found: list[tuple[str, int, int, int]] = []
+        for m in _AGE.finditer(doc.text):
+            found.append((m.group(1).split()[-1], int(m.group(2)), m.start(2), m.end(2)))
+        for m in _AGED.finditer(doc.text):
+            found.append((m.group(2).split()[-1], int(m.group(1)), m.start(1), m.end(1)))
+        for surname, age, start, end in sorted(found, key=lambda f: f[2]):
+            if surname in ages and ages[surname][0] != age:
+                first_age, a, b = ages[surname]
+                yield self.finding(start, end,
+                                   f"{surname} is {age} here but {first_age} earlier",
+                                   related=(Related(a, b, f"{surname}'s age given first"),))
+            ages.setdefault(surname, (age, start, end))

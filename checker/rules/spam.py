@@ -1,1 +1,184 @@
-"""Rules of this family are registered here."""
+"""Spam: injected related-link lines, page boilerplate and promotional or tracking links.
+
+The phrase lists live in ``rules/spam/`` as data; this module holds only the matching logic.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from checker.document import Document, Span
+from checker.findings import Applicability, Edit, Finding, Fix
+from checker.resources import load_lines, load_toml
+from checker.rules.base import Context, Rule, register
+from checker.rules.textutil import line_removal, nonblank_lines
+
+MAX_TEASER_WORDS = 25
+MAX_BOILERPLATE_WORDS = 22
+_SEPARATOR = r"(?:[ \t\u00a0]*[:|»>–—-]+|[ \t\u00a0]{2,}|\u00a0)"
+
+
+@functools.cache
+def _prefix_pattern() -> re.Pattern[str]:
+    prefixes = sorted(load_lines("spam", "related-prefixes.txt"), key=len, reverse=True)
+    multi = [re.escape(p.rstrip(":")) for p in prefixes if " " in p.strip()]
+    single = [re.escape(p.rstrip(":")) for p in prefixes if " " not in p.strip()]
+    # Several-word openers ("see also", "you may also like") need only a space after them;
+    # one-word openers ("read", "watch") need a separator so that prose is not mistaken.
+    return re.compile(
+        rf"^[\W_]{{0,3}}(?:(?:{'|'.join(multi)})(?:{_SEPARATOR}|[ \t\u00a0]+(?=[\"“‘'A-Z0-9]))"
+        rf"|(?:{'|'.join(single)}){_SEPARATOR})",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _boilerplate_pattern() -> re.Pattern[str]:
+    lines = load_lines("spam", "boilerplate.txt")
+    phrases = sorted((p for p in lines if not p.startswith("re:")), key=len, reverse=True)
+    patterns = [p[3:] for p in lines if p.startswith("re:")]  # a few need anchors or classes
+    literal = r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])"
+    return re.compile("|".join([literal, *patterns]), re.IGNORECASE)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _removal_fix(doc: Document, span: Span, what: str) -> Fix | None:
+    if not doc.offsets_are_source:
+        return None
+    start, end = line_removal(doc, span)
+    return Fix(f"remove the {what} line", (Edit(start, end, ""),), Applicability.SAFE)
+
+
+@register
+class InjectedRelatedLink(Rule):
+    code = "SP101"
+    name = "injected-related-link"
+    category = "spam"
+    summary = "A \"See also\" / \"Read more\" teaser line injected into the body"
+    what = """
+Flags a short line that opens like a related-article teaser: "See also", "Read more:",
+"READ MORE:", "Related:", "You may also like", "Don't miss" and the other openers listed in
+`rules/spam/related-prefixes.txt`. One-word openers ("Read", "Watch") count only when a colon,
+dash, pipe or arrow follows, so prose that starts with those words is left alone."""
+    why = """
+Scraped and spun copies carry the host site's teaser links into the text. They are not part of
+the story, mislead readers about what the article says, and often advertise something unrelated."""
+    bad_examples = ("See also  Kendall Jenner and Bad Bunny reportedly broke up",
+                    "READ MORE: Ten things you did not know about the budget")
+    good_examples = ("Read the statement in full on the ministry's website, officials said.",
+                     "See you in court, the lawyer told reporters after the hearing.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        pattern = _prefix_pattern()
+        for line in nonblank_lines(doc):
+            text = doc.text[line.start : line.end]
+            if _words(text) > MAX_TEASER_WORDS or not pattern.match(text):
+                continue
+            yield self.finding(line.start, line.end,
+                               f"injected related-link line: {' '.join(text.split())[:48]!r}…",
+                               fix=_removal_fix(doc, line, "injected related-link"))
+
+
+@register
+class Boilerplate(Rule):
+    code = "SP102"
+    name = "page-boilerplate"
+    category = "spam"
+    summary = "Comment-form, cookie, share-bar, newsletter or advertising text in the body"
+    what = """
+Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
+address will not be published"), a cookie notice, a share bar, a newsletter box or an
+"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular expressions)."""
+    why = """
+Boilerplate copied along with an article is not part of the story. In a draft it shows the text
+was lifted from a web page, and readers take it as a sign of a content farm."""
+    bad_examples = ("Leave a Reply",
+                    "Your email address will not be published. Required fields are marked *")
+    good_examples = ("The company said it would reply to the letter within a week.",)
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        pattern = _boilerplate_pattern()
+        for line in nonblank_lines(doc):
+            text = doc.text[line.start : line.end]
+            if _words(text) > MAX_BOILERPLATE_WORDS:
+                continue
+            match = pattern.search(text)
+            if match is None:
+                continue
+            yield self.finding(line.start, line.end,
+                               f"page boilerplate in the body: {match.group(0)!r}",
+                               fix=_removal_fix(doc, line, "boilerplate"))
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)
+
+
+def _spam_options(ctx: Context) -> dict[str, Any]:
+    data = dict(load_toml("spam", "links.toml"))
+    user = ctx.settings.spam
+    data["allow"] = [d.lower() for d in user.get("allow-domains", [])]
+    data["deny"] = [d.lower() for d in (*data["deny_domains"], *user.get("deny-domains", []))]
+    return data
+
+
+def _domain_matches(host: str, patterns: Iterable[str]) -> str | None:
+    for p in patterns:
+        if host == p or host.endswith("." + p) or ("." not in p and p in host):
+            return p
+    return None
+
+
+def _link_problem(url: str, options: dict[str, Any]) -> str | None:
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if _domain_matches(host, options["allow"]):
+        return None
+    if (hit := _domain_matches(host, options["deny"])) is not None:
+        return f"links to a denied domain ({hit})"
+    if host in options["shorteners"]:
+        return f"hides its target behind a link shortener ({host})"
+    params = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    tracking = sorted(params & set(options["tracking_params"]))
+    if tracking:
+        return f"carries tracking or affiliate parameters ({', '.join(tracking)})"
+    return None
+
+
+@register
+class PromotionalLink(Rule):
+    code = "SP103"
+    name = "promotional-link"
+    category = "spam"
+    summary = "A promotional, shortened or tracking link in the body"
+    what = """
+Flags links in the text that point to a denied domain, hide behind a link shortener, or carry
+tracking and affiliate parameters (`utm_*`, `fbclid`, `tag=` …). Extend or relax the lists with
+`[tool.checker.spam] allow-domains / deny-domains`."""
+    why = """
+Injected links are how spam rides on copied articles; tracking parameters leak where a draft
+came from. Neither belongs in a published story."""
+    bad_examples = ("Get the deal at https://bit.ly/3xYz today.",
+                    "Details at https://example.com/offer?utm_source=spam&utm_medium=body")
+    good_examples = ("The full report is at https://www.gao.gov/products/gao-24-106.",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        options = _spam_options(ctx)
+        text = doc.source if doc.offsets_are_source and doc.source is not None else doc.text
+        for m in self._urls(text):
+            url = m.group(0).rstrip(".,;:!?")
+            problem = _link_problem(url, options)
+            if problem:
+                yield self.finding(m.start(), m.start() + len(url), f"link {problem}")
+
+    @staticmethod
+    def _urls(text: str) -> Iterator[re.Match[str]]:
+        return _URL.finditer(text)

@@ -10,7 +10,7 @@ from checker.findings import Applicability, Edit, Finding, Fix
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 
-_DOUBLED = re.compile(r"(?<!\.)\.[ \t]+\.(?![.\w])|(?<!\.)\.\.(?!\.)|([,;:!?])[ \t]*\1")
+_DOUBLED = re.compile(r"(?<!\.)\.[ \t]+\.(?![.\w])|(?<!\.)\.\.(?!\.)|([,;:])[ \t]*\1")
 
 
 @register
@@ -20,8 +20,8 @@ class DoubledPunctuation(Rule):
     category = "typography"
     summary = "The same punctuation mark twice (\"region. .\", \",,\")"
     what = """
-Finds a period, comma, semicolon, colon, question or exclamation mark written twice, with or
-without a space between. Ellipses ("...") are left alone."""
+Finds a period, comma, semicolon or colon written twice, with or without a space between.
+Ellipses ("...") and emphatic "!!" or "?!" are left alone."""
     why = """
 A doubled mark is almost always left over from an edit or a careless rewrite, and it is the
 kind of slip readers notice first."""
@@ -32,8 +32,6 @@ kind of slip readers notice first."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         for m in _DOUBLED.finditer(doc.text):
-            if doc.text[m.start() : m.end()].strip() in {"", "!?"}:
-                continue
             start = m.start()
             # remove the second mark and the space before it
             second = m.end() - 1
@@ -130,10 +128,10 @@ what it was meant to."""
                 ch = text[i]
                 if ch in _PAIRS:
                     stack.append(i)
-                elif ch in _CLOSERS and i not in markers:
+                elif ch in _CLOSERS:
                     if stack and text[stack[-1]] == _CLOSERS[ch]:
                         stack.pop()
-                    else:
+                    elif i not in markers:
                         yield self.finding(i, i + 1, f"{ch!r} closes a bracket never opened")
                         stack.clear()
             for i in stack:
@@ -162,7 +160,7 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
         allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
         for m in _REPEATED.finditer(doc.text):
             word = m.group(1)
-            if word.lower() in allowed or len(word) == 1 and word.lower() not in {"a"}:
+            if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
                                fix=Fix("remove the repeated word",

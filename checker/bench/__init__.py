@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations behind `make bench`; each module has a main()."""
