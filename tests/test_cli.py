@@ -9,9 +9,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import REPO_ROOT, SEED, cli_env, run_cli, run_json, write
 
 from checker.rules import all_rules
-from conftest import REPO_ROOT, SEED, cli_env, run_cli, run_json, write
 
 CLEAN = "The troops will leave Niger in the coming months.\n"
 DIRTY = "The the troops left.\n\nIt was over. .\n"  # TY104 on line 1, TY101 on line 3
@@ -117,7 +117,7 @@ def test_stdin_errors_are_per_input(clean: Path) -> None:
 def test_stdin_filename_finds_config_and_overrides(tmp_path: Path) -> None:
     """Editors pipe a buffer with its real name: that name's config and overrides apply."""
     write(tmp_path / "checker.toml", '[[overrides]]\npaths = ["archive/*"]\nignore = ["TY104"]\n')
-    rc, data, _ = run_json(["--no-model", "--stdin-filename", "archive/old.txt", "-"],
+    _, data, _ = run_json(["--no-model", "--stdin-filename", "archive/old.txt", "-"],
                            stdin=DIRTY, cwd=tmp_path)
     assert sorted(f["code"] for f in data["files"][0]["findings"]) == ["TY101"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_cli, run_json, write
 
 from checker.config import (
     ConfigError,
@@ -16,7 +17,6 @@ from checker.config import (
     with_cli,
 )
 from checker.findings import Severity
-from conftest import run_cli, run_json, write
 
 # One finding of each of three typography rules, on lines 1, 3 and 5.
 DIRTY = "The the troops left.\n\nIt was over. .\n\nThe agency (founded in 1990 said nothing.\n"
@@ -71,7 +71,7 @@ def test_nearest_configuration_wins(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "checker.toml", 'ignore = ["TY101"]\n')
     top = write(tmp_path / "top.txt", DIRTY)
     nested = write(tmp_path / "sub" / "nested.txt", DIRTY)
-    rc, data, _ = run_json(["--no-model", top, nested], cwd=tmp_path)
+    _, data, _ = run_json(["--no-model", top, nested], cwd=tmp_path)
     assert _codes(data, "top.txt") == ["TY101", "TY103"]
     assert _codes(data, "nested.txt") == ["TY103", "TY104"]
 
@@ -125,7 +125,7 @@ severity = { TY101 = "error" }
     plain = write(tmp_path / "plain.txt", DIRTY)
     archived = write(tmp_path / "archive" / "old.txt", DIRTY)
     wire = write(tmp_path / "wires" / "ap.txt", DIRTY)
-    rc, data, _ = run_json(["--no-model", plain, archived, wire], cwd=tmp_path)
+    _, data, _ = run_json(["--no-model", plain, archived, wire], cwd=tmp_path)
     assert _codes(data, "plain.txt") == ["TY101", "TY104"]
     assert _codes(data, "old.txt") == ["TY101"]
     assert _codes(data, "ap.txt") == ["TY101"]
@@ -195,7 +195,7 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, content: str, messag
 
 def test_unknown_key_in_pyproject_table(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", '[tool.checker]\nignores = ["TY"]\n')
-    with pytest.raises(ConfigError, match="unknown setting.*ignores"):
+    with pytest.raises(ConfigError, match=r"unknown setting.*ignores"):
         settings_for(str(write(tmp_path / "d.txt", DIRTY)))
 
 

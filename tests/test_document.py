@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED
 
 from checker.document import Document, Span
 from checker.inputs import build_document, read_path
-from conftest import SEED
 
 
 def test_line_col_is_one_based_and_counts_characters() -> None:
@@ -59,7 +59,7 @@ def test_seed_paragraphs_are_the_non_blank_lines() -> None:
 
 def test_sentence_index_at() -> None:
     doc = build_document("x.txt", "First one. Second one.\n\nThird.")
-    first, second, third = doc.sentences
+    first, _, third = doc.sentences
     assert doc.sentence_index_at(first.start) == 0
     assert doc.sentence_index_at(doc.text.index("Second")) == 1
     assert doc.sentence_index_at(doc.text.index("Third")) == 2

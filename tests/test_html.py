@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.inputs import InputError, build_document, read_path
 from conftest import FIXTURES, run_cli, run_json, write
+
+from checker.inputs import InputError, build_document, read_path
 
 ARTICLE = FIXTURES / "article.html"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, run_cli, run_json, write
 
 from checker.inputs import DEFAULT_MAX_BYTES, InputError, decode, iter_files, kind_for, read_path
-from conftest import FIXTURES, run_cli, run_json, write
 
 DIRTY = "The the troops will leave.\n"  # one TY104 finding on line 1
 

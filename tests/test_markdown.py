@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import FIXTURES, run_json
 
 from checker.config import Settings
 from checker.engine import check_text
 from checker.inputs import build_document
 from checker.markdown import mask_markdown
-from conftest import FIXTURES, run_json
 
 
 def _words(text: str) -> list[str]:

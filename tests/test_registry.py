@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -115,7 +116,7 @@ def test_good_example_is_not_found(rule: type[Rule], example: str) -> None:
 def _apply(text: str, finding: Finding) -> str:
     assert finding.fix is not None
     edits = sorted(finding.fix.edits, key=lambda e: e.start)
-    for a, b in zip(edits, edits[1:], strict=False):
+    for a, b in itertools.pairwise(edits):
         assert a.end <= b.start, "edits of one fix must not overlap"
     for e in reversed(edits):
         assert 0 <= e.start <= e.end <= len(text)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FIXTURES, SEED, run_cli, run_json, write
 
 from checker.config import Settings
 from checker.document import Document
@@ -14,7 +15,6 @@ from checker.engine import FileResult, check_text
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.reporters import FORMATS, get_renderer
 from checker.reporters.github import render as render_github
-from conftest import FIXTURES, SEED, run_cli, run_json, write
 
 DIRTY = "Intro line.\n\nShe said the the troops\nleft. It was over. .\n"
 
@@ -213,7 +213,8 @@ def test_github_annotation_escaping() -> None:
                         "endColumn=28,title=TY104 repeated-word::50%25 done,%0Anext: a,b%0D")
     assert lines[1] == ("::notice file=dir%3Aa%2Cb/draft 100%25.txt,line=1,endLine=2,"
                         "title=TY101 doubled-punctuation::m")
-    assert lines[2] == "::error file=bad%2C1.txt,title=checker::bad,1.txt: not valid UTF-8%0Asecond line"
+    assert lines[2] == ("::error file=bad%2C1.txt,title=checker::"
+                        "bad,1.txt: not valid UTF-8%0Asecond line")
     assert len(lines) == 3
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import SEED, run_json
 
 SPAM_LINES = (17, 31, 45, 47)
@@ -18,7 +17,7 @@ CLEAN_LINES = (1, 9, 19, 23, 29, 33, 35)
 
 @pytest.fixture(scope="module")
 def seed_report() -> tuple[int, list[dict[str, Any]]]:
-    rc, data, err = run_json(["--no-model", SEED])
+    rc, data, _ = run_json(["--no-model", SEED])
     (entry,) = data["files"]
     assert entry["error"] is None, entry["error"]
     assert entry["path"].endswith("niger-withdrawal.txt")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED
 
 from checker.document import Document
 from checker.inputs import read_path
 from checker.sentences import split_sentences
-from conftest import SEED
 
 
 @pytest.fixture(scope="module")

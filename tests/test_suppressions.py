@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_json, write
 
 from checker.config import Settings
 from checker.engine import check_text
 from checker.findings import Finding
-from conftest import run_json, write
 
 RULES_ONLY = Settings(select=("TY", "CK"), use_model=False)
 
