@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +46,40 @@ def run_cli(args: Sequence[str | os.PathLike[str]], stdin: str | bytes | None = 
             proc.stderr.decode("utf-8", "replace"))
 
 
+def cli(args: Sequence[str | os.PathLike[str]], stdin: str | bytes | None = None,
+        cwd: str | os.PathLike[str] | None = None) -> CliResult:
+    """``checker ARGS`` in this process (fast): same result triple as :func:`run_cli`.
+
+    Configuration caches are cleared first, since tests rewrite config files in place.
+    """
+    from checker import config
+    from checker.cli import main
+
+    config._config_in.cache_clear()
+    config._load_cached.cache_clear()
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
+    out, err = io.StringIO(), io.StringIO()
+    old_cwd, old_stdin = os.getcwd(), sys.stdin
+    try:
+        os.chdir(cwd or REPO_ROOT)
+        sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                rc = main([str(a) for a in args])
+            except SystemExit as exc:  # argparse: --help, --version, usage errors
+                rc = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        os.chdir(old_cwd)
+        sys.stdin = old_stdin
+    return rc, out.getvalue(), err.getvalue()
+
+
 def run_json(args: Sequence[str | os.PathLike[str]], stdin: str | bytes | None = None,
-             cwd: str | os.PathLike[str] | None = None) -> tuple[int, dict[str, Any], str]:
-    """``checker check --format json ARGS``, parsed."""
-    rc, out, err = run_cli(["check", "--format", "json", *args], stdin=stdin, cwd=cwd)
+             cwd: str | os.PathLike[str] | None = None,
+             in_subprocess: bool = False) -> tuple[int, dict[str, Any], str]:
+    """``checker check --format json ARGS``, parsed (in this process unless ``in_subprocess``)."""
+    runner = run_cli if in_subprocess else cli
+    rc, out, err = runner(["check", "--format", "json", *args], stdin=stdin, cwd=cwd)
     assert out.strip(), f"no JSON on stdout (rc={rc}); stderr:\n{err}"
     return rc, json.loads(out), err
 

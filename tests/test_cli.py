@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, SEED, cli_env, run_cli, run_json, write
+from conftest import REPO_ROOT, SEED, cli, cli_env, run_cli, run_json, write
 
 from checker.rules import all_rules
 
@@ -28,13 +28,13 @@ def dirty(tmp_path: Path) -> Path:
 
 
 def test_exit_0_when_clean(clean: Path) -> None:
-    rc, out, err = run_cli(["check", "--no-model", clean])
+    rc, out, err = cli(["check", "--no-model", clean])
     assert rc == 0, out + err
     assert "Found 0 finding(s) in 1 file(s)." in out
 
 
 def test_exit_1_with_findings(dirty: Path) -> None:
-    rc, out, _ = run_cli(["check", "--no-model", dirty])
+    rc, out, _ = run_cli(["check", "--no-model", dirty])  # a real process, once
     assert rc == 1
     assert f"{dirty}:1:1: TY104" in out
     assert f"{dirty}:3:12: TY101" in out
@@ -47,13 +47,19 @@ def test_exit_1_with_findings(dirty: Path) -> None:
      ["check", "--format", "yaml", "x.txt"], ["no-such-command"], ["explain"], []],
 )
 def test_exit_2_for_usage_errors(args: list[str]) -> None:
-    rc, out, err = run_cli(args)
+    rc, out, err = cli(args)
     assert rc == 2, (out, err)
     assert "Traceback" not in err
 
 
+def test_exit_2_for_a_usage_error_in_a_real_process() -> None:
+    rc, out, err = run_cli(["check", "--fail-on", "fatal", "x.txt"])
+    assert rc == 2 and out == ""
+    assert "fatal" in err and "Traceback" not in err
+
+
 def test_exit_2_for_a_missing_file(clean: Path) -> None:
-    rc, out, _ = run_cli(["check", "--no-model", clean, clean.parent / "nope.txt"])
+    rc, out, _ = cli(["check", "--no-model", clean, clean.parent / "nope.txt"])
     assert rc == 2
     assert "nope.txt" in out and "no such file" in out
 
@@ -66,12 +72,12 @@ def test_exit_2_for_a_missing_file(clean: Path) -> None:
 def test_fail_on(tmp_path: Path, fail_on: str, severity: str, expected: int) -> None:
     write(tmp_path / "checker.toml", f'[severity]\nTY = "{severity}"\n')
     draft = write(tmp_path / "d.txt", DIRTY)
-    rc, _, _ = run_cli(["check", "--no-model", "--fail-on", fail_on, draft], cwd=tmp_path)
+    rc, _, _ = cli(["check", "--no-model", "--fail-on", fail_on, draft], cwd=tmp_path)
     assert rc == expected
 
 
 def test_exit_zero(dirty: Path) -> None:
-    rc, out, _ = run_cli(["check", "--no-model", "--exit-zero", dirty])
+    rc, out, _ = cli(["check", "--no-model", "--exit-zero", dirty])
     assert rc == 0 and "TY104" in out
 
 
@@ -92,7 +98,7 @@ def test_select_and_ignore_by_prefix(dirty: Path) -> None:
 def test_stdin_with_a_filename() -> None:
     draft = "# Title\n\n```\nthe the\n```\n\nProse with the the slip.\n"
     rc, data, _ = run_json(["--no-model", "--select", "TY104", "--stdin-filename",
-                            "notes/draft.md", "-"], stdin=draft)
+                            "notes/draft.md", "-"], stdin=draft, in_subprocess=True)
     assert rc == 1
     (entry,) = data["files"]
     assert entry["path"] == "notes/draft.md"
@@ -123,7 +129,7 @@ def test_stdin_filename_finds_config_and_overrides(tmp_path: Path) -> None:
 
 
 def test_rules_lists_every_rule() -> None:
-    rc, out, _ = run_cli(["rules"])
+    rc, out, _ = cli(["rules"])
     assert rc == 0
     lines = out.strip().splitlines()
     codes = [line.split()[0] for line in lines]
@@ -134,19 +140,19 @@ def test_rules_lists_every_rule() -> None:
 
 
 def test_rules_json_and_markdown() -> None:
-    rc, out, _ = run_cli(["rules", "--format", "json"])
+    rc, out, _ = cli(["rules", "--format", "json"])
     assert rc == 0
     data = json.loads(out)
     assert [r["code"] for r in data] == [r.code for r in all_rules()]
     assert {"code", "name", "category", "severity", "summary"} <= set(data[0])
-    rc, out, _ = run_cli(["rules", "--format", "markdown"])
+    rc, out, _ = cli(["rules", "--format", "markdown"])
     assert rc == 0
     assert out.startswith("| code | name |")
     assert all(f"| {r.code} | {r.name} |" in out for r in all_rules())
 
 
 def test_explain() -> None:
-    rc, out, _ = run_cli(["explain", "ty104"])
+    rc, out, _ = cli(["explain", "ty104"])
     assert rc == 0
     assert out.startswith("# TY104 repeated-word")
     assert "## What it does" in out and "## Why is this bad?" in out
@@ -160,13 +166,13 @@ def test_explain_unknown_code() -> None:
 
 
 def test_version() -> None:
-    rc, out, _ = run_cli(["--version"])
+    rc, out, _ = cli(["--version"])
     assert rc == 0 and out.strip() == "checker 0.1.0"
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
 def test_each_format_runs_and_keeps_exit_codes(dirty: Path, fmt: str) -> None:
-    rc, out, err = run_cli(["check", "--no-model", "--format", fmt, dirty])
+    rc, out, err = cli(["check", "--no-model", "--format", fmt, dirty])
     assert rc == 1, err
     assert "TY104" in out
     if fmt in ("json", "sarif"):
@@ -180,13 +186,13 @@ def test_each_format_runs_and_keeps_exit_codes(dirty: Path, fmt: str) -> None:
 
 
 def test_color_always(dirty: Path) -> None:
-    _, out, _ = run_cli(["check", "--no-model", "--color", "always", dirty])
+    _, out, _ = cli(["check", "--no-model", "--color", "always", dirty])
     assert "\x1b[" in out
 
 
 def test_output_file(dirty: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "report.json"
-    rc, out, _ = run_cli(["check", "--no-model", "--format", "json", "-o", target, dirty])
+    rc, out, _ = cli(["check", "--no-model", "--format", "json", "-o", target, dirty])
     assert rc == 1
     assert out == ""
     data = json.loads(target.read_text(encoding="utf-8"))

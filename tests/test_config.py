@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, run_json, write
+from conftest import cli, run_json, write
 
 from checker.config import (
     ConfigError,
@@ -162,9 +162,9 @@ def test_severity_overrides_change_level_and_exit_code(tmp_path: Path) -> None:
 def test_fail_on_in_config(tmp_path: Path) -> None:
     write(tmp_path / "checker.toml", 'fail-on = "error"\n')
     draft = write(tmp_path / "draft.txt", DIRTY)
-    rc, _, _ = run_cli(["check", "--no-model", draft], cwd=tmp_path)
+    rc, _, _ = cli(["check", "--no-model", draft], cwd=tmp_path)
     assert rc == 0
-    rc, _, _ = run_cli(["check", "--no-model", "--fail-on", "warning", draft], cwd=tmp_path)
+    rc, _, _ = cli(["check", "--no-model", "--fail-on", "warning", draft], cwd=tmp_path)
     assert rc == 1
 
 
@@ -187,7 +187,7 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, content: str, messag
     assert message in str(info.value)
     assert str(config) in str(info.value)
     draft = write(tmp_path / "draft.txt", DIRTY)
-    rc, out, err = run_cli(["check", "--no-model", draft], cwd=tmp_path)
+    rc, out, err = cli(["check", "--no-model", draft], cwd=tmp_path)
     assert rc == 2
     assert message in out + err
     assert "Traceback" not in err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, run_cli, run_json, write
+from conftest import FIXTURES, cli, run_json, write
 
 from checker.inputs import InputError, build_document, read_path
 
@@ -37,7 +37,7 @@ def test_json_positions_refer_to_extracted_text_and_say_so() -> None:
 
 
 def test_text_report_says_positions_are_in_extracted_text() -> None:
-    rc, out, _ = run_cli(["check", "--no-model", "--select", "TY104", ARTICLE])
+    rc, out, _ = cli(["check", "--no-model", "--select", "TY104", ARTICLE])
     assert rc == 1
     assert "TY104" in out
     assert "extracted" in out.lower(), out

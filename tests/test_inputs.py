@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_cli, run_json, write
+from conftest import FIXTURES, cli, run_json, write
 
 from checker.inputs import DEFAULT_MAX_BYTES, InputError, decode, iter_files, kind_for, read_path
 
@@ -117,7 +117,7 @@ def test_every_bad_file_gets_its_own_error_and_the_rest_are_checked(tmp_path: Pa
 def test_text_format_reports_errors_and_still_lists_findings(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", DIRTY)
     bad = write(tmp_path / "bad.txt", b"\xff\xfe\x00\x00")
-    rc, out, _ = run_cli(["check", "--no-model", "--select", "TY104", bad, good])
+    rc, out, _ = cli(["check", "--no-model", "--select", "TY104", bad, good])
     assert rc == 2
     assert "bad.txt" in out and "binary" in out
     assert "good.txt:1:1: TY104" in out

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, SEED, run_cli, run_json, write
+from conftest import FIXTURES, SEED, cli, run_cli, run_json, write
 
 from checker.config import Settings
 from checker.document import Document
@@ -152,7 +152,7 @@ def test_sarif_validates(tmp_path: Path, sarif_schema: dict[str, Any]) -> None:
     paths = [write(tmp_path / "dirty.txt", DIRTY), write(tmp_path / "seed.txt", SEED.read_text()),
              write(tmp_path / "page.html", (FIXTURES / "article.html").read_text()),
              write(tmp_path / "broken.txt", b"\x00bin")]
-    rc, out, _ = run_cli(["check", "--no-model", "--format", "sarif",
+    rc, out, _ = cli(["check", "--no-model", "--format", "sarif",
                           *[p.name for p in paths]], cwd=tmp_path)
     assert rc == 2
     sarif = json.loads(out)
@@ -192,7 +192,7 @@ def test_sarif_validates_with_related_and_fixes(sarif_schema: dict[str, Any]) ->
 
 def test_sarif_with_no_results_validates(tmp_path: Path, sarif_schema: dict[str, Any]) -> None:
     clean = write(tmp_path / "clean.txt", "Nothing wrong here.\n")
-    rc, out, _ = run_cli(["check", "--no-model", "--format", "sarif", clean])
+    rc, out, _ = cli(["check", "--no-model", "--format", "sarif", clean])
     assert rc == 0
     sarif = json.loads(out)
     _validate(sarif_schema, sarif)
@@ -220,7 +220,7 @@ def test_github_annotation_escaping() -> None:
 
 def test_github_output_from_the_cli(tmp_path: Path) -> None:
     draft = write(tmp_path / "d.txt", DIRTY)
-    rc, out, _ = run_cli(["check", "--no-model", "--format", "github", "d.txt"], cwd=tmp_path)
+    rc, out, _ = cli(["check", "--no-model", "--format", "github", "d.txt"], cwd=tmp_path)
     assert rc == 1
     assert out.splitlines() == [
         "::warning file=d.txt,line=3,endLine=3,col=10,endColumn=17,"
@@ -257,7 +257,7 @@ def test_text_report_shows_the_offending_text_and_related() -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_advertised_format_renders(fmt: str, tmp_path: Path) -> None:
     draft = write(tmp_path / "d.txt", DIRTY)
-    rc, out, err = run_cli(["check", "--no-model", "--format", fmt, draft])
+    rc, out, err = cli(["check", "--no-model", "--format", fmt, draft])
     assert "Traceback" not in err, err
     assert rc == 1
     assert out.strip()

@@ -17,7 +17,7 @@ CLEAN_LINES = (1, 9, 19, 23, 29, 33, 35)
 
 @pytest.fixture(scope="module")
 def seed_report() -> tuple[int, list[dict[str, Any]]]:
-    rc, data, _ = run_json(["--no-model", SEED])
+    rc, data, _ = run_json(["--no-model", SEED], in_subprocess=True)
     (entry,) = data["files"]
     assert entry["error"] is None, entry["error"]
     assert entry["path"].endswith("niger-withdrawal.txt")
