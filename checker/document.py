@@ -9,9 +9,12 @@ positions refer to that text (reporters say so).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from checker.sentences import split_sentences
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +48,7 @@ class Document:
 
     def __post_init__(self) -> None:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         object.__setattr__(self, "_line_starts", tuple(starts))
         paragraphs = self.paragraph_spans or tuple(_blank_line_paragraphs(self.text))
         object.__setattr__(self, "paragraphs", paragraphs)
@@ -78,14 +81,15 @@ class Document:
         return [self.line_span(n) for n in range(1, self.line_count + 1)]
 
     def sentence_index_at(self, offset: int) -> int | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
         if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
             return i
         return None
 
     def snippet(self, start: int, end: int) -> str:
-        return self.text[start:end]
+        """What the user wrote at these offsets (markup included where offsets are the file's)."""
+        shown = self.source if self.offsets_are_source and self.source is not None else self.text
+        return shown[start:end].replace("\r", "")
 
 
 def _blank_line_paragraphs(text: str) -> list[Span]:

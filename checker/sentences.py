@@ -8,6 +8,7 @@ pieces that end in one of those are joined back to the sentence that follows.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -33,13 +34,43 @@ def _ends_with_abbreviation(piece: str) -> bool:
     return token.lower() in _abbreviations()
 
 
+_NONSPACE = re.compile(r"\S+")
+
+
+def _offsets(chunk: str) -> list[tuple[int, int]]:
+    """Sentence offsets from blingfire's fast splitter, aligned on non-space characters.
+
+    ``text_to_sentences`` keeps every non-space character and only changes whitespace, so the
+    n-th non-space character of its output is the n-th of the input. (The library's own
+    ``text_to_sentences_and_offsets`` computes offsets in a Python loop, ten times slower.)
+    """
+    tokens = [(m.start(), m.end()) for m in _NONSPACE.finditer(chunk)]
+    cumulative = [0]
+    for a, b in tokens:
+        cumulative.append(cumulative[-1] + b - a)
+
+    def position(k: int) -> int:
+        i = bisect.bisect_right(cumulative, k) - 1
+        return tokens[i][0] + (k - cumulative[i])
+
+    spans = []
+    consumed = 0
+    for sentence in blingfire.text_to_sentences(chunk).split("\n"):
+        length = len("".join(sentence.split()))
+        if length == 0:
+            continue
+        spans.append((position(consumed), position(consumed + length - 1) + 1))
+        consumed += length
+    return spans
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans (absolute, half-open, whitespace-trimmed) inside ``text[start:end]``."""
     stop = len(text) if end is None else end
     chunk = text[start:stop].replace("\n", " ").replace("\r", " ")
     if not chunk.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+    offsets = _offsets(chunk)
     spans: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     for a, b in offsets:

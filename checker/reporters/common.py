@@ -34,10 +34,10 @@ def finding_dict(f: Finding, doc: Document | None) -> dict[str, Any]:
         "end": f.end,
         **position(doc, f.start, f.end),
         "confidence": None if f.confidence is None else round(f.confidence, 4),
-        "text": doc.text[f.start : f.end] if doc else "",
+        "text": doc.snippet(f.start, f.end) if doc else "",
         "related": [
             {"start": r.start, "end": r.end, **position(doc, r.start, r.end),
-             "message": r.message, "text": doc.text[r.start : r.end] if doc else ""}
+             "message": r.message, "text": doc.snippet(r.start, r.end) if doc else ""}
             for r in f.related
         ],
         "fix": None,

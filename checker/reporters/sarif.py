@@ -21,7 +21,7 @@ def _region(doc: Any, start: int, end: int) -> dict[str, Any]:
     end_line, end_col = doc.line_col(end)
     return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
             "charOffset": start, "charLength": max(0, end - start),
-            "snippet": {"text": doc.text[start:end]}}
+            "snippet": {"text": doc.snippet(start, end)}}
 
 
 def _uri(path: str) -> str:

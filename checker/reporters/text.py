@@ -33,7 +33,7 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
                 f"{c(_COLOURS[f.severity], f.code)} [{f.category}] {f.message}{conf}"
             )
             span = doc.line_span(line)
-            text = doc.text[span.start : span.end]
+            text = doc.snippet(span.start, span.end)
             a = f.start - span.start
             b = min(f.end, span.end) - span.start
             shown, a, b = _window(text, a, max(b, a + 1))

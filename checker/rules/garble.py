@@ -29,6 +29,8 @@ def _relation_pattern() -> re.Pattern[str]:
 
 def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str],
                                                                          re.Match[str]]]:
+    if not _relation_pattern().search(text, start, end):
+        return
     actors = list(_ACTOR.finditer(text, start, end))
     for i, a in enumerate(actors):
         for b in actors[i + 1 : i + 3]:

@@ -29,7 +29,7 @@ _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP})*")
 
 
 @functools.cache
-def _honorifics() -> frozenset[str]:
+def honorifics() -> frozenset[str]:
     return frozenset(h for line in load_lines("names", "honorifics.txt") for h in [line])
 
 
@@ -63,14 +63,14 @@ def name_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     starts = _sentence_starts(doc)
     lower = _lowercase_words(text)
-    honorifics = _honorifics()
+    titles = honorifics()
     mentions: list[Mention] = []
     for m in _RUN.finditer(text):
         tokens = [(t.group(0), m.start() + t.start()) for t in re.finditer(_CAP, m.group(0))]
         before = text[max(0, m.start() - 20) : m.start()]
         hon_before = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", before)
-        honorific = bool(hon_before and hon_before.group(1) in honorifics)
-        while tokens and (tokens[0][0] in honorifics):
+        honorific = bool(hon_before and hon_before.group(1) in titles)
+        while tokens and (tokens[0][0] in titles):
             honorific = True
             tokens = tokens[1:]
         if tokens and tokens[0][1] in starts and len(tokens) == 1 and not honorific:
@@ -115,7 +115,8 @@ def are_variants(a: str, b: str) -> bool:
     stem_a, stem_b = _stem(a), _stem(b)
     if low_a.replace("-", "") == low_b.replace("-", ""):
         return False
-    if low_a.startswith(stem_b) or low_b.startswith(stem_a) or stem_a == stem_b:
+    short, long = sorted((low_a, low_b), key=len)
+    if stem_a == stem_b or (long.startswith(short) and long[len(short):] in _SUFFIXES):
         return False  # Russia / Russian, Japan / Japanese, Smith / Smiths
     not_names = _not_names()
     if low_a in not_names or low_b in not_names:
@@ -241,7 +242,7 @@ machine-rewritten."""
                      "The government has a Plan B, officials said.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        exceptions = set(load_lines("names", "truncation-exceptions.txt")) | _honorifics()
+        exceptions = set(load_lines("names", "truncation-exceptions.txt")) | honorifics()
         for m in _TRUNCATED.finditer(doc.text):
             word, letter = m.group(1), m.group(2)
             if word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}:

@@ -12,8 +12,10 @@ from checker.document import Document, Span
 from checker.findings import Finding, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
+from checker.rules.names import honorifics
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ \t]+(million|billion|thousand))?"
+MAX_RATIO = 1.35  # rewrites nudge a figure; larger gaps are usually two different counts
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _ENTITY = re.compile(r"\b[A-Z][a-z]{2,}\b|(?:[A-Z]\.){2,}")
 
@@ -81,7 +83,7 @@ class ConflictingQuantity(Rule):
     what = """
 Finds a count of the same thing ("troops", "people", "protesters" … listed in
 `rules/numbers/units.toml`) stated in two sentences that share a named subject, with values
-that differ by less than half: "more than 1,000 troops will leave Niger" … "about 1,100
+that differ by at most about a third: "more than 1,000 troops will leave Niger" … "about 1,100
 troops will leave Niger". Counts introduced as changes ("another 200 troops", "up from") are
 left alone."""
     why = """
@@ -100,7 +102,7 @@ edits often change one mention and not the other."""
                 if earlier.sentence == q.sentence or earlier.value == q.value:
                     continue
                 low, high = sorted((earlier.value, q.value))
-                if low <= 0 or high / low > 1.5:
+                if low <= 0 or high / low > MAX_RATIO:
                     continue
                 shared = _entities(doc, earlier.sentence) & _entities(doc, q.sentence)
                 if not shared:
@@ -138,16 +140,31 @@ An age that changes within a story is a factual error a reader can see at once."
                      "had no record.",)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        ages: dict[str, tuple[int, int, int]] = {}
         found: list[tuple[str, int, int, int]] = []
         for m in _AGE.finditer(doc.text):
-            found.append((m.group(1).split()[-1], int(m.group(2)), m.start(2), m.end(2)))
+            found.append((m.group(1), int(m.group(2)), m.start(2), m.end(2)))
         for m in _AGED.finditer(doc.text):
-            found.append((m.group(2).split()[-1], int(m.group(1)), m.start(1), m.end(1)))
-        for surname, age, start, end in sorted(found, key=lambda f: f[2]):
-            if surname in ages and ages[surname][0] != age:
-                first_age, a, b = ages[surname]
-                yield self.finding(start, end,
-                                   f"{surname} is {age} here but {first_age} earlier",
-                                   related=(Related(a, b, f"{surname}'s age given first"),))
-            ages.setdefault(surname, (age, start, end))
+            found.append((m.group(2), int(m.group(1)), m.start(1), m.end(1)))
+        # A surname alone stands for a person only when one full name in the story has it:
+        # brothers share a surname and not an age.
+        full_by_surname: dict[str, set[str]] = {}
+        for name, *_ in found:
+            surname = name.split()[-1]
+            if surname not in full_by_surname:
+                full_by_surname[surname] = {
+                    m.group(0) for m in re.finditer(
+                        rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*[ \t]+{re.escape(surname)}\b",
+                        doc.text)
+                    if m.group(0).split()[0] not in honorifics()}
+        ages: dict[str, tuple[int, int, int]] = {}
+        for name, age, start, end in sorted(found, key=lambda f: f[2]):
+            if " " not in name:
+                fulls = full_by_surname.get(name, set())
+                if len(fulls) != 1:
+                    continue
+                name = next(iter(fulls))
+            if name in ages and ages[name][0] != age:
+                first_age, a, b = ages[name]
+                yield self.finding(start, end, f"{name} is {age} here but {first_age} earlier",
+                                   related=(Related(a, b, f"{name}'s age given first"),))
+            ages.setdefault(name, (age, start, end))

@@ -96,7 +96,8 @@ class Boilerplate(Rule):
     what = """
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
-"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular expressions)."""
+"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines
+starting `re:` are regular expressions)."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -182,3 +183,33 @@ came from. Neither belongs in a published story."""
     @staticmethod
     def _urls(text: str) -> Iterator[re.Match[str]]:
         return _URL.finditer(text)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_LOOKALIKE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic letters
+_MIXED_WORD = re.compile(r"\b\w*(?:[A-Za-z]\w*[\u0370-\u03ff\u0400-\u04ff]|"
+                         r"[\u0370-\u03ff\u0400-\u04ff]\w*[A-Za-z])\w*\b")
+
+
+@register
+class MixedScriptWord(Rule):
+    code = "SP104"
+    name = "mixed-script-word"
+    category = "spam"
+    summary = "A word that mixes Latin with look-alike Cyrillic or Greek letters"
+    what = """
+Flags words that mix Latin letters with Cyrillic or Greek ones ("Аdvеrtіѕе" written with a
+Cyrillic А, е, і and ѕ). Words wholly in one script are left alone."""
+    why = """
+Spammers swap in look-alike letters so that filters looking for "Advertise" or a brand name miss
+the text. In a news draft such a word is pasted spam, or a search for the name will fail."""
+    bad_examples = ("\u0410dv\u0435rt\u0456\u0455\u0435 with the most visited news site.",)
+    good_examples = ("The Москва river froze early this year.", "Advertise with us, he joked.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not _LOOKALIKE.search(doc.text):
+            return
+        for m in _MIXED_WORD.finditer(doc.text):
+            if _LATIN.search(m.group()) and _LOOKALIKE.search(m.group()):
+                yield self.finding(m.start(), m.end(),
+                                   f"{m.group()!r} mixes Latin and look-alike letters")

@@ -44,8 +44,12 @@ kind of slip readers notice first."""
 _OPENERS = {"“": "”", '"': '"'}
 
 
+_QUOTES = re.compile(r"[“”\"]")
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
 def _straight_quotes(text: str, span: Span) -> list[int]:
-    return [i for i in range(span.start, span.end) if text[i] == '"']
+    return [m.start() for m in _QUOTES.finditer(text, span.start, span.end) if m.group() == '"']
 
 
 @register
@@ -82,8 +86,8 @@ reporter's begin: a misattribution waiting to happen."""
     @staticmethod
     def _unclosed(text: str, p: Span) -> Iterator[int]:
         depth_open: int | None = None
-        for i in range(p.start, p.end):
-            ch = text[i]
+        for m in _QUOTES.finditer(text, p.start, p.end):
+            i, ch = m.start(), m.group()
             if ch == "“":
                 if depth_open is None:
                     depth_open = i
@@ -124,8 +128,8 @@ what it was meant to."""
         for p in doc.paragraphs:
             markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, p.start, p.end)}
             stack: list[int] = []
-            for i in range(p.start, p.end):
-                ch = text[i]
+            for m in _BRACKETS.finditer(text, p.start, p.end):
+                i, ch = m.start(), m.group()
                 if ch in _PAIRS:
                     stack.append(i)
                 elif ch in _CLOSERS:
