@@ -58,3 +58,22 @@ def test_news_articles_are_quiet(shared_data: Path) -> None:
     assert per_article <= BUDGET_PER_ARTICLE, (
         f"{len(loud)} findings in {len(articles)} articles: "
         + "; ".join(f"{c} {a} {t!r}" for c, a, t, _ in sorted(loud)[:40]))
+
+
+def test_news_sentences_and_positions_hold(shared_data: Path) -> None:
+    """On real text: sentence boundaries fall on whitespace, inside paragraphs, in order."""
+    from checker.inputs import build_document
+
+    for article in _articles(shared_data):
+        doc = build_document(article["id"], article["text"], "text")
+        text = doc.text
+        assert doc.sentences, article["id"]
+        previous = 0
+        for s in doc.sentences:
+            assert previous <= s.start < s.end <= len(text), article["id"]
+            assert s.start == 0 or text[s.start - 1].isspace(), (article["id"], s)
+            assert s.end == len(text) or text[s.end].isspace(), (article["id"], s)
+            assert not text[s.start].isspace() and not text[s.end - 1].isspace()
+            previous = s.end
+        line, col = doc.line_col(len(text))
+        assert line == text.count("\n") + 1 and col == len(text) - text.rfind("\n")
