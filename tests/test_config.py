@@ -225,3 +225,13 @@ def test_fingerprint_tracks_what_changes_findings() -> None:
     assert Settings().fingerprint() == Settings().fingerprint()
     assert Settings().fingerprint() != Settings(ignore=("TY",)).fingerprint()
     assert Settings(source="a").fingerprint() == Settings(source="b").fingerprint()
+
+
+@pytest.mark.parametrize(("table", "key"), [
+    ({"spam": {"allow_domains": ["example.com"]}}, "allow_domains"),
+    ({"names": {"vocabulary": ["Mohamed Bazoum"], "vocab": ["x"]}}, "vocab"),
+])
+def test_unknown_keys_in_rule_tables_are_errors(table: dict[str, object], key: str) -> None:
+    """A misspelt option in [tool.checker.spam] / [tool.checker.names] must not be ignored."""
+    with pytest.raises(ConfigError, match=key):
+        settings_from_table(table)
