@@ -113,11 +113,12 @@ def check_text(text: str, path: str = "<text>", kind: str = "text",
 
 
 def check_file(path: str, settings: Settings, models: ModelHub | None = None,
-               stdin_bytes: bytes | None = None, stdin_kind: str = "text") -> FileResult:
+               stdin_bytes: bytes | None = None, stdin_kind: str = "text",
+               stdin_name: str = "-") -> FileResult:
     try:
         if path == "-":
             text = decode("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
-            doc = build_document("-", text, stdin_kind)
+            doc = build_document(stdin_name, text, stdin_kind)
         else:
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
