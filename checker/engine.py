@@ -132,7 +132,7 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
 
 
 def expand(paths: Iterable[str], settings: Settings) -> list[str]:
-    return list(iter_files(paths, settings.exclude))
+    return list(iter_files(paths, settings.exclude, settings.root))
 
 
 def settings_for_file(path: str, base: Settings | None, config: Path | None,

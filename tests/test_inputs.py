@@ -149,3 +149,19 @@ def test_named_files_are_checked_whatever_their_suffix(tmp_path: Path) -> None:
 def test_a_directory_is_not_an_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         read_path(str(tmp_path))
+
+
+@pytest.mark.parametrize(("cwd", "target"), [
+    ("project", "drafts"), ("project/drafts", "."), ("elsewhere", "../project/drafts"),
+    ("elsewhere", "../project"),
+])
+def test_excludes_are_relative_to_the_config_file(tmp_path: Path, cwd: str, target: str) -> None:
+    """Like .gitignore: a pattern means the same files wherever checker is run from."""
+    project = tmp_path / "project"
+    write(project / "checker.toml", 'exclude = ["drafts/old/"]\n')
+    write(project / "drafts" / "old" / "x.txt", DIRTY)
+    write(project / "drafts" / "new.txt", "Fine text.\n")
+    (tmp_path / "elsewhere").mkdir()
+    rc, data, _ = run_json(["--no-model", target], cwd=tmp_path / cwd)
+    assert [Path(f["path"]).name for f in data["files"]] == ["new.txt"]
+    assert rc == 0
