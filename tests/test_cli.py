@@ -248,3 +248,24 @@ def test_a_rules_only_run_never_imports_torch(args: list[str]) -> None:
     assert "checker.engine" in modules or args[0] != "check"
     loaded = sorted(m for m in modules if m.split(".")[0] in HEAVY)
     assert loaded == []
+
+
+def test_a_rule_that_crashes_stops_only_its_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.rules.typography import RepeatedWord
+
+    original = RepeatedWord.check
+
+    def check(self: RepeatedWord, doc: object, ctx: object) -> object:
+        if "boom" in doc.text:  # type: ignore[attr-defined]
+            raise RuntimeError("rule bug")
+        return original(self, doc, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RepeatedWord, "check", check)
+    write(tmp_path / "a.txt", "boom boom, the the end.\n")
+    write(tmp_path / "b.txt", DIRTY)
+    rc, data, _ = run_json(["--no-model", "--jobs", "1", "a.txt", "b.txt"], cwd=tmp_path)
+    assert rc == 2
+    a, b = data["files"]
+    assert "a.txt" in a["error"] and "RuntimeError" in a["error"] and "rule bug" in a["error"]
+    assert sorted(f["code"] for f in b["findings"]) == ["TY101", "TY104"]
