@@ -61,6 +61,25 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     c.add_argument("--jobs", "-j", type=int, default=0,
                    help="worker processes for many files (0: automatic)")
+    fixing = c.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply safe fixes, rewriting files atomically (FILE.orig keeps "
+                        "the original); HTML is never fixed")
+    fixing.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, apply unsafe fixes too")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing")
+    fixing.add_argument("--no-backup", action="store_true",
+                        help="with --fix, keep no FILE.orig copy")
+    narrowing = c.add_argument_group("narrowing")
+    narrowing.add_argument("--changed-since", metavar="REV", default=None,
+                           help="report only findings on lines changed since this git revision")
+    narrowing.add_argument("--write-baseline", nargs="?", metavar="FILE", default=None,
+                           const=".checker-baseline.json",
+                           help="record today's findings in FILE (a .json name; default "
+                           ".checker-baseline.json)")
+    narrowing.add_argument("--baseline", metavar="FILE", default=None,
+                           help="report only findings not recorded in this baseline")
 
 
 def _codes(value: str) -> tuple[str, ...]:

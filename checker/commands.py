@@ -89,16 +89,67 @@ def exit_code(results: list[FileResult], fail_on_of: dict[str, object], args_exi
     return 1 if any(f.severity >= threshold for r in results for f in r.findings) else 0
 
 
+def _baseline_target(args: argparse.Namespace) -> None:
+    """``--write-baseline`` takes an optional FILE, so ``--write-baseline articles/`` would
+    swallow the path to check; a value not ending in .json is taken as a path instead."""
+    from checker.baseline import DEFAULT_BASELINE
+
+    value = getattr(args, "write_baseline", None)
+    if value and not value.lower().endswith(".json"):
+        args.paths = [value] if args.paths == ["."] else [value, *args.paths]
+        args.write_baseline = DEFAULT_BASELINE
+
+
+def _flag_conflict(args: argparse.Namespace) -> str | None:
+    if getattr(args, "write_baseline", None) and getattr(args, "baseline", None):
+        return "--write-baseline and --baseline cannot be used together"
+    editing = getattr(args, "fix", False) or getattr(args, "diff", False)
+    if editing and "-" in args.paths:
+        return "--fix and --diff rewrite files; they cannot be used with - (stdin)"
+    if getattr(args, "changed_since", None) and "-" in args.paths:
+        return "--changed-since compares files with git; it cannot be used with - (stdin)"
+    if editing and getattr(args, "write_baseline", None):
+        return "fix first, then write the baseline: --fix/--diff and --write-baseline conflict"
+    return None
+
+
 def run_check(args: argparse.Namespace) -> int:
     from checker.atomic import write_text
+    from checker.baseline import BaselineError, write_baseline
+    from checker.changed import ChangedError
+    from checker.checkflow import Narrowing, print_diffs, run_fixes, summarise
     from checker.cli import use_color
     from checker.reporters import get_renderer
 
+    _baseline_target(args)
+    conflict = _flag_conflict(args)
+    if conflict:
+        print(f"checker: {conflict}", file=sys.stderr)
+        return 2
     try:
+        narrowing = Narrowing.from_args(args)
         results, base = collect(args)
-    except ConfigError as exc:
+    except (ConfigError, ChangedError, BaselineError) as exc:
         print(f"checker: {exc}", file=sys.stderr)
         return 2
+    results = narrowing.apply(results)
+    if getattr(args, "write_baseline", None):
+        count = write_baseline([r for r in results if not r.error], args.write_baseline)
+        print(f"checker: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
+        for r in results:
+            if r.error:
+                print(f"checker: {r.error}", file=sys.stderr)
+        return 2 if any(r.error for r in results) else 0
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        results, report = run_fixes(results, args, narrowing,
+                                    lambda path: resolve_settings(path, args))
+        if args.diff:
+            print_diffs(report, sys.stdout)
+            summarise(report, wrote=False)
+            if any(r.error for r in results):
+                return 2
+            return 1 if report.changed_files and not args.exit_zero else 0
+        summarise(report, wrote=True)
     render = get_renderer(args.format)
     stream = sys.stdout
     output = render(results, color=args.output is None and use_color(args.color, stream))

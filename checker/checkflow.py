@@ -1,0 +1,146 @@
+"""The steps ``checker check`` runs after checking: narrow (changed lines, baseline), then fix.
+
+Narrowing comes first so that ``--fix`` only touches what the run reports: with
+``--changed-since`` a fix never rewrites a line nobody changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TextIO
+
+from checker.baseline import Baseline
+from checker.changed import ChangedLines, changed_lines
+from checker.config import Settings
+from checker.document import Document
+from checker.engine import FileResult, check_document
+from checker.findings import Finding
+from checker.fixes import FixOutcome, fix_loop, unified_diff, write_fixed
+from checker.inputs import InputError, build_document, kind_for
+
+
+@dataclass
+class Narrowing:
+    """What the user asked to see: lines changed since a revision, findings not in a baseline."""
+
+    changed: ChangedLines | None = None
+    baseline: Baseline | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Narrowing:
+        changed = None
+        if getattr(args, "changed_since", None):
+            existing = [p for p in args.paths if p != "-" and Path(p).exists()]
+            changed = changed_lines(args.changed_since, existing)
+        baseline = Baseline.load(args.baseline) if getattr(args, "baseline", None) else None
+        return cls(changed, baseline)
+
+    @property
+    def active(self) -> bool:
+        return self.changed is not None or self.baseline is not None
+
+    def keep(self, path: str, doc: Document | None, findings: list[Finding]) -> list[Finding]:
+        kept = findings
+        if self.changed is not None:
+            kept = self.changed.keep(path, doc, kept)
+        if self.baseline is not None:
+            kept = self.baseline.new_findings(path, doc, kept)
+        return kept
+
+    def apply(self, results: list[FileResult]) -> list[FileResult]:
+        if not self.active:
+            return results
+        return [r if r.error else replace(r, findings=self.keep(r.path, r.document, r.findings))
+                for r in results]
+
+
+@dataclass
+class FixReport:
+    outcomes: list[FixOutcome]
+    backups: list[Path]
+    not_fixable: list[str]  # HTML files with fixable findings
+    raced: list[str]  # files that changed on disk while we checked them: left alone
+
+    @property
+    def fixed(self) -> int:
+        return sum(o.fixed for o in self.outcomes)
+
+    @property
+    def changed_files(self) -> list[FixOutcome]:
+        return [o for o in self.outcomes if o.changed]
+
+
+def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Narrowing,
+              settings_for: Callable[[str], Settings]) -> tuple[list[FileResult], FixReport]:
+    """Fix each file, re-check it, and return results for what remains (narrowed again)."""
+    unsafe = bool(getattr(args, "unsafe_fixes", False))
+    write = not getattr(args, "diff", False)
+    report = FixReport([], [], [], [])
+    out: list[FileResult] = []
+    for r in results:
+        doc = r.document
+        if r.error or doc is None or r.path == "-":
+            out.append(r)
+            continue
+        if not doc.offsets_are_source:
+            if any(f.fix is not None for f in r.findings):
+                report.not_fixable.append(r.path)
+            out.append(r)
+            continue
+        settings = settings_for(r.path)
+
+        def recheck(text: str, path: str = r.path, s: Settings = settings
+                    ) -> tuple[Document, list[Finding]] | None:
+            try:
+                new_doc = build_document(path, text, kind_for(path))
+            except InputError:
+                return None
+            return new_doc, check_document(new_doc, s)
+
+        def keep(d: Document, fs: list[Finding], path: str = r.path) -> list[Finding]:
+            return narrowing.keep(path, d, fs)
+
+        outcome, new_doc, remaining = fix_loop(r.path, doc, r.findings, unsafe, recheck, keep)
+        report.outcomes.append(outcome)
+        if outcome.changed and write:
+            raw = Path(r.path).read_bytes()
+            if raw.decode("utf-8-sig", "replace") != outcome.before:
+                report.raced.append(r.path)
+                out.append(r)
+                continue
+            saved = write_fixed(r.path, raw, outcome.after,
+                                backup=not getattr(args, "no_backup", False))
+            if saved is not None:
+                report.backups.append(saved)
+        if not write:  # --diff: nothing changed on disk, so report what is there now
+            out.append(r)
+        else:
+            out.append(FileResult(r.path, narrowing.keep(r.path, new_doc, remaining),
+                                  document=new_doc))
+    return out, report
+
+
+def print_diffs(report: FixReport, stream: TextIO) -> None:
+    for o in report.changed_files:
+        stream.write(unified_diff(o.path, o.before, o.after))
+
+
+def summarise(report: FixReport, wrote: bool, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stderr
+    files = len(report.changed_files)
+    verb = "Fixed" if wrote else "Would fix"
+    stream.write(f"checker: {verb} {report.fixed} finding(s) in {files} file(s)")
+    if report.backups:
+        shown = ", ".join(str(b) for b in report.backups[:3])
+        more = f" and {len(report.backups) - 3} more" if len(report.backups) > 3 else ""
+        stream.write(f"; originals kept as {shown}{more}")
+    stream.write(".\n")
+    for path in report.not_fixable:
+        stream.write(f"checker: {path}: not fixed: HTML positions refer to extracted text, "
+                     "so fixes are never written into HTML\n")
+    for path in report.raced:
+        stream.write(f"checker: {path}: not fixed: the file changed while it was checked\n")

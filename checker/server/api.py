@@ -1,0 +1,194 @@
+"""The JSON side of ``checker serve``: request parsing with clear 4xx errors, and the check itself.
+
+Kept apart from the HTTP wiring so the rules for what a request may contain can be read (and
+tested) in one place. The response body is the JSON contract (``checker.reporters.jsonfmt``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from checker.config import Settings, with_cli
+from checker.engine import check_text
+from checker.modelhub import ModelHub
+from checker.reporters.jsonfmt import as_dict
+
+KINDS = {"text": ".txt", "markdown": ".md", "html": ".html"}
+_OPTIONS = {"select", "ignore", "model", "include_text"}
+_FIELDS = {"text", "kind", "path", "options"}
+
+
+class ApiError(Exception):
+    """A request the API refuses; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+    def body(self) -> dict[str, Any]:
+        return {"error": {"status": self.status, "message": self.message}}
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    text: str
+    kind: str
+    path: str
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    model: bool
+    include_text: bool
+
+
+def _codes(value: Any, name: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ApiError(422, f"options.{name} must be a list of rule codes or prefixes")
+    return tuple(v.strip().upper() for v in value if v.strip())
+
+
+def parse_request(raw: bytes) -> CheckRequest:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "the request body is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise ApiError(400, f"the request body is not valid JSON ({exc.msg} at line "
+                       f"{exc.lineno}, column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ApiError(422, "the request body must be a JSON object with a \"text\" field")
+    unknown = sorted(set(data) - _FIELDS)
+    if unknown:
+        raise ApiError(422, f"unknown field(s) {', '.join(unknown)}; expected text, kind, "
+                       "path, options")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ApiError(422, "\"text\" is required and must be a string")
+    if not text.strip():
+        raise ApiError(422, "\"text\" is empty; there is nothing to check")
+    if "\x00" in text:
+        raise ApiError(422, "\"text\" contains NUL characters; send the draft as text")
+    kind = data.get("kind", "text")
+    if kind not in KINDS:
+        raise ApiError(422, f"\"kind\" must be one of {', '.join(KINDS)}, not {kind!r}")
+    path = data.get("path") or f"draft{KINDS[kind]}"
+    if not isinstance(path, str) or len(path) > 300:
+        raise ApiError(422, "\"path\" must be a short string (a name for the draft)")
+    options = data.get("options") or {}
+    if not isinstance(options, dict):
+        raise ApiError(422, "\"options\" must be an object")
+    unknown = sorted(set(options) - _OPTIONS)
+    if unknown:
+        raise ApiError(422, f"unknown option(s) {', '.join(unknown)}; expected "
+                       f"{', '.join(sorted(_OPTIONS))}")
+    for flag in ("model", "include_text"):
+        if flag in options and not isinstance(options[flag], bool):
+            raise ApiError(422, f"options.{flag} must be true or false")
+    select = _codes(options["select"], "select") if "select" in options else None
+    return CheckRequest(text=text, kind=kind, path=path, select=select or None,
+                        ignore=_codes(options.get("ignore", []), "ignore"),
+                        model=bool(options.get("model", True)),
+                        include_text=bool(options.get("include_text", False)))
+
+
+def run_check(req: CheckRequest, base: Settings, models: ModelHub) -> dict[str, Any]:
+    """Check one draft; the server's own settings decide whether a model may be used at all."""
+    settings = with_cli(base, select=req.select, ignore=req.ignore,
+                        use_model=base.use_model and req.model)
+    try:
+        result = check_text(req.text, req.path, req.kind, settings, models)
+    except Exception as exc:  # a rule bug: say so instead of dropping the connection
+        raise ApiError(500, f"internal error while checking ({type(exc).__name__}: {exc}); "
+                       "please report it") from None
+    if result.error:
+        raise ApiError(422, result.error)
+    body = as_dict([result])
+    if req.include_text and result.document is not None:
+        doc = result.document
+        body["document"] = {"kind": doc.kind, "text": doc.text,
+                            "offsets_are_source": doc.offsets_are_source}
+    return body
+
+
+REPORT_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                 "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+
+def parse_form(raw: bytes) -> CheckRequest:
+    """The page's "Open report" form: text, kind and model as form fields."""
+    from urllib.parse import parse_qs
+
+    try:
+        fields = parse_qs(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=10)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ApiError(400, f"the form could not be read ({exc})") from None
+    data: dict[str, Any] = {"text": fields.get("text", [None])[0],
+                            "kind": fields.get("kind", ["text"])[0],
+                            "options": {"model": fields.get("model", ["true"])[0] == "true"}}
+    return parse_request(json.dumps(data).encode("utf-8"))
+
+
+def render_report(req: CheckRequest, base: Settings, models: ModelHub) -> str:
+    """Check, then render with the HTML report renderer (when this build has it)."""
+    try:
+        from checker.reporters import get_renderer
+
+        render = get_renderer("html")
+    except ImportError:
+        raise ApiError(501, "this build has no HTML report renderer; use the findings on "
+                       "the page or --format html once it is installed") from None
+    settings = with_cli(base, select=req.select, ignore=req.ignore,
+                        use_model=base.use_model and req.model)
+    try:
+        result = check_text(req.text, req.path, req.kind, settings, models)
+    except Exception as exc:
+        raise ApiError(500, f"internal error while checking ({type(exc).__name__}: {exc}); "
+                       "please report it") from None
+    if result.error:
+        raise ApiError(422, result.error)
+    return str(render([result]))
+
+
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "checker", "version": "1",
+             "description": "Check a news draft for contradictions, misspelt names, injected "
+                            "spam and garbled claims."},
+    "paths": {
+        "/api/check": {"post": {
+            "summary": "Check one draft",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["text"], "additionalProperties": False,
+                "properties": {
+                    "text": {"type": "string", "description": "the draft, as written"},
+                    "kind": {"enum": list(KINDS), "default": "text"},
+                    "path": {"type": "string", "description": "a name shown in the report"},
+                    "options": {"type": "object", "additionalProperties": False, "properties": {
+                        "select": {"type": "array", "items": {"type": "string"}},
+                        "ignore": {"type": "array", "items": {"type": "string"}},
+                        "model": {"type": "boolean", "default": True,
+                                  "description": "run rules that need a model"},
+                        "include_text": {"type": "boolean", "default": False,
+                                         "description": "add document.text (what offsets "
+                                                        "point into)"}}}}}}}},
+            "responses": {
+                "200": {"description": "the JSON contract (schema_version 1), one file"},
+                "400": {"description": "body is not JSON"},
+                "413": {"description": "body larger than the server's limit"},
+                "415": {"description": "Content-Type is not application/json"},
+                "422": {"description": "JSON that is not a valid request, or unreadable input"},
+            }}},
+        "/report": {"post": {
+            "summary": "The annotated HTML report for a form post (fields: text, kind, model)",
+            "requestBody": {"required": True, "content": {
+                "application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
+            "responses": {"200": {"description": "a self-contained HTML page"},
+                          "501": {"description": "no HTML report renderer in this build"}}}},
+        "/api/rules": {"get": {"summary": "The rules this server runs",
+                               "responses": {"200": {"description": "a list of rules"}}}},
+    },
+}
