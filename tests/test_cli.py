@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, SEED, cli, cli_env, run_cli, run_json, write
+from testkit import REPO_ROOT, SEED, cli, cli_env, run_cli, run_json, write
 
 from checker.rules import all_rules
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import cli, run_json, write
+from testkit import cli, run_json, write
 
 from checker.config import (
     ConfigError,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED
+from testkit import SEED
 
 from checker.document import Document, Span
 from checker.inputs import build_document, read_path

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from testkit import FIXTURES
 
 from checker.config import Settings
 from checker.engine import check_file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, cli, run_json, write
+from testkit import FIXTURES, cli, run_json, write
 
 from checker.inputs import InputError, build_document, read_path
 

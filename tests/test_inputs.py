@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, cli, run_json, write
+from testkit import FIXTURES, cli, run_json, write
 
 from checker.inputs import DEFAULT_MAX_BYTES, InputError, decode, iter_files, kind_for, read_path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES, run_json
+from testkit import FIXTURES, run_json
 
 from checker.config import Settings
 from checker.engine import check_text

@@ -17,7 +17,7 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, SEED
+from testkit import REPO_ROOT, SEED
 
 pytestmark = pytest.mark.slow
 

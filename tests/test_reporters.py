@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, SEED, cli, run_cli, run_json, write
+from testkit import FIXTURES, SEED, cli, run_cli, run_json, write
 
 from checker.config import Settings
 from checker.document import Document
@@ -131,7 +131,7 @@ def test_json_is_utf8_not_escaped(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sarif_schema() -> dict[str, Any]:
-    from conftest import SHARED_DATA
+    from testkit import SHARED_DATA
 
     path = SHARED_DATA / "sarif" / "sarif-schema-2.1.0.json"
     if not path.is_file():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import SEED, run_json
+from testkit import SEED, run_json
 
 SPAM_LINES = (17, 31, 45, 47)
 NAME_LINES = (25, 37)

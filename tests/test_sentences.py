@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED
+from testkit import SEED
 
 from checker.document import Document
 from checker.inputs import read_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_json, write
+from testkit import run_json, write
 
 from checker.config import Settings
 from checker.engine import check_text
