@@ -134,7 +134,8 @@ def run(runs: int, source: Path) -> Result:
             pairs.append(wall_p / wall_c)
         version = subprocess.run([*prose, "version"], capture_output=True, text=True,
                                  check=False).stdout.strip()
-    return Result(count, runs, checker_t, proselint_t, pairs, version or "?")
+    return Result(count, runs, checker_t, proselint_t, pairs,
+                  version.lower().removeprefix("proselint").strip() or "?")
 
 
 def table(result: Result) -> str:
