@@ -115,3 +115,14 @@ def test_cli_suppression_and_ck100(tmp_path: Path, form: str) -> None:
     source_line = draft.read_text().split("\n")[2]
     assert source_line[f["column"] - 1 : f["end_column"] - 1] == form
     assert rc == 1
+
+
+@pytest.mark.parametrize("text", [
+    "# Docs\n\nTo silence a rule, write:\n\n```\n<!-- checker: ignore TY104 -->\n```\n\n"
+    "The the end.\n",
+    "Intro.\n\n`<!-- checker: ignore TY104 -->` is the syntax. The the end.\n",
+    "Intro.\n\n    [checker: ignore TY104]\n\nThe the end.\n",
+])
+def test_a_suppression_shown_as_code_is_not_a_suppression(text: str) -> None:
+    """Documentation that quotes the syntax in code neither silences nor counts as unused."""
+    assert [c for c, _ in _codes_and_lines(text, "markdown")] == ["TY104"]
