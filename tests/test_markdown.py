@@ -105,3 +105,16 @@ def test_cli_positions_point_into_the_markdown_file() -> None:
     raw = path.read_text(encoding="utf-8")
     assert raw[f["start"] : f["end"]] == "the the"
     assert "positions" not in entry  # only HTML positions refer to extracted text
+
+
+@pytest.mark.parametrize("source", [
+    "Formats: `json`, `sarif`, `github` and `markdown`.\n",
+    "Use [one](https://a.example), [two](https://b.example), or neither.\n",
+    "It prints `x`; `y`; and `z`.\n",
+])
+def test_blanked_inline_markup_does_not_double_punctuation(source: str) -> None:
+    """Commas between code spans or links are not a doubled comma once the markup is blanked."""
+    result = check_text(source, "t.md", "markdown", Settings(select=("TY",), use_model=False))
+    doc = result.document
+    assert doc is not None
+    assert [(f.code, doc.text[f.start : f.end]) for f in result.findings] == []
