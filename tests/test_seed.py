@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -67,3 +68,17 @@ def test_seed_exit_code(seed_report: tuple[int, list[dict[str, Any]]]) -> None:
     rc, findings = seed_report
     assert rc == 1
     assert any(f["severity"] in ("warning", "error") for f in findings)
+
+
+def test_the_seeds_folder() -> None:
+    """The issue asks for the seed article plus short drafts: clean ones, one Markdown, one HTML."""
+    seeds = SEED.parent
+    rc, data, _ = run_json(["--no-model", seeds])
+    assert rc in (0, 1)
+    by_name = {Path(f["path"]).name: f for f in data["files"]}
+    assert "niger-withdrawal.txt" in by_name
+    assert all(f["error"] is None for f in by_name.values()), by_name
+    suffixes = {Path(n).suffix for n in by_name}
+    assert {".txt", ".md", ".html"} <= suffixes
+    assert any(not f["findings"] for f in by_name.values()), "no clean draft among the seeds"
+    assert any(f["findings"] for n, f in by_name.items() if n != "niger-withdrawal.txt")
