@@ -111,7 +111,7 @@ def _severities(value: Any, key: str) -> dict[str, Severity]:
 
 
 _KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-bytes", "severity",
-          "overrides", "names", "spam", "nli"}
+          "overrides", "names", "spam", "nli", "report"}  # report: read by checker.batch
 
 
 def settings_from_table(table: dict[str, Any], source: str | None = None,
