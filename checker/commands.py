@@ -50,12 +50,15 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
 
 
 def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None) -> FileResult:
+    # stdin takes its configuration and per-path overrides from --stdin-filename, as in ruff
+    name = args.stdin_filename if path == "-" and args.stdin_filename else path
     try:
-        settings = resolve_settings(path, args)
+        settings = resolve_settings(name, args)
     except ConfigError as exc:
         return FileResult(path, error=str(exc))
     kind = kind_for(args.stdin_filename) if args.stdin_filename else "text"
-    result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind)
+    result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind,
+                        stdin_name=name)
     if path == "-" and args.stdin_filename:
         result.path = args.stdin_filename
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -222,11 +222,17 @@ def _scope(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, end
 
 
-def iter_files(paths: Iterable[str], excludes: Iterable[str] = ()) -> Iterator[str]:
-    """Expand directories into checkable files, honouring gitignore-style excludes."""
+def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
+               root: str | None = None) -> Iterator[str]:
+    """Expand directories into checkable files, honouring gitignore-style excludes.
+
+    As in .gitignore, patterns are relative to ``root`` (the folder of the config file that set
+    them), so they mean the same files wherever checker is run from.
+    """
     import pathspec
 
     spec = pathspec.PathSpec.from_lines("gitwildmatch", list(excludes))
+    base = Path(root).resolve() if root else None
     for given in paths:
         p = Path(given)
         if given.lower().endswith(ARCHIVE_SUFFIX) and p.is_file():
@@ -244,7 +250,16 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = ()) -> Iterator[s
                 continue
             if spec.match_file(rel) or spec.match_file(child.as_posix()):
                 continue
+            if base is not None and _excluded_from(spec.match_file, child, base):
+                continue
             if suffix == ARCHIVE_SUFFIX:
                 yield from archive_records(child.as_posix())
             else:
                 yield child.as_posix()
+
+
+def _excluded_from(match: Callable[[str], bool], child: Path, base: Path) -> bool:
+    try:
+        return match(child.resolve().relative_to(base).as_posix())
+    except ValueError:  # outside the config's folder: its patterns do not reach it
+        return False
