@@ -114,6 +114,21 @@ _KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-b
           "overrides", "names", "spam", "nli", "report"}  # report: read by checker.batch
 
 
+# The keys each rule-options table accepts: a misspelt option must not silently do nothing.
+_TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"}}
+
+
+def _rule_table(table: dict[str, Any], name: str) -> dict[str, Any]:
+    value = table.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] must be a table")
+    unknown = sorted(set(value) - _TABLE_KEYS[name])
+    if unknown:
+        known = ", ".join(sorted(_TABLE_KEYS[name]))
+        raise ConfigError(f"[{name}]: unknown setting(s) {', '.join(unknown)} (known: {known})")
+    return dict(value)
+
+
 def settings_from_table(table: dict[str, Any], source: str | None = None,
                         root: str | None = None) -> Settings:
     unknown = sorted(set(table) - _KNOWN)
@@ -142,8 +157,8 @@ def settings_from_table(table: dict[str, Any], source: str | None = None,
             max_file_bytes=int(table.get("max-file-bytes", 10 * 1024 * 1024)),
             severity=_severities(table.get("severity", {}), "severity"),
             overrides=tuple(overrides),
-            names=dict(table.get("names", {})),
-            spam=dict(table.get("spam", {})),
+            names=_rule_table(table, "names"),
+            spam=_rule_table(table, "spam"),
             nli=dict(table.get("nli", {})),
             source=source,
             root=root,

@@ -43,6 +43,7 @@ class Document:
     suppressions: tuple[Suppression, ...] = ()
     paragraph_spans: tuple[Span, ...] | None = None
     in_file: bool = True  # False for a record of a JSON Lines archive: no file to point into
+    markup: tuple[Span, ...] = ()  # blanked markup (Markdown): not prose, and not a word gap
     _line_starts: tuple[int, ...] = field(init=False, repr=False)
     paragraphs: tuple[Span, ...] = field(init=False)
     sentences: tuple[Span, ...] = field(init=False)
@@ -62,6 +63,15 @@ class Document:
     def offsets_are_source(self) -> bool:
         """True when offsets point into the file as written (not into extracted text)."""
         return self.kind != "html" and self.in_file
+
+    def touches_markup(self, start: int, end: int) -> bool:
+        """True when blanked markup lies inside ``[start, end)`` (a gap that was not a space)."""
+        if not self.markup:
+            return False
+        i = bisect.bisect_right(self.markup, start, key=lambda s: s.start)
+        if i > 0 and self.markup[i - 1].end > start:
+            return True
+        return i < len(self.markup) and self.markup[i].start < end
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

@@ -131,13 +131,17 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
     if kind == "html":
         return _html_document(path, text)
     analysed = text.replace("\r", " ")
-    suppressions, analysed = _parse_suppressions(analysed)
     paragraphs: tuple[Span, ...] | None = None
+    markup: tuple[Span, ...] = ()
     if kind == "markdown":
-        from checker.markdown import mask_markdown
+        from checker.markdown import blanked_spans, code_regions, mask_markdown
 
-        analysed, paragraphs = mask_markdown(analysed)
-    return Document(path=path, text=analysed, kind=kind, source=text,
+        suppressions, unmasked = _parse_suppressions(analysed, skip=code_regions(analysed))
+        analysed, paragraphs = mask_markdown(unmasked)
+        markup = blanked_spans(unmasked, analysed)
+    else:
+        suppressions, analysed = _parse_suppressions(analysed)
+    return Document(path=path, text=analysed, kind=kind, source=text, markup=markup,
                     suppressions=suppressions, paragraph_spans=paragraphs or None)
 
 
@@ -180,13 +184,16 @@ def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in raw.split(",") if c.strip())
 
 
-def _parse_suppressions(text: str) -> tuple[tuple[Suppression, ...], str]:
+def _parse_suppressions(text: str, skip: Iterable[tuple[int, int]] = ()
+                        ) -> tuple[tuple[Suppression, ...], str]:
     """Find suppression comments, blank them out of the analysed text, and scope each one.
 
     A comment on a line with other text silences that paragraph; a comment alone on its line
     silences the paragraph that follows; ``ignore-file`` silences the document.
     """
-    matches = list(_SUPPRESSION.finditer(text))
+    code = list(skip)
+    matches = [m for m in _SUPPRESSION.finditer(text)
+               if not any(a <= m.start() < b for a, b in code)]  # syntax shown as code
     if not matches:
         return (), text
     chars = list(text)
