@@ -34,6 +34,10 @@ def resolve_settings(path: str, args: argparse.Namespace) -> Settings:
 def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
     """Check every path the user named; errors are per file and never stop the others."""
     base = resolve_settings(args.paths[0] if args.paths else ".", args)
+    unknown = base.unknown_selectors(r.code for r in all_rules())
+    if unknown:
+        raise ConfigError(f"unknown rule code or prefix: {', '.join(unknown)} "
+                          "(`checker rules` lists them)")
     results: list[FileResult] = []
     stdin_bytes = sys.stdin.buffer.read() if "-" in args.paths else None
     missing = [p for p in args.paths

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,14 @@ class Settings:
             return []
         rel = _relative(path, self.root)
         return [o for o in self.overrides if any(fnmatch.fnmatch(rel, g) for g in o.paths)]
+
+    def unknown_selectors(self, codes: Iterable[str]) -> list[str]:
+        """Selectors that match no rule code: a typo that would silently select nothing."""
+        known = list(codes)
+        given = [*self.select, *self.ignore, *self.severity]
+        for o in self.overrides:
+            given += [*(o.select or ()), *o.ignore, *o.severity]
+        return sorted({g for g in given if g and not any(c.startswith(g) for c in known)})
 
     def fingerprint(self) -> str:
         """A stable hash of everything that changes findings (for caches and baselines)."""

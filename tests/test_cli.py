@@ -269,3 +269,17 @@ def test_a_rule_that_crashes_stops_only_its_file(tmp_path: Path,
     a, b = data["files"]
     assert "a.txt" in a["error"] and "RuntimeError" in a["error"] and "rule bug" in a["error"]
     assert sorted(f["code"] for f in b["findings"]) == ["TY101", "TY104"]
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_an_unknown_selector_is_a_usage_error(dirty: Path, flag: str) -> None:
+    rc, out, err = cli(["check", "--no-model", flag, "XX999", dirty])
+    assert rc == 2, (out, err)
+    assert "XX999" in err and "checker rules" in err
+
+
+def test_an_unknown_selector_in_configuration_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "checker.toml", 'ignore = ["TY9"]\n')
+    draft = write(tmp_path / "d.txt", DIRTY)
+    rc, _, err = cli(["check", "--no-model", draft])
+    assert rc == 2 and "TY9" in err

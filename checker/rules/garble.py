@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -29,8 +30,6 @@ def _relation_pattern() -> re.Pattern[str]:
 
 def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str],
                                                                          re.Match[str]]]:
-    if not _relation_pattern().search(text, start, end):
-        return
     actors = list(_ACTOR.finditer(text, start, end))
     for i, a in enumerate(actors):
         for b in actors[i + 1 : i + 3]:
@@ -68,7 +67,11 @@ does not accept *Niger* turning to Russia."""
                      "Russia warned Ukraine, and Russia then withdrew.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        verbs = [m.start() for m in _relation_pattern().finditer(doc.text)]
         for s in doc.sentences:
+            i = bisect.bisect_left(verbs, s.start)
+            if i == len(verbs) or verbs[i] >= s.end:
+                continue  # no relation verb in this sentence
             for a, b in _same_actor_pairs(doc.text, s.start, s.end):
                 actor = a.group(0)
                 yield self.finding(

@@ -34,6 +34,16 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.cache
+def _title_pattern() -> re.Pattern[str]:
+    """An honorific and the space after it: a surname starts where this ends."""
+    titles = "|".join(re.escape(t) for t in sorted(honorifics(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{titles})\.?[ \t\u00a0]+")
+
+
+_CAP_RE = re.compile(_CAP)
+
+
+@functools.cache
 def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("names", "not-names.txt"))
 
@@ -64,12 +74,11 @@ def name_mentions(doc: Document) -> list[Mention]:
     starts = _sentence_starts(doc)
     lower = _lowercase_words(text)
     titles = honorifics()
+    after_title = {m.end() for m in _title_pattern().finditer(text)}
     mentions: list[Mention] = []
     for m in _RUN.finditer(text):
-        tokens = [(t.group(0), m.start() + t.start()) for t in re.finditer(_CAP, m.group(0))]
-        before = text[max(0, m.start() - 20) : m.start()]
-        hon_before = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", before)
-        honorific = bool(hon_before and hon_before.group(1) in titles)
+        tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(m.group(0))]
+        honorific = m.start() in after_title
         while tokens and (tokens[0][0] in titles):
             honorific = True
             tokens = tokens[1:]
