@@ -69,6 +69,27 @@ def _splitter() -> Callable[[str], str]:
     return text_to_sentences
 
 
+_SPACE = re.compile(r"\s*")
+
+
+def _aligned(chunk: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """Offsets when the splitter changed only the whitespace between sentences (the usual case);
+    None when it also touched whitespace inside one, and the slower alignment is needed."""
+    spans = []
+    cursor = 0
+    for sentence in sentences:
+        piece = sentence.strip()
+        if not piece:
+            continue
+        match = _SPACE.match(chunk, cursor)
+        start = match.end() if match else cursor
+        if not chunk.startswith(piece, start):
+            return None
+        cursor = start + len(piece)
+        spans.append((start, cursor))
+    return spans
+
+
 def _offsets(chunk: str) -> list[tuple[int, int]]:
     """Sentence offsets from blingfire's fast splitter, aligned on non-space characters.
 
@@ -76,6 +97,10 @@ def _offsets(chunk: str) -> list[tuple[int, int]]:
     n-th non-space character of its output is the n-th of the input. (The library's own
     ``text_to_sentences_and_offsets`` computes offsets in a Python loop, ten times slower.)
     """
+    sentences = _splitter()(chunk).split("\n")
+    fast = _aligned(chunk, sentences)
+    if fast is not None:
+        return fast
     tokens = [(m.start(), m.end()) for m in _NONSPACE.finditer(chunk)]
     cumulative = [0]
     for a, b in tokens:
@@ -87,7 +112,7 @@ def _offsets(chunk: str) -> list[tuple[int, int]]:
 
     spans = []
     consumed = 0
-    for sentence in _splitter()(chunk).split("\n"):
+    for sentence in sentences:
         length = len("".join(sentence.split()))
         if length == 0:
             continue

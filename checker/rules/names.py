@@ -33,11 +33,8 @@ def honorifics() -> frozenset[str]:
     return frozenset(h for line in load_lines("names", "honorifics.txt") for h in [line])
 
 
-@functools.cache
-def _title_pattern() -> re.Pattern[str]:
-    """An honorific and the space after it: a surname starts where this ends."""
-    titles = "|".join(re.escape(t) for t in sorted(honorifics(), key=len, reverse=True))
-    return re.compile(rf"\b(?:{titles})\.?[ \t\u00a0]+")
+# A capitalised word (maybe an honorific such as "Mr.") and the space before the next one.
+_BEFORE_CAPITAL = re.compile(r"\b([A-Z][a-z]+)\.?[ \t\u00a0]+(?=[A-Z])")
 
 
 _CAP_RE = re.compile(_CAP)
@@ -74,7 +71,7 @@ def name_mentions(doc: Document) -> list[Mention]:
     starts = _sentence_starts(doc)
     lower = _lowercase_words(text)
     titles = honorifics()
-    after_title = {m.end() for m in _title_pattern().finditer(text)}
+    after_title = {m.end() for m in _BEFORE_CAPITAL.finditer(text) if m.group(1) in titles}
     mentions: list[Mention] = []
     for m in _RUN.finditer(text):
         tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(m.group(0))]

@@ -145,6 +145,7 @@ edits often change one mention and not the other."""
         return bool(names and words)
 
 
+_AGE_HINT = re.compile(r",[ \t]+\d{1,3},")
 _AGE = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
 _AGED = re.compile(
     r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
@@ -168,6 +169,8 @@ An age that changes within a story is a factual error a reader can see at once."
                      "had no record.",)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not _AGE_HINT.search(doc.text) and "-year-old" not in doc.text:
+            return
         found: list[tuple[str, int, int, int]] = []
         for m in _AGE.finditer(doc.text):
             found.append((m.group(1), int(m.group(2)), m.start(2), m.end(2)))
