@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.sentences import split_sentences
@@ -101,6 +102,17 @@ class Document:
         """What the user wrote at these offsets (markup included where offsets are the file's)."""
         shown = self.source if self.offsets_are_source and self.source is not None else self.text
         return shown[start:end].replace("\r", "")
+
+
+def nonblank_line_spans(text: str) -> Iterator[Span]:
+    """Each line with visible text, trimmed (the paragraphs of extracted HTML text)."""
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield Span(pos + lead, pos + lead + len(stripped))
+        pos += len(raw) + 1
 
 
 def _blank_line_paragraphs(text: str) -> list[Span]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from checker.document import Document, Span, Suppression
+from checker.document import Document, Span, Suppression, nonblank_line_spans
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -165,19 +165,9 @@ def _html_document(path: str, html: str) -> Document:
     for match in _SUPPRESSION.finditer(html):
         codes = _codes(match.group(2) or match.group(4))
         suppressions.append(Suppression(codes, 0, 0, 0, len(extracted)))
-    paragraphs = tuple(_line_paragraphs(extracted))
+    paragraphs = tuple(nonblank_line_spans(extracted))
     return Document(path=path, text=extracted, kind="html", source=html,
                     suppressions=tuple(suppressions), paragraph_spans=paragraphs or None)
-
-
-def _line_paragraphs(text: str) -> Iterator[Span]:
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            yield Span(pos + lead, pos + lead + len(stripped))
-        pos += len(line) + 1
 
 
 def _codes(raw: str) -> tuple[str, ...]:
