@@ -32,7 +32,8 @@ demo: install
 	-$(BIN)/checker check seeds/
 	$(BIN)/checker check seeds/ --format json -o reports/seeds.json --exit-zero
 	$(BIN)/checker check seeds/ --format sarif -o reports/seeds.sarif --exit-zero
-	$(BIN)/checker check seeds/niger-withdrawal.txt --format html -o reports/niger-withdrawal.html --exit-zero
+	$(BIN)/checker report seeds/ --out reports/seeds/ --no-progress
+	$(BIN)/python -m checker.bench.samples
 	@echo "reports written to reports/"
 
 lint: install

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.engine import FileResult, check_file, expand
-from checker.inputs import kind_for
+from checker.inputs import kind_for, split_record
 from checker.rules import all_rules, rule_by_code
 
 PARALLEL_THRESHOLD = 40
@@ -34,9 +34,14 @@ def resolve_settings(path: str, args: argparse.Namespace) -> Settings:
 def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
     """Check every path the user named; errors are per file and never stop the others."""
     base = resolve_settings(args.paths[0] if args.paths else ".", args)
+    unknown = base.unknown_selectors(r.code for r in all_rules())
+    if unknown:
+        raise ConfigError(f"unknown rule code or prefix: {', '.join(unknown)} "
+                          "(`checker rules` lists them)")
     results: list[FileResult] = []
     stdin_bytes = sys.stdin.buffer.read() if "-" in args.paths else None
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    missing = [p for p in args.paths
+               if p != "-" and not Path(p).exists() and split_record(p) is None]
     files = [p for p in expand([p for p in args.paths if p not in missing], base)]
     results.extend(FileResult(p, error=f"{p}: no such file or directory") for p in missing)
     jobs = args.jobs or (min(2, os.cpu_count() or 1) if not base.use_model else 1)
@@ -49,12 +54,15 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
 
 
 def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None) -> FileResult:
+    # stdin takes its configuration and per-path overrides from --stdin-filename, as in ruff
+    name = args.stdin_filename if path == "-" and args.stdin_filename else path
     try:
-        settings = resolve_settings(path, args)
+        settings = resolve_settings(name, args)
     except ConfigError as exc:
         return FileResult(path, error=str(exc))
     kind = kind_for(args.stdin_filename) if args.stdin_filename else "text"
-    result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind)
+    result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind,
+                        stdin_name=name)
     if path == "-" and args.stdin_filename:
         result.path = args.stdin_filename
     return result
@@ -76,13 +84,13 @@ def _parallel(files: list[str], args: argparse.Namespace, jobs: int) -> Iterable
             yield from chunk
 
 
-def exit_code(results: list[FileResult], fail_on_of: dict[str, object], args_exit_zero: bool,
-              default: Settings) -> int:
+def exit_code(results: list[FileResult], exit_zero: bool, settings: Settings) -> int:
+    """2 if a file could not be checked, 1 if a finding reaches ``fail-on``, else 0."""
     if any(r.error for r in results):
         return 2
-    if args_exit_zero:
+    if exit_zero:
         return 0
-    threshold = default.fail_on
+    threshold = settings.fail_on
     return 1 if any(f.severity >= threshold for r in results for f in r.findings) else 0
 
 
@@ -157,7 +165,7 @@ def run_check(args: argparse.Namespace) -> int:
     for r in results:
         if r.error and args.format not in ("text",):
             print(f"checker: {r.error}", file=sys.stderr)
-    return exit_code(results, {}, args.exit_zero, base)
+    return exit_code(results, args.exit_zero, base)
 
 
 def run_rules(fmt: str) -> int:

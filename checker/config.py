@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,14 @@ class Settings:
         rel = _relative(path, self.root)
         return [o for o in self.overrides if any(fnmatch.fnmatch(rel, g) for g in o.paths)]
 
+    def unknown_selectors(self, codes: Iterable[str]) -> list[str]:
+        """Selectors that match no rule code: a typo that would silently select nothing."""
+        known = list(codes)
+        given = [*self.select, *self.ignore, *self.severity]
+        for o in self.overrides:
+            given += [*(o.select or ()), *o.ignore, *o.severity]
+        return sorted({g for g in given if g and not any(c.startswith(g) for c in known)})
+
     def fingerprint(self) -> str:
         """A stable hash of everything that changes findings (for caches and baselines)."""
         payload = json.dumps(_jsonable(self), sort_keys=True, default=str)
@@ -111,7 +120,22 @@ def _severities(value: Any, key: str) -> dict[str, Severity]:
 
 
 _KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-bytes", "severity",
-          "overrides", "names", "spam", "nli"}
+          "overrides", "names", "spam", "nli", "report"}  # report: read by checker.batch
+
+
+# The keys each rule-options table accepts: a misspelt option must not silently do nothing.
+_TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"}}
+
+
+def _rule_table(table: dict[str, Any], name: str) -> dict[str, Any]:
+    value = table.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] must be a table")
+    unknown = sorted(set(value) - _TABLE_KEYS[name])
+    if unknown:
+        known = ", ".join(sorted(_TABLE_KEYS[name]))
+        raise ConfigError(f"[{name}]: unknown setting(s) {', '.join(unknown)} (known: {known})")
+    return dict(value)
 
 
 def settings_from_table(table: dict[str, Any], source: str | None = None,
@@ -142,8 +166,8 @@ def settings_from_table(table: dict[str, Any], source: str | None = None,
             max_file_bytes=int(table.get("max-file-bytes", 10 * 1024 * 1024)),
             severity=_severities(table.get("severity", {}), "severity"),
             overrides=tuple(overrides),
-            names=dict(table.get("names", {})),
-            spam=dict(table.get("spam", {})),
+            names=_rule_table(table, "names"),
+            spam=_rule_table(table, "spam"),
             nli=dict(table.get("nli", {})),
             source=source,
             root=root,

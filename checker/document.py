@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.sentences import split_sentences
@@ -42,6 +43,8 @@ class Document:
     source: str | None = None
     suppressions: tuple[Suppression, ...] = ()
     paragraph_spans: tuple[Span, ...] | None = None
+    in_file: bool = True  # False for a record of a JSON Lines archive: no file to point into
+    markup: tuple[Span, ...] = ()  # blanked markup (Markdown): not prose, and not a word gap
     _line_starts: tuple[int, ...] = field(init=False, repr=False)
     paragraphs: tuple[Span, ...] = field(init=False)
     sentences: tuple[Span, ...] = field(init=False)
@@ -60,7 +63,16 @@ class Document:
     @property
     def offsets_are_source(self) -> bool:
         """True when offsets point into the file as written (not into extracted text)."""
-        return self.kind != "html"
+        return self.kind != "html" and self.in_file
+
+    def touches_markup(self, start: int, end: int) -> bool:
+        """True when blanked markup lies inside ``[start, end)`` (a gap that was not a space)."""
+        if not self.markup:
+            return False
+        i = bisect.bisect_right(self.markup, start, key=lambda s: s.start)
+        if i > 0 and self.markup[i - 1].end > start:
+            return True
+        return i < len(self.markup) and self.markup[i].start < end
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -90,6 +102,17 @@ class Document:
         """What the user wrote at these offsets (markup included where offsets are the file's)."""
         shown = self.source if self.offsets_are_source and self.source is not None else self.text
         return shown[start:end].replace("\r", "")
+
+
+def nonblank_line_spans(text: str) -> Iterator[Span]:
+    """Each line with visible text, trimmed (the paragraphs of extracted HTML text)."""
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield Span(pos + lead, pos + lead + len(stripped))
+        pos += len(raw) + 1
 
 
 def _blank_line_paragraphs(text: str) -> list[Span]:

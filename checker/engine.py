@@ -113,11 +113,12 @@ def check_text(text: str, path: str = "<text>", kind: str = "text",
 
 
 def check_file(path: str, settings: Settings, models: ModelHub | None = None,
-               stdin_bytes: bytes | None = None, stdin_kind: str = "text") -> FileResult:
+               stdin_bytes: bytes | None = None, stdin_kind: str = "text",
+               stdin_name: str = "-") -> FileResult:
     try:
         if path == "-":
             text = decode("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
-            doc = build_document("-", text, stdin_kind)
+            doc = build_document(stdin_name, text, stdin_kind)
         else:
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
@@ -131,7 +132,7 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
 
 
 def expand(paths: Iterable[str], settings: Settings) -> list[str]:
-    return list(iter_files(paths, settings.exclude))
+    return list(iter_files(paths, settings.exclude, settings.root))
 
 
 def settings_for_file(path: str, base: Settings | None, config: Path | None,

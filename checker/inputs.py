@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from checker.document import Document, Span, Suppression
+from checker.document import Document, Span, Suppression, nonblank_line_spans
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
+ARCHIVE_SUFFIX = ".jsonl"  # one article per line: {"id": ..., "text": ...}
+RECORD_MARK = "#"  # "archive.jsonl#article-id" names one record
 
 _CODE_LIST = r"([A-Za-z]+[0-9]*(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]*)*)"
 _SUPPRESSION = re.compile(
@@ -25,6 +30,70 @@ class InputError(Exception):
 
 def kind_for(path: str) -> str:
     return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def split_record(path: str) -> tuple[str, str] | None:
+    """``("archive.jsonl", "id")`` for a record path, else None."""
+    archive, mark, key = path.rpartition(RECORD_MARK)
+    if mark and archive.lower().endswith(ARCHIVE_SUFFIX) and key:
+        return archive, key
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _archive(path: str, mtime_ns: int) -> dict[str, str | InputError]:
+    """Records of a JSON Lines archive by id (or ``line-N``); a bad line becomes its error."""
+    records: dict[str, str | InputError] = {}
+    try:
+        lines = Path(path).read_bytes().decode("utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read as UTF-8 JSON Lines ({exc})") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item["text"]
+            key = str(item.get("id") or f"line-{n}")
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            records[f"line-{n}"] = InputError(
+                f"{path}: line {n} is not a JSON object with a 'text' string ({exc})")
+            continue
+        records[key] = text
+    return records
+
+
+def archive_records(path: str) -> list[str]:
+    """The record paths of a JSON Lines archive, in file order."""
+    try:
+        records = _archive(path, Path(path).stat().st_mtime_ns)
+    except (OSError, InputError):
+        return [path]  # reading it again reports the error
+    return [f"{path}{RECORD_MARK}{key}" for key in records]
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes behind a path: a file, or one record of a JSON Lines archive."""
+    record = split_record(path)
+    if record is None and path.lower().endswith(ARCHIVE_SUFFIX):
+        raise InputError(f"{path}: a JSON Lines archive; check its records (the directory or "
+                         f"the archive path) rather than reading it as one document")
+    try:
+        if record is None:
+            return Path(path).read_bytes()
+        archive, key = record
+        found = _archive(archive, Path(archive).stat().st_mtime_ns).get(key)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if found is None:
+        raise InputError(f"{path}: no record {record[1]!r} in {record[0]}")
+    if isinstance(found, InputError):
+        raise found
+    return found.encode("utf-8")
 
 
 def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -51,7 +120,10 @@ def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
                   kind: str | None = None) -> Document:
     text = decode(path, raw, max_bytes)
-    return build_document(path, text, kind or kind_for(path))
+    doc = build_document(path, text, kind or kind_for(path))
+    if split_record(path) is not None:
+        doc = replace(doc, in_file=False)
+    return doc
 
 
 def build_document(path: str, text: str, kind: str = "text") -> Document:
@@ -59,24 +131,22 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
     if kind == "html":
         return _html_document(path, text)
     analysed = text.replace("\r", " ")
-    suppressions, analysed = _parse_suppressions(analysed)
     paragraphs: tuple[Span, ...] | None = None
+    markup: tuple[Span, ...] = ()
     if kind == "markdown":
-        from checker.markdown import mask_markdown
+        from checker.markdown import blanked_spans, code_regions, mask_markdown
 
-        analysed, paragraphs = mask_markdown(analysed)
-    return Document(path=path, text=analysed, kind=kind, source=text,
+        suppressions, unmasked = _parse_suppressions(analysed, skip=code_regions(analysed))
+        analysed, paragraphs = mask_markdown(unmasked)
+        markup = blanked_spans(unmasked, analysed)
+    else:
+        suppressions, analysed = _parse_suppressions(analysed)
+    return Document(path=path, text=analysed, kind=kind, source=text, markup=markup,
                     suppressions=suppressions, paragraph_spans=paragraphs or None)
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return load_document(path, raw, max_bytes)
+    return load_document(path, read_bytes(path), max_bytes)
 
 
 def _html_document(path: str, html: str) -> Document:
@@ -95,32 +165,25 @@ def _html_document(path: str, html: str) -> Document:
     for match in _SUPPRESSION.finditer(html):
         codes = _codes(match.group(2) or match.group(4))
         suppressions.append(Suppression(codes, 0, 0, 0, len(extracted)))
-    paragraphs = tuple(_line_paragraphs(extracted))
+    paragraphs = tuple(nonblank_line_spans(extracted))
     return Document(path=path, text=extracted, kind="html", source=html,
                     suppressions=tuple(suppressions), paragraph_spans=paragraphs or None)
-
-
-def _line_paragraphs(text: str) -> Iterator[Span]:
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            yield Span(pos + lead, pos + lead + len(stripped))
-        pos += len(line) + 1
 
 
 def _codes(raw: str) -> tuple[str, ...]:
     return tuple(c.strip().upper() for c in raw.split(",") if c.strip())
 
 
-def _parse_suppressions(text: str) -> tuple[tuple[Suppression, ...], str]:
+def _parse_suppressions(text: str, skip: Iterable[tuple[int, int]] = ()
+                        ) -> tuple[tuple[Suppression, ...], str]:
     """Find suppression comments, blank them out of the analysed text, and scope each one.
 
     A comment on a line with other text silences that paragraph; a comment alone on its line
     silences the paragraph that follows; ``ignore-file`` silences the document.
     """
-    matches = list(_SUPPRESSION.finditer(text))
+    code = list(skip)
+    matches = [m for m in _SUPPRESSION.finditer(text)
+               if not any(a <= m.start() < b for a, b in code)]  # syntax shown as code
     if not matches:
         return (), text
     chars = list(text)
@@ -156,22 +219,44 @@ def _scope(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, end
 
 
-def iter_files(paths: Iterable[str], excludes: Iterable[str] = ()) -> Iterator[str]:
-    """Expand directories into checkable files, honouring gitignore-style excludes."""
+def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
+               root: str | None = None) -> Iterator[str]:
+    """Expand directories into checkable files, honouring gitignore-style excludes.
+
+    As in .gitignore, patterns are relative to ``root`` (the folder of the config file that set
+    them), so they mean the same files wherever checker is run from.
+    """
     import pathspec
 
     spec = pathspec.PathSpec.from_lines("gitwildmatch", list(excludes))
+    base = Path(root).resolve() if root else None
     for given in paths:
         p = Path(given)
+        if given.lower().endswith(ARCHIVE_SUFFIX) and p.is_file():
+            yield from archive_records(given)
+            continue
         if given == "-" or not p.is_dir():
             yield given
             continue
         for child in sorted(p.rglob("*")):
-            if not child.is_file() or child.suffix.lower() not in TEXT_SUFFIXES:
+            suffix = child.suffix.lower()
+            if not child.is_file() or (suffix not in TEXT_SUFFIXES and suffix != ARCHIVE_SUFFIX):
                 continue
             rel = child.relative_to(p).as_posix()
             if any(part.startswith(".") for part in child.relative_to(p).parts):
                 continue
             if spec.match_file(rel) or spec.match_file(child.as_posix()):
                 continue
-            yield child.as_posix()
+            if base is not None and _excluded_from(spec.match_file, child, base):
+                continue
+            if suffix == ARCHIVE_SUFFIX:
+                yield from archive_records(child.as_posix())
+            else:
+                yield child.as_posix()
+
+
+def _excluded_from(match: Callable[[str], bool], child: Path, base: Path) -> bool:
+    try:
+        return match(child.resolve().relative_to(base).as_posix())
+    except ValueError:  # outside the config's folder: its patterns do not reach it
+        return False

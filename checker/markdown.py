@@ -34,8 +34,9 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, ...] | None], ...] = (
     (re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])"), None),
     (re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])"), None),
     (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M), None),
-    (re.compile(r"\|"), None),
+    # Table pipes stay: they are not words, and blanking them would join cells into one run.
 )
+_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -49,6 +50,34 @@ def _line_offsets(text: str) -> list[int]:
     starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
     starts.append(len(text) + 1)
     return starts
+
+
+def code_regions(text: str) -> list[tuple[int, int]]:
+    """Code blocks and code spans: text shown as code, never prose or a directive."""
+    starts = _line_offsets(text)
+    regions = []
+    for token in _MD.parse(text):
+        if token.map is not None and token.type in {"fence", "code_block"}:
+            first, last = token.map
+            regions.append((starts[first], min(starts[last] - 1, len(text))))
+    regions.extend((m.start(), m.end()) for m in _INLINE_CODE.finditer(text))
+    return sorted(regions)
+
+
+def blanked_spans(original: str, masked: str) -> tuple[Span, ...]:
+    """Runs of characters that were markup and are now blank."""
+    spans: list[Span] = []
+    start = -1
+    for i, (a, b) in enumerate(zip(original, masked, strict=True)):
+        hidden = a != b
+        if hidden and start < 0:
+            start = i
+        elif not hidden and start >= 0:
+            spans.append(Span(start, i))
+            start = -1
+    if start >= 0:
+        spans.append(Span(start, len(original)))
+    return tuple(spans)
 
 
 def mask_markdown(text: str) -> tuple[str, tuple[Span, ...]]:

@@ -9,10 +9,12 @@ pieces that end in one of those are joined back to the sentence that follows.
 from __future__ import annotations
 
 import bisect
+import ctypes
 import functools
+import importlib.util
 import re
-
-import blingfire
+from collections.abc import Callable
+from pathlib import Path
 
 from checker.resources import load_lines
 
@@ -37,6 +39,57 @@ def _ends_with_abbreviation(piece: str) -> bool:
 _NONSPACE = re.compile(r"\S+")
 
 
+@functools.cache
+def _splitter() -> Callable[[str], str]:
+    """blingfire's ``TextToSentences`` called through ctypes.
+
+    Importing the ``blingfire`` package also imports numpy (about 0.15 s of start-up, a tenth of
+    a rules-only run over 400 articles) for functions we never use, so the shared library that
+    ships in the package is loaded directly; the package import is the fallback.
+    """
+    try:
+        spec = importlib.util.find_spec("blingfire")
+        folder = Path(next(iter(spec.submodule_search_locations or ())))  # type: ignore[union-attr]
+        lib = ctypes.CDLL(str(folder / "libblingfiretokdll.so"))
+        native = lib.TextToSentences
+    except (OSError, StopIteration, AttributeError, ImportError):
+        import blingfire
+
+        return blingfire.text_to_sentences  # type: ignore[no-any-return]
+
+    def text_to_sentences(text: str) -> str:
+        data = text.encode("utf-8")
+        out = ctypes.create_string_buffer(len(data) * 2 + 16)
+        size = native(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
+                      ctypes.c_int(len(out)))
+        if size < 0 or size > len(out):
+            return text
+        return out.value.decode("utf-8")
+
+    return text_to_sentences
+
+
+_SPACE = re.compile(r"\s*")
+
+
+def _aligned(chunk: str, sentences: list[str]) -> list[tuple[int, int]] | None:
+    """Offsets when the splitter changed only the whitespace between sentences (the usual case);
+    None when it also touched whitespace inside one, and the slower alignment is needed."""
+    spans = []
+    cursor = 0
+    for sentence in sentences:
+        piece = sentence.strip()
+        if not piece:
+            continue
+        match = _SPACE.match(chunk, cursor)
+        start = match.end() if match else cursor
+        if not chunk.startswith(piece, start):
+            return None
+        cursor = start + len(piece)
+        spans.append((start, cursor))
+    return spans
+
+
 def _offsets(chunk: str) -> list[tuple[int, int]]:
     """Sentence offsets from blingfire's fast splitter, aligned on non-space characters.
 
@@ -44,6 +97,10 @@ def _offsets(chunk: str) -> list[tuple[int, int]]:
     n-th non-space character of its output is the n-th of the input. (The library's own
     ``text_to_sentences_and_offsets`` computes offsets in a Python loop, ten times slower.)
     """
+    sentences = _splitter()(chunk).split("\n")
+    fast = _aligned(chunk, sentences)
+    if fast is not None:
+        return fast
     tokens = [(m.start(), m.end()) for m in _NONSPACE.finditer(chunk)]
     cumulative = [0]
     for a, b in tokens:
@@ -55,7 +112,7 @@ def _offsets(chunk: str) -> list[tuple[int, int]]:
 
     spans = []
     consumed = 0
-    for sentence in blingfire.text_to_sentences(chunk).split("\n"):
+    for sentence in sentences:
         length = len("".join(sentence.split()))
         if length == 0:
             continue

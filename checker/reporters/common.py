@@ -42,7 +42,7 @@ def finding_dict(f: Finding, doc: Document | None) -> dict[str, Any]:
         ],
         "fix": None,
     }
-    if f.fix is not None:
+    if f.fix is not None and doc is not None and doc.offsets_are_source:
         data["fix"] = {
             "description": f.fix.description,
             "applicability": f.fix.applicability.value,

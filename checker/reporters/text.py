@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from checker.engine import FileResult
 from checker.findings import Severity
-from checker.reporters.common import summary
+from checker.reporters.common import positions_note, summary
 
 _COLOURS = {Severity.ERROR: "\x1b[31;1m", Severity.WARNING: "\x1b[33;1m",
             Severity.INFO: "\x1b[36m"}
@@ -44,6 +44,9 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
             for rel in f.related:
                 rl, rc = doc.line_col(rel.start)
                 out.append(c(_DIM, f"    related {r.path}:{rl}:{rc}: {rel.message}"))
+        note = positions_note(doc)
+        if note and r.findings:
+            out.append(c(_DIM, f"{r.path}: {note}"))
     s = summary(results)
     tail = f"Found {s['findings']} finding(s) in {s['files']} file(s)"
     if s["errors"]:

@@ -33,6 +33,13 @@ def honorifics() -> frozenset[str]:
     return frozenset(h for line in load_lines("names", "honorifics.txt") for h in [line])
 
 
+# A capitalised word (maybe an honorific such as "Mr.") and the space before the next one.
+_BEFORE_CAPITAL = re.compile(r"\b([A-Z][a-z]+)\.?[ \t\u00a0]+(?=[A-Z])")
+
+
+_CAP_RE = re.compile(_CAP)
+
+
 @functools.cache
 def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lines("names", "not-names.txt"))
@@ -64,19 +71,20 @@ def name_mentions(doc: Document) -> list[Mention]:
     starts = _sentence_starts(doc)
     lower = _lowercase_words(text)
     titles = honorifics()
+    after_title = {m.end() for m in _BEFORE_CAPITAL.finditer(text) if m.group(1) in titles}
     mentions: list[Mention] = []
     for m in _RUN.finditer(text):
-        tokens = [(t.group(0), m.start() + t.start()) for t in re.finditer(_CAP, m.group(0))]
-        before = text[max(0, m.start() - 20) : m.start()]
-        hon_before = re.search(r"([A-Z][a-z]+)\.?[ \t]+$", before)
-        honorific = bool(hon_before and hon_before.group(1) in titles)
+        tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(m.group(0))]
+        honorific = m.start() in after_title
         while tokens and (tokens[0][0] in titles):
             honorific = True
             tokens = tokens[1:]
         if tokens and tokens[0][1] in starts and len(tokens) == 1 and not honorific:
             continue  # a lone sentence-initial word tells us nothing
-        if tokens and tokens[0][1] in starts and tokens[0][0].lower() in lower:
-            tokens = tokens[1:]
+        if tokens and tokens[0][1] in starts and (
+            tokens[0][0].lower() in lower or tokens[0][0].lower() in _not_names()
+        ):
+            tokens = tokens[1:]  # "Later Merkle", "Then Merkle": an adverb, not a given name
         full = len(tokens) >= 2
         first = tokens[0][0] if full else None
         for i, (raw, pos) in enumerate(tokens):
@@ -90,7 +98,8 @@ def name_mentions(doc: Document) -> list[Mention]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "es", "s", "n", "ns")
+# Demonyms, plurals and nickname endings: Japan / Japanese, Smiths, Stokes / Stokesey.
+_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "es", "s", "n", "ns", "ey", "ie", "y")
 
 
 def _stem(token: str) -> str:
@@ -109,9 +118,14 @@ def are_variants(a: str, b: str) -> bool:
     """Two spellings of one name, not two names that merely look alike."""
     if a.lower() == b.lower() or a[0].lower() != b[0].lower():
         return False
-    if min(len(a), len(b)) < 5:
-        return False
     low_a, low_b = a.lower(), b.lower()
+    if min(len(a), len(b)) < 5:
+        # Short names: only one letter apart with the same sound ("Fay" / "Faye").
+        short, long = sorted((low_a, low_b), key=len)
+        silent_letter = long[:-1] == short and long[-1] in "eh"
+        return (len(short) >= 3 and Levenshtein.distance(low_a, low_b) == 1
+                and (_key(a) == _key(b) or silent_letter)
+                and low_a not in _not_names() and low_b not in _not_names())
     stem_a, stem_b = _stem(a), _stem(b)
     if low_a.replace("-", "") == low_b.replace("-", ""):
         return False
@@ -188,10 +202,18 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         for m in mentions:
             by_token[m.token].append(m)
         mention_of = {m.start: m.group for m in mentions}
-        # Only words used as surnames are compared: given names (Mario / Maria) and lone
-        # capitalised words (Ligue / League) differ by design far more often than by mistake.
-        surnames = [t for t, ms in by_token.items() if any(m.surname for m in ms)]
-        for cluster in _clusters(surnames):
+        # Given names (Mario / Maria) differ by design far more often than by mistake, so a
+        # word seen only as a given name is not compared; and a cluster must include a spelling
+        # used as a surname (after a given name or an honorific) to be about a person at all.
+        candidates = [t for t, ms in by_token.items()
+                      if any(m.surname or not m.full for m in ms)]
+        for cluster in _clusters(candidates):
+            if not any(m.surname for s in cluster for m in by_token[s]):
+                continue
+            if min(map(len, cluster)) < 5 and not all(
+                any(m.surname for m in by_token[s]) for s in cluster
+            ):
+                continue  # short names must each be used as a surname ("Mr. Fay", "Mr. Faye")
             if _different_people(cluster, by_token, mention_of):
                 continue
             yield from self._report(doc, cluster, by_token)

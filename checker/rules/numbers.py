@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,7 @@ from checker.rules.names import honorifics
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ \t]+(million|billion|thousand))?"
 MAX_RATIO = 1.35  # rewrites nudge a figure; larger gaps are usually two different counts
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD = re.compile(r"[A-Za-z]{2,}")
 _ENTITY = re.compile(r"\b[A-Z][a-z]{2,}\b|(?:[A-Z]\.){2,}")
 
 
@@ -40,6 +42,16 @@ class Quantity:
     start: int
     end: int
     sentence: Span
+    predicate: str | None  # the first content word after the count: "leave" in "troops will leave"
+
+
+def _predicate(doc: Document, end: int, stop: int) -> str | None:
+    auxiliaries = set(_lexicon()["auxiliaries"])
+    for m in _WORD.finditer(doc.text, end, min(stop, end + 40)):
+        word = m.group().lower()
+        if word not in auxiliaries:
+            return word
+    return None
 
 
 def _value(number: str, scale: str | None) -> float:
@@ -67,7 +79,14 @@ def quantities(doc: Document) -> Iterator[Quantity]:
                 continue
             if re.fullmatch(r"(1[89]|20)\d\d", number):
                 continue  # a year, not a count
-            yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s)
+            yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
+                           _predicate(doc, m.end(), s.end))
+
+
+def _content(doc: Document, span: Span) -> set[str]:
+    stop = set(_lexicon()["stopwords"])
+    words = (m.group().lower() for m in _WORD.finditer(doc.text, span.start, span.end))
+    return {w for w in words if len(w) >= 4 and w not in stop}
 
 
 def _entities(doc: Document, span: Span) -> set[str]:
@@ -82,7 +101,7 @@ class ConflictingQuantity(Rule):
     summary = "The same count stated twice with different values"
     what = """
 Finds a count of the same thing ("troops", "people", "protesters" … listed in
-`rules/numbers/units.toml`) stated in two sentences that share a named subject, with values
+`rules/numbers/units.toml`) stated in two sentences that share a name or a content word, with values
 that differ by at most about a third: "more than 1,000 troops will leave Niger" … "about 1,100
 troops will leave Niger". Counts introduced as changes ("another 200 troops", "up from") are
 left alone."""
@@ -90,7 +109,7 @@ left alone."""
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
     bad_examples = ("More than 1,000 troops will leave Niger in the coming months. "
-                    "Officials said about 1,400 troops will leave Niger by September.",)
+                    "Officials said about 1,100 troops will leave Niger by September.",)
     good_examples = ("More than 1,000 troops will leave Niger. The 1,000 troops will leave Niger "
                      "by September.",
                      "Five people died in Paris. Twelve people were hurt in Lyon.")
@@ -104,8 +123,7 @@ edits often change one mention and not the other."""
                 low, high = sorted((earlier.value, q.value))
                 if low <= 0 or high / low > MAX_RATIO:
                     continue
-                shared = _entities(doc, earlier.sentence) & _entities(doc, q.sentence)
-                if not shared:
+                if not self._same_statement(doc, earlier, q):
                     continue
                 yield self.finding(
                     q.start, q.end,
@@ -117,6 +135,17 @@ edits often change one mention and not the other."""
             seen.setdefault(q.noun, []).append(q)
 
 
+    @staticmethod
+    def _same_statement(doc: Document, a: Quantity, b: Quantity) -> bool:
+        """The same verb follows both counts, or the sentences share a name and a topic word."""
+        if a.predicate and a.predicate == b.predicate:
+            return True
+        names = _entities(doc, a.sentence) & _entities(doc, b.sentence)
+        words = (_content(doc, a.sentence) & _content(doc, b.sentence)) - {a.noun, a.noun + "s"}
+        return bool(names and words)
+
+
+_AGE_HINT = re.compile(r",[ \t]+\d{1,3},")
 _AGE = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
 _AGED = re.compile(
     r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
@@ -140,6 +169,8 @@ An age that changes within a story is a factual error a reader can see at once."
                      "had no record.",)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not _AGE_HINT.search(doc.text) and "-year-old" not in doc.text:
+            return
         found: list[tuple[str, int, int, int]] = []
         for m in _AGE.finditer(doc.text):
             found.append((m.group(1), int(m.group(2)), m.start(2), m.end(2)))
@@ -168,3 +199,68 @@ An age that changes within a story is a factual error a reader can see at once."
                 yield self.finding(start, end, f"{name} is {age} here but {first_age} earlier",
                                    related=(Related(a, b, f"{name}'s age given first"),))
             ages.setdefault(name, (age, start, end))
+
+
+_MONTHS = [m.lower() for m in calendar.month_name[1:]]
+_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")[ \t]+(\d{1,2})"
+                   r"(?:st|nd|rd|th)?\b(?:,?[ \t]+(\d{4}))?")
+
+
+@functools.cache
+def _event_pattern() -> re.Pattern[str]:
+    nouns = "|".join(_lexicon()["event_nouns"])
+    return re.compile(rf"\bthe[ \t]+(?:[a-z-]+[ \t]+)?({nouns})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    event: str
+    month: int
+    day: int
+    year: int | None
+    start: int
+    end: int
+
+
+def event_dates(doc: Document) -> Iterator[EventDate]:
+    """A definite event ("the coup") and the date given for it in the same sentence."""
+    for s in doc.sentences:
+        for e in _event_pattern().finditer(doc.text, s.start, s.end):
+            d = _DATE.search(doc.text, e.end(), min(s.end, e.end() + 60))
+            if d is None:
+                continue
+            year = int(d.group(3)) if d.group(3) else None
+            yield EventDate(e.group(1).lower(), _MONTHS.index(d.group(1).lower()) + 1,
+                            int(d.group(2)), year, d.start(), d.end())
+
+
+@register
+class ConflictingDate(Rule):
+    code = "NU103"
+    name = "conflicting-date"
+    category = "number"
+    summary = "One event given two different dates"
+    what = """
+Finds a definite event ("the coup", "the vote", "the summit"; listed in
+`rules/numbers/units.toml`) dated twice in one story with dates that cannot both hold: "the coup
+took place on July 26, 2023" … "since the coup on July 28, 2023"."""
+    why = """
+A date that moves within a story is wrong at least once, and readers quote dates."""
+    bad_examples = ("The coup took place on July 26, 2023. Since the coup on July 28, 2023, "
+                    "troops have been inactive.",)
+    good_examples = ("The coup took place on July 26, 2023. Since the coup on July 26, troops "
+                     "have been inactive.",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        first: dict[str, EventDate] = {}
+        for ed in event_dates(doc):
+            earlier = first.setdefault(ed.event, ed)
+            if earlier is ed or (earlier.month, earlier.day) == (ed.month, ed.day):
+                continue
+            if earlier.year and ed.year and earlier.year != ed.year:
+                continue  # another year: plausibly another event of the same kind
+            yield self.finding(
+                ed.start, ed.end,
+                f"the {ed.event} is dated {doc.text[ed.start:ed.end]!r} here but "
+                f"{doc.text[earlier.start:earlier.end]!r} earlier",
+                related=(Related(earlier.start, earlier.end, f"the {ed.event} dated first"),))

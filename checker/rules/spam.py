@@ -30,7 +30,8 @@ def _prefix_pattern() -> re.Pattern[str]:
     # Several-word openers ("see also", "you may also like") need only a space after them;
     # one-word openers ("read", "watch") need a separator so that prose is not mistaken.
     return re.compile(
-        rf"^[\W_]{{0,3}}(?:(?:{'|'.join(multi)})(?:{_SEPARATOR}|[ \t\u00a0]+(?=[\"“‘'A-Z0-9]))"
+        rf"^[\W_]{{0,3}}(?:(?:{'|'.join(multi)})(?:{_SEPARATOR}|[ \t\u00a0]+(?=[\"“‘'A-Z0-9])"
+        rf"|[\s:.!]*$)"  # or the opener alone on its line: the heading of a links block
         rf"|(?:{'|'.join(single)}){_SEPARATOR})",
         re.IGNORECASE,
     )

@@ -5,21 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from checker.document import Document, Span
+from checker.document import Document, Span, nonblank_line_spans
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
 def nonblank_lines(doc: Document) -> Iterator[Span]:
     """Each line with visible text, trimmed."""
-    text = doc.text
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            yield Span(pos + lead, pos + lead + len(stripped))
-        pos += len(raw) + 1
+    return nonblank_line_spans(doc.text)
 
 
 def line_removal(doc: Document, span: Span) -> tuple[int, int]:

@@ -32,6 +32,8 @@ kind of slip readers notice first."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         for m in _DOUBLED.finditer(doc.text):
+            if doc.touches_markup(m.start(), m.end()):
+                continue  # "`json`, `sarif`": the gap was code, not a doubled comma
             start = m.start()
             # remove the second mark and the space before it
             second = m.end() - 1
@@ -164,6 +166,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
         allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
         for m in _REPEATED.finditer(doc.text):
             word = m.group(1)
+            if doc.touches_markup(m.start(), m.end()):
+                continue
             if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",

@@ -1,0 +1,106 @@
+"""The part of a batch run that executes in a worker: check documents, return rows and a report.
+
+It runs in the calling process, in a local process pool or on a Dask worker, so it takes and
+returns only plain picklable values. Models come from :class:`checker.modelhub.ModelHub`, whose
+cache lives for the life of the process: each worker loads a model once, on its first document
+that needs it, and reuses it for every later batch.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.batch.plan import DocumentJob
+from checker.engine import FileResult, check_document
+from checker.inputs import InputError, load_document
+from checker.modelhub import ModelHub
+
+FINDING_COLUMNS = ("path", "code", "rule", "category", "severity", "confidence", "line",
+                   "column", "end_line", "end_column", "start", "end", "text", "message",
+                   "related")
+
+
+@dataclass(frozen=True, slots=True)
+class DocOutcome:
+    """What a worker sends back for one document."""
+
+    path: str
+    slug: str
+    key: str
+    html: str
+    record: dict[str, Any]  # {"key", "path", "document": {...}, "findings": [{...}, ...]}
+
+
+def check_job(job: DocumentJob) -> FileResult:
+    """Like ``engine.check_file`` but from bytes already read by the client."""
+    if job.error is not None or job.settings is None:
+        return FileResult(job.path, error=job.error or f"{job.path}: no configuration")
+    try:
+        doc = load_document(job.path, job.raw, job.settings.max_file_bytes)
+    except InputError as exc:
+        return FileResult(job.path, error=str(exc))
+    try:
+        models = ModelHub(job.settings.nli)
+        findings = check_document(doc, job.settings, models=models)
+    except Exception as exc:  # a rule bug must not stop the batch
+        return FileResult(job.path, error=f"{job.path}: internal error while checking "
+                          f"({type(exc).__name__}: {exc}); please report it", document=doc)
+    return FileResult(job.path, findings, document=doc)
+
+
+def finding_rows(result: FileResult) -> list[dict[str, Any]]:
+    doc = result.document
+    rows = []
+    for f in result.findings:
+        line, col = doc.line_col(f.start) if doc else (0, 0)
+        end_line, end_col = doc.line_col(f.end) if doc else (0, 0)
+        text = doc.snippet(f.start, f.end) if doc else ""
+        related = " | ".join(doc.snippet(r.start, r.end) for r in f.related) if doc else ""
+        rows.append({"path": result.path, "code": f.code, "rule": f.rule,
+                     "category": f.category, "severity": f.severity.label,
+                     "confidence": f.confidence, "line": line, "column": col,
+                     "end_line": end_line, "end_column": end_col, "start": f.start,
+                     "end": f.end, "text": text, "message": f.message, "related": related})
+    return rows
+
+
+def document_info(result: FileResult) -> dict[str, Any]:
+    doc = result.document
+    return {"path": result.path, "kind": doc.kind if doc else "",
+            "chars": len(doc.text) if doc else 0, "error": result.error or ""}
+
+
+def process_job(job: DocumentJob) -> DocOutcome:
+    from checker.reporters.html import render
+
+    _test_delay()
+    result = check_job(job)
+    record = {"key": job.key, "path": job.path, "document": document_info(result),
+              "findings": finding_rows(result)}
+    return DocOutcome(job.path, job.slug, job.key, render([result], back="../index.html"),
+                      record)
+
+
+def process_batch(jobs: Sequence[DocumentJob]) -> list[DocOutcome]:
+    """The unit of work sent to a worker."""
+    return [process_job(job) for job in jobs]
+
+
+def worker_info() -> dict[str, Any]:
+    """What the client checks on each Dask worker before sending work (same tool, same rules)."""
+    from checker import __version__
+    from checker.batch.plan import rules_signature
+
+    return {"version": __version__, "rules": rules_signature(), "pid": os.getpid(),
+            "models": ModelHub.loaded()}
+
+
+def _test_delay() -> None:
+    """Slow each document down (tests kill a run half-way and need it to be half-way)."""
+    delay = os.environ.get("CHECKER_REPORT_TEST_DELAY")
+    if delay:
+        time.sleep(float(delay))

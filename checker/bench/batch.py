@@ -1,0 +1,169 @@
+"""Wall time of ``checker report`` over the 406 CNN/DailyMail dev articles, three ways.
+
+Local with 1 process (in-process), local with 2 processes, and through a Dask cluster on
+loopback (1 scheduler + 2 single-threaded workers started here). Each run is the real command
+line in a fresh output directory, timed from outside, so start-up and writing the outputs count.
+The findings tables of the three runs must be identical. Writes ``reports/bench-batch.md``.
+Reads ``../shared/data/news/cnn_dailymail_dev.jsonl``; skips with a message when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from checker.atomic import write_text
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data" / "news" / "cnn_dailymail_dev.jsonl"
+REPORT = ROOT / "reports" / "bench-batch.md"
+REPEAT = 3
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
+    env["DASK_DISTRIBUTED__WORKER__DAEMON"] = "False"
+    return env
+
+
+@contextmanager
+def loopback_cluster(workers: int = 2, threads: int = 1,
+                     directory: Path | None = None) -> Iterator[str]:
+    """Start ``dask scheduler`` and ``workers`` x ``dask worker`` on 127.0.0.1; yield the address.
+
+    The scheduler picks a free port and publishes it in a scheduler file, so nothing races for a
+    port. Every process is stopped on the way out, killed if it does not stop in 3 s.
+    """
+    from distributed import Client
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    with tempfile.TemporaryDirectory(dir=directory) as tmp:
+        sched_file = Path(tmp) / "scheduler.json"
+        common = {"env": _env(), "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
+                  "start_new_session": True}
+        procs = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0",
+                                   "--no-dashboard", "--scheduler-file", str(sched_file)],
+                                  **common)]  # type: ignore[call-overload]
+        try:
+            deadline = time.monotonic() + 60
+            while not sched_file.exists():
+                if time.monotonic() > deadline or procs[0].poll() is not None:
+                    raise RuntimeError("the Dask scheduler did not start")
+                time.sleep(0.05)
+            address = str(json.loads(sched_file.read_text())["address"])
+            for i in range(workers):
+                procs.append(subprocess.Popen(
+                    [dask, "worker", "--scheduler-file", str(sched_file), "--host", "127.0.0.1",
+                     "--nthreads", str(threads), "--no-dashboard", "--no-nanny",
+                     "--name", f"bench-{i}"], **common))  # type: ignore[call-overload]
+            with Client(address, timeout=30) as client:  # type: ignore[no-untyped-call]
+                client.wait_for_workers(workers, timeout=120)
+            yield address
+        finally:
+            _stop(procs[1:])  # workers first, while the scheduler still answers
+            _stop(procs[:1])
+
+
+def _stop(procs: Sequence[subprocess.Popen[bytes]]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def write_articles(folder: Path, data: Path = DATA) -> int:
+    n = 0
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            article = json.loads(line)
+            (folder / f"{article['id']}.txt").write_text(article["text"], encoding="utf-8")
+            n += 1
+    return n
+
+
+def timed_report(folder: Path, out: Path, extra: Sequence[str]) -> float:
+    cmd = [sys.executable, "-m", "checker", "report", str(folder), "--out", str(out),
+           "--no-progress", *extra]
+    start = time.perf_counter()
+    subprocess.run(cmd, env=_env(), check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def uses_model() -> bool:
+    from checker.rules import all_rules
+
+    return any(r.requires for r in all_rules()) and "--no-model" not in sys.argv
+
+
+def main() -> int:
+    if not DATA.is_file():
+        print(f"bench batch: {DATA} not found; skipped")
+        return 0
+    model = uses_model()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    mode = [] if model else ["--no-model"]
+    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
+        work = Path(tmp)
+        articles = work / "articles"
+        articles.mkdir()
+        n = write_articles(articles)
+        rows: list[tuple[str, list[float]]] = []
+
+        def best_of(name: str, out: str, extra: Sequence[str], fresh: bool = True) -> None:
+            times = []
+            for i in range(REPEAT):
+                target = work / (f"{out}-{i}" if fresh else out)
+                times.append(timed_report(articles, target, [*mode, *extra]))
+            rows.append((name, times))
+
+        best_of("local, 1 process", "j1", ["-j", "1"])
+        best_of("local, 2 processes", "j2", ["-j", "2"])
+        with loopback_cluster(2, 1, work) as address:
+            best_of("Dask, 1 scheduler + 2 workers (loopback)", "dask", ["--dask", address])
+        best_of("re-run, nothing changed (2 processes)", "j2-0", ["-j", "2"], fresh=False)
+        tables = [(work / f"{d}-{i}" / "findings.csv").read_text()
+                  for d in ("j1", "j2", "dask") for i in range(REPEAT)]
+        identical = all(t == tables[0] for t in tables)
+        findings = len(tables[0].splitlines()) - 1
+    lines = [
+        "# `checker report` over the CNN/DailyMail dev articles", "",
+        f"{n} articles, {findings} findings, {'with the model' if model else 'rules only'}; "
+        f"{os.cpu_count()} CPU cores ({platform.machine()}), Python "
+        f"{platform.python_version()}; {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}. "
+        "Wall time of the whole command (start-up, checking, per-document reports, tables, "
+        f"index), best of {REPEAT} runs, each fresh run in a new output directory; the machine "
+        f"is shared, so the other runs are listed too (load average at the start: {load}).", "",
+        "| run | best wall time (s) | documents / s | all runs (s) |", "|---|---:|---:|---|",
+        *(f"| {name} | {min(t):.2f} | {n / min(t):.0f} | {', '.join(f'{x:.2f}' for x in t)} |"
+          for name, t in rows), "",
+        f"Findings identical in all fresh runs of the three backends: "
+        f"**{'yes' if identical else 'NO'}**.", "",
+        "Reproduce: `python -m checker.bench.batch` (`make bench`).", ""]
+    text = "\n".join(lines)
+    write_text(REPORT, text)
+    print(text)
+    if not identical:
+        print("bench batch: findings differ between backends", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""The rules benchmark runs end to end (on a few synthetic articles, one run)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.bench import rules as bench
+
+pytestmark = pytest.mark.slow
+
+
+def test_bench_rules_writes_its_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if bench.proselint_command() is None:
+        pytest.skip("proselint is not installed")
+    data = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": f"Article {i}. The the troops left on Friday."})
+             for i in range(6)]
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "bench.md"
+    assert bench.main(["--runs", "1", "--data", str(data), "--output", str(out)]) == 0
+    report = out.read_text(encoding="utf-8")
+    assert "| checker 0.1.0 `check --no-model --format json` |" in report
+    assert "| proselint " in report and "Speed-up" in report
+    assert "6 articles, one file each" in report
+    assert "6 articles" in capsys.readouterr().out
+
+
+def test_bench_rules_skips_without_data(tmp_path: Path) -> None:
+    assert bench.main(["--data", str(tmp_path / "absent.jsonl")]) == 0

@@ -1,0 +1,193 @@
+"""The rule behaviour the foundation issue names, family by family (rules only).
+
+The registry's own examples run in test_registry.py; these are the cases the issue spells out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checker.config import Settings, settings_from_table
+from checker.engine import check_text
+from checker.findings import Finding
+
+
+def _findings(text: str, select: str, table: dict[str, Any] | None = None,
+              kind: str = "text") -> tuple[list[Finding], str]:
+    settings = settings_from_table({**(table or {}), "select": [select]})
+    settings = Settings(**{**settings.__dict__, "use_model": False})
+    result = check_text(text, "draft.txt", kind, settings)
+    assert result.error is None and result.document is not None
+    return result.findings, result.document.text
+
+
+def _flagged(text: str, select: str, **kw: Any) -> list[str]:
+    findings, analysed = _findings(text, select, **kw)
+    return [analysed[f.start : f.end] for f in findings if f.code.startswith(select)]
+
+
+BODY = ("The talks broke down amid a wave of bad feelings about the US presence in Niger, "
+        "officials said on Friday.")
+
+
+# --- spam ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "See also  Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
+    "Read: The video appears to show Cam Newton fighting at a youth football event",
+    "READ MORE: Russia sends instructors to Niger",
+    "Related: Five things to know about the Sahel",
+    "You may also like: The ten best beaches in Europe",
+])
+def test_injected_related_link_lines(line: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{BODY}\n"
+    findings, analysed = _findings(text, "SP")
+    spam = [f for f in findings if f.category == "spam"]
+    assert len(spam) == 1, [analysed[f.start : f.end] for f in spam]
+    assert analysed[spam[0].start : spam[0].end].strip().startswith(line.split()[0])
+
+
+@pytest.mark.parametrize("line", [
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+    "We use cookies to improve your experience on our site.",
+    "Share this article on Facebook Twitter WhatsApp",
+    "Sign up for our newsletter",
+    "Advertisement",
+])
+def test_page_boilerplate_lines(line: str) -> None:
+    assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line
+
+
+@pytest.mark.parametrize("prose", [
+    "Read the full statement, the ambassador told reporters, before the talks resumed.",
+    "Officials said they would see also whether the base could be kept open.",
+    "The advertisement campaign cost the ministry more than $2 million last year.",
+    "Related talks in Washington will continue next week, officials said.",
+])
+def test_prose_that_looks_like_spam_is_left_alone(prose: str) -> None:
+    assert _flagged(f"{BODY}\n\n{prose}\n", "SP") == []
+
+
+def test_promotional_links_and_the_domain_lists() -> None:
+    text = (f"{BODY} Details at https://bit.ly/3xYz and https://news.example.org/a?utm_source=x "
+            "and https://www.reuters.com/world/africa/niger-2024-03-17/ and "
+            "https://shop.example.com/deal.\n")
+    flagged = _flagged(text, "SP103")
+    assert any("bit.ly" in f for f in flagged)
+    assert any("utm_source" in f for f in flagged)
+    assert not any("reuters.com" in f for f in flagged)
+    assert not any("shop.example.com" in f for f in flagged)
+    denied = _flagged(text, "SP103", table={"spam": {"deny-domains": ["shop.example.com"]}})
+    assert any("shop.example.com" in f for f in denied)
+    allowed = _flagged(text, "SP103", table={"spam": {"allow-domains": ["bit.ly"]}})
+    assert not any("bit.ly" in f for f in allowed)
+
+
+# --- names --------------------------------------------------------------------------------
+
+SEED_NAMES = ("A military coup last July ousted President Mohamed Bassum and installed a "
+              "military regime.\n\nMr. Basoom is still under arrest eight months after his "
+              "removal.\n\nShe called for a rapid transition to civilian rule and Mr. Basoom.\n")
+
+
+def test_name_variants_and_the_first_spelling_related() -> None:
+    findings, text = _findings(SEED_NAMES, "NM")
+    variants = [f for f in findings if f.category == "name"]
+    assert variants
+    flagged = {text[f.start : f.end] for f in variants}
+    related = {text[r.start : r.end] for f in variants for r in f.related}
+    assert {"Bassum", "Basoom"} <= flagged | related
+    assert all(f.related for f in variants)
+
+
+@pytest.mark.parametrize("mention", ["Ms. Merkle", "Later Merkle", "Then Merkle"])
+def test_minority_spelling_is_reported_with_the_majority_related(mention: str) -> None:
+    """A sentence-initial adverb before a surname is not a first name."""
+    text = ("Angela Merkel spoke first.\n\nMerkel said the talks would go on.\n\n"
+            f"{mention} left the room.\n\nMerkel did not comment.\n")
+    findings, analysed = _findings(text, "NM101")
+    assert [analysed[f.start : f.end] for f in findings] == ["Merkle"]
+    assert {analysed[r.start : r.end] for r in findings[0].related} <= {"Merkel"}
+
+
+def test_truncated_name() -> None:
+    text = ("The Wagner Group, whose military company was headed by Yevgeny V, whose mercenaries "
+            "spread across Africa.\n")
+    assert _flagged(text, "NM102") == ["Yevgeny V"]
+
+
+def test_vocabulary_spelling() -> None:
+    text = "A coup ousted President Mohamed Bassum last July.\n"
+    assert _flagged(text, "NM103") == []
+    flagged = _flagged(text, "NM103", table={"names": {"vocabulary": ["Mohamed Bazoum"]}})
+    assert flagged == ["Bassum"]
+
+
+@pytest.mark.parametrize("text", [
+    # different people who share a surname pattern
+    "John Smith met Jane Smith in Niamey.\n\nLater, Mr. Smith and Ms. Smith flew home.\n",
+    "Kim Jong Un met Kim Yo Jong.\n\nKim Jong Un spoke first.\n",
+    "Tom Jones and Tim Jonas both spoke.\n\nMr. Jones left early; Mr. Jonas stayed.\n",
+    # names that differ by design
+    "Burkina Faso and Mali sought help.\n\nHe checked his mail before leaving for Mali.\n",
+    "Troops left Mali and Niger.\n\nNigeria and Niger share a border.\n",
+    "Austria and Australia sent envoys.\n\nAustria later withdrew.\n",
+])
+def test_names_that_are_not_variants(text: str) -> None:
+    assert _flagged(text, "NM") == []
+
+
+# --- typography ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "code", "snippet"), [
+    ("It has recently been considered a pariah in the region. .\n", "TY101", ". ."),
+    ("He wrote, “The ordinary people will bear the brunt of it.\n\nThe talks ended.\n",
+     "TY102", "“"),
+    ('She said "we will not leave. The meeting ended.\n\nOfficials left.\n', "TY102", '"'),
+    ("The agency (which was founded in 1990 said nothing.\n", "TY103", "("),
+    ("The agency was founded in 1990) and said nothing.\n", "TY103", ")"),
+    ("The the troops will leave.\n", "TY104", "The the"),
+])
+def test_typography(text: str, code: str, snippet: str) -> None:
+    assert any(s.startswith(snippet) for s in _flagged(text, code)), _flagged(text, "TY")
+
+
+# --- garble -------------------------------------------------------------------------------
+
+def test_same_actor_on_both_sides() -> None:
+    text = ("Kurt M. Campbell told Niger's prime minister that the U.S. does not accept the U.S. "
+            "turning to Russia for protection.\n")
+    flagged = _flagged(text, "GB")
+    assert flagged and "U.S." in flagged[0]
+
+
+def test_different_actors_are_not_garble() -> None:
+    text = ("Kurt M. Campbell told Niger's prime minister that the U.S. does not accept Niger "
+            "turning to Russia for protection.\n")
+    assert _flagged(text, "GB") == []
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+def test_the_same_quantity_with_different_values() -> None:
+    text = ("More than 1,000 troops will leave Niger in the coming months.\n\n"
+            "Officials said about 1,100 troops would leave by September.\n")
+    findings, _ = _findings(text, "NU")
+    assert findings, "1,000 troops vs 1,100 troops"
+    assert all(f.category == "number" for f in findings)
+    assert any(f.related for f in findings)
+
+
+def test_the_same_quantity_stated_consistently() -> None:
+    text = ("More than 1,000 troops will leave Niger.\n\n"
+            "The 1,000 troops will leave by September, and 100 Russian instructors arrived.\n")
+    assert _flagged(text, "NU") == []
+
+
+def test_dates_that_cannot_both_hold() -> None:
+    text = ("The coup took place on July 26, 2023.\n\n"
+            "Since the coup on July 28, 2023, troops have been inactive.\n")
+    assert _flagged(text, "NU"), "the same event on two different dates"
