@@ -74,8 +74,34 @@ def _by_length(pairs: Sequence[Pair], batch_size: int) -> list[list[int]]:
     return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
 
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+
+
+def _limit_heap_growth() -> None:
+    """Serve large tensor buffers with mmap so they go back to the OS after each batch.
+
+    glibc's default adapts its mmap threshold upward, so the varying tensor shapes of a batch run
+    fragment the heap: peak memory over the 406 CNN/DM articles grew to 1.66 GB, against 0.77 GB
+    with a fixed 128 KiB threshold. Linux/glibc only; elsewhere this does nothing.
+    """
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024)
+    except (OSError, AttributeError):
+        return
+
+
 def _torch_threads() -> None:
     import torch
+
+    _limit_heap_growth()
 
     wanted = int(os.environ.get("CHECKER_THREADS", "0") or 0)
     if wanted > 0:
