@@ -54,8 +54,8 @@ earlier sentence is given as related. Confidence 0.97 and above is an error."""
 A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
 Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
     bad_examples = (
-        "More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
-        "The U.S. troops are staying in Niger for the foreseeable future.",
+        "The museum will close on Monday for repairs.\n\n"
+        "The museum will remain open on Monday.",
     )
     good_examples = (
         "More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
