@@ -44,7 +44,7 @@ class ModelContradiction(Rule):
     name = "contradiction"
     category = "contradiction"
     severity = Severity.WARNING
-    summary = "A statement that contradicts an earlier one in the same document (model)"
+    summary = "A statement that contradicts an earlier one in the same document"
     what = """
 Pairs sentences on the same topic (sentence embeddings, shared names and numbers), scores each
 pair in both directions with the project's NLI cross-encoder (models/nli-minilm), and reports the
