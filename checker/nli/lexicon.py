@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from checker.resources import data_root
+
 VERB_FORM_NAMES = ("base", "3sg", "past", "pastpart", "ing")
 
 
 def rules_dir() -> Path:
-    """Where the ``rules/`` data pack lives (the repository root for now)."""
-    return Path(__file__).resolve().parents[2] / "rules"
+    """Where the ``rules/`` data pack lives: inside the wheel, or in a source checkout."""
+    return data_root("rules")
 
 
 def _rows(name: str) -> Iterator[list[str]]:
