@@ -18,7 +18,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.nli.backend import CONTRADICTION, NLIModel
-from checker.nli.flips import word_flip
+from checker.nli.flips import (
+    MIN_SHARED,
+    MIN_SHARED_OF_LONGER,
+    could_flip,
+    tokens,
+    word_flip_tokens,
+)
 from checker.nli.lexicon import load_lexicon
 from checker.resources import load_lines
 
@@ -158,13 +164,20 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     """Word-for-word flips over all sentence pairs (cheap: token alignment only)."""
     lex = load_lexicon()
     out: list[Conflict] = []
-    for j, later in enumerate(sentences):
-        if not eligible(later):
+    toks = [tokens(s) if eligible(s) else None for s in sentences]
+    kinds = [frozenset(t) if t is not None else frozenset() for t in toks]
+    sizes = [len(t) if t is not None else 0 for t in toks]
+    for j, tb in enumerate(toks):
+        if tb is None or sizes[j] < MIN_SHARED:
             continue
+        low, high = MIN_SHARED_OF_LONGER * sizes[j], sizes[j] / MIN_SHARED_OF_LONGER
         for i in range(j):
-            if not eligible(sentences[i]):
+            ta = toks[i]
+            if ta is None or not low <= sizes[i] <= high:  # lengths too far apart to align
                 continue
-            flip = word_flip(sentences[i], later, lex)
+            if not could_flip(ta, tb, kinds[i], kinds[j]):
+                continue
+            flip = word_flip_tokens(ta, tb, lex)
             if flip is not None:
                 confidence = 0.9 if flip.kind == "number" else 0.95
                 out.append(

@@ -87,10 +87,26 @@ def _classify(a: list[str], b: list[str], lex: Lexicon) -> Flip | None:
     return None
 
 
+def could_flip(ta: list[str], tb: list[str], sa: frozenset[str], sb: frozenset[str]) -> bool:
+    """A cheap upper bound: can the two token lists share enough to be one flip apart?
+
+    A token whose word does not occur in the other sentence can never be aligned, so most pairs
+    of a document are ruled out with two set differences, without running the alignment."""
+    short, long = sorted((len(ta), len(tb)))
+    if short < MIN_SHARED or short < MIN_SHARED_OF_LONGER * long:
+        return False
+    bound = min(len(ta) - len(sa - sb), len(tb) - len(sb - sa))
+    return (bound >= MIN_SHARED and bound >= MIN_SHARED_OF_SHORTER * short
+            and bound >= MIN_SHARED_OF_LONGER * long)
+
+
 def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:
     """The single flip that separates two otherwise identical sentences, if there is exactly one."""
-    lex = lex or load_lexicon()
-    ta, tb = tokens(earlier), tokens(later)
+    return word_flip_tokens(tokens(earlier), tokens(later), lex or load_lexicon())
+
+
+def word_flip_tokens(ta: list[str], tb: list[str], lex: Lexicon) -> Flip | None:
+    """:func:`word_flip` on sentences already split into tokens."""
     if min(len(ta), len(tb)) < MIN_SHARED:
         return None
     matcher = SequenceMatcher(None, ta, tb, autojunk=False)

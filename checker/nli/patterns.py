@@ -95,6 +95,8 @@ def settled_conditions(sentences: Sequence[str]) -> list[PatternConflict]:
     for j in range(len(sentences)):
         for i in range(j):
             for facts, conditions in ((settled[i], conditional[j]), (conditional[i], settled[j])):
+                if not facts or not conditions:
+                    continue
                 nouns = sorted(
                     noun
                     for noun, group in facts
@@ -119,8 +121,26 @@ def _stance_words() -> tuple[tuple[str, int], ...]:
 
 
 @lru_cache(maxsize=1)
+def _stance_pattern() -> re.Pattern[str]:
+    """All stance stems in one scan; group 1 is the stem (longest first)."""
+    stems = sorted({stem for stem, _ in _stance_words()}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, stems)) + r")[a-z]*")
+
+
+@lru_cache(maxsize=1)
+def _stance_polarity() -> dict[str, int]:
+    return dict(_stance_words())
+
+
+@lru_cache(maxsize=1)
 def _stance_exceptions() -> frozenset[str]:
     return frozenset(word for pol, word in _rows("stance.tsv") if pol == "ignore")
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    names = sorted(_aliases(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
 
 
 def _mentions(sentence: str) -> list[tuple[int, str]]:
@@ -128,11 +148,9 @@ def _mentions(sentence: str) -> list[tuple[int, str]]:
     aliases = _aliases()
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for alias in sorted(aliases, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", sentence):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append((m.start(), aliases[alias]))
-                taken.append((m.start(), m.end()))
+    for m in _alias_pattern().finditer(sentence):  # longest alias first, no overlaps
+        found.append((m.start(), aliases[m.group()]))
+        taken.append((m.start(), m.end()))
     for m in _CAPITALISED.finditer(sentence):
         if not any(a < m.end() and m.start() < b for a, b in taken):
             found.append((m.start(), m.group()))
@@ -142,20 +160,24 @@ def _mentions(sentence: str) -> list[tuple[int, str]]:
 def stances(sentence: str) -> dict[tuple[str, str], int]:
     """(actor, counterpart) -> +1 or -1; a negative word wins over a positive one it governs."""
     lower = sentence.lower()
+    hits = list(_stance_pattern().finditer(lower))
+    if not hits:
+        return {}
     mentions = _mentions(sentence)
+    polarity_of = _stance_polarity()
     result: dict[tuple[str, str], int] = {}
-    for stem, polarity in _stance_words():
-        for m in re.finditer(rf"\b{re.escape(stem)}[a-z]*", lower):
-            if m.group() in _stance_exceptions():
-                continue
-            before = [name for pos, name in mentions if pos < m.start()]
-            after = [name for pos, name in mentions if pos > m.end()]
-            if not before or not after or before[-1] == after[0]:
-                continue
-            window = lower[max(0, m.start() - 25) : m.start()]
-            sign = -polarity if _NEGATION.search(window) else polarity
-            key = (before[-1], after[0])
-            result[key] = min(result.get(key, sign), sign)
+    for m in hits:
+        if m.group() in _stance_exceptions():
+            continue
+        polarity = polarity_of[m.group(1)]
+        before = [name for pos, name in mentions if pos < m.start()]
+        after = [name for pos, name in mentions if pos > m.end()]
+        if not before or not after or before[-1] == after[0]:
+            continue
+        window = lower[max(0, m.start() - 25) : m.start()]
+        sign = -polarity if _NEGATION.search(window) else polarity
+        key = (before[-1], after[0])
+        result[key] = min(result.get(key, sign), sign)
     return result
 
 
