@@ -43,7 +43,9 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
     if method == "forkserver":
         ctx.set_forkserver_preload(["checker.batch.work", "checker.rules"])
     pending = iter(batches)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_sigint) as pool:
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_setup,
+                             initargs=(threads,)) as pool:
         running: set[Future[list[DocOutcome]]] = set()
         try:
             while True:
@@ -62,6 +64,13 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
                 fut.cancel()
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _worker_setup(threads: int) -> None:
+    """Share the cores between workers (each torch would otherwise take them all, and two
+    workers on two cores ran slower than one), and leave Ctrl-C to the client."""
+    os.environ.setdefault("CHECKER_THREADS", str(threads))
+    _ignore_sigint()
 
 
 def _ignore_sigint() -> None:

@@ -62,7 +62,8 @@ def finding_rows(result: FileResult) -> list[dict[str, Any]]:
         related = " | ".join(doc.snippet(r.start, r.end) for r in f.related) if doc else ""
         rows.append({"path": result.path, "code": f.code, "rule": f.rule,
                      "category": f.category, "severity": f.severity.label,
-                     "confidence": f.confidence, "line": line, "column": col,
+                     "confidence": None if f.confidence is None else round(f.confidence, 4),
+                     "line": line, "column": col,
                      "end_line": end_line, "end_column": end_col, "start": f.start,
                      "end": f.end, "text": text, "message": f.message, "related": related})
     return rows

@@ -27,7 +27,7 @@ from checker.atomic import write_text
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "news" / "cnn_dailymail_dev.jsonl"
 REPORT = ROOT / "reports" / "bench-batch.md"
-REPEAT = 3
+REPEAT = int(os.environ.get("CHECKER_BENCH_REPEAT", "3"))  # runs per configuration
 
 
 def _env() -> dict[str, str]:
