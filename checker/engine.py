@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from checker.config import Settings, settings_for
+from checker.config import Settings
 from checker.document import Document
 from checker.findings import Finding, Severity
-from checker.inputs import InputError, build_document, decode, iter_files, kind_for, read_path
+from checker.inputs import (
+    InputError,
+    build_document,
+    decode,
+    iter_files,
+    kind_for,
+    load_document,
+    read_path,
+)
 from checker.modelhub import ModelHub
 from checker.rules import Context, Rule, all_rules
 
@@ -123,6 +130,21 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
+    return _check_loaded(path, doc, settings, models)
+
+
+def check_bytes(path: str, raw: bytes, settings: Settings,
+                models: ModelHub | None = None) -> FileResult:
+    """Check bytes already read (a batch worker gets them from the client, not the disk)."""
+    try:
+        doc = load_document(path, raw, settings.max_file_bytes)
+    except InputError as exc:
+        return FileResult(path, error=str(exc))
+    return _check_loaded(path, doc, settings, models)
+
+
+def _check_loaded(path: str, doc: Document, settings: Settings,
+                  models: ModelHub | None) -> FileResult:
     try:
         findings = check_document(doc, settings, models=models)
     except Exception as exc:  # a rule bug must not stop the other files
@@ -135,13 +157,5 @@ def expand(paths: Iterable[str], settings: Settings) -> list[str]:
     return list(iter_files(paths, settings.exclude, settings.root))
 
 
-def settings_for_file(path: str, base: Settings | None, config: Path | None,
-                      cli: dict[str, object]) -> Settings:
-    from checker.config import with_cli
-
-    settings = settings_for(path, config) if base is None else base
-    return with_cli(settings, **cli)  # type: ignore[arg-type]
-
-
-__all__ = ["FileResult", "check_document", "check_file", "check_text", "expand",
+__all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_text", "expand",
            "kind_for", "replace", "selected_rules"]

@@ -40,3 +40,14 @@ def load_lines(*parts: str) -> tuple[str, ...]:
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+@functools.cache
+def load_rows(*parts: str) -> tuple[tuple[str, ...], ...]:
+    """Tab-separated rows of a table file in ``rules/`` (blank and ``#`` lines skipped)."""
+    text = rules_path(*parts).read_text(encoding="utf-8")
+    return tuple(
+        tuple(line.split("\t"))
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.batch.plan import DocumentJob
-from checker.engine import FileResult, check_document
-from checker.inputs import InputError, load_document
+from checker.engine import FileResult, check_bytes
 from checker.modelhub import ModelHub
 
 FINDING_COLUMNS = ("path", "code", "rule", "category", "severity", "confidence", "line",
@@ -36,20 +35,10 @@ class DocOutcome:
 
 
 def check_job(job: DocumentJob) -> FileResult:
-    """Like ``engine.check_file`` but from bytes already read by the client."""
+    """``engine.check_bytes`` on the bytes the client read; models cached per process."""
     if job.error is not None or job.settings is None:
         return FileResult(job.path, error=job.error or f"{job.path}: no configuration")
-    try:
-        doc = load_document(job.path, job.raw, job.settings.max_file_bytes)
-    except InputError as exc:
-        return FileResult(job.path, error=str(exc))
-    try:
-        models = ModelHub(job.settings.nli)
-        findings = check_document(doc, job.settings, models=models)
-    except Exception as exc:  # a rule bug must not stop the batch
-        return FileResult(job.path, error=f"{job.path}: internal error while checking "
-                          f"({type(exc).__name__}: {exc}); please report it", document=doc)
-    return FileResult(job.path, findings, document=doc)
+    return check_bytes(job.path, job.raw, job.settings, ModelHub(job.settings.nli))
 
 
 def finding_rows(result: FileResult) -> list[dict[str, Any]]:

@@ -7,27 +7,16 @@ model was taught and what the rule looks for the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from checker.resources import data_root
+from checker.resources import load_rows
 
 VERB_FORM_NAMES = ("base", "3sg", "past", "pastpart", "ing")
 
 
-def rules_dir() -> Path:
-    """Where the ``rules/`` data pack lives: inside the wheel, or in a source checkout."""
-    return data_root("rules")
-
-
-def _rows(name: str) -> Iterator[list[str]]:
-    path = rules_dir() / "nli" / name
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        yield line.split("\t")
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return load_rows("nli", name)
 
 
 @dataclass(frozen=True, slots=True)

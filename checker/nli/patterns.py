@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.resources import rules_path
+from checker.resources import load_rows
 
 _DETERMINER = r"(?:the|a|an|its|their|his|her|these|those)"
 _NEGATION = re.compile(r"\b(?:not|no|never|n't|unwilling)\b", re.IGNORECASE)
@@ -31,9 +31,8 @@ class PatternConflict:
     detail: str
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = rules_path("nli", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return load_rows("nli", name)
 
 
 TERMINAL = frozenset({"failure", "success", "end"})
