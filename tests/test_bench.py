@@ -30,3 +30,19 @@ def test_bench_rules_writes_its_table(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_bench_rules_skips_without_data(tmp_path: Path) -> None:
     assert bench.main(["--data", str(tmp_path / "absent.jsonl")]) == 0
+
+
+def test_bench_batch_keeps_disagreeing_tables(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.bench.batch import keep_tables
+
+    header = "path,code,confidence\n"
+    tables = {"j1-0": header + "a.txt,CT101,0.9123\n", "j2-0": header + "a.txt,CT101,0.9123\n",
+              "dask-0": header + "a.txt,CT101,0.9124\n"}
+    keep_tables(tables, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "findings-dask-0.csv", "findings-j1-0.csv", "findings-j2-0.csv"]
+    assert (tmp_path / "findings-dask-0.csv").read_text() == tables["dask-0"]
+    err = capsys.readouterr().err
+    assert "-a.txt,CT101,0.9123" in err and "+a.txt,CT101,0.9124" in err
+    assert "j2-0" not in err.split("kept in")[0]  # only the table that differs is shown

@@ -100,6 +100,7 @@ def run_dask(batches: Batches, address: str, *,
         raise BackendError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
         _check_workers(client.run(worker_info), address)
+        _share_cores(client)
         threads = sum(client.nthreads().values()) or 1
         pending = iter(batches)
         first = [client.submit(process_batch, b, pure=False) for b in _take(pending, 2 * threads)]
@@ -124,6 +125,28 @@ def _take(it: Iterator[list[DocumentJob]], n: int) -> list[list[DocumentJob]]:
             break
         out.append(batch)
     return out
+
+
+def _share_cores(client: Any) -> None:
+    """Give each Dask worker's torch its share of its host's cores (``CHECKER_THREADS``).
+
+    A worker thread running the model would otherwise use every core of the host, so two workers
+    on one host fought over the cores and ran slower than one (measured on the 406 articles: 638 s
+    through Dask against 327 s for one local process). A share set on the workers by their admin
+    (``CHECKER_THREADS`` in their environment) wins.
+    """
+    hosts: dict[str, list[tuple[str, int]]] = {}
+    for address, info in client.scheduler_info()["workers"].items():
+        hosts.setdefault(str(info.get("host")), []).append((address, int(info.get("nthreads", 1))))
+    for members in hosts.values():
+        busy = sum(n for _, n in members) or 1
+        client.run(_set_threads, busy, workers=[a for a, _ in members])
+
+
+def _set_threads(busy: int) -> int:
+    threads = max(1, (os.cpu_count() or 1) // busy)
+    os.environ.setdefault("CHECKER_THREADS", str(threads))
+    return int(os.environ["CHECKER_THREADS"])
 
 
 def _check_workers(infos: dict[str, Any], address: str) -> None:

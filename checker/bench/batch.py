@@ -27,6 +27,7 @@ from checker.atomic import write_text
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "news" / "cnn_dailymail_dev.jsonl"
 REPORT = ROOT / "reports" / "bench-batch.md"
+KEEP = ROOT / "reports" / "_tmp" / "bench-batch"  # the tables, kept when the backends disagree
 REPEAT = int(os.environ.get("CHECKER_BENCH_REPEAT", "3"))  # runs per configuration
 
 
@@ -97,13 +98,39 @@ def write_articles(folder: Path, data: Path = DATA) -> int:
     return n
 
 
-def timed_report(folder: Path, out: Path, extra: Sequence[str]) -> float:
+def timed_report(folder: Path, out: Path, extra: Sequence[str]) -> tuple[float, float]:
+    """Wall seconds of one ``checker report`` and the peak RSS (MB) of its largest process.
+
+    ``os.wait4`` gives this child's resource use, in which Linux folds the largest of the
+    children it reaped (its pool workers), so for ``-j 2`` it is the biggest worker or the
+    client, not their sum. Dask workers are not its children and are not counted.
+    """
     cmd = [sys.executable, "-m", "checker", "report", str(folder), "--out", str(out),
            "--no-progress", *extra]
     start = time.perf_counter()
-    subprocess.run(cmd, env=_env(), check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return seconds, usage.ru_maxrss / 1024
+
+
+def keep_tables(tables: dict[str, str], folder: Path = KEEP) -> None:
+    """Keep every run's findings table and print how each differs from the first one."""
+    import difflib
+
+    folder.mkdir(parents=True, exist_ok=True)
+    first_name, first = next(iter(tables.items()))
+    for name, text in tables.items():
+        write_text(folder / f"findings-{name}.csv", text)
+        if text != first:
+            diff = list(difflib.unified_diff(first.splitlines(), text.splitlines(), first_name,
+                                             name, lineterm="", n=0))
+            print("\n".join(diff[:40]), file=sys.stderr)
+    print(f"bench batch: the findings tables are kept in {folder}", file=sys.stderr)
 
 
 def uses_model() -> bool:
@@ -124,23 +151,27 @@ def main() -> int:
         articles = work / "articles"
         articles.mkdir()
         n = write_articles(articles)
-        rows: list[tuple[str, list[float]]] = []
+        rows: list[tuple[str, list[float], float]] = []
 
         def best_of(name: str, out: str, extra: Sequence[str], fresh: bool = True) -> None:
-            times = []
+            times, peak = [], 0.0
             for i in range(REPEAT):
                 target = work / (f"{out}-{i}" if fresh else out)
-                times.append(timed_report(articles, target, [*mode, *extra]))
-            rows.append((name, times))
+                seconds, rss = timed_report(articles, target, [*mode, *extra])
+                times.append(seconds)
+                peak = max(peak, rss)
+            rows.append((name, times, peak))
 
         best_of("local, 1 process", "j1", ["-j", "1"])
         best_of("local, 2 processes", "j2", ["-j", "2"])
         with loopback_cluster(2, 1, work) as address:
             best_of("Dask, 1 scheduler + 2 workers (loopback)", "dask", ["--dask", address])
         best_of("re-run, nothing changed (2 processes)", "j2-0", ["-j", "2"], fresh=False)
-        tables = [(work / f"{d}-{i}" / "findings.csv").read_text()
-                  for d in ("j1", "j2", "dask") for i in range(REPEAT)]
+        names = [f"{d}-{i}" for d in ("j1", "j2", "dask") for i in range(REPEAT)]
+        tables = [(work / name / "findings.csv").read_text() for name in names]
         identical = all(t == tables[0] for t in tables)
+        if not identical:
+            keep_tables(dict(zip(names, tables, strict=True)))
         findings = len(tables[0].splitlines()) - 1
     lines = [
         "# `checker report` over the CNN/DailyMail dev articles", "",
@@ -150,9 +181,11 @@ def main() -> int:
         "Wall time of the whole command (start-up, checking, per-document reports, tables, "
         f"index), best of {REPEAT} runs, each fresh run in a new output directory; the machine "
         f"is shared, so the other runs are listed too (load average at the start: {load}).", "",
-        "| run | best wall time (s) | documents / s | all runs (s) |", "|---|---:|---:|---|",
-        *(f"| {name} | {min(t):.2f} | {n / min(t):.0f} | {', '.join(f'{x:.2f}' for x in t)} |"
-          for name, t in rows), "",
+        "| run | best wall time (s) | documents / s | all runs (s) | peak RSS, largest process "
+        "(MB) |", "|---|---:|---:|---|---:|",
+        *(f"| {name} | {min(t):.2f} | {n / min(t):.1f} | {', '.join(f'{x:.2f}' for x in t)} "
+          f"| {peak:.0f}{'†' if 'Dask' in name else ''} |" for name, t, peak in rows), "",
+        "† the client only: the Dask workers are separate processes, not its children.", "",
         f"Findings identical in all fresh runs of the three backends: "
         f"**{'yes' if identical else 'NO'}**.", "",
         "Reproduce: `python -m checker.bench.batch` (`make bench`).", ""]

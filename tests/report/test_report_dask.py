@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,15 @@ def test_dask_cluster_gives_the_local_result(cluster: str, drafts: Path, tmp_pat
     info = json.loads((remote / "run.json").read_text())
     assert info["backend"] == f"dask {cluster}"
     assert len(info["checked"]) == len(DRAFTS) + 1 + 8
+    # each worker's torch got its share of the cores: two one-thread workers on this host
+    from distributed import Client
+
+    from checker.batch.runner import _set_threads
+
+    with Client(cluster, timeout=30) as client:  # type: ignore[no-untyped-call]
+        shares = client.run(_set_threads, 10_000)  # answers the share already set
+    expected = int(os.environ.get("CHECKER_THREADS") or max(1, (os.cpu_count() or 1) // 2))
+    assert set(shares.values()) == {expected}
     for name in ("findings.csv", "documents.csv"):
         assert (local / name).read_text() == (remote / name).read_text()
     assert sorted(p.name for p in (local / "docs").iterdir()) == \
