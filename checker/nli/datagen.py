@@ -121,6 +121,10 @@ def _contradictions(sentence: str, lex: Lexicon, rng: random.Random) -> Iterable
         shorter = tf.drop_trailing_clause(hypothesis, lex, rng)
         if shorter and rng.random() < 0.3 and shorter != hypothesis:
             hypothesis = shorter
+        if rng.random() < 0.4:
+            # Reworded as well as flipped, so that word overlap alone is no cue (entailments are
+            # reworded at the same rate).
+            hypothesis = tf.paraphrase(hypothesis, lex, rng) or hypothesis
         if rng.random() < 0.35:
             premise, hypothesis = hypothesis, premise
         yield Pair("contradiction", premise, hypothesis, f"news-{kind}")

@@ -54,8 +54,8 @@ earlier sentence is given as related. Confidence 0.97 and above is an error."""
 A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
 Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
     bad_examples = (
-        "The museum will close on Monday for repairs.\n\n"
-        "The museum will remain open on Monday.",
+        "The museum reopened to visitors on Saturday after a two-year renovation.\n\n"
+        "The museum remained closed to visitors on Saturday.",
     )
     good_examples = (
         "More than 1,000 U.S. troops will leave Niger in the coming months.\n\n"
