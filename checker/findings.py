@@ -87,5 +87,9 @@ class Finding:
         return replace(self, severity=severity)
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.start, self.end, self.code)
+    def sort_key(self) -> tuple[int, int, str, tuple[tuple[int, int], ...], str]:
+        """A total order: two findings of one rule on one span (a sentence that contradicts two
+        earlier ones) are ordered by what they relate to, not by set iteration order, which
+        changes with each process's string hashing and made batch tables differ."""
+        return (self.start, self.end, self.code,
+                tuple((r.start, r.end) for r in self.related), self.message)

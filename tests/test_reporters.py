@@ -263,3 +263,33 @@ def test_every_advertised_format_renders(fmt: str, tmp_path: Path) -> None:
     assert out.strip()
     empty = get_renderer(fmt)([])
     assert isinstance(empty, str)
+
+
+def test_findings_on_one_span_come_out_in_one_order() -> None:
+    """A sentence that contradicts two earlier ones gives two findings on one span; their order
+    must not depend on set iteration (string hashing differs per process, and batch tables from
+    different worker processes then differed)."""
+    from checker.engine import check_document
+    from checker.inputs import build_document
+
+    doc = build_document("d.txt", "A rose. B fell. A fell.\n")
+    made = [Finding(code="XX999", rule="both", category="contradiction",
+                    severity=Severity.WARNING, message="contradicts an earlier statement",
+                    start=16, end=23, confidence=0.9,
+                    related=(Related(start, start + 7, "the earlier statement"),))
+            for start in (8, 0)]
+
+    class TwoFindings:
+        code = "XX999"
+
+        def __init__(self, order: list[Finding]) -> None:
+            self.order = order
+
+        def check(self, doc: Document, ctx: object) -> list[Finding]:
+            return self.order
+
+    settings = Settings(use_model=False)
+    forward = check_document(doc, settings, rules=[TwoFindings(made)])  # type: ignore[list-item]
+    backward = check_document(doc, settings, rules=[TwoFindings(made[::-1])])  # type: ignore[list-item]
+    assert forward == backward
+    assert [f.related[0].start for f in forward] == [0, 8]

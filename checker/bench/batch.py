@@ -27,7 +27,7 @@ from checker.atomic import write_text
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "news" / "cnn_dailymail_dev.jsonl"
 REPORT = ROOT / "reports" / "bench-batch.md"
-KEEP = ROOT / "reports" / "_tmp" / "bench-batch"  # the tables, kept when the backends disagree
+KEEP = ROOT / "reports" / "_tmp" / "bench-batch"  # every run's findings table, for diffing
 REPEAT = int(os.environ.get("CHECKER_BENCH_REPEAT", "3"))  # runs per configuration
 
 
@@ -170,8 +170,7 @@ def main() -> int:
         names = [f"{d}-{i}" for d in ("j1", "j2", "dask") for i in range(REPEAT)]
         tables = [(work / name / "findings.csv").read_text() for name in names]
         identical = all(t == tables[0] for t in tables)
-        if not identical:
-            keep_tables(dict(zip(names, tables, strict=True)))
+        keep_tables(dict(zip(names, tables, strict=True)))
         findings = len(tables[0].splitlines()) - 1
     lines = [
         "# `checker report` over the CNN/DailyMail dev articles", "",
