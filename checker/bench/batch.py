@@ -183,8 +183,10 @@ def main() -> int:
         "| run | best wall time (s) | documents / s | all runs (s) | peak RSS, largest process "
         "(MB) |", "|---|---:|---:|---|---:|",
         *(f"| {name} | {min(t):.2f} | {n / min(t):.1f} | {', '.join(f'{x:.2f}' for x in t)} "
-          f"| {peak:.0f}{'†' if 'Dask' in name else ''} |" for name, t, peak in rows), "",
-        "† the client only: the Dask workers are separate processes, not its children.", "",
+          f"| {peak:.0f}{'' if '1 process' in name else '†'} |" for name, t, peak in rows), "",
+        "† the client only: pool workers are started by a fork server and Dask workers on their "
+        "own, so neither is the client's child; see `checker eval speed` for one model process.",
+        "",
         f"Findings identical in all fresh runs of the three backends: "
         f"**{'yes' if identical else 'NO'}**.", "",
         "Reproduce: `python -m checker.bench.batch` (`make bench`).", ""]
