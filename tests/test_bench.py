@@ -32,8 +32,8 @@ def test_bench_rules_skips_without_data(tmp_path: Path) -> None:
     assert bench.main(["--data", str(tmp_path / "absent.jsonl")]) == 0
 
 
-def test_bench_batch_keeps_disagreeing_tables(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_bench_batch_keeps_tables_and_shows_differences(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from checker.bench.batch import keep_tables
 
     header = "path,code,confidence\n"

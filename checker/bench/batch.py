@@ -99,11 +99,11 @@ def write_articles(folder: Path, data: Path = DATA) -> int:
 
 
 def timed_report(folder: Path, out: Path, extra: Sequence[str]) -> tuple[float, float]:
-    """Wall seconds of one ``checker report`` and the peak RSS (MB) of its largest process.
+    """Wall seconds of one ``checker report`` and the peak RSS (MB) of the command's process.
 
-    ``os.wait4`` gives this child's resource use, in which Linux folds the largest of the
-    children it reaped (its pool workers), so for ``-j 2`` it is the biggest worker or the
-    client, not their sum. Dask workers are not its children and are not counted.
+    ``os.wait4`` gives this child's own resource use (and that of any children it reaped). Pool
+    workers come from a fork server and Dask workers run on their own, so for ``-j 2`` and
+    ``--dask`` this is the client's memory only; for ``-j 1`` it is the whole run.
     """
     cmd = [sys.executable, "-m", "checker", "report", str(folder), "--out", str(out),
            "--no-progress", *extra]
