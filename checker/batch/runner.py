@@ -43,9 +43,8 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
     if method == "forkserver":
         ctx.set_forkserver_preload(["checker.batch.work", "checker.rules"])
     pending = iter(batches)
-    threads = max(1, (os.cpu_count() or 1) // jobs)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_setup,
-                             initargs=(threads,)) as pool:
+                             initargs=(jobs,)) as pool:
         running: set[Future[list[DocOutcome]]] = set()
         try:
             while True:
@@ -66,10 +65,10 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
             raise
 
 
-def _worker_setup(threads: int) -> None:
+def _worker_setup(jobs: int) -> None:
     """Share the cores between workers (each torch would otherwise take them all, and two
     workers on two cores ran slower than one), and leave Ctrl-C to the client."""
-    os.environ.setdefault("CHECKER_THREADS", str(threads))
+    _set_threads(jobs)
     _ignore_sigint()
 
 
@@ -144,6 +143,8 @@ def _share_cores(client: Any) -> None:
 
 
 def _set_threads(busy: int) -> int:
+    """This process's torch share of the host's cores when ``busy`` workers share them (the local
+    pool and Dask both use it); a ``CHECKER_THREADS`` already in the environment wins."""
     threads = max(1, (os.cpu_count() or 1) // busy)
     os.environ.setdefault("CHECKER_THREADS", str(threads))
     return int(os.environ["CHECKER_THREADS"])
