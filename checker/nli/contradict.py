@@ -86,6 +86,7 @@ class Params:
     pair_fraction: float = 0.05  # at most this share of all pairs goes to the model
     min_pairs: int = 3
     threshold: float = 0.95  # contradiction probability needed for a finding
+    skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,10 @@ def eligible(sentence: str) -> bool:
 def candidate_pairs(
     sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params
 ) -> list[tuple[int, int]]:
-    """Same-topic pairs (i < j) most worth scoring, best first, within the pair budget."""
+    """Same-topic pairs (i < j) most worth scoring, best first, within the pair budget.
+
+    Restatements and parallel list items are dropped after the budget is filled, so the filter
+    only ever removes pairs from what the model scores, never brings in others."""
     import numpy as np
 
     usable = [i for i, s in enumerate(sentences) if eligible(s)]
@@ -144,7 +148,13 @@ def candidate_pairs(
             scored.append((sim + bonus, i, j))
     scored.sort(key=lambda t: -t[0])
     del np
-    return [(i, j) for _, i, j in scored[:budget]]
+    chosen = [(i, j) for _, i, j in scored[:budget]]
+    if params.skip_unlikely and chosen:
+        from checker.nli.restate import PairFilter
+
+        pair_filter = PairFilter(sentences, _stopwords())
+        chosen = [(i, j) for i, j in chosen if pair_filter.skip(i, j) is None]
+    return chosen
 
 
 def score_pairs(

@@ -18,12 +18,13 @@ import json
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checker.nli import transforms as tf
 from checker.nli.contradict import (
     Params,
+    _stopwords,
     candidate_pairs,
     eligible,
     flip_conflicts,
@@ -33,6 +34,7 @@ from checker.nli.contradict import (
 from checker.nli.datagen import DATA, load_articles
 from checker.nli.evaluate import news_pairs_path, read_tsv
 from checker.nli.lexicon import load_lexicon
+from checker.nli.restate import PairFilter
 
 KINDS = (
     tf.antonym_swap,
@@ -52,6 +54,9 @@ class Case:
     planted: tuple[int, int] | None  # (earlier, later) indices of the planted pair
     flips: set[tuple[int, int]] = field(default_factory=set)
     scored: dict[tuple[int, int], float] = field(default_factory=dict)
+    # scored pairs that the restatement / parallel-item filter drops (restate.py); they are scored
+    # anyway so one run reports the figures both with and without the filter
+    skipped: set[tuple[int, int]] = field(default_factory=set)
     planted_probability: float = 0.0
     all_pairs: int = 0
 
@@ -83,14 +88,22 @@ def analyse(case: Case, model: Any, embedder: Any, params: Params) -> None:
     usable = sum(1 for x in s if eligible(x))
     case.all_pairs = usable * (usable - 1) // 2
     case.flips = {(c.earlier, c.later) for c in flip_conflicts(s)} | pattern_pairs(s)
-    pairs = [p for p in candidate_pairs(s, embedder.encode(s), params) if p not in case.flips]
+    unfiltered = replace(params, skip_unlikely=False)
+    pairs = [p for p in candidate_pairs(s, embedder.encode(s), unfiltered) if p not in case.flips]
     case.scored = dict(zip(pairs, score_pairs(model, s, pairs), strict=True))
+    if params.skip_unlikely:
+        pair_filter = PairFilter(s, _stopwords())
+        case.skipped = {p for p in pairs if pair_filter.skip(*p) is not None}
     if case.planted is not None:
         case.planted_probability = score_pairs(model, s, [case.planted])[0]
 
 
-def found(case: Case, threshold: float) -> set[tuple[int, int]]:
-    return case.flips | {p for p, prob in case.scored.items() if prob >= threshold}
+def found(case: Case, threshold: float, filtered: bool = True) -> set[tuple[int, int]]:
+    return case.flips | {
+        p
+        for p, prob in case.scored.items()
+        if prob >= threshold and not (filtered and p in case.skipped)
+    }
 
 
 def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) -> dict[str, float]:
@@ -100,15 +113,24 @@ def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) 
     unpruned = sum(
         1 for c in corrupted if c.planted in c.flips or c.planted_probability >= threshold
     )
+    n, n_clean = max(1, len(corrupted)), max(1, len(clean))
     return {
         "threshold": threshold,
-        "recall": hits / max(1, len(corrupted)),
+        "recall": hits / n,
         "precision": correct / max(1, flagged),
-        "recall_if_planted_pair_scored": unpruned / max(1, len(corrupted)),
-        "clean_findings_per_article": sum(len(found(c, threshold)) for c in clean)
-        / max(1, len(clean)),
-        "pairs_scored_per_article": sum(len(c.scored) for c in clean) / max(1, len(clean)),
-        "all_pairs_per_article": sum(c.all_pairs for c in clean) / max(1, len(clean)),
+        "recall_if_planted_pair_scored": unpruned / n,
+        "clean_findings_per_article": sum(len(found(c, threshold)) for c in clean) / n_clean,
+        "pairs_scored_per_article": sum(len(c.scored) - len(c.skipped) for c in clean) / n_clean,
+        "all_pairs_per_article": sum(c.all_pairs for c in clean) / n_clean,
+        # the same figures without the restatement / parallel-item filter
+        "recall_without_filter": sum(
+            1 for c in corrupted if c.planted in found(c, threshold, False)
+        )
+        / n,
+        "clean_findings_per_article_without_filter": sum(
+            len(found(c, threshold, False)) for c in clean
+        )
+        / n_clean,
     }
 
 

@@ -96,8 +96,11 @@ def could_flip(ta: list[str], tb: list[str], sa: frozenset[str], sb: frozenset[s
     if short < MIN_SHARED or short < MIN_SHARED_OF_LONGER * long:
         return False
     bound = min(len(ta) - len(sa - sb), len(tb) - len(sb - sa))
-    return (bound >= MIN_SHARED and bound >= MIN_SHARED_OF_SHORTER * short
-            and bound >= MIN_SHARED_OF_LONGER * long)
+    return (
+        bound >= MIN_SHARED
+        and bound >= MIN_SHARED_OF_SHORTER * short
+        and bound >= MIN_SHARED_OF_LONGER * long
+    )
 
 
 def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:
