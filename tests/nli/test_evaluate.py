@@ -49,3 +49,20 @@ def test_candidate_budget_is_a_fraction_of_all_pairs() -> None:
     vectors = np.ones((30, 4), dtype=np.float32) / 2.0
     pairs = candidate_pairs(sentences, vectors, Params())
     assert 0 < len(pairs) <= 0.1 * (30 * 29 / 2)
+
+
+def test_document_metrics_count_filtered_pairs_separately() -> None:
+    from checker.nli.doceval import Case, metrics, sweep
+
+    hit = Case(["a", "b", "c"], (0, 2), scored={(0, 2): 0.99, (0, 1): 0.97})
+    missed = Case(["a", "b", "c"], (0, 1), scored={(0, 1): 0.99}, skipped={(0, 1)})
+    clean = Case(["a", "b", "c"], None, scored={(1, 2): 0.98}, skipped={(1, 2)}, all_pairs=3)
+    m = metrics([hit, missed], [clean], 0.95)
+    assert m["recall"] == 0.5 and m["recall_without_filter"] == 1.0
+    assert m["precision"] == 0.5  # (0, 2) right, (0, 1) of the first document wrong
+    assert m["clean_findings_per_article"] == 0.0
+    assert m["clean_findings_per_article_without_filter"] == 1.0
+    assert m["pairs_scored_per_article"] == 0.0
+    rows = sweep([hit, missed], [hit], [clean])
+    assert [r["threshold"] for r in rows] == sorted(r["threshold"] for r in rows)
+    assert rows[-1]["generated_recall"] == 0.5  # 0.99 still passes the highest cut-off
