@@ -85,7 +85,7 @@ class Params:
     min_similarity: float = 0.35  # below this two sentences are about different things
     pair_fraction: float = 0.05  # at most this share of all pairs goes to the model
     min_pairs: int = 3
-    threshold: float = 0.95  # contradiction probability needed for a finding
+    threshold: float = 0.85  # contradiction probability needed for a finding
     skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
 
 

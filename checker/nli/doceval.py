@@ -134,11 +134,18 @@ def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) 
     }
 
 
+# The targets are precision >= 0.7 and <= 0.2 clean findings per article. The lowest threshold
+# that only just meets them on the even half overfit twice (the odd half then missed both), so the
+# threshold is chosen with a margin: precision >= 0.8 and <= 0.1 clean findings per article.
+MIN_PRECISION = 0.8
+MAX_CLEAN = 0.1
+
+
 def choose_threshold(corrupted: Sequence[Case], clean: Sequence[Case]) -> float:
-    """Lowest threshold with precision >= 0.7 and <= 0.2 clean findings per article."""
+    """Lowest threshold meeting the targets with a margin (MIN_PRECISION, MAX_CLEAN)."""
     for t in [x / 100 for x in range(50, 100)] + [0.995, 0.999]:
         m = metrics(corrupted, clean, t)
-        if m["precision"] >= 0.7 and m["clean_findings_per_article"] <= 0.2:
+        if m["precision"] >= MIN_PRECISION and m["clean_findings_per_article"] <= MAX_CLEAN:
             return t
     return 0.999
 
@@ -199,7 +206,7 @@ def run(
     }
 
 
-SWEEP = (0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99)
+SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99)
 
 
 def sweep(

@@ -49,7 +49,8 @@ class ModelContradiction(Rule):
 Pairs sentences on the same topic (sentence embeddings, shared names and numbers), scores each
 pair in both directions with the project's NLI cross-encoder (models/nli-minilm), and reports the
 later sentence of each pair whose contradiction probability passes the calibrated threshold. The
-earlier sentence is given as related. Confidence 0.97 and above is an error."""
+earlier sentence is given as related. Confidence 0.97 and above is an error, 0.9 and above a
+warning, and below that, down to the threshold (0.85), a note (info)."""
     why = """
 A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
 Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
@@ -76,8 +77,18 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
         for c in conflicts:
             if c.kind != "model":
                 continue  # CT102 reports word-for-word flips
-            severity = Severity.ERROR if c.probability >= 0.97 else Severity.WARNING
-            yield _finding(self, doc, c, "contradicts an earlier statement", severity)
+            yield _finding(
+                self, doc, c, "contradicts an earlier statement", model_severity(c.probability)
+            )
+
+
+def model_severity(probability: float) -> Severity:
+    """Severity by confidence band; the precision of each band is in models/nli-minilm/README.md."""
+    if probability >= 0.97:
+        return Severity.ERROR
+    if probability >= 0.9:
+        return Severity.WARNING
+    return Severity.INFO
 
 
 @register

@@ -152,3 +152,12 @@ def test_rules_are_documented(rule: type[Rule]) -> None:
     assert rule.what.strip() and rule.why.strip() and rule.summary
     assert rule.bad_examples and rule.good_examples
     assert rule.category in {"contradiction", "number", "spam"}
+
+
+def test_model_findings_take_their_severity_from_the_confidence_band() -> None:
+    from checker.findings import Severity
+    from checker.rules.contradiction import model_severity
+
+    assert model_severity(0.99) is Severity.ERROR
+    assert model_severity(0.92) is Severity.WARNING
+    assert model_severity(0.86) is Severity.INFO
