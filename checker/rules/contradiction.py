@@ -83,7 +83,7 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
 
 
 def model_severity(probability: float) -> Severity:
-    """Severity by confidence band; the precision of each band is in models/nli-minilm/README.md."""
+    """Severity by confidence band (precision by cut-off: models/nli-minilm/README.md)."""
     if probability >= 0.97:
         return Severity.ERROR
     if probability >= 0.9:
