@@ -117,11 +117,16 @@ def _fragment(text: str) -> bool:
     )
 
 
+def _starts_with_bullet(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and first in _BULLETS
+
+
 def list_items(sentences: Sequence[str]) -> set[int]:
     """Indices of sentences in a run of at least three short items with a number or a bullet."""
     item = [
         len(_tokens(s)) <= LIST_ITEM_TOKENS
-        and (any(c.isdigit() for c in s) or s.lstrip()[:1] in _BULLETS)
+        and (any(c.isdigit() for c in s) or _starts_with_bullet(s))
         for s in sentences
     ]
     out: set[int] = set()

@@ -123,3 +123,9 @@ def test_candidate_pairs_drop_restatements_only_when_asked() -> None:
     without = candidate_pairs(sentences, vectors, Params(min_pairs=10, skip_unlikely=False))
     assert (0, 1) in without and (0, 1) not in with_filter
     assert (0, 2) in with_filter and (1, 2) in with_filter
+
+
+def test_bullets_make_list_items_and_blank_lines_do_not() -> None:
+    bullets = ["• First point here.", "• Second point here.", "• Third point here."]
+    assert list_items(bullets) == {0, 1, 2}
+    assert list_items(["", " ", ""]) == set()
