@@ -141,6 +141,13 @@ def test_risk_score_saturates_and_weighs_categories() -> None:
     assert many == 100.0
 
 
+def _default_sigint() -> None:
+    """A job started in the background by a non-interactive shell (a CI runner, ``cmd &``)
+    inherits SIGINT as ignored, and Python then never raises KeyboardInterrupt; give the child
+    the terminal's default, as a user pressing Ctrl-C has."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_keeps_what_was_finished(drafts: Path, tmp_path: Path) -> None:
     for i in range(8):
         (drafts / f"brief{i}.txt").write_text(f"Brief {i} was was short.\n")
@@ -149,7 +156,7 @@ def test_ctrl_c_keeps_what_was_finished(drafts: Path, tmp_path: Path) -> None:
         [python(), "-m", "checker", "report", str(drafts), "--out", str(out), "--no-model",
          "-j", "1", "--batch-size", "1", "--no-progress"],
         env=cli_env(CHECKER_REPORT_TEST_DELAY="0.25"), stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+        stderr=subprocess.DEVNULL, preexec_fn=_default_sigint)
     records = out / STATE_DIR / "records"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (records.is_dir()
