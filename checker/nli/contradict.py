@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.nli.backend import CONTRADICTION, NLIModel
@@ -25,8 +24,8 @@ from checker.nli.flips import (
     tokens,
     word_flip_tokens,
 )
-from checker.nli.lexicon import load_lexicon
-from checker.resources import load_lines
+from checker.nli.lexicon import load_lexicon, stopwords
+from checker.nli.restate import unlikely_pairs
 
 if TYPE_CHECKING:
     import numpy as np
@@ -103,14 +102,9 @@ def _keys(sentence: str) -> set[str]:
     return names | {m.group().rstrip(".,") for m in _NUM.finditer(sentence)}
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(load_lines("nli", "stopwords.txt"))
-
-
 def _content_words(sentence: str) -> set[str]:
     """Lower-case words of four letters or more, less function words, with a crude plural fold."""
-    stop = _stopwords()
+    stop = stopwords()
     words = {w.lower() for w in _WORD.findall(sentence) if len(w) >= 4}
     return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words - stop}
 
@@ -150,10 +144,8 @@ def candidate_pairs(
     del np
     chosen = [(i, j) for _, i, j in scored[:budget]]
     if params.skip_unlikely and chosen:
-        from checker.nli.restate import PairFilter
-
-        pair_filter = PairFilter(sentences, _stopwords())
-        chosen = [(i, j) for i, j in chosen if pair_filter.skip(i, j) is None]
+        skip = unlikely_pairs(sentences, chosen)
+        chosen = [p for p in chosen if p not in skip]
     return chosen
 
 

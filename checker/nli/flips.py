@@ -40,16 +40,18 @@ class Flip:
     later: str
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, keep_case: bool = False) -> list[str]:
+    """Words and numbers, negative contractions split ("didn't" -> "did", "not"); lower-cased
+    unless ``keep_case`` (the pair filter tells names by their capitals)."""
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         word = raw.lower()
         if word in _CONTRACTIONS:
             out.extend(_CONTRACTIONS[word])
         elif word.endswith("n't"):
-            out.extend((word[:-3], "not"))
+            out.extend(((raw if keep_case else word)[:-3], "not"))
         else:
-            out.append(word)
+            out.append(raw if keep_case else word)
     return out
 
 

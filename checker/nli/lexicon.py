@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.resources import load_rows
+from checker.resources import load_lines, load_rows
 
 VERB_FORM_NAMES = ("base", "3sg", "past", "pastpart", "ing")
 
@@ -43,6 +43,12 @@ class Lexicon:
 def _add(table: dict[str, set[str]], a: str, b: str) -> None:
     table.setdefault(a, set()).add(b)
     table.setdefault(b, set()).add(a)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function words that say nothing about a sentence's topic (``stopwords.txt``)."""
+    return frozenset(load_lines("nli", "stopwords.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -20,16 +20,14 @@ are left to them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS
-from checker.nli.lexicon import Lexicon, load_lexicon
+from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
+from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.resources import load_rows
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.:]*\d|\d")
 _BULLETS = "•*-·–"
 MIN_SHARED = 5
 SHARED_OF_SHORTER = 0.6  # insertions and deletions only
@@ -40,13 +38,7 @@ FRAGMENT_TOKENS = 10
 
 
 def _tokens(text: str) -> list[str]:
-    out: list[str] = []
-    for raw in _TOKEN.findall(text):
-        if raw.lower().endswith("n't"):
-            out.extend((raw[:-3], "not"))
-        else:
-            out.append(raw)
-    return out
+    return tokens(text, keep_case=True)
 
 
 @lru_cache(maxsize=1)
@@ -154,10 +146,10 @@ def _subject(text: str, stop: frozenset[str]) -> str | None:
 class PairFilter:
     """Decides, for one document, which candidate pairs the model need not score."""
 
-    def __init__(self, sentences: Sequence[str], stopwords: frozenset[str]) -> None:
+    def __init__(self, sentences: Sequence[str]) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
-        self._stop = stopwords
+        self._stop = stopwords()
         self._lex = load_lexicon()
 
     def parallel(self, i: int, j: int) -> bool:
@@ -175,3 +167,11 @@ class PairFilter:
         if restatement(self._sentences[i], self._sentences[j], self._lex):
             return "restatement"
         return None
+
+
+def unlikely_pairs(
+    sentences: Sequence[str], pairs: Sequence[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The pairs among ``pairs`` that the model need not score."""
+    pair_filter = PairFilter(sentences)
+    return {(i, j) for i, j in pairs if pair_filter.skip(i, j) is not None}

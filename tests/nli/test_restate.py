@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from checker.nli.contradict import Params, _stopwords, candidate_pairs
+from checker.nli.contradict import Params, candidate_pairs
 from checker.nli.restate import PairFilter, list_items, restatement
 
 BODY = "The mayor sat quietly in the council chamber and did not answer questions from reporters."
@@ -93,7 +93,7 @@ def test_list_items_need_a_run_of_three() -> None:
 
 
 def test_parallel_items_and_score_lines_are_skipped() -> None:
-    prices = PairFilter(PRICES, _stopwords())
+    prices = PairFilter(PRICES)
     assert prices.skip(1, 2) == "parallel"
     assert prices.skip(0, 4) is None
     scores = [
@@ -101,14 +101,14 @@ def test_parallel_items_and_score_lines_are_skipped() -> None:
         "Arsenal and Leeds meet again in May.",
         "Hull City 0-0 Stoke.",
     ]
-    assert PairFilter(scores, _stopwords()).skip(0, 2) == "parallel"
+    assert PairFilter(scores).skip(0, 2) == "parallel"
     # the same subject with two different figures is a real conflict, not a parallel item
     same = [
         "• Apples by 12 cents a pound to $1.49.",
         "• Apples by 30 cents a pound to $1.67.",
         "x 1",
     ]
-    assert PairFilter(same, _stopwords()).skip(0, 1) is None
+    assert PairFilter(same).skip(0, 1) is None
 
 
 def test_candidate_pairs_drop_restatements_only_when_asked() -> None:
