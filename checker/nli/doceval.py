@@ -24,7 +24,6 @@ from typing import Any
 from checker.nli import transforms as tf
 from checker.nli.contradict import (
     Params,
-    _stopwords,
     candidate_pairs,
     eligible,
     flip_conflicts,
@@ -34,7 +33,7 @@ from checker.nli.contradict import (
 from checker.nli.datagen import DATA, load_articles
 from checker.nli.evaluate import news_pairs_path, read_tsv
 from checker.nli.lexicon import load_lexicon
-from checker.nli.restate import PairFilter
+from checker.nli.restate import unlikely_pairs
 
 KINDS = (
     tf.antonym_swap,
@@ -92,8 +91,7 @@ def analyse(case: Case, model: Any, embedder: Any, params: Params) -> None:
     pairs = [p for p in candidate_pairs(s, embedder.encode(s), unfiltered) if p not in case.flips]
     case.scored = dict(zip(pairs, score_pairs(model, s, pairs), strict=True))
     if params.skip_unlikely:
-        pair_filter = PairFilter(s, _stopwords())
-        case.skipped = {p for p in pairs if pair_filter.skip(*p) is not None}
+        case.skipped = unlikely_pairs(s, pairs)
     if case.planted is not None:
         case.planted_probability = score_pairs(model, s, [case.planted])[0]
 
@@ -107,9 +105,8 @@ def found(case: Case, threshold: float, filtered: bool = True) -> set[tuple[int,
 
 
 def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) -> dict[str, float]:
-    hits = sum(1 for c in corrupted if c.planted in found(c, threshold))
-    flagged = sum(len(found(c, threshold)) for c in corrupted)
-    correct = sum(1 for c in corrupted for p in found(c, threshold) if p == c.planted)
+    flagged = [found(c, threshold) for c in corrupted]
+    hits = sum(1 for c, f in zip(corrupted, flagged, strict=True) if c.planted in f)
     unpruned = sum(
         1 for c in corrupted if c.planted in c.flips or c.planted_probability >= threshold
     )
@@ -117,7 +114,7 @@ def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) 
     return {
         "threshold": threshold,
         "recall": hits / n,
-        "precision": correct / max(1, flagged),
+        "precision": hits / max(1, sum(len(f) for f in flagged)),
         "recall_if_planted_pair_scored": unpruned / n,
         "clean_findings_per_article": sum(len(found(c, threshold)) for c in clean) / n_clean,
         "pairs_scored_per_article": sum(len(c.scored) - len(c.skipped) for c in clean) / n_clean,
