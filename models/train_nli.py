@@ -102,6 +102,12 @@ def main() -> int:
     parser.add_argument("--snli", type=int, default=95000)
     parser.add_argument("--sick-copies", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--both",
+        type=float,
+        default=0.0,
+        help="share of generated news contradictions also trained in reverse order",
+    )
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--warmup", type=float, default=0.05)
     parser.add_argument("--batch", type=int, default=32)
@@ -132,9 +138,13 @@ def main() -> int:
     random.seed(args.seed)
     torch.set_num_threads(args.threads)
     args.work.mkdir(parents=True, exist_ok=True)
-    data_path = args.work / f"train-{args.news}-{args.snli}-{args.sick_copies}-{args.seed}.tsv"
+    mix = f"{args.news}-{args.snli}-{args.sick_copies}-{args.seed}-{args.both:g}"
+    data_path = args.work / f"train-{mix}.tsv"
     if not data_path.exists():
-        datagen.write(datagen.build(args.news, args.snli, args.sick_copies, args.seed), data_path)
+        pairs_made = datagen.build(
+            args.news, args.snli, args.sick_copies, args.seed, both=args.both
+        )
+        datagen.write(pairs_made, data_path)
     pairs = read_pairs(data_path)
 
     base = str(args.init) if args.init else base_model_path()
@@ -252,6 +262,7 @@ def main() -> int:
         "seed": args.seed,
         "news": args.news,
         "snli": args.snli,
+        "both": args.both,
         "sick_copies": args.sick_copies,
         "max_length": args.max_length,
         "epochs": args.epochs,

@@ -110,7 +110,9 @@ def _capitalised(sentence: str) -> set[str]:
     return {m.group() for m in re.finditer(r"(?<=\w )[A-Z][a-z]{2,}", sentence)}
 
 
-def _contradictions(sentence: str, lex: Lexicon, rng: random.Random) -> Iterable[Pair]:
+def _contradictions(
+    sentence: str, lex: Lexicon, rng: random.Random, both: float = 0.0
+) -> Iterable[Pair]:
     kinds = list(CONTRADICTION_WEIGHTS)
     weights = [CONTRADICTION_WEIGHTS[k] for k in kinds]
     for kind in dict.fromkeys(rng.choices(kinds, weights=weights, k=4)):
@@ -128,6 +130,10 @@ def _contradictions(sentence: str, lex: Lexicon, rng: random.Random) -> Iterable
         if rng.random() < 0.35:
             premise, hypothesis = hypothesis, premise
         yield Pair("contradiction", premise, hypothesis, f"news-{kind}")
+        # A contradiction holds either way round; the model should say so whichever sentence comes
+        # first. (No random draw at all when ``both`` is 0, so older recipes reproduce exactly.)
+        if both and rng.random() < both:
+            yield Pair("contradiction", hypothesis, premise, f"news-{kind}-reverse")
         return
 
 
@@ -171,8 +177,11 @@ def _neutrals(
             yield Pair("neutral", sentence, rng.choice(others), "news-cross-article")
 
 
-def news_pairs(articles: Sequence[Sequence[str]], count: int, seed: int) -> list[Pair]:
-    """About 45% contradiction, 30% entailment, 25% neutral, drawn from every article."""
+def news_pairs(
+    articles: Sequence[Sequence[str]], count: int, seed: int, both: float = 0.0
+) -> list[Pair]:
+    """About 45% contradiction, 30% entailment, 25% neutral, drawn from every article (more
+    contradictions when ``both`` of them also come in reverse order)."""
     lex = load_lexicon()
     rng = random.Random(seed)
     by_entity: dict[str, list[str]] = {}
@@ -188,7 +197,7 @@ def news_pairs(articles: Sequence[Sequence[str]], count: int, seed: int) -> list
             sentence = articles[a][i]
             roll = rng.random()
             if roll < 0.45:
-                pairs.extend(_contradictions(sentence, lex, rng))
+                pairs.extend(_contradictions(sentence, lex, rng, both))
             elif roll < 0.80:
                 pairs.extend(_entailments(sentence, lex, rng))
             else:
@@ -220,11 +229,13 @@ def read_sick(path: Path, split: str) -> list[Pair]:
     ]
 
 
-def build(news: int, snli: int, sick_copies: int, seed: int, data: Path = DATA) -> list[Pair]:
+def build(
+    news: int, snli: int, sick_copies: int, seed: int, data: Path = DATA, both: float = 0.0
+) -> list[Pair]:
     articles = load_articles(data / "news" / "cnn_dailymail_dev.jsonl")
     # Long sentences cost the most training time and teach little more than short ones.
     short = [[s for s in article if len(s.split()) <= MAX_TRAIN_WORDS] for article in articles]
-    pairs = news_pairs(short, news, seed)
+    pairs = news_pairs(short, news, seed, both)
     pairs += read_snli(data / "nli" / "snli_train_100k.tsv", snli, seed)
     pairs += read_sick(data / "nli" / "SICK.txt", "TRAIN") * sick_copies
     random.Random(seed + 1).shuffle(pairs)
@@ -250,8 +261,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--snli", type=int, default=35000)
     parser.add_argument("--sick-copies", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--both", type=float, default=0.0)
     args = parser.parse_args(argv)
-    pairs = build(args.news, args.snli, args.sick_copies, args.seed)
+    pairs = build(args.news, args.snli, args.sick_copies, args.seed, both=args.both)
     write(pairs, args.out)
     counts: dict[str, int] = {}
     for p in pairs:
