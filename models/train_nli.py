@@ -141,10 +141,8 @@ def main() -> int:
     mix = f"{args.news}-{args.snli}-{args.sick_copies}-{args.seed}-{args.both:g}"
     data_path = args.work / f"train-{mix}.tsv"
     if not data_path.exists():
-        pairs_made = datagen.build(
-            args.news, args.snli, args.sick_copies, args.seed, both=args.both
-        )
-        datagen.write(pairs_made, data_path)
+        made = datagen.build(args.news, args.snli, args.sick_copies, args.seed, both=args.both)
+        datagen.write(made, data_path)
     pairs = read_pairs(data_path)
 
     base = str(args.init) if args.init else base_model_path()

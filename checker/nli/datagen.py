@@ -180,8 +180,8 @@ def _neutrals(
 def news_pairs(
     articles: Sequence[Sequence[str]], count: int, seed: int, both: float = 0.0
 ) -> list[Pair]:
-    """About 45% contradiction, 30% entailment, 25% neutral, drawn from every article (more
-    contradictions when ``both`` of them also come in reverse order)."""
+    """About 45% contradiction, 30% entailment, 25% neutral, drawn from every article. With
+    ``both`` > 0 that share of the contradictions comes a second time in reverse order."""
     lex = load_lexicon()
     rng = random.Random(seed)
     by_entity: dict[str, list[str]] = {}
@@ -261,7 +261,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--snli", type=int, default=35000)
     parser.add_argument("--sick-copies", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--both", type=float, default=0.0)
+    parser.add_argument(
+        "--both", type=float, default=0.0, help="share of contradictions also in reverse order"
+    )
     args = parser.parse_args(argv)
     pairs = build(args.news, args.snli, args.sick_copies, args.seed, both=args.both)
     write(pairs, args.out)
