@@ -19,6 +19,12 @@ def data_root(kind: str) -> Path:
     return _PACKAGE.parent / kind
 
 
+def shared_data_path(*parts: str) -> Path:
+    """``../shared/data`` next to the source checkout (datasets that are read, never copied in);
+    callers skip cleanly when it is absent."""
+    return _PACKAGE.parent.parent.joinpath("shared", "data", *parts)
+
+
 def rules_path(*parts: str) -> Path:
     return data_root("rules").joinpath(*parts)
 

@@ -16,10 +16,12 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
+from checker.resources import shared_data_path
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED = REPO_ROOT / "seeds" / "niger-withdrawal.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+SHARED_DATA = shared_data_path()
 
 CliResult = tuple[int, str, str]
 

@@ -23,9 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from checker.atomic import write_text
+from checker.resources import shared_data_path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT.parent / "shared" / "data" / "news" / "cnn_dailymail_dev.jsonl"
+DATA = shared_data_path("news", "cnn_dailymail_dev.jsonl")
 REPORT = ROOT / "reports" / "bench-batch.md"
 KEEP = ROOT / "reports" / "_tmp" / "bench-batch"  # every run's findings table, for diffing
 REPEAT = int(os.environ.get("CHECKER_BENCH_REPEAT", "3"))  # runs per configuration

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from checker import __version__
 from checker.atomic import write_text
+from checker.resources import shared_data_path
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "news"
+DATA = shared_data_path("news")
 ARTICLES = "cnn_dailymail_dev.jsonl"
 REPORT = Path("reports") / "bench-rules.md"
 TARGET = 3.0

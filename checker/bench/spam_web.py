@@ -16,8 +16,9 @@ from checker.atomic import write_text
 from checker.config import Settings, with_cli
 from checker.engine import check_document
 from checker.inputs import InputError, load_document
+from checker.resources import shared_data_path
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "web"
+DATA = shared_data_path("web")
 
 
 def _covered(text: str, needle: str, spans: list[tuple[int, int]]) -> bool | None:

@@ -23,8 +23,9 @@ from pathlib import Path
 from checker.nli import transforms as tf
 from checker.nli.lexicon import Lexicon, load_lexicon
 from checker.nli.transforms import Transform
+from checker.resources import shared_data_path
 
-DATA = Path("/work/shared/data")
+DATA = shared_data_path()
 LABELS = ("entailment", "neutral", "contradiction")
 
 CONTRADICTIONS: dict[str, Transform] = {
