@@ -98,16 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--work", type=Path, default=ROOT / "_work")
     parser.add_argument("--out", type=Path, default=ROOT / "nli-minilm")
-    parser.add_argument("--news", type=int, default=30000)
-    parser.add_argument("--snli", type=int, default=95000)
-    parser.add_argument("--sick-copies", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument(
-        "--both",
-        type=float,
-        default=0.0,
-        help="share of generated news contradictions also trained in reverse order",
-    )
+    datagen.add_mix_arguments(parser)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--warmup", type=float, default=0.05)
     parser.add_argument("--batch", type=int, default=32)

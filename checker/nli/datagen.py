@@ -255,16 +255,25 @@ def write(pairs: Iterable[Pair], out: Path) -> None:
             handle.write(f"{p.label}\t{clean(p.premise)}\t{clean(p.hypothesis)}\t{p.source}\n")
 
 
+def add_mix_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the training mix, with the shipped recipe's values as defaults
+    (shared by this generator and models/train_nli.py)."""
+    parser.add_argument("--news", type=int, default=30000, help="generated news pairs")
+    parser.add_argument("--snli", type=int, default=95000, help="SNLI training pairs")
+    parser.add_argument("--sick-copies", type=int, default=2, help="copies of SICK TRAIN")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--both",
+        type=float,
+        default=0.0,
+        help="share of generated news contradictions also trained in reverse order",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--news", type=int, default=30000)
-    parser.add_argument("--snli", type=int, default=35000)
-    parser.add_argument("--sick-copies", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument(
-        "--both", type=float, default=0.0, help="share of contradictions also in reverse order"
-    )
+    add_mix_arguments(parser)
     args = parser.parse_args(argv)
     pairs = build(args.news, args.snli, args.sick_copies, args.seed, both=args.both)
     write(pairs, args.out)
