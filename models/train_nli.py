@@ -121,6 +121,13 @@ def main() -> int:
         "--init", type=Path, default=None, help="start from this NLI checkpoint (second stage)"
     )
     parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="train on this label/premise/hypothesis/source TSV instead of the generated mix "
+        "(the second stage: checker/nli/indoc.py)",
+    )
+    parser.add_argument(
         "--export-only", action="store_true", help="export the last checkpoint to --out and stop"
     )
     args = parser.parse_args()
@@ -130,7 +137,7 @@ def main() -> int:
     torch.set_num_threads(args.threads)
     args.work.mkdir(parents=True, exist_ok=True)
     mix = f"{args.news}-{args.snli}-{args.sick_copies}-{args.seed}-{args.both:g}"
-    data_path = args.work / f"train-{mix}.tsv"
+    data_path = args.data or args.work / f"train-{mix}.tsv"
     if not data_path.exists():
         made = datagen.build(args.news, args.snli, args.sick_copies, args.seed, both=args.both)
         datagen.write(made, data_path)
@@ -254,6 +261,8 @@ def main() -> int:
         "both": args.both,
         "sick_copies": args.sick_copies,
         "max_length": args.max_length,
+        "data": str(args.data) if args.data else "generated mix",
+        "init": str(args.init) if args.init else "base",
         "epochs": args.epochs,
         "steps_per_epoch": len(batches) // max(1, args.epochs),
         "bf16": args.bf16,

@@ -38,6 +38,7 @@ from checker.lsp.convert import (
     text_edits,
 )
 from checker.modelhub import ModelHub
+from checker.nli.cache import CachingHub
 from checker.rules import Rule
 
 LANGUAGES = {"markdown": "markdown", "plaintext": "text", "text": "text", "html": "html"}
@@ -118,7 +119,8 @@ class CheckerServer(LanguageServer):
         if len(fast) == len(rules):
             return
         if self.models is None:
-            self.models = ModelHub(settings.nli)
+            # answers are kept by sentence: after an edit only changed sentences cost model time
+            self.models = CachingHub(settings.nli)
         findings = await loop.run_in_executor(self.model_pool, self._check, uri, version, doc,
                                               settings, rules)
         if findings is not None and self.is_current(uri, version):

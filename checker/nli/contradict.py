@@ -10,8 +10,6 @@ word-for-word flips of ``flips.py`` are found over all pairs, since they cost no
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,56 +22,14 @@ from checker.nli.flips import (
     tokens,
     word_flip_tokens,
 )
-from checker.nli.lexicon import load_lexicon, stopwords
+from checker.nli.lexicon import load_lexicon
+from checker.nli.pairs import Selection, select_pairs
 from checker.nli.restate import unlikely_pairs
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-_NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
-_NUM = re.compile(r"\d[\d,.]*")
-_WORD = re.compile(r"[A-Za-z]+")
-_SKIP_NAMES = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Then",
-        "When",
-        "What",
-        "Who",
-        "But",
-        "And",
-        "However",
-        "He",
-        "She",
-        "They",
-        "It",
-        "We",
-        "In",
-        "On",
-        "At",
-        "For",
-        "After",
-        "Before",
-        "If",
-        "As",
-        "A",
-        "An",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-    ]
-)
 MIN_WORDS = 5
 
 
@@ -82,10 +38,20 @@ class Params:
     """Candidate selection and decision settings (calibrated values: see models/nli-minilm)."""
 
     min_similarity: float = 0.35  # below this two sentences are about different things
-    pair_fraction: float = 0.05  # at most this share of all pairs goes to the model
+    pairs_per_sentence: float = 0.6  # the model scores at most this many pairs per sentence
+    neighbours: int = 4  # each sentence's nearest neighbours by embedding similarity
     min_pairs: int = 3
     threshold: float = 0.85  # contradiction probability needed for a finding
     skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(
+            neighbours=self.neighbours,
+            pairs_per_sentence=self.pairs_per_sentence,
+            min_pairs=self.min_pairs,
+            min_similarity=self.min_similarity,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,52 +63,20 @@ class Conflict:
     detail: str = ""
 
 
-def _keys(sentence: str) -> set[str]:
-    names = {m.group() for m in _NAME.finditer(sentence) if m.group() not in _SKIP_NAMES}
-    return names | {m.group().rstrip(".,") for m in _NUM.finditer(sentence)}
-
-
-def _content_words(sentence: str) -> set[str]:
-    """Lower-case words of four letters or more, less function words, with a crude plural fold."""
-    stop = stopwords()
-    words = {w.lower() for w in _WORD.findall(sentence) if len(w) >= 4}
-    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words - stop}
-
-
 def eligible(sentence: str) -> bool:
+    """Long enough for the word-flip rule to align (the model's own floor is in pairs.py)."""
     return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
 
 
 def candidate_pairs(
     sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params
 ) -> list[tuple[int, int]]:
-    """Same-topic pairs (i < j) most worth scoring, best first, within the pair budget.
+    """Same-topic pairs (i < j) most worth scoring, best first, a bounded number per sentence
+    (``pairs.py``).
 
     Restatements and parallel list items are dropped after the budget is filled, so the filter
     only ever removes pairs from what the model scores, never brings in others."""
-    import numpy as np
-
-    usable = [i for i, s in enumerate(sentences) if eligible(s)]
-    total = len(usable) * (len(usable) - 1) // 2
-    if total == 0:
-        return []
-    budget = max(params.min_pairs, math.ceil(total * params.pair_fraction))
-    keys = [_keys(s) for s in sentences]
-    words = [_content_words(s) for s in sentences]
-    sims = embeddings @ embeddings.T
-    scored: list[tuple[float, int, int]] = []
-    for a_pos, i in enumerate(usable):
-        for j in usable[a_pos + 1 :]:
-            sim = float(sims[i, j])
-            if sim < params.min_similarity:
-                continue
-            shared = len(keys[i] & keys[j])
-            common = len(words[i] & words[j])
-            bonus = 0.05 * min(shared, 3) + 0.04 * min(common, 3)
-            scored.append((sim + bonus, i, j))
-    scored.sort(key=lambda t: -t[0])
-    del np
-    chosen = [(i, j) for _, i, j in scored[:budget]]
+    chosen = select_pairs(sentences, embeddings, params.selection)
     if params.skip_unlikely and chosen:
         skip = unlikely_pairs(sentences, chosen)
         chosen = [p for p in chosen if p not in skip]

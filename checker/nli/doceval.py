@@ -14,6 +14,7 @@ Usage: python -m checker.nli.doceval [--limit N] [--json out.json]
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import time
@@ -147,12 +148,23 @@ def choose_threshold(corrupted: Sequence[Case], clean: Sequence[Case]) -> float:
     return 0.999
 
 
-def build_cases(limit: int, seed: int) -> tuple[list[Case], list[Case], list[Case]]:
+def _contradictions(name: str) -> list[tuple[str, str]]:
+    path = news_pairs_path(name)
+    if not path.is_file():
+        return []
+    return [(p, h) for label, p, h in read_tsv(path) if label == "contradiction"]
+
+
+def build_cases(
+    limit: int, seed: int
+) -> tuple[list[Case], list[Case], list[Case], list[Case]]:
+    """Generated, hand-written, held-out hand-written (never tuned on) and clean cases."""
     rng = random.Random(seed)
     articles = [a for a in load_articles(DATA / "news" / "cnn_dailymail_dev.jsonl") if len(a) >= 4]
     articles = articles[:limit] if limit else articles
-    pairs = [(p, h) for label, p, h in read_tsv(news_pairs_path()) if label == "contradiction"]
-    generated, planted, clean = [], [], []
+    pairs = _contradictions("news_pairs.tsv")
+    heldout_pairs = _contradictions("news_pairs_heldout.tsv")
+    generated, planted, heldout, clean = [], [], [], []
     for n, article in enumerate(articles):
         clean.append(Case(list(article), None))
         made = corrupt(article, rng)
@@ -161,7 +173,39 @@ def build_cases(limit: int, seed: int) -> tuple[list[Case], list[Case], list[Cas
         premise, hypothesis = pairs[n % len(pairs)]
         doc, where = plant_pair(article, premise, hypothesis, rng)
         planted.append(Case(doc, where))
-    return generated, planted, clean
+        if heldout_pairs:
+            premise, hypothesis = heldout_pairs[n % len(heldout_pairs)]
+            doc, where = plant_pair(article, premise, hypothesis, random.Random(seed * 1000 + n))
+            heldout.append(Case(doc, where))
+    return generated, planted, heldout, clean
+
+
+BINS = (0.5, 0.7, 0.85, 0.9, 0.95, 0.97, 0.99, 1.0)
+
+
+def reliability(
+    corrupted: Sequence[Case], clean: Sequence[Case], threshold: float = 0.5
+) -> dict[str, Any]:
+    """Reliability of the model's findings: per confidence band, how many findings and what
+    share of them is the planted contradiction; and the expected calibration error (ECE, the
+    count-weighted gap between mean confidence and that share)."""
+    found: list[tuple[float, bool]] = []
+    for case in [*corrupted, *clean]:
+        for pair, prob in case.scored.items():
+            if prob >= threshold and pair not in case.skipped:
+                found.append((prob, pair == case.planted))
+    rows = []
+    ece = 0.0
+    for low, high in itertools.pairwise(BINS):
+        band = [(p, ok) for p, ok in found if low <= p < high or (high == 1.0 and p == 1.0)]
+        if not band:
+            continue
+        confidence = sum(p for p, _ in band) / len(band)
+        precision = sum(1 for _, ok in band if ok) / len(band)
+        ece += len(band) / len(found) * abs(confidence - precision)
+        rows.append({"band": f"{low:.2f}-{high:.2f}", "findings": len(band),
+                     "mean_confidence": round(confidence, 3), "precision": round(precision, 3)})
+    return {"findings": len(found), "ece": round(ece, 3), "bands": rows}
 
 
 def run(
@@ -177,13 +221,20 @@ def run(
 
     model = model or HFNLIModel()
     embedder = embedder or MiniLMEmbedder()
-    generated, planted, clean = build_cases(limit, seed)
+    generated, planted, heldout, clean = build_cases(limit, seed)
     started = time.perf_counter()
-    for case in [*generated, *planted, *clean]:
+    for case in [*generated, *planted, *heldout, *clean]:
         analyse(case, model, embedder, params)
     elapsed = time.perf_counter() - started
     halves: dict[str, Any] = {}
-    for name, cases in (("generated", generated), ("hand-written pairs", planted)):
+    odd = [c for k, c in enumerate(clean) if k % 2 == 1]
+    for name, cases in (
+        ("generated", generated),
+        ("hand-written pairs", planted),
+        ("held-out hand-written pairs", heldout),
+    ):
+        if not cases:
+            continue
         fit = [c for k, c in enumerate(cases) if k % 2 == 0]
         test = [c for k, c in enumerate(cases) if k % 2 == 1]
         fit_clean = [c for k, c in enumerate(clean) if k % 2 == 0]
@@ -194,11 +245,17 @@ def run(
             "reported_on_odd": metrics(test, test_clean, t),
             "at_default_threshold": metrics(test, test_clean, params.threshold),
         }
+    odd_corrupted = [c for cases in (generated, planted, heldout)
+                     for k, c in enumerate(cases) if k % 2 == 1]
     return {
         "articles": len(clean),
-        "documents_analysed": len(generated) + len(planted) + len(clean),
+        "documents_analysed": len(generated) + len(planted) + len(heldout) + len(clean),
         "seconds": round(elapsed, 1),
         "results": halves,
+        "reliability_odd_half": reliability(odd_corrupted, odd),
+        "reliability_odd_half_held_out_pairs": reliability(
+            [c for k, c in enumerate(heldout) if k % 2 == 1], odd
+        ),
         "sweep_all_articles": sweep(generated, planted, clean),
     }
 

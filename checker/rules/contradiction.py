@@ -17,7 +17,9 @@ def _params(ctx: Context) -> Params:
     defaults = Params()
     return Params(
         min_similarity=float(table.get("min-similarity", defaults.min_similarity)),
-        pair_fraction=float(table.get("pair-fraction", defaults.pair_fraction)),
+        pairs_per_sentence=float(
+            table.get("pairs-per-sentence", defaults.pairs_per_sentence)
+        ),
         threshold=float(table.get("threshold", defaults.threshold)),
     )
 

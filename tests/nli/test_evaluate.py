@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def test_two_way_accuracy_learns_cutoffs() -> None:
 
 def test_missing_data_is_skipped(tmp_path: Path) -> None:
     found = datasets(tmp_path)
-    assert set(found) <= {"news pairs (both directions)"}
+    assert set(found) <= {
+        "news pairs (both directions)", "held-out news pairs (both directions)"
+    }
 
 
 def test_corruption_plants_a_later_rewrite() -> None:
@@ -42,13 +45,20 @@ def test_corruption_plants_a_later_rewrite() -> None:
     assert doc2[a] == "P." and doc2[b] == "H." and a < b
 
 
-def test_candidate_budget_is_a_fraction_of_all_pairs() -> None:
+def test_candidate_budget_grows_linearly_with_the_document() -> None:
     import numpy as np
 
-    sentences = [f"Sentence number {k} talks about the same subject here." for k in range(30)]
-    vectors = np.ones((30, 4), dtype=np.float32) / 2.0
-    pairs = candidate_pairs(sentences, vectors, Params())
-    assert 0 < len(pairs) <= 0.1 * (30 * 29 / 2)
+    rng = np.random.default_rng(3)
+    counts = []
+    for n in (30, 120, 480):
+        sentences = [f"Sentence number {k} talks about the same subject here." for k in range(n)]
+        vectors = rng.normal(size=(n, 8)).astype(np.float32) + 3.0
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        pairs = candidate_pairs(sentences, vectors, Params(skip_unlikely=False))
+        assert all(i < j for i, j in pairs) and len(set(pairs)) == len(pairs)
+        counts.append(len(pairs))
+    # at most pairs_per_sentence per sentence, and the same share at every length
+    assert counts == [math.ceil(Params().pairs_per_sentence * n) for n in (30, 120, 480)]
 
 
 def test_document_metrics_count_filtered_pairs_separately() -> None:
@@ -66,3 +76,17 @@ def test_document_metrics_count_filtered_pairs_separately() -> None:
     rows = sweep([hit, missed], [hit], [clean])
     assert [r["threshold"] for r in rows] == sorted(r["threshold"] for r in rows)
     assert rows[-1]["generated_recall"] == 0.5  # 0.99 still passes the highest cut-off
+
+
+def test_reliability_bands_and_calibration_error() -> None:
+    from checker.nli.doceval import Case, reliability
+
+    right = Case(["a", "b", "c"], (0, 2), scored={(0, 2): 0.98, (0, 1): 0.6})
+    wrong = Case(["a", "b", "c"], (0, 1), scored={(1, 2): 0.98}, skipped=set())
+    clean = Case(["a", "b"], None, scored={(0, 1): 0.4})
+    result = reliability([right, wrong], [clean])
+    bands = {b["band"]: b for b in result["bands"]}
+    assert bands["0.97-0.99"]["findings"] == 2 and bands["0.97-0.99"]["precision"] == 0.5
+    assert bands["0.50-0.70"]["precision"] == 0.0
+    # |0.98 - 0.5| * 2/3 + |0.6 - 0| * 1/3
+    assert abs(result["ece"] - (0.48 * 2 / 3 + 0.6 / 3)) < 1e-3

@@ -1,0 +1,144 @@
+"""Second-stage training data: real in-document pairs that are NOT contradictions.
+
+The first-stage model (``datagen.py``) learnt that two aligned sentences which differ in a name,
+a place or a number usually contradict each other: that is how its generated contradictions were
+made. Inside one real article that is mostly false. Live commentary, results, listings and
+timelines repeat one template for different players, teams, programmes and years ("Foul by A
+(X)." / "Foul by B (Y)."), and two statements about different actors or events do not
+contradict each other. So the second stage shows the model such pairs, taken from real articles
+with the same pair selection the checker uses (``pairs.py``: each sentence's nearest
+neighbours), labelled by the team's rule: untouched professional copy does not contradict
+itself. Pairs the first-stage model already calls an entailment (p ≥ 0.6) keep that label,
+the rest are neutral. Pairs the first-stage model called contradictions (its false alarms) are
+repeated, since they are what the stage exists to unlearn.
+
+Sources, each split so that half stays held out for ``quieteval``:
+- BBC News 2005 (``news/bbc_news_2005.jsonl``): even-numbered articles of each section;
+- the 131 real web pages (``web/pages``, Apache-2.0): even-numbered pages, text extracted as
+  ``checker check page.html`` does;
+- the team's hand-written training pairs (``--written FILE``: contradictions in different
+  words, list-like neutrals, restatements), repeated;
+- a replay of the first-stage mix (generated news, SNLI, SICK TRAIN), so the stage does not
+  forget what it knew.
+
+Usage: python -m checker.nli.indoc --out FILE [--written FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from checker.nli.datagen import Pair, build, write
+from checker.resources import shared_data_path
+
+HARD_COPIES = 3  # first-stage false alarms, repeated
+WRITTEN_COPIES = 3
+MAX_WORDS = 60
+
+
+def held_out(index: int) -> bool:
+    """The odd-numbered half of every real corpus is never trained on."""
+    return index % 2 == 1
+
+
+def training_documents() -> Iterator[tuple[str, str, str]]:
+    """(source, name, text, kind) of the training half of each real corpus."""
+    bbc = shared_data_path("news", "bbc_news_2005.jsonl")
+    if bbc.is_file():
+        per: Counter[str] = Counter()
+        with bbc.open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                k = per[rec["category"]]
+                per[rec["category"]] += 1
+                if not held_out(k):
+                    yield "bbc", str(rec["text"]), "text"
+    pages = shared_data_path("web", "pages")
+    if pages.is_dir():
+        for k, page in enumerate(sorted(pages.glob("*.html"))):
+            if not held_out(k):
+                yield "web", page.read_text(encoding="utf-8", errors="replace"), "html"
+
+
+def _sentences(text: str, kind: str) -> list[str]:
+    from checker.inputs import InputError, build_document
+
+    try:
+        doc = build_document("train", text, kind)
+    except InputError:
+        return []
+    return [doc.text[s.start : s.end] for s in doc.sentences]
+
+
+def indoc_pairs(seed: int = 29, per_sentence: float = 1.0) -> list[Pair]:
+    from checker.nli.backend import CONTRADICTION, HFNLIModel, MiniLMEmbedder
+    from checker.nli.contradict import flip_conflicts, pattern_pairs
+    from checker.nli.pairs import Selection, select_pairs
+
+    rng = random.Random(seed)
+    embedder, model = MiniLMEmbedder(), HFNLIModel()
+    sel = Selection(pairs_per_sentence=per_sentence)
+    raw: list[tuple[str, str, str]] = []
+    for source, text, kind in training_documents():
+        sentences = _sentences(text, kind)
+        if len(sentences) < 2:
+            continue
+        found = {(c.earlier, c.later) for c in flip_conflicts(sentences)}
+        found |= pattern_pairs(sentences)
+        for i, j in select_pairs(sentences, embedder.encode(sentences), sel):
+            a, b = sentences[i], sentences[j]
+            if (i, j) in found or len(a.split()) > MAX_WORDS or len(b.split()) > MAX_WORDS:
+                continue
+            raw.append((source, *((a, b) if rng.random() < 0.5 else (b, a))))
+    probs = model.predict([(a, b) for _, a, b in raw])
+    out: list[Pair] = []
+    for (source, a, b), p in zip(raw, probs, strict=True):
+        label = "entailment" if p["entailment"] >= 0.6 else "neutral"
+        copies = HARD_COPIES if p[CONTRADICTION] >= 0.5 else 1
+        out.extend([Pair(label, a, b, f"indoc-{source}")] * copies)
+    return out
+
+
+def written_pairs(path: Path) -> list[Pair]:
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    out = []
+    for row in rows:
+        parts = row.split("\t")
+        if len(parts) >= 3 and parts[0] in {"entailment", "neutral", "contradiction"}:
+            out.append(Pair(parts[0], parts[1].strip(), parts[2].strip(), "written"))
+    return out * WRITTEN_COPIES
+
+
+def build_stage2(written: Path | None, seed: int = 29, news: int = 10000, snli: int = 20000,
+                 sick_copies: int = 1) -> list[Pair]:
+    pairs = indoc_pairs(seed)
+    if written is not None:
+        pairs += written_pairs(written)
+    pairs += build(news, snli, sick_copies, seed)
+    random.Random(seed + 1).shuffle(pairs)
+    return pairs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.nli.indoc", description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--written", type=Path, default=None)
+    parser.add_argument("--seed", type=int, default=29)
+    parser.add_argument("--news", type=int, default=10000)
+    parser.add_argument("--snli", type=int, default=20000)
+    parser.add_argument("--sick-copies", type=int, default=1)
+    args = parser.parse_args(argv)
+    pairs = build_stage2(args.written, args.seed, args.news, args.snli, args.sick_copies)
+    write(pairs, args.out)
+    counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
+    print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

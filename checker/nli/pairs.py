@@ -1,0 +1,147 @@
+"""Which sentence pairs of one document go to the NLI model: a bounded number per sentence.
+
+Each sentence is compared with its few nearest neighbours (sentence-embedding similarity, plus
+the nearest sentences that share one of its names or numbers), never with every other sentence,
+and only within a window of ``window`` sentences on either side. The pairs are ranked by
+similarity (with a small bonus for shared names, numbers and content words) and at most
+``pairs_per_sentence`` × the number of sentences are kept. So the model's work per sentence is
+flat from a 500-word story to a 20,000-word transcript, where scoring a fixed fraction of all
+pairs grew with the square of the length.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.nli.lexicon import stopwords
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+_NAME = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
+_NUM = re.compile(r"\d[\d,.]*")
+_WORD = re.compile(r"[A-Za-z]+")
+_SKIP_NAMES = frozenset(
+    [
+        "The", "This", "That", "These", "Those", "There", "Then", "When", "What", "Who", "But",
+        "And", "However", "He", "She", "They", "It", "We", "In", "On", "At", "For", "After",
+        "Before", "If", "As", "A", "An", "Its", "His", "Her", "Their", "Mr", "Mrs", "Ms", "Dr",
+    ]
+)
+MIN_WORDS = 4
+_BLOCK = 256  # rows of the similarity matrix computed at a time
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """How many neighbours each sentence is compared with, and the overall cap."""
+
+    neighbours: int = 4  # nearest by embedding similarity
+    key_neighbours: int = 2  # nearest by position among sentences sharing a name or number
+    pairs_per_sentence: float = 0.6  # the model scores at most this many pairs per sentence
+    min_pairs: int = 3
+    min_similarity: float = 0.35
+    window: int = 400  # sentences either side that a sentence is compared with
+
+
+def keys(sentence: str) -> set[str]:
+    """Names and numbers in a sentence (the cheap 'same actor, same figure' signal)."""
+    names = {m.group() for m in _NAME.finditer(sentence) if m.group() not in _SKIP_NAMES}
+    return names | {m.group().rstrip(".,") for m in _NUM.finditer(sentence)}
+
+
+def content_words(sentence: str) -> set[str]:
+    """Lower-case words of four letters or more, less function words, with a crude plural fold."""
+    stop = stopwords()
+    words = {w.lower() for w in _WORD.findall(sentence) if len(w) >= 4}
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words - stop}
+
+
+def model_eligible(sentence: str) -> bool:
+    """Long enough to make a claim, and not a question."""
+    return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
+
+
+def _embedding_neighbours(
+    usable: Sequence[int], vectors: npt.NDArray[np.float32], sel: Selection
+) -> dict[tuple[int, int], float]:
+    """(a, b) → similarity for each usable sentence's nearest neighbours (positions in usable)."""
+    import numpy as np
+
+    n = len(usable)
+    k = min(sel.neighbours, n - 1)
+    out: dict[tuple[int, int], float] = {}
+    if k <= 0:
+        return out
+    for r0 in range(0, n, _BLOCK):
+        r1 = min(n, r0 + _BLOCK)
+        c0, c1 = max(0, r0 - sel.window), min(n, r1 + sel.window)
+        sims = vectors[r0:r1] @ vectors[c0:c1].T
+        rows = np.arange(r0, r1)[:, None]
+        cols = np.arange(c0, c1)[None, :]
+        sims = np.where((rows == cols) | (np.abs(rows - cols) > sel.window), -np.inf, sims)
+        kk = min(k, c1 - c0 - 1)
+        if kk <= 0:
+            continue
+        top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+        for row_offset, row in enumerate(top):
+            a = r0 + row_offset
+            for col in row:
+                sim = float(sims[row_offset, col])
+                if sim == -np.inf:
+                    continue
+                b = c0 + int(col)
+                out[(min(a, b), max(a, b))] = sim
+    return out
+
+
+def _key_neighbours(usable: Sequence[int], key_sets: Sequence[set[str]],
+                    sel: Selection) -> set[tuple[int, int]]:
+    """For each sentence, the nearest earlier sentences that share one of its names or numbers."""
+    last_seen: dict[str, list[int]] = defaultdict(list)
+    out: set[tuple[int, int]] = set()
+    for pos in range(len(usable)):
+        partners: set[int] = set()
+        for key in key_sets[pos]:
+            for earlier in reversed(last_seen[key][-sel.key_neighbours:]):
+                if pos - earlier <= sel.window:
+                    partners.add(earlier)
+        for earlier in sorted(partners, reverse=True)[: sel.key_neighbours]:
+            out.add((earlier, pos))
+        for key in key_sets[pos]:
+            last_seen[key].append(pos)
+    return out
+
+
+def select_pairs(
+    sentences: Sequence[str], embeddings: npt.NDArray[np.float32], sel: Selection = Selection()
+) -> list[tuple[int, int]]:
+    """Pairs (i < j, indices into ``sentences``) worth scoring, best first, within the budget."""
+    usable = [i for i, s in enumerate(sentences) if model_eligible(s)]
+    if len(usable) < 2:
+        return []
+    vectors = embeddings[usable]
+    key_sets = [keys(sentences[i]) for i in usable]
+    candidates = _embedding_neighbours(usable, vectors, sel)
+    for a, b in _key_neighbours(usable, key_sets, sel):
+        if (a, b) not in candidates:
+            candidates[(a, b)] = float(vectors[a] @ vectors[b])
+    words: dict[int, set[str]] = {}
+    scored: list[tuple[float, int, int]] = []
+    for (a, b), sim in candidates.items():
+        if sim < sel.min_similarity:
+            continue
+        wa = words.setdefault(a, content_words(sentences[usable[a]]))
+        wb = words.setdefault(b, content_words(sentences[usable[b]]))
+        shared = len(key_sets[a] & key_sets[b])
+        bonus = 0.05 * min(shared, 3) + 0.04 * min(len(wa & wb), 3)
+        scored.append((sim + bonus, usable[a], usable[b]))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    budget = max(sel.min_pairs, math.ceil(sel.pairs_per_sentence * len(usable)))
+    return [(i, j) for _, i, j in scored[:budget]]

@@ -1,0 +1,48 @@
+"""Pair selection for the model: a bounded number of neighbours per sentence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from checker.nli.pairs import Selection, keys, model_eligible, select_pairs
+
+
+def _unit(rows: list[list[float]]) -> np.ndarray:
+    m = np.asarray(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_each_sentence_is_paired_with_its_nearest_neighbour() -> None:
+    sentences = [f"Statement {k} about the harbour ferry timetable today." for k in range(6)]
+    # two tight topics: 0,2,4 point one way, 1,3,5 the other
+    vectors = _unit([[1, 0.05 * k, 0] if k % 2 == 0 else [0, 0.05 * k, 1] for k in range(6)])
+    pairs = select_pairs(sentences, vectors, Selection(neighbours=1, key_neighbours=0,
+                                                        pairs_per_sentence=1.0))
+    assert pairs and all((i - j) % 2 == 0 for i, j in pairs)  # never across topics
+
+
+def test_sentences_sharing_a_name_are_compared_even_when_far_in_embedding_space() -> None:
+    sentences = [
+        "Councillor Okafor voted for the new bridge on Monday evening.",
+        "Rain is expected across the region for most of the week ahead.",
+        "Traffic on the ring road was heavy during the morning rush hour.",
+        "Okafor later said the bridge vote had been a difficult decision.",
+    ]
+    vectors = _unit([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0.5, 0, 0, 0.87]])
+    sel = Selection(neighbours=1, key_neighbours=1, pairs_per_sentence=2.0, min_similarity=0.3)
+    assert (0, 3) in select_pairs(sentences, vectors, sel)
+    assert "Okafor" in keys(sentences[3])
+
+
+def test_the_window_bounds_how_far_apart_two_sentences_may_be() -> None:
+    n = 40
+    sentences = [f"The same claim number {k} is repeated here again." for k in range(n)]
+    vectors = _unit([[1.0, 0.001 * k] for k in range(n)])
+    pairs = select_pairs(sentences, vectors, Selection(window=5, pairs_per_sentence=5.0))
+    assert pairs and max(j - i for i, j in pairs) <= 5
+
+
+def test_short_fragments_and_questions_are_not_sent_to_the_model() -> None:
+    assert model_eligible("Unemployment climbed in June.")
+    assert not model_eligible("Corner, Rovers.")
+    assert not model_eligible("Did unemployment climb in June?")
