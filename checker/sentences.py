@@ -121,9 +121,40 @@ def _offsets(chunk: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_CONTINUATION = re.compile(r"[a-z]")
+
+
+def line_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The paragraph ``text[start:stop]`` cut at its line ends when its lines are items (a
+    results table, a programme listing, live commentary, a timeline: one entry a line, often
+    without a full stop), or whole when it is prose wrapped at a fixed width. A paragraph counts
+    as wrapped prose when some line after the first begins with a lower-case letter, the mark of
+    a sentence carried over a line end."""
+    lines = [
+        (start + m.start(), start + m.end()) for m in _LINE.finditer(text[start:stop]) if m.group()
+    ]
+    if len(lines) < 2:
+        return [(start, stop)]
+    for a, b in lines[1:]:
+        first = text[a:b].lstrip()[:1]
+        if first and _CONTINUATION.match(first):
+            return [(start, stop)]
+    return lines
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans (absolute, half-open, whitespace-trimmed) inside ``text[start:end]``."""
+    """Sentence spans (absolute, half-open, whitespace-trimmed) inside ``text[start:end]``: a
+    paragraph whose lines are items is split at its line ends first (``line_items``)."""
     stop = len(text) if end is None else end
+    if "\n" in text[start:stop].strip():
+        items = line_items(text, start, stop)
+        if len(items) > 1:
+            return [span for a, b in items for span in _split(text, a, b)]
+    return _split(text, start, stop)
+
+
+def _split(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     chunk = text[start:stop].replace("\n", " ").replace("\r", " ")
     if not chunk.strip():
         return []

@@ -122,3 +122,39 @@ def test_split_keeps_offsets_across_line_breaks() -> None:
 def test_split_blank_input() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n  ") == []
+
+
+def test_a_paragraph_of_items_is_split_at_its_line_ends() -> None:
+    from checker.sentences import split_sentences
+
+    text = (
+        "Saturday's results\n"
+        "Alderbrook Town 2-1 Penbury Athletic\n"
+        "Hartley 0-0 Mersey Vale. Both sides had a man sent off\n"
+        "9.00pm The Long Shore. New series\n"
+    )
+    pieces = [text[a:b] for a, b in split_sentences(text)]
+    assert pieces == [
+        "Saturday's results",
+        "Alderbrook Town 2-1 Penbury Athletic",
+        "Hartley 0-0 Mersey Vale.",
+        "Both sides had a man sent off",
+        "9.00pm The Long Shore.",
+        "New series",
+    ]
+
+
+def test_prose_wrapped_at_a_fixed_width_is_not_split_at_line_ends() -> None:
+    from checker.sentences import split_sentences
+
+    text = (
+        "The minister said on Monday that the\n"
+        "plan would go ahead, despite protests from\n"
+        "Residents' groups. It was approved.\n"
+    )
+    pieces = [text[a:b] for a, b in split_sentences(text)]
+    assert pieces == [
+        "The minister said on Monday that the\nplan would go ahead, despite protests from\n"
+        "Residents' groups.",
+        "It was approved.",
+    ]
