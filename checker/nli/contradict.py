@@ -2,10 +2,11 @@
 
 Scoring all n^2 sentence pairs with the cross-encoder is too slow and, worse, lets the model
 compare sentences about different things (a classic source of false contradictions). So pairs
-are chosen first: sentences on the same topic (embedding similarity) that share a name or a
-number, at most a fixed fraction of all pairs. Each chosen pair is scored in both directions and
-the larger contradiction probability kept (contradiction is symmetric, entailment is not). The
-word-for-word flips of ``flips.py`` are found over all pairs, since they cost no model time.
+are chosen first (``pairs.py``): each sentence with its nearest neighbours by embedding
+similarity and the nearest sentences sharing one of its names or numbers, a bounded number per
+sentence, so the model's work grows linearly with the document. Each chosen pair is scored in
+both directions and the larger contradiction probability kept (contradiction is symmetric,
+entailment is not). The word-for-word flips of ``flips.py`` need no model.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def _prf(flags: Sequence[bool], gold: Sequence[bool]) -> dict[str, float]:
 
 
 def run(pairs: Sequence[tuple[str, str, str]], threshold: float | None = None,
-        hub: Any = None) -> dict[str, Any]:
+        hub: Any = None, skip_unlikely: bool = True) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import build_document
     from checker.modelhub import ModelHub
@@ -40,8 +40,10 @@ def run(pairs: Sequence[tuple[str, str, str]], threshold: float | None = None,
     from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
 
     t = Params().threshold if threshold is None else threshold
-    settings = Settings(select=("CT1",), nli={"threshold": t})
     hub = hub or ModelHub({})
+    settings = Settings(
+        select=("CT1",), nli={**hub.options, "threshold": t, "skip-unlikely": skip_unlikely}
+    )
     model = hub.get("nli")
     gold = [label == "contradiction" for label, _, _ in pairs]
     batch = [(p, h) for _, p, h in pairs] + [(h, p) for _, p, h in pairs]
@@ -77,9 +79,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="checker eval drafts", description=__doc__)
     parser.add_argument("--pairs", type=Path, default=None, help="label/premise/hypothesis TSV")
     parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--model", default=None, help="an NLI checkpoint folder (default: shipped)")
+    parser.add_argument("--no-filter", action="store_true",
+                        help="also send restatements and parallel list items to the model")
     args = parser.parse_args(argv)
     pairs = read_tsv(args.pairs or news_pairs_path())
-    print(json.dumps(run(pairs, args.threshold), indent=2))
+    from checker.modelhub import ModelHub
+
+    hub = ModelHub({"model": args.model} if args.model else {})
+    result = run(pairs, args.threshold, hub=hub, skip_unlikely=not args.no_filter)
+    print(json.dumps(result, indent=2))
     return 0
 
 

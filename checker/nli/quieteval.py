@@ -3,7 +3,8 @@
 Runs the contradiction rules (CT1xx) through the real engine path (``build_document`` →
 ``check_document``) on every article of:
 
-- ``news/bbc_news_2005.jsonl`` (2,223 BBC articles, five sections),
+- ``news/bbc_news_2005.jsonl`` (2,223 BBC articles, five sections; each reported by half, since
+  the second training stage (``indoc.py``) saw pairs from the even-numbered half),
 - ``news/cnn_dailymail_dev.jsonl`` (406 CNN / Daily Mail articles),
 - ``web/pages/*.html`` (131 real web pages, extracted the way ``checker check page.html`` does),
 - optionally a folder of list-like real pages (``--genres DIR``: one ``.txt`` per page, in a
@@ -43,6 +44,13 @@ def _jsonl(path: Path, limit: int) -> Iterator[tuple[str, str, str]]:
             yield rec.get("category", "cnn"), rec["id"], rec["text"]
 
 
+def _half(index: int) -> str:
+    """Which half of a corpus the second training stage (indoc.py) saw."""
+    from checker.nli.indoc import held_out
+
+    return " (held out)" if held_out(index) else " (trained on)"
+
+
 def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, str]]:
     """(corpus, name, text, kind) for every clean document available."""
     bbc = shared_data_path("news", "bbc_news_2005.jsonl")
@@ -50,9 +58,10 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
         # the BBC file is ordered by section: read it all, then take ``limit`` per section
         per: Counter[str] = Counter()
         for section, ident, text in _jsonl(bbc, 0):
+            k = per[section]
             per[section] += 1
-            if not limit or per[section] <= limit:
-                yield f"bbc/{section}", ident, text, "text"
+            if not limit or k < limit:
+                yield f"bbc/{section}{_half(k)}", ident, text, "text"
     cnn = shared_data_path("news", "cnn_dailymail_dev.jsonl")
     if cnn.is_file():
         for _, ident, text in _jsonl(cnn, limit):
@@ -62,7 +71,8 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
         for n, page in enumerate(sorted(pages.glob("*.html"))):
             if limit and n >= limit:
                 break
-            yield "web", page.name, page.read_text(encoding="utf-8", errors="replace"), "html"
+            text = page.read_text(encoding="utf-8", errors="replace")
+            yield f"web{_half(n)}", page.name, text, "html"
     if genres is not None and genres.is_dir():
         for page in sorted(genres.glob("*/*.txt")):
             lines = page.read_text(encoding="utf-8").splitlines()
@@ -71,7 +81,7 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
 
 
 def run(limit: int, cache_file: Path | None, genres: Path | None,
-        settings: Settings | None = None) -> dict[str, Any]:
+        settings: Settings | None = None, model: str | None = None) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
     from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
@@ -80,9 +90,10 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
     if cache_file is not None and cache_file.is_file():
         with cache_file.open("rb") as fh:
             store = pickle.load(fh)
-    hub = CachingHub({}, store["nli"], store["emb"])
+    options = {"model": model} if model else {}
+    hub = CachingHub(options, store["nli"], store["emb"])
     nli = hub.get("nli")
-    settings = settings or Settings(select=("CT1",))
+    settings = settings or Settings(select=("CT1",), nli=options)
     per_doc: dict[str, list[int]] = defaultdict(list)
     codes: dict[str, Counter[str]] = defaultdict(Counter)
     worst: list[tuple[int, str, str]] = []
@@ -148,11 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="model score cache (pickle)")
     parser.add_argument("--genres", type=Path, default=None, help="folder of list-like pages")
     parser.add_argument("--json", type=Path, default=None, help="write the full result here")
+    parser.add_argument("--model", default=None, help="an NLI checkpoint folder (default: shipped)")
     args = parser.parse_args(argv)
     if not shared_data_path("news").is_dir():
         print("no news data found (looked in ../shared/data); skipped")
         return 0
-    result = run(args.limit, args.cache, args.genres)
+    result = run(args.limit, args.cache, args.genres, model=args.model)
     print(format_table(result))
     print(f"\n{result['seconds']} s, {result['pairs_newly_scored']} pairs newly scored")
     if args.json is not None:

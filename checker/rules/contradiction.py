@@ -21,6 +21,7 @@ def _params(ctx: Context) -> Params:
             table.get("pairs-per-sentence", defaults.pairs_per_sentence)
         ),
         threshold=float(table.get("threshold", defaults.threshold)),
+        skip_unlikely=bool(table.get("skip-unlikely", defaults.skip_unlikely)),
     )
 
 
