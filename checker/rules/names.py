@@ -23,6 +23,8 @@ from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
+from checker.rules.oneoff import MIN_ZIPF_GAP, one_off_variants
+from checker.rules.wordlist import zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP})*")
@@ -207,6 +209,10 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         # used as a surname (after a given name or an honorific) to be about a person at all.
         candidates = [t for t, ms in by_token.items()
                       if any(m.surname or not m.full for m in ms)]
+        reported: set[str] = set()
+        one_offs = one_off_variants(doc)
+        # A pair the word list can judge is left to it: it knows "Heathrow" from "Heathroe".
+        judged = {frozenset((o.variant, o.canonical)) for o in one_offs}
         for cluster in _clusters(candidates):
             if not any(m.surname for s in cluster for m in by_token[s]):
                 continue
@@ -214,30 +220,43 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 any(m.surname for m in by_token[s]) for s in cluster
             ):
                 continue  # short names must each be used as a surname ("Mr. Fay", "Mr. Faye")
-            if _different_people(cluster, by_token, mention_of):
+            if _different_people(cluster, by_token, mention_of) or cluster in judged:
                 continue
+            reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
+        for o in one_offs:
+            if o.variant in reported or o.canonical in reported:
+                continue
+            for start, end in o.spans:
+                yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor)
 
     def _report(self, doc: Document, cluster: set[str],
                 by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
-        def weight(s: str) -> tuple[int, int]:
+        top = max(zipf(s) for s in cluster)
+
+        def weight(s: str) -> tuple[bool, int, int, int]:
             ms = by_token[s]
-            return (len(ms) + 2 * sum(1 for m in ms if m.first_name), -ms[0].start)
+            # A spelling the word list knows beats one it does not ("Kluft" over "Klfut"); then
+            # a full-name introduction, then the commoner spelling in this document.
+            return (zipf(s) > top - MIN_ZIPF_GAP,
+                    len(ms) + 2 * sum(1 for m in ms if m.first_name), len(ms), -ms[0].start)
 
         canonical = max(cluster, key=weight)
         anchor = by_token[canonical][0]
         for spelling in sorted(cluster - {canonical}, key=lambda s: by_token[s][0].start):
             for m in by_token[spelling]:
-                fix = None
-                if doc.offsets_are_source:
-                    fix = Fix(f"spell it {canonical!r}", (Edit(m.start, m.end, canonical),),
-                              Applicability.UNSAFE)
-                yield self.finding(
-                    m.start, m.end,
-                    f"{spelling!r} is spelled {canonical!r} elsewhere in this document",
-                    related=(Related(anchor.start, anchor.end, f"spelled {canonical!r} here"),),
-                    fix=fix,
-                )
+                yield self._variant(doc, m.start, m.end, spelling, canonical,
+                                    (anchor.start, anchor.end))
+
+    def _variant(self, doc: Document, start: int, end: int, spelling: str, canonical: str,
+                 anchor: tuple[int, int]) -> Finding:
+        fix = None
+        if doc.offsets_are_source:
+            fix = Fix(f"spell it {canonical!r}", (Edit(start, end, canonical),),
+                      Applicability.UNSAFE)
+        return self.finding(
+            start, end, f"{spelling!r} is spelled {canonical!r} elsewhere in this document",
+            related=(Related(anchor[0], anchor[1], f"spelled {canonical!r} here"),), fix=fix)
 
 
 _TRUNCATED = re.compile(
