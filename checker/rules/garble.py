@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document
@@ -72,21 +72,32 @@ def _not_actors() -> frozenset[str]:
     return frozenset(load_lines("garble", "not-actors.txt"))
 
 
-def _echo_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str],
-                                                                   re.Match[str]]]:
-    actors = [a for a in _ACTOR.finditer(text, start, end) if a.group(0) not in _not_actors()]
-    for a, b in itertools.pairwise(actors):
-        gap = text[a.end() : b.start()]
-        if a.group(0) != b.group(0) or not _PLAIN_GAP.match(gap) or not _slots(text, a, b, gap):
+# One name, a few plain words, the same name again (found by a back-reference, in C).
+_ECHO = re.compile(
+    r"(?<![\w.’'])((?>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{2,6}))"
+    r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
+    r"{0,4}+[ \t]++)\1(?![\w’'])")
+
+
+def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start of the first mention, start of the second, the name) for each echo."""
+    skip = _not_actors()
+    for m in _ECHO.finditer(text):
+        name, second = m.group(1), m.end(2)
+        if name in skip or not _slots(text, m.start(), m.end(1), second, m.end(), m.group(2)):
             continue
-        if text[b.end() : b.end() + 1] in {"'", "’"} or text[a.end() : a.end() + 1] in {"'", "’"}:
-            continue  # "Russia ... Russia's": a possessive, another noun
-        yield a, b
+        yield m.start(), second, name
 
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
                             "when", "or", "nor", "than", "where", "although"))
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_RUN_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
+_RUN_AFTER = re.compile(r"[ \t]+[A-Z0-9]")
+_ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
+_ROLE_OF = frozenset(("of", "at", "from"))
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                          "s"))
 _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
 
 
@@ -96,21 +107,29 @@ def _modifier(text: str, end: int) -> bool:
     return m is not None and m.group(1) not in function_words()
 
 
-def _slots(text: str, a: re.Match[str], b: re.Match[str], gap: str) -> bool:
+def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: str) -> bool:
     """Could the two mentions fill two slots of one relation (not a title, list or clause)?"""
     words = re.findall(r"[a-z]+", gap)
-    if set(words) & _CLAUSE_BREAKS or ("of" in words and not gap.lstrip().startswith(",")):
-        return False  # "Britain and the people of Britain", "the BBC, but the BBC"
-    if _modifier(text, a.end()) and _modifier(text, b.end()):
-        return False  # "Iraqi businesses and Iraqi workers"
-    before = text[max(0, a.start() - 20) : a.start()]
+    if "," in gap:  # "Jane Doe, from Jane Doe", "Riyadh, the capital of Riyadh"
+        origin = (1 <= len(words) <= 2 and words[0] in _ORIGIN) or (
+            1 <= len(words) <= 4 and words[-1] in _ROLE_OF)
+        if not origin and not any(w in _relation_forms() for w in words):
+            return False  # "India, volunteer in India"
+    elif set(words) & _CLAUSE_BREAKS or ("of" in words and words != ["of"]):
+        return False  # "Britain and the people of Britain", "the BBC while the BBC"
+    if _RUN_BEFORE.search(text, max(0, a_start - 30), a_start) or _RUN_AFTER.match(text, b_end):
+        return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
+    last = words[-1] if words else ""
+    if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):
+        return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
+    before = text[max(0, a_start - 20) : a_start]
     if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
         return bool(_FROM.search(before))
     if words == ["for"]:  # "the Office for Office", not "Measure for Measure"
         return before.endswith("the ")
     if words == ["and"]:  # "Egypt and Egypt", not "Over and Over" or "Robocop and Robocop 2"
-        title = a.group(0).lower() in function_words()
-        sequel = re.match(r"[ \t]+\d", text[b.end() : b.end() + 3]) is not None
+        title = text[a_start:a_end].lower() in function_words()
+        sequel = re.match(r"[ \t]+\d", text[b_end : b_end + 3]) is not None
         return not (title or sequel or "," in gap) or bool(_FROM.search(before))
     return words != ["or"]
 
@@ -120,8 +139,10 @@ def function_words() -> frozenset[str]:
     return frozenset(load_lines("garble", "function-words.txt"))
 
 
-def _bracket_echoes(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    for m in _ECHO_BRACKET.finditer(text, start, end):
+def _bracket_echoes(text: str) -> Iterator[re.Match[str]]:
+    if "(" not in text:
+        return
+    for m in _ECHO_BRACKET.finditer(text):
         if m.group(2) in m.group(1).split():
             yield m
 
@@ -148,22 +169,27 @@ does not accept *Niger* turning to Russia."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         verbs = _relation_verbs(text)
-        for s in doc.sentences:
-            pairs = {(a.start(), b.start()): (a, b) for a, b in _echo_pairs(text, s.start, s.end)}
-            i = bisect.bisect_left(verbs, s.start)
-            if i < len(verbs) and verbs[i] < s.end:  # a relation verb in this sentence
-                pairs.update({(a.start(), b.start()): (a, b)
+        echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+        for a, b, name in _echo_pairs(text):
+            i = doc.sentence_index_at(a)
+            if i is not None and i == doc.sentence_index_at(b):
+                echoes[i].append((a, a + len(name), b, b + len(name)))
+        for i, s in enumerate(doc.sentences):
+            pairs = {(a, b): (a, a_end, b, b_end) for a, a_end, b, b_end in echoes.get(i, ())}
+            v = bisect.bisect_left(verbs, s.start)
+            if v < len(verbs) and verbs[v] < s.end:  # a relation verb in this sentence
+                pairs.update({(a.start(), b.start()): (a.start(), a.end(), b.start(), b.end())
                               for a, b in _same_actor_pairs(text, s.start, s.end)})
-            for _, (a, b) in sorted(pairs.items()):
-                actor = a.group(0)
+            for _, (a, a_end, b, b_end) in sorted(pairs.items()):
+                actor = text[a:a_end]
                 yield self.finding(
-                    a.start(), b.end(),
+                    a, b_end,
                     f"{actor!r} appears on both sides of the relation; one of them is probably "
                     "a different actor",
-                    related=(Related(b.start(), b.end(), f"{actor!r} again as the object"),),
+                    related=(Related(b, b_end, f"{actor!r} again as the object"),),
                 )
-            for m in _bracket_echoes(text, s.start, s.end):
-                yield self.finding(
-                    m.start(2) - 1, m.end(2) + 1,
-                    f"{m.group(2)!r} in brackets repeats part of {m.group(1)!r}; it probably "
-                    "replaced an abbreviation or another name")
+        for m in _bracket_echoes(text):
+            yield self.finding(
+                m.start(2) - 1, m.end(2) + 1,
+                f"{m.group(2)!r} in brackets repeats part of {m.group(1)!r}; it probably "
+                "replaced an abbreviation or another name")

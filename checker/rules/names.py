@@ -210,7 +210,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         candidates = [t for t, ms in by_token.items()
                       if any(m.surname or not m.full for m in ms)]
         reported: set[str] = set()
-        one_offs = one_off_variants(doc)
+        one_offs = one_off_variants(doc, _lowercase_words(doc.text))
         # A pair the word list can judge is left to it: it knows "Heathrow" from "Heathroe".
         judged = {frozenset((o.variant, o.canonical)) for o in one_offs}
         for cluster in _clusters(candidates):

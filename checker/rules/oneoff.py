@@ -2,25 +2,25 @@
 capitalised word of the same document, used less often, and not an English word or a common name.
 
 "Southampton" … "Southamtpon", "the Ministry of Defence" … "Defnce", "Scotland's" … "Scotlnad's".
-Distances are rapidfuzz's optimal string alignment (a swap of two letters counts one), computed
-for all pairs at once in C. wordfreq tells a slip (Zipf 0) from a second real name ("Mali" /
-"Mail", "Aston" / "Austin": both common, both left alone).
+Distances are rapidfuzz's optimal string alignment (a swap of two letters counts one), between
+words of one first letter and nearly one length. wordfreq tells a slip (Zipf 0) from a second
+real name ("Mali" / "Mail", "Aston" / "Austin": both common, both left alone).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
-from rapidfuzz.process import cdist
 
 from checker.document import Document
 from checker.rules.wordlist import zipf
 
 # A capitalised word, hyphenated parts included ("Al-Qaeda"), never the tail of "McDonald".
-_TOKEN = re.compile(r"(?:(?<![\w'’-])|(?<=[a-z]-))[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?!\w)")
+_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?!\w)")
 _LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
 MIN_LENGTH = 5
 # The misspelling is rare on the web; the right spelling is clearly commoner, or used more often
@@ -51,12 +51,12 @@ def _plural(a: str, b: str) -> bool:
             and long[len(short):] in _PLURAL)
 
 
-def _pick(a: str, b: str, uses: dict[str, list[tuple[int, int]]]) -> tuple[str, str] | None:
+def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
     """(variant, canonical), or None when the two look like two real names."""
     za, zb = zipf(a), zipf(b)
-    variant, canonical = (a, b) if (za, -len(uses[a])) < (zb, -len(uses[b])) else (b, a)
+    variant, canonical = (a, b) if (za, -counts[a]) < (zb, -counts[b]) else (b, a)
     zv, zc = min(za, zb), max(za, zb)
-    nv, nc = len(uses[variant]), len(uses[canonical])
+    nv, nc = counts[variant], counts[canonical]
     if nv > MAX_VARIANT_USES or zc > MAX_CANONICAL_ZIPF:
         return None
     if zv <= MAX_RARE_VARIANT_ZIPF and zc - zv >= MIN_RARE_ZIPF_GAP and nc > nv:
@@ -70,31 +70,42 @@ def _pick(a: str, b: str, uses: dict[str, list[tuple[int, int]]]) -> tuple[str, 
     return None
 
 
-def one_off_variants(doc: Document) -> list[OneOff]:
+def _close_pairs(tokens: list[str]) -> Iterator[tuple[str, str]]:
+    """Pairs one edit apart (a swap of two letters counts one), same first letter."""
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for t in tokens:
+        by_letter[t[0]].append(t)
+    for group in by_letter.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if abs(len(a) - len(b)) <= 1 and OSA.distance(a, b, score_cutoff=1) == 1:
+                    yield a, b
+
+
+def _spans(text: str, token: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() == token)
+
+
+def one_off_variants(doc: Document, lower: set[str] | None = None) -> list[OneOff]:
+    """``lower``: the document's lower-case words, when the caller has them already."""
     text = doc.text
-    uses: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in _TOKEN.finditer(text):
-        if len(m.group()) >= MIN_LENGTH - 1:
-            uses[m.group()].append((m.start(), m.end()))
-    lower = set(_LOWER.findall(text))
-    tokens = [t for t in uses if t.lower() not in lower]
+    counts = Counter(t for t in _TOKEN.findall(text) if len(t) >= MIN_LENGTH - 1)
+    if lower is None:
+        lower = set(_LOWER.findall(text))
+    tokens = [t for t in counts if t.lower() not in lower]
     if len(tokens) < 2:
         return []
-    distances = cdist(tokens, tokens, scorer=OSA.distance, score_cutoff=1, workers=1)
-    found: dict[str, OneOff] = {}
-    for i, j in zip(*(distances == 1).nonzero(), strict=True):
-        if i >= j:
-            continue
-        a, b = tokens[i], tokens[j]
-        if a[0] != b[0] or a.lower() == b.lower() or _plural(a, b):
-            continue
-        if max(len(a), len(b)) < MIN_LENGTH:
+    found: dict[str, tuple[str, int]] = {}
+    for a, b in _close_pairs(tokens):
+        if max(len(a), len(b)) < MIN_LENGTH or min(counts[a], counts[b]) > MAX_VARIANT_USES:
             continue  # "Fay" / "Faye", "Iran" / "Iraq": too short to tell
-        picked = _pick(a, b, uses)
+        if a.lower() == b.lower() or _plural(a, b):
+            continue
+        picked = _pick(a, b, counts)
         if picked is None:
             continue
         variant, canonical = picked
-        if variant in found and len(uses[found[variant].canonical]) >= len(uses[canonical]):
-            continue
-        found[variant] = OneOff(variant, canonical, tuple(uses[variant]), uses[canonical][0])
-    return sorted(found.values(), key=lambda o: o.spans[0])
+        if variant not in found or found[variant][1] < counts[canonical]:
+            found[variant] = (canonical, counts[canonical])
+    out = [OneOff(v, c, _spans(text, v), _spans(text, c)[0]) for v, (c, _) in found.items()]
+    return sorted(out, key=lambda o: o.spans[0])

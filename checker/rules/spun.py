@@ -22,6 +22,13 @@ def _miscased_words() -> frozenset[str]:
     return frozenset(load_lines("garble", "miscased-words.txt"))
 
 
+@functools.cache
+def _candidate_pattern() -> re.Pattern[str]:
+    """A capitalised function word between spaces: a cheap first pass over the whole text."""
+    forms = sorted({f for w in _miscased_words() for f in (w.capitalize(), w.upper())})
+    return re.compile(rf"[ \t](?:{'|'.join(forms)})[ \t]")
+
+
 def _shouting(words: list[re.Match[str]]) -> bool:
     upper = sum(1 for w in words if len(w.group()) > 1 and w.group().isupper())
     return upper * 3 >= len(words)
@@ -48,8 +55,8 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
         if w == w.lower() or w.lower() not in flagged:
             continue
         between = text[prev.end() : word.start()]
-        if any(ch in _OPENERS for ch in between) or "\n" in between:
-            continue  # after a colon, a quotation mark or a bracket a capital is normal
+        if any(ch in _OPENERS for ch in between) or between != " ":
+            continue  # after a colon, a quotation mark, a bracket or a wide gap, capitals are normal
         if text[prev.end() - 1] in ".!?…" or text[prev.end() : prev.end() + 1] in {".", "!", "?"}:
             continue  # a sentence break the splitter missed
         n, p = nxt.group(), prev.group()
@@ -85,7 +92,10 @@ machine and needs checking line by line."""
                      "The delegation will present the government with plans this week.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for sentence in doc.sentences:
+        candidates = {doc.sentence_index_at(m.start() + 1)
+                      for m in _candidate_pattern().finditer(doc.text)}
+        for i in sorted(c for c in candidates if c is not None):
+            sentence = doc.sentences[i]
             hits = _miscased(doc.text, sentence)
             if not hits:
                 continue
