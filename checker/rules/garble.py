@@ -93,7 +93,7 @@ _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "becau
                             "when", "or", "nor", "than", "where", "although"))
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _RUN_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
-_RUN_AFTER = re.compile(r"[ \t]+[A-Z0-9]")
+_RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
 _ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
 _ROLE_OF = frozenset(("of", "at", "from"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",

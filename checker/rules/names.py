@@ -23,7 +23,7 @@ from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
-from checker.rules.oneoff import MIN_ZIPF_GAP, one_off_variants
+from checker.rules.oneoff import MIN_ZIPF_GAP, different_people, one_off_variants
 from checker.rules.wordlist import zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -222,6 +222,8 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 continue  # short names must each be used as a surname ("Mr. Fay", "Mr. Faye")
             if _different_people(cluster, by_token, mention_of) or cluster in judged:
                 continue
+            if len(cluster) == 2 and different_people(doc.text, *cluster):
+                continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei"
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:

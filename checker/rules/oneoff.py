@@ -9,6 +9,7 @@ real name ("Mali" / "Mail", "Aston" / "Austin": both common, both left alone).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from checker.document import Document
+from checker.resources import load_lines
 from checker.rules.wordlist import zipf
 
 # A capitalised word, hyphenated parts included ("Al-Qaeda"), never the tail of "McDonald".
@@ -51,13 +53,39 @@ def _plural(a: str, b: str) -> bool:
             and long[len(short):] in _PLURAL)
 
 
+# A given name just before a surname: "Stephanie Busari" and "Muhammadu Buhari" are two people.
+_GIVEN = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
+MAX_GIVEN_NAME_ZIPF = 4.5  # "Stephanie" 3.8, "Ali" 4.3; not "Home" (Office) or "Western" (Europe)
+
+
+def _given_names(text: str, token: str) -> set[str]:
+    names = set()
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text):
+        g = _GIVEN.search(text, max(0, m.start() - 30), m.start())
+        if g and zipf(g.group(1)) < MAX_GIVEN_NAME_ZIPF and g.group(1) not in _titles():
+            names.add(g.group(1))
+    return names
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(load_lines("names", "honorifics.txt"))
+
+
+def different_people(text: str, a: str, b: str) -> bool:
+    """Each spelling has its own given name just before it."""
+    first_a, first_b = _given_names(text, a), _given_names(text, b)
+    return bool(first_a) and bool(first_b) and not first_a & first_b
+
+
 def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
     """(variant, canonical), or None when the two look like two real names."""
     za, zb = zipf(a), zipf(b)
-    variant, canonical = (a, b) if (za, -counts[a]) < (zb, -counts[b]) else (b, a)
+    # The rarer word is the slip; between two words the list does not know, the rarer here.
+    variant, canonical = (a, b) if (za, counts[a]) < (zb, counts[b]) else (b, a)
     zv, zc = min(za, zb), max(za, zb)
     nv, nc = counts[variant], counts[canonical]
-    if nv > MAX_VARIANT_USES or zc > MAX_CANONICAL_ZIPF:
+    if nv > MAX_VARIANT_USES or (zc > MAX_CANONICAL_ZIPF and zv > 0):
         return None
     if zv <= MAX_RARE_VARIANT_ZIPF and zc - zv >= MIN_RARE_ZIPF_GAP and nc > nv:
         return variant, canonical
@@ -65,7 +93,7 @@ def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
         return None
     if zc - zv >= MIN_ZIPF_GAP and nc >= nv:
         return variant, canonical
-    if nc > nv and zipf(variant) <= zipf(canonical):
+    if nc > nv and zv <= zc:
         return variant, canonical
     return None
 
@@ -105,6 +133,8 @@ def one_off_variants(doc: Document, lower: set[str] | None = None) -> list[OneOf
         if picked is None:
             continue
         variant, canonical = picked
+        if different_people(text, variant, canonical):
+            continue
         if variant not in found or found[variant][1] < counts[canonical]:
             found[variant] = (canonical, counts[canonical])
     out = [OneOff(v, c, _spans(text, v), _spans(text, c)[0]) for v, (c, _) in found.items()]

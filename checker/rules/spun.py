@@ -56,7 +56,7 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue
         between = text[prev.end() : word.start()]
         if any(ch in _OPENERS for ch in between) or between != " ":
-            continue  # after a colon, a quotation mark, a bracket or a wide gap, capitals are normal
+            continue  # after a colon, a quotation mark, a bracket or a wide gap: a capital is fine
         if text[prev.end() - 1] in ".!?…" or text[prev.end() : prev.end() + 1] in {".", "!", "?"}:
             continue  # a sentence break the splitter missed
         n, p = nxt.group(), prev.group()
