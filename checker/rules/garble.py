@@ -76,7 +76,7 @@ def _not_actors() -> frozenset[str]:
 _ECHO = re.compile(
     r"(?<![\w.’'])((?>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{2,6}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
-    r"{0,4}+[ \t]++)\1(?![\w’'])")
+    r"{0,4}+[ \t]++)\1(?!\w)")
 
 
 def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
@@ -86,6 +86,8 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
         name, second = m.group(1), m.end(2)
         if name in skip or not _slots(text, m.start(), m.end(1), second, m.end(), m.group(2)):
             continue
+        if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
+            continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
         yield m.start(), second, name
 
 
@@ -104,7 +106,11 @@ _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
 def _modifier(text: str, end: int) -> bool:
     """A name followed by a plain lower-case word is a modifier ("Iraqi businesses")."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1) not in function_words()
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in function_words() and word not in _relation_forms() and word not in {
+        "said", "says"}  # "Federal Reserve warned": a subject, not a modifier
 
 
 def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: str) -> bool:
