@@ -63,8 +63,9 @@ def _sentence_starts(doc: Document) -> set[int]:
     return {s.start for s in doc.sentences} | {p.start for p in doc.paragraphs}
 
 
-def _lowercase_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+@functools.lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", text))
 
 
 def name_mentions(doc: Document) -> list[Mention]:
@@ -76,7 +77,11 @@ def name_mentions(doc: Document) -> list[Mention]:
     after_title = {m.end() for m in _BEFORE_CAPITAL.finditer(text) if m.group(1) in titles}
     mentions: list[Mention] = []
     for m in _RUN.finditer(text):
-        tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(m.group(0))]
+        run = m.group(0)
+        if " " in run or "\t" in run:
+            tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(run)]
+        else:
+            tokens = [(run, m.start())]  # most runs are one word
         honorific = m.start() in after_title
         while tokens and (tokens[0][0] in titles):
             honorific = True
@@ -90,7 +95,7 @@ def name_mentions(doc: Document) -> list[Mention]:
         full = len(tokens) >= 2
         first = tokens[0][0] if full else None
         for i, (raw, pos) in enumerate(tokens):
-            tok = _POSSESSIVE.sub("", raw)
+            tok = _POSSESSIVE.sub("", raw) if raw[-1] in "s'’" else raw
             if tok.lower() in lower or len(tok) < 2:
                 continue
             surname = honorific or (full and i == len(tokens) - 1)

@@ -100,13 +100,13 @@ def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
 
 def _close_pairs(tokens: list[str]) -> Iterator[tuple[str, str]]:
     """Pairs one edit apart (a swap of two letters counts one), same first letter."""
-    by_letter: dict[str, list[str]] = defaultdict(list)
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for t in tokens:
-        by_letter[t[0]].append(t)
-    for group in by_letter.values():
+        buckets[t[0], len(t)].append(t)
+    for (letter, size), group in buckets.items():
         for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if abs(len(a) - len(b)) <= 1 and OSA.distance(a, b, score_cutoff=1) == 1:
+            for b in (*group[i + 1 :], *buckets.get((letter, size + 1), ())):
+                if OSA.distance(a, b, score_cutoff=1) == 1:
                     yield a, b
 
 
@@ -114,12 +114,12 @@ def _spans(text: str, token: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() == token)
 
 
-def one_off_variants(doc: Document, lower: set[str] | None = None) -> list[OneOff]:
+def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list[OneOff]:
     """``lower``: the document's lower-case words, when the caller has them already."""
     text = doc.text
     counts = Counter(t for t in _TOKEN.findall(text) if len(t) >= MIN_LENGTH - 1)
     if lower is None:
-        lower = set(_LOWER.findall(text))
+        lower = frozenset(_LOWER.findall(text))
     tokens = [t for t in counts if t.lower() not in lower]
     if len(tokens) < 2:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
 from checker.findings import Finding, Related
@@ -26,7 +26,17 @@ def _miscased_words() -> frozenset[str]:
 def _candidate_pattern() -> re.Pattern[str]:
     """A capitalised function word between spaces: a cheap first pass over the whole text."""
     forms = sorted({f for w in _miscased_words() for f in (w.capitalize(), w.upper())})
-    return re.compile(rf"[ \t](?:{'|'.join(forms)})[ \t]")
+    return re.compile(rf" (?:{'|'.join(forms)}) ")
+
+
+def _candidates(text: str) -> Iterator[int]:
+    """Where a candidate follows a lower-case word or a comma ("plans For"), or any word when
+    it is in capitals ("Niger THE"): never after the full stop that ends a sentence."""
+    for m in _candidate_pattern().finditer(text):
+        before = text[m.start() - 1] if m.start() else "."
+        if before.islower() or before == "," or (before.isalnum() and text[m.end() - 2].isupper()
+                                                  and text[m.end() - 3].isupper()):
+            yield m.start() + 1
 
 
 def _shouting(words: list[re.Match[str]]) -> bool:
@@ -92,8 +102,7 @@ machine and needs checking line by line."""
                      "The delegation will present the government with plans this week.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        candidates = {doc.sentence_index_at(m.start() + 1)
-                      for m in _candidate_pattern().finditer(doc.text)}
+        candidates = {doc.sentence_index_at(pos) for pos in _candidates(doc.text)}
         for i in sorted(c for c in candidates if c is not None):
             sentence = doc.sentences[i]
             hits = _miscased(doc.text, sentence)
