@@ -84,6 +84,8 @@ NOT_SWAPPED = [
     "Sky first bought the rights from the BBC in 1999, but the BBC won them back.",
     "Russia warned Ukraine, and Russia then withdrew its envoy.",
     "Robocop and Robocop 2 were both filmed in Texas.",
+    "Common mistake: failing to address differences between Python 2 and Python 3.",
+    "The update runs on Ubuntu 19.04, 18.04 LTS and 16.04 LTS.",
 ]
 
 
@@ -106,7 +108,8 @@ def test_miscased_function_words_are_found_and_titles_are_not() -> None:
                   "Chris Weitz, director of About a Boy, said the changes were made.",
                   "Her latest release I Believe in You went in at number two.",
                   "He said: The plans will be ready by May, and the vote follows.",
-                  "Ofcom said the WHO report and the IT review were both late."):
+                  "Ofcom said the WHO report and the IT review were both late.",
+                  "Water it twice a week OR whenever the soil is dry to the touch."):
         assert _found(clean, "GB102") == [], clean
 
 
@@ -121,6 +124,15 @@ def test_a_paragraph_pasted_twice_is_one_finding_on_the_copy() -> None:
     assert finding.start == text.rindex(paragraph) and finding.related[0].start == text.index(
         paragraph)
     assert _found("The vote was close. The count went on. The vote was close.", "GB103") == []
+
+
+def test_a_listing_that_repeats_many_lines_gets_one_finding() -> None:
+    notice = "Trains between Leeds and York may be cancelled or delayed by up to 20 minutes."
+    items = [f"Line {n} update\n\n{notice}" for n in range(6)]
+    result = check_text("\n\n".join(items), "d.txt", "text",
+                        Settings(use_model=False, select=("GB103",)))
+    (finding,) = result.findings
+    assert "5 repeated passages in all" in finding.message
 
 
 @pytest.mark.parametrize("markup", ['[mc4wp_form id="206"]', "{{ related_posts }}",

@@ -96,6 +96,8 @@ _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "becau
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _RUN_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
 _RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
+_NUMBERED_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)*(?![\d,:–-]|\.\d)")
+_NUMBERED_BEFORE = re.compile(r"\d[ \t]+$")
 _ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
 _ROLE_OF = frozenset(("of", "at", "from"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
@@ -123,6 +125,10 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
             return False  # "India, volunteer in India"
     elif set(words) & _CLAUSE_BREAKS or ("of" in words and words != ["of"]):
         return False  # "Britain and the people of Britain", "the BBC while the BBC"
+    if (_NUMBERED_AFTER.match(text, a_end) and _NUMBERED_AFTER.match(text, b_end)) or (
+            _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
+            and _NUMBERED_BEFORE.search(text, max(0, b_start - 12), b_start)):
+        return False  # "Python 2 and Python 3", "18.04 LTS and 16.04 LTS": numbered things
     if _RUN_BEFORE.search(text, max(0, a_start - 30), a_start) or _RUN_AFTER.match(text, b_end):
         return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
     last = words[-1] if words else ""

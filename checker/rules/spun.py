@@ -39,6 +39,10 @@ def _candidates(text: str) -> Iterator[int]:
             yield m.start() + 1
 
 
+# Written in capitals for emphasis in instructions and notices ("OR", "BUT", "NOT").
+_EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
+
+
 def _shouting(words: list[re.Match[str]]) -> bool:
     upper = sum(1 for w in words if len(w.group()) > 1 and w.group().isupper())
     return upper * 3 >= len(words)
@@ -74,7 +78,7 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # "Gone With the Wind", "in The Times": a title in title case
         if not w.isupper() and _title_follows(text, words, i + 2):
             continue  # "director of About a Boy", "Through the Wire": a title
-        if w.isupper() or p[0].islower():
+        if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
             hits.append(word)
     return hits
 
@@ -129,7 +133,8 @@ class RepeatedPassage(Rule):
     what = f"""
 Finds a sentence of {MIN_REPEATED_WORDS} words or more that appears word for word earlier in the
 same document, and reports the later copy (consecutive repeated sentences as one finding, such
-as a whole paragraph pasted twice), with the first copy as related."""
+as a whole paragraph pasted twice), with the first copy as related. A document gets one finding,
+for the first repeat, saying how many there are."""
     why = """
 A paragraph repeated verbatim is the mark of a botched paste or of a scraper that stitched a page
 together twice. Readers notice at once, and it hides whether anything was lost in between."""
@@ -141,22 +146,24 @@ together twice. Readers notice at once, and it hides whether anything was lost i
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen: dict[str, Span] = {}
-        run: list[tuple[Span, Span]] = []  # (repeat, first copy)
+        runs: list[list[tuple[Span, Span]]] = [[]]  # runs of (repeat, first copy)
         for sentence in doc.sentences:
             key = _normal(doc.text[sentence.start : sentence.end])
             first = seen.get(key)
             if first is not None and len(key.split()) >= MIN_REPEATED_WORDS:
-                run.append((sentence, first))
+                runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, sentence)
-            yield from self._flush(run)
-            run = []
-        yield from self._flush(run)
-
-    def _flush(self, run: list[tuple[Span, Span]]) -> Iterable[Finding]:
-        if not run:
+            if runs[-1]:
+                runs.append([])
+        runs = [r for r in runs if r]
+        if not runs:
             return
-        start, end = run[0][0].start, run[-1][0].end
+        # One finding per document: a listing or a template page repeats many lines, and one
+        # finding says so as well as fifty.
+        run = runs[0]
+        more = f" ({len(runs)} repeated passages in all)" if len(runs) > 1 else ""
         first = run[0][1]
-        yield self.finding(start, end, "this passage repeats, word for word, an earlier one",
+        yield self.finding(run[0][0].start, run[-1][0].end,
+                           f"this passage repeats, word for word, an earlier one{more}",
                            related=(Related(first.start, first.end, "first written here"),))
