@@ -166,17 +166,25 @@ class SameActorBothSides(Rule):
     category = "garble"
     summary = "The same actor on both sides of a relation (\"the U.S. does not accept the U.S.\")"
     what = """
-Finds a sentence where one actor is both the subject and the object of a relation verb a few
-words apart: "the U.S. does not accept the U.S. turning to Russia". The verbs are listed in
-`rules/garble/relation-verbs.txt`."""
+Finds one actor named in two slots of a relation that should hold two different ones: around a
+relation verb ("the U.S. does not accept the U.S. turning to Russia"; the verbs are listed in
+`rules/garble/relation-verbs.txt`), or a few plain words apart ("the flight from Lagos to Lagos",
+"Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the Bank of Bank", "Jane Doe, from
+Jane Doe, Cornwall"), and a bracket that repeats part of the name before it ("the Football
+Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi businesses and Iraqi
+workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and Python 3") and
+longer names ("World Bank and Bank of England") are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
 does not accept *Niger* turning to Russia."""
     bad_examples = ("Campbell told the prime minister that the U.S. does not accept the U.S. "
-                    "turning to Russia for protection.",)
+                    "turning to Russia for protection.",
+                    "The flight from Lagos to Lagos was cancelled on Tuesday.",
+                    "The rules were set by the Football Association (Association) in 2004.")
     good_examples = ("Campbell said the U.S. does not accept Niger turning to Russia.",
-                     "Russia warned Ukraine, and Russia then withdrew.")
+                     "Russia warned Ukraine, and Russia then withdrew.",
+                     "The festival opens with the period epic Man to Man on Thursday.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text

@@ -192,12 +192,20 @@ Finds a person or organisation whose name is spelled differently in one document
 Mohamed Bassum" … "Mr. Basoom"). Surname-only mentions after an honorific are linked to the full
 name. The minority spelling is reported, with the established one as related; a full-name
 introduction weighs more than a later surname-only mention. Names with different given names
-("John Smith", "Jane Smyth") are treated as different people."""
+("John Smith", "Jane Smyth") are treated as different people.
+
+Also finds a one-off slip in any proper noun, place or organisation: a capitalised word one
+keystroke from another of the same document, used at most twice, that wordfreq's English list
+has never seen or sees far less ("Southampton" … "Southamtpon", "the Ministry of Defnce",
+"Scotlnad's"). Two common words ("Mali" / "Mail", "Defence" / "Defense"), plurals and names with
+their own given names are left alone."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
     bad_examples = ("President Mohamed Bassum was ousted. Mr. Basoom is still under arrest. "
-                    "Aides to Mr. Bassum declined to comment.",)
+                    "Aides to Mr. Bassum declined to comment.",
+                    "Southampton won at home. The Southamtpon manager praised his defence, and "
+                    "Southampton now sit tenth.")
     good_examples = ("President Mohamed Bazoum was ousted. Mr. Bazoum is still under arrest.",
                      "Troops were sent to Mali. The Daily Mail reported it.",
                      "John Smith spoke first. Jane Smyth spoke next.")
