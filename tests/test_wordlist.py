@@ -35,3 +35,25 @@ def test_checking_does_not_import_wordfreq_itself() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_without_wordfreq_the_one_off_check_stays_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.config import Settings
+    from checker.engine import check_text
+    from checker.rules import wordlist
+
+    def missing() -> None:
+        raise wordlist.WordListMissing("the wordfreq package is not installed")
+
+    wordlist.available.cache_clear()
+    monkeypatch.setattr(wordlist, "_data_dir", missing)
+    monkeypatch.setattr(wordlist, "_small", missing)
+    try:
+        text = ("Southampton won at home. The Southamtpon manager praised his defence. "
+                "President Mohamed Bassum was ousted. Mr. Basoom is under arrest. Aides to "
+                "Mr. Bassum declined to comment.")
+        result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NM101",)))
+        assert result.error is None
+        assert [text[f.start : f.end] for f in result.findings] == ["Basoom"]
+    finally:
+        wordlist.available.cache_clear()

@@ -24,7 +24,7 @@ from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
 from checker.rules.oneoff import MIN_ZIPF_GAP, different_people, one_off_variants
-from checker.rules.wordlist import zipf
+from checker.rules.wordlist import available, zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP})*")
@@ -247,13 +247,14 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 
     def _report(self, doc: Document, cluster: set[str],
                 by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
-        top = max(zipf(s) for s in cluster)
+        known = available()
+        top = max(zipf(s) for s in cluster) if known else 0.0
 
         def weight(s: str) -> tuple[bool, int, int, int]:
             ms = by_token[s]
             # A spelling the word list knows beats one it does not ("Kluft" over "Klfut"); then
             # a full-name introduction, then the commoner spelling in this document.
-            return (zipf(s) > top - MIN_ZIPF_GAP,
+            return (not known or zipf(s) > top - MIN_ZIPF_GAP,
                     len(ms) + 2 * sum(1 for m in ms if m.first_name), len(ms), -ms[0].start)
 
         canonical = max(cluster, key=weight)

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from checker.document import Document
 from checker.resources import load_lines
-from checker.rules.wordlist import zipf
+from checker.rules.wordlist import available, zipf
 
 # A capitalised word, hyphenated parts included ("Al-Qaeda"), never the tail of "McDonald".
 _TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?!\w)")
@@ -74,6 +74,8 @@ def _titles() -> frozenset[str]:
 
 def different_people(text: str, a: str, b: str) -> bool:
     """Each spelling has its own given name just before it."""
+    if not available():
+        return False
     first_a, first_b = _given_names(text, a), _given_names(text, b)
     return bool(first_a) and bool(first_b) and not first_a & first_b
 
@@ -116,6 +118,8 @@ def _spans(text: str, token: str) -> tuple[tuple[int, int], ...]:
 
 def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list[OneOff]:
     """``lower``: the document's lower-case words, when the caller has them already."""
+    if not available():
+        return []
     text = doc.text
     counts = Counter(t for t in _TOKEN.findall(text) if len(t) >= MIN_LENGTH - 1)
     if lower is None:

@@ -78,6 +78,16 @@ def _large_centibels(word: str) -> int | None:
     return None
 
 
+@functools.cache
+def available() -> bool:
+    """False when wordfreq is not installed: the rules that need it then stay silent rather than
+    guess (every unknown word would look like a slip)."""
+    try:
+        return bool(_small())
+    except (WordListMissing, OSError):
+        return False
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     key = word.casefold()
