@@ -101,3 +101,12 @@ def test_checks_never_import_the_lab() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "False"
+
+
+def test_eval_garble_names_a_broken_archive(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cnn_dailymail_dev.jsonl").write_text('{"id": "a", "text": "ok"}\n{not json\n',
+                                                       encoding="utf-8")
+    assert main(["--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "cnn_dailymail_dev.jsonl:2: not an article record" in err

@@ -70,6 +70,10 @@ def split_of(article_id: str) -> str:
     return "dev" if zlib.crc32(article_id.encode()) % 4 == 0 else "test"
 
 
+class DataError(ValueError):
+    pass
+
+
 def load_articles(data: Path) -> list[Article]:
     articles: list[Article] = []
     for source, name in SOURCES.items():
@@ -77,11 +81,16 @@ def load_articles(data: Path) -> list[Article]:
         if not path.is_file():
             continue
         with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
                     row = json.loads(line)
                     section = row.get("category", source) if source == "bbc" else "cnn"
-                    articles.append(Article(row["id"], section, row["text"]))
+                    articles.append(Article(str(row["id"]), str(section), str(row["text"])))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    raise DataError(f"{path}:{number}: not an article record "
+                                    f"({type(exc).__name__}: {exc})") from None
     return articles
 
 
@@ -175,7 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown defect kind(s) {', '.join(unknown)}; choose from {', '.join(GENERATORS)}",
               file=sys.stderr)
         return 2
-    articles = load_articles(args.data)
+    try:
+        articles = load_articles(args.data)
+    except (DataError, UnicodeDecodeError, OSError) as exc:
+        print(f"checker eval garble: {exc}", file=sys.stderr)
+        return 2
     if not articles:
         print(f"no evaluation data found in {args.data}; skipped")
         return 0
