@@ -42,12 +42,12 @@ def test_without_wordfreq_the_one_off_check_stays_silent(monkeypatch: pytest.Mon
     from checker.engine import check_text
     from checker.rules import wordlist
 
-    def missing() -> None:
+    def missing(*_: object) -> None:
         raise wordlist.WordListMissing("the wordfreq package is not installed")
 
     wordlist.available.cache_clear()
     monkeypatch.setattr(wordlist, "_data_dir", missing)
-    monkeypatch.setattr(wordlist, "_small", missing)
+    monkeypatch.setattr(wordlist, "_packed", missing)
     try:
         text = ("Southampton won at home. The Southamtpon manager praised his defence. "
                 "President Mohamed Bassum was ousted. Mr. Basoom is under arrest. Aides to "

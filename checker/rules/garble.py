@@ -151,9 +151,12 @@ def function_words() -> frozenset[str]:
     return frozenset(load_lines("garble", "function-words.txt"))
 
 
+_ONE_WORD_BRACKET = re.compile(r"\([A-Z][a-z]+\)")
+
+
 def _bracket_echoes(text: str) -> Iterator[re.Match[str]]:
-    if "(" not in text:
-        return
+    if not _ONE_WORD_BRACKET.search(text):
+        return  # a cheap first pass: "(CNN)" and "(FA)" are not one capitalised word
     for m in _ECHO_BRACKET.finditer(text):
         if m.group(2) in m.group(1).split():
             yield m

@@ -4,10 +4,11 @@ about once per million words, 7 "the").
 The rules read wordfreq's shipped lists directly, in their documented cBpack format (a header,
 then one list of words per centibel of frequency), instead of importing wordfreq: the import
 brings in its tokenizers (langcodes, ftfy) and costs 0.3 s in every worker process, more than
-checking a hundred articles. The 29,000-word ``small`` list (15 ms) answers for common words;
-the 321,000-word ``large`` list, which also holds the place and family names common on the web
-("Dawson" 3.76, "Fitzgibbon" 2.38, "Dawsen" absent), is read only when a rarer word is asked
-about, and searched in its packed form (40 ms to open, 1.5 ms a word). ``tests/test_wordlist.py``
+checking a hundred articles. The 29,000-word ``small`` list answers for common words; the
+321,000-word ``large`` list, which also holds the place and family names common on the web
+("Dawson" 3.76, "Fitzgibbon" 2.38, "Dawsen" absent), is opened only when a rarer word is asked
+about. Both are searched in their packed form rather than decoded (the large one: 40 ms to
+open, 1.5 ms a word; decoding it would cost 0.15 s). ``tests/test_wordlist.py``
 checks the figures against ``wordfreq.zipf_frequency``.
 """
 
@@ -17,7 +18,6 @@ import bisect
 import functools
 import gzip
 import importlib.util
-import itertools
 from pathlib import Path
 
 import msgpack
@@ -50,23 +50,13 @@ def _read(size: str) -> tuple[bytes, list[int]]:
 
 
 @functools.cache
-def _small() -> dict[str, int]:
-    """word -> centibels below 1, for the 29,000 commonest words (decoded whole: 15 ms)."""
-    raw, starts = _read("small")
-    index: dict[str, int] = {}
-    for centibel, (a, b) in enumerate(itertools.pairwise(starts)):
-        index.update(dict.fromkeys(msgpack.unpackb(raw[a:b], raw=False), centibel))
-    return index
+def _packed(size: str) -> tuple[bytes, list[int]]:
+    return _read(size)
 
 
-@functools.cache
-def _large() -> tuple[bytes, list[int]]:
-    return _read("large")
-
-
-def _large_centibels(word: str) -> int | None:
+def _centibels(size: str, word: str) -> int | None:
     """Searched in the packed bytes: decoding all 321,000 words would cost 0.15 s a process."""
-    raw, starts = _large()
+    raw, starts = _packed(size)
     packed = msgpack.packb(word)
     pos = raw.find(packed)
     while pos >= 0:
@@ -83,7 +73,7 @@ def available() -> bool:
     """False when wordfreq is not installed: the rules that need it then stay silent rather than
     guess (every unknown word would look like a slip)."""
     try:
-        return bool(_small())
+        return bool(_packed("small")[1])
     except (WordListMissing, OSError):
         return False
 
@@ -91,7 +81,7 @@ def available() -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
     key = word.casefold()
-    centibel = _small().get(key)
+    centibel = _centibels("small", key)
     if centibel is None:
-        centibel = _large_centibels(key)
+        centibel = _centibels("large", key)
     return 0.0 if centibel is None else round(9.0 - centibel / 100.0, 2)
