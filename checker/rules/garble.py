@@ -120,10 +120,10 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     words = re.findall(r"[a-z]+", gap)
     if "," in gap:  # "Jane Doe, from Jane Doe", "Riyadh, the capital of Riyadh"
         origin = (1 <= len(words) <= 2 and words[0] in _ORIGIN) or (
-            1 <= len(words) <= 4 and words[-1] in _ROLE_OF)
+            1 <= len(words) <= 4 and words[-1] in _ROLE_OF) or words == ["the"]
         if not origin and not any(w in _relation_forms() for w in words):
             return False  # "India, volunteer in India"
-    elif set(words) & _CLAUSE_BREAKS or ("of" in words and words != ["of"]):
+    elif set(words) & _CLAUSE_BREAKS or ("of" in words and words not in (["of"], ["of", "the"])):
         return False  # "Britain and the people of Britain", "the BBC while the BBC"
     if (_NUMBERED_AFTER.match(text, a_end) and _NUMBERED_AFTER.match(text, b_end)) or (
             _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
@@ -137,8 +137,9 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     before = text[max(0, a_start - 20) : a_start]
     if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
         return bool(_FROM.search(before))
-    if words == ["for"]:  # "the Office for Office", not "Measure for Measure"
-        return before.endswith("the ")
+    if words == ["for"]:  # "the Office for Office", "Mathieu Amalric for Mathieu Amalric";
+        # not "Measure for Measure"
+        return before.endswith("the ") or " " in text[a_start:a_end]
     if words == ["and"]:  # "Egypt and Egypt", not "Over and Over" or "Robocop and Robocop 2"
         title = text[a_start:a_end].lower() in function_words()
         sequel = re.match(r"[ \t]+\d", text[b_end : b_end + 3]) is not None
