@@ -70,7 +70,7 @@ SWAPPED = [
     ("The rules were set by the Football Association (Association) in 2004.", "(Association)"),
     ("Jane Doe, from Jane Doe, Cornwall, was named the winner.", "Jane Doe, from Jane Doe"),
     ("He met the governor of the Bank of Bank on Friday.", "Bank of Bank"),
-    ("The zombie comedy Shaun of the Shaun opened in London.", "Shaun of the Shaun"),
+    ("Critics in London loved the zombie comedy Shaun of the Shaun.", "Shaun of the Shaun"),
     ("Campbell told the minister that the U.S. does not accept the U.S. turning to Russia.",
      "U.S. does not accept the U.S."),
 ]
