@@ -185,7 +185,7 @@ def run(models: Sequence[str], limit: int = 0, data: Path = DATA, only: str = ""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``checker eval [nli|documents|off-topic|speed] [options]`` (default: nli)."""
+    """``checker eval [nli|documents|off-topic|speed|garble] [options]`` (default: nli)."""
     args_in = list(argv if argv is not None else sys.argv[1:])
     what = args_in.pop(0) if args_in and not args_in[0].startswith("-") else "nli"
     if what != "nli":
@@ -197,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "drafts": "checker.nli.drafteval",
             "off-topic": "checker.nli.offtopic_eval",
             "speed": "checker.nli.bench",
+            "garble": "checker.garble_lab.evaluate",
         }
         if what not in modules:
             print(f"unknown evaluation {what!r}; choose nli, {', '.join(modules)}")

@@ -6,8 +6,8 @@ import importlib
 
 from checker.rules.base import Context, Rule, register, registered
 
-_MODULES = ("spam", "names", "typography", "garble", "numbers", "unused", "contradiction",
-            "offtopic")
+_MODULES = ("spam", "names", "typography", "garble", "spun", "numbers", "unused",
+            "contradiction", "offtopic")
 
 
 def all_rules() -> list[type[Rule]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document
@@ -58,6 +59,110 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             yield a, b
 
 
+# A few plain words between two mentions of one actor: "from Lagos to Lagos", "Arsenal beat
+# Arsenal 2-1", "talks between Fatah and Fatah", "Jane Doe, from Jane Doe".
+_PLAIN_GAP = re.compile(r"^[ \t]*,?[ \t]*(?:[a-z][a-z'’-]*|\d[\d.,:-]*)"
+                        r"(?:[ \t]+(?:[a-z][a-z'’-]*|\d[\d.,:-]*)){0,4}[ \t]*$")
+# The parenthesis right after a name repeats part of it: "the Football Association (Association)".
+_ECHO_BRACKET = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+)[ \t]+\(([A-Z][a-z]+)\)")
+
+
+@functools.cache
+def _not_actors() -> frozenset[str]:
+    return frozenset(load_lines("garble", "not-actors.txt"))
+
+
+# One name, a few plain words, the same name again (found by a back-reference, in C).
+_ECHO = re.compile(
+    r"(?<![\w.’'])((?>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{2,6}))"
+    r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
+    r"{0,4}+[ \t]++)\1(?!\w)")
+
+
+def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start of the first mention, start of the second, the name) for each echo."""
+    skip = _not_actors()
+    for m in _ECHO.finditer(text):
+        name, second = m.group(1), m.end(2)
+        if name in skip or not _slots(text, m.start(), m.end(1), second, m.end(), m.group(2)):
+            continue
+        if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
+            continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
+        yield m.start(), second, name
+
+
+_CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
+                            "when", "or", "nor", "than", "where", "although"))
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+_RUN_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
+_RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
+_NUMBERED_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)*(?![\d,:–-]|\.\d)")
+_NUMBERED_BEFORE = re.compile(r"\d[ \t]+$")
+_ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
+_ROLE_OF = frozenset(("of", "at", "from"))
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                          "s"))
+_FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
+
+
+def _modifier(text: str, end: int) -> bool:
+    """A name followed by a plain lower-case word is a modifier ("Iraqi businesses")."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in function_words() and word not in _relation_forms() and word not in {
+        "said", "says"}  # "Federal Reserve warned": a subject, not a modifier
+
+
+def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: str) -> bool:
+    """Could the two mentions fill two slots of one relation (not a title, list or clause)?"""
+    words = re.findall(r"[a-z]+", gap)
+    if "," in gap:  # "Jane Doe, from Jane Doe", "Riyadh, the capital of Riyadh"
+        origin = (1 <= len(words) <= 2 and words[0] in _ORIGIN) or (
+            1 <= len(words) <= 4 and words[-1] in _ROLE_OF) or words == ["the"]
+        if not origin and not any(w in _relation_forms() for w in words):
+            return False  # "India, volunteer in India"
+    elif set(words) & _CLAUSE_BREAKS or ("of" in words and words not in (["of"], ["of", "the"])):
+        return False  # "Britain and the people of Britain", "the BBC while the BBC"
+    if (_NUMBERED_AFTER.match(text, a_end) and _NUMBERED_AFTER.match(text, b_end)) or (
+            _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
+            and _NUMBERED_BEFORE.search(text, max(0, b_start - 12), b_start)):
+        return False  # "Python 2 and Python 3", "18.04 LTS and 16.04 LTS": numbered things
+    if _RUN_BEFORE.search(text, max(0, a_start - 30), a_start) or _RUN_AFTER.match(text, b_end):
+        return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
+    last = words[-1] if words else ""
+    if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):
+        return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
+    before = text[max(0, a_start - 20) : a_start]
+    if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
+        return bool(_FROM.search(before))
+    if words == ["for"]:  # "the Office for Office", "Mathieu Amalric for Mathieu Amalric";
+        # not "Measure for Measure"
+        return before.endswith("the ") or " " in text[a_start:a_end]
+    if words == ["and"]:  # "Egypt and Egypt", not "Over and Over" or "Robocop and Robocop 2"
+        title = text[a_start:a_end].lower() in function_words()
+        sequel = re.match(r"[ \t]+\d", text[b_end : b_end + 3]) is not None
+        return not (title or sequel or "," in gap) or bool(_FROM.search(before))
+    return words != ["or"]
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    return frozenset(load_lines("garble", "function-words.txt"))
+
+
+_ONE_WORD_BRACKET = re.compile(r"\([A-Z][a-z]+\)")
+
+
+def _bracket_echoes(text: str) -> Iterator[re.Match[str]]:
+    if not _ONE_WORD_BRACKET.search(text):
+        return  # a cheap first pass: "(CNN)" and "(FA)" are not one capitalised word
+    for m in _ECHO_BRACKET.finditer(text):
+        if m.group(2) in m.group(1).split():
+            yield m
+
+
 @register
 class SameActorBothSides(Rule):
     code = "GB101"
@@ -65,29 +170,50 @@ class SameActorBothSides(Rule):
     category = "garble"
     summary = "The same actor on both sides of a relation (\"the U.S. does not accept the U.S.\")"
     what = """
-Finds a sentence where one actor is both the subject and the object of a relation verb a few
-words apart: "the U.S. does not accept the U.S. turning to Russia". The verbs are listed in
-`rules/garble/relation-verbs.txt`."""
+Finds one actor named in two slots of a relation that should hold two different ones: around a
+relation verb ("the U.S. does not accept the U.S. turning to Russia"; the verbs are listed in
+`rules/garble/relation-verbs.txt`), or a few plain words apart ("the flight from Lagos to Lagos",
+"Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the Bank of Bank", "Jane Doe, from
+Jane Doe, Cornwall"), and a bracket that repeats part of the name before it ("the Football
+Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi businesses and Iraqi
+workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and Python 3") and
+longer names ("World Bank and Bank of England") are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
 does not accept *Niger* turning to Russia."""
     bad_examples = ("Campbell told the prime minister that the U.S. does not accept the U.S. "
-                    "turning to Russia for protection.",)
+                    "turning to Russia for protection.",
+                    "The flight from Lagos to Lagos was cancelled on Tuesday.",
+                    "The rules were set by the Football Association (Association) in 2004.")
     good_examples = ("Campbell said the U.S. does not accept Niger turning to Russia.",
-                     "Russia warned Ukraine, and Russia then withdrew.")
+                     "Russia warned Ukraine, and Russia then withdrew.",
+                     "The festival opens with the period epic Man to Man on Thursday.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        verbs = _relation_verbs(doc.text)
-        for s in doc.sentences:
-            i = bisect.bisect_left(verbs, s.start)
-            if i == len(verbs) or verbs[i] >= s.end:
-                continue  # no relation verb in this sentence
-            for a, b in _same_actor_pairs(doc.text, s.start, s.end):
-                actor = a.group(0)
+        text = doc.text
+        verbs = _relation_verbs(text)
+        echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+        for a, b, name in _echo_pairs(text):
+            i = doc.sentence_index_at(a)
+            if i is not None and i == doc.sentence_index_at(b):
+                echoes[i].append((a, a + len(name), b, b + len(name)))
+        for i, s in enumerate(doc.sentences):
+            pairs = {(a, b): (a, a_end, b, b_end) for a, a_end, b, b_end in echoes.get(i, ())}
+            v = bisect.bisect_left(verbs, s.start)
+            if v < len(verbs) and verbs[v] < s.end:  # a relation verb in this sentence
+                pairs.update({(a.start(), b.start()): (a.start(), a.end(), b.start(), b.end())
+                              for a, b in _same_actor_pairs(text, s.start, s.end)})
+            for _, (a, a_end, b, b_end) in sorted(pairs.items()):
+                actor = text[a:a_end]
                 yield self.finding(
-                    a.start(), b.end(),
+                    a, b_end,
                     f"{actor!r} appears on both sides of the relation; one of them is probably "
                     "a different actor",
-                    related=(Related(b.start(), b.end(), f"{actor!r} again as the object"),),
+                    related=(Related(b, b_end, f"{actor!r} again as the object"),),
                 )
+        for m in _bracket_echoes(text):
+            yield self.finding(
+                m.start(2) - 1, m.end(2) + 1,
+                f"{m.group(2)!r} in brackets repeats part of {m.group(1)!r}; it probably "
+                "replaced an abbreviation or another name")

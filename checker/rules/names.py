@@ -23,6 +23,8 @@ from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
+from checker.rules.oneoff import MIN_ZIPF_GAP, different_people, one_off_variants
+from checker.rules.wordlist import available, zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP})*")
@@ -61,8 +63,9 @@ def _sentence_starts(doc: Document) -> set[int]:
     return {s.start for s in doc.sentences} | {p.start for p in doc.paragraphs}
 
 
-def _lowercase_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+@functools.lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", text))
 
 
 def name_mentions(doc: Document) -> list[Mention]:
@@ -74,7 +77,11 @@ def name_mentions(doc: Document) -> list[Mention]:
     after_title = {m.end() for m in _BEFORE_CAPITAL.finditer(text) if m.group(1) in titles}
     mentions: list[Mention] = []
     for m in _RUN.finditer(text):
-        tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(m.group(0))]
+        run = m.group(0)
+        if " " in run or "\t" in run:
+            tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(run)]
+        else:
+            tokens = [(run, m.start())]  # most runs are one word
         honorific = m.start() in after_title
         while tokens and (tokens[0][0] in titles):
             honorific = True
@@ -88,7 +95,7 @@ def name_mentions(doc: Document) -> list[Mention]:
         full = len(tokens) >= 2
         first = tokens[0][0] if full else None
         for i, (raw, pos) in enumerate(tokens):
-            tok = _POSSESSIVE.sub("", raw)
+            tok = _POSSESSIVE.sub("", raw) if raw[-1] in "s'’" else raw
             if tok.lower() in lower or len(tok) < 2:
                 continue
             surname = honorific or (full and i == len(tokens) - 1)
@@ -185,12 +192,20 @@ Finds a person or organisation whose name is spelled differently in one document
 Mohamed Bassum" … "Mr. Basoom"). Surname-only mentions after an honorific are linked to the full
 name. The minority spelling is reported, with the established one as related; a full-name
 introduction weighs more than a later surname-only mention. Names with different given names
-("John Smith", "Jane Smyth") are treated as different people."""
+("John Smith", "Jane Smyth") are treated as different people.
+
+Also finds a one-off slip in any proper noun, place or organisation: a capitalised word one
+keystroke from another of the same document, used at most twice, that wordfreq's English list
+has never seen or sees far less ("Southampton" … "Southamtpon", "the Ministry of Defnce",
+"Scotlnad's"). Two common words ("Mali" / "Mail", "Defence" / "Defense"), plurals and names with
+their own given names are left alone."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
     bad_examples = ("President Mohamed Bassum was ousted. Mr. Basoom is still under arrest. "
-                    "Aides to Mr. Bassum declined to comment.",)
+                    "Aides to Mr. Bassum declined to comment.",
+                    "Southampton won at home. The Southamtpon manager praised his defence, and "
+                    "Southampton now sit tenth.")
     good_examples = ("President Mohamed Bazoum was ousted. Mr. Bazoum is still under arrest.",
                      "Troops were sent to Mali. The Daily Mail reported it.",
                      "John Smith spoke first. Jane Smyth spoke next.")
@@ -207,6 +222,10 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         # used as a surname (after a given name or an honorific) to be about a person at all.
         candidates = [t for t, ms in by_token.items()
                       if any(m.surname or not m.full for m in ms)]
+        reported: set[str] = set()
+        one_offs = one_off_variants(doc, _lowercase_words(doc.text))
+        # A pair the word list can judge is left to it: it knows "Heathrow" from "Heathroe".
+        judged = {frozenset((o.variant, o.canonical)) for o in one_offs}
         for cluster in _clusters(candidates):
             if not any(m.surname for s in cluster for m in by_token[s]):
                 continue
@@ -214,30 +233,46 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 any(m.surname for m in by_token[s]) for s in cluster
             ):
                 continue  # short names must each be used as a surname ("Mr. Fay", "Mr. Faye")
-            if _different_people(cluster, by_token, mention_of):
+            if _different_people(cluster, by_token, mention_of) or cluster in judged:
                 continue
+            if len(cluster) == 2 and different_people(doc.text, *cluster):
+                continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei"
+            reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
+        for o in one_offs:
+            if o.variant in reported or o.canonical in reported:
+                continue
+            for start, end in o.spans:
+                yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor)
 
     def _report(self, doc: Document, cluster: set[str],
                 by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
-        def weight(s: str) -> tuple[int, int]:
+        known = available()
+        top = max(zipf(s) for s in cluster) if known else 0.0
+
+        def weight(s: str) -> tuple[bool, int, int, int]:
             ms = by_token[s]
-            return (len(ms) + 2 * sum(1 for m in ms if m.first_name), -ms[0].start)
+            # A spelling the word list knows beats one it does not ("Kluft" over "Klfut"); then
+            # a full-name introduction, then the commoner spelling in this document.
+            return (not known or zipf(s) > top - MIN_ZIPF_GAP,
+                    len(ms) + 2 * sum(1 for m in ms if m.first_name), len(ms), -ms[0].start)
 
         canonical = max(cluster, key=weight)
         anchor = by_token[canonical][0]
         for spelling in sorted(cluster - {canonical}, key=lambda s: by_token[s][0].start):
             for m in by_token[spelling]:
-                fix = None
-                if doc.offsets_are_source:
-                    fix = Fix(f"spell it {canonical!r}", (Edit(m.start, m.end, canonical),),
-                              Applicability.UNSAFE)
-                yield self.finding(
-                    m.start, m.end,
-                    f"{spelling!r} is spelled {canonical!r} elsewhere in this document",
-                    related=(Related(anchor.start, anchor.end, f"spelled {canonical!r} here"),),
-                    fix=fix,
-                )
+                yield self._variant(doc, m.start, m.end, spelling, canonical,
+                                    (anchor.start, anchor.end))
+
+    def _variant(self, doc: Document, start: int, end: int, spelling: str, canonical: str,
+                 anchor: tuple[int, int]) -> Finding:
+        fix = None
+        if doc.offsets_are_source:
+            fix = Fix(f"spell it {canonical!r}", (Edit(start, end, canonical),),
+                      Applicability.UNSAFE)
+        return self.finding(
+            start, end, f"{spelling!r} is spelled {canonical!r} elsewhere in this document",
+            related=(Related(anchor[0], anchor[1], f"spelled {canonical!r} here"),), fix=fix)
 
 
 _TRUNCATED = re.compile(

@@ -214,3 +214,43 @@ the text. In a news draft such a word is pasted spam, or a search for the name w
             if _LATIN.search(m.group()) and _LOOKALIKE.search(m.group()):
                 yield self.finding(m.start(), m.end(),
                                    f"{m.group()!r} mixes Latin and look-alike letters")
+
+
+# Leftover CMS markup: WordPress-style shortcodes with a hyphenated or underscored name, with
+# attributes, or closing; and template tags ({{ x }}, {% x %}). "[sic]" and "[the minister]" are
+# editorial brackets and do not match.
+_SHORTCODE = re.compile(
+    r"\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+(?:[ \t]+[a-z_-]+=(?:\"[^\"\]\n]*\"|'[^'\]\n]*'|"
+    r"[^\s\]]+))*[ \t]*/?\]"
+    r"|\[/?[a-z][a-z0-9_-]*(?:[ \t]+[a-z_-]+=(?:\"[^\"\]\n]*\"|'[^'\]\n]*'|[^\s\]]+))+[ \t]*/?\]"
+    r"|\[/[a-z][a-z0-9_-]*\]"
+    r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}")
+
+
+@register
+class LeftoverMarkup(Rule):
+    code = "SP105"
+    name = "leftover-cms-markup"
+    category = "spam"
+    summary = "A CMS shortcode or template tag left in the text (\"[mc4wp_form id=...]\")"
+    what = """
+Finds content-management markup that was copied as text: shortcodes such as
+`[mc4wp_form id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, and template tags such
+as `{{ related_posts }}` or `{% include ad.html %}`. Editorial brackets ("[sic]", "[the
+minister]") are not shortcodes."""
+    why = """
+Shortcodes and template tags only mean something inside the site that rendered them. Left in a
+draft they show the text was scraped from a page, and they print as junk for readers."""
+    bad_examples = ('Subscribe below.\n\n[mc4wp_form id="206"]',
+                    "The minister resigned.\n\n{{ related_posts }}")
+    good_examples = ("He said the plan was \"unworkable [sic]\" and left.",
+                     "She said [the minister] had known for weeks.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if "[" not in doc.text and "{" not in doc.text:
+            return
+        for m in _SHORTCODE.finditer(doc.text):
+            if doc.touches_markup(m.start(), m.end()):
+                continue
+            yield self.finding(m.start(), m.end(),
+                               f"leftover CMS markup in the text: {m.group()[:48]!r}")

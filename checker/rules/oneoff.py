@@ -1,0 +1,145 @@
+"""One-off misspellings of any proper noun: a capitalised word one keystroke away from another
+capitalised word of the same document, used less often, and not an English word or a common name.
+
+"Southampton" … "Southamtpon", "the Ministry of Defence" … "Defnce", "Scotland's" … "Scotlnad's".
+Distances are rapidfuzz's optimal string alignment (a swap of two letters counts one), between
+words of one first letter and nearly one length. wordfreq tells a slip (Zipf 0) from a second
+real name ("Mali" / "Mail", "Aston" / "Austin": both common, both left alone).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from checker.document import Document
+from checker.resources import load_lines
+from checker.rules.wordlist import available, zipf
+
+# A capitalised word, hyphenated parts included ("Al-Qaeda"), never the tail of "McDonald".
+_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?!\w)")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
+MIN_LENGTH = 5
+# The misspelling is rare on the web; the right spelling is clearly commoner, or used more often
+# in this document.
+MAX_VARIANT_ZIPF = 1.5
+MIN_ZIPF_GAP = 1.5
+MAX_VARIANT_USES = 2
+# Or: a truncated or garbled form that is itself a rare word ("Indi" for "India"), when the
+# right spelling is far commoner and used more often here.
+MAX_RARE_VARIANT_ZIPF = 2.8
+MIN_RARE_ZIPF_GAP = 2.5
+# A capitalised everyday word ("Life", "Night") is a title or a heading, not a name to respell.
+MAX_CANONICAL_ZIPF = 5.5
+_PLURAL = ("s", "es")
+
+
+@dataclass(frozen=True, slots=True)
+class OneOff:
+    variant: str
+    canonical: str
+    spans: tuple[tuple[int, int], ...]  # where the variant is written
+    anchor: tuple[int, int]  # the first use of the right spelling
+
+
+def _plural(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return (not short.endswith("s") and long.startswith(short)
+            and long[len(short):] in _PLURAL)
+
+
+# A given name just before a surname: "Stephanie Busari" and "Muhammadu Buhari" are two people.
+_GIVEN = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
+MAX_GIVEN_NAME_ZIPF = 4.5  # "Stephanie" 3.8, "Ali" 4.3; not "Home" (Office) or "Western" (Europe)
+
+
+def _given_names(text: str, token: str) -> set[str]:
+    names = set()
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text):
+        g = _GIVEN.search(text, max(0, m.start() - 30), m.start())
+        if g and zipf(g.group(1)) < MAX_GIVEN_NAME_ZIPF and g.group(1) not in _titles():
+            names.add(g.group(1))
+    return names
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(load_lines("names", "honorifics.txt"))
+
+
+def different_people(text: str, a: str, b: str) -> bool:
+    """Each spelling has its own given name just before it."""
+    if not available():
+        return False
+    first_a, first_b = _given_names(text, a), _given_names(text, b)
+    return bool(first_a) and bool(first_b) and not first_a & first_b
+
+
+def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
+    """(variant, canonical), or None when the two look like two real names."""
+    za, zb = zipf(a), zipf(b)
+    # The rarer word is the slip; between two words the list does not know, the rarer here.
+    variant, canonical = (a, b) if (za, counts[a]) < (zb, counts[b]) else (b, a)
+    zv, zc = min(za, zb), max(za, zb)
+    nv, nc = counts[variant], counts[canonical]
+    if nv > MAX_VARIANT_USES or (zc > MAX_CANONICAL_ZIPF and zv > 0):
+        return None
+    if zv <= MAX_RARE_VARIANT_ZIPF and zc - zv >= MIN_RARE_ZIPF_GAP and nc > nv:
+        return variant, canonical
+    if zv > MAX_VARIANT_ZIPF:
+        return None
+    if zc - zv >= MIN_ZIPF_GAP and nc >= nv:
+        return variant, canonical
+    if nc > nv and zv <= zc:
+        return variant, canonical
+    return None
+
+
+def _close_pairs(tokens: list[str]) -> Iterator[tuple[str, str]]:
+    """Pairs one edit apart (a swap of two letters counts one), same first letter."""
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for t in tokens:
+        buckets[t[0], len(t)].append(t)
+    for (letter, size), group in buckets.items():
+        for i, a in enumerate(group):
+            for b in (*group[i + 1 :], *buckets.get((letter, size + 1), ())):
+                if OSA.distance(a, b, score_cutoff=1) == 1:
+                    yield a, b
+
+
+def _spans(text: str, token: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() == token)
+
+
+def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list[OneOff]:
+    """``lower``: the document's lower-case words, when the caller has them already."""
+    if not available():
+        return []
+    text = doc.text
+    counts = Counter(t for t in _TOKEN.findall(text) if len(t) >= MIN_LENGTH - 1)
+    if lower is None:
+        lower = frozenset(_LOWER.findall(text))
+    tokens = [t for t in counts if t.lower() not in lower]
+    if len(tokens) < 2:
+        return []
+    found: dict[str, tuple[str, int]] = {}
+    for a, b in _close_pairs(tokens):
+        if max(len(a), len(b)) < MIN_LENGTH or min(counts[a], counts[b]) > MAX_VARIANT_USES:
+            continue  # "Fay" / "Faye", "Iran" / "Iraq": too short to tell
+        if a.lower() == b.lower() or _plural(a, b):
+            continue
+        picked = _pick(a, b, counts)
+        if picked is None:
+            continue
+        variant, canonical = picked
+        if different_people(text, variant, canonical):
+            continue
+        if variant not in found or found[variant][1] < counts[canonical]:
+            found[variant] = (canonical, counts[canonical])
+    out = [OneOff(v, c, _spans(text, v), _spans(text, c)[0]) for v, (c, _) in found.items()]
+    return sorted(out, key=lambda o: o.spans[0])

@@ -1,0 +1,169 @@
+"""Garble left by machine rewriting: capitalised function words mid-sentence, passages repeated."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from checker.document import Document, Span
+from checker.findings import Finding, Related
+from checker.resources import load_lines
+from checker.rules.base import Context, Rule, register
+from checker.rules.garble import function_words
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# What may stand before a capital that starts a quotation, a heading or a list item.
+_OPENERS = set(":;\"“‘'([—–-/|•*#")
+
+
+@functools.cache
+def _miscased_words() -> frozenset[str]:
+    return frozenset(load_lines("garble", "miscased-words.txt"))
+
+
+@functools.cache
+def _candidate_pattern() -> re.Pattern[str]:
+    """A capitalised function word between spaces: a cheap first pass over the whole text."""
+    forms = sorted({f for w in _miscased_words() for f in (w.capitalize(), w.upper())})
+    return re.compile(rf" (?:{'|'.join(forms)}) ")
+
+
+def _candidates(text: str) -> Iterator[int]:
+    """Where a candidate follows a lower-case word or a comma ("plans For"), or any word when
+    it is in capitals ("Niger THE"): never after the full stop that ends a sentence."""
+    for m in _candidate_pattern().finditer(text):
+        before = text[m.start() - 1] if m.start() else "."
+        if before.islower() or before == "," or (before.isalnum() and text[m.end() - 2].isupper()
+                                                  and text[m.end() - 3].isupper()):
+            yield m.start() + 1
+
+
+# Written in capitals for emphasis in instructions and notices ("OR", "BUT", "NOT").
+_EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
+
+
+def _shouting(words: list[re.Match[str]]) -> bool:
+    upper = sum(1 for w in words if len(w.group()) > 1 and w.group().isupper())
+    return upper * 3 >= len(words)
+
+
+def _title_follows(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Words after the capitalised one read like the rest of a title: "the Wire", "10th"."""
+    if text[words[i - 1].end() : words[i - 1].end() + 2].strip()[:1].isdigit():
+        return True
+    if words[i].group().lower() in function_words() and i + 1 < len(words):
+        return words[i + 1].group()[0].isupper()
+    return any(w.group() == words[i - 1].group() for w in words[i : i + 3])
+
+
+def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
+    """Function words written "For" or "THE" between two lower-case words."""
+    words = list(_WORD.finditer(text, sentence.start, sentence.end))
+    if len(words) < 6 or _shouting(words):
+        return []
+    small, flagged = function_words(), _miscased_words()
+    hits = []
+    for i, (prev, word, nxt) in enumerate(zip(words, words[1:], words[2:], strict=False)):
+        w = word.group()
+        if w == w.lower() or w.lower() not in flagged:
+            continue
+        between = text[prev.end() : word.start()]
+        if any(ch in _OPENERS for ch in between) or between != " ":
+            continue  # after a colon, a quotation mark, a bracket or a wide gap: a capital is fine
+        if text[prev.end() - 1] in ".!?…" or text[prev.end() : prev.end() + 1] in {".", "!", "?"}:
+            continue  # a sentence break the splitter missed
+        n, p = nxt.group(), prev.group()
+        if not n[0].islower() or (n.lower() in small and not p[0].islower()):
+            continue  # "Gone With the Wind", "in The Times": a title in title case
+        if not w.isupper() and _title_follows(text, words, i + 2):
+            continue  # "director of About a Boy", "Through the Wire": a title
+        if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
+            hits.append(word)
+    return hits
+
+
+@register
+class MiscasedFunctionWords(Rule):
+    code = "GB102"
+    name = "miscased-function-words"
+    category = "garble"
+    summary = "Function words capitalised mid-sentence (\"present THE government ... For\")"
+    what = """
+Finds a sentence in which a function word (an article, preposition, conjunction or pronoun,
+listed in `rules/garble/function-words.txt`) is written with a capital between two lower-case
+words: "will present THE government of Niger with plans For shuttering two bases". Capitals after
+a colon, a quotation mark or a bracket, titles in title case ("Gone With the Wind") and shouted
+headlines are left alone."""
+    why = """
+Machine-translated and spun copies often keep the capitals of the words they replaced, or
+capitalise at random. A reader sees careless copy; an editor sees text that was rewritten by a
+machine and needs checking line by line."""
+    bad_examples = ("A US delegation will present THE government of Niger with plans For "
+                    "shuttering two bases, officials said.",)
+    good_examples = ("He said: The talks will go on until the end of the week.",
+                     "She starred in Gone With the Wind and later moved to London.",
+                     "The delegation will present the government with plans this week.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        candidates = {doc.sentence_index_at(pos) for pos in _candidates(doc.text)}
+        for i in sorted(c for c in candidates if c is not None):
+            sentence = doc.sentences[i]
+            hits = _miscased(doc.text, sentence)
+            if not hits:
+                continue
+            shown = ", ".join(repr(h.group()) for h in hits[:4])
+            yield self.finding(hits[0].start(), hits[-1].end(),
+                               f"function word(s) capitalised mid-sentence: {shown}")
+
+
+MIN_REPEATED_WORDS = 10
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@register
+class RepeatedPassage(Rule):
+    code = "GB103"
+    name = "repeated-passage"
+    category = "garble"
+    summary = "A sentence or paragraph repeated verbatim further down"
+    what = f"""
+Finds a sentence of {MIN_REPEATED_WORDS} words or more that appears word for word earlier in the
+same document, and reports the later copy (consecutive repeated sentences as one finding, such
+as a whole paragraph pasted twice), with the first copy as related. A document gets one finding,
+for the first repeat, saying how many there are."""
+    why = """
+A paragraph repeated verbatim is the mark of a botched paste or of a scraper that stitched a page
+together twice. Readers notice at once, and it hides whether anything was lost in between."""
+    bad_examples = ("Troops will leave Niger within months under the plan agreed on Friday in "
+                    "Washington.\n\nThe talks were tense.\n\nTroops will leave Niger within "
+                    "months under the plan agreed on Friday in Washington.",)
+    good_examples = ("Troops will leave Niger within months under the plan agreed on Friday. "
+                     "The talks were tense. Troops will leave soon.",)
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        seen: dict[str, Span] = {}
+        runs: list[list[tuple[Span, Span]]] = [[]]  # runs of (repeat, first copy)
+        for sentence in doc.sentences:
+            key = _normal(doc.text[sentence.start : sentence.end])
+            first = seen.get(key)
+            if first is not None and len(key.split()) >= MIN_REPEATED_WORDS:
+                runs[-1].append((sentence, first))
+                continue
+            seen.setdefault(key, sentence)
+            if runs[-1]:
+                runs.append([])
+        runs = [r for r in runs if r]
+        if not runs:
+            return
+        # One finding per document: a listing or a template page repeats many lines, and one
+        # finding says so as well as fifty.
+        run = runs[0]
+        more = f" ({len(runs)} repeated passages in all)" if len(runs) > 1 else ""
+        first = run[0][1]
+        yield self.finding(run[0][0].start, run[-1][0].end,
+                           f"this passage repeats, word for word, an earlier one{more}",
+                           related=(Related(first.start, first.end, "first written here"),))

@@ -1,0 +1,112 @@
+"""The garble lab: the defect generator and ``checker eval garble``, on articles written here."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from checker.garble_lab import corrupt
+from checker.garble_lab.evaluate import KIND_CODES, Article, main, score_planted, split_of
+
+ARTICLE = (
+    "Harbour deal signed\n\n"
+    "The port authority in Southampton signed a new lease with Carnival on Tuesday, ending "
+    "months of talks between the two companies over berth fees and cruise timetables.\n\n"
+    "Carnival said the agreement would keep its ships in Southampton until 2030, and the "
+    "authority said the fees would rise by four percent a year from the spring.\n\n"
+    "Union leaders at the port welcomed the deal but warned that the new timetable would mean "
+    "longer shifts for the crews who load the ships at night.\n\n"
+    "The council in Southampton will vote on the plans for a new terminal in the summer, "
+    "officials said after the meeting on Tuesday evening.\n"
+)
+
+
+def test_every_kind_has_codes_and_a_generator() -> None:
+    assert set(KIND_CODES) == set(corrupt.GENERATORS)
+
+
+@pytest.mark.parametrize("kind", sorted(corrupt.GENERATORS))
+def test_each_generator_plants_one_defect_where_it_says(kind: str) -> None:
+    planted = corrupt.GENERATORS[kind](ARTICLE, random.Random(f"0:test:{kind}"))
+    assert planted is not None, kind
+    assert planted.kind == kind and planted.text != ARTICLE
+    assert 0 <= planted.start < planted.end <= len(planted.text)
+    again = corrupt.GENERATORS[kind](ARTICLE, random.Random(f"0:test:{kind}"))
+    assert again == planted, "the same seed must plant the same defect"
+
+
+def test_a_misspelling_keeps_the_first_letter_and_is_one_slip_away() -> None:
+    from rapidfuzz.distance import OSA
+
+    rng = random.Random(3)
+    for word in ("Southampton", "Carnival", "Dawson", "Scotland"):
+        slip = corrupt.typo(word, rng)
+        assert slip != word and slip[0] == word[0]
+        assert OSA.distance(word, slip) == 1
+
+
+def test_a_swap_names_one_entity_twice() -> None:
+    planted = corrupt.swap_entity(ARTICLE, random.Random(1))
+    assert planted is not None
+    _, new = planted.detail.split("->")
+    assert planted.text[planted.start : planted.end].count(new) == 2
+
+
+def test_scoring_counts_found_and_missed_defects() -> None:
+    articles = [Article(f"a{i}", "test", ARTICLE) for i in range(3)]
+    scores = score_planted(articles, ["cms-markup", "duplicated-passage"])
+    for kind in ("cms-markup", "duplicated-passage"):
+        assert scores[kind].planted == 3
+        assert scores[kind].found == 3 and scores[kind].false_alarms == 0
+        assert scores[kind].recall == 1.0 and scores[kind].precision == 1.0
+
+
+def test_the_split_is_fixed_by_the_article_id() -> None:
+    ids = [f"bbc-tech-{i:03d}" for i in range(200)]
+    splits = [split_of(i) for i in ids]
+    assert splits == [split_of(i) for i in ids]
+    assert 30 <= splits.count("dev") <= 70  # about a quarter
+
+
+def test_eval_garble_runs_on_a_small_archive(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [{"id": f"bbc-test-{i}", "category": "tech", "text": ARTICLE} for i in range(4)]
+    (tmp_path / "bbc_news_2005.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "garble.md"
+    assert main(["--data", str(tmp_path), "--split", "all", "--output", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "| cms-markup | SP105 | 4 | 4 | 1.000 |" in printed
+    assert "| tech | 4 | 0 | 0.000 |" in printed
+    assert out.read_text(encoding="utf-8").startswith("# Garbled claims on real articles")
+
+
+def test_eval_garble_without_data_skips_and_rejects_unknown_kinds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data", str(tmp_path)]) == 0
+    assert "no evaluation data" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--kinds", "nonsense"]) == 2
+    assert "unknown defect kind" in capsys.readouterr().err
+
+
+def test_checks_never_import_the_lab() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, checker.engine, checker.rules; checker.rules.all_rules(); "
+            "print(any(m.startswith('checker.garble_lab') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_eval_garble_names_a_broken_archive(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cnn_dailymail_dev.jsonl").write_text('{"id": "a", "text": "ok"}\n{not json\n',
+                                                       encoding="utf-8")
+    assert main(["--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "cnn_dailymail_dev.jsonl:2: not an article record" in err

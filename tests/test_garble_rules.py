@@ -1,0 +1,163 @@
+"""Garbled claims on drafts the checker has never seen: one-off name misspellings (NM101),
+swapped entities (GB101), miscased function words (GB102), repeated passages (GB103), leftover CMS
+markup (SP105) and reaction widgets (SP102). The drafts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import check_text
+
+
+def _found(text: str, code: str) -> list[str]:
+    result = check_text(text, "draft.txt", "text", Settings(use_model=False, select=(code,)))
+    assert result.error is None and result.document is not None
+    return [result.document.text[f.start : f.end] for f in result.findings if f.code == code]
+
+
+MISSPELT = [
+    ("Sgt Dawson said the patrol had left at dawn. The court heard that Sgt Dawsen told "
+     "colleagues he was worried. Dawson denies the charge.", "Dawsen"),
+    ("Southampton won 2-0 at home. The Southamtpon manager praised his defence after the game, "
+     "and Southampton now sit tenth.", "Southamtpon"),
+    ("A spokesman for the Ministry of Defence said troops would stay. The Ministry of Defnce "
+     "later confirmed the date.", "Defnce"),
+    ("Scotland's first minister spoke on Monday. Critics said Scotlnad's budget was too thin, "
+     "and Scotland must now choose.", "Scotlnad"),
+    ("The president of Thailand arrived on Friday. Speaking in Thaliand, the minister said the "
+     "deal with Thailand was close.", "Thaliand"),
+]
+
+NOT_MISSPELT = [
+    "Troops were sent to Mali last year. The Daily Mail reported the decision on Monday.",
+    "Aston Villa lost at home. Austin, a striker on loan, scored the only goal for Villa.",
+    "Abdullah Abdullah, the former chief executive, met envoys. Abdullah later left Kabul.",
+    "Al-Qaeda claimed the attack. Officials said al-Qaeda had planned it for months.",
+    "The Ministry of Defence said so. A Ministry of Defense spokesman in Washington agreed.",
+    "Scotland's minister spoke. Scotland will vote in May, and Scotland's parties are ready.",
+    "J. Peter Baum wrote the report. Baum said the Sahel would suffer.",
+    "General Motors builds Opels in Germany. Opel sales rose, and Opels sold well in Spain.",
+    "President Muhammadu Buhari spoke in Abuja. Buhari promised reform. Stephanie Busari "
+    "reported from Lagos.",
+    "Ayatollah Ruhollah Khomenei led the revolution; Ayatollah Ali Khamenei leads today, and "
+    "Khamenei has the final say.",
+]
+
+
+@pytest.mark.parametrize(("text", "variant"), MISSPELT)
+def test_a_one_off_misspelling_of_any_proper_noun_is_found(text: str, variant: str) -> None:
+    assert _found(text, "NM101") == [variant]
+
+
+@pytest.mark.parametrize("text", NOT_MISSPELT)
+def test_real_names_and_legitimate_variants_stay_quiet(text: str) -> None:
+    assert _found(text, "NM101") == []
+
+
+def test_the_right_spelling_is_the_common_one_even_when_used_once() -> None:
+    """"Heathroe" once and "Heathrow" once: the word list says which one is the slip."""
+    text = ("Flights from Heathroe were delayed. Passengers at Heathrow waited for hours.")
+    assert _found(text, "NM101") == ["Heathroe"]
+
+
+SWAPPED = [
+    ("The flight from Lagos to Lagos was cancelled on Tuesday.", "Lagos to Lagos"),
+    ("Arsenal beat Arsenal 2-1 on Saturday to go top of the table.", "Arsenal beat Arsenal"),
+    ("Talks between Fatah and Fatah resumed in Cairo on Monday.", "Fatah and Fatah"),
+    ("Officials fear trade will suffer if France leaves France in the spring.",
+     "France leaves France"),
+    ("The rules were set by the Football Association (Association) in 2004.", "(Association)"),
+    ("Jane Doe, from Jane Doe, Cornwall, was named the winner.", "Jane Doe, from Jane Doe"),
+    ("He met the governor of the Bank of Bank on Friday.", "Bank of Bank"),
+    ("Critics in London loved the zombie comedy Shaun of the Shaun.", "Shaun of the Shaun"),
+    ("Campbell told the minister that the U.S. does not accept the U.S. turning to Russia.",
+     "U.S. does not accept the U.S."),
+]
+
+NOT_SWAPPED = [
+    "The festival opens with the period epic Man to Man on Thursday.",
+    "Kelly has the new number one single with Over and Over this week.",
+    "Investment has come at the expense of Iraqi businesses and Iraqi workers, she said.",
+    "It is a fight that for Britain and the people of Britain we have to win.",
+    "Analysts at the World Bank and Bank of England disagreed on the outlook.",
+    "The Independent and the Independent on Sunday are not for sale, the owner said.",
+    "Sky first bought the rights from the BBC in 1999, but the BBC won them back.",
+    "Russia warned Ukraine, and Russia then withdrew its envoy.",
+    "Robocop and Robocop 2 were both filmed in Texas.",
+    "Common mistake: failing to address differences between Python 2 and Python 3.",
+    "The update runs on Ubuntu 19.04, 18.04 LTS and 16.04 LTS.",
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), SWAPPED)
+def test_one_entity_in_two_slots_of_a_relation_is_found(text: str, flagged: str) -> None:
+    assert _found(text, "GB101") == [flagged]
+
+
+@pytest.mark.parametrize("text", NOT_SWAPPED)
+def test_titles_lists_modifiers_and_clauses_stay_quiet(text: str) -> None:
+    assert _found(text, "GB101") == []
+
+
+def test_miscased_function_words_are_found_and_titles_are_not() -> None:
+    spun = ("A US delegation will present THE government of Niger this week with plans For "
+            "shuttering two bases And withdraw all troops, civil servants said.")
+    assert _found(spun, "GB102") == ["THE government of Niger this week with plans For "
+                                     "shuttering two bases And"]
+    for clean in ("The award was won by Marlon Brando for On the Waterfront in 1955.",
+                  "Chris Weitz, director of About a Boy, said the changes were made.",
+                  "Her latest release I Believe in You went in at number two.",
+                  "He said: The plans will be ready by May, and the vote follows.",
+                  "Ofcom said the WHO report and the IT review were both late.",
+                  "Water it twice a week OR whenever the soil is dry to the touch."):
+        assert _found(clean, "GB102") == [], clean
+
+
+def test_a_paragraph_pasted_twice_is_one_finding_on_the_copy() -> None:
+    paragraph = ("Troops will leave Niger within months under the plan agreed in Washington. "
+                 "The base north of the capital will close first, officials said.")
+    text = f"Plan agreed\n\n{paragraph}\n\nThe talks were tense.\n\n{paragraph}\n"
+    found = _found(text, "GB103")
+    assert found == [paragraph]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("GB103",)))
+    (finding,) = result.findings
+    assert finding.start == text.rindex(paragraph) and finding.related[0].start == text.index(
+        paragraph)
+    assert _found("The vote was close. The count went on. The vote was close.", "GB103") == []
+
+
+def test_a_listing_that_repeats_many_lines_gets_one_finding() -> None:
+    notice = "Trains between Leeds and York may be cancelled or delayed by up to 20 minutes."
+    items = [f"Line {n} update\n\n{notice}" for n in range(6)]
+    result = check_text("\n\n".join(items), "d.txt", "text",
+                        Settings(use_model=False, select=("GB103",)))
+    (finding,) = result.findings
+    assert "5 repeated passages in all" in finding.message
+
+
+@pytest.mark.parametrize("markup", ['[mc4wp_form id="206"]', "{{ related_posts }}",
+                                    '[caption id="attachment_7" align="alignnone"]',
+                                    "[/vc_column]", "{% include 'ad.html' %}", "[td_smart_list]"])
+def test_leftover_cms_markup_is_found(markup: str) -> None:
+    text = f"The minister resigned on Friday.\n\n{markup}\n\nShe had served four years."
+    assert _found(text, "SP105") == [markup]
+
+
+def test_editorial_brackets_are_not_markup() -> None:
+    for clean in ('He called the plan "unworkable [sic]" and left.',
+                  "She said [the minister] had known for weeks.",
+                  "Scores were level [2-2] at half time.", "See note [1] below."):
+        assert _found(clean, "SP105") == [], clean
+
+
+@pytest.mark.parametrize("widget", ["What's Your Reaction?", "Like Love Haha Wow Sad Angry",
+                                    "Was this article helpful?", "Rate this article:"])
+def test_reaction_widgets_are_boilerplate(widget: str) -> None:
+    text = f"The minister resigned on Friday.\n\n{widget}\n\nShe had served four years."
+    assert _found(text, "SP102") == [widget]
+
+
+def test_prose_about_reactions_is_not_a_widget() -> None:
+    text = "Her reaction to the verdict was calm. Fans said they love the show and laugh a lot."
+    assert _found(text, "SP102") == []
