@@ -151,6 +151,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"checker: {exc}", file=sys.stderr)
         return 2
     results = narrowing.apply(results)
+    fix_failed = False
     if getattr(args, "write_baseline", None):
         count = write_baseline([r for r in results if not r.error], args.write_baseline)
         print(f"checker: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
@@ -168,6 +169,8 @@ def run_check(args: argparse.Namespace) -> int:
                 return 2
             return 1 if report.changed_files and not args.exit_zero else 0
         summarise(report, wrote=True)
+        if report.failed:
+            fix_failed = True
     render = get_renderer(args.format)
     stream = sys.stdout
     output = render(results, color=args.output is None and use_color(args.color, stream))
@@ -185,7 +188,7 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"checker: {terminal_safe(notice)}", file=sys.stderr)
         if r.error and args.format not in ("text",):
             print(f"checker: {terminal_safe(r.error)}", file=sys.stderr)
-    return exit_code(results, args.exit_zero, base)
+    return 2 if fix_failed else exit_code(results, args.exit_zero, base)
 
 
 def output_problem(output: str | None, paths: Iterable[str]) -> str | None:

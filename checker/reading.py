@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -32,6 +33,9 @@ _BOMS = (
 # Central European code pages. Anything else it guesses from a short English-looking file is
 # more often wrong than right (it reads plain ASCII-with-one-byte as Cyrillic or Greek).
 _LEGACY = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman", "cp850")
+
+_PREFERRED = "cp1252"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class ReadError(Exception):
@@ -144,12 +148,24 @@ def decode_bytes(raw: bytes) -> Decoded:
 
 
 def _detect_legacy(raw: bytes) -> Decoded | None:
+    """The detector's pick among legacy code pages; where Windows-1252 reads the bytes as well
+    as its first choice (ties are common on short English text), Windows-1252 wins: it is what
+    English-language newsrooms' old files are in."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=list(_LEGACY)).best()
-    if best is None or best.encoding not in _LEGACY:
+    matches = list(from_bytes(raw, cp_isolation=list(_LEGACY)))
+    if not matches:
         return None
-    text = str(best)
-    if any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in text):
+    best = min(m.chaos for m in matches)
+    close = [m for m in matches if m.chaos <= best + 0.01]
+    preferred = next((m for m in close if _PREFERRED in m.could_be_from_charset), None)
+    encoding = _PREFERRED if preferred is not None else close[0].encoding
+    if encoding not in _LEGACY:
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(text):
         return None  # control characters: binary, not text in an old code page
-    return Decoded(text, best.encoding)
+    return Decoded(text, encoding)
