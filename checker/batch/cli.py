@@ -32,7 +32,7 @@ from checker.batch.runner import (
 )
 from checker.batch.work import DocOutcome
 from checker.config import ConfigError, Settings, find_config, settings_for, with_cli
-from checker.inputs import InputError, iter_files, read_bytes
+from checker.inputs import OUTPUT_MARKER, InputError, iter_files, read_bytes
 
 
 def parser() -> argparse.ArgumentParser:
@@ -160,7 +160,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("checker report: no .txt, .md or .html files found", file=sys.stderr)
         return 2
     out: Path = args.out
+    if out.exists() and not out.is_dir():
+        print(f"checker report: --out {out}: not a folder; name the folder to write the report "
+              "into", file=sys.stderr)
+        return 2
     out.mkdir(parents=True, exist_ok=True)
+    (out / OUTPUT_MARKER).touch()  # a later walk over the inputs never checks this report
     for stale in out.rglob(".*.tmp"):  # left by a run killed in the middle of a write
         stale.unlink(missing_ok=True)
     started = time.perf_counter()
