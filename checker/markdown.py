@@ -1,7 +1,9 @@
 """Blank out Markdown markup so rules read only prose, keeping every offset in place.
 
 markdown-it-py (the CommonMark reference port) finds the block structure: code, HTML blocks and
-the paragraph/heading ranges. Inline markup is blanked with patterns over the remaining lines.
+the paragraph/heading ranges. Inline markup is blanked with patterns over the remaining lines; every pattern runs in linear
+time (possessive quantifiers, no run that can be split two ways), which
+``tests/inputs/test_regex_audit.py`` checks against adversarial input.
 Every replacement is the same length as what it replaces, so offsets stay valid in the file.
 """
 
@@ -14,29 +16,29 @@ from markdown_it import MarkdownIt
 
 from checker.document import Span
 
-_MD = MarkdownIt("commonmark").enable("table")
+# Only block structure is read (token maps), so inline parsing, slow on "![![![..." lines, is off.
+_MD = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, ...] | None], ...] = (
     # (pattern, groups to KEEP; None = blank the whole match)
-    (re.compile(r"<!--.*?-->", re.S), None),
-    (re.compile(r"`+[^`\n]+`+"), None),
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), None),
-    (re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)"), (1,)),
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), (1,)),
+    (re.compile(r"(?<!`)`++[^`\n]++`+"), None),
+    (re.compile(r"!\[[^\[\]\n]*+\]\([^)\n]*+\)"), None),
+    (re.compile(r"\[([^\[\]\n]++)\]\([^)\n]*+\)"), (1,)),
+    (re.compile(r"\[([^\[\]\n]++)\]\[[^\[\]\n]*+\]"), (1,)),
     (re.compile(r"<(?:https?://|mailto:)[^>\s]+>"), None),
     (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), None),
     (re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]+\S.*$", re.M), None),
-    (re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M), None),
+    (re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)|(?<![ \t])[ \t]++#++[ \t]*+$", re.M), None),
     (re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M), None),
     (re.compile(r"^[ \t]{0,3}(?:(?:[-*_])[ \t]*){3,}$", re.M), None),
     (re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M), None),
     (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])", re.M), None),
     (re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])"), None),
     (re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])"), None),
-    (re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.M), None),
+    (re.compile(r"^[ \t]*+\|?(?:[ \t]*+:?-++:?[ \t]*+\|)++[ \t]*+:?-*+:?[ \t]*+$", re.M), None),
     # Table pipes stay: they are not words, and blanking them would join cells into one run.
 )
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+_INLINE_CODE = re.compile(r"(?<!`)(`++)[^`\n]+?\1(?!`)")  # backtick runs are maximal
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -98,10 +100,25 @@ def mask_markdown(text: str) -> tuple[str, tuple[Span, ...]]:
         elif token.type in {"paragraph_open", "heading_open"} and token.level <= 6:
             blocks.append((a, b))
     masked = "".join(chars)
+    chars = list(masked)
+    _blank_comments(masked, chars)
+    masked = "".join(chars)
     for pattern, keep in _INLINE_PATTERNS:
         masked = _apply(masked, pattern, keep)
     paragraphs = tuple(_trimmed(masked, blocks))
     return masked, paragraphs
+
+
+def _blank_comments(text: str, chars: list[str]) -> None:
+    """``<!-- ... -->`` blanked in one left-to-right pass (a lazy ``<!--.*?-->`` pattern rescans
+    to the end of the text from every unclosed ``<!--``: quadratic)."""
+    at = text.find("<!--")
+    while at >= 0:
+        end = text.find("-->", at + 4)
+        if end < 0:
+            return
+        _blank(chars, at, end + 3)
+        at = text.find("<!--", end + 3)
 
 
 def _apply(text: str, pattern: re.Pattern[str], keep: tuple[int, ...] | None) -> str:
