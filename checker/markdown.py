@@ -1,9 +1,9 @@
 """Blank out Markdown markup so rules read only prose, keeping every offset in place.
 
 markdown-it-py (the CommonMark reference port) finds the block structure: code, HTML blocks and
-the paragraph/heading ranges. Inline markup is blanked with patterns over the remaining lines; every pattern runs in linear
-time (possessive quantifiers, no run that can be split two ways), which
-``tests/inputs/test_regex_audit.py`` checks against adversarial input.
+the paragraph/heading ranges. Inline markup is blanked with patterns over the remaining lines;
+every pattern runs in linear time (possessive quantifiers, no run that can be split two ways),
+which ``tests/inputs/test_regex_audit.py`` checks against adversarial input.
 Every replacement is the same length as what it replaces, so offsets stay valid in the file.
 """
 

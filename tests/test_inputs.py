@@ -51,7 +51,7 @@ def test_crlf_paragraphs_and_sentences(tmp_path: Path) -> None:
 
 def test_undecodable_bytes_name_the_file_and_the_offset() -> None:
     with pytest.raises(InputError) as info:  # GBK: neither UTF-8 nor a Western code page
-        decode("gbk.txt", "Le " .encode() + "中文新闻报道内容。".encode("gbk"))
+        decode("gbk.txt", b"Le " + "中文新闻报道内容。".encode("gbk"))
     message = str(info.value)
     assert "gbk.txt" in message and "UTF-8" in message and "offset 3" in message
 

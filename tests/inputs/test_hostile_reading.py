@@ -57,8 +57,8 @@ def test_a_fifo_is_refused_and_never_blocks(tmp_path: Path) -> None:
 
 def test_stdin_over_the_limit_is_an_error_not_a_memory_error(tmp_path: Path) -> None:
     write(tmp_path / "checker.toml", "max-file-bytes = 1000\n")
-    rc, _, err = run_json(["--no-model", "-"], stdin=b"y\n" * 5000, cwd=tmp_path)
-    assert rc == 2
+    rc, data, _ = run_json(["--no-model", "-"], stdin=b"y\n" * 5000, cwd=tmp_path)
+    assert rc == 2 and "too large" in data["files"][0]["error"]
 
 
 def test_a_file_over_the_limit_is_refused_by_size(tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path,
     assert any("locked" in p and "cannot be read" in p for p in problems)
     monkeypatch.undo()
     rc, out, _ = cli(["check", "--no-model", tmp_path])
-    assert rc == 1  # nothing refused without the patch
+    assert rc == 1 and "locked/b.txt" in out  # without the patch both are read
 
 
 def test_an_empty_folder_is_an_error_alone_and_a_note_among_others(tmp_path: Path) -> None:
