@@ -169,10 +169,12 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
     paragraphs: tuple[Span, ...] | None = None
     markup: tuple[Span, ...] = ()
     if kind == "markdown":
-        from checker.markdown import blanked_spans, code_regions, mask_markdown
+        from checker.markdown import blanked_spans, block_tokens, code_regions, mask_markdown
 
-        suppressions, unmasked = _parse_suppressions(analysed, skip=code_regions(analysed))
-        analysed, paragraphs = mask_markdown(unmasked)
+        tokens = block_tokens(analysed)
+        suppressions, unmasked = _parse_suppressions(analysed,
+                                                     skip=code_regions(analysed, tokens))
+        analysed, paragraphs = mask_markdown(unmasked, tokens if unmasked == analysed else None)
         markup = blanked_spans(unmasked, analysed)
     else:
         suppressions, analysed = _parse_suppressions(analysed)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from checker.document import Span
 
@@ -41,6 +42,12 @@ _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, ...] | None], ...] = (
 _INLINE_CODE = re.compile(r"(?<!`)(`++)[^`\n]+?\1(?!`)")  # backtick runs are maximal
 
 
+def block_tokens(text: str) -> list[Token]:
+    """Block tokens of ``text``: parse once and hand them to :func:`code_regions` and
+    :func:`mask_markdown` (a 4 MB table is over a million tokens)."""
+    return _MD.parse(text)
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for i in range(start, end):
         if chars[i] != "\n":
@@ -54,11 +61,11 @@ def _line_offsets(text: str) -> list[int]:
     return starts
 
 
-def code_regions(text: str) -> list[tuple[int, int]]:
+def code_regions(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
     """Code blocks and code spans: text shown as code, never prose or a directive."""
     starts = _line_offsets(text)
     regions = []
-    for token in _MD.parse(text):
+    for token in block_tokens(text) if tokens is None else tokens:
         if token.map is not None and token.type in {"fence", "code_block"}:
             first, last = token.map
             regions.append((starts[first], min(starts[last] - 1, len(text))))
@@ -82,15 +89,19 @@ def blanked_spans(original: str, masked: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def mask_markdown(text: str) -> tuple[str, tuple[Span, ...]]:
-    """Return (prose-only text of equal length, paragraph spans)."""
+def mask_markdown(text: str, tokens: list[Token] | None = None
+                  ) -> tuple[str, tuple[Span, ...]]:
+    """Return (prose-only text of equal length, paragraph spans); ``tokens``, if given, are
+    ``block_tokens(text)``."""
     chars = list(text)
     front = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", text, re.S)
     if front:
         _blank(chars, 0, front.end())
     starts = _line_offsets(text)
     blocks: list[tuple[int, int]] = []
-    for token in _MD.parse("".join(chars)):
+    if front or tokens is None:
+        tokens = block_tokens("".join(chars))
+    for token in tokens:
         if token.map is None:
             continue
         first, last = token.map

@@ -9,9 +9,12 @@ word lists are the same ones the training data was made from (``rules/nli``).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from checker.budget import check as check_budget
 from checker.nli.lexicon import Lexicon, load_lexicon
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.]*\d|\d")
@@ -103,6 +106,42 @@ def could_flip(ta: list[str], tb: list[str], sa: frozenset[str], sb: frozenset[s
         and bound >= MIN_SHARED_OF_SHORTER * short
         and bound >= MIN_SHARED_OF_LONGER * long
     )
+
+
+def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, that :func:`could_flip` accepts, in the order of a loop
+    over ``j`` and then ``i``, without looking at every pair.
+
+    ``could_flip`` lets at most 40% of a sentence's distinct words be missing from the other
+    (``MIN_SHARED_OF_LONGER``), so the other must hold at least one of its rarest words that
+    make up more than that share (prefix filtering, as in set-similarity joins). Sentences are
+    found through an index of those words; on real text each word's list is short, and the
+    comparisons grow about linearly with the document. Calls ``checker.budget.check``.
+    """
+    kinds = [frozenset(t) if t is not None else frozenset() for t in toks]
+    sizes = [len(t) if t is not None else 0 for t in toks]
+    usable = [t is not None and sizes[k] >= MIN_SHARED for k, t in enumerate(toks)]
+    frequency = Counter(w for k, kind in enumerate(kinds) if usable[k] for w in kind)
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, tb in enumerate(toks):
+        if tb is None or not usable[j]:
+            continue
+        check_budget()
+        size = sizes[j]
+        candidates: set[int] = set()
+        for k, word in enumerate(sorted(kinds[j], key=lambda w: (frequency[w], w))):
+            candidates.update(index.get(word, ()))
+            if size - (k + 1) < MIN_SHARED_OF_LONGER * size:
+                break  # an earlier sentence with none of these words cannot pass could_flip
+        low, high = MIN_SHARED_OF_LONGER * size, size / MIN_SHARED_OF_LONGER
+        for i in sorted(candidates):
+            ta = toks[i]
+            if ta is None or not low <= sizes[i] <= high:  # lengths too far apart to align
+                continue
+            if could_flip(ta, tb, kinds[i], kinds[j]):
+                yield i, j
+        for word in kinds[j]:
+            index[word].append(j)
 
 
 def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:
