@@ -11,6 +11,7 @@ or n log n in the length of the document.
 from __future__ import annotations
 
 import contextvars
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,10 +20,26 @@ RULE_SECONDS = 5.0  # per rule and document; far above what any real article tak
 
 _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "checker_rule_deadline", default=None)
+_cancel: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar(
+    "checker_cancel", default=None)
 
 
 class BudgetExceeded(Exception):
     """A rule ran out of its time on one document."""
+
+
+class Cancelled(Exception):
+    """The whole check was called off (the client went away, or its request ran out of time)."""
+
+
+@contextmanager
+def cancel_on(event: threading.Event) -> Iterator[None]:
+    """Work in this context stops at its next :func:`check` once ``event`` is set."""
+    token = _cancel.set(event)
+    try:
+        yield
+    finally:
+        _cancel.reset(token)
 
 
 @contextmanager
@@ -35,7 +52,11 @@ def budget(seconds: float = RULE_SECONDS) -> Iterator[None]:
 
 
 def check() -> None:
-    """Raise ``BudgetExceeded`` once the current budget is spent (a no-op outside one)."""
+    """Raise ``Cancelled`` once the work is called off, ``BudgetExceeded`` once the current
+    rule's budget is spent; a no-op otherwise."""
+    event = _cancel.get()
+    if event is not None and event.is_set():
+        raise Cancelled
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline:
         raise BudgetExceeded

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from checker.budget import RULE_SECONDS, BudgetExceeded, budget
+from checker.budget import RULE_SECONDS, BudgetExceeded, Cancelled, budget
+from checker.budget import check as check_budget
 from checker.config import Settings
 from checker.document import Document
 from checker.findings import Finding, Severity
@@ -68,6 +69,7 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
     for rule in active:
         if rule.code == UNUSED_SUPPRESSION:
             continue
+        check_budget()  # stops here when the caller called the check off (checker serve)
         try:
             with budget():
                 raw.extend(list(rule.check(doc, ctx)))
@@ -164,6 +166,8 @@ def _check_loaded(path: str, doc: Document, settings: Settings,
         notices.append(f"{path}: not UTF-8; read as {doc.encoding}")
     try:
         findings = check_document(doc, settings, models=models, notices=notices)
+    except Cancelled:
+        raise
     except (InputError, ModelError) as exc:  # a model that cannot be used: not a rule bug
         return FileResult(path, error=f"{path}: {exc}", document=doc)
     except MemoryError:

@@ -112,27 +112,27 @@ def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, that :func:`could_flip` accepts, in the order of a loop
     over ``j`` and then ``i``, without looking at every pair.
 
-    ``could_flip`` lets at most 40% of a sentence's distinct words be missing from the other
-    (``MIN_SHARED_OF_LONGER``), so the other must hold at least one of its rarest words that
-    make up more than that share (prefix filtering, as in set-similarity joins). Sentences are
-    found through an index of those words; on real text each word's list is short, and the
-    comparisons grow about linearly with the document. Calls ``checker.budget.check``.
+    ``could_flip`` lets at most 20% of the shorter sentence's length be words missing from the
+    longer one (``MIN_SHARED_OF_SHORTER``), so the longer one must hold at least one of the
+    shorter one's rarest words that make up more than that share: prefix filtering, as in
+    set-similarity joins. Two indexes find them: every word -> the sentences holding it, and
+    prefix word -> the sentences it starts. Rare words have short lists, so the comparisons
+    grow about linearly with the document. Calls ``checker.budget.check``.
     """
     kinds = [frozenset(t) if t is not None else frozenset() for t in toks]
     sizes = [len(t) if t is not None else 0 for t in toks]
     usable = [t is not None and sizes[k] >= MIN_SHARED for k, t in enumerate(toks)]
     frequency = Counter(w for k, kind in enumerate(kinds) if usable[k] for w in kind)
-    index: dict[str, list[int]] = defaultdict(list)
+    holding: dict[str, list[int]] = defaultdict(list)
+    starting: dict[str, list[int]] = defaultdict(list)
     for j, tb in enumerate(toks):
         if tb is None or not usable[j]:
             continue
         check_budget()
         size = sizes[j]
-        candidates: set[int] = set()
-        for k, word in enumerate(sorted(kinds[j], key=lambda w: (frequency[w], w))):
-            candidates.update(index.get(word, ()))
-            if size - (k + 1) < MIN_SHARED_OF_LONGER * size:
-                break  # an earlier sentence with none of these words cannot pass could_flip
+        prefix = _rare_prefix(kinds[j], size, frequency)
+        candidates = {i for w in prefix for i in holding.get(w, ()) if sizes[i] >= size}
+        candidates |= {i for w in kinds[j] for i in starting.get(w, ()) if sizes[i] <= size}
         low, high = MIN_SHARED_OF_LONGER * size, size / MIN_SHARED_OF_LONGER
         for i in sorted(candidates):
             ta = toks[i]
@@ -141,7 +141,20 @@ def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
             if could_flip(ta, tb, kinds[i], kinds[j]):
                 yield i, j
         for word in kinds[j]:
-            index[word].append(j)
+            holding[word].append(j)
+        for word in prefix:
+            starting[word].append(j)
+
+
+def _rare_prefix(kind: frozenset[str], size: int, frequency: Counter[str]) -> list[str]:
+    """The rarest words of a sentence, as many as it takes to exceed the share of its length
+    that may be missing from a longer sentence it flips against."""
+    prefix: list[str] = []
+    for word in sorted(kind, key=lambda w: (frequency[w], w)):
+        prefix.append(word)
+        if size - len(prefix) < MIN_SHARED_OF_SHORTER * size:
+            break
+    return prefix
 
 
 def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:
