@@ -8,7 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from checker.budget import RULE_SECONDS, BudgetExceeded, Cancelled, budget
+from checker.budget import (
+    MODEL_RULE_SECONDS,
+    RULE_SECONDS,
+    BudgetExceeded,
+    Cancelled,
+    budget,
+)
 from checker.budget import check as check_budget
 from checker.config import Settings
 from checker.document import Document
@@ -70,14 +76,18 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
         if rule.code == UNUSED_SUPPRESSION:
             continue
         check_budget()  # stops here when the caller called the check off (checker serve)
+        seconds = RULE_SECONDS
+        if rule.requires:
+            _load_models(rule.requires, ctx)
+            seconds = MODEL_RULE_SECONDS
         try:
-            with budget():
+            with budget(seconds):
                 raw.extend(list(rule.check(doc, ctx)))
         except BudgetExceeded:
             skipped.add(rule.code)
             if notices is not None:
                 notices.append(f"{doc.path}: {rule.code} skipped: it ran out of its "
-                               f"{RULE_SECONDS:g} s budget on this document")
+                               f"{seconds:g} s budget on this document")
     findings = [
         f.with_severity(settings.severity_for(f.code, f.severity, doc.path)) for f in raw
     ]
@@ -86,6 +96,21 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
         ran = {r.code for r in active} - skipped
         kept.extend(_unused_suppressions(doc, used, ran, settings))
     return sorted(set(kept), key=lambda f: f.sort_key)
+
+
+# What a rule's ``requires`` names -> the ModelHub model that provides it.
+_MODEL_FOR = {"nli": "nli", "embeddings": "embedder"}
+
+
+def _load_models(requires: Iterable[str], ctx: Context) -> None:
+    """Load what a rule needs before its time budget starts: loading is not checking."""
+    import checker.nli.hub  # noqa: F401  (registers the model loaders)
+
+    if ctx.models is None:
+        return
+    for need in sorted(requires):
+        if need in _MODEL_FOR:
+            ctx.models.get(_MODEL_FOR[need])
 
 
 def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set[int]]:

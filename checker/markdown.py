@@ -44,8 +44,10 @@ _INLINE_CODE = re.compile(r"(?<!`)(`++)[^`\n]+?\1(?!`)")  # backtick runs are ma
 
 def block_tokens(text: str) -> list[Token]:
     """Block tokens of ``text``: parse once and hand them to :func:`code_regions` and
-    :func:`mask_markdown` (a 4 MB table is over a million tokens)."""
-    return _MD.parse(text)
+    :func:`mask_markdown` (a 4 MB table is over a million tokens). A CR counts as a space, as
+    in ``build_document``: markdown-it would end a line there and its line numbers would not
+    match ours."""
+    return _MD.parse(text.replace("\r", " "))
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
