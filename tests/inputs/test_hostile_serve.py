@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from checker.budget import check as check_budget  # noqa: E402
-from checker.config import Settings  # noqa: E402
-from checker.server import app as server  # noqa: E402
-from checker.server.api import MAX_DEPTH, ApiError, parse_request  # noqa: E402
+from checker.budget import check as check_budget
+from checker.config import Settings
+from checker.server import app as server
+from checker.server.api import MAX_DEPTH, ApiError, parse_request
 
 
 @pytest.fixture
