@@ -112,6 +112,7 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
             if problem is not None:
                 (report.raced if problem == RACED else report.failed).append(
                     r.path if problem == RACED else f"{r.path}: not fixed: {problem}")
+                report.outcomes.pop()  # nothing was written: not counted as fixed
                 out.append(r)
                 continue
             if saved is not None:

@@ -235,6 +235,8 @@ OPENAPI: dict[str, Any] = {
                 "413": {"description": "body larger than the server's limit"},
                 "415": {"description": "Content-Type is not application/json"},
                 "422": {"description": "JSON that is not a valid request, or unreadable input"},
+                "429": {"description": "every worker busy and the queue full: try again"},
+                "503": {"description": "the check ran past the server's time limit"},
             }}},
         "/report": {"post": {
             "summary": "The annotated HTML report for a form post (fields: text, kind, model)",

@@ -129,7 +129,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
         requests queued, ``timeout`` seconds, and called off when the client goes away (the
         thread stops at its next budget check: between rules and in the pair loops)."""
         if queued[0] >= config.workers + config.max_waiting:
-            raise ApiError(503, "the server is busy; try again in a moment")
+            raise ApiError(429, "the server is busy; try again in a moment")
         stop = threading.Event()
 
         def run() -> T:

@@ -53,6 +53,7 @@ def test_a_read_only_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     draft.chmod(0o444)
     rc, out, err = _fix(draft)
     assert rc == 2 and "read-only" in err and "Traceback" not in err
+    assert "Fixed 0 finding(s) in 0 file(s)" in err
     assert draft.read_text() == DIRTY and not (tmp_path / "draft.txt.orig").exists()
     assert "TY104" in out  # the finding is still reported
 

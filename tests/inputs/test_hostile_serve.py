@@ -103,5 +103,5 @@ def test_too_many_waiting_requests_are_turned_away(monkeypatch: pytest.MonkeyPat
     busy = _post(client, b'{"text": "Two."}')
     release.set()
     first.join(10)
-    assert busy.status_code == 503 and "busy" in busy.json()["error"]["message"]
+    assert busy.status_code == 429 and "busy" in busy.json()["error"]["message"]
     assert results == [200]
