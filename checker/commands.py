@@ -91,8 +91,10 @@ def _parallel(files: list[str], args: argparse.Namespace, jobs: int) -> Iterable
 
     size = max(8, len(files) // (jobs * 4))
     batches = [(files[i : i + size], args) for i in range(0, len(files), size)]
+    from checker.lifeline import die_with
+
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=die_with, initargs=(os.getpid(),)) as pool:
         for chunk in pool.imap(_worker, batches):
             yield from chunk
 
