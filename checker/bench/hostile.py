@@ -207,7 +207,7 @@ def news_text(size: int) -> str:
     return "\n\n".join(out)[:size]
 
 
-def scaling(root: Path, sizes: Sequence[int]) -> list[tuple[int, float, float]]:
+def scaling(root: Path, sizes: Sequence[int]) -> list[tuple[int, float, float, str]]:
     folder = root / "scaling"
     folder.mkdir()
     (folder / "checker.toml").write_text(f"max-file-bytes = {max(sizes) * MB + MB}\n")
@@ -219,11 +219,13 @@ def scaling(root: Path, sizes: Sequence[int]) -> list[tuple[int, float, float]]:
                                         "--exit-zero", path.name), folder, timeout=900)
         if code != 0:
             raise RuntimeError(f"scaling run failed ({code}): {text[-500:]}")
-        rows.append((size, seconds, rss))
+        skipped = sorted({line.split(": ")[1].split()[0] for line in text.splitlines()
+                          if "skipped: it ran out" in line})
+        rows.append((size, seconds, rss, ", ".join(skipped) or "none"))
     return rows
 
 
-def render(outcomes: list[Outcome], rows: list[tuple[int, float, float]]) -> str:
+def render(outcomes: list[Outcome], rows: list[tuple[int, float, float, str]]) -> str:
     lines = ["# Hostile and huge input", "",
              f"{len(outcomes)} cases, each `python -m checker ...` as a whole process (start-up "
              f"included) under a {TIMEOUT:.0f} s timeout; peak RSS from wait4.", "",
@@ -241,11 +243,11 @@ def render(outcomes: list[Outcome], rows: list[tuple[int, float, float]]) -> str
     if rows:
         base = rows[0][1] / rows[0][0]
         lines += ["## Scaling, rules only (`check --no-model`, plain text of real news)", "",
-                  "| size (MB) | time (s) | s per MB | vs 1 MB per MB | peak RSS (MB) |",
-                  "|---|---|---|---|---|"]
-        for size, seconds, rss in rows:
+                  "| size (MB) | time (s) | s per MB | vs 1 MB per MB | peak RSS (MB) | "
+                  "rules over budget |", "|---|---|---|---|---|---|"]
+        for size, seconds, rss, skipped in rows:
             lines.append(f"| {size} | {seconds:.1f} | {seconds / size:.2f} | "
-                         f"{seconds / size / base:.2f} | {rss:.0f} |")
+                         f"{seconds / size / base:.2f} | {rss:.0f} | {skipped} |")
     return "\n".join(lines) + "\n"
 
 

@@ -35,10 +35,11 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
                 f"{c(_COLOURS[f.severity], f.code)} [{f.category}] {terminal_safe(f.message)}{conf}"
             )
             span = doc.line_span(line)
-            text = terminal_safe(doc.snippet(span.start, span.end))
+            text = doc.snippet(span.start, span.end)
             a = f.start - span.start
             b = min(f.end, span.end) - span.start
             shown, a, b = _window(text, a, max(b, a + 1))
+            shown = terminal_safe(shown)  # after the cut: one pass over 100 characters, not a line
             out.append("    " + shown[:a] + c(_UNDER + _COLOURS[f.severity], shown[a:b])
                        + shown[b:])
             if not color:
