@@ -109,7 +109,8 @@ def could_flip(ta: list[str], tb: list[str], sa: frozenset[str], sb: frozenset[s
 
 
 def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, that :func:`could_flip` accepts, in the order of a loop
+    """The pairs ``(i, j)``, ``i < j``, that :func:`could_flip` accepts (less any that share no
+    word, which :func:`word_flip_tokens` refuses anyway), in the order of a loop
     over ``j`` and then ``i``, without looking at every pair.
 
     ``could_flip`` lets at most 20% of the shorter sentence's length be words missing from the
@@ -125,14 +126,22 @@ def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
     frequency = Counter(w for k, kind in enumerate(kinds) if usable[k] for w in kind)
     holding: dict[str, list[int]] = defaultdict(list)
     starting: dict[str, list[int]] = defaultdict(list)
+    needs: list[int] = [0] * len(toks)
     for j, tb in enumerate(toks):
         if tb is None or not usable[j]:
             continue
         check_budget()
         size = sizes[j]
-        prefix = _rare_prefix(kinds[j], size, frequency)
-        candidates = {i for w in prefix for i in holding.get(w, ()) if sizes[i] >= size}
-        candidates |= {i for w in kinds[j] for i in starting.get(w, ()) if sizes[i] <= size}
+        prefix, needs[j] = _rare_prefix(kinds[j], size, frequency)
+        # the last prefix word is the commonest: tested per candidate, its list never walked
+        *walked, last = prefix
+        hits: Counter[int] = Counter(i for w in walked or prefix for i in holding.get(w, ())
+                                     if sizes[i] >= size)
+        candidates = {i for i, n in hits.items()
+                      if n + (walked != [] and last in kinds[i]) >= needs[j]}
+        back: Counter[int] = Counter(i for w in kinds[j] for i in starting.get(w, ())
+                                     if sizes[i] <= size)
+        candidates |= {i for i, n in back.items() if n >= needs[i]}
         low, high = MIN_SHARED_OF_LONGER * size, size / MIN_SHARED_OF_LONGER
         for i in sorted(candidates):
             ta = toks[i]
@@ -146,15 +155,19 @@ def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
             starting[word].append(j)
 
 
-def _rare_prefix(kind: frozenset[str], size: int, frequency: Counter[str]) -> list[str]:
-    """The rarest words of a sentence, as many as it takes to exceed the share of its length
-    that may be missing from a longer sentence it flips against."""
-    prefix: list[str] = []
-    for word in sorted(kind, key=lambda w: (frequency[w], w)):
-        prefix.append(word)
-        if size - len(prefix) < MIN_SHARED_OF_SHORTER * size:
-            break
-    return prefix
+def _rare_prefix(kind: frozenset[str], size: int, frequency: Counter[str]
+                 ) -> tuple[list[str], int]:
+    """The rarest words of a sentence and how many of them a longer sentence it flips against
+    must hold: with ``k`` the fewest rare words whose absence alone would break could_flip's
+    share (``MIN_SHARED_OF_SHORTER``), any ``k + 1`` of them must be there but ``k - 1`` at
+    most, so two at least (one when the sentence has no more than ``k`` distinct words)."""
+    ordered = sorted(kind, key=lambda w: (frequency[w], w))
+    k = 1
+    while k < len(ordered) and size - k >= MIN_SHARED_OF_SHORTER * size:
+        k += 1
+    if size - k >= MIN_SHARED_OF_SHORTER * size or k + 1 > len(ordered):
+        return ordered[:k], 1
+    return ordered[: k + 1], 2
 
 
 def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:
