@@ -229,3 +229,21 @@ def test_every_exit_path_keeps_to_its_code(tmp_path: Path) -> None:
     assert cli(["check", "--no-model", "--select", "ZZ9", clean])[0] == 2
     mode = stat.S_IMODE(clean.stat().st_mode)
     assert mode  # the file itself was left as it was
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (MemoryError(), "out of memory"), (RecursionError(), "nested too deeply"),
+    (PermissionError(13, "Permission denied", "x.txt"), "x.txt: Permission denied"),
+    (KeyError("boom"), "internal error (KeyError"),
+])
+def test_no_error_ends_in_a_traceback_or_exit_1(error: BaseException, words: str,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    from checker import commands
+
+    def fail(*args: object) -> object:
+        raise error
+
+    monkeypatch.setattr(commands, "collect", fail)
+    rc, _, err = cli(["check", "--no-model", write(tmp_path / "a.txt", DIRTY)])
+    assert rc == 2 and words in err and "Traceback" not in err
