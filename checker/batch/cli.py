@@ -32,7 +32,13 @@ from checker.batch.runner import (
 )
 from checker.batch.work import DocOutcome
 from checker.config import ConfigError, Settings, find_config, settings_for, with_cli
-from checker.inputs import OUTPUT_MARKER, InputError, iter_files, read_bytes
+from checker.inputs import (
+    DEFAULT_MAX_BYTES,
+    OUTPUT_MARKER,
+    InputError,
+    iter_files,
+    read_bytes,
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -95,16 +101,16 @@ def plan(files: Sequence[str], args: argparse.Namespace) -> list[DocumentJob]:
     for path in dict.fromkeys(files):
         slug = slug_for(path)
         try:
-            raw = read_bytes(path)
-        except InputError as exc:
-            error = str(exc)
-            jobs.append(DocumentJob(path, slug, f"unreadable-{time.time()}", b"", None, error))
-            continue
-        try:
             settings: Settings | None = resolve(path, args)
             error = None
         except ConfigError as exc:
             settings, error = None, str(exc)
+        try:  # read no further than this file's own limit
+            raw = read_bytes(path, settings.max_file_bytes if settings else DEFAULT_MAX_BYTES)
+        except InputError as exc:
+            error = str(exc)
+            jobs.append(DocumentJob(path, slug, f"unreadable-{time.time()}", b"", None, error))
+            continue
         jobs.append(DocumentJob(path, slug, cache_key(raw, settings), raw, settings, error))
     return jobs
 
