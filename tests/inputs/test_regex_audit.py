@@ -25,7 +25,7 @@ import pytest
 import checker
 
 LONG, SHORT = 16_000, 2_000
-FAST_ENOUGH = 0.02  # seconds on the long input: no quadratic pattern gets near this
+FAST_ENOUGH = 0.1  # CPU seconds on the long input: a quadratic pattern takes well over 1 s
 # The training and evaluation lab (data generators, transforms, evaluations) reads the team's
 # own data sets, never a user's draft; the server, editor and batch front ends only route text.
 LAB = ("checker.nli.transforms", "checker.nli.datagen", "checker.nli.evaluate",
@@ -108,10 +108,11 @@ def adversarial(n: int) -> list[str]:
 
 
 def _time(pattern: re.Pattern[str], text: str) -> float:
-    start = time.perf_counter()
+    """CPU time (a busy machine stretches wall time, not this)."""
+    start = time.process_time()
     for _ in pattern.finditer(text):
         pass
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 PATTERNS = all_patterns()
@@ -133,7 +134,7 @@ def test_pattern_is_linear_on_adversarial_input(pattern: re.Pattern[str]) -> Non
         slow = _time(pattern, long_text)
         if slow < FAST_ENOUGH:
             continue
-        slow = min(slow, _time(pattern, long_text))
+        slow = min(slow, _time(pattern, long_text), _time(pattern, long_text))
         fast = max(min(_time(pattern, short_text) for _ in range(3)), 1e-4)
         assert slow / fast < 24, (
             f"{pattern.pattern!r} takes {slow:.3f}s on {long_text[:6]!r}... ({LONG:,} chars), "
