@@ -77,8 +77,9 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
             continue
         check_budget()  # stops here when the caller called the check off (checker serve)
         seconds = RULE_SECONDS
-        if rule.requires:
-            _load_models(rule.requires, ctx)
+        needs = getattr(rule, "requires", frozenset())
+        if needs:
+            _load_models(needs, ctx)
             seconds = MODEL_RULE_SECONDS
         try:
             with budget(seconds):
