@@ -77,7 +77,7 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
             continue
         check_budget()  # stops here when the caller called the check off (checker serve)
         seconds = RULE_SECONDS
-        needs = getattr(rule, "requires", frozenset())
+        needs: frozenset[str] = getattr(rule, "requires", frozenset())
         if needs:
             _load_models(needs, ctx)
             seconds = MODEL_RULE_SECONDS
