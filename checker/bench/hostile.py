@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -219,8 +220,7 @@ def scaling(root: Path, sizes: Sequence[int]) -> list[tuple[int, float, float, s
                                         "--exit-zero", path.name), folder, timeout=900)
         if code != 0:
             raise RuntimeError(f"scaling run failed ({code}): {text[-500:]}")
-        skipped = sorted({line.split(": ")[1].split()[0] for line in text.splitlines()
-                          if "skipped: it ran out" in line})
+        skipped = sorted(set(re.findall(r"(\w+) skipped: it ran out", text)))
         rows.append((size, seconds, rss, ", ".join(skipped) or "none"))
     return rows
 
