@@ -9,16 +9,60 @@ Every replacement is the same length as what it replaces, so offsets stay valid 
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
 from checker.document import Span
 
+# the module (the package re-exports its function under the same name)
+table_rule: Any = importlib.import_module("markdown_it.rules_block.table")
+
+
+def _table_extent(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's table rule, less the tokens for every row and cell: only where a table
+    starts and ends matters here, and a 4 MB table made over a million tokens. The rows are
+    ended exactly as the original rule ends them."""
+    if not table_rule.table(state, start, end, True):
+        return False
+    if silent:
+        return True
+    header = table_rule.escapedSplit(mdTrim(table_rule.getLine(state, start)))
+    columns = len(header) - (header[:1] == [""]) - (len(header) > 1 and header[-1] == "")
+    old_parent, state.parentType = state.parentType, "table"
+    terminators = state.md.block.ruler.getRules("blockquote")
+    autocompleted = 0
+    line = start + 2
+    while line < end:
+        if state.sCount[line] < state.blkIndent:
+            break
+        if any(rule(state, line, end, True) for rule in terminators):
+            break
+        text = mdTrim(table_rule.getLine(state, line))
+        if not text or state.is_code_block(line):
+            break
+        cells = table_rule.escapedSplit(text)
+        autocompleted += columns - (len(cells) - (cells[:1] == [""])
+                                    - (len(cells) > 1 and cells[-1] == ""))
+        if autocompleted > table_rule.MAX_AUTOCOMPLETED_CELLS:
+            break
+        line += 1
+    state.push("table_open", "table", 1).map = [start, line]
+    state.push("table_close", "table", -1)
+    state.parentType = old_parent
+    state.line = line
+    return True
+
+
 # Only block structure is read (token maps), so inline parsing, slow on "![![![..." lines, is off.
 _MD = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+_MD.block.ruler.at("table", _table_extent, {"alt": ["paragraph", "reference"]})
 
 _INLINE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[int, ...] | None], ...] = (
     # (pattern, groups to KEEP; None = blank the whole match)
