@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test lint typecheck bench browser clean
+.PHONY: install demo test lint typecheck bench browser clean fuzz
 
 install: $(STAMP)
 
@@ -43,6 +43,11 @@ typecheck: install
 
 test: install browser lint typecheck
 	$(BIN)/python -m pytest -q
+
+# Property-based tests at full strength: 20,000 examples per property, over 100,000 in all.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  --hypothesis-show-statistics tests/inputs/test_properties.py
 
 bench: install
 	$(BIN)/python -m checker.bench

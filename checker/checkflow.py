@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -64,6 +64,7 @@ class FixReport:
     backups: list[Path]
     not_fixable: list[str]  # HTML files with fixable findings
     raced: list[str]  # files that changed on disk while we checked them: left alone
+    failed: list[str] = field(default_factory=list)  # fixes that could not be written, and why
 
     @property
     def fixed(self) -> int:
@@ -107,13 +108,13 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
         outcome, new_doc, remaining = fix_loop(r.path, doc, r.findings, unsafe, recheck, keep)
         report.outcomes.append(outcome)
         if outcome.changed and write:
-            raw = Path(r.path).read_bytes()
-            if raw.decode("utf-8-sig", "replace") != outcome.before:
-                report.raced.append(r.path)
+            problem, saved = _write_fix(r.path, outcome, not getattr(args, "no_backup", False))
+            if problem is not None:
+                (report.raced if problem == RACED else report.failed).append(
+                    r.path if problem == RACED else f"{r.path}: not fixed: {problem}")
+                report.outcomes.pop()  # nothing was written: not counted as fixed
                 out.append(r)
                 continue
-            saved = write_fixed(r.path, raw, outcome.after,
-                                backup=not getattr(args, "no_backup", False))
             if saved is not None:
                 report.backups.append(saved)
         if not write:  # --diff: nothing changed on disk, so report what is there now
@@ -122,6 +123,29 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
             out.append(FileResult(r.path, narrowing.keep(r.path, new_doc, remaining),
                                   document=new_doc))
     return out, report
+
+
+RACED = "changed on disk"
+
+
+def _write_fix(path: str, outcome: FixOutcome, backup: bool) -> tuple[str | None, Path | None]:
+    """(why the fix was not written, or None; the backup written)."""
+    from checker.reading import ReadError, decode_bytes
+
+    try:
+        raw = Path(path).read_bytes()
+        if decode_bytes(raw).text != outcome.before:
+            return RACED, None
+        return None, write_fixed(path, raw, outcome.after, backup=backup)
+    except FileNotFoundError:
+        return "the file was deleted while it was checked", None
+    except ReadError:
+        return RACED, None
+    except UnicodeEncodeError as exc:
+        return f"the fixed text has characters its encoding ({exc.encoding}) cannot hold", None
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename and exc.filename != path else ""
+        return f"cannot write{where}: {exc.strerror or exc}", None
 
 
 def print_diffs(report: FixReport, stream: TextIO) -> None:
@@ -144,3 +168,5 @@ def summarise(report: FixReport, wrote: bool, stream: TextIO | None = None) -> N
                      "so fixes are never written into HTML\n")
     for path in report.raced:
         stream.write(f"checker: {path}: not fixed: the file changed while it was checked\n")
+    for problem in report.failed:
+        stream.write(f"checker: {problem}\n")

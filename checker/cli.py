@@ -94,6 +94,39 @@ def _severity(value: str) -> Severity:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command. Whatever goes wrong ends in one line on stderr and exit code 2 (130 when
+    interrupted), never a traceback and never 1, which means findings."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("checker: interrupted", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("checker: out of memory; check fewer or smaller files (max-file-bytes)",
+              file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("checker: input nested too deeply to process", file=sys.stderr)
+        return 2
+    except (OSError, RuntimeError, ValueError) as exc:
+        from checker.terminal import terminal_safe
+
+        print(f"checker: {terminal_safe(_describe(exc))}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        print(f"checker: internal error ({type(exc).__name__}: {exc}); please report it",
+              file=sys.stderr)
+        return 2
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename is not None:
+        target = f" -> {exc.filename2}" if exc.filename2 else ""
+        return f"{exc.filename}{target}: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in DELEGATED:
         module = importlib.import_module(DELEGATED[args_list[0]][0])

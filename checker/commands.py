@@ -7,12 +7,13 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.engine import FileResult, check_file, expand
 from checker.inputs import kind_for, split_record
+from checker.reading import ReadError, read_stream
 from checker.rules import all_rules, rule_by_code
+from checker.terminal import terminal_safe
 
 PARALLEL_THRESHOLD = 40
 
@@ -39,11 +40,23 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
         raise ConfigError(f"unknown rule code or prefix: {', '.join(unknown)} "
                           "(`checker rules` lists them)")
     results: list[FileResult] = []
-    stdin_bytes = sys.stdin.buffer.read() if "-" in args.paths else None
+    stdin_bytes: bytes | None = None
+    if "-" in args.paths:
+        try:
+            stdin_bytes = read_stream(sys.stdin.buffer, base.max_file_bytes)
+        except ReadError as exc:
+            results.append(FileResult("-", error=f"<stdin>: {exc}"))
+            args.paths = [p for p in args.paths if p != "-"]
     missing = [p for p in args.paths
-               if p != "-" and not Path(p).exists() and split_record(p) is None]
-    files = [p for p in expand([p for p in args.paths if p not in missing], base)]
+               if p != "-" and not os.path.lexists(p) and split_record(p) is None]
+    problems: list[str] = []
+    files = [p for p in expand([p for p in args.paths if p not in missing], base, problems)]
     results.extend(FileResult(p, error=f"{p}: no such file or directory") for p in missing)
+    for problem in problems:  # an empty folder among others is said; alone it is an error
+        if files and "no .txt" in problem:
+            print(f"checker: {problem}", file=sys.stderr)
+        else:
+            results.append(FileResult(problem.split(": ", 1)[0], error=problem))
     jobs = args.jobs or (min(2, os.cpu_count() or 1) if not base.use_model else 1)
     if len(files) >= PARALLEL_THRESHOLD and jobs > 1 and "-" not in files:
         results.extend(_parallel(files, args, jobs))
@@ -78,8 +91,10 @@ def _parallel(files: list[str], args: argparse.Namespace, jobs: int) -> Iterable
 
     size = max(8, len(files) // (jobs * 4))
     batches = [(files[i : i + size], args) for i in range(0, len(files), size)]
+    from checker.lifeline import die_with
+
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=die_with, initargs=(os.getpid(),)) as pool:
         for chunk in pool.imap(_worker, batches):
             yield from chunk
 
@@ -127,7 +142,7 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.reporters import get_renderer
 
     _baseline_target(args)
-    conflict = _flag_conflict(args)
+    conflict = _flag_conflict(args) or output_problem(args.output, args.paths)
     if conflict:
         print(f"checker: {conflict}", file=sys.stderr)
         return 2
@@ -138,6 +153,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"checker: {exc}", file=sys.stderr)
         return 2
     results = narrowing.apply(results)
+    fix_failed = False
     if getattr(args, "write_baseline", None):
         count = write_baseline([r for r in results if not r.error], args.write_baseline)
         print(f"checker: wrote {count} finding(s) to {args.write_baseline}", file=sys.stderr)
@@ -155,17 +171,48 @@ def run_check(args: argparse.Namespace) -> int:
                 return 2
             return 1 if report.changed_files and not args.exit_zero else 0
         summarise(report, wrote=True)
+        if report.failed:
+            fix_failed = True
     render = get_renderer(args.format)
     stream = sys.stdout
     output = render(results, color=args.output is None and use_color(args.color, stream))
     if args.output:
-        write_text(args.output, output)
+        try:
+            write_text(args.output, output)
+        except OSError as exc:
+            print(f"checker: cannot write the report to {args.output} "
+                  f"({exc.strerror or exc})", file=sys.stderr)
+            return 2
     else:
         stream.write(output)
     for r in results:
+        for notice in r.notices:
+            print(f"checker: {terminal_safe(notice)}", file=sys.stderr)
         if r.error and args.format not in ("text",):
-            print(f"checker: {r.error}", file=sys.stderr)
-    return exit_code(results, args.exit_zero, base)
+            print(f"checker: {terminal_safe(r.error)}", file=sys.stderr)
+    return 2 if fix_failed else exit_code(results, args.exit_zero, base)
+
+
+def output_problem(output: str | None, paths: Iterable[str]) -> str | None:
+    """Why ``-o`` cannot be written, checked before anything runs: a folder, or an input."""
+    if not output:
+        return None
+    if os.path.isdir(output):
+        return f"-o {output}: is a directory; name the report file to write"
+    if not os.path.exists(output):
+        return None
+    checkable = output.lower().endswith((".txt", ".text", ".md", ".markdown", ".html", ".htm"))
+    for given in paths:
+        if given == "-" or not os.path.exists(given):
+            continue
+        same = os.path.isfile(given) and os.path.samefile(given, output)
+        if same or (checkable and os.path.isdir(given) and _under(output, given)):
+            return f"-o {output}: is one of the files being checked; refusing to overwrite it"
+    return None
+
+
+def _under(path: str, folder: str) -> bool:
+    return os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
 
 
 def run_rules(fmt: str) -> int:

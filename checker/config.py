@@ -6,6 +6,7 @@ import fnmatch
 import functools
 import hashlib
 import json
+import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -86,7 +87,7 @@ def _jsonable(settings: Settings) -> dict[str, Any]:
 
 
 def _relative(path: str, root: str | None) -> str:
-    p = Path(path).resolve()
+    p = _resolved(Path(path))
     if root:
         try:
             return p.relative_to(Path(root).resolve()).as_posix()
@@ -124,7 +125,40 @@ _KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-b
 
 
 # The keys each rule-options table accepts: a misspelt option must not silently do nothing.
-_TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"}}
+_TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"},
+               "nli": {"model", "quantize", "min-similarity", "pair-fraction", "threshold",
+                       "off-topic-similarity", "off-topic-sentence-similarity",
+                       "off-topic-gap"}}
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    """A list of strings; a lone string is one pattern (``exclude = "*.txt"``), not characters."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _nli_table(table: dict[str, Any], root: str | None) -> dict[str, Any]:
+    """``[nli]``: a ``model`` that names a folder is resolved from the config file's folder, as
+    every other path in it; one written as a path (./, ../, /, ~) must exist, so a typo is
+    an error here rather than a download attempt from a model hub."""
+    nli = _rule_table(table, "nli")
+    model = nli.get("model")
+    if model is None or model == "aegis":
+        return nli
+    if not isinstance(model, str) or not model.strip():
+        raise ConfigError("[nli] model must be a folder, a model id or \"aegis\"")
+    candidate = Path(model).expanduser()
+    if not candidate.is_absolute() and root is not None:
+        candidate = Path(root) / candidate
+    pathlike = model.startswith((".", "/", "~")) or "\\" in model
+    if candidate.is_dir():
+        nli["model"] = str(candidate.resolve())
+    elif pathlike or candidate.exists():
+        raise ConfigError(f"[nli] model: {candidate} is not a folder holding a model")
+    return nli
 
 
 def _rule_table(table: dict[str, Any], name: str) -> dict[str, Any]:
@@ -162,13 +196,13 @@ def settings_from_table(table: dict[str, Any], source: str | None = None,
             select=select,
             ignore=_codes(table.get("ignore", []), "ignore"),
             fail_on=Severity.parse(str(table.get("fail-on", "warning"))),
-            exclude=tuple(str(x) for x in table.get("exclude", [])),
+            exclude=_strings(table.get("exclude", []), "exclude"),
             max_file_bytes=int(table.get("max-file-bytes", 10 * 1024 * 1024)),
             severity=_severities(table.get("severity", {}), "severity"),
             overrides=tuple(overrides),
             names=_rule_table(table, "names"),
             spam=_rule_table(table, "spam"),
-            nli=dict(table.get("nli", {})),
+            nli=_nli_table(table, root),
             source=source,
             root=root,
         )
@@ -203,8 +237,16 @@ def _config_in(directory: Path) -> Path | None:
     return None
 
 
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, or the absolute path where a symlink loop makes that impossible."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def find_config(start: Path) -> Path | None:
-    start = start.resolve()
+    start = _resolved(start)
     directory = start if start.is_dir() else start.parent
     for d in (directory, *directory.parents):
         found = _config_in(d)

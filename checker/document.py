@@ -45,6 +45,7 @@ class Document:
     paragraph_spans: tuple[Span, ...] | None = None
     in_file: bool = True  # False for a record of a JSON Lines archive: no file to point into
     markup: tuple[Span, ...] = ()  # blanked markup (Markdown): not prose, and not a word gap
+    encoding: str = "utf-8"  # how the file was decoded (a fix writes it back the same way)
     _line_starts: tuple[int, ...] = field(init=False, repr=False)
     paragraphs: tuple[Span, ...] = field(init=False)
     sentences: tuple[Span, ...] = field(init=False)

@@ -8,19 +8,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from checker.budget import (
+    MODEL_RULE_SECONDS,
+    RULE_SECONDS,
+    BudgetExceeded,
+    Cancelled,
+    budget,
+)
+from checker.budget import check as check_budget
 from checker.config import Settings
 from checker.document import Document
 from checker.findings import Finding, Severity
 from checker.inputs import (
     InputError,
     build_document,
-    decode,
+    decode_input,
     iter_files,
     kind_for,
     load_document,
     read_path,
 )
-from checker.modelhub import ModelHub
+from checker.modelhub import ModelError, ModelHub
 from checker.rules import Context, Rule, all_rules
 
 UNUSED_SUPPRESSION = "CK100"
@@ -32,6 +40,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     document: Document | None = None
+    notices: list[str] = field(default_factory=list)  # said on stderr; not findings, not errors
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
@@ -55,22 +64,54 @@ def _explicitly_selected(code: str, settings: Settings) -> bool:
 
 
 def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None,
-                   models: ModelHub | None = None) -> list[Finding]:
+                   models: ModelHub | None = None,
+                   notices: list[str] | None = None) -> list[Finding]:
+    """Findings of the selected rules. A rule that runs out of its time budget on this document
+    (``checker.budget``) is skipped, and said so in ``notices``; the others still run."""
     active = list(rules) if rules is not None else selected_rules(settings, doc.path)
     ctx = Context(settings=settings, models=models or ModelHub(settings.nli))
     raw: list[Finding] = []
+    skipped: set[str] = set()
     for rule in active:
         if rule.code == UNUSED_SUPPRESSION:
             continue
-        raw.extend(rule.check(doc, ctx))
+        check_budget()  # stops here when the caller called the check off (checker serve)
+        seconds = RULE_SECONDS
+        needs: frozenset[str] = getattr(rule, "requires", frozenset())
+        if needs:
+            _load_models(needs, ctx)
+            seconds = MODEL_RULE_SECONDS
+        try:
+            with budget(seconds):
+                raw.extend(list(rule.check(doc, ctx)))
+        except BudgetExceeded:
+            skipped.add(rule.code)
+            if notices is not None:
+                notices.append(f"{doc.path}: {rule.code} skipped: it ran out of its "
+                               f"{seconds:g} s budget on this document")
     findings = [
         f.with_severity(settings.severity_for(f.code, f.severity, doc.path)) for f in raw
     ]
     kept, used = _apply_suppressions(doc, findings)
     if any(r.code == UNUSED_SUPPRESSION for r in active):
-        ran = {r.code for r in active}
+        ran = {r.code for r in active} - skipped
         kept.extend(_unused_suppressions(doc, used, ran, settings))
     return sorted(set(kept), key=lambda f: f.sort_key)
+
+
+# What a rule's ``requires`` names -> the ModelHub model that provides it.
+_MODEL_FOR = {"nli": "nli", "embeddings": "embedder"}
+
+
+def _load_models(requires: Iterable[str], ctx: Context) -> None:
+    """Load what a rule needs before its time budget starts: loading is not checking."""
+    import checker.nli.hub  # noqa: F401  (registers the model loaders)
+
+    if ctx.models is None:
+        return
+    for need in sorted(requires):
+        if need in _MODEL_FOR:
+            ctx.models.get(_MODEL_FOR[need])
 
 
 def _apply_suppressions(doc: Document, findings: list[Finding]) -> tuple[list[Finding], set[int]]:
@@ -124,8 +165,9 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
                stdin_name: str = "-") -> FileResult:
     try:
         if path == "-":
-            text = decode("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
-            doc = build_document(stdin_name, text, stdin_kind)
+            decoded = decode_input("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
+            doc = build_document(stdin_name, decoded.text, stdin_kind)
+            doc = replace(doc, encoding=decoded.encoding)
         else:
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
@@ -145,16 +187,27 @@ def check_bytes(path: str, raw: bytes, settings: Settings,
 
 def _check_loaded(path: str, doc: Document, settings: Settings,
                   models: ModelHub | None) -> FileResult:
+    notices: list[str] = []
+    if doc.encoding != "utf-8":
+        notices.append(f"{path}: not UTF-8; read as {doc.encoding}")
     try:
-        findings = check_document(doc, settings, models=models)
+        findings = check_document(doc, settings, models=models, notices=notices)
+    except Cancelled:
+        raise
+    except (InputError, ModelError) as exc:  # a model that cannot be used: not a rule bug
+        return FileResult(path, error=f"{path}: {exc}", document=doc)
+    except MemoryError:
+        return FileResult(path, error=f"{path}: out of memory while checking; not checked",
+                          document=doc)
     except Exception as exc:  # a rule bug must not stop the other files
         return FileResult(path, error=f"{path}: internal error while checking "
                           f"({type(exc).__name__}: {exc}); please report it", document=doc)
-    return FileResult(path, findings, document=doc)
+    return FileResult(path, findings, document=doc, notices=notices)
 
 
-def expand(paths: Iterable[str], settings: Settings) -> list[str]:
-    return list(iter_files(paths, settings.exclude, settings.root))
+def expand(paths: Iterable[str], settings: Settings,
+           problems: list[str] | None = None) -> list[str]:
+    return list(iter_files(paths, settings.exclude, settings.root, problems))
 
 
 __all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_text", "expand",

@@ -8,11 +8,13 @@ extracted article text, not into the file.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.atomic import write_bytes
+from checker.atomic import WriteRefused, write_bytes
 from checker.document import Document
 from checker.findings import Applicability, Edit, Finding
 
@@ -109,17 +111,25 @@ def backup_path(path: Path) -> Path:
 
 
 def write_fixed(path: str, original: bytes, new_text: str, backup: bool = True) -> Path | None:
-    """Keep the original bytes next to the file, then replace the file atomically.
+    """Keep the original bytes next to the file, then replace the file's contents.
 
-    A UTF-8 byte-order mark the original had is kept, so the file differs only where fixed.
+    The file is written back in the encoding it was read in (a byte-order mark kept), so it
+    differs only where fixed; the backup gets the file's own permissions (a 0600 draft's backup
+    is 0600 too). A read-only file raises ``WriteRefused`` before anything is written; text a
+    legacy encoding cannot hold raises ``UnicodeEncodeError``, also before any write.
     """
-    target = Path(path)
+    from checker.reading import decode_bytes
+
+    target = Path(os.path.realpath(path))
+    info = os.stat(target)
+    if not info.st_mode & 0o222:
+        raise WriteRefused(13, "the file is read-only; not rewritten", path)
+    data = decode_bytes(original).encode(new_text)
     saved: Path | None = None
     if backup:
-        saved = backup_path(target)
-        write_bytes(saved, original)
-    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
-    write_bytes(target, bom + new_text.encode("utf-8"))
+        saved = backup_path(Path(path))
+        write_bytes(saved, original, mode=stat.S_IMODE(info.st_mode))
+    write_bytes(path, data, refuse_read_only=True)
     return saved
 
 

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from checker.document import Document, Span, Suppression, nonblank_line_spans
+from checker.reading import Decoded, ReadError, decode_bytes, read_limited, too_large
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html"}
 ARCHIVE_SUFFIX = ".jsonl"  # one article per line: {"id": ..., "text": ...}
 RECORD_MARK = "#"  # "archive.jsonl#article-id" names one record
+ARCHIVE_MAX_BYTES = 1 << 30  # an archive holds many documents; each still meets max-file-bytes
+OUTPUT_MARKER = ".checker-output"  # written into report folders: never walked as input
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 _CODE_LIST = r"([A-Za-z]+[0-9]*(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]*)*)"
 _SUPPRESSION = re.compile(
@@ -33,60 +38,90 @@ def kind_for(path: str) -> str:
 
 
 def split_record(path: str) -> tuple[str, str] | None:
-    """``("archive.jsonl", "id")`` for a record path, else None."""
-    archive, mark, key = path.rpartition(RECORD_MARK)
-    if mark and archive.lower().endswith(ARCHIVE_SUFFIX) and key:
-        return archive, key
-    return None
+    """``("archive.jsonl", "id")`` for a record path, else None.
+
+    The id may itself contain ``#``: the archive is the first ``.jsonl`` prefix that is a file.
+    """
+    lower = path.lower()
+    marker = ARCHIVE_SUFFIX + RECORD_MARK
+    first: tuple[str, str] | None = None
+    at = lower.find(marker)
+    while at >= 0:
+        archive, key = path[: at + len(ARCHIVE_SUFFIX)], path[at + len(marker) :]
+        if key:
+            first = first or (archive, key)
+            if os.path.isfile(archive):
+                return archive, key
+        at = lower.find(marker, at + 1)
+    return first
 
 
 @functools.lru_cache(maxsize=4)
-def _archive(path: str, mtime_ns: int) -> dict[str, str | InputError]:
-    """Records of a JSON Lines archive by id (or ``line-N``); a bad line becomes its error."""
+def _archive(path: str, mtime_ns: int, size: int) -> dict[str, str | InputError]:
+    """Records of a JSON Lines archive by id (or ``line-N``); a bad line becomes its error.
+
+    Records are split at line feeds only: U+2028 or U+0085 inside a record is text, not a
+    record boundary. A repeated id is an error on the later line, never a silently lost record.
+    """
     records: dict[str, str | InputError] = {}
+    first_line: dict[str, int] = {}
     try:
-        lines = Path(path).read_bytes().decode("utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot be read as UTF-8 JSON Lines ({exc})") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+        raw = read_limited(path, ARCHIVE_MAX_BYTES)
+    except ReadError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for n, line_bytes in enumerate(raw.split(b"\n"), 1):
+        if not line_bytes.strip():
             continue
         try:
-            item = json.loads(line)
+            item = json.loads(line_bytes.decode("utf-8"))
             text = item["text"]
             key = str(item.get("id") or f"line-{n}")
             if not isinstance(text, str):
                 raise TypeError("'text' is not a string")
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             records[f"line-{n}"] = InputError(
                 f"{path}: line {n} is not a JSON object with a 'text' string ({exc})")
             continue
+        if key in first_line:
+            records[f"line-{n}"] = InputError(
+                f"{path}: line {n} repeats the id {key!r} of line {first_line[key]}; give each "
+                "record its own id (this one was not checked)")
+            continue
+        first_line[key] = n
         records[key] = text
     return records
+
+
+def _archive_of(path: str) -> dict[str, str | InputError]:
+    info = os.stat(path)
+    return _archive(path, info.st_mtime_ns, info.st_size)
 
 
 def archive_records(path: str) -> list[str]:
     """The record paths of a JSON Lines archive, in file order."""
     try:
-        records = _archive(path, Path(path).stat().st_mtime_ns)
+        records = _archive_of(path)
     except (OSError, InputError):
         return [path]  # reading it again reports the error
     return [f"{path}{RECORD_MARK}{key}" for key in records]
 
 
-def read_bytes(path: str) -> bytes:
-    """The bytes behind a path: a file, or one record of a JSON Lines archive."""
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes behind a path: a regular file (read no further than the size limit), or one
+    record of a JSON Lines archive."""
     record = split_record(path)
     if record is None and path.lower().endswith(ARCHIVE_SUFFIX):
         raise InputError(f"{path}: a JSON Lines archive; check its records (the directory or "
                          f"the archive path) rather than reading it as one document")
     try:
         if record is None:
-            return Path(path).read_bytes()
+            return read_limited(path, max_bytes)
         archive, key = record
-        found = _archive(archive, Path(archive).stat().st_mtime_ns).get(key)
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        found = _archive_of(archive).get(key)
+    except ReadError as exc:
+        raise InputError(f"{path}: {exc}") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if found is None:
@@ -96,33 +131,31 @@ def read_bytes(path: str) -> bytes:
     return found.encode("utf-8")
 
 
-def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def decode_input(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Decoded text and the encoding it was read in; ``InputError`` naming the file if none."""
     if len(raw) > max_bytes:
-        raise InputError(
-            f"{path}: file is too large ({len(raw):,} bytes; the limit is {max_bytes:,},"
-            " set max-file-bytes to raise it)"
-        )
-    if b"\x00" in raw[:8192]:
-        raise InputError(f"{path}: looks like a binary file (it contains NUL bytes); not checked")
+        raise InputError(f"{path}: {too_large(len(raw), max_bytes)}")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = raw[exc.start : exc.start + 1].hex()
-        raise InputError(
-            f"{path}: not valid UTF-8 (byte 0x{bad} at offset {exc.start}); "
-            "convert the file to UTF-8 and check it again"
-        ) from None
-    if not text.strip():
+        decoded = decode_bytes(raw)
+    except ReadError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    if not decoded.text.strip():
         raise InputError(f"{path}: file is empty; nothing to check")
-    return text
+    return decoded
+
+
+def decode(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    return decode_input(path, raw, max_bytes).text
 
 
 def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
                   kind: str | None = None) -> Document:
-    text = decode(path, raw, max_bytes)
-    doc = build_document(path, text, kind or kind_for(path))
+    decoded = decode_input(path, raw, max_bytes)
+    doc = build_document(path, decoded.text, kind or kind_for(path))
     if split_record(path) is not None:
         doc = replace(doc, in_file=False)
+    if not decoded.is_utf8:
+        doc = replace(doc, encoding=decoded.encoding)
     return doc
 
 
@@ -130,14 +163,18 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
     """Turn decoded text into a Document (markup blanked, suppressions parsed)."""
     if kind == "html":
         return _html_document(path, text)
-    analysed = text.replace("\r", " ")
+    # A lone CR (old Mac line ends) ends a line; CR before LF is blanked. Same length either
+    # way, so offsets still point into the file.
+    analysed = _LONE_CR.sub("\n", text).replace("\r", " ")
     paragraphs: tuple[Span, ...] | None = None
     markup: tuple[Span, ...] = ()
     if kind == "markdown":
-        from checker.markdown import blanked_spans, code_regions, mask_markdown
+        from checker.markdown import blanked_spans, block_tokens, code_regions, mask_markdown
 
-        suppressions, unmasked = _parse_suppressions(analysed, skip=code_regions(analysed))
-        analysed, paragraphs = mask_markdown(unmasked)
+        tokens = block_tokens(analysed)
+        suppressions, unmasked = _parse_suppressions(analysed,
+                                                     skip=code_regions(analysed, tokens))
+        analysed, paragraphs = mask_markdown(unmasked, tokens if unmasked == analysed else None)
         markup = blanked_spans(unmasked, analysed)
     else:
         suppressions, analysed = _parse_suppressions(analysed)
@@ -146,7 +183,7 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    return load_document(path, read_bytes(path), max_bytes)
+    return load_document(path, read_bytes(path, max_bytes), max_bytes)
 
 
 def _html_document(path: str, html: str) -> Document:
@@ -220,11 +257,13 @@ def _scope(text: str, at: int) -> tuple[int, int]:
 
 
 def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
-               root: str | None = None) -> Iterator[str]:
+               root: str | None = None, problems: list[str] | None = None) -> Iterator[str]:
     """Expand directories into checkable files, honouring gitignore-style excludes.
 
     As in .gitignore, patterns are relative to ``root`` (the folder of the config file that set
-    them), so they mean the same files wherever checker is run from.
+    them), so they mean the same files wherever checker is run from. A folder that holds
+    ``OUTPUT_MARKER`` (a ``checker report`` output) is never walked into. What a walk could not
+    see (an unreadable folder, a folder with nothing to check) is added to ``problems``.
     """
     import pathspec
 
@@ -238,21 +277,43 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
         if given == "-" or not p.is_dir():
             yield given
             continue
-        for child in sorted(p.rglob("*")):
+        found = 0
+        for child in _walk(p, problems):
             suffix = child.suffix.lower()
-            if not child.is_file() or (suffix not in TEXT_SUFFIXES and suffix != ARCHIVE_SUFFIX):
+            if suffix not in TEXT_SUFFIXES and suffix != ARCHIVE_SUFFIX:
                 continue
             rel = child.relative_to(p).as_posix()
-            if any(part.startswith(".") for part in child.relative_to(p).parts):
-                continue
             if spec.match_file(rel) or spec.match_file(child.as_posix()):
                 continue
             if base is not None and _excluded_from(spec.match_file, child, base):
                 continue
+            found += 1
             if suffix == ARCHIVE_SUFFIX:
                 yield from archive_records(child.as_posix())
             else:
                 yield child.as_posix()
+        if not found and problems is not None:
+            problems.append(f"{given}: no .txt, .md, .html or .jsonl files to check here"
+                            + (" (the excludes leave none)" if list(excludes) else ""))
+
+
+def _walk(top: Path, problems: list[str] | None) -> list[Path]:
+    """Regular files under ``top`` in sorted order: hidden names and report outputs skipped,
+    symlinked folders not followed; unreadable folders reported, not silently passed over."""
+    def failed(exc: OSError) -> None:
+        if problems is not None:
+            problems.append(f"{exc.filename}: folder cannot be read ({exc.strerror}); "
+                            "its files were not checked")
+
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(top, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and not os.path.exists(os.path.join(folder, d, OUTPUT_MARKER))]
+        for name in files:
+            child = Path(folder, name)
+            if not name.startswith(".") and child.is_file():
+                out.append(child)
+    return sorted(out)
 
 
 def _excluded_from(match: Callable[[str], bool], child: Path, base: Path) -> bool:

@@ -9,6 +9,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+
+class ModelError(Exception):
+    """A model that cannot be used (checksum mismatch, missing files, unusable output); the
+    message says which and why, and the file being checked is reported as not checked."""
+
+
 _LOADERS: dict[str, Callable[[dict[str, Any]], Any]] = {}
 _CACHE: dict[tuple[str, str], Any] = {}
 _LOCK = threading.Lock()

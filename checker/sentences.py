@@ -18,7 +18,7 @@ from pathlib import Path
 
 from checker.resources import load_lines
 
-_TAIL_TOKEN = re.compile(r"(\S+)\.\s*$")
+_TAIL_TOKEN = re.compile(r"(?<!\S)(\S+)\.\s*$")  # tried from token starts only: linear
 
 
 @functools.cache

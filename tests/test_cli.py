@@ -113,7 +113,7 @@ def test_stdin_without_a_filename_is_plain_text() -> None:
 
 
 def test_stdin_errors_are_per_input(clean: Path) -> None:
-    rc, data, _ = run_json(["--no-model", "-", clean], stdin=b"\xff\xfe\x00bin")
+    rc, data, _ = run_json(["--no-model", "-", clean], stdin=b"GIF89a\x00\x01bin")
     assert rc == 2
     errors = [f["error"] for f in data["files"]]
     assert errors[1] is None

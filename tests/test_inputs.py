@@ -50,10 +50,10 @@ def test_crlf_paragraphs_and_sentences(tmp_path: Path) -> None:
 
 
 def test_undecodable_bytes_name_the_file_and_the_offset() -> None:
-    with pytest.raises(InputError) as info:
-        decode("latin.txt", "Café au lait.".encode("latin-1"))
+    with pytest.raises(InputError) as info:  # GBK: neither UTF-8 nor a Western code page
+        decode("gbk.txt", b"Le " + "中文新闻报道内容。".encode("gbk"))
     message = str(info.value)
-    assert "latin.txt" in message and "UTF-8" in message and "offset 3" in message
+    assert "gbk.txt" in message and "UTF-8" in message and "offset 3" in message
 
 
 def test_binary_input_is_refused() -> None:
@@ -86,7 +86,7 @@ def test_every_bad_file_gets_its_own_error_and_the_rest_are_checked(tmp_path: Pa
     write(tmp_path / "checker.toml", "max-file-bytes = 2000\n")
     files = {
         "good.txt": DIRTY,
-        "latin.txt": "Café au lait.".encode("latin-1"),
+        "gbk.txt": "中文新闻报道内容。".encode("gbk"),
         "blob.txt": b"GIF89a\x00\x01\x00\x00",
         "empty.txt": b"",
         "huge.txt": "A sentence that repeats. " * 200,
@@ -102,7 +102,7 @@ def test_every_bad_file_gets_its_own_error_and_the_rest_are_checked(tmp_path: Pa
     assert len(by_name["good.txt"]["findings"]) == 1  # type: ignore[arg-type]
     assert by_name["zz-last.md"]["error"] is None
     assert len(by_name["zz-last.md"]["findings"]) == 1  # type: ignore[arg-type]
-    expect = {"latin.txt": "UTF-8", "blob.txt": "binary", "empty.txt": "empty",
+    expect = {"gbk.txt": "UTF-8", "blob.txt": "binary", "empty.txt": "empty",
               "huge.txt": "too large", "missing.txt": "no such file"}
     for name, why in expect.items():
         error = by_name[name]["error"]
@@ -116,7 +116,7 @@ def test_every_bad_file_gets_its_own_error_and_the_rest_are_checked(tmp_path: Pa
 
 def test_text_format_reports_errors_and_still_lists_findings(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", DIRTY)
-    bad = write(tmp_path / "bad.txt", b"\xff\xfe\x00\x00")
+    bad = write(tmp_path / "bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
     rc, out, _ = cli(["check", "--no-model", "--select", "TY104", bad, good])
     assert rc == 2
     assert "bad.txt" in out and "binary" in out

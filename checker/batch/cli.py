@@ -32,7 +32,13 @@ from checker.batch.runner import (
 )
 from checker.batch.work import DocOutcome
 from checker.config import ConfigError, Settings, find_config, settings_for, with_cli
-from checker.inputs import InputError, iter_files, read_bytes
+from checker.inputs import (
+    DEFAULT_MAX_BYTES,
+    OUTPUT_MARKER,
+    InputError,
+    iter_files,
+    read_bytes,
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -95,16 +101,16 @@ def plan(files: Sequence[str], args: argparse.Namespace) -> list[DocumentJob]:
     for path in dict.fromkeys(files):
         slug = slug_for(path)
         try:
-            raw = read_bytes(path)
-        except InputError as exc:
-            error = str(exc)
-            jobs.append(DocumentJob(path, slug, f"unreadable-{time.time()}", b"", None, error))
-            continue
-        try:
             settings: Settings | None = resolve(path, args)
             error = None
         except ConfigError as exc:
             settings, error = None, str(exc)
+        try:  # read no further than this file's own limit
+            raw = read_bytes(path, settings.max_file_bytes if settings else DEFAULT_MAX_BYTES)
+        except InputError as exc:
+            error = str(exc)
+            jobs.append(DocumentJob(path, slug, f"unreadable-{time.time()}", b"", None, error))
+            continue
         jobs.append(DocumentJob(path, slug, cache_key(raw, settings), raw, settings, error))
     return jobs
 
@@ -160,7 +166,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("checker report: no .txt, .md or .html files found", file=sys.stderr)
         return 2
     out: Path = args.out
+    if out.exists() and not out.is_dir():
+        print(f"checker report: --out {out}: not a folder; name the folder to write the report "
+              "into", file=sys.stderr)
+        return 2
     out.mkdir(parents=True, exist_ok=True)
+    (out / OUTPUT_MARKER).touch()  # a later walk over the inputs never checks this report
     for stale in out.rglob(".*.tmp"):  # left by a run killed in the middle of a write
         stale.unlink(missing_ok=True)
     started = time.perf_counter()

@@ -17,6 +17,7 @@ from typing import Any
 from checker.atomic import write_text
 from checker.batch.plan import DocumentJob, Manifest, record_path, report_path
 from checker.batch.work import DocOutcome, process_batch, worker_info
+from checker.lifeline import die_with
 
 Batches = Iterable[list[DocumentJob]]
 
@@ -44,7 +45,7 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
         ctx.set_forkserver_preload(["checker.batch.work", "checker.rules"])
     pending = iter(batches)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_setup,
-                             initargs=(jobs,)) as pool:
+                             initargs=(jobs, os.getpid())) as pool:
         running: set[Future[list[DocOutcome]]] = set()
         try:
             while True:
@@ -65,11 +66,12 @@ def run_local(batches: Batches, jobs: int) -> Iterator[list[DocOutcome]]:
             raise
 
 
-def _worker_setup(jobs: int) -> None:
+def _worker_setup(jobs: int, client: int) -> None:
     """Share the cores between workers (each torch would otherwise take them all, and two
-    workers on two cores ran slower than one), and leave Ctrl-C to the client."""
+    workers on two cores ran slower than one), leave Ctrl-C to the client, and die with it."""
     _set_threads(jobs)
     _ignore_sigint()
+    die_with(client)
 
 
 def _ignore_sigint() -> None:

@@ -10,10 +10,13 @@ findings. torch, transformers and onnxruntime are imported inside functions only
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from checker.modelhub import ModelError
 
 if TYPE_CHECKING:
     import numpy as np
@@ -31,8 +34,16 @@ LABEL_ALIASES = {
 Pair = tuple[str, str]
 
 
-class ChecksumError(RuntimeError):
+class ChecksumError(ModelError):
     """The shipped model's files do not match models/nli-minilm/SHA256SUMS."""
+
+
+def _finite(rows: list[list[float]], name: str) -> list[list[float]]:
+    """Probabilities, or ModelError: NaN from corrupted weights must never read as 'no finding'."""
+    if not all(math.isfinite(x) for row in rows for x in row):
+        raise ModelError(f"the model {name} produced NaN or infinite probabilities; its weights "
+                         "are corrupt (reinstall checker or point nli.model elsewhere)")
+    return rows
 
 
 class NLIModel(Protocol):
@@ -135,8 +146,16 @@ class HFNLIModel:
         self.batch_size = batch_size
         self.max_length = max_length
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        self.tokenizer = AutoTokenizer.from_pretrained(str(source))
-        model = AutoModelForSequenceClassification.from_pretrained(str(source), dtype=torch.float32)
+        if not local.is_dir() and local.exists():
+            raise ModelError(f"{source}: not a folder holding a model")
+        # a folder is only ever read from disk: never a hub lookup for a local path
+        offline = {"local_files_only": True} if local.is_dir() else {}
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(source), **offline)
+            model = AutoModelForSequenceClassification.from_pretrained(
+                str(source), dtype=torch.float32, **offline)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"the NLI model {source} cannot be loaded ({exc})") from None
         model.eval()
         if quantize and self.device == "cpu":
             model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
@@ -169,7 +188,9 @@ class HFNLIModel:
                     max_length=self.max_length,
                     return_tensors="pt",
                 ).to(self.device)
-                probs = torch.softmax(self.model(**enc).logits.float(), dim=-1).cpu().tolist()
+                probs = _finite(
+                    torch.softmax(self.model(**enc).logits.float(), dim=-1).cpu().tolist(),
+                    self.name)
                 for i, row in zip(batch, probs, strict=True):
                     results[i] = dict(zip(self.labels, row, strict=True))
         return results

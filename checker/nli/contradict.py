@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING
 
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import (
-    MIN_SHARED,
-    MIN_SHARED_OF_LONGER,
-    could_flip,
+    flip_pairs,
     tokens,
     word_flip_tokens,
 )
@@ -102,30 +100,19 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     lex = load_lexicon()
     out: list[Conflict] = []
     toks = [tokens(s) if eligible(s) else None for s in sentences]
-    kinds = [frozenset(t) if t is not None else frozenset() for t in toks]
-    sizes = [len(t) if t is not None else 0 for t in toks]
-    for j, tb in enumerate(toks):
-        if tb is None or sizes[j] < MIN_SHARED:
-            continue
-        low, high = MIN_SHARED_OF_LONGER * sizes[j], sizes[j] / MIN_SHARED_OF_LONGER
-        for i in range(j):
-            ta = toks[i]
-            if ta is None or not low <= sizes[i] <= high:  # lengths too far apart to align
-                continue
-            if not could_flip(ta, tb, kinds[i], kinds[j]):
-                continue
-            flip = word_flip_tokens(ta, tb, lex)
-            if flip is not None:
-                confidence = 0.9 if flip.kind == "number" else 0.95
-                out.append(
-                    Conflict(
-                        i,
-                        j,
-                        confidence,
-                        flip.kind,
-                        f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}",
-                    )
+    for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
+        flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
+        if flip is not None:
+            confidence = 0.9 if flip.kind == "number" else 0.95
+            out.append(
+                Conflict(
+                    i,
+                    j,
+                    confidence,
+                    flip.kind,
+                    f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}",
                 )
+            )
     return out
 
 

@@ -9,9 +9,12 @@ word lists are the same ones the training data was made from (``rules/nli``).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from checker.budget import check as check_budget
 from checker.nli.lexicon import Lexicon, load_lexicon
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.]*\d|\d")
@@ -103,6 +106,68 @@ def could_flip(ta: list[str], tb: list[str], sa: frozenset[str], sb: frozenset[s
         and bound >= MIN_SHARED_OF_SHORTER * short
         and bound >= MIN_SHARED_OF_LONGER * long
     )
+
+
+def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, that :func:`could_flip` accepts (less any that share no
+    word, which :func:`word_flip_tokens` refuses anyway), in the order of a loop
+    over ``j`` and then ``i``, without looking at every pair.
+
+    ``could_flip`` lets at most 20% of the shorter sentence's length be words missing from the
+    longer one (``MIN_SHARED_OF_SHORTER``), so the longer one must hold at least one of the
+    shorter one's rarest words that make up more than that share: prefix filtering, as in
+    set-similarity joins. Two indexes find them: every word -> the sentences holding it, and
+    prefix word -> the sentences it starts. Rare words have short lists, so the comparisons
+    grow about linearly with the document. Calls ``checker.budget.check``.
+    """
+    kinds = [frozenset(t) if t is not None else frozenset() for t in toks]
+    sizes = [len(t) if t is not None else 0 for t in toks]
+    usable = [t is not None and sizes[k] >= MIN_SHARED for k, t in enumerate(toks)]
+    frequency = Counter(w for k, kind in enumerate(kinds) if usable[k] for w in kind)
+    holding: dict[str, list[int]] = defaultdict(list)
+    starting: dict[str, list[int]] = defaultdict(list)
+    needs: list[int] = [0] * len(toks)
+    for j, tb in enumerate(toks):
+        if tb is None or not usable[j]:
+            continue
+        check_budget()
+        size = sizes[j]
+        prefix, needs[j] = _rare_prefix(kinds[j], size, frequency)
+        # the last prefix word is the commonest: tested per candidate, its list never walked
+        *walked, last = prefix
+        hits: Counter[int] = Counter(i for w in walked or prefix for i in holding.get(w, ())
+                                     if sizes[i] >= size)
+        candidates = {i for i, n in hits.items()
+                      if n + (walked != [] and last in kinds[i]) >= needs[j]}
+        back: Counter[int] = Counter(i for w in kinds[j] for i in starting.get(w, ())
+                                     if sizes[i] <= size)
+        candidates |= {i for i, n in back.items() if n >= needs[i]}
+        low, high = MIN_SHARED_OF_LONGER * size, size / MIN_SHARED_OF_LONGER
+        for i in sorted(candidates):
+            ta = toks[i]
+            if ta is None or not low <= sizes[i] <= high:  # lengths too far apart to align
+                continue
+            if could_flip(ta, tb, kinds[i], kinds[j]):
+                yield i, j
+        for word in kinds[j]:
+            holding[word].append(j)
+        for word in prefix:
+            starting[word].append(j)
+
+
+def _rare_prefix(kind: frozenset[str], size: int, frequency: Counter[str]
+                 ) -> tuple[list[str], int]:
+    """The rarest words of a sentence and how many of them a longer sentence it flips against
+    must hold: with ``k`` the fewest rare words whose absence alone would break could_flip's
+    share (``MIN_SHARED_OF_SHORTER``), any ``k + 1`` of them must be there but ``k - 1`` at
+    most, so two at least (one when the sentence has no more than ``k`` distinct words)."""
+    ordered = sorted(kind, key=lambda w: (frequency[w], w))
+    k = 1
+    while k < len(ordered) and size - k >= MIN_SHARED_OF_SHORTER * size:
+        k += 1
+    if size - k >= MIN_SHARED_OF_SHORTER * size or k + 1 > len(ordered):
+        return ordered[:k], 1
+    return ordered[: k + 1], 2
 
 
 def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | None:

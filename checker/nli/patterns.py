@@ -15,7 +15,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from checker.budget import check as check_budget
 from checker.resources import load_rows
 
 _DETERMINER = r"(?:the|a|an|its|their|his|her|these|those)"
@@ -91,8 +93,15 @@ def settled_conditions(sentences: Sequence[str]) -> list[PatternConflict]:
         for s in sentences
     ]
     out: list[PatternConflict] = []
+    # Only pairs where one sentence settles a noun the other puts under a condition can hit:
+    # found through an index by noun instead of a loop over every pair.
+    settled_by = _by_key([{noun for noun, _ in facts} for facts in settled])
+    conditional_by = _by_key([{noun for noun, _ in conds} for conds in conditional])
     for j in range(len(sentences)):
-        for i in range(j):
+        check_budget()
+        candidates = {i for noun, _ in conditional[j] for i in settled_by.get(noun, ())}
+        candidates |= {i for noun, _ in settled[j] for i in conditional_by.get(noun, ())}
+        for i in sorted(c for c in candidates if c < j):
             for facts, conditions in ((settled[i], conditional[j]), (conditional[i], settled[j])):
                 if not facts or not conditions:
                     continue
@@ -106,6 +115,15 @@ def settled_conditions(sentences: Sequence[str]) -> list[PatternConflict]:
                     out.append(PatternConflict(i, j, "settled-condition", nouns[0]))
                     break
     return out
+
+
+def _by_key(sets: Sequence[set[Any]]) -> dict[Any, list[int]]:
+    """Each key -> the indices of the sets that hold it, in order."""
+    index: dict[Any, list[int]] = {}
+    for n, keys in enumerate(sets):
+        for key in keys:
+            index.setdefault(key, []).append(n)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -183,8 +201,11 @@ def stances(sentence: str) -> dict[tuple[str, str], int]:
 def reversed_stances(sentences: Sequence[str]) -> list[PatternConflict]:
     found = [stances(s) for s in sentences]
     out: list[PatternConflict] = []
+    holding = _by_key([set(f.items()) for f in found])  # (actors, sign) -> sentences
     for j in range(len(sentences)):
-        for i in range(j):
+        check_budget()
+        candidates = {i for key, sign in found[j].items() for i in holding.get((key, -sign), ())}
+        for i in sorted(c for c in candidates if c < j):
             for key, sign in found[j].items():
                 if found[i].get(key) == -sign:
                     out.append(PatternConflict(i, j, "reversed-stance", f"{key[0]} / {key[1]}"))

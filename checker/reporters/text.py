@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from checker.engine import FileResult
 from checker.findings import Severity
 from checker.reporters.common import positions_note, summary
+from checker.terminal import terminal_safe
 
 _COLOURS = {Severity.ERROR: "\x1b[31;1m", Severity.WARNING: "\x1b[33;1m",
             Severity.INFO: "\x1b[36m"}
@@ -20,33 +21,35 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
     out: list[str] = []
     for r in results:
         if r.error:
-            out.append(c(_COLOURS[Severity.ERROR], f"error: {r.error}"))
+            out.append(c(_COLOURS[Severity.ERROR], f"error: {terminal_safe(r.error)}"))
             continue
         doc = r.document
+        path = terminal_safe(r.path)
         for f in r.findings:
             if doc is None:
                 continue
             line, col = doc.line_col(f.start)
             conf = f" (confidence {f.confidence:.2f})" if f.confidence is not None else ""
             out.append(
-                f"{c(_BOLD, f'{r.path}:{line}:{col}:')} "
-                f"{c(_COLOURS[f.severity], f.code)} [{f.category}] {f.message}{conf}"
+                f"{c(_BOLD, f'{path}:{line}:{col}:')} "
+                f"{c(_COLOURS[f.severity], f.code)} [{f.category}] {terminal_safe(f.message)}{conf}"
             )
             span = doc.line_span(line)
             text = doc.snippet(span.start, span.end)
             a = f.start - span.start
             b = min(f.end, span.end) - span.start
             shown, a, b = _window(text, a, max(b, a + 1))
+            shown = terminal_safe(shown)  # after the cut: one pass over 100 characters, not a line
             out.append("    " + shown[:a] + c(_UNDER + _COLOURS[f.severity], shown[a:b])
                        + shown[b:])
             if not color:
                 out.append("    " + " " * a + "^" * max(1, b - a))
             for rel in f.related:
                 rl, rc = doc.line_col(rel.start)
-                out.append(c(_DIM, f"    related {r.path}:{rl}:{rc}: {rel.message}"))
+                out.append(c(_DIM, f"    related {path}:{rl}:{rc}: {terminal_safe(rel.message)}"))
         note = positions_note(doc)
         if note and r.findings:
-            out.append(c(_DIM, f"{r.path}: {note}"))
+            out.append(c(_DIM, f"{path}: {note}"))
     s = summary(results)
     tail = f"Found {s['findings']} finding(s) in {s['files']} file(s)"
     if s["errors"]:

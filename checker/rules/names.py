@@ -148,6 +148,9 @@ def are_variants(a: str, b: str) -> bool:
     return distance <= 1 and fuzz.ratio(low_a, low_b) >= 85 and len(a) >= 7
 
 
+MAX_LENGTH_GAP = 2  # are_variants needs a Levenshtein distance of two or less
+
+
 def _clusters(tokens: list[str]) -> list[set[str]]:
     parent = {t: t for t in tokens}
 
@@ -161,8 +164,16 @@ def _clusters(tokens: list[str]) -> list[set[str]]:
     for t in tokens:
         by_letter[t[0].lower()].append(t)
     for group in by_letter.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
+        # Variants are at most two edits apart, so lengths differ by two at most: compare within
+        # that window (sorted by length) instead of every pair, in the order of first mention
+        # (are_variants is not quite symmetric).
+        order = {t: n for n, t in enumerate(group)}
+        by_length = sorted(group, key=len)
+        for i, x in enumerate(by_length):
+            for y in by_length[i + 1 :]:
+                if len(y) - len(x) > MAX_LENGTH_GAP:
+                    break
+                a, b = (x, y) if order[x] < order[y] else (y, x)
                 if are_variants(a, b):
                     parent[find(a)] = find(b)
     out: dict[str, set[str]] = defaultdict(set)

@@ -152,6 +152,32 @@ _AGED = re.compile(
 )
 
 
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _full_names(text: str, surnames: set[str]) -> dict[str, set[str]]:
+    """Surname -> the full names ending in it (capitalised words before it, no honorific), in
+    one pass over the runs of capitalised words: what searching the text once per surname for
+    ``Word ... Surname`` finds, without a scan of the whole text for each surname."""
+    found: dict[str, set[str]] = {s: set() for s in surnames}
+    for run in _CAP_RUN.finditer(text):
+        words = list(_CAP_WORD.finditer(run.group()))
+        last: dict[str, int] = {}
+        for k in range(1, len(words)):
+            word, end = words[k].group(), run.start() + words[k].end()
+            if word in found and not (end < len(text) and _WORD_CHAR.match(text, end)):
+                last[word] = k  # the longest name ending in it, as a greedy match would take
+        for word, k in last.items():
+            name = run.group()[: words[k].end()]
+            if name.split()[0] not in honorifics():
+                found[word].add(name)
+    return found
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 @register
 class ConflictingAge(Rule):
     code = "NU102"
@@ -178,15 +204,7 @@ An age that changes within a story is a factual error a reader can see at once."
             found.append((m.group(2), int(m.group(1)), m.start(1), m.end(1)))
         # A surname alone stands for a person only when one full name in the story has it:
         # brothers share a surname and not an age.
-        full_by_surname: dict[str, set[str]] = {}
-        for name, *_ in found:
-            surname = name.split()[-1]
-            if surname not in full_by_surname:
-                full_by_surname[surname] = {
-                    m.group(0) for m in re.finditer(
-                        rf"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*[ \t]+{re.escape(surname)}\b",
-                        doc.text)
-                    if m.group(0).split()[0] not in honorifics()}
+        full_by_surname = _full_names(doc.text, {name.split()[-1] for name, *_ in found})
         ages: dict[str, tuple[int, int, int]] = {}
         for name, age, start, end in sorted(found, key=lambda f: f[2]):
             if " " not in name:

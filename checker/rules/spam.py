@@ -188,8 +188,7 @@ came from. Neither belongs in a published story."""
 
 _LATIN = re.compile(r"[A-Za-z]")
 _LOOKALIKE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic letters
-_MIXED_WORD = re.compile(r"\b\w*(?:[A-Za-z]\w*[\u0370-\u03ff\u0400-\u04ff]|"
-                         r"[\u0370-\u03ff\u0400-\u04ff]\w*[A-Za-z])\w*\b")
+_MIXED_WORD = re.compile(r"\w+")  # each word; the two searches below find the mixed ones
 
 
 @register
@@ -254,3 +253,43 @@ draft they show the text was scraped from a page, and they print as junk for rea
                 continue
             yield self.finding(m.start(), m.end(),
                                f"leftover CMS markup in the text: {m.group()[:48]!r}")
+
+
+# Zero-width space, non-joiner, joiner, word joiner and a byte-order mark inside text; and the
+# bidi embedding, override and isolate controls, which reorder what a reader sees.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_HIDDEN = re.compile(f"(?<=[A-Za-z])[{_INVISIBLE}{_BIDI}]+(?=[A-Za-z])|[{_BIDI}]+")
+_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+          "\u200d": "zero-width joiner", "\u2060": "word joiner", "\ufeff": "byte-order mark"}
+
+
+@register
+class HiddenCharacter(Rule):
+    code = "SP106"
+    name = "hidden-character"
+    category = "spam"
+    summary = "An invisible character inside a word, or a bidi control that reorders text"
+    what = """
+Flags zero-width characters (zero-width space, joiners, word joiner, a stray byte-order mark)
+between two Latin letters ("Baz\u200boum"), and bidirectional embedding, override and isolate
+controls (U+202A-U+202E, U+2066-U+2069) anywhere. Invisible joiners between letters of other
+scripts, where they are part of the spelling, are left alone. The fix deletes them."""
+    why = """
+An invisible character splits a name for every search, spell-check and rule while it looks
+right on screen: it is how spam slips past filters and how a misspelt name hides. A bidi
+override makes a line read differently from what it is."""
+    bad_examples = ("President Mohamed Baz\u200boum was ousted in July.",
+                    "The vote was \u202elanigiro\u202c reported as close.")
+    good_examples = ("President Mohamed Bazoum was ousted in July.",
+                     "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 is Persian for 'I want'.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not any(ch in doc.text for ch in _INVISIBLE + _BIDI):
+            return
+        for m in _HIDDEN.finditer(doc.text):
+            kinds = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in m.group()})
+            fix = Fix("delete it", (Edit(m.start(), m.end(), ""),), Applicability.SAFE)
+            yield self.finding(m.start(), m.end(), f"hidden {', '.join(kinds)} in the text",
+                               fix=fix if doc.offsets_are_source else None)

@@ -24,7 +24,9 @@ def line_removal(doc: Document, span: Span) -> tuple[int, int]:
         # last line: take the newline before it instead
         return (max(0, start - 1) if start > 0 else 0), len(text)
     end += 1
-    blank = re.compile(r"[ \t]*\n").match(text, end)
-    if blank:
-        end = blank.end()
+    blank = end
+    while blank < len(text) and text[blank] in " \t":
+        blank += 1
+    if blank < len(text) and text[blank] == "\n":
+        end = blank + 1
     return start, end

@@ -7,17 +7,25 @@ tested) in one place. The response body is the JSON contract (``checker.reporter
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from checker.budget import Cancelled
 from checker.config import Settings, with_cli
 from checker.engine import check_text
 from checker.modelhub import ModelHub
 from checker.reporters.jsonfmt import as_dict
+from checker.rules import all_rules
 
 KINDS = {"text": ".txt", "markdown": ".md", "html": ".html"}
+MAX_DEPTH = 8  # a request is {"options": {"select": [...]}}: three levels
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _OPTIONS = {"select", "ignore", "model", "include_text"}
 _FIELDS = {"text", "kind", "path", "options"}
+
+
+STOPPED = "the check was stopped: it ran past this server's time limit (--timeout)"
 
 
 class ApiError(Exception):
@@ -46,12 +54,42 @@ class CheckRequest:
 def _codes(value: Any, name: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in value.split(",")]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or \
+            len(value) > 200 or any(len(v) > 20 or _SURROGATE.search(v) for v in value):
         raise ApiError(422, f"options.{name} must be a list of rule codes or prefixes")
     return tuple(v.strip().upper() for v in value if v.strip())
 
 
+def _nesting(raw: bytes) -> int:
+    """How deep brackets nest, outside strings (checked before parsing, so a body of 100,000
+    ``[`` costs one linear scan and never the parser's recursion)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return deepest
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
 def parse_request(raw: bytes) -> CheckRequest:
+    if _nesting(raw) > MAX_DEPTH:
+        raise ApiError(400, f"the request body nests deeper than {MAX_DEPTH} levels; a request "
+                       "is an object with a text string and a few options")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -59,6 +97,8 @@ def parse_request(raw: bytes) -> CheckRequest:
     except json.JSONDecodeError as exc:
         raise ApiError(400, f"the request body is not valid JSON ({exc.msg} at line "
                        f"{exc.lineno}, column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit integer, say
+        raise ApiError(400, f"the request body cannot be read as JSON ({exc})") from None
     if not isinstance(data, dict):
         raise ApiError(422, "the request body must be a JSON object with a \"text\" field")
     unknown = sorted(set(data) - _FIELDS)
@@ -72,11 +112,14 @@ def parse_request(raw: bytes) -> CheckRequest:
         raise ApiError(422, "\"text\" is empty; there is nothing to check")
     if "\x00" in text:
         raise ApiError(422, "\"text\" contains NUL characters; send the draft as text")
+    if _SURROGATE.search(text):
+        raise ApiError(422, "\"text\" contains a lone surrogate (an escape such as \\ud800 "
+                       "that is half of a character); send valid Unicode")
     kind = data.get("kind", "text")
     if kind not in KINDS:
         raise ApiError(422, f"\"kind\" must be one of {', '.join(KINDS)}, not {kind!r}")
     path = data.get("path") or f"draft{KINDS[kind]}"
-    if not isinstance(path, str) or len(path) > 300:
+    if not isinstance(path, str) or len(path) > 300 or _SURROGATE.search(path):
         raise ApiError(422, "\"path\" must be a short string (a name for the draft)")
     options = data.get("options") or {}
     if not isinstance(options, dict):
@@ -89,8 +132,15 @@ def parse_request(raw: bytes) -> CheckRequest:
         if flag in options and not isinstance(options[flag], bool):
             raise ApiError(422, f"options.{flag} must be true or false")
     select = _codes(options["select"], "select") if "select" in options else None
+    ignore = _codes(options.get("ignore", []), "ignore")
+    known = [r.code for r in all_rules()]
+    unknown = sorted({c for c in (*(select or ()), *ignore) if not any(k.startswith(c)
+                                                                       for k in known)})
+    if unknown:  # the command line refuses these too: a typo must not select nothing
+        raise ApiError(422, f"unknown rule code or prefix: {', '.join(unknown)} "
+                       "(GET /api/rules lists them)")
     return CheckRequest(text=text, kind=kind, path=path, select=select or None,
-                        ignore=_codes(options.get("ignore", []), "ignore"),
+                        ignore=ignore,
                         model=bool(options.get("model", True)),
                         include_text=bool(options.get("include_text", False)))
 
@@ -101,6 +151,8 @@ def run_check(req: CheckRequest, base: Settings, models: ModelHub) -> dict[str, 
                         use_model=base.use_model and req.model)
     try:
         result = check_text(req.text, req.path, req.kind, settings, models)
+    except Cancelled:
+        raise ApiError(503, STOPPED) from None
     except Exception as exc:  # a rule bug: say so instead of dropping the connection
         raise ApiError(500, f"internal error while checking ({type(exc).__name__}: {exc}); "
                        "please report it") from None
@@ -145,6 +197,8 @@ def render_report(req: CheckRequest, base: Settings, models: ModelHub) -> str:
                         use_model=base.use_model and req.model)
     try:
         result = check_text(req.text, req.path, req.kind, settings, models)
+    except Cancelled:
+        raise ApiError(503, STOPPED) from None
     except Exception as exc:
         raise ApiError(500, f"internal error while checking ({type(exc).__name__}: {exc}); "
                        "please report it") from None
@@ -181,6 +235,8 @@ OPENAPI: dict[str, Any] = {
                 "413": {"description": "body larger than the server's limit"},
                 "415": {"description": "Content-Type is not application/json"},
                 "422": {"description": "JSON that is not a valid request, or unreadable input"},
+                "429": {"description": "every worker busy and the queue full: try again"},
+                "503": {"description": "the check ran past the server's time limit"},
             }}},
         "/report": {"post": {
             "summary": "The annotated HTML report for a form post (fields: text, kind, model)",

@@ -16,7 +16,7 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import anyio
@@ -28,11 +28,13 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from checker.budget import cancel_on
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.modelhub import ModelHub
 from checker.server.api import (
     OPENAPI,
     REPORT_POLICY,
+    STOPPED,
     ApiError,
     parse_form,
     parse_request,
@@ -40,8 +42,10 @@ from checker.server.api import (
     run_check,
 )
 
+T = TypeVar("T")
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_TIMEOUT = 60.0
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
                                "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
@@ -58,6 +62,8 @@ class ServerConfig:
     settings: Settings = field(default_factory=Settings)
     max_bytes: int = DEFAULT_MAX_BYTES
     workers: int = 2
+    timeout: float = DEFAULT_TIMEOUT  # seconds one check may take before it is called off
+    max_waiting: int = 16  # requests queued for a worker beyond this get 503 at once
     warm: bool = True
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -116,6 +122,39 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
     config = config or ServerConfig()
     models = ModelHub(config.settings.nli)
     limiter = anyio.CapacityLimiter(max(1, config.workers))
+    queued = [0]  # requests holding or waiting for a worker
+
+    async def guarded(request: Request, work: Callable[..., T], *args: Any) -> T:
+        """Run ``work`` in a worker thread under the server's limits: at most ``max_waiting``
+        requests queued, ``timeout`` seconds, and called off when the client goes away (the
+        thread stops at its next budget check: between rules and in the pair loops)."""
+        if queued[0] >= config.workers + config.max_waiting:
+            raise ApiError(429, "the server is busy; try again in a moment")
+        stop = threading.Event()
+
+        def run() -> T:
+            with cancel_on(stop):
+                return work(*args)
+
+        queued[0] += 1
+        try:
+            async with anyio.create_task_group() as group:
+                group.start_soon(_watch_disconnect, request, stop, group.cancel_scope)
+                try:
+                    with anyio.fail_after(config.timeout):
+                        result = await anyio.to_thread.run_sync(run, limiter=limiter,
+                                                                abandon_on_cancel=True)
+                except TimeoutError:
+                    raise ApiError(503, STOPPED) from None
+                finally:
+                    stop.set()
+                    group.cancel_scope.cancel()
+        except BaseExceptionGroup as group_error:  # anyio wraps what the task group raised
+            first = group_error.exceptions[0]
+            raise first from None
+        finally:
+            queued[0] -= 1
+        return result
 
     async def check(request: Request) -> Response:
         try:
@@ -125,8 +164,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
                                "for example {\"text\": \"...\", \"kind\": \"markdown\"}")
             _same_origin(request)
             req = parse_request(await _read_limited(request, config.max_bytes))
-            body = await anyio.to_thread.run_sync(run_check, req, config.settings, models,
-                                                  limiter=limiter)
+            body = await guarded(request, run_check, req, config.settings, models)
         except ApiError as exc:
             return JSONResponse(exc.body(), status_code=exc.status)
         return JSONResponse(body)
@@ -140,8 +178,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
         try:
             _same_origin(request)
             req = parse_form(await _read_limited(request, config.max_bytes))
-            page = await anyio.to_thread.run_sync(render_report, req, config.settings, models,
-                                                  limiter=limiter)
+            page = await guarded(request, render_report, req, config.settings, models)
         except ApiError as exc:
             return JSONResponse(exc.body(), status_code=exc.status)
         return HTMLResponse(page, headers={"content-security-policy": REPORT_POLICY})
@@ -186,6 +223,16 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 
+async def _watch_disconnect(request: Request, stop: threading.Event, scope: Any) -> None:
+    """Set ``stop`` and cancel the request's wait once the client has gone."""
+    while not stop.is_set():
+        if await request.is_disconnected():
+            stop.set()
+            scope.cancel()
+            return
+        await anyio.sleep(0.25)
+
+
 def _warm(settings: Settings, models: ModelHub) -> None:
     """Load the models before the first request needs them (errors surface on that request)."""
     from checker.engine import check_text
@@ -216,6 +263,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help=f"largest request body accepted (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--workers", type=int, default=2, help="checks run at the same time")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                   help=f"seconds one check may take (default {DEFAULT_TIMEOUT:g})")
     return p
 
 
@@ -225,7 +274,7 @@ def build_config(args: argparse.Namespace) -> ServerConfig:
     if not _is_loopback(args.host):
         hosts = ()  # reachable by name from elsewhere: the operator chose that
     return ServerConfig(settings=settings, max_bytes=args.max_bytes, workers=args.workers,
-                        allowed_hosts=hosts)
+                        timeout=args.timeout, allowed_hosts=hosts)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

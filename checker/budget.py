@@ -1,0 +1,65 @@
+"""A per-document time budget for each rule.
+
+The engine opens a budget around every rule it runs on a document; loops whose cost grows with
+the document (sentence pairs) call :func:`check` as they go. A rule that runs out raises
+:class:`BudgetExceeded`, the engine drops that rule's findings for that document and reports it
+as skipped, and every other rule and file still runs. Nothing is interrupted from outside: a
+rule with no check in its loop is never cut short, which is why every rule must also be linear
+or n log n in the length of the document.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+RULE_SECONDS = 5.0  # per rule and document; far above what any real article takes (< 0.1 s)
+# Rules that run a model get longer (scoring a long article on a CPU takes tens of seconds),
+# and the engine loads their models before the clock starts.
+MODEL_RULE_SECONDS = 120.0
+
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "checker_rule_deadline", default=None)
+_cancel: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar(
+    "checker_cancel", default=None)
+
+
+class BudgetExceeded(Exception):
+    """A rule ran out of its time on one document."""
+
+
+class Cancelled(Exception):
+    """The whole check was called off (the client went away, or its request ran out of time)."""
+
+
+@contextmanager
+def cancel_on(event: threading.Event) -> Iterator[None]:
+    """Work in this context stops at its next :func:`check` once ``event`` is set."""
+    token = _cancel.set(event)
+    try:
+        yield
+    finally:
+        _cancel.reset(token)
+
+
+@contextmanager
+def budget(seconds: float = RULE_SECONDS) -> Iterator[None]:
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def check() -> None:
+    """Raise ``Cancelled`` once the work is called off, ``BudgetExceeded`` once the current
+    rule's budget is spent; a no-op otherwise."""
+    event = _cancel.get()
+    if event is not None and event.is_set():
+        raise Cancelled
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise BudgetExceeded
