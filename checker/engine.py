@@ -32,6 +32,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     document: Document | None = None
+    sources: tuple[Document, ...] = ()  # the source texts it was checked against (--source)
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
@@ -55,9 +56,11 @@ def _explicitly_selected(code: str, settings: Settings) -> bool:
 
 
 def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None,
-                   models: ModelHub | None = None) -> list[Finding]:
+                   models: ModelHub | None = None,
+                   sources: Sequence[Document] = ()) -> list[Finding]:
     active = list(rules) if rules is not None else selected_rules(settings, doc.path)
-    ctx = Context(settings=settings, models=models or ModelHub(settings.nli))
+    ctx = Context(settings=settings, models=models or ModelHub(settings.nli),
+                  sources=tuple(sources))
     raw: list[Finding] = []
     for rule in active:
         if rule.code == UNUSED_SUPPRESSION:
@@ -109,19 +112,21 @@ def _unused_suppressions(doc: Document, used: set[int], ran: set[str],
 
 
 def check_text(text: str, path: str = "<text>", kind: str = "text",
-               settings: Settings | None = None, models: ModelHub | None = None) -> FileResult:
+               settings: Settings | None = None, models: ModelHub | None = None,
+               sources: Sequence[Document] = ()) -> FileResult:
     """Check a string (used by the web server, the language server and tests)."""
     settings = settings or Settings()
     try:
         doc = build_document(path, text, kind)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, check_document(doc, settings, models=models), document=doc)
+    return FileResult(path, check_document(doc, settings, models=models, sources=sources),
+                      document=doc, sources=tuple(sources))
 
 
 def check_file(path: str, settings: Settings, models: ModelHub | None = None,
                stdin_bytes: bytes | None = None, stdin_kind: str = "text",
-               stdin_name: str = "-") -> FileResult:
+               stdin_name: str = "-", sources: Sequence[Document] = ()) -> FileResult:
     try:
         if path == "-":
             text = decode("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
@@ -130,27 +135,27 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models)
+    return _check_loaded(path, doc, settings, models, sources)
 
 
 def check_bytes(path: str, raw: bytes, settings: Settings,
-                models: ModelHub | None = None) -> FileResult:
+                models: ModelHub | None = None, sources: Sequence[Document] = ()) -> FileResult:
     """Check bytes already read (a batch worker gets them from the client, not the disk)."""
     try:
         doc = load_document(path, raw, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models)
+    return _check_loaded(path, doc, settings, models, sources)
 
 
 def _check_loaded(path: str, doc: Document, settings: Settings,
-                  models: ModelHub | None) -> FileResult:
+                  models: ModelHub | None, sources: Sequence[Document] = ()) -> FileResult:
     try:
-        findings = check_document(doc, settings, models=models)
+        findings = check_document(doc, settings, models=models, sources=sources)
     except Exception as exc:  # a rule bug must not stop the other files
         return FileResult(path, error=f"{path}: internal error while checking "
                           f"({type(exc).__name__}: {exc}); please report it", document=doc)
-    return FileResult(path, findings, document=doc)
+    return FileResult(path, findings, document=doc, sources=tuple(sources))
 
 
 def expand(paths: Iterable[str], settings: Settings) -> list[str]:
