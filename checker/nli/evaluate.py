@@ -189,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "documents": "checker.nli.doceval",
             "off-topic": "checker.nli.offtopic_eval",
             "speed": "checker.nli.bench",
+            "source": "checker.source.evaluate",
         }
         if what not in modules:
             print(f"unknown evaluation {what!r}; choose nli, {', '.join(modules)}")

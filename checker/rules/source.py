@@ -158,7 +158,7 @@ was added by the rewrite and needs its own source.
         changed = {(c.start, c.end) for c in _deterministic(view, ctx)}
         known = source_number_keys(view)
         for n in numbers(view.draft.text):
-            if n.key not in known and (n.start, n.end) not in changed:
+            if n.key not in known and (n.start, n.end) not in changed and n.raw[0].isdigit():
                 yield self.finding(n.start, n.end, f"the figure {n.raw!r} is not in the source")
         for q in check_quotations(view):
             if not q.found and q.source_start < 0:

@@ -6,14 +6,16 @@ findings. The model-based contradiction check lives in the rule itself.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+import jellyfish
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from checker.document import Document
-from checker.nli.flips import word_flip
+from checker.nli.flips import MIN_SHARED, NEGATORS, Flip, tokens, word_flip
+from checker.nli.lexicon import load_lexicon
 from checker.rules.names import are_variants, name_mentions
 from checker.source.align import Alignment, Sentence
 from checker.source.context import SourceView
@@ -34,8 +36,9 @@ from checker.source.text import (
 # (rather than a sentence the source does not have).
 ALIGNED = 0.45
 ALIGNED_ELSEWHERE = 0.6  # the draft's figure occurs in another source sentence
-QUOTE_SIMILAR = 70.0  # rapidfuzz partial ratio for "this is that quotation, altered"
+QUOTE_SHARED = 0.6  # share of a quotation's words, in order, that make a source passage its origin
 MIN_QUOTE_WORDS = 3
+SHARED_FOR_POLARITY = 0.8
 CONTEXT_WORDS = 3  # source words either side of the closest passage, to see a dropped first word
 
 
@@ -93,19 +96,26 @@ def changed_details(view: SourceView) -> Iterator[Change]:
 
 
 def _changed_numbers(a: Alignment, all_keys: frozenset[str]) -> Iterator[Change]:
+    """Figures the draft sentence has more often than its source sentences, paired with a
+    figure of the same kind the source has more often than the draft ("three brothers and three
+    half-sisters" / "three brothers and two half-sisters")."""
     d = a.draft
     mine = numbers(d.text, d.start)
-    keys = {m.key for m in mine}
+    keys = Counter(m.key for m in mine)
     theirs = [(s, m) for s in a.matches for m in numbers(s.text, s.start)]
-    their_keys = {m.key for _, m in theirs}
+    their_keys = Counter(m.key for _, m in theirs)
+    extra = keys - their_keys
+    missing = their_keys - keys
     for m in mine:
-        if m.key in their_keys:
+        if extra[m.key] <= 0:
             continue
-        if m.key in all_keys and a.coverage < ALIGNED_ELSEWHERE:
+        extra[m.key] -= 1
+        if m.key in all_keys and m.key not in their_keys and a.coverage < ALIGNED_ELSEWHERE:
             continue
-        cands = [(s, n) for s, n in theirs if n.key not in keys and _shape(n) == _shape(m)]
+        cands = [(s, n) for s, n in theirs if missing[n.key] > 0 and _shape(n) == _shape(m)]
         if cands:
             s, n = _near(m, d, cands)
+            missing[n.key] -= 1
             yield Change("number", m.start, m.end, m.raw, n.raw, s, n.start, n.end, s.source)
 
 
@@ -133,15 +143,88 @@ def _changed_words(a: Alignment, kind: str, finder: object, comparable: object) 
             yield Change(kind, m.start, m.end, m.raw, n.raw, s, n.start, n.end, s.source)
 
 
+def _inner(ops: list[tuple[str, int, int, int, int]], k: int) -> bool:
+    """Is the k-th opcode flanked by matching words on both sides (not a cut at either end)?"""
+    return any(o[0] == "equal" for o in ops[:k]) and any(o[0] == "equal" for o in ops[k + 1 :])
+
+
+def polarity_flip(source: str, draft: str) -> Flip | None:
+    """A negation added or dropped, or a word turned into its antonym, inside a sentence that
+    otherwise keeps at least 80% of its words; unlike :func:`word_flip`, other small edits
+    (a synonym, a cut clause) may come with it. Cuts at either end never count."""
+    ta, tb = tokens(source), tokens(draft)
+    if min(len(ta), len(tb)) < MIN_SHARED:
+        return None
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    shared = sum(block.size for block in sm.get_matching_blocks())
+    if shared < MIN_SHARED or shared < SHARED_FOR_POLARITY * min(len(ta), len(tb)):
+        return None
+    ops = sm.get_opcodes()
+    lex = load_lexicon()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op == "equal":
+            continue
+        left, right = ta[i1:i2], tb[j1:j2]
+        for x in left:
+            for y in right:
+                if y in lex.flips(x):
+                    return Flip("antonym", x, y)
+        if not _inner(ops, k):
+            continue
+        lost = [t for t in left if t in NEGATORS]
+        added = [t for t in right if t in NEGATORS]
+        if len(lost) != len(added):
+            return Flip("negation", " ".join(lost), " ".join(added))
+    return None
+
+
 def inversions(view: SourceView) -> Iterator[Change]:
-    """A draft sentence one antonym or one negation away from its source sentence."""
+    """A draft sentence that says the opposite of its source sentence: an antonym or a negation
+    added or dropped."""
     for a in view.alignments:
         for s in a.matches:
-            flip = word_flip(s.text, a.draft.text)
+            flip = word_flip(s.text, a.draft.text) or polarity_flip(s.text, a.draft.text)
             if flip is not None and flip.kind in ("antonym", "negation"):
                 yield Change(flip.kind, a.draft.start, a.draft.end, flip.later or "(nothing)",
                              flip.earlier or "(nothing)", s, s.start, s.end, s.source)
                 break
+
+
+# Endings that make another word from a name (Russia / Russian, Smith / Smiths): not a respelling.
+_AFTER_VOWEL = ("n", "ns")
+_DERIVED = ("ian", "ians", "an", "ans", "ese", "ish", "'s", "es", "s")
+
+
+def _derived(short: str, long: str) -> bool:
+    if not long.startswith(short):
+        return False
+    rest = long[len(short):]
+    return rest in _DERIVED or (rest in _AFTER_VOWEL and short[-1] in "aeiouy")
+
+
+def respelling(draft: str, source: str, same_first_name: bool = False) -> bool:
+    """``draft`` is ``source`` misspelt: a letter or two changed, or the same sound.
+
+    Looser than NM101's test (which has no reference to trust): here the source spelling is
+    known to be right, so a close spelling the source never uses is a respelling."""
+    a, b = draft.lower(), source.lower()
+    if a == b or min(len(a), len(b)) < 3:
+        return False
+    short, long = sorted((a, b), key=len)
+    if _derived(short, long):
+        return False
+    distance = Levenshtein.distance(a, b)
+    if are_variants(draft, source):
+        return True
+    if distance <= 2 and (len(short) >= 4 or same_first_name) and \
+            jellyfish.metaphone(draft) == jellyfish.metaphone(source):
+        return True  # "Phee" / "Fee" after the same "Molly"
+    if a[0] != b[0]:
+        return False
+    if len(short) < 5 or len(long) - len(short) > 1:
+        return False  # "Iran" / "Iraq", "Austria" / "Australia": other names, not misspellings
+    allowed = 1 if len(short) <= 5 else (2 if len(short) <= 8 else 3)
+    return distance <= allowed and (distance < 3 or a[:3] == b[:3])
 
 
 def _source_names(sources: tuple[Document, ...]) -> dict[str, tuple[int, int, int]]:
@@ -158,6 +241,11 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
     """Names of the draft that the source spells differently ("Bassum" for "Bazoum")."""
     spellings = _source_names(view.sources)
     by_lower = {t.lower(): t for t in spellings}
+    given: dict[str, set[str]] = {}
+    for src in view.sources:
+        for sm in name_mentions(src):
+            if sm.first_name:
+                given.setdefault(sm.token, set()).add(sm.first_name)
     lower_words = {w.lower() for src in view.sources for w in src.text.split() if w.islower()}
     for m in name_mentions(view.draft):
         token = m.token
@@ -165,8 +253,8 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
             continue
         match = by_lower.get(token.lower())
         if match is None or match.isupper():
-            close = [s for s in spellings if s[:1] == token[:1] and not s.isupper()
-                     and are_variants(token, s)]
+            close = [s for s in spellings if not s.isupper() and respelling(
+                token, s, m.first_name is not None and m.first_name in given.get(s, ()))]
             if not close:
                 continue
             match = min(close, key=lambda s: (Levenshtein.distance(s, token), s))
@@ -219,34 +307,32 @@ def check_quotations(view: SourceView) -> Iterator[QuoteCheck]:
         yield _closest(q.start, q.end, q.text, pieces, view, hays)
 
 
+def _best_window(mine: list[str], hay: list[str]) -> tuple[int, int, int]:
+    """(shared words, start, end) of the source window sharing most words, in order, with the
+    quotation; windows start where a quoted word occurs and run a little past its length."""
+    words = set(mine)
+    width = len(mine) + CONTEXT_WORDS
+    best = (0, 0, 0)
+    for i, word in enumerate(hay):
+        if word not in words:
+            continue
+        shared = int(LCSseq.similarity(mine, hay[i : i + width]))
+        if shared > best[0]:
+            best = (shared, i, min(i + width, len(hay)))
+    return best
+
+
 def _closest(start: int, end: int, text: str, pieces: list[list[Token]],
              view: SourceView, hays: list[list[Token]]) -> QuoteCheck:
     """The source passage most like the altered quotation, and the words that differ."""
     mine = [t for p in pieces for t in p]
-    said = " ".join(t.norm for t in mine)
-    best: tuple[float, int, int, int] | None = None
-    for i, hay in enumerate(hays):
-        if not hay:
-            continue
-        joined = " ".join(t.norm for t in hay)
-        al = fuzz.partial_ratio_alignment(said, joined)
-        if al is not None and (best is None or al.score > best[0]):
-            best = (al.score, i, al.dest_start, al.dest_end)
-    if best is None or best[0] < QUOTE_SIMILAR:
+    said = [t.norm for t in mine]
+    scored = [(*_best_window(said, [t.norm for t in hay]), i) for i, hay in enumerate(hays)]
+    shared, a, b, i = max(scored, default=(0, 0, 0, 0))
+    if shared < max(2, QUOTE_SHARED * len(said)):
         return QuoteCheck(start, end, text, False)
-    _, i, a, b = best
-    hay = hays[i]
-    # character positions in the joined string -> token indexes
-    pos, first, last = 0, 0, len(hay)
-    for k, t in enumerate(hay):
-        if pos <= a:
-            first = k
-        if pos < b:
-            last = k + 1
-        pos += len(t.norm) + 1
-    window = hay[max(first - CONTEXT_WORDS, 0) : last + CONTEXT_WORDS]
-    sm = difflib.SequenceMatcher(None, [t.norm for t in mine], [t.norm for t in window],
-                                 autojunk=False)
+    window = hays[i][max(a - CONTEXT_WORDS, 0) : b]
+    sm = difflib.SequenceMatcher(None, said, [t.norm for t in window], autojunk=False)
     ops = sm.get_opcodes()
     # source words before the quotation's first word and after its last are context, not cuts
     while ops and ops[0][0] == "insert":

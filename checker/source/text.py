@@ -27,8 +27,9 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "
 _MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
 _WEEKDAYS = tuple(d.lower() for d in calendar.day_name)
 _DATE_WORD = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS + _WEEKDAYS) + r")\b")
-# Straight or curly double quotation marks around at least one word.
-QUOTATION = re.compile(r"[\"“”]([^\"“”\n]{2,}?)[\"“”]")
+# Straight or curly double quotation marks around words: the opening mark is followed, and the
+# closing mark preceded, by a non-space (a gap between two quotations is not one).
+QUOTATION = re.compile(r"(?<![\w])[\"“]([^\s\"“”][^\"“”\n]*?[^\s\"“”]|[^\s\"“”])[\"”](?!\w)")
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…|\[\s*\.\.\.\s*\]")
 _QUOTE_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
@@ -77,7 +78,7 @@ def numbers(text: str, offset: int = 0) -> list[Mention]:
     words = load_lexicon().number_words
     for m in WORD.finditer(text):
         low = m.group(0).lower()
-        if low in words and low not in ("one", "a", "an"):
+        if low in words and low not in ("a", "an", "dozen"):
             found.append(Mention(offset + m.start(), offset + m.end(), m.group(0),
                                  f"{float(words[low]):g}"))
     return sorted(found, key=lambda n: n.start)
