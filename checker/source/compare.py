@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import jellyfish
@@ -143,7 +143,7 @@ def _changed_words(a: Alignment, kind: str, finder: object, comparable: object) 
             yield Change(kind, m.start, m.end, m.raw, n.raw, s, n.start, n.end, s.source)
 
 
-def _inner(ops: list[tuple[str, int, int, int, int]], k: int) -> bool:
+def _inner(ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
     """Is the k-th opcode flanked by matching words on both sides (not a cut at either end)?"""
     return any(o[0] == "equal" for o in ops[:k]) and any(o[0] == "equal" for o in ops[k + 1 :])
 
@@ -243,9 +243,9 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
     by_lower = {t.lower(): t for t in spellings}
     given: dict[str, set[str]] = {}
     for src in view.sources:
-        for sm in name_mentions(src):
-            if sm.first_name:
-                given.setdefault(sm.token, set()).add(sm.first_name)
+        for mention in name_mentions(src):
+            if mention.first_name:
+                given.setdefault(mention.token, set()).add(mention.first_name)
     lower_words = {w.lower() for src in view.sources for w in src.text.split() if w.islower()}
     for m in name_mentions(view.draft):
         token = m.token
@@ -258,8 +258,8 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
             if not close:
                 continue
             match = min(close, key=lambda s: (Levenshtein.distance(s, token), s))
-        src, start, end = spellings[match]
-        yield Change("name", m.start, m.end, token, match, None, start, end, src)
+        index, start, end = spellings[match]
+        yield Change("name", m.start, m.end, token, match, None, start, end, index)
 
 
 @dataclass(frozen=True, slots=True)
