@@ -23,7 +23,7 @@ from checker.source.compare import (
     source_number_keys,
 )
 from checker.source.context import SourceView, source_view
-from checker.source.text import numbers
+from checker.source.text import numbers, quotations
 
 EXAMPLE_SOURCE = (
     "Deputy Secretary of State Kurt Campbell met Prime Minister Ali Lamine Zeine in Washington "
@@ -59,7 +59,10 @@ def _deterministic(view: SourceView, ctx: Context) -> list[Change]:
     sentences, so one altered claim is one finding."""
     key = f"source.changes:{id(view)}"
     if key not in ctx.cache:
-        ctx.cache[key] = [*changed_details(view), *inversions(view), *respelled_names(view)]
+        quoted = [(q.start, q.end) for q in quotations(view.draft.text)]
+        details = [c for c in changed_details(view)  # inside quotation marks: SR107 says it
+                   if not any(a <= c.start < b for a, b in quoted)]
+        ctx.cache[key] = [*details, *inversions(view), *respelled_names(view)]
     found: list[Change] = ctx.cache[key]
     return found
 

@@ -71,7 +71,7 @@ class SourceMap:
                 path = os.path.join(self.root or ".", target.format(stem=stem, name=name))
                 templated = any(p in target for p in _PLACEHOLDERS) or _is_glob(pattern)
                 if Path(path).is_file() or not templated:
-                    found.append(path)
+                    found.append(_shown(path))
             return tuple(found)
         return ()
 
@@ -84,6 +84,14 @@ class SourceMap:
                 if fnmatch.fnmatch(rel, glob):
                     return True
         return False
+
+
+def _shown(path: str) -> str:
+    """The path as reports show it: relative to the working directory when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
 
 
 def _is_glob(pattern: str) -> bool:
