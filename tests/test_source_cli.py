@@ -120,3 +120,32 @@ def test_the_seed_demo_pair() -> None:
     assert {f["code"] for f in ferry["findings"]} >= {"SR104", "SR105", "SR106", "SR107"}
     assert by_name["niger-withdrawal.txt"]["findings"] == []  # no source mapped: unchanged
     assert rc == 1
+
+
+def test_the_web_api_takes_a_source_text() -> None:
+    from checker.config import Settings
+    from checker.modelhub import ModelHub
+    from checker.server.api import parse_form, parse_request, run_check
+
+    body = json.dumps({"text": DRAFT, "source": WIRE, "options": {"model": False}}).encode()
+    result = run_check(parse_request(body), Settings(), ModelHub())
+    findings = result["files"][0]["findings"]
+    assert {f["code"] for f in findings if f["category"] == "source"} == {"SR104", "SR107"}
+    assert all(r["path"] == "source.txt" for f in findings if f["category"] == "source"
+               for r in f["related"])
+    alone = run_check(parse_request(json.dumps({"text": DRAFT}).encode()), Settings(),
+                      ModelHub())
+    assert not [f for f in alone["files"][0]["findings"] if f["category"] == "source"]
+    from urllib.parse import urlencode
+
+    form = parse_form(urlencode({"text": DRAFT, "source": WIRE, "model": "false"}).encode())
+    assert form.source == WIRE and form.sources()[0].text.startswith("Harbour")
+
+
+def test_the_web_api_refuses_a_source_that_is_not_text() -> None:
+    import pytest
+
+    from checker.server.api import ApiError, parse_request
+
+    with pytest.raises(ApiError, match="source"):
+        parse_request(json.dumps({"text": DRAFT, "source": 5}).encode())

@@ -10,7 +10,7 @@ from pathlib import Path
 from checker.atomic import write_text
 
 # Each module has main() -> int and writes reports/bench-<name>.md.
-MODULES = ("rules", "spam_web", "nli", "batch", "editor")
+MODULES = ("rules", "spam_web", "nli", "batch", "editor", "source")
 
 
 def main(argv: list[str] | None = None) -> int:

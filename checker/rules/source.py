@@ -62,7 +62,11 @@ def _deterministic(view: SourceView, ctx: Context) -> list[Change]:
         quoted = [(q.start, q.end) for q in quotations(view.draft.text)]
         details = [c for c in changed_details(view)  # inside quotation marks: SR107 says it
                    if not any(a <= c.start < b for a, b in quoted)]
-        ctx.cache[key] = [*details, *inversions(view), *respelled_names(view)]
+        altered = [q for q in check_quotations(view) if not q.found and q.changes]
+        flips = [c for c in inversions(view) if not any(
+            c.start <= q.start < c.end and any(c.draft in d or c.source in s
+                                               for d, s in q.changes) for q in altered)]
+        ctx.cache[key] = [*details, *flips, *respelled_names(view)]
     found: list[Change] = ctx.cache[key]
     return found
 
