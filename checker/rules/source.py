@@ -13,7 +13,9 @@ from typing import ClassVar
 
 from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
+from checker.nli.restate import restatement
 from checker.rules.base import Context, Rule, register
+from checker.source.align import Alignment
 from checker.source.compare import (
     Change,
     changed_details,
@@ -102,20 +104,27 @@ as sourced. Against the source the inversion is certain; no model is needed.
 class ContradictedClaim(SourceRule):
     code = "SR102"
     name = "contradicted-by-source"
-    summary = "A sentence its source sentence contradicts"
+    summary = "A reworded sentence the NLI model reads as contradicted by its source (opt-in)"
     requires = frozenset({"nli", "embeddings"})
+    enabled_by_default = False
     what = """
 A draft sentence that the NLI model reads as contradicted by the source sentence(s) it is aligned
-with (source as premise, draft sentence as hypothesis).
+with (source as premise, draft sentence as hypothesis). Sentences that only restate their source
+with details cut or lightly reworded, and sentences another SR rule already reports, are not
+sent to the model.
+
+Off unless selected (`--select SR102`, or `SR` as a prefix): the shipped model, trained to spot
+one-word flips inside near-identical sentences, also scores most faithful but reworded sentences
+as contradictions ("will leave before the end of the year" / "by the end of the year the troops
+will have left": 0.998). Select it with a stronger NLI checkpoint (`[tool.checker.nli] model`).
 """
     why = """
-A rewrite that reverses a claim in other words ("a blow to" become "boosting") keeps the topic and
-the names, so it aligns with its source sentence and reads as sourced.
+A rewrite that reverses a claim in other words ("will leave" become "would remain into next
+year") keeps the topic and the names, so it aligns with its source sentence and reads as sourced.
 """
-    bad_examples = ("The withdrawal is a major boost to U.S. counterterrorism policy in the "
-                    "Sahel.",)
-    good_examples = ("Officials said that the withdrawal badly damages U.S. counterterrorism "
-                     "policy in the Sahel.",)
+    bad_examples = ("The Pentagon said the troops would remain in Niger into next year.",)
+    good_examples = ("Officials said the pullout badly damages U.S. counterterrorism policy in "
+                     "the Sahel.",)
     THRESHOLD: ClassVar[float] = 0.6
     MIN_SCORE: ClassVar[float] = 0.35
 
@@ -124,7 +133,8 @@ the names, so it aligns with its source sentence and reads as sourced.
 
         done = {(c.start, c.end) for c in _deterministic(view, ctx)}
         taken = [a for a in view.alignments if a.matches and a.score >= self.MIN_SCORE
-                 and not any(a.draft.start <= s < a.draft.end for s, _ in done)]
+                 and not any(a.draft.start <= s < a.draft.end for s, _ in done)
+                 and not _restates(a)]
         if not taken:
             return
         scores = nli_model(ctx).predict([(a.premise, a.draft.text) for a in taken])
@@ -137,6 +147,13 @@ the names, so it aligns with its source sentence and reads as sourced.
                     "the source says otherwise: " + _clip(a.premise), confidence=p_contra,
                     related=(Related(best.start, best.end, "the source sentence",
                                      path=view.source_path(best)),))
+
+
+def _restates(a: Alignment) -> bool:
+    """The draft sentence repeats its source with details cut or lightly reworded: nothing for
+    the model to judge (it scores near-identical long sentences as contradictions), and any
+    flip in such a pair is SR101's."""
+    return any(restatement(m.text, a.draft.text) or a.draft.text in m.text for m in a.matches)
 
 
 def _clip(text: str, width: int = 160) -> str:

@@ -6,6 +6,8 @@ findings. The model-based contradiction check lives in the rule itself.
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -15,7 +17,9 @@ from rapidfuzz.distance import LCSseq, Levenshtein
 
 from checker.document import Document
 from checker.nli.flips import MIN_SHARED, NEGATORS, Flip, tokens, word_flip
-from checker.nli.lexicon import load_lexicon
+from checker.nli.lexicon import Lexicon, load_lexicon
+from checker.resources import load_rows
+from checker.rules.names import Mention as NameMention
 from checker.rules.names import are_variants, name_mentions
 from checker.source.align import Alignment, Sentence
 from checker.source.context import SourceView
@@ -148,6 +152,30 @@ def _inner(ops: Sequence[tuple[str, int, int, int, int]], k: int) -> bool:
     return any(o[0] == "equal" for o in ops[:k]) and any(o[0] == "equal" for o in ops[k + 1 :])
 
 
+@functools.cache
+def _base_forms() -> dict[str, str]:
+    """Inflected verb form -> base form ("boosting" -> "boost"), from the event-verb list."""
+    return {form: base for base, forms in load_lexicon().base_to_forms.items() for form in forms}
+
+
+@functools.cache
+def _more_opposites() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for a, b in load_rows("source", "opposites.tsv"):
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _opposed(x: str, y: str, lex: Lexicon) -> bool:
+    """Opposites across word forms: "blow" / "boosting" ("a blow to" became "boosting")."""
+    bases = _base_forms()
+    more = _more_opposites()
+    bx, by = bases.get(x, x), bases.get(y, y)
+    flips = lex.flips(x) | lex.flips(bx) | more.get(x, frozenset())
+    return bool({y, by} & flips)
+
+
 def polarity_flip(source: str, draft: str) -> Flip | None:
     """A negation added or dropped, or a word turned into its antonym, inside a sentence that
     otherwise keeps at least 80% of its words; unlike :func:`word_flip`, other small edits
@@ -161,21 +189,20 @@ def polarity_flip(source: str, draft: str) -> Flip | None:
         return None
     ops = sm.get_opcodes()
     lex = load_lexicon()
+    flips: list[Flip] = []
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
             continue
         left, right = ta[i1:i2], tb[j1:j2]
-        for x in left:
-            for y in right:
-                if y in lex.flips(x):
-                    return Flip("antonym", x, y)
+        flips += [Flip("antonym", x, y) for x in left for y in right if _opposed(x, y, lex)]
         if not _inner(ops, k):
             continue
         lost = [t for t in left if t in NEGATORS]
         added = [t for t in right if t in NEGATORS]
         if len(lost) != len(added):
-            return Flip("negation", " ".join(lost), " ".join(added))
-    return None
+            flips.append(Flip("negation", " ".join(lost), " ".join(added)))
+    # two flips cancel out: "less likely" / "more unlikely", "not lost" / "won"
+    return flips[0] if len(flips) % 2 else None
 
 
 def inversions(view: SourceView) -> Iterator[Change]:
@@ -237,6 +264,20 @@ def _source_names(sources: tuple[Document, ...]) -> dict[str, tuple[int, int, in
     return found
 
 
+def _draft_names(doc: Document) -> list[NameMention]:
+    """Name mentions, plus capitalised words that open a sentence ("Prigogine was killed"):
+    with the source to compare against, a lone first word can be judged too."""
+    mentions = name_mentions(doc)
+    seen = {m.start for m in mentions}
+    lower = {w.lower() for w in re.findall(r"\b[a-z][a-z'’-]+\b", doc.text)}
+    for span in doc.sentences:
+        m = re.match(r"[A-Z][a-z]{4,}\b", doc.text[span.start : span.end])
+        if m and span.start not in seen and m.group(0).lower() not in lower:
+            mentions.append(NameMention(m.group(0), span.start, span.start + m.end(), None,
+                                        False, False, -1, False))
+    return mentions
+
+
 def respelled_names(view: SourceView) -> Iterator[Change]:
     """Names of the draft that the source spells differently ("Bassum" for "Bazoum")."""
     spellings = _source_names(view.sources)
@@ -247,7 +288,7 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
             if mention.first_name:
                 given.setdefault(mention.token, set()).add(mention.first_name)
     lower_words = {w.lower() for src in view.sources for w in src.text.split() if w.islower()}
-    for m in name_mentions(view.draft):
+    for m in _draft_names(view.draft):
         token = m.token
         if token in spellings or token.lower() in lower_words or token.isupper():
             continue

@@ -7,8 +7,10 @@ names alone and never imports torch.
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checker.document import Document
 from checker.source.align import Alignment, Sentence, align, sentences_of
@@ -32,18 +34,35 @@ class SourceView:
         return "\n\n".join(s.text for s in self.sources)
 
 
-def _similarity(draft: list[Sentence], source: list[Sentence], ctx: Context) -> object:
-    from checker.nli.hub import embedder, sentence_embeddings
+# Source sentence embeddings by (model, text): many drafts are checked against one source (a
+# batch, the language server, an evaluation), and the source need not be embedded each time.
+_EMBEDDED: OrderedDict[tuple[int, str], Any] = OrderedDict()
+_KEEP = 16
 
-    ours = sentence_embeddings(ctx.cache["source.draft"], ctx)
-    key = "source.embeddings:" + "|".join(f"{id(d)}" for d in ctx.sources)
-    theirs = ctx.cache.get(key)
-    if theirs is None:
-        theirs = embedder(ctx).encode([s.text for s in source])
-        ctx.cache[key] = theirs
-    if not len(draft) or not len(source):
+
+def _source_embeddings(source: list[Sentence], ctx: Context) -> Any:
+    from checker.nli.hub import embedder
+
+    model = embedder(ctx)
+    texts = [s.text for s in source]
+    key = (id(model), hashlib.sha256("\x00".join(texts).encode()).hexdigest())
+    if key in _EMBEDDED:
+        _EMBEDDED.move_to_end(key)
+        return _EMBEDDED[key]
+    vectors = model.encode(texts)
+    _EMBEDDED[key] = vectors
+    while len(_EMBEDDED) > _KEEP:
+        _EMBEDDED.popitem(last=False)
+    return vectors
+
+
+def _similarity(draft: list[Sentence], source: list[Sentence], ctx: Context) -> object:
+    from checker.nli.hub import sentence_embeddings
+
+    if not draft or not source:
         return None
-    return ours @ theirs.T
+    ours = sentence_embeddings(ctx.cache["source.draft"], ctx)
+    return ours @ _source_embeddings(source, ctx).T
 
 
 def source_view(doc: Document, ctx: Context) -> SourceView | None:
