@@ -16,7 +16,7 @@ import jellyfish
 from rapidfuzz.distance import LCSseq, Levenshtein
 
 from checker.document import Document
-from checker.nli.flips import MIN_SHARED, NEGATORS, Flip, tokens, word_flip
+from checker.nli.flips import IGNORABLE, MIN_SHARED, NEGATORS, Flip, tokens, word_flip
 from checker.nli.lexicon import Lexicon, load_lexicon
 from checker.resources import load_rows
 from checker.rules.names import Mention as NameMention
@@ -27,6 +27,7 @@ from checker.source.text import (
     CAPITALISED,
     Mention,
     Token,
+    content_words,
     date_words,
     numbers,
     quotations,
@@ -39,7 +40,6 @@ from checker.source.text import (
 # How well a draft sentence must be aligned before a differing detail counts as a change
 # (rather than a sentence the source does not have).
 ALIGNED = 0.45
-ALIGNED_ELSEWHERE = 0.6  # the draft's figure occurs in another source sentence
 QUOTE_SHARED = 0.6  # share of a quotation's words, in order, that make a source passage its origin
 MIN_QUOTE_WORDS = 3
 SHARED_FOR_POLARITY = 0.8
@@ -89,17 +89,41 @@ def _near(draft: Mention, d: Sentence, cands: list[tuple[Sentence, Mention]]) ->
 
 def changed_details(view: SourceView) -> Iterator[Change]:
     """Numbers, dates and titles of aligned sentences that the source states differently."""
-    all_keys = source_number_keys(view)
+    where: dict[str, list[Sentence]] = {}
+    for s in view.source_sentences:
+        for n in numbers(s.text):
+            where.setdefault(n.key, []).append(s)
     for a in view.alignments:
         if not a.matches or a.coverage < ALIGNED:
             continue
-        yield from _changed_numbers(a, all_keys)
+        yield from _changed_numbers(a, where)
         yield from _changed_words(a, "date", date_words, lambda x, y: _same_date_kind(x, y))
         if a.draft.names & frozenset().union(*(m.names for m in a.matches)):
             yield from _changed_words(a, "title", title_words, same_title_group)
 
 
-def _changed_numbers(a: Alignment, all_keys: frozenset[str]) -> Iterator[Change]:
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    """Content words within a few words either side of a figure."""
+    before = " ".join(text[:start].split()[-CONTEXT_WORDS - 1 :])
+    after = " ".join(text[end:].split()[: CONTEXT_WORDS + 1])
+    return content_words(before + " " + after)
+
+
+def _said_elsewhere(m: Mention, a: Alignment, where: dict[str, list[Sentence]]) -> bool:
+    """The draft's figure is in another source sentence, among the same words (a draft sentence
+    that merges in a detail from further down the source)."""
+    d = a.draft
+    mine = _context(d.text, m.start - d.start, m.end - d.start)
+    for s in where.get(m.key, ()):
+        if s in a.matches:
+            continue
+        for n in numbers(s.text):
+            if n.key == m.key and len(mine & _context(s.text, n.start, n.end)) >= 2:
+                return True
+    return False
+
+
+def _changed_numbers(a: Alignment, where: dict[str, list[Sentence]]) -> Iterator[Change]:
     """Figures the draft sentence has more often than its source sentences, paired with a
     figure of the same kind the source has more often than the draft ("three brothers and three
     half-sisters" / "three brothers and two half-sisters")."""
@@ -114,7 +138,7 @@ def _changed_numbers(a: Alignment, all_keys: frozenset[str]) -> Iterator[Change]
         if extra[m.key] <= 0:
             continue
         extra[m.key] -= 1
-        if m.key in all_keys and m.key not in their_keys and a.coverage < ALIGNED_ELSEWHERE:
+        if _said_elsewhere(m, a, where):
             continue
         cands = [(s, n) for s, n in theirs if missing[n.key] > 0 and _shape(n) == _shape(m)]
         if cands:
@@ -176,6 +200,23 @@ def _opposed(x: str, y: str, lex: Lexicon) -> bool:
     return bool({y, by} & flips)
 
 
+_POLARITY_HELPERS = frozenset({"do", "does", "did", "longer", "still", "any"})
+
+
+def _rest(words: list[str]) -> list[str]:
+    """What a differing run says besides its negation: "did not leave" and "left" -> "leave";
+    "no longer" and "still" -> nothing."""
+    bases = _base_forms()
+    return [bases.get(w, w) for w in words
+            if w not in NEGATORS and w not in IGNORABLE and w not in _POLARITY_HELPERS]
+
+
+def _negators(words: list[str], start: int, end: int) -> list[str]:
+    """Negating words in ``words[start:end]`` ("no" before a figure is "number": "No 8")."""
+    return [w for i, w in enumerate(words[start:end], start) if w in NEGATORS
+            and not (w == "no" and i + 1 < len(words) and words[i + 1][:1].isdigit())]
+
+
 def polarity_flip(source: str, draft: str) -> Flip | None:
     """A negation added or dropped, or a word turned into its antonym, inside a sentence that
     otherwise keeps at least 80% of its words; unlike :func:`word_flip`, other small edits
@@ -197,9 +238,13 @@ def polarity_flip(source: str, draft: str) -> Flip | None:
         flips += [Flip("antonym", x, y) for x in left for y in right if _opposed(x, y, lex)]
         if not _inner(ops, k):
             continue
-        lost = [t for t in left if t in NEGATORS]
-        added = [t for t in right if t in NEGATORS]
-        if len(lost) != len(added):
+        lost = _negators(ta, i1, i2)
+        added = _negators(tb, j1, j2)
+        rest_left = _rest(left)
+        rest_right = _rest(right)
+        # only the negation itself changed: "was not stopped" / "was stopped"; a negation
+        # reworded away ("will not play" / "will miss") is left to the other checks
+        if len(lost) != len(added) and rest_left == rest_right:
             flips.append(Flip("negation", " ".join(lost), " ".join(added)))
     # two flips cancel out: "less likely" / "more unlikely", "not lost" / "won"
     return flips[0] if len(flips) % 2 else None
