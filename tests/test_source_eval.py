@@ -76,3 +76,19 @@ def test_eval_source_runs_on_the_shared_data(shared_data: Path, tmp_path: Path,
     assert "| factcc | 4 |" in table and "SummaC-ZS 72.1" in table
     assert "split held-out: 4 articles" in table
     assert "Faithful rewrites:" in capsys.readouterr().out
+
+
+def test_a_real_article_against_itself_has_no_source_findings(shared_data: Path) -> None:
+    import json
+
+    from checker.source.evaluate import _settings
+
+    settings = _settings(use_model=False)
+    lines = (shared_data / "news" / "cnn_dailymail_dev.jsonl").read_text("utf-8").splitlines()
+    flagged = []
+    for line in lines[:150]:
+        text = json.loads(line)["text"]
+        result = check_text(text, "draft.txt", "text", settings,
+                            sources=(build_document("source.txt", text),))
+        flagged += [(f.code, text[f.start : f.end]) for f in result.findings]
+    assert flagged == []

@@ -333,10 +333,13 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
             if mention.first_name:
                 given.setdefault(mention.token, set()).add(mention.first_name)
     lower_words = {w.lower() for src in view.sources for w in src.text.split() if w.islower()}
+    everything = "\n".join(src.text for src in view.sources)
     for m in _draft_names(view.draft):
         token = m.token
-        if token in spellings or token.lower() in lower_words or token.isupper():
-            continue
+        if token in spellings or token.lower() in lower_words or token.isupper() \
+                or re.search(r"['’][a-z]", token) \
+                or re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", everything):
+            continue  # the source has it as written, or it is a contraction ("They're")
         match = by_lower.get(token.lower())
         if match is None or match.isupper():
             close = [s for s in spellings if not s.isupper() and respelling(
