@@ -63,6 +63,14 @@ def balanced_accuracy(gold_bad: Sequence[bool], said_bad: Sequence[bool]) -> flo
     return (tpr + tnr) / 2
 
 
+def _flagged(gold_bad: Sequence[bool], said_bad: Sequence[bool]) -> str:
+    bad = sum(1 for g in gold_bad if g)
+    good = len(gold_bad) - bad
+    hits = sum(1 for g, s in zip(gold_bad, said_bad, strict=True) if g and s)
+    false = sum(1 for g, s in zip(gold_bad, said_bad, strict=True) if s and not g)
+    return f"{hits}/{bad} · {false}/{good}"
+
+
 @dataclass
 class SummacRow:
     name: str
@@ -72,6 +80,7 @@ class SummacRow:
     internal_only: float
     seconds: float
     with_opt_in: float | None = None
+    flagged: str = ""  # inconsistent and consistent claims flagged (warning or above)
 
 
 def summac(use_model: bool, limit: int, opt_in: bool = False) -> list[SummacRow]:
@@ -101,7 +110,8 @@ def summac(use_model: bool, limit: int, opt_in: bool = False) -> list[SummacRow]
         rows.append(SummacRow(name, len(items), balanced_accuracy(gold, warn),
                               balanced_accuracy(gold, info), balanced_accuracy(gold, alone),
                               time.perf_counter() - started,
-                              balanced_accuracy(gold, more) if more else None))
+                              balanced_accuracy(gold, more) if more else None,
+                              _flagged(gold, warn)))
     return rows
 
 
@@ -168,10 +178,11 @@ def markdown(rows: list[SummacRow], scores: PairScores, split: str, use_model: b
         out += ["SR rules off by default (SR102) included.", ""]
     if rows:
         out += ["## SummaC: document = source, claim = draft (balanced accuracy)", "",
-                "| set | claims | --source (warning+) | --source (any SR) | + SR102 (opt-in) "
-                "| internal only | s |",
-                "|---|---|---|---|---|---|---|"]
-        out += [f"| {r.name} | {r.claims} | {r.with_source:.3f} | {r.with_source_info:.3f} | "
+                "| set | claims | --source (warning+) | flagged: inconsistent · consistent "
+                "| --source (any SR) | + SR102 (opt-in) | internal only | s |",
+                "|---|---|---|---|---|---|---|---|"]
+        out += [f"| {r.name} | {r.claims} | {r.with_source:.3f} | {r.flagged} | "
+                f"{r.with_source_info:.3f} | "
                 f"{'—' if r.with_opt_in is None else f'{r.with_opt_in:.3f}'} | "
                 f"{r.internal_only:.3f} | {r.seconds:.0f} |" for r in rows]
         out += ["", f"Published: {PUBLISHED}; the copies here are partly the validation cut, "
