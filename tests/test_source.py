@@ -11,8 +11,9 @@ from checker.engine import check_text
 from checker.findings import Finding
 from checker.inputs import build_document
 from checker.rules.base import Context
-from checker.source.compare import check_quotations, polarity_flip, respelling
+from checker.source.compare import polarity_flip, respelling
 from checker.source.context import source_view
+from checker.source.quotes import check_quotations
 from checker.source.sidebyside import word_diff
 
 WIRE = (

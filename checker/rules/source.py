@@ -19,12 +19,12 @@ from checker.source.align import Alignment
 from checker.source.compare import (
     Change,
     changed_details,
-    check_quotations,
     inversions,
     respelled_names,
     source_number_keys,
 )
 from checker.source.context import SourceView, source_view
+from checker.source.quotes import check_quotations
 from checker.source.text import numbers, quotations
 
 EXAMPLE_SOURCE = (

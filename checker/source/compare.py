@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import jellyfish
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from checker.document import Document
 from checker.nli.flips import IGNORABLE, MIN_SHARED, NEGATORS, Flip, tokens, word_flip
@@ -26,13 +26,9 @@ from checker.source.context import SourceView
 from checker.source.text import (
     CAPITALISED,
     Mention,
-    Token,
     content_words,
     date_words,
     numbers,
-    quotations,
-    quote_pieces,
-    quote_tokens,
     same_title_group,
     title_words,
 )
@@ -40,10 +36,8 @@ from checker.source.text import (
 # How well a draft sentence must be aligned before a differing detail counts as a change
 # (rather than a sentence the source does not have).
 ALIGNED = 0.45
-QUOTE_SHARED = 0.6  # share of a quotation's words, in order, that make a source passage its origin
-MIN_QUOTE_WORDS = 3
 SHARED_FOR_POLARITY = 0.8
-CONTEXT_WORDS = 3  # source words either side of the closest passage, to see a dropped first word
+CONTEXT_WORDS = 3  # words either side of a figure that say what it counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,98 +343,3 @@ def respelled_names(view: SourceView) -> Iterator[Change]:
             match = min(close, key=lambda s: (Levenshtein.distance(s, token), s))
         index, start, end = spellings[match]
         yield Change("name", m.start, m.end, token, match, None, start, end, index)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteCheck:
-    start: int
-    end: int
-    text: str
-    found: bool  # every piece is in the source, in order
-    source_index: int = -1
-    source_start: int = -1  # the most similar source passage, when one is close
-    source_end: int = -1
-    changes: tuple[tuple[str, str], ...] = ()  # (draft words, source words) that differ
-
-
-def _contains(hay: list[Token], needle: list[Token], start: int) -> int:
-    """Index in ``hay`` (from ``start``) where ``needle`` occurs word for word, or -1."""
-    words = [t.norm for t in needle]
-    n = len(words)
-    for i in range(start, len(hay) - n + 1):
-        if hay[i].norm == words[0] and [t.norm for t in hay[i : i + n]] == words:
-            return i
-    return -1
-
-
-def _verbatim(pieces: list[list[Token]], hay: list[Token]) -> bool:
-    pos = 0
-    for piece in pieces:
-        at = _contains(hay, piece, pos)
-        if at < 0:
-            return False
-        pos = at + len(piece)
-    return True
-
-
-def check_quotations(view: SourceView) -> Iterator[QuoteCheck]:
-    """Each quotation of the draft, and whether the source has it word for word."""
-    hays = [quote_tokens(src.text) for src in view.sources]
-    for q in quotations(view.draft.text):
-        pieces = quote_pieces(q.text, q.start)
-        if sum(len(p) for p in pieces) < MIN_QUOTE_WORDS:
-            continue
-        if any(_verbatim(pieces, hay) for hay in hays):
-            yield QuoteCheck(q.start, q.end, q.text, True)
-            continue
-        yield _closest(q.start, q.end, q.text, pieces, view, hays)
-
-
-def _best_window(mine: list[str], hay: list[str]) -> tuple[int, int, int]:
-    """(shared words, start, end) of the source window sharing most words, in order, with the
-    quotation; windows start where a quoted word occurs and run a little past its length."""
-    words = set(mine)
-    width = len(mine) + CONTEXT_WORDS
-    best = (0, 0, 0)
-    for i, word in enumerate(hay):
-        if word not in words:
-            continue
-        shared = int(LCSseq.similarity(mine, hay[i : i + width]))
-        if shared > best[0]:
-            best = (shared, i, min(i + width, len(hay)))
-    return best
-
-
-def _closest(start: int, end: int, text: str, pieces: list[list[Token]],
-             view: SourceView, hays: list[list[Token]]) -> QuoteCheck:
-    """The source passage most like the altered quotation, and the words that differ."""
-    mine = [t for p in pieces for t in p]
-    said = [t.norm for t in mine]
-    scored = [(*_best_window(said, [t.norm for t in hay]), i) for i, hay in enumerate(hays)]
-    shared, a, b, i = max(scored, default=(0, 0, 0, 0))
-    if shared < max(2, QUOTE_SHARED * len(said)):
-        return QuoteCheck(start, end, text, False)
-    window = hays[i][max(a - CONTEXT_WORDS, 0) : b]
-    sm = difflib.SequenceMatcher(None, said, [t.norm for t in window], autojunk=False)
-    ops = sm.get_opcodes()
-    # source words before the quotation's first word and after its last are context, not cuts
-    while ops and ops[0][0] == "insert":
-        ops = ops[1:]
-    while ops and ops[-1][0] == "insert":
-        ops = ops[:-1]
-    if not ops:
-        return QuoteCheck(start, end, text, False)
-    changes = []
-    for op, i1, i2, j1, j2 in ops:
-        if op != "equal":
-            changes.append((text_of(mine[i1:i2], view.draft),
-                            text_of(window[j1:j2], view.sources[i])))
-    window = window[ops[0][3] : ops[-1][4]]
-    if not changes:  # the same words, but not in one run (an ellipsis hides a reordering)
-        changes.append((text, "the words in another order"))
-    return QuoteCheck(start, end, text, False, i, window[0].start, window[-1].end,
-                      tuple(changes))
-
-
-def text_of(tokens: list[Token], doc: Document) -> str:
-    return doc.text[tokens[0].start : tokens[-1].end] if tokens else ""
