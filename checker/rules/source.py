@@ -24,7 +24,7 @@ from checker.source.compare import (
     source_number_keys,
 )
 from checker.source.context import SourceView, source_view
-from checker.source.quotes import check_quotations
+from checker.source.quotes import QuoteCheck, check_quotations
 from checker.source.text import numbers, quotations
 
 EXAMPLE_SOURCE = (
@@ -56,6 +56,14 @@ def _source_related(view: SourceView, change: Change, message: str) -> tuple[Rel
     return (Related(change.source_start, change.source_end, message, path=path),)
 
 
+def _quotes(view: SourceView, ctx: Context) -> list[QuoteCheck]:
+    key = f"source.quotes:{id(view)}"
+    if key not in ctx.cache:
+        ctx.cache[key] = list(check_quotations(view))
+    found: list[QuoteCheck] = ctx.cache[key]
+    return found
+
+
 def _deterministic(view: SourceView, ctx: Context) -> list[Change]:
     """Changes the word-level rules report, computed once: the model rule skips their
     sentences, so one altered claim is one finding."""
@@ -64,7 +72,7 @@ def _deterministic(view: SourceView, ctx: Context) -> list[Change]:
         quoted = [(q.start, q.end) for q in quotations(view.draft.text)]
         details = [c for c in changed_details(view)  # inside quotation marks: SR107 says it
                    if not any(a <= c.start < b for a, b in quoted)]
-        altered = [q for q in check_quotations(view) if not q.found and q.changes]
+        altered = [q for q in _quotes(view, ctx) if not q.found and q.changes]
         flips = [c for c in inversions(view) if not any(
             c.start <= q.start < c.end and any(c.draft in d or c.source in s
                                                for d, s in q.changes) for q in altered)]
@@ -80,8 +88,10 @@ class InvertedClaim(SourceRule):
     severity = Severity.ERROR
     summary = "A sentence that says the opposite of its source sentence by one word or a negation"
     what = """
-A draft sentence that matches a sentence of the source word for word except for one antonym
-("leave" / "stay", "rose" / "fell") or one negation added or dropped.
+A draft sentence that keeps at least 80% of its source sentence's words but turns one of them
+into its opposite ("leave" / "stay", "rose" / "fell", across word forms: "a blow to" /
+"boosting") or adds or drops a negation where nothing else in that phrase changed. Two flips
+cancel out ("less likely" / "more unlikely"); cutting a clause at either end is not a flip.
 """
     why = """
 Spun copy inverts a claim with one word and keeps everything else, so the sentence still reads
@@ -184,7 +194,7 @@ was added by the rewrite and needs its own source.
         for n in numbers(view.draft.text):
             if n.key not in known and (n.start, n.end) not in changed and n.raw[0].isdigit():
                 yield self.finding(n.start, n.end, f"the figure {n.raw!r} is not in the source")
-        for q in check_quotations(view):
+        for q in _quotes(view, ctx):
             if not q.found and q.source_start < 0:
                 yield self.finding(q.start, q.end, "this quotation is not in the source")
 
@@ -294,7 +304,7 @@ someone's mouth, and is the change an editor is least able to see without the so
                      "Pham said the people of Niger would suffer most.")
 
     def compare(self, view: SourceView, ctx: Context) -> Iterator[Finding]:
-        for q in check_quotations(view):
+        for q in _quotes(view, ctx):
             if q.found or q.source_start < 0:
                 continue
             diff = "; ".join(f"{d!r} where the source has {s!r}" if d and s else
