@@ -149,3 +149,18 @@ def test_the_web_api_refuses_a_source_that_is_not_text() -> None:
 
     with pytest.raises(ApiError, match="source"):
         parse_request(json.dumps({"text": DRAFT, "source": 5}).encode())
+
+
+def test_a_rules_only_run_with_a_source_never_imports_torch(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from testkit import cli_env
+
+    draft, wire = _pair(tmp_path)
+    code = ("import sys; from checker.cli import main; "
+            f"rc = main(['check', '--no-model', {str(draft)!r}, '--source', {str(wire)!r}]); "
+            "assert rc == 1, rc; "
+            "assert 'torch' not in sys.modules and 'transformers' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, env=cli_env(),
+                   capture_output=True, cwd=REPO_ROOT)
