@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -33,16 +34,18 @@ WORDS = 1000
 
 
 def source_text(words: int = WORDS) -> str:
-    """About ``words`` words of real news: consecutive CNN/DM articles, else the seed source."""
+    """About ``words`` words of real news: the first CNN/DM article that long, else the seed
+    source repeated."""
     path = shared_data_path("news", "cnn_dailymail_dev.jsonl")
     parts: list[str] = []
     if path.is_file():
         with path.open(encoding="utf-8") as fh:
             for line in fh:
-                parts.append(json.loads(line)["text"])
-                if sum(len(p.split()) for p in parts) >= words:
+                text = json.loads(line)["text"]
+                if len(text.split()) >= words:
+                    parts = [text]
                     break
-    else:
+    if not parts:
         seed = (ROOT / "seeds" / "source" / "niger-withdrawal.txt").read_text(encoding="utf-8")
         while sum(len(p.split()) for p in parts) < words:
             parts.append(seed)
@@ -58,22 +61,42 @@ def draft_of(source: str) -> str:
     return pair.corrupted + ("\n\n" + " ".join(extra) if extra else "")
 
 
+CPU_TIMES: list[float] = []  # process CPU seconds of the last _median call's runs
+
+
 def _median(fn: object, runs: int) -> float:
-    times = []
+    """Median wall seconds; the median CPU seconds go to CPU_TIMES (on a shared machine the
+    CPU time of a one-thread run is what the wall time would be with a core to itself)."""
+    times, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         fn()  # type: ignore[operator]
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    CPU_TIMES.append(statistics.median(cpu))
     return statistics.median(times)
 
 
+def _seed() -> tuple[str, str]:
+    seeds = ROOT / "seeds"
+    return ((seeds / "niger-withdrawal.txt").read_text(encoding="utf-8"),
+            (seeds / "source" / "niger-withdrawal.txt").read_text(encoding="utf-8"))
+
+
 def measure(runs: int = 5) -> list[tuple[str, float, float, int]]:
+    CPU_TIMES.clear()
     """(setting, seconds with source, seconds without, SR findings) per setting."""
     source = source_text()
-    draft = draft_of(source)
+    rows = _rows(draft_of(source), source, runs, f"{WORDS}-word draft and source")
+    seed, seed_source = _seed()
+    rows += _rows(seed, seed_source, runs, "the seed article and its source")
+    return rows
+
+
+def _rows(draft: str, source: str, runs: int, what: str) -> list[tuple[str, float, float, int]]:
     src: tuple[Document, ...] = (build_document("source.txt", source),)
     rows = []
-    for label, use_model in (("rules only", False), ("with the model", True)):
+    for label, use_model in ((f"{what}, rules only", False), (f"{what}, with the model", True)):
         settings = replace(Settings(), use_model=use_model)
         hub = ModelHub()
         found = check_text(draft, "draft.txt", "text", settings, hub, sources=src)  # warm up
@@ -84,6 +107,14 @@ def measure(runs: int = 5) -> list[tuple[str, float, float, int]]:
             draft, "draft.txt", "text", s, h), runs)
         sr = sum(1 for f in found.findings if f.code.startswith("SR"))
         rows.append((label, with_source, without, sr))
+    # the source comparison alone, embeddings included (a fresh source text each run, so the
+    # source is embedded every time, as for a new pair)
+    settings = replace(Settings(), select=("SR",), use_model=True)
+    hub = ModelHub()
+    check_text(draft, "draft.txt", "text", settings, hub, sources=src)
+    alone = _median(lambda: check_text(draft, "draft.txt", "text", settings, hub, sources=(
+        build_document("source.txt", source + f" {time.perf_counter()}"),)), runs)
+    rows.append((f"{what}, SR rules alone, with the model", alone, float("nan"), sr))
     return rows
 
 
@@ -93,16 +124,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "reports" / "bench-source.md")
     args = parser.parse_args(argv)
     rows = measure(args.runs)
+    # CPU seconds: two per row (with source, without), one for the SR-alone rows
+    cpu = list(CPU_TIMES)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    lines = [f"A {WORDS}-word draft against a {WORDS}-word source, all rules, median of "
-             f"{args.runs} warm runs in one process (baseline: the same draft without its "
-             "source).", "",
-             "| setting | with --source | without (baseline) | ratio | SR findings |",
-             "|---|---|---|---|---|"]
+    lines = [f"A {WORDS}-word draft against a {WORDS}-word source (a CNN/DM article and its "
+             "rewrite with planted changes), and the seed article against its source: all "
+             f"rules, median of {args.runs} warm runs in one process (baseline: the same draft "
+             "without its source).", "",
+             "| setting | with --source | without (baseline) | ratio | CPU s with / without "
+             "| SR findings |",
+             "|---|---|---|---|---|---|"]
     for label, with_source, without, sr in rows:
+        if without != without:  # no baseline for the SR rules alone
+            lines.append(f"| {label} | {with_source:.3f} s | — | — | {cpu.pop(0):.3f} / — "
+                         f"| {sr} |")
+            continue
+        c_with, c_without = cpu.pop(0), cpu.pop(0)
         lines.append(f"| {label} | {with_source:.3f} s | {without:.3f} s | "
-                     f"{with_source / without:.2f}× | {sr} |")
-    lines += ["", f"Peak memory of the process: {peak_mb:.0f} MB."]
+                     f"{with_source / without:.2f}× | {c_with:.3f} / {c_without:.3f} | {sr} |")
+    threads = os.environ.get("CHECKER_THREADS") or "torch's default"
+    lines += ["", f"Peak memory of the process: {peak_mb:.0f} MB. Model threads: {threads}; "
+              f"load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs."]
     table = "\n".join(lines) + "\n"
     print(table, end="")
     write_text(args.output, table)
