@@ -175,28 +175,49 @@ class UnsupportedClaim(SourceRule):
     code = "SR103"
     name = "unsupported-by-source"
     severity = Severity.INFO
-    summary = "A figure or quotation the source does not contain"
+    summary = "A figure, quotation or sentence the source does not support"
     what = """
-A figure in the draft that appears nowhere in the source and is not a changed source figure, or a
-quotation with no similar passage in the source.
+A figure in the draft that appears nowhere in the source and is not a changed source figure; a
+quotation with no similar passage in the source; or a sentence of at least six content words
+that no source sentence is close to (under a quarter of its weighted words shared, and with
+the model, an embedding cosine under 0.5).
 """
     why = """
 Figures and quotations are what readers take as reported fact; one the source does not carry
 was added by the rewrite and needs its own source.
 """
     bad_examples = ("Officials said 4,500 contractors would also leave the region.",
-                    "\"We are leaving with our heads held high,\" a general said.")
-    good_examples = ("More than 1,000 American troops will leave Niger, officials said.",)
+                    "\"We are leaving with our heads held high,\" a general said.",
+                    "Analysts expect gold prices to climb sharply as investors seek safety.")
+    good_examples = ("More than 1,000 American troops will leave Niger, officials said.",
+                     "The Pentagon expects its soldiers to be gone from Niger by year's end.")
+    MIN_WORDS: ClassVar[int] = 6
+    MAX_COVERAGE: ClassVar[float] = 0.25
+    MAX_SIMILARITY: ClassVar[float] = 0.5
 
     def compare(self, view: SourceView, ctx: Context) -> Iterator[Finding]:
         changed = {(c.start, c.end) for c in _deterministic(view, ctx)}
         known = source_number_keys(view)
+        flagged: list[tuple[int, int]] = []
         for n in numbers(view.draft.text):
             if n.key not in known and (n.start, n.end) not in changed and n.raw[0].isdigit():
+                flagged.append((n.start, n.end))
                 yield self.finding(n.start, n.end, f"the figure {n.raw!r} is not in the source")
         for q in _quotes(view, ctx):
             if not q.found and q.source_start < 0:
+                flagged.append((q.start, q.end))
                 yield self.finding(q.start, q.end, "this quotation is not in the source")
+        for a in view.alignments:
+            if self._unsupported(a, ctx) and not any(a.draft.start <= s < a.draft.end
+                                                     for s, _ in flagged):
+                yield self.finding(a.draft.start, a.draft.end,
+                                   f"no sentence of the source says this (the closest shares "
+                                   f"{a.coverage:.0%} of its words)")
+
+    def _unsupported(self, a: Alignment, ctx: Context) -> bool:
+        if len(a.draft.words) < self.MIN_WORDS or a.coverage >= self.MAX_COVERAGE:
+            return False
+        return not ctx.settings.use_model or a.similarity < self.MAX_SIMILARITY
 
 
 @register

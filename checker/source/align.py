@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 NAME_WEIGHT = 2.0
 MERGE_GAIN = 0.2  # a second source sentence must add this much coverage to be merged in
+MERGE_WORDS = 2  # ... and at least this many of the draft sentence's words
+TIGHTNESS = 0.05
 SIMILARITY_WEIGHT = 0.5
 
 
@@ -102,13 +104,16 @@ def align(draft: Sequence[Sentence], sources: Sequence[Sentence],
             else [0.0] * len(sources)
         scores = [(1 - SIMILARITY_WEIGHT) * c + SIMILARITY_WEIGHT * s if similarity is not None
                   else c for c, s in zip(cover, sims, strict=True)]
-        best = max(range(len(sources)), key=lambda j: (scores[j], -j))
+        keys = d.words | d.names
+        # ties (a short draft sentence) go to the source sentence with least left over
+        tight = [len(keys & bag) / max(len(bag), 1) for bag in bags]
+        best = max(range(len(sources)), key=lambda j: (scores[j] + TIGHTNESS * tight[j], -j))
         matches = [sources[best]]
         coverage = cover[best]
         second, gain = None, 0.0
         for j, bag in enumerate(bags):
-            if j == best:
-                continue
+            if j == best or len((keys & bag) - bags[best]) < MERGE_WORDS:
+                continue  # one new word (a changed figure) does not make a merged sentence
             merged = _coverage(d, bags[best] | bag, weights) - coverage
             if merged > gain:
                 second, gain = j, merged

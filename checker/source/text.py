@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.nli.lexicon import load_lexicon, stopwords
-from checker.resources import load_toml
+from checker.resources import load_lines, load_toml
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:['’]s)?\b|\b[A-Z]{2,}\b")
@@ -44,10 +44,15 @@ class Mention:
     key: str  # what two mentions are compared by: a value, a lower-cased word
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return stopwords() | frozenset(load_lines("source", "function-words.txt"))
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words that carry the topic, cut to six letters (a cheap stemmer that makes
     'withdrawal' / 'withdrawing' and 'troops' / 'troop' meet)."""
-    stop = stopwords()
+    stop = _function_words()
     out = set()
     for m in WORD.finditer(text):
         w = m.group(0).lower().replace("’", "'")
@@ -59,8 +64,9 @@ def content_words(text: str) -> frozenset[str]:
 
 def name_tokens(text: str) -> frozenset[str]:
     """Capitalised tokens (possessive removed): weighted higher when aligning sentences."""
-    return frozenset(re.sub(r"['’]s$", "", m.group(0)).lower()[:6]
-                     for m in CAPITALISED.finditer(text))
+    stop = _function_words()
+    names = (re.sub(r"['’]s$", "", m.group(0)).lower() for m in CAPITALISED.finditer(text))
+    return frozenset(n[:6] for n in names if n not in stop)
 
 
 def _value(number: str, scale: str | None) -> float:
