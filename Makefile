@@ -33,6 +33,9 @@ demo: install
 	$(BIN)/checker check seeds/ --format json -o reports/seeds.json --exit-zero
 	$(BIN)/checker check seeds/ --format sarif -o reports/seeds.sarif --exit-zero
 	$(BIN)/checker report seeds/ --out reports/seeds/ --no-progress
+	-$(BIN)/checker check seeds/niger-withdrawal.txt --source seeds/source/niger-withdrawal.txt --select SR
+	$(BIN)/checker check seeds/niger-withdrawal.txt --source seeds/source/niger-withdrawal.txt --format html -o reports/niger-withdrawal-source.html --exit-zero
+	$(BIN)/checker check seeds/ferry-strike.txt --format html -o reports/ferry-strike-source.html --exit-zero
 	$(BIN)/python -m checker.bench.samples
 	@echo "reports written to reports/"
 

@@ -94,13 +94,14 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
             continue
         settings = settings_for(r.path)
 
-        def recheck(text: str, path: str = r.path, s: Settings = settings
+        def recheck(text: str, path: str = r.path, s: Settings = settings,
+                    sources: tuple[Document, ...] = r.sources
                     ) -> tuple[Document, list[Finding]] | None:
             try:
                 new_doc = build_document(path, text, kind_for(path))
             except InputError:
                 return None
-            return new_doc, check_document(new_doc, s)
+            return new_doc, check_document(new_doc, s, sources=sources)
 
         def keep(d: Document, fs: list[Finding], path: str = r.path) -> list[Finding]:
             return narrowing.keep(path, d, fs)

@@ -56,6 +56,8 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("--config", type=Path, default=None, help="use this configuration file")
     c.add_argument("--no-model", action="store_true", help="rules only: load no model")
+    c.add_argument("--source", action="append", default=[], metavar="FILE",
+                   help="check the drafts against this source text (repeatable; SR rules)")
     c.add_argument("--stdin-filename", default=None,
                    help="name (and so format) for text read from -")
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto")

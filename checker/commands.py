@@ -7,12 +7,14 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.engine import FileResult, check_file, expand
 from checker.inputs import kind_for, split_record
 from checker.reading import ReadError, read_stream
 from checker.rules import all_rules, rule_by_code
+from checker.source.request import SourceError, SourceRequest, load_sources
 from checker.terminal import terminal_safe
 
 PARALLEL_THRESHOLD = 40
@@ -50,7 +52,9 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
     missing = [p for p in args.paths
                if p != "-" and not os.path.lexists(p) and split_record(p) is None]
     problems: list[str] = []
-    files = [p for p in expand([p for p in args.paths if p not in missing], base, problems)]
+    named = {p for p in args.paths if Path(p).is_file()}
+    files = [p for p in expand([p for p in args.paths if p not in missing], base, problems)
+             if p in named or not _is_source(p, args)]
     results.extend(FileResult(p, error=f"{p}: no such file or directory") for p in missing)
     for problem in problems:  # an empty folder among others is said; alone it is an error
         if files and "no .txt" in problem:
@@ -66,16 +70,31 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
     return results, base
 
 
+def _source_request(args: argparse.Namespace) -> SourceRequest:
+    return SourceRequest(tuple(getattr(args, "source", None) or ()))
+
+
+def _is_source(path: str, args: argparse.Namespace) -> bool:
+    try:
+        settings = resolve_settings(path, args)
+    except ConfigError:
+        return False
+    return _source_request(args).is_source(path, settings.sources, settings.root)
+
+
 def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None) -> FileResult:
     # stdin takes its configuration and per-path overrides from --stdin-filename, as in ruff
     name = args.stdin_filename if path == "-" and args.stdin_filename else path
     try:
         settings = resolve_settings(name, args)
-    except ConfigError as exc:
-        return FileResult(path, error=str(exc))
+        wanted = _source_request(args).for_draft(name, settings.sources, settings.root)
+        sources = load_sources(wanted, settings.max_file_bytes)
+    except (ConfigError, SourceError) as exc:
+        return FileResult(path, error=f"{path}: {exc}" if isinstance(exc, SourceError)
+                          else str(exc))
     kind = kind_for(args.stdin_filename) if args.stdin_filename else "text"
     result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind,
-                        stdin_name=name)
+                        stdin_name=name, sources=sources)
     if path == "-" and args.stdin_filename:
         result.path = args.stdin_filename
     return result

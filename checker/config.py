@@ -40,6 +40,7 @@ class Settings:
     names: dict[str, Any] = field(default_factory=dict)
     spam: dict[str, Any] = field(default_factory=dict)
     nli: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, Any] = field(default_factory=dict)  # draft pattern -> source path(s)
     use_model: bool = True
     source: str | None = None  # the file these came from
     root: str | None = None  # paths in overrides are relative to this
@@ -121,12 +122,13 @@ def _severities(value: Any, key: str) -> dict[str, Severity]:
 
 
 _KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-bytes", "severity",
-          "overrides", "names", "spam", "nli", "report"}  # report: read by checker.batch
+          "overrides", "names", "spam", "nli", "report", "sources"}  # report: read by checker.batch
 
 
 # The keys each rule-options table accepts: a misspelt option must not silently do nothing.
 _TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"},
-               "nli": {"model", "quantize", "min-similarity", "pair-fraction", "threshold",
+               "nli": {"model", "quantize", "min-similarity", "pairs-per-sentence", "skip-unlikely",
+                       "threshold",
                        "off-topic-similarity", "off-topic-sentence-similarity",
                        "off-topic-gap"}}
 
@@ -172,6 +174,13 @@ def _rule_table(table: dict[str, Any], name: str) -> dict[str, Any]:
     return dict(value)
 
 
+def _sources_table(value: Any) -> dict[str, Any]:
+    from checker.source.request import SourceMap
+
+    SourceMap.from_table(value, None)  # raises ValueError on a malformed table
+    return dict(value)
+
+
 def settings_from_table(table: dict[str, Any], source: str | None = None,
                         root: str | None = None) -> Settings:
     unknown = sorted(set(table) - _KNOWN)
@@ -203,6 +212,7 @@ def settings_from_table(table: dict[str, Any], source: str | None = None,
             names=_rule_table(table, "names"),
             spam=_rule_table(table, "spam"),
             nli=_nli_table(table, root),
+            sources=_sources_table(table.get("sources", {})),
             source=source,
             root=root,
         )

@@ -41,6 +41,7 @@ class FileResult:
     error: str | None = None
     document: Document | None = None
     notices: list[str] = field(default_factory=list)  # said on stderr; not findings, not errors
+    sources: tuple[Document, ...] = ()  # the source texts it was checked against (--source)
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
@@ -65,11 +66,13 @@ def _explicitly_selected(code: str, settings: Settings) -> bool:
 
 def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None,
                    models: ModelHub | None = None,
-                   notices: list[str] | None = None) -> list[Finding]:
+                   notices: list[str] | None = None,
+                   sources: Sequence[Document] = ()) -> list[Finding]:
     """Findings of the selected rules. A rule that runs out of its time budget on this document
     (``checker.budget``) is skipped, and said so in ``notices``; the others still run."""
     active = list(rules) if rules is not None else selected_rules(settings, doc.path)
-    ctx = Context(settings=settings, models=models or ModelHub(settings.nli))
+    ctx = Context(settings=settings, models=models or ModelHub(settings.nli),
+                  sources=tuple(sources))
     raw: list[Finding] = []
     skipped: set[str] = set()
     for rule in active:
@@ -150,19 +153,21 @@ def _unused_suppressions(doc: Document, used: set[int], ran: set[str],
 
 
 def check_text(text: str, path: str = "<text>", kind: str = "text",
-               settings: Settings | None = None, models: ModelHub | None = None) -> FileResult:
+               settings: Settings | None = None, models: ModelHub | None = None,
+               sources: Sequence[Document] = ()) -> FileResult:
     """Check a string (used by the web server, the language server and tests)."""
     settings = settings or Settings()
     try:
         doc = build_document(path, text, kind)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, check_document(doc, settings, models=models), document=doc)
+    return FileResult(path, check_document(doc, settings, models=models, sources=sources),
+                      document=doc, sources=tuple(sources))
 
 
 def check_file(path: str, settings: Settings, models: ModelHub | None = None,
                stdin_bytes: bytes | None = None, stdin_kind: str = "text",
-               stdin_name: str = "-") -> FileResult:
+               stdin_name: str = "-", sources: Sequence[Document] = ()) -> FileResult:
     try:
         if path == "-":
             decoded = decode_input("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
@@ -172,26 +177,26 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models)
+    return _check_loaded(path, doc, settings, models, sources)
 
 
 def check_bytes(path: str, raw: bytes, settings: Settings,
-                models: ModelHub | None = None) -> FileResult:
+                models: ModelHub | None = None, sources: Sequence[Document] = ()) -> FileResult:
     """Check bytes already read (a batch worker gets them from the client, not the disk)."""
     try:
         doc = load_document(path, raw, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models)
+    return _check_loaded(path, doc, settings, models, sources)
 
 
 def _check_loaded(path: str, doc: Document, settings: Settings,
-                  models: ModelHub | None) -> FileResult:
+                  models: ModelHub | None, sources: Sequence[Document] = ()) -> FileResult:
     notices: list[str] = []
     if doc.encoding != "utf-8":
         notices.append(f"{path}: not UTF-8; read as {doc.encoding}")
     try:
-        findings = check_document(doc, settings, models=models, notices=notices)
+        findings = check_document(doc, settings, models=models, notices=notices, sources=sources)
     except Cancelled:
         raise
     except (InputError, ModelError) as exc:  # a model that cannot be used: not a rule bug
@@ -202,7 +207,7 @@ def _check_loaded(path: str, doc: Document, settings: Settings,
     except Exception as exc:  # a rule bug must not stop the other files
         return FileResult(path, error=f"{path}: internal error while checking "
                           f"({type(exc).__name__}: {exc}); please report it", document=doc)
-    return FileResult(path, findings, document=doc, notices=notices)
+    return FileResult(path, findings, document=doc, notices=notices, sources=tuple(sources))
 
 
 def expand(paths: Iterable[str], settings: Settings,

@@ -67,6 +67,7 @@ class Related:
     start: int
     end: int
     message: str
+    path: str | None = None  # set when the span is in another file (a source text), not the draft
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,10 @@ import pytest
 from checker.config import Settings, settings_from_table
 from checker.engine import check_text
 from checker.findings import CATEGORIES, Applicability, Finding, Severity
-from checker.inputs import _SUPPRESSION  # the suppression syntax, to see which codes CK100 needs
+from checker.inputs import (
+    _SUPPRESSION,  # the suppression syntax, to see which codes CK100 needs
+    build_document,
+)
 from checker.rules import Rule, all_rules, rule_by_code
 
 RULES = all_rules()
@@ -76,10 +79,19 @@ def _settings(rule: type[Rule], example: str) -> Settings:
 
 
 def _run(rule: type[Rule], example: str) -> tuple[list[Finding], str]:
-    result = check_text(example, f"example-{rule.code}.txt", "text", _settings(rule, example))
+    sources = ()
+    if rule.example_source:  # rules that compare the draft with the text it came from
+        sources = (build_document(f"source-{rule.code}.txt", rule.example_source),)
+    result = check_text(example, f"example-{rule.code}.txt", "text", _settings(rule, example),
+                        sources=sources)
     assert result.error is None, result.error
     assert result.document is not None
     return result.findings, result.document.text
+
+
+def _span_text(rule: type[Rule], text: str, path: str | None) -> str:
+    """The text a related span points into: the draft, or the source it names."""
+    return text if path is None else rule.example_source
 
 
 def _examples(kind: str) -> Iterator[object]:
@@ -100,7 +112,8 @@ def test_bad_example_is_found(rule: type[Rule], example: str) -> None:
         assert f.message.strip()
         assert f.confidence is None or 0.0 <= f.confidence <= 1.0
         for rel in f.related:
-            assert 0 <= rel.start <= rel.end <= len(text) and rel.message.strip()
+            within = _span_text(rule, text, rel.path)
+            assert 0 <= rel.start <= rel.end <= len(within) and rel.message.strip()
         if f.fix is not None:
             assert rule.fix_applicability is not None, "a fix needs a declared applicability"
             assert f.fix.applicability == rule.fix_applicability

@@ -39,6 +39,7 @@ from checker.inputs import (
     iter_files,
     read_bytes,
 )
+from checker.source.request import SourceRequest
 
 
 def parser() -> argparse.ArgumentParser:
@@ -63,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", type=_codes, default=(), help="codes or prefixes to skip")
     p.add_argument("--config", type=Path, default=None, help="use this configuration file")
     p.add_argument("--no-model", action="store_true", help="rules only: load no model")
+    p.add_argument("--source", action="append", default=[], metavar="FILE",
+                   help="check every document against this source text (repeatable); "
+                        "per-document sources come from [tool.checker.sources]")
     p.add_argument("--force", action="store_true", help="re-check everything (ignore the manifest)")
     p.add_argument("--title", default=None, help="title of index.html (default: DIR's name)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -100,19 +104,41 @@ def plan(files: Sequence[str], args: argparse.Namespace) -> list[DocumentJob]:
     error: str | None
     for path in dict.fromkeys(files):
         slug = slug_for(path)
+        sources: tuple[tuple[str, bytes], ...] = ()
         try:
             settings: Settings | None = resolve(path, args)
             error = None
+            sources = _sources(path, settings, args)
         except ConfigError as exc:
             settings, error = None, str(exc)
+        except InputError as exc:
+            error = f"{path}: source text {exc}"
         try:  # read no further than this file's own limit
             raw = read_bytes(path, settings.max_file_bytes if settings else DEFAULT_MAX_BYTES)
         except InputError as exc:
             error = str(exc)
             jobs.append(DocumentJob(path, slug, f"unreadable-{time.time()}", b"", None, error))
             continue
-        jobs.append(DocumentJob(path, slug, cache_key(raw, settings), raw, settings, error))
+        jobs.append(DocumentJob(path, slug, cache_key(raw, settings, sources), raw, settings,
+                                error, sources))
     return jobs
+
+
+def _sources(path: str, settings: Settings | None,
+             args: argparse.Namespace) -> tuple[tuple[str, bytes], ...]:
+    """The source texts of one document, read here so that workers need no shared disk."""
+    if settings is None:
+        return ()
+    wanted = SourceRequest(tuple(args.source)).for_draft(path, settings.sources, settings.root)
+    return tuple((p, read_bytes(p)) for p in wanted)
+
+
+def _not_a_source(path: str, args: argparse.Namespace) -> bool:
+    try:
+        settings = resolve(path, args)
+    except ConfigError:
+        return True
+    return not SourceRequest(tuple(args.source)).is_source(path, settings.sources, settings.root)
 
 
 def resolve(path: str, args: argparse.Namespace) -> Settings:
@@ -161,7 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, ValueError, TypeError) as exc:
         print(f"checker report: {exc}", file=sys.stderr)
         return 2
-    files = list(iter_files(args.paths, base.exclude))
+    named = {p for p in args.paths if Path(p).is_file()}
+    files = [f for f in iter_files(args.paths, base.exclude)
+             if f in named or _not_a_source(f, args)]
     if not files:
         print("checker report: no .txt, .md or .html files found", file=sys.stderr)
         return 2

@@ -108,7 +108,9 @@ def _cell(value: Any, numeric: bool) -> str:
 
 
 def table(documents: pd.DataFrame, categories: Sequence[str]) -> str:
-    heads = [("path", "document", False), ("risk", "risk", True), ("findings", "findings", True),
+    sourced = "sources" in documents.columns and bool((documents["sources"] != "").any())
+    heads = [("path", "document", False), *([("sources", "source", False)] if sourced else []),
+             ("risk", "risk", True), ("findings", "findings", True),
              ("n_error", "errors", True), ("n_warning", "warnings", True),
              ("n_info", "infos", True), *((c, c, True) for c in categories),
              ("top_rule", "top rule", False), ("error", "problem", False)]
@@ -164,5 +166,5 @@ def render_index(findings: pd.DataFrame, documents: pd.DataFrame, *, title: str,
     return page(f"checker: {title}", body, {}, ["report.css", "index.css"], ["index.js"])
 
 
-_FIXED = {"path", "report", "kind", "chars", "findings", "risk", "n_error", "n_warning",
+_FIXED = {"path", "report", "kind", "sources", "chars", "findings", "risk", "n_error", "n_warning",
           "n_info", "top_rule", "error"}

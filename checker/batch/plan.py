@@ -38,6 +38,7 @@ class DocumentJob:
     raw: bytes
     settings: Settings | None
     error: str | None = None  # set when the configuration could not be loaded
+    sources: tuple[tuple[str, bytes], ...] = ()  # (path, bytes) of the texts it is checked against
 
 
 @cache
@@ -48,8 +49,12 @@ def rules_signature() -> str:
     return hashlib.sha256(codes.encode()).hexdigest()[:12]
 
 
-def cache_key(raw: bytes, settings: Settings | None) -> str:
-    content = hashlib.sha256(raw).hexdigest()[:24]
+def cache_key(raw: bytes, settings: Settings | None,
+              sources: tuple[tuple[str, bytes], ...] = ()) -> str:
+    digest = hashlib.sha256(raw)
+    for path, data in sources:  # a changed source text changes the findings
+        digest.update(b"\0" + path.encode() + b"\0" + data)
+    content = digest.hexdigest()[:24]
     config = settings.fingerprint() if settings is not None else "no-config"
     return f"{content}-{config}-{__version__}-{rules_signature()}"
 

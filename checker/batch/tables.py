@@ -63,6 +63,7 @@ def documents_frame(records: Sequence[dict[str, Any]], reports: Sequence[str]) -
     for rec, report in zip(records, reports, strict=True):
         info, found = rec["document"], rec["findings"]
         row: dict[str, Any] = {"path": info["path"], "report": report, "kind": info["kind"],
+                               "sources": info.get("sources", ""),
                                "chars": info["chars"], "findings": len(found),
                                "risk": None if info["error"] else risk_score(found)}
         for sev in SEVERITIES:
@@ -72,7 +73,7 @@ def documents_frame(records: Sequence[dict[str, Any]], reports: Sequence[str]) -
         row["top_rule"] = _top_rule(found)
         row["error"] = info["error"]
         rows.append(row)
-    columns = ["path", "report", "kind", "chars", "findings", "risk",
+    columns = ["path", "report", "kind", "sources", "chars", "findings", "risk",
                *(f"n_{s}" for s in SEVERITIES), *categories, "top_rule", "error"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["risk"] = frame["risk"].astype("float64")

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.batch.plan import DocumentJob
+from checker.document import Document
 from checker.engine import FileResult, check_bytes
+from checker.findings import Related
+from checker.inputs import InputError, load_document
 from checker.modelhub import ModelHub
+from checker.reporters.common import related_document
 
 FINDING_COLUMNS = ("path", "code", "rule", "category", "severity", "confidence", "line",
                    "column", "end_line", "end_column", "start", "end", "text", "message",
@@ -38,7 +42,12 @@ def check_job(job: DocumentJob) -> FileResult:
     """``engine.check_bytes`` on the bytes the client read; models cached per process."""
     if job.error is not None or job.settings is None:
         return FileResult(job.path, error=job.error or f"{job.path}: no configuration")
-    return check_bytes(job.path, job.raw, job.settings, ModelHub(job.settings.nli))
+    try:
+        sources = tuple(load_document(p, raw, job.settings.max_file_bytes)
+                        for p, raw in job.sources)
+    except InputError as exc:
+        return FileResult(job.path, error=f"{job.path}: source text {exc}")
+    return check_bytes(job.path, job.raw, job.settings, ModelHub(job.settings.nli), sources)
 
 
 def finding_rows(result: FileResult) -> list[dict[str, Any]]:
@@ -48,7 +57,8 @@ def finding_rows(result: FileResult) -> list[dict[str, Any]]:
         line, col = doc.line_col(f.start) if doc else (0, 0)
         end_line, end_col = doc.line_col(f.end) if doc else (0, 0)
         text = doc.snippet(f.start, f.end) if doc else ""
-        related = " | ".join(doc.snippet(r.start, r.end) for r in f.related) if doc else ""
+        related = " | ".join(_related_text(r, doc, result.sources)
+                             for r in f.related) if doc else ""
         rows.append({"path": result.path, "code": f.code, "rule": f.rule,
                      "category": f.category, "severity": f.severity.label,
                      "confidence": None if f.confidence is None else round(f.confidence, 4),
@@ -58,10 +68,17 @@ def finding_rows(result: FileResult) -> list[dict[str, Any]]:
     return rows
 
 
+def _related_text(rel: Related, doc: Document, sources: Sequence[Document]) -> str:
+    where = related_document(rel, doc, sources)
+    text = where.snippet(rel.start, rel.end) if where else ""
+    return f"{rel.path}: {text}" if rel.path else text
+
+
 def document_info(result: FileResult) -> dict[str, Any]:
     doc = result.document
     return {"path": result.path, "kind": doc.kind if doc else "",
-            "chars": len(doc.text) if doc else 0, "error": result.error or ""}
+            "chars": len(doc.text) if doc else 0, "error": result.error or "",
+            "sources": "; ".join(s.path for s in result.sources)}
 
 
 def process_job(job: DocumentJob) -> DocOutcome:

@@ -198,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "off-topic": "checker.nli.offtopic_eval",
             "speed": "checker.nli.bench",
             "garble": "checker.garble_lab.evaluate",
+            "source": "checker.source.evaluate",
         }
         if what not in modules:
             print(f"unknown evaluation {what!r}; choose nli, {', '.join(modules)}")

@@ -9,7 +9,7 @@ from typing import Any
 from checker import __version__
 from checker.document import Document
 from checker.engine import FileResult
-from checker.findings import Finding
+from checker.findings import Finding, Related
 
 SCHEMA_VERSION = 1
 TOOL = {"name": "checker", "version": __version__}
@@ -23,7 +23,27 @@ def position(doc: Document | None, start: int, end: int) -> dict[str, int]:
     return {"line": line, "column": col, "end_line": end_line, "end_column": end_col}
 
 
-def finding_dict(f: Finding, doc: Document | None) -> dict[str, Any]:
+def related_document(rel: Related, doc: Document | None,
+                     sources: Sequence[Document] = ()) -> Document | None:
+    """The document a related span points into: the draft, or the source text it names."""
+    if rel.path is None:
+        return doc
+    return next((s for s in sources if s.path == rel.path), None)
+
+
+def related_dict(rel: Related, doc: Document | None,
+                 sources: Sequence[Document] = ()) -> dict[str, Any]:
+    where = related_document(rel, doc, sources)
+    data: dict[str, Any] = {"start": rel.start, "end": rel.end,
+                            **position(where, rel.start, rel.end), "message": rel.message,
+                            "text": where.snippet(rel.start, rel.end) if where else ""}
+    if rel.path is not None:
+        data["path"] = rel.path
+    return data
+
+
+def finding_dict(f: Finding, doc: Document | None,
+                 sources: Sequence[Document] = ()) -> dict[str, Any]:
     data: dict[str, Any] = {
         "code": f.code,
         "rule": f.rule,
@@ -35,11 +55,7 @@ def finding_dict(f: Finding, doc: Document | None) -> dict[str, Any]:
         **position(doc, f.start, f.end),
         "confidence": None if f.confidence is None else round(f.confidence, 4),
         "text": doc.snippet(f.start, f.end) if doc else "",
-        "related": [
-            {"start": r.start, "end": r.end, **position(doc, r.start, r.end),
-             "message": r.message, "text": doc.snippet(r.start, r.end) if doc else ""}
-            for r in f.related
-        ],
+        "related": [related_dict(r, doc, sources) for r in f.related],
         "fix": None,
     }
     if f.fix is not None and doc is not None and doc.offsets_are_source:

@@ -30,6 +30,7 @@ from checker.document import Document
 from checker.engine import FileResult
 from checker.findings import CATEGORIES, Finding
 from checker.reporters.common import finding_dict, positions_note, summary
+from checker.source.sidebyside import comparison
 
 COLOURS = {
     "contradiction": "#e03131",
@@ -68,8 +69,10 @@ def segments(length: int, findings: Sequence[Finding]) -> list[Segment]:
     closes: dict[int, list[tuple[int, int]]] = {}
     points: dict[int, list[tuple[int, int]]] = {}
     for i, f in enumerate(findings):
-        spans = [(f.start, f.end), *((r.start, r.end) for r in f.related)]
-        for j, (start, end) in enumerate(spans):
+        spans = [(f.start, f.end, True), *((r.start, r.end, r.path is None) for r in f.related)]
+        for j, (start, end, here) in enumerate(spans):
+            if not here:
+                continue  # a span in a source text: shown beside the finding, not in the draft
             a, b = _clamp(start, end, length)
             key = (i, j - 1)  # related index -1: the finding's own span
             if a == b:
@@ -146,8 +149,11 @@ def document_payload(result: FileResult, index: int = 0) -> dict[str, Any]:
     findings = list(result.findings)
     entry["kind"] = doc.kind
     for i, f in enumerate(findings):
-        data = finding_dict(f, doc)
+        data = finding_dict(f, doc, result.sources)
         data["id"] = f"d{index}f{i}"
+        compare = comparison(f, doc, result.sources) if result.sources else None
+        if compare is not None:
+            data["compare"] = compare
         data.pop("fix", None)
         if f.fix is not None:
             data["fix"] = f.fix.description

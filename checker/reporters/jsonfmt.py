@@ -16,11 +16,13 @@ def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "path": r.path,
             "error": r.error,
-            "findings": [finding_dict(f, r.document) for f in r.findings],
+            "findings": [finding_dict(f, r.document, r.sources) for f in r.findings],
         }
         note = positions_note(r.document)
         if note:
             entry["positions"] = note
+        if r.sources:
+            entry["sources"] = [s.path for s in r.sources]
         files.append(entry)
     return {"schema_version": SCHEMA_VERSION, "tool": dict(TOOL), "files": files,
             "summary": summary(results)}

@@ -10,6 +10,7 @@ from typing import Any
 from checker import __version__
 from checker.engine import FileResult
 from checker.findings import Severity
+from checker.reporters.common import related_document
 from checker.rules import all_rules
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -76,8 +77,9 @@ def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
             if f.related:
                 result["relatedLocations"] = [
                     {"id": i, "message": {"text": rel.message}, "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(fr.path)},
-                        "region": _region(doc, rel.start, rel.end)}}
+                        "artifactLocation": {"uri": _uri(rel.path or fr.path)},
+                        "region": _region(related_document(rel, doc, fr.sources) or doc,
+                                          rel.start, rel.end)}}
                     for i, rel in enumerate(f.related, 1)
                 ]
             if f.fix is not None and doc.offsets_are_source:

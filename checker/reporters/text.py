@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from checker.engine import FileResult
 from checker.findings import Severity
-from checker.reporters.common import positions_note, summary
+from checker.reporters.common import positions_note, related_document, summary
 from checker.terminal import terminal_safe
 
 _COLOURS = {Severity.ERROR: "\x1b[31;1m", Severity.WARNING: "\x1b[33;1m",
@@ -45,8 +45,10 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
             if not color:
                 out.append("    " + " " * a + "^" * max(1, b - a))
             for rel in f.related:
-                rl, rc = doc.line_col(rel.start)
-                out.append(c(_DIM, f"    related {path}:{rl}:{rc}: {terminal_safe(rel.message)}"))
+                where = related_document(rel, doc, r.sources)
+                rl, rc = where.line_col(rel.start) if where else (0, 0)
+                out.append(c(_DIM, f"    related {terminal_safe(rel.path or path)}:{rl}:{rc}: "
+                                   f"{terminal_safe(rel.message)}"))
         note = positions_note(doc)
         if note and r.findings:
             out.append(c(_DIM, f"{path}: {note}"))

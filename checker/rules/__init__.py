@@ -7,7 +7,7 @@ import importlib
 from checker.rules.base import Context, Rule, register, registered
 
 _MODULES = ("spam", "names", "typography", "garble", "spun", "numbers", "unused",
-            "contradiction", "offtopic")
+            "contradiction", "offtopic", "source")
 
 
 def all_rules() -> list[type[Rule]]:

@@ -21,6 +21,7 @@ class Context:
     settings: Settings
     models: ModelHub | None = None
     cache: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[Document, ...] = ()  # the texts the draft was written from (--source)
 
 
 class Rule:
@@ -40,6 +41,8 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     # A [tool.checker] table under which the examples run (for rules that need configuration).
     example_config: ClassVar[dict[str, Any]] = {}
+    # The source text the examples are checked against (rules that compare a draft with it).
+    example_source: ClassVar[str] = ""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
@@ -77,6 +80,9 @@ class Rule:
         lines += ["## What it does", cls.what.strip(), "", "## Why is this bad?", cls.why.strip()]
         if cls.fix_applicability is not None:
             lines += ["", "## Fix", f"Offers a {cls.fix_applicability.value} fix."]
+        if cls.example_source:
+            lines += ["", "## Source the examples are checked against",
+                      *(f"    {line}" for line in cls.example_source.splitlines())]
         if cls.bad_examples:
             lines += ["", "## Example", *(f"    {e}" for e in cls.bad_examples)]
         if cls.good_examples:

@@ -13,7 +13,9 @@ from typing import Any
 
 from checker.budget import Cancelled
 from checker.config import Settings, with_cli
+from checker.document import Document
 from checker.engine import check_text
+from checker.inputs import build_document
 from checker.modelhub import ModelHub
 from checker.reporters.jsonfmt import as_dict
 from checker.rules import all_rules
@@ -22,7 +24,7 @@ KINDS = {"text": ".txt", "markdown": ".md", "html": ".html"}
 MAX_DEPTH = 8  # a request is {"options": {"select": [...]}}: three levels
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _OPTIONS = {"select", "ignore", "model", "include_text"}
-_FIELDS = {"text", "kind", "path", "options"}
+_FIELDS = {"text", "kind", "path", "options", "source"}
 
 
 STOPPED = "the check was stopped: it ran past this server's time limit (--timeout)"
@@ -49,6 +51,12 @@ class CheckRequest:
     ignore: tuple[str, ...]
     model: bool
     include_text: bool
+    source: str | None = None  # the text the draft was written from (SR rules)
+
+    def sources(self) -> tuple[Document, ...]:
+        if not self.source:
+            return ()
+        return (build_document("source.txt", self.source, "text"),)
 
 
 def _codes(value: Any, name: str) -> tuple[str, ...]:
@@ -104,7 +112,7 @@ def parse_request(raw: bytes) -> CheckRequest:
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
         raise ApiError(422, f"unknown field(s) {', '.join(unknown)}; expected text, kind, "
-                       "path, options")
+                       "path, options, source")
     text = data.get("text")
     if not isinstance(text, str):
         raise ApiError(422, "\"text\" is required and must be a string")
@@ -131,6 +139,9 @@ def parse_request(raw: bytes) -> CheckRequest:
     for flag in ("model", "include_text"):
         if flag in options and not isinstance(options[flag], bool):
             raise ApiError(422, f"options.{flag} must be true or false")
+    source = data.get("source")
+    if source is not None and (not isinstance(source, str) or "\x00" in source):
+        raise ApiError(422, "\"source\" must be the source text as a string")
     select = _codes(options["select"], "select") if "select" in options else None
     ignore = _codes(options.get("ignore", []), "ignore")
     known = [r.code for r in all_rules()]
@@ -139,7 +150,8 @@ def parse_request(raw: bytes) -> CheckRequest:
     if unknown:  # the command line refuses these too: a typo must not select nothing
         raise ApiError(422, f"unknown rule code or prefix: {', '.join(unknown)} "
                        "(GET /api/rules lists them)")
-    return CheckRequest(text=text, kind=kind, path=path, select=select or None,
+    return CheckRequest(source=source or None,
+                        text=text, kind=kind, path=path, select=select or None,
                         ignore=ignore,
                         model=bool(options.get("model", True)),
                         include_text=bool(options.get("include_text", False)))
@@ -150,7 +162,8 @@ def run_check(req: CheckRequest, base: Settings, models: ModelHub) -> dict[str, 
     settings = with_cli(base, select=req.select, ignore=req.ignore,
                         use_model=base.use_model and req.model)
     try:
-        result = check_text(req.text, req.path, req.kind, settings, models)
+        result = check_text(req.text, req.path, req.kind, settings, models,
+                            sources=req.sources())
     except Cancelled:
         raise ApiError(503, STOPPED) from None
     except Exception as exc:  # a rule bug: say so instead of dropping the connection
@@ -181,6 +194,8 @@ def parse_form(raw: bytes) -> CheckRequest:
     data: dict[str, Any] = {"text": fields.get("text", [None])[0],
                             "kind": fields.get("kind", ["text"])[0],
                             "options": {"model": fields.get("model", ["true"])[0] == "true"}}
+    if fields.get("source", [""])[0].strip():
+        data["source"] = fields["source"][0]
     return parse_request(json.dumps(data).encode("utf-8"))
 
 
@@ -196,7 +211,8 @@ def render_report(req: CheckRequest, base: Settings, models: ModelHub) -> str:
     settings = with_cli(base, select=req.select, ignore=req.ignore,
                         use_model=base.use_model and req.model)
     try:
-        result = check_text(req.text, req.path, req.kind, settings, models)
+        result = check_text(req.text, req.path, req.kind, settings, models,
+                            sources=req.sources())
     except Cancelled:
         raise ApiError(503, STOPPED) from None
     except Exception as exc:
@@ -221,6 +237,8 @@ OPENAPI: dict[str, Any] = {
                     "text": {"type": "string", "description": "the draft, as written"},
                     "kind": {"enum": list(KINDS), "default": "text"},
                     "path": {"type": "string", "description": "a name shown in the report"},
+                    "source": {"type": "string", "description": "the text the draft was "
+                               "written from: SR findings compare the draft with it"},
                     "options": {"type": "object", "additionalProperties": False, "properties": {
                         "select": {"type": "array", "items": {"type": "string"}},
                         "ignore": {"type": "array", "items": {"type": "string"}},

@@ -190,10 +190,17 @@
       conf.append("confidence", bar, el("span", null, Number(f.confidence).toFixed(2)));
       c.appendChild(conf);
     }
+    if (f.compare) c.appendChild(compare(f.compare));
     if (f.related.length) {
       const ul = el("ul", "related");
       f.related.forEach((r, i) => {
         const li = el("li");
+        if (r.path) {  /* a span in a source text: shown side by side above, not in this text */
+          li.append(el("span", "elsewhere", r.path + ":" + r.line + ":" + r.column + " “" + r.text + "”"),
+                    r.message ? " " + r.message : "");
+          ul.appendChild(li);
+          return;
+        }
         const b = el("button", null, "↔ " + r.line + ":" + r.column + " “" + r.text + "”");
         b.type = "button";
         b.addEventListener("click", (ev) => { ev.stopPropagation(); select(f.id, false); jumpRelated(f.id, i); });
@@ -216,6 +223,22 @@
     c.addEventListener("mouseenter", () => hoverIds([f.id], true));
     c.addEventListener("mouseleave", () => hoverIds([f.id], false));
     return c;
+  }
+
+  /* A source finding: the draft sentence beside the source sentence, differing words marked. */
+  function compare(cmp) {
+    const box = el("div", "compare");
+    const side = (label, pieces) => {
+      const col = el("div", "side");
+      col.appendChild(el("div", "label", label));
+      const body = el("div", "words");
+      pieces.forEach(([t, changed]) => body.appendChild(changed ? el("mark", null, t) : document.createTextNode(t)));
+      col.appendChild(body);
+      return col;
+    };
+    box.append(side("draft", cmp.draft), side("source " + cmp.path + ":" + cmp.line, cmp.source));
+    box.addEventListener("click", (ev) => ev.stopPropagation());
+    return box;
   }
 
   /* Rule docs are Markdown-ish: "## heading", indented examples, paragraphs. */

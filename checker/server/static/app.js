@@ -27,7 +27,8 @@ async function postCheck(text, kind, model) {
   const response = await fetch("/api/check", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ text, kind, options: { model, include_text: true } }),
+    body: JSON.stringify(Object.assign({ text, kind, options: { model, include_text: true } },
+                                       $("source").value.trim() ? { source: $("source").value } : {})),
   });
   let body = null;
   try { body = await response.json(); } catch (_) { body = null; }
@@ -86,7 +87,7 @@ function renderAnnotated(text, findings) {
                                           severity: f.severity }));
   const related = [];
   findings.forEach((f, i) => {
-    for (const r of f.related) related.push({ i, start: clamp(r.start), end: clamp(Math.max(r.end, r.start + 1)) });
+    for (const r of f.related) if (!r.path) related.push({ i, start: clamp(r.start), end: clamp(Math.max(r.end, r.start + 1)) });
   });
   const bounds = new Set([0, cps.length]);
   for (const s of spans.concat(related)) { bounds.add(s.start); bounds.add(s.end); }
@@ -132,7 +133,8 @@ function renderList(findings) {
       item.append(el("span", "where", ` (confidence ${f.confidence.toFixed(2)})`));
     }
     for (const r of f.related) {
-      item.append(el("span", "related", `↳ ${r.message}: “${r.text}” (line ${r.line})`));
+      item.append(el("span", "related", r.path ? `↳ source: ${r.message}: “${r.text}”`
+                                               : `↳ ${r.message}: “${r.text}” (line ${r.line})`));
     }
     if (f.fix && lastDoc.offsets_are_source) {
       const button = el("button", "fix", `Fix: ${f.fix.description}`);
@@ -195,6 +197,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const form = event.target;
     if (!$("draft").value.trim()) { event.preventDefault(); setStatus("Paste or upload a draft first.", true); return; }
     form.elements.text.value = $("draft").value;
+    form.elements.source.value = $("source").value;
     form.elements.kind.value = $("kind").value;
     form.elements.model.value = $("model").checked ? "true" : "false";
   });
