@@ -77,9 +77,9 @@ def _source_request(args: argparse.Namespace) -> SourceRequest:
 def _is_source(path: str, args: argparse.Namespace) -> bool:
     try:
         settings = resolve_settings(path, args)
-    except ConfigError:
+        return _source_request(args).is_source(path, settings.sources, settings.root)
+    except (ConfigError, OSError, RuntimeError):  # RuntimeError: a symlink loop; said later
         return False
-    return _source_request(args).is_source(path, settings.sources, settings.root)
 
 
 def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None) -> FileResult:

@@ -11,6 +11,7 @@ entailment is not). The word-for-word flips of ``flips.py`` need no model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,7 +41,7 @@ class Params:
     pairs_per_sentence: float = 0.6  # the model scores at most this many pairs per sentence
     neighbours: int = 4  # each sentence's nearest neighbours by embedding similarity
     min_pairs: int = 3
-    threshold: float = 0.85  # contradiction probability needed for a finding
+    threshold: float = 0.7  # contradiction probability needed for a finding
     skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
 
     @property
@@ -95,6 +96,19 @@ def score_pairs(
     return [max(probs[k], probs[n + k]) for k in range(n)]
 
 
+# A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
+_TIMESTAMP = re.compile(
+    r"^\W*(?:(?:post(?:ed)?|postpublished|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+def _entry_headers(a: str, b: str) -> bool:
+    """Two time-stamped entries of a live page: their times differ because they are two
+    entries, not two accounts of one event."""
+    return bool(_TIMESTAMP.match(a)) and bool(_TIMESTAMP.match(b))
+
+
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     """Word-for-word flips over all sentence pairs (cheap: token alignment only)."""
     lex = load_lexicon()
@@ -102,6 +116,10 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     toks = [tokens(s) if eligible(s) else None for s in sentences]
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
+        if flip is not None and flip.kind == "number" and _entry_headers(
+            sentences[i], sentences[j]
+        ):
+            continue
         if flip is not None:
             confidence = 0.9 if flip.kind == "number" else 0.95
             out.append(

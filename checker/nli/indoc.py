@@ -124,6 +124,25 @@ def build_stage2(written: Path | None, seed: int = 29, news: int = 10000, snli: 
     return pairs
 
 
+REPLAY_QUOTA = {"snli": 12000, "sick": 3000, "news": 7000}  # the shipped checkpoint 4's mix
+
+
+def trim_replay(pairs: Sequence[Pair], quota: dict[str, int]) -> list[Pair]:
+    """Keep, in order, at most ``quota[kind]`` replayed first-stage pairs of each kind (snli,
+    sick, generated news); second-stage and written pairs are all kept."""
+    seen: Counter[str] = Counter()
+    out = []
+    for p in pairs:
+        kind = p.source.split("-")[0]
+        kind = kind if kind in {"snli", "sick", "indoc", "written"} else "news"
+        if kind in quota:
+            seen[kind] += 1
+            if seen[kind] > quota[kind]:
+                continue
+        out.append(p)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checker.nli.indoc", description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
@@ -133,7 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--snli", type=int, default=20000)
     parser.add_argument("--sick-copies", type=int, default=1)
     args = parser.parse_args(argv)
-    pairs = build_stage2(args.written, args.seed, args.news, args.snli, args.sick_copies)
+    pairs = trim_replay(
+        build_stage2(args.written, args.seed, args.news, args.snli, args.sick_copies),
+        REPLAY_QUOTA,
+    )
     write(pairs, args.out)
     counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
     print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))

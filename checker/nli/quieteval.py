@@ -81,7 +81,8 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
 
 
 def run(limit: int, cache_file: Path | None, genres: Path | None,
-        settings: Settings | None = None, model: str | None = None) -> dict[str, Any]:
+        settings: Settings | None = None, model: str | None = None,
+        threshold: float | None = None) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
     from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
@@ -90,11 +91,14 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
     if cache_file is not None and cache_file.is_file():
         with cache_file.open("rb") as fh:
             store = pickle.load(fh)
-    options = {"model": model} if model else {}
+    options: dict[str, Any] = {"model": model} if model else {}
+    if threshold is not None:
+        options["threshold"] = threshold
     hub = CachingHub(options, store["nli"], store["emb"])
     nli = hub.get("nli")
     settings = settings or Settings(select=("CT1",), nli=options)
     per_doc: dict[str, list[int]] = defaultdict(list)
+    scores: dict[str, list[list[float]]] = defaultdict(list)  # CT101 confidences, per document
     codes: dict[str, Counter[str]] = defaultdict(Counter)
     worst: list[tuple[int, str, str]] = []
     samples: list[dict[str, Any]] = []
@@ -106,6 +110,7 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
             continue
         findings = check_document(doc, settings, models=hub)
         per_doc[corpus].append(len(findings))
+        scores[corpus].append([f.confidence or 0.0 for f in findings if f.code == "CT101"])
         codes[corpus].update(f.code for f in findings)
         worst.append((len(findings), corpus, ident))
         for f in findings[:3]:
@@ -138,6 +143,7 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
         "pairs_newly_scored": nli.scored,
         "table": table,
         "worst": [{"findings": n, "corpus": c, "doc": d} for n, c, d in worst[:15] if n],
+        "ct101_confidences": dict(scores),
         "samples": samples,
     }
 
@@ -160,11 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--genres", type=Path, default=None, help="folder of list-like pages")
     parser.add_argument("--json", type=Path, default=None, help="write the full result here")
     parser.add_argument("--model", default=None, help="an NLI checkpoint folder (default: shipped)")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="CT101 threshold (the JSON keeps every CT101 confidence, for sweeps)")
     args = parser.parse_args(argv)
     if not shared_data_path("news").is_dir():
         print("no news data found (looked in ../shared/data); skipped")
         return 0
-    result = run(args.limit, args.cache, args.genres, model=args.model)
+    result = run(args.limit, args.cache, args.genres, model=args.model,
+                 threshold=args.threshold)
     print(format_table(result))
     print(f"\n{result['seconds']} s, {result['pairs_newly_scored']} pairs newly scored")
     if args.json is not None:

@@ -61,7 +61,7 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
 
 # A few plain words between two mentions of one actor: "from Lagos to Lagos", "Arsenal beat
 # Arsenal 2-1", "talks between Fatah and Fatah", "Jane Doe, from Jane Doe".
-_PLAIN_GAP = re.compile(r"^[ \t]*,?[ \t]*(?:[a-z][a-z'’-]*|\d[\d.,:-]*)"
+_PLAIN_GAP = re.compile(r"^[ \t]*(?:,[ \t]*)?(?:[a-z][a-z'’-]*|\d[\d.,:-]*)"
                         r"(?:[ \t]+(?:[a-z][a-z'’-]*|\d[\d.,:-]*)){0,4}[ \t]*$")
 # The parenthesis right after a name repeats part of it: "the Football Association (Association)".
 _ECHO_BRACKET = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)+)[ \t]+\(([A-Z][a-z]+)\)")
@@ -93,10 +93,11 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
                             "when", "or", "nor", "than", "where", "although"))
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-_RUN_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]+$")
-_RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
-_NUMBERED_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)*(?![\d,:–-]|\.\d)")
+# Matched at the end of a name (never after a space): the lookbehinds keep a scan linear.
+_NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([a-z]+)")
+_RUN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*[ \t]+$")
+_RUN_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
+_NUMBERED_AFTER = re.compile(r"(?<![ \t])[ \t]+\d+(?:\.\d+)*(?![\d,:–-]|\.\d)")
 _NUMBERED_BEFORE = re.compile(r"\d[ \t]+$")
 _ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
 _ROLE_OF = frozenset(("of", "at", "from"))
@@ -142,7 +143,7 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return before.endswith("the ") or " " in text[a_start:a_end]
     if words == ["and"]:  # "Egypt and Egypt", not "Over and Over" or "Robocop and Robocop 2"
         title = text[a_start:a_end].lower() in function_words()
-        sequel = re.match(r"[ \t]+\d", text[b_end : b_end + 3]) is not None
+        sequel = re.match(r"(?<![ \t])[ \t]+\d", text[b_end : b_end + 3]) is not None
         return not (title or sequel or "," in gap) or bool(_FROM.search(before))
     return words != ["or"]
 

@@ -14,8 +14,8 @@ from testkit import cli_env
 
 pytestmark = pytest.mark.model
 
-MUSEUM = ("The museum reopened to visitors on Saturday after a two-year renovation.\n\n"
-          "The museum remained closed to visitors on Saturday.\n")
+MUSEUM = ("The council approved the stadium plan on Monday after a long debate.\n\n"
+          "The council threw out the stadium plan on Monday.\n")
 
 
 def _can_unshare() -> bool:

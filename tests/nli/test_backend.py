@@ -58,7 +58,8 @@ def test_shipped_model_separates_contradiction_from_paraphrase() -> None:
     leave = "More than 1,000 U.S. troops will leave Niger in the coming months."
     results = model.predict(
         [
-            (leave, "U.S. troops will stay in Niger."),
+            ("The council approved the stadium plan on Monday.",
+             "The council threw out the stadium plan on Monday."),
             (leave, "American soldiers are going to depart from Niger."),
         ]
     )

@@ -67,3 +67,18 @@ def test_flip_found(earlier: str, later: str, kind: str) -> None:
 )
 def test_no_flip(earlier: str, later: str) -> None:
     assert word_flip(earlier, later) is None
+
+
+def test_time_stamped_entries_of_a_live_page_are_not_number_flips() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    live = [
+        "Posted at 07:32 Greenwich Mean Time 23 March",
+        "Posted at 07:30 Greenwich Mean Time 23 March",
+    ]
+    assert flip_conflicts(live) == []
+    changed = [
+        "The council meeting on the harbour plan starts at 10:30 on Monday.",
+        "The council meeting on the harbour plan starts at 11:30 on Monday.",
+    ]
+    assert [c.kind for c in flip_conflicts(changed)] == ["number"]

@@ -23,6 +23,34 @@ GENRES = Path(__file__).resolve().parent.parent / "fixtures" / "genres"
 NAMES = sorted(p.stem for p in GENRES.glob("*.txt") if not p.stem.endswith(".planted"))
 SETTINGS = Settings(select=("CT1",))
 
+# What the shipped checkpoint still gets wrong on these fixtures, kept visible as strict xfails
+# (they fail the suite the day they start to pass, so the lists are kept honest).
+FALSE_ALARMS = {
+    "commentary": "half-time and restart lines ('First Half ends' / 'Second Half begins'), "
+                  "and the score moving from 1-0 to 2-0, taken as contradictions",
+    "listings": "two news bulletins at different times ('6.00pm Vista News at Six' / "
+                "'10.00pm Vista News at Ten')",
+    "weather-roundup": "highs for two cities ('Highs of 18C in Belfast' / 'Highs of 24C in "
+                       "Birmingham')",
+}
+MISSED = {
+    "digest": "a vote reported as passed, then campaigners celebrating its defeat",
+    "listings": "one programme on two channels at the same time",
+    "market-report": "shares 'rose 4.2 percent', then 'ended the session lower'",
+    "results": "a 2-1 home win, then the away side 'left with all three points'",
+    "timeline": "a flotation year contradicted by 'nine years after shares first traded'",
+    "transcript": "'Yes, I signed it' against 'signed by my successor, not me'",
+    "weather-roundup": "'staying dry all day' against rain for the same region",
+}
+
+
+def _cases(known: dict[str, str]) -> list[object]:
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=known[n])) if n in known
+        else n
+        for n in NAMES
+    ]
+
 
 def _findings(path: Path) -> tuple[str, list[tuple[str, list[str]]]]:
     from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
@@ -44,14 +72,14 @@ def test_every_genre_has_a_clean_and_a_planted_copy() -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases(FALSE_ALARMS))
 def test_clean_genre_text_gets_no_contradiction(name: str) -> None:
     _, found = _findings(GENRES / f"{name}.txt")
     assert found == []
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases(MISSED))
 def test_the_planted_contradiction_is_found(name: str) -> None:
     plant = json.loads((GENRES / f"{name}.planted.json").read_text(encoding="utf-8"))
     _, found = _findings(GENRES / f"{name}.planted.txt")
