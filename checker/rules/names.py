@@ -23,7 +23,12 @@ from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
-from checker.rules.oneoff import MIN_ZIPF_GAP, different_people, one_off_variants
+from checker.rules.oneoff import (
+    MIN_ZIPF_GAP,
+    different_people,
+    one_off_variants,
+    token_index,
+)
 from checker.rules.wordlist import available, zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
@@ -237,6 +242,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         one_offs = one_off_variants(doc, _lowercase_words(doc.text))
         # A pair the word list can judge is left to it: it knows "Heathrow" from "Heathroe".
         judged = {frozenset((o.variant, o.canonical)) for o in one_offs}
+        where: dict[str, list[int]] | None = None  # capitalised tokens' offsets, when needed
         for cluster in _clusters(candidates):
             if not any(m.surname for s in cluster for m in by_token[s]):
                 continue
@@ -246,8 +252,12 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 continue  # short names must each be used as a surname ("Mr. Fay", "Mr. Faye")
             if _different_people(cluster, by_token, mention_of) or cluster in judged:
                 continue
-            if len(cluster) == 2 and different_people(doc.text, *cluster):
-                continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei"
+            if len(cluster) == 2:
+                if where is None:
+                    where = token_index(doc.text)
+                first, second = sorted(cluster)
+                if different_people(doc.text, first, second, where):
+                    continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei"
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:

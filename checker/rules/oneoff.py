@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -58,10 +58,14 @@ _GIVEN = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
 MAX_GIVEN_NAME_ZIPF = 4.5  # "Stephanie" 3.8, "Ali" 4.3; not "Home" (Office) or "Western" (Europe)
 
 
-def _given_names(text: str, token: str) -> set[str]:
+def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> set[str]:
+    """Given names just before ``token``; ``starts``: where it occurs, when already indexed (a
+    scan of the whole text per pair of names grew with the square of a long document)."""
+    if starts is None:
+        starts = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text)]
     names = set()
-    for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text):
-        g = _GIVEN.search(text, max(0, m.start() - 30), m.start())
+    for start in starts:
+        g = _GIVEN.search(text, max(0, start - 30), start)
         if g and zipf(g.group(1)) < MAX_GIVEN_NAME_ZIPF and g.group(1) not in _titles():
             names.add(g.group(1))
     return names
@@ -72,11 +76,13 @@ def _titles() -> frozenset[str]:
     return frozenset(load_lines("names", "honorifics.txt"))
 
 
-def different_people(text: str, a: str, b: str) -> bool:
-    """Each spelling has its own given name just before it."""
+def different_people(text: str, a: str, b: str,
+                     where: dict[str, list[int]] | None = None) -> bool:
+    """Each spelling has its own given name just before it (``where``: token start offsets)."""
     if not available():
         return False
-    first_a, first_b = _given_names(text, a), _given_names(text, b)
+    first_a = _given_names(text, a, where.get(a) if where is not None else None)
+    first_b = _given_names(text, b, where.get(b) if where is not None else None)
     return bool(first_a) and bool(first_b) and not first_a & first_b
 
 
@@ -112,8 +118,12 @@ def _close_pairs(tokens: list[str]) -> Iterator[tuple[str, str]]:
                     yield a, b
 
 
-def _spans(text: str, token: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group() == token)
+def token_index(text: str) -> dict[str, list[int]]:
+    """Start offsets of every capitalised token, found in one pass."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for m in _TOKEN.finditer(text):
+        where[m.group()].append(m.start())
+    return where
 
 
 def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list[OneOff]:
@@ -128,6 +138,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
     if len(tokens) < 2:
         return []
     found: dict[str, tuple[str, int]] = {}
+    where = token_index(text)
     for a, b in _close_pairs(tokens):
         if max(len(a), len(b)) < MIN_LENGTH or min(counts[a], counts[b]) > MAX_VARIANT_USES:
             continue  # "Fay" / "Faye", "Iran" / "Iraq": too short to tell
@@ -137,9 +148,13 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if picked is None:
             continue
         variant, canonical = picked
-        if different_people(text, variant, canonical):
+        if different_people(text, variant, canonical, where):
             continue
         if variant not in found or found[variant][1] < counts[canonical]:
             found[variant] = (canonical, counts[canonical])
-    out = [OneOff(v, c, _spans(text, v), _spans(text, c)[0]) for v, (c, _) in found.items()]
+
+    def spans(token: str) -> tuple[tuple[int, int], ...]:
+        return tuple((start, start + len(token)) for start in where[token])
+
+    out = [OneOff(v, c, spans(v), spans(c)[0]) for v, (c, _) in found.items()]
     return sorted(out, key=lambda o: o.spans[0])
