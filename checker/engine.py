@@ -108,8 +108,6 @@ _MODEL_FOR = {"nli": "nli", "embeddings": "embedder"}
 
 def _load_models(requires: Iterable[str], ctx: Context) -> None:
     """Load what a rule needs before its time budget starts: loading is not checking."""
-    import checker.nli.hub  # noqa: F401  (registers the model loaders)
-
     if ctx.models is None:
         return
     for need in sorted(requires):

@@ -25,6 +25,12 @@ def register_loader(name: str, loader: Callable[[dict[str, Any]], Any]) -> None:
     _LOADERS[name] = loader
 
 
+def _register_builtin_loaders() -> None:
+    """The project's own models (NLI, embedder) register when first asked for, so no caller has
+    to import their module for its side effect. Importing it does not import torch."""
+    import checker.nli.hub  # noqa: F401
+
+
 class ModelHub:
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         self.options = dict(options or {})
@@ -33,6 +39,8 @@ class ModelHub:
         key = (name, repr(sorted(self.options.items())))
         with _LOCK:
             if key not in _CACHE:
+                if name not in _LOADERS:
+                    _register_builtin_loaders()
                 if name not in _LOADERS:
                     raise KeyError(f"no model called {name!r} is known")
                 _CACHE[key] = _LOADERS[name](self.options)

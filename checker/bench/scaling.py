@@ -46,7 +46,6 @@ def check_once(text: str, hub: Any, nli: dict[str, Any] | None = None) -> tuple[
     """(seconds, sentences, pairs scored) for one contradiction check."""
     from checker.config import Settings
     from checker.inputs import build_document
-    from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
     from checker.rules.base import Context
     from checker.rules.contradiction import ModelContradiction
 
@@ -67,7 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("no BBC data (../shared/data/news); skipped")
         return 0
     from checker.modelhub import ModelHub
-    from checker.nli.hub import embedder, nli_model  # noqa: F401
 
     hub = ModelHub({})
     check_once("The model is loaded once. It is loaded before timing.\n", hub)

@@ -23,7 +23,7 @@ from checker.nli.flips import (
     word_flip_tokens,
 )
 from checker.nli.lexicon import load_lexicon
-from checker.nli.pairs import Selection, select_pairs
+from checker.nli.pairs import Selection, model_eligible, select_pairs
 from checker.nli.restate import unlikely_pairs
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ class Conflict:
 
 def eligible(sentence: str) -> bool:
     """Long enough for the word-flip rule to align (the model's own floor is in pairs.py)."""
-    return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
+    return model_eligible(sentence, MIN_WORDS)
 
 
 def candidate_pairs(

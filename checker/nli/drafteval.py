@@ -37,7 +37,6 @@ def run(pairs: Sequence[tuple[str, str, str]], threshold: float | None = None,
     from checker.modelhub import ModelHub
     from checker.nli.backend import CONTRADICTION
     from checker.nli.contradict import Params
-    from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
 
     t = Params().threshold if threshold is None else threshold
     hub = hub or ModelHub({})

@@ -63,9 +63,9 @@ def content_words(sentence: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words - stop}
 
 
-def model_eligible(sentence: str) -> bool:
+def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
     """Long enough to make a claim, and not a question."""
-    return len(sentence.split()) >= MIN_WORDS and not sentence.rstrip().endswith("?")
+    return len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
 
 
 def _embedding_neighbours(

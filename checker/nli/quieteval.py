@@ -85,7 +85,6 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
         threshold: float | None = None) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
-    from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
 
     store: dict[str, Any] = {"nli": {}, "emb": {}}
     if cache_file is not None and cache_file.is_file():

@@ -53,7 +53,6 @@ def _cases(known: dict[str, str]) -> list[object]:
 
 
 def _findings(path: Path) -> tuple[str, list[tuple[str, list[str]]]]:
-    from checker.nli.hub import nli_model  # noqa: F401  (registers the model loaders)
 
     doc = build_document(path.name, path.read_text(encoding="utf-8"), "text")
     found = check_document(doc, SETTINGS, models=ModelHub({}))
