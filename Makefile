@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e ".[model,report,serve,aegis,dev]"
+	@# export the models to ONNX once (cached under ~/.cache/checker), so no check pays for it
+	-$(BIN)/python -m checker.nli.onnx
 	touch $(STAMP)
 
 # Headless Chromium for the browser tests, from Debian (never a browser download by a test tool).

@@ -127,8 +127,8 @@ _KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-b
 
 # The keys each rule-options table accepts: a misspelt option must not silently do nothing.
 _TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"},
-               "nli": {"model", "quantize", "min-similarity", "pairs-per-sentence", "skip-unlikely",
-                       "threshold",
+               "nli": {"backend", "model", "quantize", "min-similarity", "pairs-per-sentence",
+                       "skip-unlikely", "threshold",
                        "off-topic-similarity", "off-topic-sentence-similarity",
                        "off-topic-gap"}}
 

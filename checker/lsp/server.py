@@ -4,6 +4,11 @@ Each change schedules a check after a short pause (typing should not queue one c
 Rules that need no model run first and are published at once; when model rules are selected, a
 second pass runs on its own worker thread and republishes, so a slow model never holds back the
 fast diagnostics. Results are only published for the document version they were computed from.
+
+No flicker: between an edit and the model pass that follows it, the fast publish carries the last
+model diagnostics over (shifted past the edit; those whose text the edit touched are dropped), so
+the model's findings never vanish and come back. While the model loads the first time, the client
+sees a work-done progress ("checker: loading the model") if it supports one.
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ import argparse
 import asyncio
 import logging
 import sys
+import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -57,6 +63,49 @@ class Checked:
     findings: tuple[Finding, ...]
 
 
+@dataclass(frozen=True)
+class ModelResult:
+    """The model rules' findings from the last model pass, and the text they were computed on."""
+
+    text: str
+    findings: tuple[Finding, ...]
+
+
+def carry_over(previous: ModelResult, text: str) -> list[Finding]:
+    """``previous.findings`` moved onto ``text``: a finding (and every span it relates to) that
+    lies wholly before or after the edited region keeps its place (shifted by the length change);
+    one that touches the edited region is dropped, since its sentence is no longer what the model
+    judged. The edited region is what lies between the common prefix and suffix of both texts."""
+    old = previous.text
+    if old == text:
+        return list(previous.findings)
+    limit = min(len(old), len(text))
+    prefix = 0
+    while prefix < limit and old[prefix] == text[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == text[-1 - suffix]:
+        suffix += 1
+    changed_end, delta = len(old) - suffix, len(text) - len(old)
+
+    def moved(start: int, end: int) -> tuple[int, int] | None:
+        if end <= prefix:
+            return start, end
+        if start >= changed_end:
+            return start + delta, end + delta
+        return None
+
+    out: list[Finding] = []
+    for finding in previous.findings:
+        span = moved(finding.start, finding.end)
+        related = [(r, None if r.path else moved(r.start, r.end)) for r in finding.related]
+        if span is None or any(r.path is None and m is None for r, m in related):
+            continue
+        out.append(replace(finding, start=span[0], end=span[1], related=tuple(
+            r if m is None else replace(r, start=m[0], end=m[1]) for r, m in related)))
+    return out
+
+
 class CheckerServer(LanguageServer):
     def __init__(self, use_model: bool = True, debounce: float = 0.025) -> None:
         super().__init__("checker", __version__)
@@ -67,6 +116,8 @@ class CheckerServer(LanguageServer):
         self.fast_pool = ThreadPoolExecutor(1, thread_name_prefix="checker-rules")
         self.model_pool = ThreadPoolExecutor(1, thread_name_prefix="checker-model")
         self.models: ModelHub | None = None
+        self.model_results: dict[str, ModelResult] = {}
+        self.model_loaded = False
 
     # -- what to check ---------------------------------------------------------------------
     def kind_of(self, uri: str, language_id: str | None) -> str | None:
@@ -115,16 +166,51 @@ class CheckerServer(LanguageServer):
                                               settings, fast)
         if findings is None or not self.is_current(uri, version):
             return
+        model_codes = {r.code for r in rules if r.requires}
+        previous = self.model_results.get(uri)
+        if previous is not None and model_codes:
+            findings = sorted(findings + [f for f in carry_over(previous, doc.text)
+                                          if f.code in model_codes], key=lambda f: f.sort_key)
         self.publish(uri, version, findings, source, doc)
         if len(fast) == len(rules):
             return
         if self.models is None:
             # answers are kept by sentence: after an edit only changed sentences cost model time
             self.models = CachingHub(settings.nli)
-        findings = await loop.run_in_executor(self.model_pool, self._check, uri, version, doc,
-                                              settings, rules)
+        token = self._progress_begin() if not self.model_loaded else None
+        try:
+            findings = await loop.run_in_executor(self.model_pool, self._check, uri, version,
+                                                  doc, settings, rules)
+        finally:
+            if token is not None:
+                self._progress_end(token)
+        if findings is not None:
+            self.model_loaded = True
         if findings is not None and self.is_current(uri, version):
+            self.model_results[uri] = ModelResult(
+                doc.text, tuple(f for f in findings if f.code in model_codes))
             self.publish(uri, version, findings, source, doc)
+
+    def _progress_begin(self) -> str | None:
+        """Work-done progress while the model loads, for clients that declared support."""
+        window = self.client_capabilities.window if self.client_capabilities else None
+        if not (window and window.work_done_progress):
+            return None
+        token = f"checker-model-{uuid.uuid4().hex[:8]}"
+        try:
+            self.work_done_progress.create(token)
+            self.work_done_progress.begin(token, types.WorkDoneProgressBegin(
+                title="checker: loading the model", cancellable=False))
+        except Exception:  # progress is a courtesy; never let it stop a check
+            logging.getLogger(__name__).debug("work-done progress refused", exc_info=True)
+            return None
+        return token
+
+    def _progress_end(self, token: str) -> None:
+        try:
+            self.work_done_progress.end(token, types.WorkDoneProgressEnd(message="model ready"))
+        except Exception:
+            logging.getLogger(__name__).debug("work-done progress end refused", exc_info=True)
 
     def _check(self, uri: str, version: int | None, doc: Document, settings: Settings,
                rules: list[Rule]) -> list[Finding] | None:
@@ -165,6 +251,7 @@ class CheckerServer(LanguageServer):
         if task is not None:
             task.cancel()
         self.checked.pop(uri, None)
+        self.model_results.pop(uri, None)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri,
                                                                               diagnostics=[]))
 

@@ -28,6 +28,7 @@ class LspSession:
         self.client = LanguageClient("checker-test-client", "1")
         self.published: dict[str, list[tuple[float, int | None, list[types.Diagnostic]]]] = {}
         self._event = asyncio.Event()
+        self.progress: list[tuple[str, str]] = []  # (token, begin|report|end) as they arrive
 
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.published.setdefault(params.uri, []).append(
@@ -43,10 +44,22 @@ class LspSession:
         untyped.feature(types.WINDOW_LOG_MESSAGE)(ignore)
         untyped.feature(types.WINDOW_SHOW_MESSAGE)(ignore)
 
+        def on_create(params: types.WorkDoneProgressCreateParams) -> None:
+            return None
+
+        def on_progress(params: types.ProgressParams) -> None:
+            value: Any = params.value
+            kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", "")
+            self.progress.append((str(params.token), str(kind)))
+
+        untyped.feature(types.WINDOW_WORK_DONE_PROGRESS_CREATE)(on_create)
+        untyped.feature(types.PROGRESS)(on_progress)
+
     async def start(self) -> types.InitializeResult:
         await self.client.start_io(*self.command, *self.args, cwd=self.cwd)
         result = await self.client.initialize_async(types.InitializeParams(
             process_id=None, root_uri=None, capabilities=types.ClientCapabilities(
+                window=types.WindowClientCapabilities(work_done_progress=True),
                 text_document=types.TextDocumentClientCapabilities(
                     publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
                         related_information=True, version_support=True),

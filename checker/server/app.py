@@ -31,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 from checker.budget import cancel_on
 from checker.config import ConfigError, Settings, settings_for, with_cli
 from checker.modelhub import ModelHub
+from checker.nli.cache import CachingHub
 from checker.server.api import (
     OPENAPI,
     REPORT_POLICY,
@@ -120,7 +121,9 @@ def _same_origin(request: Request) -> None:
 
 def create_app(config: ServerConfig | None = None) -> Starlette:
     config = config or ServerConfig()
-    models = ModelHub(config.settings.nli)
+    # answers kept by sentence and shared by the workers: the editor page re-checks the whole
+    # text after each pause in typing, and only changed sentences should reach the model
+    models = CachingHub(config.settings.nli)
     limiter = anyio.CapacityLimiter(max(1, config.workers))
     queued = [0]  # requests holding or waiting for a worker
 

@@ -156,3 +156,58 @@ def test_model_diagnostics_follow_in_a_second_publish(seed_text: str, tmp_path: 
             await session.stop()
 
     asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_model_diagnostics_never_flicker_between_publishes(seed_text: str,
+                                                           tmp_path: Path) -> None:
+    """Once the model has spoken, every later publish carries its findings (the fast pass keeps
+    them until the model pass replaces them), at the right place in the edited text; and the
+    first model load is shown as work-done progress."""
+    import sys
+
+    uri = (tmp_path / "draft.txt").as_uri()
+
+    async def scenario() -> None:
+        session = LspSession(cwd=ROOT, command=[sys.executable, "-c", _SLOW_MODEL_SERVER])
+        try:
+            await session.start()
+            session.open(uri, seed_text)
+            await session.diagnostics(uri, version=1, count=2)
+            texts = {1: seed_text}
+            for version in range(2, 6):  # edits below the first sentence
+                texts[version] = texts[version - 1] + f"\n\nAdded paragraph {version}."
+                session.change(uri, texts[version], version=version)
+                await session.diagnostics(uri, version=version, count=2)
+            published = session.published[uri]
+            first_model = next(i for i, p in enumerate(published)
+                               if "ZZ901" in {d.code for d in p[2]})
+            for _, version, diags in published[first_model:]:
+                model = [d for d in diags if d.code == "ZZ901"]
+                assert model, f"model diagnostics vanished in a publish of version {version}"
+                text = texts[version or 1]
+                line = text.splitlines()[model[0].range.start.line]
+                assert line.startswith(seed_text.splitlines()[0][:20])
+            assert [kind for _, kind in session.progress] == ["begin", "end"]
+        finally:
+            await session.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 90))
+
+
+def test_carry_over_shifts_or_drops_model_findings() -> None:
+    from checker.findings import Finding, Related, Severity
+    from checker.lsp.server import ModelResult, carry_over
+
+    old = "Alpha one. Beta two. Gamma three."
+    finding = Finding("ZZ901", "fake", "contradiction", Severity.WARNING, "m", 21, 33,
+                      related=(Related(0, 10, "earlier"),))
+    previous = ModelResult(old, (finding,))
+    # an insertion between the two spans' sentences touches neither: both shift or stay
+    new = old.replace("Beta two.", "Beta two, and more.")
+    (moved,) = carry_over(previous, new)
+    assert new[moved.start:moved.end] == "Gamma three."
+    assert new[moved.related[0].start:moved.related[0].end] == "Alpha one."
+    # an edit inside the related sentence drops the finding: the model judged other words
+    assert carry_over(previous, old.replace("Alpha one", "Alpha uno")) == []
+    assert carry_over(previous, old.replace("Gamma", "Delta")) == []
+    assert carry_over(previous, old) == [finding]
