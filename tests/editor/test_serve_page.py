@@ -206,7 +206,7 @@ def test_a_card_selects_its_span_in_the_draft_and_a_highlight_its_card(page: Any
 
 @pytest.mark.browser
 def test_a_card_scrolls_the_draft_itself(page: Any, seed_text: str) -> None:
-    type_draft(page, seed_text)
+    type_draft(page, seed_text.rstrip("\n") + "\n")
     page.locator(".card:has(.code:text-is('SP102')) .card-select").last.click()
     top = page.evaluate("document.getElementById('draft').scrollTop")
     assert top > 0
@@ -215,6 +215,33 @@ def test_a_card_scrolls_the_draft_itself(page: Any, seed_text: str) -> None:
     pane = page.locator("#draft").bounding_box()
     assert hl is not None and pane is not None
     assert pane["y"] <= hl["y"] <= pane["y"] + pane["height"] - hl["height"]
+    # at the very bottom (the draft ends with a newline: one more, empty line) both still agree
+    page.evaluate("() => { const d = document.getElementById('draft');"
+                  " d.scrollTop = d.scrollHeight; }")
+    page.wait_for_timeout(100)
+    tops = page.evaluate("['draft', 'backdrop'].map((id) => document.getElementById(id).scrollTop)")
+    assert tops[0] >= top and tops[0] == tops[1]
+
+
+@pytest.mark.browser
+def test_typing_keeps_the_caret_and_moves_the_highlights_with_the_text(page: Any) -> None:
+    type_draft(page, DRAFT)
+    at = units(DRAFT, DRAFT.index("vote was"))
+    page.focus("#draft")
+    page.evaluate(f"document.getElementById('draft').setSelectionRange({at}, {at})")
+    typed = DRAFT.replace("vote was", "close vote was")
+    with page.expect_response("**/api/check"):
+        page.keyboard.type("close ")
+        # before the pause is over: the marks after the edit moved with their text
+        assert page.locator("#highlights").text_content() == typed
+        assert page.locator("#highlights .hl.cat-spam").first.text_content() == \
+            "See also  Kendall Jenner and Bad Bunny reportedly broke up"
+        assert page.locator("#highlights .hl.cat-name").first.text_content() == "Bazuom"
+    wait_until(page, lambda: "checked in" in page.inner_text("#status"), "the re-check")
+    caret = page.evaluate("() => { const d = document.getElementById('draft'); return "
+                          "[d.selectionStart, d.selectionEnd, document.activeElement.id]; }")
+    assert caret == [at + len("close "), at + len("close "), "draft"]
+    assert page.input_value("#draft") == typed
 
 
 @pytest.mark.browser

@@ -143,7 +143,7 @@
       const n = state.findings.filter((f) => f.severity === s).length;
       if (!n) continue;
       const chip = el("span", "chip");
-      chip.append(el("b", null, String(n)), ` ${s}`);
+      chip.append(el("b", null, String(n)), ` ${s === "info" || n === 1 ? s : s + "s"}`);
       box.append(chip);
     }
   }
@@ -198,7 +198,13 @@
     main.addEventListener("click", () => selectInDraft(f.id));
     c.append(main);
     if (f.confidence !== null && f.confidence !== undefined) {
-      c.append(el("div", "conf", `confidence ${Number(f.confidence).toFixed(2)}`));
+      const conf = el("div", "conf");
+      const bar = el("span", "bar");
+      const fill = el("i");
+      fill.style.width = `${Math.round(Math.max(0, Math.min(1, f.confidence)) * 100)}%`;
+      bar.append(fill);
+      conf.append("confidence", bar, el("span", null, Number(f.confidence).toFixed(2)));
+      c.append(conf);
     }
     if (f.related.length) {
       const ul = el("ul", "related");

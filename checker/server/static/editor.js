@@ -124,7 +124,7 @@ window.CheckerEditor = (function () {
       frag.append(node);
     }
     // A textarea shows a last empty line after a final newline; the copy must be as tall.
-    if (text.endsWith("\n") || !text) frag.append(document.createTextNode(" "));
+    if (text.endsWith("\n") || !text) frag.append(document.createElement("br"));
     box.replaceChildren(frag);
   }
 
