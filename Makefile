@@ -39,6 +39,7 @@ demo: install
 	$(BIN)/checker check seeds/niger-withdrawal.txt --source seeds/source/niger-withdrawal.txt --format html -o reports/niger-withdrawal-source.html --exit-zero
 	$(BIN)/checker check seeds/ferry-strike.txt --format html -o reports/ferry-strike-source.html --exit-zero
 	$(BIN)/python -m checker.bench.samples
+	$(BIN)/python -m checker.bench.serve_page
 	@echo "reports written to reports/"
 
 lint: install

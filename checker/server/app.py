@@ -1,7 +1,9 @@
 """``checker serve``: a Starlette app behind uvicorn, bound to loopback unless told otherwise.
 
-The page is static (HTML, CSS, one script) and renders findings with ``textContent`` only, under a
-Content-Security-Policy that forbids inline script, so a draft can never inject markup. Checking is
+The page is static (HTML, CSS, two scripts; ``/report.css`` is the HTML report's stylesheet plus
+the category colours, so the page's finding cards look like the report's) and renders findings with
+``textContent`` only, under a Content-Security-Policy that forbids inline script, so a draft can
+never inject markup. Checking is
 CPU work, so it runs in worker threads behind a small limiter; models load once per process
 (``ModelHub`` caches them) and are warmed in the background at start-up.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import ipaddress
 import sys
 import threading
@@ -198,6 +201,9 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
     async def index(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
+    async def report_css(request: Request) -> Response:
+        return Response(page_css(), media_type="text/css; charset=utf-8")
+
     async def openapi(request: Request) -> Response:
         return JSONResponse(OPENAPI)
 
@@ -212,6 +218,7 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
 
     routes = [
         Route("/", index),
+        Route("/report.css", report_css),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/rules", rules),
         Route("/report", report, methods=["POST"]),
@@ -224,6 +231,20 @@ def create_app(config: ServerConfig | None = None) -> Starlette:
         middleware.append(Middleware(TrustedHostMiddleware,
                                      allowed_hosts=list(config.allowed_hosts)))
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+
+
+@functools.cache
+def page_css() -> str:
+    """The report's stylesheet, then one ``.cat-<category>`` class per category setting ``--c``
+    (the colours of ``checker.reporters.html``) and the categories' order for the colour key."""
+    from checker.findings import CATEGORIES
+    from checker.reporters.html import COLOURS, asset
+
+    names = list(CATEGORIES) + sorted(set(COLOURS) - set(CATEGORIES))
+    rules = "".join(f".cat-{name} {{ --c: {COLOURS.get(name, COLOURS['other'])}; }}\n"
+                    for name in names)
+    order = " ".join(names)
+    return f"{asset('report.css')}\n{rules}:root {{ --checker-categories: \"{order}\"; }}\n"
 
 
 async def _watch_disconnect(request: Request, stop: threading.Event, scope: Any) -> None:
