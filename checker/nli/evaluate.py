@@ -141,12 +141,21 @@ def evaluate(
     return rows
 
 
+def _onnx(int8: bool) -> NLIModel:
+    from checker.nli.backend import shipped_model_dir
+    from checker.nli.onnx import OnnxNLIModel
+
+    return OnnxNLIModel(shipped_model_dir(), int8=int8)
+
+
 def build_model(name: str) -> NLIModel:
     from checker.nli.backend import AegisNLIModel, HFNLIModel
 
     factories: dict[str, Callable[[], NLIModel]] = {
         "shipped": lambda: HFNLIModel(),
         "shipped-int8": lambda: HFNLIModel(quantize=True),
+        "shipped-onnx": lambda: _onnx(False),
+        "shipped-onnx-int8": lambda: _onnx(True),
         "aegis": AegisNLIModel,
     }
     if name in factories:
