@@ -67,10 +67,10 @@ def tier(code: str) -> int:
     return 1
 
 
-def precedence(f: Finding) -> tuple[object, ...]:
-    """Sort key, a total order: the smallest stands for its group."""
+def precedence(f: Finding) -> tuple[int, int, float, str]:
+    """Sort key: the smallest stands for its group (ties: the earlier finding by position)."""
     confidence = 1.0 if f.confidence is None else f.confidence
-    return (tier(f.code), -int(f.severity), -confidence, f.code, f.sort_key)
+    return (tier(f.code), -int(f.severity), -confidence, f.code)
 
 
 def same_span(a: Finding, b: Finding) -> bool:
@@ -87,24 +87,29 @@ def merge_findings(findings: Sequence[Finding]) -> list[Finding]:
     """Findings with one finding per problem (see the module docstring), sorted by position.
 
     Both steps sweep the findings in order of position and compare each only with the spans
-    still open where it starts, so a document with many findings costs n log n, not n².
+    still open where it starts, so a document with many findings costs n log n, not n². Work
+    is on indexes into the findings in position order, which also breaks ties in precedence.
     """
-    unique = sorted(set(findings), key=lambda f: (f.start, f.end, precedence(f)))
-    groups = [g for found in _same_span_groups(unique) for g in _by_primary(found)]
-    groups.sort(key=lambda g: precedence(g[0]))
-    fixes = [_fix_of(g) for g in groups]
-    parent = _containers(groups, fixes)
-    members = {i: list(g) for i, g in enumerate(groups) if parent[i] == i}
-    for i, group in enumerate(groups):
-        if parent[i] != i:
-            members[_root(parent, i)].extend(group)
-    return sorted((_combine(members[r], fixes[r]) for r in members),
-                  key=lambda f: f.sort_key)
+    ordered = sorted(set(findings), key=lambda f: f.sort_key)
+    if len(ordered) < 2:
+        return ordered
+    rank = [(*precedence(f), i) for i, f in enumerate(ordered)]
+    groups = [g for found in _same_span_groups(ordered)
+              for g in _by_primary(found, ordered, rank)]
+    groups.sort(key=lambda g: rank[g[0]])
+    fixes = [_fix_of([ordered[i] for i in g]) for g in groups]
+    parent = _containers([ordered[g[0]] for g in groups], fixes)
+    members = {r: list(g) for r, g in enumerate(groups) if parent[r] == r}
+    for r, group in enumerate(groups):
+        if parent[r] != r:
+            members[_root(parent, r)].extend(group)
+    return [_combine([ordered[i] for i in members[r]], fixes[r])
+            for r in sorted(members, key=lambda r: groups[r][0])]
 
 
-def _same_span_groups(by_start: list[Finding]) -> list[list[Finding]]:
-    """Connected groups of findings on the same span (``same_span``)."""
-    leader = list(range(len(by_start)))
+def _same_span_groups(ordered: list[Finding]) -> list[list[int]]:
+    """Connected groups of findings on the same span (``same_span``), as indexes."""
+    leader = list(range(len(ordered)))
 
     def find(i: int) -> int:
         while leader[i] != i:
@@ -113,43 +118,45 @@ def _same_span_groups(by_start: list[Finding]) -> list[list[Finding]]:
         return i
 
     open_: list[int] = []
-    for i, f in enumerate(by_start):
-        open_ = [j for j in open_ if by_start[j].end > f.start or by_start[j].start == f.start]
+    for i, f in enumerate(ordered):
+        open_ = [j for j in open_ if ordered[j].end > f.start or ordered[j].start == f.start]
         for j in open_:
-            if same_span(by_start[j], f):
+            if same_span(ordered[j], f):
                 leader[find(i)] = find(j)
         open_.append(i)
-    grouped: dict[int, list[Finding]] = {}
-    for i, f in enumerate(by_start):
-        grouped.setdefault(find(i), []).append(f)
+    grouped: dict[int, list[int]] = {}
+    for i in range(len(ordered)):
+        grouped.setdefault(find(i), []).append(i)
     return list(grouped.values())
 
 
-def _by_primary(found: list[Finding]) -> list[list[Finding]]:
+def _by_primary(found: list[int], ordered: list[Finding],
+                rank: Sequence[tuple[object, ...]]) -> list[list[int]]:
     """The best-ranked finding and the other rules' findings on its span; another finding of
     the primary's own rule on that span is the rule's own decision (one sentence contradicting
     two earlier ones) and stays a finding of its own."""
-    primary, *rest = sorted(found, key=precedence)
-    group = [primary, *(f for f in rest if f.code != primary.code)]
-    return [group, *([f] for f in rest if f.code == primary.code)]
+    primary, *rest = sorted(found, key=rank.__getitem__)
+    code = ordered[primary].code
+    return [[primary, *(i for i in rest if ordered[i].code != code)],
+            *([i] for i in rest if ordered[i].code == code)]
 
 
-def _containers(groups: list[list[Finding]], fixes: list[Fix | None]) -> list[int]:
-    """For each group, the best-ranked group whose fix deletes its primary (else itself)."""
+def _containers(primaries: list[Finding], fixes: list[Fix | None]) -> list[int]:
+    """For each group (by its primary), the best-ranked group whose fix deletes the primary's
+    text; itself when none does."""
     deletions = sorted((e.start, e.end, j) for j, fix in enumerate(fixes) if fix is not None
                        for e in fix.edits if e.replacement == "" and e.end > e.start)
-    parent = list(range(len(groups)))
-    order = sorted(range(len(groups)), key=lambda i: groups[i][0].start)
+    parent = list(range(len(primaries)))
     open_: list[tuple[int, int, int]] = []
     k = 0
-    for i in order:
-        inner = groups[i][0]
+    for i in sorted(range(len(primaries)), key=lambda i: primaries[i].start):
+        inner = primaries[i]
         while k < len(deletions) and deletions[k][0] <= inner.start:
             open_.append(deletions[k])
             k += 1
         open_ = [d for d in open_ if d[1] > inner.start]
         holders = [j for _, end, j in open_ if j != i and inner.end <= end
-                   and _longer(groups[j][0], inner)]
+                   and _longer(primaries[j], inner)]
         if holders:
             parent[i] = min(holders)  # groups are in precedence order: the first wins
     return parent
