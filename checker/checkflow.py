@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,17 +19,19 @@ from checker.changed import ChangedLines, changed_lines
 from checker.config import Settings
 from checker.document import Document
 from checker.engine import FileResult, check_document
-from checker.findings import Finding
+from checker.findings import Finding, Severity
 from checker.fixes import FixOutcome, fix_loop, unified_diff, write_fixed
 from checker.inputs import InputError, build_document, kind_for
 
 
 @dataclass
 class Narrowing:
-    """What the user asked to see: lines changed since a revision, findings not in a baseline."""
+    """What the user asked to see: lines changed since a revision, findings not in a baseline,
+    findings at or above ``--min-severity`` (the ones below are hidden, and counted)."""
 
     changed: ChangedLines | None = None
     baseline: Baseline | None = None
+    min_severity: Severity = Severity.INFO
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Narrowing:
@@ -41,9 +44,11 @@ class Narrowing:
 
     @property
     def active(self) -> bool:
-        return self.changed is not None or self.baseline is not None
+        return (self.changed is not None or self.baseline is not None
+                or self.min_severity > Severity.INFO)
 
-    def keep(self, path: str, doc: Document | None, findings: list[Finding]) -> list[Finding]:
+    def _asked_about(self, path: str, doc: Document | None,
+                     findings: list[Finding]) -> list[Finding]:
         kept = findings
         if self.changed is not None:
             kept = self.changed.keep(path, doc, kept)
@@ -51,11 +56,24 @@ class Narrowing:
             kept = self.baseline.new_findings(path, doc, kept)
         return kept
 
+    def keep(self, path: str, doc: Document | None, findings: list[Finding]) -> list[Finding]:
+        """The findings to show (and to fix): so ``--fix`` never touches a hidden finding."""
+        return [f for f in self._asked_about(path, doc, findings)
+                if f.severity >= self.min_severity]
+
+    def narrowed(self, result: FileResult) -> FileResult:
+        """``result`` with only the findings to show, and the ones below ``min_severity``
+        counted in ``hidden`` (findings on unchanged lines or in the baseline are not hidden:
+        they were never asked about)."""
+        if result.error or not self.active:
+            return result
+        asked = self._asked_about(result.path, result.document, result.findings)
+        hidden = Counter(f.severity.label for f in asked if f.severity < self.min_severity)
+        return replace(result, findings=[f for f in asked if f.severity >= self.min_severity],
+                       hidden=dict(hidden))
+
     def apply(self, results: list[FileResult]) -> list[FileResult]:
-        if not self.active:
-            return results
-        return [r if r.error else replace(r, findings=self.keep(r.path, r.document, r.findings))
-                for r in results]
+        return [self.narrowed(r) for r in results]
 
 
 @dataclass
@@ -121,8 +139,7 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
         if not write:  # --diff: nothing changed on disk, so report what is there now
             out.append(r)
         else:
-            out.append(FileResult(r.path, narrowing.keep(r.path, new_doc, remaining),
-                                  document=new_doc))
+            out.append(narrowing.narrowed(FileResult(r.path, remaining, document=new_doc)))
     return out, report
 
 

@@ -1,7 +1,7 @@
 """Command line: ``checker check|rules|explain`` plus the commands other modules provide.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or
-unreadable input.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error,
+unreadable input or any other error (an internal one too), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
         "Find contradictions, name misspellings, injected spam and garbled claims in drafts."))
     p.add_argument("--version", action="version", version=f"checker {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    c = sub.add_parser("check", help="check files, directories or - (stdin)")
+    c = sub.add_parser("check", help="check files, directories or - (stdin)",
+                       description=CHECK_DESCRIPTION, epilog=CHECK_EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     add_check_arguments(c)
     sub.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=["text", "json", "markdown"], default="text")
@@ -42,17 +44,58 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+CHECK_DESCRIPTION = """\
+Check news drafts for contradictions, name misspellings, injected spam and garbled claims.
+
+PATH is a file, a directory or - (standard input); the default is the current directory.
+  files        .txt, .md/.markdown, .html/.htm, and .jsonl archives (one {"id", "text"}
+               record a line, each checked as its own document, named archive.jsonl#id;
+               name one record as archive.jsonl#id)
+  directories  walked for those files; hidden names, report outputs and the configuration's
+               `exclude` patterns are skipped (files named here are checked even when
+               `exclude` matches them, unless --force-exclude)
+  -            the text on standard input; --stdin-filename names it (and so its format and
+               configuration)"""
+
+CHECK_EPILOG = """\
+output formats (--format):
+  text      path:line:col: severity: CODE [category] message, the offending text underlined,
+            and a closing summary (the default)
+  json      the versioned JSON contract (schema_version 1)
+  sarif     SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+  github    GitHub Actions workflow annotations (::warning file=...)
+  markdown  a summary table for a pull-request comment
+  html      a self-contained annotated report (use with -o FILE)
+  --min-severity hides findings below it in every format; the summary counts them.
+
+exit codes:
+  0    no finding at or above --fail-on (default warning), or --exit-zero
+  1    at least one shown finding at or above --fail-on (with --diff: something to fix)
+  2    usage or configuration error, a file that cannot be read or checked, a fix that
+       cannot be written, or an internal error (never a traceback, never 1)
+  130  interrupted (Ctrl-C)
+
+examples:
+  checker check drafts/ --select SP --select NM --min-severity warning
+  checker check - --stdin-filename draft.md < draft.md
+  checker check draft.md --source wire.txt --format json -o report.json"""
+
+
 def add_check_arguments(c: argparse.ArgumentParser) -> None:
     from checker.reporters import FORMATS
 
-    c.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    c.add_argument("--format", "-f", choices=FORMATS, default="text")
+    c.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                   help="files, directories or - for stdin (default: .)")
+    c.add_argument("--format", "-f", choices=FORMATS, default="text",
+                   help="output format (below; default text)")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
-    c.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
-    c.add_argument("--extend-select", type=_codes, default=(), help="add to the selection")
-    c.add_argument("--ignore", type=_codes, default=(), help="codes or prefixes to skip")
-    c.add_argument("--fail-on", type=_severity, default=None,
+    add_selection_arguments(c)
+    c.add_argument("--fail-on", type=_severity, default=None, metavar="{info,warning,error}",
                    help="lowest severity that makes the exit code 1 (default warning)")
+    c.add_argument("--min-severity", type=_severity, default=None,
+                   metavar="{info,warning,error}",
+                   help="hide findings below this severity in every format; the summary "
+                   "counts them (default info: show all; config: min-severity)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     c.add_argument("--config", type=Path, default=None, help="use this configuration file")
     c.add_argument("--no-model", action="store_true", help="rules only: load no model")
@@ -60,6 +103,9 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
                    help="check the drafts against this source text (repeatable; SR rules)")
     c.add_argument("--stdin-filename", default=None,
                    help="name (and so format) for text read from -")
+    c.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+                   help="apply `exclude` to files named on the command line too, as "
+                   "pre-commit passes them (config: force-exclude)")
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     c.add_argument("--jobs", "-j", type=int, default=0,
                    help="worker processes for many files (0: automatic)")
@@ -82,6 +128,17 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
                            ".checker-baseline.json)")
     narrowing.add_argument("--baseline", metavar="FILE", default=None,
                            help="report only findings not recorded in this baseline")
+
+
+def add_selection_arguments(p: argparse.ArgumentParser) -> None:
+    """--select, --extend-select and --ignore; each may be repeated and appends (ruff), so
+    ``--select SP --select NM`` runs both. ``commands.joined`` flattens what they collect."""
+    p.add_argument("--select", type=_codes, action="append", default=None, metavar="CODES",
+                   help="codes or prefixes to run, comma-separated; repeat to add more")
+    p.add_argument("--extend-select", type=_codes, action="append", default=None,
+                   metavar="CODES", help="add to the configured selection")
+    p.add_argument("--ignore", type=_codes, action="append", default=None, metavar="CODES",
+                   help="codes or prefixes to skip; repeat to add more")
 
 
 def _codes(value: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.config import ConfigError, Settings, settings_for, with_cli
+from checker.config import ConfigError, Settings, settings_for, validate_codes, with_cli
 from checker.engine import FileResult, check_file, expand
 from checker.inputs import kind_for, split_record
 from checker.reading import ReadError, read_stream
@@ -22,12 +22,19 @@ PARALLEL_THRESHOLD = 40
 
 def _cli_overrides(args: argparse.Namespace) -> dict[str, object]:
     return {
-        "select": args.select,
-        "ignore": tuple(args.ignore),
-        "extend_select": tuple(args.extend_select),
+        "select": joined(args.select) or None,
+        "ignore": joined(args.ignore),
+        "extend_select": joined(args.extend_select),
         "fail_on": args.fail_on,
         "use_model": False if args.no_model else None,
+        "min_severity": getattr(args, "min_severity", None),
+        "force_exclude": getattr(args, "force_exclude", None),
     }
+
+
+def joined(values: Iterable[tuple[str, ...]] | None) -> tuple[str, ...]:
+    """``--select SP --select NM,TY`` -> ("SP", "NM", "TY"): repeated options append (ruff)."""
+    return tuple(code for value in values or () for code in value)
 
 
 def resolve_settings(path: str, args: argparse.Namespace) -> Settings:
@@ -37,10 +44,7 @@ def resolve_settings(path: str, args: argparse.Namespace) -> Settings:
 def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
     """Check every path the user named; errors are per file and never stop the others."""
     base = resolve_settings(args.paths[0] if args.paths else ".", args)
-    unknown = base.unknown_selectors(r.code for r in all_rules())
-    if unknown:
-        raise ConfigError(f"unknown rule code or prefix: {', '.join(unknown)} "
-                          "(`checker rules` lists them)")
+    validate_codes(base.selectors())
     results: list[FileResult] = []
     stdin_bytes: bytes | None = None
     if "-" in args.paths:
@@ -49,6 +53,7 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
         except ReadError as exc:
             results.append(FileResult("-", error=f"<stdin>: {exc}"))
             args.paths = [p for p in args.paths if p != "-"]
+    args.paths = [p for p in args.paths if not _force_excluded(p, args)]
     missing = [p for p in args.paths
                if p != "-" and not os.path.lexists(p) and split_record(p) is None]
     problems: list[str] = []
@@ -68,6 +73,21 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
         for path in files:
             results.append(_check_one(path, args, stdin_bytes))
     return results, base
+
+
+def _force_excluded(path: str, args: argparse.Namespace) -> bool:
+    """With ``--force-exclude`` (or ``force-exclude = true``), a path named on the command line
+    that ``exclude`` matches is skipped, as a walk would skip it: pre-commit and editors pass
+    file names, and the excludes must hold for them too (ruff's ``--force-exclude``)."""
+    if path == "-":
+        return False
+    record = split_record(path)
+    target = record[0] if record is not None else path
+    try:
+        settings = resolve_settings(target, args)
+    except (ConfigError, OSError, RuntimeError):
+        return False  # said when the file is checked
+    return settings.force_exclude and settings.excludes(target)
 
 
 def _source_request(args: argparse.Namespace) -> SourceRequest:
@@ -171,6 +191,7 @@ def run_check(args: argparse.Namespace) -> int:
     except (ConfigError, ChangedError, BaselineError) as exc:
         print(f"checker: {exc}", file=sys.stderr)
         return 2
+    narrowing.min_severity = base.min_severity
     results = narrowing.apply(results)
     fix_failed = False
     if getattr(args, "write_baseline", None):

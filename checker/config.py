@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,31 @@ from checker.findings import Severity
 
 class ConfigError(Exception):
     pass
+
+
+class UnknownCodeError(ConfigError):
+    """Rule codes or prefixes that match no rule: a typo that would silently select nothing."""
+
+    def __init__(self, codes: Iterable[str], hint: str = "`checker rules` lists them") -> None:
+        self.codes = tuple(codes)
+        super().__init__(f"unknown rule code or prefix: {', '.join(self.codes)} ({hint})")
+
+
+def unknown_codes(selectors: Iterable[str]) -> list[str]:
+    """The selectors that match no rule code ("" selects everything and is always known).
+
+    The one check behind ``checker check``, ``checker report`` and the web API's ``select`` and
+    ``ignore``, so each refuses exactly the same codes."""
+    from checker.rules import all_rules
+
+    known = [r.code for r in all_rules()]
+    return sorted({s for s in selectors if s and not any(c.startswith(s.upper()) for c in known)})
+
+
+def validate_codes(selectors: Iterable[str], hint: str = "`checker rules` lists them") -> None:
+    unknown = unknown_codes(selectors)
+    if unknown:
+        raise UnknownCodeError(unknown, hint)
 
 
 @dataclass(frozen=True)
@@ -33,6 +59,8 @@ class Settings:
     select: tuple[str, ...] = ("",)  # "" matches every code
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
+    min_severity: Severity = Severity.INFO  # findings below it are hidden, in every format
+    force_exclude: bool = False  # apply ``exclude`` to files named on the command line too
     exclude: tuple[str, ...] = ()
     max_file_bytes: int = 10 * 1024 * 1024
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -66,13 +94,36 @@ class Settings:
         rel = _relative(path, self.root)
         return [o for o in self.overrides if any(fnmatch.fnmatch(rel, g) for g in o.paths)]
 
-    def unknown_selectors(self, codes: Iterable[str]) -> list[str]:
-        """Selectors that match no rule code: a typo that would silently select nothing."""
-        known = list(codes)
+    def excludes(self, path: str) -> bool:
+        """Whether ``exclude`` matches this path, as a directory walk would match it (patterns
+        are relative to the configuration file's folder; a path outside it is not matched)."""
+        if not self.exclude:
+            return False
+        import pathspec
+
+        spec = pathspec.PathSpec.from_lines("gitwildmatch", list(self.exclude))
+        p = _resolved(Path(path))
+        base = _resolved(Path(self.root)) if self.root else _resolved(Path.cwd())
+        try:
+            rel = p.relative_to(base).as_posix()
+        except ValueError:
+            return False
+        return spec.match_file(rel + "/" if p.is_dir() else rel)
+
+    def selectors(self) -> list[str]:
+        """Every code or prefix this configuration names (to check them against the rules)."""
         given = [*self.select, *self.ignore, *self.severity]
         for o in self.overrides:
             given += [*(o.select or ()), *o.ignore, *o.severity]
-        return sorted({g for g in given if g and not any(c.startswith(g) for c in known)})
+        return given
+
+    def unknown_selectors(self, codes: Iterable[str] | None = None) -> list[str]:
+        """Selectors that match no rule code: a typo that would silently select nothing."""
+        if codes is None:
+            return unknown_codes(self.selectors())
+        known = list(codes)
+        return sorted({g for g in self.selectors() if g and not any(c.startswith(g)
+                                                                    for c in known)})
 
     def fingerprint(self) -> str:
         """A stable hash of everything that changes findings (for caches and baselines)."""
@@ -82,8 +133,8 @@ class Settings:
 
 def _jsonable(settings: Settings) -> dict[str, Any]:
     data = {k: getattr(settings, k) for k in settings.__dataclass_fields__}
-    data.pop("source", None)
-    data.pop("root", None)
+    for display_only in ("source", "root", "min_severity", "force_exclude"):
+        data.pop(display_only, None)  # where settings came from, and what is shown: not findings
     return data
 
 
@@ -121,7 +172,8 @@ def _severities(value: Any, key: str) -> dict[str, Severity]:
         raise ConfigError(f"{key}: {exc}") from None
 
 
-_KNOWN = {"select", "ignore", "extend-select", "fail-on", "exclude", "max-file-bytes", "severity",
+_KNOWN = {"select", "ignore", "extend-select", "fail-on", "min-severity", "exclude",
+          "force-exclude", "max-file-bytes", "severity",
           "overrides", "names", "spam", "nli", "report", "sources"}  # report: read by checker.batch
 
 
@@ -131,6 +183,12 @@ _TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"
                        "skip-unlikely", "threshold",
                        "off-topic-similarity", "off-topic-sentence-similarity",
                        "off-topic-gap"}}
+
+
+def _flag(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key} must be true or false, not {value!r}")
+    return value
 
 
 def _strings(value: Any, key: str) -> tuple[str, ...]:
@@ -205,6 +263,8 @@ def settings_from_table(table: dict[str, Any], source: str | None = None,
             select=select,
             ignore=_codes(table.get("ignore", []), "ignore"),
             fail_on=Severity.parse(str(table.get("fail-on", "warning"))),
+            min_severity=Severity.parse(str(table.get("min-severity", "info"))),
+            force_exclude=_flag(table.get("force-exclude", False), "force-exclude"),
             exclude=_strings(table.get("exclude", []), "exclude"),
             max_file_bytes=int(table.get("max-file-bytes", 10 * 1024 * 1024)),
             severity=_severities(table.get("severity", {}), "severity"),
@@ -222,28 +282,60 @@ def settings_from_table(table: dict[str, Any], source: str | None = None,
         raise ConfigError(f"{where}: {exc}") from None
 
 
-def load_config_file(path: Path) -> Settings:
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's contents; a file that cannot be read or parsed is an error naming the file
+    and, for a syntax error, ``FILE:LINE:COLUMN``."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _TOML_POSITION.search(message)
+        if at is None:
+            raise ConfigError(f"{path}: invalid TOML: {message}") from None
+        if at["line"]:
+            line, column = int(at["line"]), int(at["column"])
+        else:  # "at end of document"
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
+        raise ConfigError(f"{path}:{line}:{column}: invalid TOML: "
+                          f"{message[:at.start()].rstrip()}") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration ({exc})") from None
-    table = data.get("tool", {}).get("checker", {}) if path.name == "pyproject.toml" else data
+
+
+# tomllib puts the place in the message: "Expected '=' ... (at line 3, column 7)", or
+# "Unclosed array (at end of document)".
+_TOML_POSITION = re.compile(
+    r"\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
+
+
+def load_config_file(path: Path) -> Settings:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("checker", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.checker] must be a table")
+    else:
+        table = data
     return settings_from_table(table, str(path), str(path.parent))
 
 
 @functools.cache
 def _config_in(directory: Path) -> Path | None:
+    """The configuration file in ``directory``: checker.toml, .checker.toml, or a
+    pyproject.toml with a ``[tool.checker]`` table. A pyproject.toml that is not valid TOML is
+    an error (as ruff treats it): whether it configures the checker cannot be told, and passing
+    over it would check with the defaults without a word."""
     for name in ("checker.toml", ".checker.toml", "pyproject.toml"):
         candidate = directory / name
         if candidate.is_file():
             if name != "pyproject.toml":
                 return candidate
-            try:
-                if "tool" in (d := tomllib.loads(candidate.read_text("utf-8"))) and \
-                        "checker" in d["tool"]:
-                    return candidate
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
+            tool = _read_toml(candidate).get("tool")
+            if isinstance(tool, dict) and "checker" in tool:
+                return candidate
     return None
 
 
@@ -280,7 +372,9 @@ def settings_for(path: str, explicit: Path | None = None) -> Settings:
 
 def with_cli(settings: Settings, *, select: tuple[str, ...] | None = None,
              ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (),
-             fail_on: Severity | None = None, use_model: bool | None = None) -> Settings:
+             fail_on: Severity | None = None, use_model: bool | None = None,
+             min_severity: Severity | None = None,
+             force_exclude: bool | None = None) -> Settings:
     changes: dict[str, Any] = {}
     if select:
         changes["select"] = tuple(s.upper() for s in select)
@@ -292,4 +386,8 @@ def with_cli(settings: Settings, *, select: tuple[str, ...] | None = None,
         changes["fail_on"] = fail_on
     if use_model is not None:
         changes["use_model"] = use_model
+    if min_severity is not None:
+        changes["min_severity"] = min_severity
+    if force_exclude is not None:
+        changes["force_exclude"] = force_exclude
     return replace(settings, **changes)

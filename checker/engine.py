@@ -28,6 +28,7 @@ from checker.inputs import (
     load_document,
     read_path,
 )
+from checker.merge import merge_findings
 from checker.modelhub import ModelError, ModelHub
 from checker.rules import Context, Rule, all_rules
 
@@ -42,6 +43,7 @@ class FileResult:
     document: Document | None = None
     notices: list[str] = field(default_factory=list)  # said on stderr; not findings, not errors
     sources: tuple[Document, ...] = ()  # the source texts it was checked against (--source)
+    hidden: dict[str, int] = field(default_factory=dict)  # below --min-severity, by severity
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
@@ -99,7 +101,7 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
     if any(r.code == UNUSED_SUPPRESSION for r in active):
         ran = {r.code for r in active} - skipped
         kept.extend(_unused_suppressions(doc, used, ran, settings))
-    return sorted(set(kept), key=lambda f: f.sort_key)
+    return merge_findings(kept)  # one finding per problem; sorted by position
 
 
 # What a rule's ``requires`` names -> the ModelHub model that provides it.

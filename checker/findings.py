@@ -68,6 +68,7 @@ class Related:
     end: int
     message: str
     path: str | None = None  # set when the span is in another file (a source text), not the draft
+    code: str | None = None  # set when this is another rule's finding merged into this one
 
 
 @dataclass(frozen=True, slots=True)

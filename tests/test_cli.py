@@ -30,15 +30,15 @@ def dirty(tmp_path: Path) -> Path:
 def test_exit_0_when_clean(clean: Path) -> None:
     rc, out, err = cli(["check", "--no-model", clean])
     assert rc == 0, out + err
-    assert "Found 0 finding(s) in 1 file(s)." in out
+    assert "Found 0 findings in 1 file." in out
 
 
 def test_exit_1_with_findings(dirty: Path) -> None:
     rc, out, _ = run_cli(["check", "--no-model", dirty])  # a real process, once
     assert rc == 1
-    assert f"{dirty}:1:1: TY104" in out
-    assert f"{dirty}:3:12: TY101" in out
-    assert "Found 2 finding(s) in 1 file(s)." in out
+    assert f"{dirty}:1:1: warning: TY104" in out
+    assert f"{dirty}:3:12: warning: TY101" in out
+    assert "Found 2 findings in 1 file (2 warnings). 2 fixable with --fix." in out
 
 
 @pytest.mark.parametrize(

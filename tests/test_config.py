@@ -177,7 +177,7 @@ def test_fail_on_in_config(tmp_path: Path) -> None:
         ('[severity]\nTY101 = "loud"\n', "loud"),
         ('select = 3\n', "select"),
         ('[[overrides]]\nignore = ["TY"]\n', "paths"),
-        ('select = ["TY"\n', "cannot read"),
+        ('select = ["TY"\n', "checker.toml:2:1: invalid TOML: Unclosed array"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:

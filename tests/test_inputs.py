@@ -120,7 +120,7 @@ def test_text_format_reports_errors_and_still_lists_findings(tmp_path: Path) -> 
     rc, out, _ = cli(["check", "--no-model", "--select", "TY104", bad, good])
     assert rc == 2
     assert "bad.txt" in out and "binary" in out
-    assert "good.txt:1:1: TY104" in out
+    assert "good.txt:1:1: warning: TY104" in out
 
 
 def test_a_directory_walk_honours_excludes(tmp_path: Path) -> None:

@@ -247,11 +247,11 @@ def test_text_report_shows_the_offending_text_and_related() -> None:
                 confidence=0.9, related=(Related(0, 6, "first spelling here"),))
     out = get_renderer("text")([FileResult("x.txt", [f], document=doc)])
     lines = out.splitlines()
-    assert lines[0] == "x.txt:3:1: NM101 [name] two ways (confidence 0.90)"
+    assert lines[0] == "x.txt:3:1: warning: NM101 [name] two ways (confidence 0.90)"
     assert lines[1] == "    Basoom left."
     assert lines[2] == "    ^^^^^^"
     assert lines[3].strip() == "related x.txt:1:1: first spelling here"
-    assert lines[-1] == "Found 1 finding(s) in 1 file(s)."
+    assert lines[-1] == "Found 1 finding in 1 file (1 warning)."
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

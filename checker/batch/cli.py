@@ -31,7 +31,16 @@ from checker.batch.runner import (
     run_local,
 )
 from checker.batch.work import DocOutcome
-from checker.config import ConfigError, Settings, find_config, settings_for, with_cli
+from checker.cli import add_selection_arguments
+from checker.commands import joined
+from checker.config import (
+    ConfigError,
+    Settings,
+    find_config,
+    settings_for,
+    validate_codes,
+    with_cli,
+)
 from checker.inputs import (
     DEFAULT_MAX_BYTES,
     OUTPUT_MARKER,
@@ -59,9 +68,7 @@ def parser() -> argparse.ArgumentParser:
                         "('local' overrides a configured cluster)")
     p.add_argument("--dask-timeout", type=float, default=None, metavar="SECONDS",
                    help="how long to wait for the Dask scheduler (default 20)")
-    p.add_argument("--select", type=_codes, default=None, help="codes or prefixes to run")
-    p.add_argument("--extend-select", type=_codes, default=(), help="add to the selection")
-    p.add_argument("--ignore", type=_codes, default=(), help="codes or prefixes to skip")
+    add_selection_arguments(p)  # repeatable, appending: as ``checker check``
     p.add_argument("--config", type=Path, default=None, help="use this configuration file")
     p.add_argument("--no-model", action="store_true", help="rules only: load no model")
     p.add_argument("--source", action="append", default=[], metavar="FILE",
@@ -71,10 +78,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default=None, help="title of index.html (default: DIR's name)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
-
-
-def _codes(value: str) -> tuple[str, ...]:
-    return tuple(v.strip().upper() for v in value.split(",") if v.strip())
 
 
 REPORT_OPTIONS = {"dask", "dask-timeout", "jobs", "batch-size"}
@@ -142,8 +145,8 @@ def _not_a_source(path: str, args: argparse.Namespace) -> bool:
 
 
 def resolve(path: str, args: argparse.Namespace) -> Settings:
-    return with_cli(settings_for(path, args.config), select=args.select,
-                    ignore=tuple(args.ignore), extend_select=tuple(args.extend_select),
+    return with_cli(settings_for(path, args.config), select=joined(args.select) or None,
+                    ignore=joined(args.ignore), extend_select=joined(args.extend_select),
                     use_model=False if args.no_model else None)
 
 
@@ -182,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         base = resolve(args.paths[0], args)
+        validate_codes(base.selectors())  # a typo must not select nothing (as checker check)
         options = report_options(args.paths[0], args.config)
         size = max(1, args.batch_size or int(options.get("batch-size", 8)))
     except (ConfigError, ValueError, TypeError) as exc:

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TextIO
 
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.datagen import DATA, read_sick
@@ -193,26 +194,46 @@ def run(models: Sequence[str], limit: int = 0, data: Path = DATA, only: str = ""
     return rows
 
 
+# ``checker eval WHAT``: the module that runs each evaluation and what it measures.
+EVALUATIONS = {
+    "nli": ("checker.nli.evaluate", "the NLI model on SNLI, SICK and news pairs"),
+    "documents": ("checker.nli.doceval", "the document engine on planted contradictions"),
+    "quiet": ("checker.nli.quieteval", "findings on clean journalism (should be few)"),
+    "drafts": ("checker.nli.drafteval", "the model rules on hand-written drafts"),
+    "off-topic": ("checker.nli.offtopic_eval", "SP110 on injected off-topic lines"),
+    "speed": ("checker.nli.bench", "model and rule speed"),
+    "garble": ("checker.garble_lab.evaluate", "planted garble on real BBC/CNN articles"),
+    "source": ("checker.source.evaluate", "the SR rules on SummaC and paired rewrites"),
+}
+
+
+def print_usage(stream: TextIO) -> None:
+    """What ``checker eval`` alone or ``checker eval --help`` says: each evaluation runs for
+    minutes, so none is started without being named."""
+    width = max(map(len, EVALUATIONS))
+    lines = [f"usage: checker eval {{{','.join(EVALUATIONS)}}} [options]", "",
+             "Re-measure the model and the rules on the shared data (each takes minutes).", "",
+             "evaluations:"]
+    lines += [f"  {name:{width}}  {about}" for name, (_, about) in EVALUATIONS.items()]
+    lines += ["", "`checker eval WHAT --help` lists the options of one."]
+    stream.write("\n".join(lines) + "\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """``checker eval [nli|documents|off-topic|speed|garble] [options]`` (default: nli)."""
+    """``checker eval WHAT [options]``; WHAT is one of ``EVALUATIONS``."""
     args_in = list(argv if argv is not None else sys.argv[1:])
-    what = args_in.pop(0) if args_in and not args_in[0].startswith("-") else "nli"
+    if not args_in or args_in[0] in ("-h", "--help"):
+        print_usage(sys.stdout if args_in else sys.stderr)
+        return 0 if args_in else 2
+    what = args_in.pop(0) if not args_in[0].startswith("-") else "nli"
     if what != "nli":
         import importlib
 
-        modules = {
-            "documents": "checker.nli.doceval",
-            "quiet": "checker.nli.quieteval",
-            "drafts": "checker.nli.drafteval",
-            "off-topic": "checker.nli.offtopic_eval",
-            "speed": "checker.nli.bench",
-            "garble": "checker.garble_lab.evaluate",
-            "source": "checker.source.evaluate",
-        }
-        if what not in modules:
-            print(f"unknown evaluation {what!r}; choose nli, {', '.join(modules)}")
+        if what not in EVALUATIONS:
+            print(f"checker eval: unknown evaluation {what!r}; choose "
+                  f"{', '.join(EVALUATIONS)}", file=sys.stderr)
             return 2
-        result: int = importlib.import_module(modules[what]).main(args_in)
+        result: int = importlib.import_module(EVALUATIONS[what][0]).main(args_in)
         return result
     parser = argparse.ArgumentParser(prog="checker eval nli")
     parser.add_argument("--models", default="shipped,aegis")

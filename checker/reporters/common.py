@@ -39,6 +39,8 @@ def related_dict(rel: Related, doc: Document | None,
                             "text": where.snippet(rel.start, rel.end) if where else ""}
     if rel.path is not None:
         data["path"] = rel.path
+    if rel.code is not None:  # another rule's finding on this problem, merged into this one
+        data["code"] = rel.code
     return data
 
 
@@ -71,15 +73,18 @@ def finding_dict(f: Finding, doc: Document | None,
 def summary(results: Sequence[FileResult]) -> dict[str, Any]:
     cats: Counter[str] = Counter()
     sevs: Counter[str] = Counter()
+    hidden: Counter[str] = Counter()
     for r in results:
         cats.update(f.category for f in r.findings)
         sevs.update(f.severity.label for f in r.findings)
+        hidden.update(r.hidden)
     return {
         "files": len(results),
         "findings": sum(len(r.findings) for r in results),
         "errors": sum(1 for r in results if r.error),
         "by_category": dict(sorted(cats.items())),
         "by_severity": dict(sorted(sevs.items())),
+        "hidden": dict(sorted(hidden.items())),  # below --min-severity, by severity
     }
 
 

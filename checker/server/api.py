@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.budget import Cancelled
-from checker.config import Settings, with_cli
+from checker.config import Settings, UnknownCodeError, validate_codes, with_cli
 from checker.document import Document
 from checker.engine import check_text
 from checker.inputs import build_document
 from checker.modelhub import ModelHub
 from checker.reporters.jsonfmt import as_dict
-from checker.rules import all_rules
 
 KINDS = {"text": ".txt", "markdown": ".md", "html": ".html"}
 MAX_DEPTH = 8  # a request is {"options": {"select": [...]}}: three levels
@@ -144,12 +143,10 @@ def parse_request(raw: bytes) -> CheckRequest:
         raise ApiError(422, "\"source\" must be the source text as a string")
     select = _codes(options["select"], "select") if "select" in options else None
     ignore = _codes(options.get("ignore", []), "ignore")
-    known = [r.code for r in all_rules()]
-    unknown = sorted({c for c in (*(select or ()), *ignore) if not any(k.startswith(c)
-                                                                       for k in known)})
-    if unknown:  # the command line refuses these too: a typo must not select nothing
-        raise ApiError(422, f"unknown rule code or prefix: {', '.join(unknown)} "
-                       "(GET /api/rules lists them)")
+    try:  # the command line's own check: a typo must not select nothing
+        validate_codes((*(select or ()), *ignore), hint="GET /api/rules lists them")
+    except UnknownCodeError as exc:
+        raise ApiError(422, str(exc)) from None
     return CheckRequest(source=source or None,
                         text=text, kind=kind, path=path, select=select or None,
                         ignore=ignore,
