@@ -43,6 +43,7 @@ from checker.lsp.convert import (
     overlapping,
     text_edits,
 )
+from checker.merge import merge_findings
 from checker.modelhub import ModelHub
 from checker.nli.cache import CachingHub
 from checker.rules import Rule
@@ -169,8 +170,10 @@ class CheckerServer(LanguageServer):
         model_codes = {r.code for r in rules if r.requires}
         previous = self.model_results.get(uri)
         if previous is not None and model_codes:
-            findings = sorted(findings + [f for f in carry_over(previous, doc.text)
-                                          if f.code in model_codes], key=lambda f: f.sort_key)
+            # merged again with the fresh rule findings: one finding per problem, as the model
+            # pass will publish it
+            findings = merge_findings(findings + [f for f in carry_over(previous, doc.text)
+                                                  if f.code in model_codes])
         self.publish(uri, version, findings, source, doc)
         if len(fast) == len(rules):
             return
