@@ -97,6 +97,11 @@ class FilePlace:
             self._build = None
         return self._offsets
 
+    @property
+    def knows_lines(self) -> bool:
+        """False for a page none of whose text was found again (every span says line 1)."""
+        return self._source is None or bool(self.offsets)
+
     def line_col(self, source_offset: int) -> tuple[int, int]:
         if self._starts is None:
             starts = [0]
