@@ -16,6 +16,7 @@ from testkit import cli, run_json, write
 from checker.htmlmap import html_offset_map
 from checker.inputs import read_path
 from checker.places import OffsetMap, json_text_map
+from checker.reporters.github import main as annotations_main
 
 FILLER = ("Officials in the region said on {day} that the talks on water rights for district "
           "{n} would resume after a pause of several weeks, according to the ministry.")
@@ -198,3 +199,50 @@ def test_offset_map_between_and_inside_pieces() -> None:
     offsets = OffsetMap.of([(0, 3, 10, 13), (4, 5, 20, 26), (6, 9, 40, 43)])
     assert [offsets.start(i) for i in range(10)] == [10, 11, 12, 13, 20, 26, 40, 41, 42, 43]
     assert offsets.end(5) == 26 and offsets.end(3) == 13 and offsets.end(8) == 42
+
+
+def test_sarif_information_uri_comes_from_package_metadata(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from email.message import Message
+
+    from checker.reporters import sarif
+
+    def fake(urls: list[str]) -> Message:
+        meta = Message()
+        for url in urls:
+            meta["Project-URL"] = url
+        return meta
+
+    monkeypatch.setattr(sarif.metadata, "metadata", lambda name: fake(
+        ["Issues, https://example.org/checker/issues", "Homepage, https://example.org/checker"]))
+    sarif.project_url.cache_clear()
+    try:
+        driver = sarif.as_dict([])["runs"][0]["tool"]["driver"]
+        assert driver["informationUri"] == "https://example.org/checker"
+        monkeypatch.setattr(sarif.metadata, "metadata", lambda name: fake([]))
+        sarif.project_url.cache_clear()
+        assert "informationUri" not in sarif.as_dict([])["runs"][0]["tool"]["driver"]
+    finally:
+        sarif.project_url.cache_clear()
+
+
+def test_annotations_from_a_sarif_file_match_the_github_format(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = write(tmp_path / "d r,aft.txt", "Officials said the the talks,, resumed.\n")
+    broken = write(tmp_path / "broken.txt", b"\x00\x01\x02")
+    report = tmp_path / "out.sarif"
+    cli(["check", "--no-model", "--format", "sarif", "-o", report, draft, broken])
+    _, direct, _ = cli(["check", "--no-model", "--format", "github", draft, broken])
+    capsys.readouterr()
+    assert annotations_main([str(report)]) == 0
+    assert capsys.readouterr().out == direct
+    assert "%2C" in direct and "::error file=" in direct  # escaped name; the unreadable file
+
+
+def test_annotations_from_a_missing_or_broken_sarif_file_name_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert annotations_main([str(tmp_path / "none.sarif")]) == 2
+    assert "none.sarif" in capsys.readouterr().err
+    bad = write(tmp_path / "bad.sarif", "{not json")
+    assert annotations_main([str(bad)]) == 2
+    assert "bad.sarif: not a readable SARIF report" in capsys.readouterr().err
