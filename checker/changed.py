@@ -37,18 +37,21 @@ class ChangedLines:
         """Findings whose span, or a related span, touches a changed line.
 
         A related span counts too: a sentence added today that contradicts one written last
-        year is new, whichever of the two the rule reports first. HTML positions refer to
-        extracted text, not to lines of the file, so a changed HTML file keeps all its findings.
+        year is new, whichever of the two the rule reports first. Lines are the file's
+        (``Document.file_span``): an HTML finding's line in the markup, a JSON Lines record's
+        line in its archive. An HTML page none of whose words could be found again in the
+        markup keeps all its findings.
         """
-        lines = self.lines_for(path)
-        if lines is None or doc is None:
+        if doc is None:
             return []
-        if _ALL in lines or not doc.offsets_are_source:
+        lines = self.lines_for(doc.place.path if doc.place is not None else path)
+        if lines is None:
+            return []
+        if _ALL in lines or (doc.place is not None and not doc.place.knows_lines):
             return list(findings)
 
         def touches(start: int, end: int) -> bool:
-            first = doc.line_col(start)[0]
-            last = doc.line_col(max(start, end - 1))[0]
+            first, _, last, _ = doc.file_span(start, max(start, end - 1))
             return any(n in lines for n in range(first, last + 1))
 
         return [f for f in findings if touches(f.start, f.end)

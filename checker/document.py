@@ -3,7 +3,8 @@
 ``Document.text`` is what rules read. For plain text and Markdown it has exactly the length of the
 source, with markup and suppression comments blanked to spaces, so every offset is also an offset
 into the file the user wrote. For HTML it is the article text that trafilatura extracted, and
-positions refer to that text (reporters say so).
+for a record of a JSON Lines archive the record's text; their ``place`` maps offsets back to
+lines and columns of the file (``checker.places``), and reporters give those.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from checker.places import FilePlace
 from checker.sentences import split_sentences
 
 _NEWLINE = re.compile("\n")
@@ -46,6 +48,7 @@ class Document:
     in_file: bool = True  # False for a record of a JSON Lines archive: no file to point into
     markup: tuple[Span, ...] = ()  # blanked markup (Markdown): not prose, and not a word gap
     encoding: str = "utf-8"  # how the file was decoded (a fix writes it back the same way)
+    place: FilePlace | None = None  # where the text lies in its file (HTML, JSON Lines record)
     _line_starts: tuple[int, ...] = field(init=False, repr=False)
     paragraphs: tuple[Span, ...] = field(init=False)
     sentences: tuple[Span, ...] = field(init=False)
@@ -79,6 +82,18 @@ class Document:
         """1-based line and column of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def file_path(self) -> str:
+        """The file positions point into (the archive, for a JSON Lines record)."""
+        return self.place.path if self.place is not None else self.path
+
+    def file_span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Line, column, end line and exclusive end column in the file, 1-based: what reporters
+        print. The same as ``line_col`` where offsets are the file's."""
+        if self.place is not None:
+            return self.place.span(start, end)
+        return (*self.line_col(start), *self.line_col(end))
 
     def line_span(self, line: int) -> Span:
         """Span of a 1-based line, without its newline."""

@@ -7,10 +7,11 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.document import Document, Span, Suppression, nonblank_line_spans
+from checker.places import FilePlace, OffsetMap, json_text_map
 from checker.reading import Decoded, ReadError, decode_bytes, read_limited, too_large
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -56,14 +57,24 @@ def split_record(path: str) -> tuple[str, str] | None:
     return first
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article of a JSON Lines archive: its text, its line, and the column of each of its
+    characters inside the line's JSON string (None if that cannot be told exactly)."""
+
+    text: str
+    line: int
+    columns: OffsetMap | None
+
+
 @functools.lru_cache(maxsize=4)
-def _archive(path: str, mtime_ns: int, size: int) -> dict[str, str | InputError]:
+def _archive(path: str, mtime_ns: int, size: int) -> dict[str, Record | InputError]:
     """Records of a JSON Lines archive by id (or ``line-N``); a bad line becomes its error.
 
     Records are split at line feeds only: U+2028 or U+0085 inside a record is text, not a
     record boundary. A repeated id is an error on the later line, never a silently lost record.
     """
-    records: dict[str, str | InputError] = {}
+    records: dict[str, Record | InputError] = {}
     first_line: dict[str, int] = {}
     try:
         raw = read_limited(path, ARCHIVE_MAX_BYTES)
@@ -75,7 +86,8 @@ def _archive(path: str, mtime_ns: int, size: int) -> dict[str, str | InputError]
         if not line_bytes.strip():
             continue
         try:
-            item = json.loads(line_bytes.decode("utf-8"))
+            line = line_bytes.decode("utf-8")
+            item = json.loads(line)
             text = item["text"]
             key = str(item.get("id") or f"line-{n}")
             if not isinstance(text, str):
@@ -90,11 +102,11 @@ def _archive(path: str, mtime_ns: int, size: int) -> dict[str, str | InputError]
                 "record its own id (this one was not checked)")
             continue
         first_line[key] = n
-        records[key] = text
+        records[key] = Record(text, n, json_text_map(line, text))
     return records
 
 
-def _archive_of(path: str) -> dict[str, str | InputError]:
+def _archive_of(path: str) -> dict[str, Record | InputError]:
     info = os.stat(path)
     return _archive(path, info.st_mtime_ns, info.st_size)
 
@@ -128,7 +140,24 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise InputError(f"{path}: no record {record[1]!r} in {record[0]}")
     if isinstance(found, InputError):
         raise found
-    return found.encode("utf-8")
+    return found.text.encode("utf-8")
+
+
+def record_place(path: str, text: str) -> FilePlace | None:
+    """Where a record's ``text`` lies in its archive: the record's line, and the column inside
+    its JSON string of every character when the text is the record's own (else column 1)."""
+    record = split_record(path)
+    if record is None:
+        return None
+    archive, key = record
+    try:
+        found = _archive_of(archive).get(key)
+    except (OSError, InputError):  # checked from bytes handed over (serve, batch): no file
+        return None
+    if not isinstance(found, Record):
+        return None
+    exact = found.columns if found.text == text else None
+    return FilePlace(archive, exact, first_line=found.line)
 
 
 def decode_input(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
@@ -153,7 +182,7 @@ def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
     decoded = decode_input(path, raw, max_bytes)
     doc = build_document(path, decoded.text, kind or kind_for(path))
     if split_record(path) is not None:
-        doc = replace(doc, in_file=False)
+        doc = replace(doc, in_file=False, place=record_place(path, decoded.text))
     if not decoded.is_utf8:
         doc = replace(doc, encoding=decoded.encoding)
     return doc
@@ -189,6 +218,8 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 def _html_document(path: str, html: str) -> Document:
     import trafilatura
 
+    from checker.htmlmap import html_offset_map
+
     try:
         extracted = trafilatura.extract(html, output_format="txt", include_comments=False,
                                         include_tables=True, deduplicate=False)
@@ -203,7 +234,8 @@ def _html_document(path: str, html: str) -> Document:
         codes = _codes(match.group(2) or match.group(4))
         suppressions.append(Suppression(codes, 0, 0, 0, len(extracted)))
     paragraphs = tuple(nonblank_line_spans(extracted))
-    return Document(path=path, text=extracted, kind="html", source=html,
+    place = FilePlace(path, functools.partial(html_offset_map, html, extracted), source=html)
+    return Document(path=path, text=extracted, kind="html", source=html, place=place,
                     suppressions=tuple(suppressions), paragraph_spans=paragraphs or None)
 
 

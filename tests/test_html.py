@@ -1,4 +1,4 @@
-"""HTML input: the article text is extracted, and reports say positions refer to that text."""
+"""HTML input: the article text is extracted; reports point into the HTML file and say so."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def test_extracts_the_article_not_the_page_furniture() -> None:
     assert any(p.startswith("The talks broke down") for p in paragraphs)
 
 
-def test_json_positions_refer_to_extracted_text_and_say_so() -> None:
+def test_json_offsets_are_the_extracted_texts_and_lines_the_files_and_it_says_so() -> None:
     rc, data, _ = run_json(["--no-model", "--select", "TY104", ARTICLE])
     assert rc == 1
     (entry,) = data["files"]
@@ -32,7 +32,7 @@ def test_json_positions_refer_to_extracted_text_and_say_so() -> None:
     (f,) = entry["findings"]
     extracted = read_path(str(ARTICLE)).text
     assert extracted[f["start"] : f["end"]] == "the the"
-    line = extracted.split("\n")[f["line"] - 1]
+    line = ARTICLE.read_text(encoding="utf-8").split("\n")[f["line"] - 1]
     assert line[f["column"] - 1 : f["end_column"] - 1] == "the the"
 
 

@@ -54,8 +54,8 @@ def finding_rows(result: FileResult) -> list[dict[str, Any]]:
     doc = result.document
     rows = []
     for f in result.findings:
-        line, col = doc.line_col(f.start) if doc else (0, 0)
-        end_line, end_col = doc.line_col(f.end) if doc else (0, 0)
+        # the file's own line and column (for HTML and JSONL, not the extracted text's)
+        line, col, end_line, end_col = doc.file_span(f.start, f.end) if doc else (0, 0, 0, 0)
         text = doc.snippet(f.start, f.end) if doc else ""
         related = " | ".join(_related_text(r, doc, result.sources)
                              for r in f.related) if doc else ""

@@ -16,10 +16,10 @@ TOOL = {"name": "checker", "version": __version__}
 
 
 def position(doc: Document | None, start: int, end: int) -> dict[str, int]:
+    """Line and column in the file (for HTML and JSON Lines records too: ``Document.place``)."""
     if doc is None:
         return {"line": 0, "column": 0, "end_line": 0, "end_column": 0}
-    line, col = doc.line_col(start)
-    end_line, end_col = doc.line_col(end)
+    line, col, end_line, end_col = doc.file_span(start, end)
     return {"line": line, "column": col, "end_line": end_line, "end_column": end_col}
 
 
@@ -89,6 +89,13 @@ def summary(results: Sequence[FileResult]) -> dict[str, Any]:
 
 
 def positions_note(doc: Document | None) -> str | None:
-    if doc is not None and not doc.offsets_are_source:
-        return "positions refer to the article text extracted from the HTML"
-    return None
+    """What line/column and start/end mean where the text checked is not the file as written."""
+    if doc is None or doc.offsets_are_source:
+        return None
+    if doc.kind == "html":
+        return ("line and column point into the HTML file, where each extracted word was found "
+                "again; start/end and the text shown are the article text extracted from it")
+    if doc.place is not None:
+        return (f"line is the record's line in {doc.place.path} and column a character of its "
+                "JSON string (1 if unknown); start/end and the text shown are the record's text")
+    return "start/end, line and column refer to the document's text, not to a file"

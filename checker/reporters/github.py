@@ -1,13 +1,21 @@
-"""GitHub Actions workflow commands: one ``::warning file=…`` annotation per finding."""
+"""GitHub Actions workflow commands: one ``::warning file=…`` annotation per finding.
+
+The annotations are read off the SARIF report (``from_sarif``), so the two formats can never
+disagree, and the Action prints them from the SARIF file it uploads instead of checking twice:
+``python -m checker.reporters.github checker.sarif``.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Sequence
+from typing import Any
+from urllib.parse import unquote
 
 from checker.engine import FileResult
-from checker.findings import Severity
 
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+_LEVEL = {"error": "error", "warning": "warning", "note": "notice", "none": "notice"}
 
 
 def _data(s: str) -> str:
@@ -19,20 +27,60 @@ def _prop(s: str) -> str:
 
 
 def render(results: Sequence[FileResult], *, color: bool = False) -> str:
-    out = []
-    for r in results:
-        if r.error:
-            out.append(f"::error file={_prop(r.path)},title=checker::{_data(r.error)}")
-            continue
-        doc = r.document
-        for f in r.findings:
-            if doc is None:
-                continue
-            line, col = doc.line_col(f.start)
-            end_line, end_col = doc.line_col(f.end)
-            loc = f"file={_prop(r.path)},line={line},endLine={end_line}"
-            if line == end_line:
-                loc += f",col={col},endColumn={end_col}"
-            title = _prop(f"{f.code} {f.rule}")
-            out.append(f"::{_LEVEL[f.severity]} {loc},title={title}::{_data(f.message)}")
+    from checker.reporters.sarif import as_dict
+
+    return from_sarif(as_dict(results))
+
+
+def from_sarif(sarif: dict[str, Any]) -> str:
+    """Annotations for every result and every file that could not be checked in a SARIF log."""
+    out: list[str] = []
+    for run in sarif.get("runs", []):
+        out.extend(_annotation(result) for result in run.get("results", []))
+        for invocation in run.get("invocations", []):
+            for note in invocation.get("toolExecutionNotifications", []):
+                uri = _uri(note)
+                where = f"file={_prop(uri)}," if uri else ""
+                out.append(f"::error {where}title=checker::{_data(note['message']['text'])}")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _annotation(result: dict[str, Any]) -> str:
+    region = result["locations"][0]["physicalLocation"].get("region", {})
+    line, end_line = region.get("startLine", 1), region.get("endLine", region.get("startLine", 1))
+    loc = f"file={_prop(_uri(result))},line={line},endLine={end_line}"
+    if line == end_line and "startColumn" in region:
+        loc += f",col={region['startColumn']},endColumn={region.get('endColumn', '')}"
+    props = result.get("properties", {})
+    title = f"{result['ruleId']} {props.get('rule', '')}".strip()
+    if "document" in props:  # a record of a JSON Lines archive
+        title += f" in {props['document']}"
+    level = _LEVEL.get(result.get("level", "warning"), "warning")
+    return f"::{level} {loc},title={_prop(title)}::{_data(result['message']['text'])}"
+
+
+def _uri(item: dict[str, Any]) -> str:
+    locations = item.get("locations") or [{}]
+    artifact = locations[0].get("physicalLocation", {}).get("artifactLocation", {})
+    return unquote(str(artifact.get("uri", "")))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the annotations of a SARIF file; exit 2 with a message if it cannot be read."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("usage: python -m checker.reporters.github FILE.sarif", file=sys.stderr)
+        return 2
+    try:
+        with open(args[0], encoding="utf-8") as fh:
+            sarif = json.load(fh)
+        text = from_sarif(sarif)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        print(f"checker: {args[0]}: not a readable SARIF report ({exc})", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

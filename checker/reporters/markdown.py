@@ -30,7 +30,7 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
         for f in r.findings:
             if doc is None:
                 continue
-            line, col = doc.line_col(f.start)
+            line, col = doc.file_span(f.start, f.end)[:2]
             rows.append(f"| `{_cell(r.path)}:{line}:{col}` | `{f.code}` | {f.category} | "
                         f"{f.severity.label} | {_cell(f.message)} |")
     if rows:

@@ -1,15 +1,25 @@
-"""SARIF 2.1.0 for code-scanning dashboards (validated in tests against the OASIS schema)."""
+"""SARIF 2.1.0 for code-scanning dashboards (validated in tests against the OASIS schema).
+
+Locations are lines and columns of the file: for HTML and JSON Lines records they come from the
+document's ``place`` (``checker.places``), and the character offsets and snippet, which would be
+offsets into the extracted text, are left out there. A record's results point at the archive
+file and name the record in ``properties.document``.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from checker import __version__
+from checker.document import Document
 from checker.engine import FileResult
-from checker.findings import Severity
+from checker.findings import Related, Severity
 from checker.reporters.common import related_document
 from checker.rules import all_rules
 
@@ -17,25 +27,52 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _region(doc: Any, start: int, end: int) -> dict[str, Any]:
-    line, col = doc.line_col(start)
-    end_line, end_col = doc.line_col(end)
-    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
-            "charOffset": start, "charLength": max(0, end - start),
-            "snippet": {"text": doc.snippet(start, end)}}
+_URL_LABELS = ("homepage", "documentation", "repository", "source")
+
+
+@functools.cache
+def project_url() -> str | None:
+    """The project's URL from its package metadata (``[project.urls]``), None if it has none."""
+    try:
+        entries = metadata.metadata("checker").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    urls = {}
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        if url.strip():
+            urls[label.strip().lower()] = url.strip()
+    return next((urls[k] for k in _URL_LABELS if k in urls), next(iter(urls.values()), None))
+
+
+def _region(doc: Document, start: int, end: int) -> dict[str, Any]:
+    line, col, end_line, end_col = doc.file_span(start, end)
+    region: dict[str, Any] = {"startLine": line, "startColumn": col, "endLine": end_line,
+                              "endColumn": end_col}
+    if doc.offsets_are_source:
+        region.update(charOffset=start, charLength=max(0, end - start),
+                      snippet={"text": doc.snippet(start, end)})
+    return region
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).as_posix()
+    """A relative URI reference: ``%``, ``#``, ``:`` and spaces in a file name are escaped."""
+    return "stdin" if path == "-" else quote(Path(path).as_posix(), safe="/")
+
+
+def _location(doc: Document | None, path: str) -> str:
+    """The file to point at: the archive for a JSON Lines record, else the path checked."""
+    if doc is not None and not doc.in_file and doc.place is not None:
+        return _uri(doc.place.path)
+    return _uri(path)
 
 
 def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
-    driver = {
+    driver: dict[str, Any] = {
         "name": "checker",
         "version": __version__,
-        "informationUri": "https://example.invalid/checker",
         "rules": [
             {
                 "id": r.code,
@@ -49,6 +86,9 @@ def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
             for r in rules
         ],
     }
+    url = project_url()
+    if url:
+        driver["informationUri"] = url
     sarif_results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     for fr in results:
@@ -56,7 +96,7 @@ def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
         if fr.error:
             notifications.append({"level": "error", "message": {"text": fr.error},
                                   "locations": [{"physicalLocation": {
-                                      "artifactLocation": {"uri": _uri(fr.path)}}}]})
+                                      "artifactLocation": {"uri": _location(doc, fr.path)}}}]})
             continue
         for f in fr.findings:
             if doc is None:
@@ -66,26 +106,26 @@ def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
                 "level": _LEVEL[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(fr.path)},
+                    "artifactLocation": {"uri": _location(doc, fr.path)},
                     "region": _region(doc, f.start, f.end)}}],
                 "properties": {"category": f.category, "rule": f.rule},
             }
+            if _location(doc, fr.path) != _uri(fr.path):
+                result["properties"]["document"] = fr.path
             if f.code in index:
                 result["ruleIndex"] = index[f.code]
             if f.confidence is not None:
                 result["properties"]["confidence"] = round(f.confidence, 4)
             if f.related:
                 result["relatedLocations"] = [
-                    {"id": i, "message": {"text": rel.message}, "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(rel.path or fr.path)},
-                        "region": _region(related_document(rel, doc, fr.sources) or doc,
-                                          rel.start, rel.end)}}
+                    _related(i, rel, related_document(rel, doc, fr.sources),
+                             _location(doc, fr.path), doc)
                     for i, rel in enumerate(f.related, 1)
                 ]
             if f.fix is not None and doc.offsets_are_source:
                 result["fixes"] = [{"description": {"text": f.fix.description},
                                     "artifactChanges": [{
-                                        "artifactLocation": {"uri": _uri(fr.path)},
+                                        "artifactLocation": {"uri": _location(doc, fr.path)},
                                         "replacements": [{
                                             "deletedRegion": {"charOffset": e.start,
                                                               "charLength": e.end - e.start},
@@ -97,6 +137,15 @@ def as_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     run["invocations"] = [{"executionSuccessful": not notifications,
                            "toolExecutionNotifications": notifications}]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _related(i: int, rel: Related, where: Document | None, draft_uri: str,
+             doc: Document) -> dict[str, Any]:
+    """A related span, in the source text it names or in the draft."""
+    shown = where or doc
+    uri = _location(where, rel.path) if rel.path else draft_uri
+    return {"id": i, "message": {"text": rel.message}, "physicalLocation": {
+        "artifactLocation": {"uri": uri}, "region": _region(shown, rel.start, rel.end)}}
 
 
 def render(results: Sequence[FileResult], *, color: bool = False) -> str:

@@ -20,6 +20,7 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
     out: list[str] = []
+    noted: set[str] = set()
     for r in results:
         if r.error:
             out.append(c(_COLOURS[Severity.ERROR], f"error: {terminal_safe(r.error)}"))
@@ -29,10 +30,11 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
         for f in r.findings:
             if doc is None:
                 continue
-            line, col = doc.line_col(f.start)
+            line = doc.line_col(f.start)[0]  # the analysed text's line, for the excerpt
+            file_line, col = doc.file_span(f.start, f.end)[:2]
             conf = f" (confidence {f.confidence:.2f})" if f.confidence is not None else ""
             out.append(
-                f"{c(_BOLD, f'{path}:{line}:{col}:')} "
+                f"{c(_BOLD, f'{path}:{file_line}:{col}:')} "
                 f"{c(_COLOURS[f.severity], f.severity.label + ':')} "
                 f"{c(_COLOURS[f.severity], f.code)} [{f.category}] {terminal_safe(f.message)}{conf}"
             )
@@ -48,14 +50,15 @@ def render(results: Sequence[FileResult], *, color: bool = False) -> str:
                 out.append("    " + " " * a + "^" * max(1, b - a))
             for rel in f.related:
                 where = related_document(rel, doc, r.sources)
-                rl, rc = where.line_col(rel.start) if where else (0, 0)
+                rl, rc = where.file_span(rel.start, rel.end)[:2] if where else (0, 0)
                 if rel.code is not None:
                     out.append(c(_DIM, "    " + _also(f, rel, rl, rc)))
                     continue
                 out.append(c(_DIM, f"    related {terminal_safe(rel.path or path)}:{rl}:{rc}: "
                                    f"{terminal_safe(rel.message)}"))
         note = positions_note(doc)
-        if note and r.findings:
+        if note and r.findings and note not in noted:  # once, not once per archive record
+            noted.add(note)
             out.append(c(_DIM, f"{path}: {note}"))
     out.append(closing_summary(results))
     return "\n".join(out) + "\n"

@@ -108,3 +108,27 @@ def test_fix_with_changed_since_touches_changed_lines_only(repo: Path,
     assert after[2] == "The minister spoke, briefly."
     assert after[:2] + after[3:] == lines[:2] + lines[3:]  # the old doubled period stays
     assert not list(repo.glob("*.orig"))
+
+
+def test_archive_records_and_html_pages_keep_findings_on_their_changed_file_lines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines are the file's: a record's line in the archive, a finding's line in the markup."""
+    _git(tmp_path, "init", "-q")
+    rows = [json.dumps({"id": f"r{n}", "text": f"Story {n}: the the council met."})
+            for n in range(1, 4)]
+    (tmp_path / "news.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    paras = [f"<p>Paragraph {n} says the the council met on day {n}.</p>" for n in range(1, 9)]
+    page = "<html><body><article>\n" + "\n".join(paras) + "\n</article></body></html>\n"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "old")
+    rows[1] = rows[1].replace("council met", "council met, and and left")
+    (tmp_path / "news.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(page.replace("day 6.", "day six."), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--no-model", "--select", "TY104", "--format", "json",
+          "--changed-since", "HEAD", "news.jsonl", "page.html"])
+    data = json.loads(capsys.readouterr().out)
+    found = {(entry["path"], f["line"]) for entry in data["files"] for f in entry["findings"]}
+    assert found == {("news.jsonl#r2", 2), ("page.html", 7)}

@@ -7,6 +7,7 @@ A fast subset runs with the suite (profile "default"); ``make fuzz`` runs the "f
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -112,3 +113,47 @@ def test_a_carriage_return_in_markdown_keeps_line_numbers() -> None:
     """Found by the blanking property: markdown-it ends a line at a lone CR."""
     masked, paragraphs = mask_markdown("\r The the troops will leave.")
     assert len(masked) == 28 and paragraphs
+
+
+@given(st.text(max_size=200), st.booleans(), st.sampled_from(["", " ", "\t"]))
+def test_jsonl_columns_are_exact_for_any_record_text(text: str, ascii_only: bool,
+                                                     gap: str) -> None:
+    """Every character of a record's text maps onto the JSON it was written as."""
+    import json
+
+    from checker.places import json_text_map
+
+    line = "{" + gap + '"id":' + gap + '"x",' + gap + '"text":' + gap + json.dumps(
+        text, ensure_ascii=ascii_only) + gap + "}"
+    offsets = json_text_map(line, text)
+    assert offsets is not None
+    for i, ch in enumerate(text):
+        a, b = offsets.start(i), offsets.end(i + 1)
+        assert json.loads('"' + line[a:b] + '"') == ch
+
+
+html_words = st.lists(st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True), min_size=1, max_size=12)
+
+
+@given(st.lists(st.tuples(html_words, st.sampled_from(["", "b", "em", "span"]),
+                          st.sampled_from(["", "&amp;", "&#8217;", "<br>", "\n  "])),
+                min_size=1, max_size=12))
+def test_html_words_map_onto_themselves_in_the_page(paragraphs: list[Any]) -> None:
+    """Each paragraph's words, one of them wrapped in an inline tag, followed by an entity or a
+    break: every word of the text as an extractor gives it is found at its place in the page."""
+    import html as html_lib
+    import re
+
+    from checker.htmlmap import html_offset_map
+
+    page, lines = ["<html><head><title>x</title></head><body>"], []
+    for words, tag, tail in paragraphs:
+        shown = [f"<{tag}>{w}</{tag}>" if tag and k == len(words) // 2 else w
+                 for k, w in enumerate(words)]
+        page.append("<p>" + " ".join(shown) + " " + tail + " end</p>\n")
+        lines.append(" ".join(words) + " " + html_lib.unescape(tail).replace("<br>", "\n")
+                     .strip() + " end")
+    source, extracted = "".join(page) + "</body></html>", "\n".join(lines)
+    offsets = html_offset_map(source, extracted)
+    for m in re.finditer(r"\w+", extracted):
+        assert source.startswith(m.group(), offsets.start(m.start())), m.group()
