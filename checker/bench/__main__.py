@@ -10,7 +10,7 @@ from pathlib import Path
 from checker.atomic import write_text
 
 # Each module has main() -> int and writes reports/bench-<name>.md.
-MODULES = ("rules", "spam_web", "nli", "scaling", "batch", "editor", "hostile", "source",
+MODULES = ("rules", "startup", "spam_web", "nli", "scaling", "batch", "editor", "hostile", "source",
            "positions")
 
 

@@ -329,27 +329,40 @@ def _onnx_or_none(build: Callable[[], Any], choice: str, what: str) -> Any:
         return None
 
 
+def _quantize_choice(options: dict[str, Any]) -> bool | None:
+    value = options.get("quantize", options.get("nli.quantize"))
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        raise ModelError(f"nli.quantize must be true or false, not {value!r}")
+    return value
+
+
 def load_nli(options: dict[str, Any]) -> NLIModel:
     """Build the NLI backend named by config: ``nli.model`` = "aegis", a hub id, a path, or unset
-    for the shipped model; ``nli.quantize`` turns on dynamic int8 (CPU only, torch);
-    ``nli.backend`` = auto (ONNX Runtime for a local checkpoint, torch otherwise), onnx or torch."""
+    for the shipped model; ``nli.backend`` = auto (ONNX Runtime for a local checkpoint, torch
+    otherwise), onnx or torch; ``nli.quantize`` = dynamic int8 weights. Under ONNX Runtime int8
+    is the default (3-way accuracy within 0.003 of fp32 on SNLI and SICK, 2.4-3.5x the speed;
+    figures in the model card), ``quantize = false`` runs the exact fp32 graph; under torch
+    ``quantize = true`` asks for torch's dynamic int8."""
     choice = options.get("nli.model") or options.get("model")
     if choice == "aegis":
         return AegisNLIModel()
-    quantize = bool(options.get("quantize", options.get("nli.quantize", False)))
+    quantize = _quantize_choice(options)
     backend = _backend_choice(options)
     local = shipped_model_dir() if choice is None else Path(str(choice))
-    if backend != "torch" and not quantize and local.is_dir():
+    if backend != "torch" and local.is_dir():
         from checker.nli.onnx import OnnxNLIModel
 
         if choice is None or (local / "SHA256SUMS").is_file():
             verify_checksums(local)
-        model = _onnx_or_none(lambda: OnnxNLIModel(local), backend, "NLI model")
+        int8 = quantize is not False
+        model = _onnx_or_none(lambda: OnnxNLIModel(local, int8=int8), backend, "NLI model")
         if model is not None:
             return model  # type: ignore[no-any-return]
     elif backend == "onnx":
-        raise ModelError("nli.backend = onnx needs a local model folder and no nli.quantize")
-    return HFNLIModel(choice, quantize=quantize)
+        raise ModelError("nli.backend = onnx needs a local model folder")
+    return HFNLIModel(choice, quantize=bool(quantize))
 
 
 def embedder_dir() -> Path:
@@ -359,11 +372,15 @@ def embedder_dir() -> Path:
 
 
 def load_embedder(options: dict[str, Any]) -> Embedder:
+    """The sentence embedder; under ONNX Runtime it follows ``nli.quantize`` like the NLI model
+    (int8 unless ``quantize = false``)."""
     backend = _backend_choice(options)
     if backend != "torch":
         from checker.nli.onnx import OnnxEmbedder
 
-        model = _onnx_or_none(lambda: OnnxEmbedder(embedder_dir()), backend, "sentence embedder")
+        int8 = _quantize_choice(options) is not False
+        model = _onnx_or_none(lambda: OnnxEmbedder(embedder_dir(), int8=int8), backend,
+                              "sentence embedder")
         if model is not None:
             return model  # type: ignore[no-any-return]
     return MiniLMEmbedder()

@@ -215,12 +215,12 @@ def run(
     embedder: Any = None,
     params: Params | None = None,
 ) -> dict[str, Any]:
-    from checker.nli.backend import HFNLIModel, MiniLMEmbedder
+    from checker.nli.backend import load_embedder, load_nli
 
     params = params or Params()
 
-    model = model or HFNLIModel()
-    embedder = embedder or MiniLMEmbedder()
+    model = model or load_nli({})  # what a check runs (the int8 graph by default)
+    embedder = embedder or load_embedder({})
     generated, planted, heldout, clean = build_cases(limit, seed)
     started = time.perf_counter()
     for case in [*generated, *planted, *heldout, *clean]:
@@ -292,13 +292,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--fp32", action="store_true", help="the exact fp32 graphs, not int8")
     args = parser.parse_args(argv)
     if not (DATA / "news" / "cnn_dailymail_dev.jsonl").is_file():
         print("no news data found (looked in ../shared/data); skipped")
         return 0
-    from checker.nli.backend import HFNLIModel
+    from checker.nli.backend import load_embedder, load_nli
 
-    result = run(args.limit, args.seed, HFNLIModel(args.model) if args.model else None)
+    options: dict[str, Any] = {"quantize": False} if args.fp32 else {}
+    if args.model:
+        options["model"] = args.model
+    result = run(args.limit, args.seed, load_nli(options), load_embedder(options))
     print(json.dumps(result, indent=2))
     return 0
 

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 EXPORT_FORMAT = 1  # bump when the exported graph's inputs, outputs or wrapper change
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 MAX_LENGTH = 128
-_BUILD_LOCK = threading.Lock()
+_BUILD_LOCK = threading.RLock()  # re-entered: the int8 graph is built from the fp32 one
 
 
 class CacheUnavailable(ModelError):
@@ -61,7 +61,7 @@ def source_key(model_dir: Path, kind: str) -> str:
     one (the shipped model), else the size and mtime of its files (a package's folder)."""
     digest = hashlib.sha256(f"{kind}:{EXPORT_FORMAT}".encode())
     sums = model_dir / "SHA256SUMS"
-    if sums.is_file():
+    if sums.is_file():  # content-addressed: a copy of the checkpoint shares its graph
         digest.update(sums.read_bytes())
     else:
         for name in ("config.json", "model.safetensors", "pytorch_model.bin", "tokenizer.json"):
@@ -69,12 +69,18 @@ def source_key(model_dir: Path, kind: str) -> str:
             if path.is_file():
                 st = path.stat()
                 digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    digest.update(str(model_dir.resolve()).encode())
+        digest.update(str(model_dir.resolve()).encode())
     return digest.hexdigest()[:20]
 
 
 def graph_path(model_dir: Path, kind: str) -> Path:
     return cache_dir() / "onnx" / f"{kind}-{source_key(model_dir, kind)}.onnx"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _sha256(path: Path) -> str:
@@ -193,6 +199,7 @@ def ensure_graph(model_dir: Path, kind: str, *, int8: bool = False) -> Path:
                 else:
                     _export(model_dir, kind, Path(tmp))
                 sha = _sha256(Path(tmp))
+                os.chmod(tmp, 0o644 & ~_umask())  # mkstemp makes it 0600
                 os.replace(tmp, path)
             finally:
                 with contextlib.suppress(FileNotFoundError):

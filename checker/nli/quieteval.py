@@ -82,7 +82,7 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
 
 def run(limit: int, cache_file: Path | None, genres: Path | None,
         settings: Settings | None = None, model: str | None = None,
-        threshold: float | None = None) -> dict[str, Any]:
+        threshold: float | None = None, fp32: bool = False) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
 
@@ -91,6 +91,8 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
         with cache_file.open("rb") as fh:
             store = pickle.load(fh)
     options: dict[str, Any] = {"model": model} if model else {}
+    if fp32:
+        options["quantize"] = False
     if threshold is not None:
         options["threshold"] = threshold
     hub = CachingHub(options, store["nli"], store["emb"])
@@ -167,12 +169,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="an NLI checkpoint folder (default: shipped)")
     parser.add_argument("--threshold", type=float, default=None,
                         help="CT101 threshold (the JSON keeps every CT101 confidence, for sweeps)")
+    parser.add_argument("--fp32", action="store_true",
+                        help="the exact fp32 graphs instead of the int8 default (use another "
+                             "--cache file: scores differ)")
     args = parser.parse_args(argv)
     if not shared_data_path("news").is_dir():
         print("no news data found (looked in ../shared/data); skipped")
         return 0
     result = run(args.limit, args.cache, args.genres, model=args.model,
-                 threshold=args.threshold)
+                 threshold=args.threshold, fp32=args.fp32)
     print(format_table(result))
     print(f"\n{result['seconds']} s, {result['pairs_newly_scored']} pairs newly scored")
     if args.json is not None:

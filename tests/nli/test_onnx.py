@@ -67,7 +67,7 @@ def test_tokenizers_match_transformers() -> None:
 def test_onnx_scores_equal_torch_scores() -> None:
     from checker.nli.backend import HFNLIModel, MiniLMEmbedder
 
-    fast, slow = load_nli({}), HFNLIModel()
+    fast, slow = load_nli({"quantize": False}), HFNLIModel()
     assert isinstance(fast, onnx.OnnxNLIModel)
     for a, b in zip(fast.predict(PAIRS), slow.predict(PAIRS), strict=True):
         assert a.keys() == b.keys()
@@ -75,15 +75,25 @@ def test_onnx_scores_equal_torch_scores() -> None:
     # an inversion is still read as a contradiction through the new path
     assert fast.predict(PAIRS[1:2])[0]["contradiction"] > 0.7
     texts = [p for p, _ in PAIRS] + [h for _, h in PAIRS]
-    e_fast, e_slow = load_embedder({}).encode(texts), MiniLMEmbedder().encode(texts)
+    e_fast = load_embedder({"quantize": False}).encode(texts)
+    e_slow = MiniLMEmbedder().encode(texts)
     assert abs(e_fast - e_slow).max() < 1e-4
+    # the int8 default stays close: same decisions on these pairs, similar vectors
+    int8 = load_nli({})
+    for a, b in zip(int8.predict(PAIRS), slow.predict(PAIRS), strict=True):
+        assert abs(a["contradiction"] - b["contradiction"]) < 0.15
+    assert (load_embedder({}).encode(texts) * e_slow).sum(axis=1).min() > 0.97
 
 
 @pytest.mark.model
 def test_damaged_cache_is_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
-    path = onnx.ensure_graph(embedder_dir(), "embedder")
-    assert path.is_relative_to(tmp_path) and onnx._valid(path)
+    # asking for the int8 graph in an empty cache builds the fp32 one inside the same lock
+    int8 = onnx.ensure_graph(embedder_dir(), "embedder", int8=True)
+    path = onnx.graph_path(embedder_dir(), "embedder")
+    assert int8 != path and onnx._valid(int8) and onnx._valid(path)
+    assert int8.stat().st_size < path.stat().st_size / 3
+    assert path.is_relative_to(tmp_path)
     recorded = json.loads(path.with_suffix(".json").read_text())["sha256"]
     with path.open("r+b") as fh:  # flip bytes in the middle of the weights
         fh.seek(path.stat().st_size // 2)
