@@ -62,13 +62,36 @@ def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> 
     """Given names just before ``token``; ``starts``: where it occurs, when already indexed (a
     scan of the whole text per pair of names grew with the square of a long document)."""
     if starts is None:
-        starts = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text)]
+        starts = _whole_word_starts(text, token)
     names = set()
     for start in starts:
         g = _GIVEN.search(text, max(0, start - 30), start)
         if g and zipf(g.group(1)) < MAX_GIVEN_NAME_ZIPF and g.group(1) not in _titles():
             names.add(g.group(1))
     return names
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_starts(text: str, token: str) -> list[int]:
+    """Where ``token`` stands as a word of its own (not after a letter or an apostrophe, not
+    before a letter): what ``re.finditer`` of that pattern finds, found with ``str.find``, which
+    skips through a long text far faster than a pattern that opens with a lookbehind."""
+    starts: list[int] = []
+    at = text.find(token) if token else -1
+    while at >= 0:
+        end = at + len(token)
+        if _free_before(text, at) and not _WORD_CHAR.match(text, end):
+            starts.append(at)
+            at = text.find(token, end)
+        else:
+            at = text.find(token, at + 1)
+    return starts
+
+
+def _free_before(text: str, at: int) -> bool:
+    return at == 0 or (text[at - 1] not in "'’" and not _WORD_CHAR.match(text, at - 1))
 
 
 @functools.cache
