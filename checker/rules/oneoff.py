@@ -161,7 +161,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
     if len(tokens) < 2:
         return []
     found: dict[str, tuple[str, int]] = {}
-    where = token_index(text)
+    where: dict[str, list[int]] = {}  # the tokens' offsets, indexed once a pair needs them
     for a, b in _close_pairs(tokens):
         if max(len(a), len(b)) < MIN_LENGTH or min(counts[a], counts[b]) > MAX_VARIANT_USES:
             continue  # "Fay" / "Faye", "Iran" / "Iraq": too short to tell
@@ -171,6 +171,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if picked is None:
             continue
         variant, canonical = picked
+        where = where or token_index(text)
         if different_people(text, variant, canonical, where):
             continue
         if variant not in found or found[variant][1] < counts[canonical]:
