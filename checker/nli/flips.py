@@ -9,8 +9,9 @@ word lists are the same ones the training data was made from (``rules/nli``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -32,6 +33,10 @@ MIN_SHARED_OF_SHORTER = 0.8
 MIN_SHARED_OF_LONGER = 0.6
 # Short function words that may come or go next to a flip ("leave Niger" / "stay in Niger").
 LIGHT = frozenset({"in", "at", "on", "to", "from", "of", "for", "with", "by"})
+# How far back a sentence looks for the one it flips: ten times the sentences of a long feature.
+# Beyond it a "document" is an archive of many articles, and the pair search would otherwise
+# grow with the square of its length.
+WINDOW = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,12 @@ class Flip:
 def tokens(text: str, keep_case: bool = False) -> list[str]:
     """Words and numbers, negative contractions split ("didn't" -> "did", "not"); lower-cased
     unless ``keep_case`` (the pair filter tells names by their capitals)."""
+    if not keep_case and "'" not in text and "\u0130" not in text and "\u212a" not in text:
+        lowered = text.lower()  # (U+0130 and U+212A are the only letters that lower to ASCII)
+        if "cannot" not in lowered:
+            # Without an apostrophe the pattern is blind to case and nothing is split: one scan
+            # of the lower-cased text gives the same tokens (most sentences take this path).
+            return _TOKEN.findall(lowered)
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         word = raw.lower()
@@ -108,60 +119,84 @@ def could_flip(ta: list[str], tb: list[str], sa: frozenset[str], sb: frozenset[s
     )
 
 
-def flip_pairs(toks: Sequence[list[str] | None]) -> Iterator[tuple[int, int]]:
-    """The pairs ``(i, j)``, ``i < j``, that :func:`could_flip` accepts (less any that share no
-    word, which :func:`word_flip_tokens` refuses anyway), in the order of a loop
+def flip_pairs(toks: Sequence[list[str] | None],
+               window: int = WINDOW) -> Iterator[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``j - window <= i < j``, that :func:`could_flip` accepts (less any
+    that share no word, which :func:`word_flip_tokens` refuses anyway), in the order of a loop
     over ``j`` and then ``i``, without looking at every pair.
 
     ``could_flip`` lets at most 20% of the shorter sentence's length be words missing from the
     longer one (``MIN_SHARED_OF_SHORTER``), so the longer one must hold at least one of the
     shorter one's rarest words that make up more than that share: prefix filtering, as in
     set-similarity joins. Two indexes find them: every word -> the sentences holding it, and
-    prefix word -> the sentences it starts. Rare words have short lists, so the comparisons
-    grow about linearly with the document. Calls ``checker.budget.check``.
+    prefix word -> the sentences it starts. Each index list keeps only the sentences of the last
+    ``window``, so the work per sentence is bounded however long the document grows (a word
+    common in a long text would otherwise bring every earlier sentence back as a candidate).
+    Calls ``checker.budget.check``.
     """
     kinds = [frozenset(t) if t is not None else frozenset() for t in toks]
     sizes = [len(t) if t is not None else 0 for t in toks]
     usable = [t is not None and sizes[k] >= MIN_SHARED for k, t in enumerate(toks)]
     frequency = Counter(w for k, kind in enumerate(kinds) if usable[k] for w in kind)
+    # rarest first, ties by the word: one sort of the vocabulary, then a C-level key per sentence
+    rank = {w: n for n, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}.get
     holding: dict[str, list[int]] = defaultdict(list)
-    starting: dict[str, list[int]] = defaultdict(list)
+    starting: dict[str, list[int]] = {}
     needs: list[int] = [0] * len(toks)
     for j, tb in enumerate(toks):
         if tb is None or not usable[j]:
             continue
         check_budget()
         size = sizes[j]
-        prefix, needs[j] = _rare_prefix(kinds[j], size, frequency)
+        oldest = j - window
+        kind = kinds[j]
+        prefix, needs[j] = _rare_prefix(sorted(kind, key=rank), size)  # type: ignore[arg-type]
         # the last prefix word is the commonest: tested per candidate, its list never walked
         *walked, last = prefix
-        hits: Counter[int] = Counter(i for w in walked or prefix for i in holding.get(w, ())
-                                     if sizes[i] >= size)
+        # counted first, filtered by length after: the count of a sentence does not depend on
+        # its length, and the filter then runs once per candidate instead of once per hit
+        hits = _count(holding, walked or prefix, oldest)
+        need = needs[j] - (walked != [])
         candidates = {i for i, n in hits.items()
-                      if n + (walked != [] and last in kinds[i]) >= needs[j]}
-        back: Counter[int] = Counter(i for w in kinds[j] for i in starting.get(w, ())
-                                     if sizes[i] <= size)
-        candidates |= {i for i, n in back.items() if n >= needs[i]}
+                      if sizes[i] >= size and n + (n >= need and last in kinds[i]) >= needs[j]}
+        back = _count(starting, kind, oldest)
+        candidates.update(i for i, n in back.items() if n >= needs[i] and sizes[i] <= size)
         low, high = MIN_SHARED_OF_LONGER * size, size / MIN_SHARED_OF_LONGER
         for i in sorted(candidates):
             ta = toks[i]
             if ta is None or not low <= sizes[i] <= high:  # lengths too far apart to align
                 continue
-            if could_flip(ta, tb, kinds[i], kinds[j]):
+            if could_flip(ta, tb, kinds[i], kind):
                 yield i, j
-        for word in kinds[j]:
+        for word in kind:
             holding[word].append(j)
         for word in prefix:
-            starting[word].append(j)
+            starting.setdefault(word, []).append(j)
 
 
-def _rare_prefix(kind: frozenset[str], size: int, frequency: Counter[str]
-                 ) -> tuple[list[str], int]:
-    """The rarest words of a sentence and how many of them a longer sentence it flips against
-    must hold: with ``k`` the fewest rare words whose absence alone would break could_flip's
-    share (``MIN_SHARED_OF_SHORTER``), any ``k + 1`` of them must be there but ``k - 1`` at
-    most, so two at least (one when the sentence has no more than ``k`` distinct words)."""
-    ordered = sorted(kind, key=lambda w: (frequency[w], w))
+def _count(index: dict[str, list[int]], words: Iterable[str], oldest: int) -> dict[int, int]:
+    """How many of ``words`` each sentence from ``oldest`` on is listed under; older entries
+    are dropped from the lists for good. (A plain dict: the lists are short, and a Counter's
+    set-up cost more than the counting.)"""
+    counts: dict[int, int] = {}
+    get = counts.get
+    for word in words:
+        found = index.get(word)
+        if not found:
+            continue
+        if found[0] < oldest:
+            del found[: bisect_left(found, oldest)]
+        for i in found:
+            counts[i] = get(i, 0) + 1
+    return counts
+
+
+def _rare_prefix(ordered: list[str], size: int) -> tuple[list[str], int]:
+    """The rarest words of a sentence (``ordered``: its distinct words, rarest first) and how
+    many of them a longer sentence it flips against must hold: with ``k`` the fewest rare words
+    whose absence alone would break could_flip's share (``MIN_SHARED_OF_SHORTER``), any
+    ``k + 1`` of them must be there but ``k - 1`` at most, so two at least (one when the
+    sentence has no more than ``k`` distinct words)."""
     k = 1
     while k < len(ordered) and size - k >= MIN_SHARED_OF_SHORTER * size:
         k += 1
@@ -177,7 +212,7 @@ def word_flip(earlier: str, later: str, lex: Lexicon | None = None) -> Flip | No
 
 def word_flip_tokens(ta: list[str], tb: list[str], lex: Lexicon) -> Flip | None:
     """:func:`word_flip` on sentences already split into tokens."""
-    if min(len(ta), len(tb)) < MIN_SHARED:
+    if min(len(ta), len(tb)) < MIN_SHARED or ta == tb:  # the same words: nothing flipped
         return None
     matcher = SequenceMatcher(None, ta, tb, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())

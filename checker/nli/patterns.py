@@ -12,9 +12,11 @@ sentences, which keeps them quiet on ordinary copy. Word lists: ``rules/nli/outc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from checker.budget import check as check_budget
@@ -65,6 +67,49 @@ def _outcomes() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     return settled_re, conditional_re, group_of
 
 
+@lru_cache(maxsize=1)
+def _outcome_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(every settled form, every open form): a sentence holding none of one cannot match the
+    settled or the conditional pattern."""
+    settled: set[str] = set()
+    open_forms: set[str] = set()
+    for _group_name, forms in _rows("outcomes.tsv"):
+        base, third, past, participle = forms.split("|")
+        settled |= {past.lower(), participle.lower()}
+        open_forms |= {base.lower(), third.lower()}
+    return tuple(sorted(settled)), tuple(sorted(open_forms))
+
+
+_CONDITION_WORDS = ("if", "unless", "should")
+# The only characters that a case-blind pattern takes for an ASCII letter but str.lower() does
+# not turn into one (İ, ı, ſ, the Kelvin sign).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def sentences_holding(words: Sequence[str], sentences: Sequence[str],
+                      ignore_case: bool = True) -> set[int]:
+    """Indices of the sentences that hold one of the lower-case ``words`` anywhere (case-blind as
+    ``re.IGNORECASE`` is, unless ``ignore_case`` is False): a superset of those a pattern that
+    needs one of them can match, found with ``str.find`` over all the sentences at once. Most
+    documents hold none of the words, and then no sentence is searched with the pattern."""
+    joined = "\n".join(sentences)
+    if ignore_case:
+        if _FOLDS_TO_ASCII.search(joined):
+            pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+            return {k for k, s in enumerate(sentences) if pattern.search(s)}
+        joined = joined.lower()  # no İ: the same length, so the same offsets
+    ends: list[int] | None = None
+    found: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        if at >= 0 and ends is None:
+            ends = list(accumulate(len(s) + 1 for s in sentences))
+        while at >= 0:
+            found.add(bisect_right(ends, at))  # type: ignore[arg-type]
+            at = joined.find(word, at + 1)
+    return found
+
+
 def _fold(noun: str) -> str:
     noun = noun.lower()
     return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
@@ -84,13 +129,21 @@ def _moot(settled_group: str, conditional_group: str) -> bool:
 
 def settled_conditions(sentences: Sequence[str]) -> list[PatternConflict]:
     settled_re, conditional_re, group_of = _outcomes()
+    settled_words, open_words = _outcome_words()
+    # the two patterns run only on the sentences that hold their verbs (a few in a hundred)
+    with_settled = sentences_holding(settled_words, sentences)
+    with_open = sentences_holding(open_words, sentences)
+    if with_open:
+        with_open &= sentences_holding(_CONDITION_WORDS, sentences)
     settled = [
         {(_fold(m.group(1)), _group(m.group(2), group_of)) for m in settled_re.finditer(s)}
-        for s in sentences
+        if k in with_settled else set()
+        for k, s in enumerate(sentences)
     ]
     conditional = [
         {(_fold(m.group(1)), _group(m.group(2), group_of)) for m in conditional_re.finditer(s)}
-        for s in sentences
+        if k in with_open else set()
+        for k, s in enumerate(sentences)
     ]
     out: list[PatternConflict] = []
     # Only pairs where one sentence settles a noun the other puts under a condition can hit:
@@ -142,6 +195,11 @@ def _stance_pattern() -> re.Pattern[str]:
     """All stance stems in one scan; group 1 is the stem (longest first)."""
     stems = sorted({stem for stem, _ in _stance_words()}, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, stems)) + r")[a-z]*")
+
+
+@lru_cache(maxsize=1)
+def _stance_stems() -> tuple[str, ...]:
+    return tuple(sorted({stem for stem, _ in _stance_words()}))
 
 
 @lru_cache(maxsize=1)
@@ -199,7 +257,10 @@ def stances(sentence: str) -> dict[tuple[str, str], int]:
 
 
 def reversed_stances(sentences: Sequence[str]) -> list[PatternConflict]:
-    found = [stances(s) for s in sentences]
+    lowered = [s.lower() for s in sentences]
+    # stances() finds nothing in a sentence without a stance word: one scan finds those that have
+    with_stance = sentences_holding(_stance_stems(), lowered, ignore_case=False)
+    found = [stances(s) if k in with_stance else {} for k, s in enumerate(sentences)]
     out: list[PatternConflict] = []
     holding = _by_key([set(f.items()) for f in found])  # (actors, sign) -> sentences
     for j in range(len(sentences)):

@@ -10,9 +10,15 @@ _MODULES = ("spam", "names", "typography", "garble", "spun", "numbers", "unused"
             "contradiction", "offtopic", "source")
 
 
+_imported = False
+
+
 def all_rules() -> list[type[Rule]]:
-    for module in _MODULES:
-        importlib.import_module(f"checker.rules.{module}")
+    global _imported
+    if not _imported:  # asked once per file checked: import the modules the first time only
+        for module in _MODULES:
+            importlib.import_module(f"checker.rules.{module}")
+        _imported = True
     return sorted(registered().values(), key=lambda r: r.code)
 
 

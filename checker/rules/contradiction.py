@@ -108,7 +108,9 @@ class WordFlipContradiction(Rule):
 Aligns every pair of sentences word by word and reports the later one when the two differ only
 by an opposite ("leave" / "stay", "rose" / "fell"), a negation ("will" / "will not", "did not
 leave" / "left") or a number. The opposites are the lists in rules/nli/. Needs no model. A
-conflicting number is reported in the `number` category."""
+conflicting number is reported in the `number` category. Each sentence is compared with the
+1,000 before it (a long feature has 200): in a longer text, an archive of many articles, that
+keeps the work growing in step with the length."""
     why = """
 A restated claim that flips one word is the signature of an inverted or garbled copy; the pair
 cannot both be true, and no model is needed to see it."""

@@ -154,6 +154,9 @@ def are_variants(a: str, b: str) -> bool:
 
 
 MAX_LENGTH_GAP = 2  # are_variants needs a Levenshtein distance of two or less
+# Up to this many names of one first letter, every pair within the length gap is compared; above
+# it (a long text), only the pairs an index of spellings proposes (_indexed_pairs).
+PAIRWISE_GROUP = 64
 
 
 def _clusters(tokens: list[str]) -> list[set[str]]:
@@ -169,22 +172,66 @@ def _clusters(tokens: list[str]) -> list[set[str]]:
     for t in tokens:
         by_letter[t[0].lower()].append(t)
     for group in by_letter.values():
-        # Variants are at most two edits apart, so lengths differ by two at most: compare within
-        # that window (sorted by length) instead of every pair, in the order of first mention
-        # (are_variants is not quite symmetric).
-        order = {t: n for n, t in enumerate(group)}
-        by_length = sorted(group, key=len)
-        for i, x in enumerate(by_length):
-            for y in by_length[i + 1 :]:
-                if len(y) - len(x) > MAX_LENGTH_GAP:
-                    break
-                a, b = (x, y) if order[x] < order[y] else (y, x)
-                if are_variants(a, b):
-                    parent[find(a)] = find(b)
+        # in the order of first mention (are_variants is not quite symmetric)
+        pairs = _pairwise(group) if len(group) <= PAIRWISE_GROUP else _indexed_pairs(group)
+        for a, b in pairs:
+            if are_variants(a, b):
+                parent[find(a)] = find(b)
     out: dict[str, set[str]] = defaultdict(set)
     for t in tokens:
         out[find(t)].add(t)
     return [c for c in out.values() if len(c) > 1]
+
+
+def _pairwise(group: list[str]) -> Iterator[tuple[str, str]]:
+    """Every pair at most ``MAX_LENGTH_GAP`` apart in length (variants are at most two edits
+    apart), earlier-mentioned first."""
+    order = {t: n for n, t in enumerate(group)}
+    by_length = sorted(group, key=len)
+    for i, x in enumerate(by_length):
+        for y in by_length[i + 1 :]:
+            if len(y) - len(x) > MAX_LENGTH_GAP:
+                break
+            yield (x, y) if order[x] < order[y] else (y, x)
+
+
+def _indexed_pairs(group: list[str]) -> Iterator[tuple[str, str]]:
+    """The pairs ``are_variants`` can accept, found through two indexes instead of every pair:
+    it accepts only spellings one edit apart (which share a spelling with at most one letter
+    deleted), or two edits apart with one metaphone key (which share that key). A key shared by
+    very many names is searched with two letters deleted. Earlier-mentioned first."""
+    order = {t: n for n, t in enumerate(group)}
+    seen: set[tuple[str, str]] = set()
+    buckets: list[list[str]] = list(_by_deletions(group, 1).values())
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for t in group:
+        if len(t) >= 5:  # shorter names must be one edit apart: the first index has them
+            by_sound[_key(t)].append(t)
+    for same in by_sound.values():
+        if len(same) <= PAIRWISE_GROUP:
+            buckets.append(same)
+        else:
+            buckets.extend(_by_deletions(same, 2).values())
+    for bucket in buckets:
+        for i, x in enumerate(bucket):
+            for y in bucket[i + 1 :]:
+                pair = (x, y) if order[x] < order[y] else (y, x)
+                if abs(len(x) - len(y)) <= MAX_LENGTH_GAP and pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _by_deletions(names: list[str], most: int) -> dict[str, list[str]]:
+    """Names by every lower-cased form with at most ``most`` letters deleted: two names within
+    ``most`` edits of each other share one."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        forms = {name.lower()}
+        for _ in range(most):
+            forms |= {f[:k] + f[k + 1 :] for f in forms for k in range(len(f))}
+        for form in forms:
+            index[form].append(name)
+    return {form: found for form, found in index.items() if len(found) > 1}
 
 
 def _different_people(spellings: set[str], by_token: dict[str, list[Mention]],

@@ -62,13 +62,36 @@ def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> 
     """Given names just before ``token``; ``starts``: where it occurs, when already indexed (a
     scan of the whole text per pair of names grew with the square of a long document)."""
     if starts is None:
-        starts = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text)]
+        starts = _whole_word_starts(text, token)
     names = set()
     for start in starts:
         g = _GIVEN.search(text, max(0, start - 30), start)
         if g and zipf(g.group(1)) < MAX_GIVEN_NAME_ZIPF and g.group(1) not in _titles():
             names.add(g.group(1))
     return names
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_starts(text: str, token: str) -> list[int]:
+    """Where ``token`` stands as a word of its own (not after a letter or an apostrophe, not
+    before a letter): what ``re.finditer`` of that pattern finds, found with ``str.find``, which
+    skips through a long text far faster than a pattern that opens with a lookbehind."""
+    starts: list[int] = []
+    at = text.find(token) if token else -1
+    while at >= 0:
+        end = at + len(token)
+        if _free_before(text, at) and not _WORD_CHAR.match(text, end):
+            starts.append(at)
+            at = text.find(token, end)
+        else:
+            at = text.find(token, at + 1)
+    return starts
+
+
+def _free_before(text: str, at: int) -> bool:
+    return at == 0 or (text[at - 1] not in "'’" and not _WORD_CHAR.match(text, at - 1))
 
 
 @functools.cache
@@ -138,7 +161,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
     if len(tokens) < 2:
         return []
     found: dict[str, tuple[str, int]] = {}
-    where = token_index(text)
+    where: dict[str, list[int]] = {}  # the tokens' offsets, indexed once a pair needs them
     for a, b in _close_pairs(tokens):
         if max(len(a), len(b)) < MIN_LENGTH or min(counts[a], counts[b]) > MAX_VARIANT_USES:
             continue  # "Fay" / "Faye", "Iran" / "Iraq": too short to tell
@@ -148,6 +171,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if picked is None:
             continue
         variant, canonical = picked
+        where = where or token_index(text)
         if different_people(text, variant, canonical, where):
             continue
         if variant not in found or found[variant][1] < counts[canonical]:
