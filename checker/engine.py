@@ -87,13 +87,14 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
             _load_models(needs, ctx)
             seconds = MODEL_RULE_SECONDS
         try:
-            with budget(seconds):
+            with budget(seconds, cpu=not needs):
                 raw.extend(list(rule.check(doc, ctx)))
         except BudgetExceeded:
             skipped.add(rule.code)
             if notices is not None:
+                clock = "s of model time" if needs else "s of CPU time"
                 notices.append(f"{doc.path}: {rule.code} skipped: it ran out of its "
-                               f"{seconds:g} s budget on this document")
+                               f"{seconds:g} {clock} on this document")
     findings = [
         f.with_severity(settings.severity_for(f.code, f.severity, doc.path)) for f in raw
     ]
