@@ -256,7 +256,7 @@ def run(
         "reliability_odd_half_held_out_pairs": reliability(
             [c for k, c in enumerate(heldout) if k % 2 == 1], odd
         ),
-        "sweep_all_articles": sweep(generated, planted, clean),
+        "sweep_all_articles": sweep(generated, planted, clean, heldout),
     }
 
 
@@ -264,7 +264,8 @@ SWEEP = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99)
 
 
 def sweep(
-    generated: Sequence[Case], planted: Sequence[Case], clean: Sequence[Case]
+    generated: Sequence[Case], planted: Sequence[Case], clean: Sequence[Case],
+    heldout: Sequence[Case] = (),
 ) -> list[dict[str, float]]:
     """Recall / precision of both planted sets and clean findings per article, all articles, at
     each of a few thresholds (for choosing the default; the halves above are the honest split)."""
@@ -278,6 +279,9 @@ def sweep(
                 "generated_precision": round(gen["precision"], 3),
                 "hand_written_recall": round(hand["recall"], 3),
                 "hand_written_precision": round(hand["precision"], 3),
+                **({"held_out_recall": round(held["recall"], 3),
+                    "held_out_precision": round(held["precision"], 3)}
+                   if (held := metrics(heldout, clean, t)) and heldout else {}),
                 "clean_findings_per_article": round(gen["clean_findings_per_article"], 3),
                 "clean_findings_per_article_without_filter": round(
                     gen["clean_findings_per_article_without_filter"], 3

@@ -4,7 +4,8 @@ Why: a check with the model used to spend ~4 s of a 5.7 s process importing torc
 transformers before any text was read (profile in reports/profile-model.md). The same weights,
 exported once to an ONNX graph, run under onnxruntime (0.08 s to import) with the ``tokenizers``
 library (no transformers import) and give the same probabilities to within 1e-6: the exact fp32
-graph, not a quantised one.
+graph. A dynamically quantised int8 graph is built on request (``nli.quantize = true``); it is
+faster but not the default, since its activation scale is shared by a batch (see ``load_nli``).
 
 The graph is derived data, never shipped: it is built from the real checkpoint, loaded with
 ``from_pretrained`` from the local folder, the first time a process needs it (or by
