@@ -41,7 +41,7 @@ class Params:
     pairs_per_sentence: float = 0.6  # the model scores at most this many pairs per sentence
     neighbours: int = 4  # each sentence's nearest neighbours by embedding similarity
     min_pairs: int = 3
-    threshold: float = 0.7  # contradiction probability needed for a finding
+    threshold: float = 0.5  # contradiction probability needed for a finding (checkpoint 5)
     skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
 
     @property

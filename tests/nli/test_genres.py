@@ -28,8 +28,6 @@ SETTINGS = Settings(select=("CT1",))
 FALSE_ALARMS = {
     "commentary": "half-time and restart lines ('First Half ends' / 'Second Half begins'), "
                   "and the score moving from 1-0 to 2-0, taken as contradictions",
-    "listings": "two news bulletins at different times ('6.00pm Vista News at Six' / "
-                "'10.00pm Vista News at Ten')",
     "weather-roundup": "highs for two cities ('Highs of 18C in Belfast' / 'Highs of 24C in "
                        "Birmingham')",
 }
