@@ -5,6 +5,8 @@ The engine never prints: it returns results, and the CLI turns them into output 
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -77,6 +79,9 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
                   sources=tuple(sources))
     raw: list[Finding] = []
     skipped: set[str] = set()
+    # rules without a model run first, while the models they do not need load on threads
+    _prefetch(active, ctx)
+    active.sort(key=lambda r: bool(getattr(r, "requires", frozenset())))
     for rule in active:
         if rule.code == UNUSED_SUPPRESSION:
             continue
@@ -107,6 +112,29 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
 
 # What a rule's ``requires`` names -> the ModelHub model that provides it.
 _MODEL_FOR = {"nli": "nli", "embeddings": "embedder"}
+
+
+def _prefetch(active: Sequence[Rule], ctx: Context) -> None:
+    """Start loading every model the selected rules need, one thread per model: loading (about
+    0.1 s per ONNX session, plus the tokenizer and a checksum) overlaps the rules that need no
+    model and the other model's loading. ``_load_models`` then waits for them; a loader that
+    fails here fails again there, with its message, where the error is reported."""
+    if ctx.models is None:
+        return
+    hub = ctx.models
+    names = sorted({_MODEL_FOR[need] for rule in active
+                    for need in getattr(rule, "requires", frozenset()) if need in _MODEL_FOR})
+    missing = [n for n in names if n not in ModelHub.loaded()]
+    if len(missing) < 1:
+        return
+
+    def load(name: str) -> None:
+        with contextlib.suppress(Exception):
+            hub.get(name)
+
+    for name in missing:
+        threading.Thread(target=load, args=(name,), name=f"checker-load-{name}",
+                         daemon=True).start()
 
 
 def _load_models(requires: Iterable[str], ctx: Context) -> None:

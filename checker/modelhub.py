@@ -18,6 +18,7 @@ class ModelError(Exception):
 _LOADERS: dict[str, Callable[[dict[str, Any]], Any]] = {}
 _CACHE: dict[tuple[str, str], Any] = {}
 _LOCK = threading.Lock()
+_LOADING: dict[tuple[str, str], threading.Lock] = {}  # one lock per model while it loads
 
 
 def register_loader(name: str, loader: Callable[[dict[str, Any]], Any]) -> None:
@@ -36,15 +37,25 @@ class ModelHub:
         self.options = dict(options or {})
 
     def get(self, name: str) -> Any:
+        """The model called ``name``, loaded on first use. Two different models load in
+        parallel (the engine prefetches them on threads); one model is never loaded twice."""
         key = (name, repr(sorted(self.options.items())))
         with _LOCK:
-            if key not in _CACHE:
-                if name not in _LOADERS:
-                    _register_builtin_loaders()
-                if name not in _LOADERS:
-                    raise KeyError(f"no model called {name!r} is known")
-                _CACHE[key] = _LOADERS[name](self.options)
-            return _CACHE[key]
+            if key in _CACHE:
+                return _CACHE[key]
+            if name not in _LOADERS:
+                _register_builtin_loaders()
+            if name not in _LOADERS:
+                raise KeyError(f"no model called {name!r} is known")
+            loading = _LOADING.setdefault(key, threading.Lock())
+        with loading:
+            with _LOCK:
+                if key in _CACHE:
+                    return _CACHE[key]
+            model = _LOADERS[name](self.options)
+            with _LOCK:
+                _CACHE[key] = model
+            return model
 
     @staticmethod
     def loaded() -> list[str]:

@@ -113,15 +113,15 @@ class CachingHub(ModelHub):
 
     def get(self, name: str) -> Any:
         with self._wrap_lock:
-            return self._get(name)
-
-    def _get(self, name: str) -> Any:
-        if name not in self._wrapped:
-            model = super().get(name)
-            if name == "nli":
-                self._wrapped[name] = CachedNLI(model, self._stores["nli"])
-            elif name == "embedder":
-                self._wrapped[name] = CachedEmbedder(model, self._stores["embedder"])
-            else:
-                return model
-        return self._wrapped[name]
+            if name in self._wrapped:
+                return self._wrapped[name]
+        model = super().get(name)  # outside the lock: two models may load in parallel
+        with self._wrap_lock:
+            if name not in self._wrapped:
+                if name == "nli":
+                    self._wrapped[name] = CachedNLI(model, self._stores["nli"])
+                elif name == "embedder":
+                    self._wrapped[name] = CachedEmbedder(model, self._stores["embedder"])
+                else:
+                    return model
+            return self._wrapped[name]
