@@ -10,7 +10,8 @@ from pathlib import Path
 from checker.atomic import write_text
 
 # Each module has main() -> int and writes reports/bench-<name>.md.
-MODULES = ("rules", "startup", "spam_web", "nli", "scaling", "batch", "editor", "hostile", "source",
+MODULES = ("rules", "startup", "spam_web", "nli", "scaling", "batch", "editor", "serve_model",
+           "hostile", "source",
            "positions")
 
 
@@ -18,6 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     wanted = (argv if argv is not None else sys.argv[1:]) or list(MODULES)
     parts = ["# checker benchmarks", ""]
     status = 0
+    if wanted == ["--collect"]:  # rebuild reports/bench.md from the tables already written
+        for name in MODULES:
+            table = Path("reports") / f"bench-{name.replace('_', '-')}.md"
+            if table.is_file():
+                parts += [f"## {name}", table.read_text(encoding="utf-8")]
+        write_text(Path("reports") / "bench.md", "\n\n".join(parts) + "\n")
+        return 0
     for name in wanted:
         try:
             module = importlib.import_module(f"checker.bench.{name}")

@@ -31,7 +31,7 @@ from checker.resources import shared_data_path
 DATA = shared_data_path("news")
 ARTICLES = "cnn_dailymail_dev.jsonl"
 REPORT = Path("reports") / "bench-rules.md"
-TARGET = 3.0
+TARGET = 10.0  # issue 13 (was 3)
 
 
 @dataclass
