@@ -11,7 +11,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
@@ -96,3 +96,21 @@ def write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_bytes(content.encode("utf-8"))
     return path
+
+
+def chromium_browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's package) driven by Playwright, for a browser fixture to
+    ``yield from``; the test is skipped where either is missing."""
+    import pytest
+
+    from checker.bench.browser import chromium_path, launch
+
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = launch(p)
+        try:
+            yield b
+        finally:
+            b.close()

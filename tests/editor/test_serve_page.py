@@ -19,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from testkit import chromium_browser
 
 from checker.reporters.html import COLOURS
 
@@ -73,17 +74,7 @@ def served() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from checker.bench.browser import chromium_path, launch
-
-    if chromium_path() is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from chromium_browser()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testkit import chromium_browser
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "niger-withdrawal.txt"
@@ -46,17 +47,7 @@ def drafts(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    from checker.bench.browser import chromium_path, launch
-
-    if chromium_path() is None:
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = launch(p)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from chromium_browser()
 
 
 @pytest.fixture
