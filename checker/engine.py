@@ -125,8 +125,6 @@ def _prefetch(active: Sequence[Rule], ctx: Context) -> None:
     names = sorted({_MODEL_FOR[need] for rule in active
                     for need in getattr(rule, "requires", frozenset()) if need in _MODEL_FOR})
     missing = [n for n in names if n not in ModelHub.loaded()]
-    if len(missing) < 1:
-        return
 
     def load(name: str) -> None:
         with contextlib.suppress(Exception):
