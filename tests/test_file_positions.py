@@ -81,7 +81,7 @@ def test_html_finding_deep_in_the_body_points_at_its_line_in_every_format(page: 
     assert "charOffset" not in region  # an offset into extracted text would contradict the line
 
     _, out, _ = cli(["check", "--format", "text", *args])
-    assert f"{page}:{line}:{col}: TY104" in out
+    assert f"{page}:{line}:{col}: warning: TY104" in out
 
     _, out, _ = cli(["check", "--format", "markdown", *args])
     assert f"{page}:{line}:{col}`" in out

@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 MIN_WORDS = 5
 
 
+ENTAILED = 0.8  # p(entailment) either way round at which a pair is a restatement, not a conflict
+
+
 @dataclass(frozen=True, slots=True)
 class Params:
     """Candidate selection and decision settings (calibrated values: see models/nli-minilm)."""
@@ -91,9 +94,15 @@ def score_pairs(
         return []
     batch = [(sentences[i], sentences[j]) for i, j in pairs]
     batch += [(sentences[j], sentences[i]) for i, j in pairs]
-    probs = [r[CONTRADICTION] for r in model.predict(batch)]
+    results = model.predict(batch)
+    probs = [r[CONTRADICTION] for r in results]
+    entails = [r.get("entailment", 0.0) for r in results]
     n = len(pairs)
-    return [max(probs[k], probs[n + k]) for k in range(n)]
+    # if one sentence entails the other they cannot contradict each other: a restatement with a
+    # detail dropped ("1,000 troops will leave Niger in the coming months" / "the troops are
+    # going to depart from Niger") scores high one way round only because of the dropped detail
+    return [0.0 if max(entails[k], entails[n + k]) >= ENTAILED else max(probs[k], probs[n + k])
+            for k in range(n)]
 
 
 # A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".

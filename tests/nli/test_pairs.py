@@ -46,3 +46,25 @@ def test_short_fragments_and_questions_are_not_sent_to_the_model() -> None:
     assert model_eligible("Unemployment climbed in June.")
     assert not model_eligible("Corner, Rovers.")
     assert not model_eligible("Did unemployment climb in June?")
+
+
+def test_a_pair_where_one_side_entails_the_other_is_no_contradiction() -> None:
+    """The entailment guard: if either sentence entails the other they cannot conflict, so a
+    high contradiction score the other way round (from details one side adds) is dropped."""
+    from checker.nli.contradict import ENTAILED, score_pairs
+
+    class Scripted:
+        def __init__(self, answers: dict[tuple[str, str], dict[str, float]]) -> None:
+            self.answers = answers
+
+        def predict(self, pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
+            return [self.answers[p] for p in pairs]
+
+    a, b, c = "Troops will leave in May.", "Troops are going.", "Troops will stay."
+    model = Scripted({
+        (a, b): {"entailment": ENTAILED + 0.05, "neutral": 0.0, "contradiction": 0.0},
+        (b, a): {"entailment": 0.05, "neutral": 0.0, "contradiction": 0.9},
+        (a, c): {"entailment": 0.01, "neutral": 0.04, "contradiction": 0.95},
+        (c, a): {"entailment": ENTAILED - 0.05, "neutral": 0.0, "contradiction": 0.2},
+    })
+    assert score_pairs(model, [a, b, c], [(0, 1), (0, 2)]) == [0.0, 0.95]
