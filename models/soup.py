@@ -11,7 +11,6 @@ config are copied from B; SHA256SUMS is written over every file)
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -19,6 +18,8 @@ from pathlib import Path
 
 def soup(a: Path, b: Path, alpha: float, out: Path) -> None:
     from safetensors.torch import load_file, save_file
+
+    from checker.nli.backend import write_checksums
 
     out.mkdir(parents=True, exist_ok=True)
     ta, tb = load_file(a / "model.safetensors"), load_file(b / "model.safetensors")
@@ -32,10 +33,7 @@ def soup(a: Path, b: Path, alpha: float, out: Path) -> None:
     save_file(mixed, out / "model.safetensors", metadata={"format": "pt"})
     for name in ("config.json", "tokenizer.json", "tokenizer_config.json"):
         shutil.copy(b / name, out / name)
-    lines = [f"{hashlib.sha256(f.read_bytes()).hexdigest()}  {f.name}"
-             for f in sorted(out.iterdir())
-             if f.is_file() and f.name not in {"SHA256SUMS", "README.md"}]
-    (out / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_checksums(out)
 
 
 if __name__ == "__main__":

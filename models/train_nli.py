@@ -18,7 +18,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -30,6 +29,7 @@ import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 from checker.nli import datagen
+from checker.nli.backend import write_checksums
 
 ROOT = Path(__file__).resolve().parent
 ID2LABEL = {0: "entailment", 1: "neutral", 2: "contradiction"}
@@ -87,11 +87,7 @@ def export(model: Any, tokenizer: Any, out: Path) -> None:
     half.save_pretrained(out, safe_serialization=True)
     tokenizer.save_pretrained(out)
     model.to(torch.float32)
-    lines = []
-    for file in sorted(out.iterdir()):
-        if file.is_file() and file.name not in {"SHA256SUMS", "README.md"}:
-            lines.append(f"{hashlib.sha256(file.read_bytes()).hexdigest()}  {file.name}")
-    (out / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_checksums(out)
 
 
 def main() -> int:

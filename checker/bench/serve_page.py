@@ -7,9 +7,7 @@ confirmation an unsafe fix asks for). Run after the page changes
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,28 +22,11 @@ SEED = ROOT / "seeds" / "niger-withdrawal.txt"
 @contextmanager
 def serving(use_model: bool) -> Iterator[str]:
     """The serve app on a free loopback port in this process, with the seed's settings."""
-    import uvicorn
+    from checker.server.app import ServerConfig, running
 
-    from checker.server.app import ServerConfig, create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
     settings = with_cli(settings_for(str(SEED)), use_model=None if use_model else False)
-    app = create_app(ServerConfig(settings=settings, warm=False))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the serve app did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with running(ServerConfig(settings=settings, warm=False)) as url:
+        yield url
 
 
 def screenshots(out: Path, use_model: bool = True) -> list[Path]:

@@ -66,6 +66,15 @@ def shipped_model_dir() -> Path:
     return models_path("nli-minilm")
 
 
+def write_checksums(directory: Path) -> None:
+    """Write SHA256SUMS over every file of a checkpoint folder (its model card aside): what
+    ``verify_checksums`` checks at load. Training and averaging both end with it."""
+    lines = [f"{hashlib.sha256(f.read_bytes()).hexdigest()}  {f.name}"
+             for f in sorted(directory.iterdir())
+             if f.is_file() and f.name not in {"SHA256SUMS", "README.md"}]
+    (directory / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def verify_checksums(directory: Path) -> None:
     """Raise ChecksumError unless every file listed in SHA256SUMS hashes to its recorded value."""
     sums = directory / "SHA256SUMS"

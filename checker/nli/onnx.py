@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from checker.atomic import _umask, write_text
 from checker.modelhub import ModelError
 
 if TYPE_CHECKING:
@@ -79,12 +80,6 @@ def graph_path(model_dir: Path, kind: str) -> Path:
     return cache_dir() / "onnx" / f"{kind}-{source_key(model_dir, kind)}.onnx"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -118,10 +113,7 @@ def _valid(path: Path, *, full: bool = False) -> bool:
         return False
     if recorded.get("stamp") != stamp:  # same bytes, new stamp (copied, or an older sidecar)
         with contextlib.suppress(OSError):
-            side_tmp = sidecar.with_suffix(".json.tmp")
-            side_tmp.write_text(json.dumps(recorded | {"stamp": stamp}, indent=1),
-                                encoding="utf-8")
-            os.replace(side_tmp, sidecar)
+            write_text(sidecar, json.dumps(recorded | {"stamp": stamp}, indent=1))
     return True
 
 
@@ -229,9 +221,7 @@ def ensure_graph(model_dir: Path, kind: str, *, int8: bool = False) -> Path:
                     os.unlink(tmp)
             sidecar = {"sha256": sha, "stamp": _stamp(path), "kind": kind,
                        "source": str(model_dir), "format": EXPORT_FORMAT}
-            side_tmp = path.with_suffix(".json.tmp")
-            side_tmp.write_text(json.dumps(sidecar, indent=1), encoding="utf-8")
-            os.replace(side_tmp, path.with_suffix(".json"))
+            write_text(path.with_suffix(".json"), json.dumps(sidecar, indent=1))
     except OSError as exc:
         raise CacheUnavailable(f"cannot write the model cache in {path.parent} ({exc.strerror}); "
                                "set CHECKER_CACHE_DIR to a writable folder") from None

@@ -16,7 +16,8 @@ import functools
 import ipaddress
 import sys
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -245,6 +246,33 @@ def page_css() -> str:
                     for name in names)
     order = " ".join(names)
     return f"{asset('report.css')}\n{rules}:root {{ --checker-categories: \"{order}\"; }}\n"
+
+
+@contextlib.contextmanager
+def running(config: ServerConfig, timeout: float = 30.0) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, on a thread of this process, for as
+    long as the context lasts (tests and the page screenshots); yields its base URL."""
+    import socket
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the serve app did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 async def _watch_disconnect(request: Request, stop: threading.Event, scope: Any) -> None:

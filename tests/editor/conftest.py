@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,21 +26,8 @@ def free_port() -> int:
 @pytest.fixture
 def live_server() -> Iterator[str]:
     """A real uvicorn server on a free loopback port, rules only (fast), stopped afterwards."""
-    import uvicorn
-
     from checker.config import Settings
-    from checker.server.app import ServerConfig, create_app
+    from checker.server.app import ServerConfig, running
 
-    port = free_port()
-    app = create_app(ServerConfig(settings=Settings(use_model=False), warm=False))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(ServerConfig(settings=Settings(use_model=False), warm=False), 15) as url:
+        yield url
