@@ -111,14 +111,21 @@ class FilePlace:
         line = bisect.bisect_right(self._starts, source_offset) - 1
         return self.first_line + line, source_offset - self._starts[line] + 1
 
-    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
-        """1-based line, column, end line and exclusive end column of a text span."""
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where a text span lies in the file part (``source``): start and exclusive end
+        offsets, or None when nothing finer than ``first_line`` is known."""
         offsets = self.offsets
         if offsets is None:
-            return self.first_line, 1, self.first_line, 1
+            return None
         a = offsets.start(start)
-        b = max(a, offsets.end(end)) if end > start else a
-        return (*self.line_col(a), *self.line_col(b))
+        return a, max(a, offsets.end(end)) if end > start else a
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """1-based line, column, end line and exclusive end column of a text span."""
+        where = self.source_span(start, end)
+        if where is None:
+            return self.first_line, 1, self.first_line, 1
+        return (*self.line_col(where[0]), *self.line_col(where[1]))
 
 
 # One JSON escape: a surrogate pair (one character), \uXXXX, or a one-letter escape.

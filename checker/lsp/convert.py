@@ -2,8 +2,10 @@
 
 The core counts Unicode code points; LSP clients count in a negotiated unit (UTF-16 unless the
 client offers better), so every position goes through ``Positions``. HTML findings point into
-extracted article text, so their ranges are found again in the source by searching for the
-flagged text (the best that can be done; fixes are never offered for HTML).
+extracted article text; their ranges go through the document's position map
+(``Document.place``, built by ``checker.htmlmap``), the same one every report format uses, so a
+diagnostic lands where the CLI, SARIF and GitHub annotations say (fixes are never offered for
+HTML).
 """
 
 from __future__ import annotations
@@ -60,52 +62,31 @@ class Positions:
         return stop
 
 
-class SpanLocator:
-    """Where a finding's span lies in the text the editor shows.
-
-    For text and Markdown that is the span itself. For HTML the flagged text is searched for in
-    the source, moving forward from the previous hit so repeated phrases map in order.
-    """
-
-    def __init__(self, doc: Document, source: str) -> None:
-        self.doc = doc
-        self.source = source
-        self._cursor = 0
-
-    def locate(self, start: int, end: int) -> tuple[int, int]:
-        if self.doc.offsets_are_source:
-            return start, end
-        needle = self.doc.text[start:end].strip()[:80]
-        if not needle:
-            return 0, 0
-        hit = self.source.find(needle, self._cursor)
-        if hit < 0:
-            hit = self.source.find(needle)
-        if hit < 0:
-            return 0, 0
-        self._cursor = hit
-        return hit, hit + len(needle)
+def source_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Where a span of ``doc.text`` lies in the text the editor shows: the span itself where
+    offsets are the file's, else mapped through ``doc.place`` (the start of the file when the
+    page's words could not be found again)."""
+    if doc.offsets_are_source or doc.place is None:
+        return start, end
+    return doc.place.source_span(start, end) or (0, 0)
 
 
-def diagnostic(f: Finding, uri: str, pos: Positions, where: SpanLocator) -> types.Diagnostic:
-    start, end = where.locate(f.start, f.end)
+def diagnostic(f: Finding, uri: str, pos: Positions, doc: Document) -> types.Diagnostic:
+    start, end = source_span(doc, f.start, f.end)
     related = []
     for rel in f.related:
-        r_start, r_end = where.locate(rel.start, rel.end)
+        r_start, r_end = source_span(doc, rel.start, rel.end)
         related.append(types.DiagnosticRelatedInformation(
             location=types.Location(uri=uri, range=pos.range(r_start, r_end)),
             message=rel.message))
     data: dict[str, Any] = {"category": f.category, "rule": f.rule}
     if f.confidence is not None:
         data["confidence"] = round(f.confidence, 4)
-    if f.fix is not None and where.doc.offsets_are_source:
+    if f.fix is not None and doc.offsets_are_source:
         data["fix"] = f.fix.applicability.value
-    message = f.message
-    if not where.doc.offsets_are_source:
-        message += " (HTML: position found by searching for the text)"
     return types.Diagnostic(
         range=pos.range(start, end),
-        message=message,
+        message=f.message,
         severity=_SEVERITY[f.severity],
         code=f.code,
         source=f"checker/{f.category}",

@@ -37,7 +37,6 @@ from checker.fixes import allowed, plan
 from checker.inputs import InputError, build_document
 from checker.lsp.convert import (
     Positions,
-    SpanLocator,
     diagnostic,
     fix_title,
     overlapping,
@@ -239,8 +238,7 @@ class CheckerServer(LanguageServer):
         pos = Positions(source, self.workspace.position_codec.client_num_units)
         diagnostics = []
         if doc is not None:
-            where = SpanLocator(doc, source)
-            diagnostics = [diagnostic(f, uri, pos, where) for f in findings]
+            diagnostics = [diagnostic(f, uri, pos, doc) for f in findings]
             self.checked[uri] = Checked(version, doc, source, tuple(findings))
         if note:
             diagnostics.append(types.Diagnostic(range=pos.range(0, 0), message=note,

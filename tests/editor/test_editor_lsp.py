@@ -6,7 +6,12 @@ import asyncio
 from pathlib import Path
 
 from lsprotocol import types
+from testkit import FIXTURES, run_json
 
+from checker.config import Settings
+from checker.engine import check_document
+from checker.inputs import build_document
+from checker.lsp.convert import Positions
 from checker.lsp.session import LspSession, apply_text_edits
 from checker.rules import all_rules
 
@@ -92,6 +97,52 @@ def test_lsp_markdown_and_html(tmp_path: Path) -> None:
             assert html_text.splitlines()[start.line][start.character:].startswith(",,")
             # HTML is never fixed
             assert await session.code_actions(html.as_uri(), ty[0].range, ty) == []
+        finally:
+            await session.stop()
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+
+
+def test_lsp_html_ranges_follow_the_position_map(tmp_path: Path) -> None:
+    """A team-written page whose <head> repeats the flagged words (a meta description, the
+    title, a script) and whose body breaks a repeated word across two lines: each diagnostic,
+    and each related span, covers exactly the flagged words in the HTML source, on the line and
+    column the command line reports."""
+    fixture = FIXTURES / "lsp-page.html"
+    html_text = fixture.read_text(encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(html_text, encoding="utf-8")
+    doc = build_document(str(page), html_text, "html")
+    expected = check_document(doc, Settings(use_model=False))
+    assert {"TY101", "TY104", "NM101"} <= {f.code for f in expected}
+    _, report, _ = run_json(["--no-model", str(fixture)])
+    cli_lines = sorted((f["code"], f["line"], f["column"] - 1)
+                       for f in report["files"][0]["findings"])
+    pos = Positions(html_text)
+
+    def source_words(rng: types.Range) -> str:
+        return " ".join(html_text[pos.offset(rng.start):pos.offset(rng.end)].split())
+
+    async def scenario() -> None:
+        session = LspSession(["--no-model"], cwd=ROOT)
+        try:
+            await session.start()
+            session.open(page.as_uri(), html_text, "html")
+            diags = await session.diagnostics(page.as_uri(), version=1)
+            assert len(diags) == len(expected)
+            body = html_text[:html_text.index("<article>")].count("\n")
+            for d, f in zip(sorted(diags, key=lambda d: (d.range.start.line,
+                                                         d.range.start.character)),
+                            expected, strict=True):
+                assert d.code == f.code
+                assert source_words(d.range) == doc.text[f.start:f.end]
+                assert d.range.start.line > body  # never the <head> copy of the same words
+                related = d.related_information or []
+                assert len(related) == len(f.related)
+                for info, rel in zip(related, f.related, strict=True):
+                    assert source_words(info.location.range) == doc.text[rel.start:rel.end]
+            assert sorted((str(d.code), d.range.start.line + 1, d.range.start.character)
+                          for d in diags) == cli_lines
         finally:
             await session.stop()
 
