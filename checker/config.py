@@ -75,7 +75,7 @@ class Settings:
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
         select, ignore = self.select, self.ignore
-        for override in self._overrides_for(path):
+        for override in self.overrides_for(path):
             if override.select is not None:
                 select = override.select
             ignore = ignore + override.ignore
@@ -83,12 +83,12 @@ class Settings:
 
     def severity_for(self, code: str, default: Severity, path: str | None = None) -> Severity:
         table = dict(self.severity)
-        for override in self._overrides_for(path):
+        for override in self.overrides_for(path):
             table.update(override.severity)
         best = max((p for p in table if code.startswith(p)), key=len, default=None)
         return default if best is None else table[best]
 
-    def _overrides_for(self, path: str | None) -> list[Override]:
+    def overrides_for(self, path: str | None) -> list[Override]:
         if path is None or not self.overrides:
             return []
         rel = _relative(path, self.root)

@@ -181,27 +181,43 @@ def _unused_suppressions(doc: Document, used: set[int], ran: set[str],
 
 def check_text(text: str, path: str = "<text>", kind: str = "text",
                settings: Settings | None = None, models: ModelHub | None = None,
-               sources: Sequence[Document] = ()) -> FileResult:
-    """Check a string (used by the web server, the language server and tests)."""
+               sources: Sequence[Document] = (), notices: list[str] | None = None,
+               in_file: bool = True) -> FileResult:
+    """Check a string (used by the web server, the language server and tests). ``in_file``
+    False: the text is a record of an archive, not a file (no fixes, as for a record read here)."""
     settings = settings or Settings()
     try:
         doc = build_document(path, text, kind)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return FileResult(path, check_document(doc, settings, models=models, sources=sources),
+    if not in_file:
+        doc = replace(doc, in_file=False)
+    return FileResult(path, check_document(doc, settings, models=models, sources=sources,
+                                           notices=notices),
                       document=doc, sources=tuple(sources))
+
+
+def read_document(path: str, max_bytes: int, stdin_bytes: bytes | None = None,
+                  stdin_kind: str = "text", stdin_name: str = "-") -> Document:
+    """The document behind a path (``-``: the bytes read from stdin), as every check reads it;
+    ``InputError`` naming the file when it cannot be read."""
+    if path == "-":
+        decoded = decode_input("<stdin>", stdin_bytes or b"", max_bytes)
+        doc = build_document(stdin_name, decoded.text, stdin_kind)
+        return replace(doc, encoding=decoded.encoding)
+    return read_path(path, max_bytes)
+
+
+def reading_notices(path: str, doc: Document) -> list[str]:
+    """What is said on stderr about how a file was read (a legacy encoding)."""
+    return [f"{path}: not UTF-8; read as {doc.encoding}"] if doc.encoding != "utf-8" else []
 
 
 def check_file(path: str, settings: Settings, models: ModelHub | None = None,
                stdin_bytes: bytes | None = None, stdin_kind: str = "text",
                stdin_name: str = "-", sources: Sequence[Document] = ()) -> FileResult:
     try:
-        if path == "-":
-            decoded = decode_input("<stdin>", stdin_bytes or b"", settings.max_file_bytes)
-            doc = build_document(stdin_name, decoded.text, stdin_kind)
-            doc = replace(doc, encoding=decoded.encoding)
-        else:
-            doc = read_path(path, settings.max_file_bytes)
+        doc = read_document(path, settings.max_file_bytes, stdin_bytes, stdin_kind, stdin_name)
     except InputError as exc:
         return FileResult(path, error=str(exc))
     return _check_loaded(path, doc, settings, models, sources)
@@ -219,9 +235,7 @@ def check_bytes(path: str, raw: bytes, settings: Settings,
 
 def _check_loaded(path: str, doc: Document, settings: Settings,
                   models: ModelHub | None, sources: Sequence[Document] = ()) -> FileResult:
-    notices: list[str] = []
-    if doc.encoding != "utf-8":
-        notices.append(f"{path}: not UTF-8; read as {doc.encoding}")
+    notices = reading_notices(path, doc)
     try:
         findings = check_document(doc, settings, models=models, notices=notices, sources=sources)
     except Cancelled:
@@ -243,4 +257,4 @@ def expand(paths: Iterable[str], settings: Settings,
 
 
 __all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_text", "expand",
-           "kind_for", "replace", "selected_rules"]
+           "kind_for", "read_document", "reading_notices", "replace", "selected_rules"]

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from checker import __version__
 from checker.budget import Cancelled
-from checker.config import Settings, UnknownCodeError, validate_codes, with_cli
+from checker.config import ConfigError, Settings, UnknownCodeError, validate_codes, with_cli
 from checker.document import Document
-from checker.engine import check_text
+from checker.engine import check_text, selected_rules
 from checker.inputs import build_document
 from checker.modelhub import ModelHub
 from checker.reporters.jsonfmt import as_dict
+from checker.wire import finding_to_wire, settings_from_wire
 
 KINDS = {"text": ".txt", "markdown": ".md", "html": ".html"}
 MAX_DEPTH = 8  # a request is {"options": {"select": [...]}}: three levels
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_OPTIONS = {"select", "ignore", "model", "include_text"}
-_FIELDS = {"text", "kind", "path", "options", "source"}
+_OPTIONS = {"select", "ignore", "model", "include_text", "in_file", "exact"}
+_FIELDS = {"text", "kind", "path", "options", "source", "sources", "config"}
+MAX_SOURCES = 20
+# [nli] settings that choose the model itself: the server loaded its own once, at start-up
+MODEL_KEYS = ("backend", "model", "quantize")
 
 
 STOPPED = "the check was stopped: it ran past this server's time limit (--timeout)"
@@ -42,6 +47,15 @@ class ApiError(Exception):
 
 
 @dataclass(frozen=True)
+class SourceText:
+    """One named source text (``sources``): its path names it in ``related``."""
+
+    path: str
+    text: str
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
 class CheckRequest:
     text: str
     kind: str
@@ -51,8 +65,14 @@ class CheckRequest:
     model: bool
     include_text: bool
     source: str | None = None  # the text the draft was written from (SR rules)
+    named_sources: tuple[SourceText, ...] = ()
+    config: Settings | None = None  # the client's own settings, in place of the server's
+    in_file: bool = True  # False: a record of an archive, whose offsets are no file's
+    exact: bool = False  # answer the findings exactly too (``checker check --server``)
 
     def sources(self) -> tuple[Document, ...]:
+        if self.named_sources:
+            return tuple(build_document(s.path, s.text, s.kind) for s in self.named_sources)
         if not self.source:
             return ()
         return (build_document("source.txt", self.source, "text"),)
@@ -135,32 +155,103 @@ def parse_request(raw: bytes) -> CheckRequest:
     if unknown:
         raise ApiError(422, f"unknown option(s) {', '.join(unknown)}; expected "
                        f"{', '.join(sorted(_OPTIONS))}")
-    for flag in ("model", "include_text"):
+    for flag in ("model", "include_text", "in_file", "exact"):
         if flag in options and not isinstance(options[flag], bool):
             raise ApiError(422, f"options.{flag} must be true or false")
     source = data.get("source")
     if source is not None and (not isinstance(source, str) or "\x00" in source):
         raise ApiError(422, "\"source\" must be the source text as a string")
+    named = _named_sources(data.get("sources"))
+    if named and source:
+        raise ApiError(422, "give either \"source\" or \"sources\", not both")
     select = _codes(options["select"], "select") if "select" in options else None
     ignore = _codes(options.get("ignore", []), "ignore")
+    config = _config(data["config"]) if "config" in data else None
     try:  # the command line's own check: a typo must not select nothing
-        validate_codes((*(select or ()), *ignore), hint="GET /api/rules lists them")
+        validate_codes((*(select or ()), *ignore, *(config.selectors() if config else ())),
+                       hint="GET /api/rules lists them")
     except UnknownCodeError as exc:
         raise ApiError(422, str(exc)) from None
-    return CheckRequest(source=source or None,
+    return CheckRequest(source=source or None, named_sources=named, config=config,
                         text=text, kind=kind, path=path, select=select or None,
                         ignore=ignore,
                         model=bool(options.get("model", True)),
-                        include_text=bool(options.get("include_text", False)))
+                        include_text=bool(options.get("include_text", False)),
+                        in_file=bool(options.get("in_file", True)),
+                        exact=bool(options.get("exact", False)))
+
+
+def _named_sources(value: Any) -> tuple[SourceText, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) > MAX_SOURCES:
+        raise ApiError(422, f"\"sources\" must be a list of at most {MAX_SOURCES} objects "
+                       "with path, text and kind")
+    out = []
+    for i, item in enumerate(value):
+        where = f"sources[{i}]"
+        if not isinstance(item, dict) or set(item) - {"path", "text", "kind"}:
+            raise ApiError(422, f"{where} must be an object with path, text and kind")
+        path, text, kind = item.get("path"), item.get("text"), item.get("kind", "text")
+        if not isinstance(text, str) or not text.strip() or "\x00" in text \
+                or _SURROGATE.search(text):
+            raise ApiError(422, f"{where}.text must be the source text as a string")
+        if not isinstance(path, str) or not path or len(path) > 300 or _SURROGATE.search(path):
+            raise ApiError(422, f"{where}.path must be a short string naming the source")
+        if kind not in KINDS:
+            raise ApiError(422, f"{where}.kind must be one of {', '.join(KINDS)}")
+        out.append(SourceText(path, text, kind))
+    return tuple(out)
+
+
+def _config(value: Any) -> Settings:
+    """The client's settings (``checker check --server``): a [tool.checker] table, read by the
+    configuration file's own rules."""
+    if not isinstance(value, dict):
+        raise ApiError(422, "\"config\" must be an object of [tool.checker] settings")
+    if _SURROGATE.search(json.dumps(value, ensure_ascii=False)):
+        raise ApiError(422, "\"config\" contains a lone surrogate; send valid Unicode")
+    try:
+        return settings_from_wire(value)
+    except ConfigError as exc:
+        raise ApiError(422, str(exc)) from None
+
+
+def request_settings(req: CheckRequest, base: Settings) -> Settings:
+    """The settings one check runs with. The server's own configuration, narrowed by the
+    request's options; or the request's ``config`` in its place, which must then ask for the
+    model this server loaded, and for none when it runs without one (the answer would
+    otherwise differ from a local check without saying so)."""
+    if req.config is None:
+        return with_cli(base, select=req.select, ignore=req.ignore,
+                        use_model=base.use_model and req.model)
+    settings = with_cli(replace(req.config, use_model=req.model), select=req.select,
+                        ignore=req.ignore)
+    if not any(rule.requires for rule in selected_rules(settings, req.path)):
+        return settings
+    if not base.use_model:
+        raise ApiError(422, "this server runs without the model (checker serve --no-model), "
+                       "so it cannot run the model rules this check selects; check with "
+                       "--no-model, or start the server with the model")
+    wanted, loaded = _model_choice(settings), _model_choice(base)
+    if wanted != loaded:
+        raise ApiError(422, f"this server loaded the model with [nli] {loaded or 'defaults'}, "
+                       f"but this check asks for {wanted or 'the defaults'}; start checker "
+                       "serve with the same configuration, or check without the server")
+    return settings
+
+
+def _model_choice(settings: Settings) -> str:
+    return ", ".join(f"{k} = {settings.nli[k]!r}" for k in MODEL_KEYS if k in settings.nli)
 
 
 def run_check(req: CheckRequest, base: Settings, models: ModelHub) -> dict[str, Any]:
     """Check one draft; the server's own settings decide whether a model may be used at all."""
-    settings = with_cli(base, select=req.select, ignore=req.ignore,
-                        use_model=base.use_model and req.model)
+    settings = request_settings(req, base)
+    notices: list[str] = []
     try:
         result = check_text(req.text, req.path, req.kind, settings, models,
-                            sources=req.sources())
+                            sources=req.sources(), notices=notices, in_file=req.in_file)
     except Cancelled:
         raise ApiError(503, STOPPED) from None
     except Exception as exc:  # a rule bug: say so instead of dropping the connection
@@ -169,6 +260,9 @@ def run_check(req: CheckRequest, base: Settings, models: ModelHub) -> dict[str, 
     if result.error:
         raise ApiError(422, result.error)
     body = as_dict([result])
+    if req.exact:
+        body["exact"] = {"version": __version__, "notices": notices,
+                         "findings": [finding_to_wire(f) for f in result.findings]}
     if req.include_text and result.document is not None:
         doc = result.document
         body["document"] = {"kind": doc.kind, "text": doc.text,
@@ -205,8 +299,7 @@ def render_report(req: CheckRequest, base: Settings, models: ModelHub) -> str:
     except ImportError:
         raise ApiError(501, "this build has no HTML report renderer; use the findings on "
                        "the page or --format html once it is installed") from None
-    settings = with_cli(base, select=req.select, ignore=req.ignore,
-                        use_model=base.use_model and req.model)
+    settings = request_settings(req, base)
     try:
         result = check_text(req.text, req.path, req.kind, settings, models,
                             sources=req.sources())
@@ -236,6 +329,19 @@ OPENAPI: dict[str, Any] = {
                     "path": {"type": "string", "description": "a name shown in the report"},
                     "source": {"type": "string", "description": "the text the draft was "
                                "written from: SR findings compare the draft with it"},
+                    "sources": {"type": "array", "maxItems": MAX_SOURCES,
+                                "description": "named source texts (instead of source); "
+                                "related spans name their path",
+                                "items": {"type": "object", "required": ["path", "text"],
+                                          "additionalProperties": False, "properties": {
+                                              "path": {"type": "string"},
+                                              "text": {"type": "string"},
+                                              "kind": {"enum": list(KINDS)}}}},
+                    "config": {"type": "object", "description": "[tool.checker] settings "
+                               "that replace the server's own for this check (keys: "
+                               "select, ignore, severity, overrides, names, spam, nli; "
+                               "validated as a configuration file is); the [nli] model "
+                               "must be the one the server loaded"},
                     "options": {"type": "object", "additionalProperties": False, "properties": {
                         "select": {"type": "array", "items": {"type": "string"}},
                         "ignore": {"type": "array", "items": {"type": "string"}},
@@ -243,7 +349,14 @@ OPENAPI: dict[str, Any] = {
                                   "description": "run rules that need a model"},
                         "include_text": {"type": "boolean", "default": False,
                                          "description": "add document.text (what offsets "
-                                                        "point into)"}}}}}}}},
+                                                        "point into)"},
+                        "in_file": {"type": "boolean", "default": True,
+                                    "description": "false: the text is a record of an "
+                                                   "archive, not a file (no fixes)"},
+                        "exact": {"type": "boolean", "default": False,
+                                  "description": "add exact: the findings as the engine "
+                                  "returned them (full confidence, every fix) and its "
+                                  "notices, for checker check --server"}}}}}}}},
             "responses": {
                 "200": {"description": "the JSON contract (schema_version 1), one file"},
                 "400": {"description": "body is not JSON"},
