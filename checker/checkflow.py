@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -93,9 +93,19 @@ class FixReport:
         return [o for o in self.outcomes if o.changed]
 
 
+DocumentCheck = Callable[[Document, Settings, Sequence[Document]], list[Finding]]
+
+
+def _check_here(doc: Document, settings: Settings, sources: Sequence[Document]) -> list[Finding]:
+    return check_document(doc, settings, sources=sources)
+
+
 def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Narrowing,
-              settings_for: Callable[[str], Settings]) -> tuple[list[FileResult], FixReport]:
-    """Fix each file, re-check it, and return results for what remains (narrowed again)."""
+              settings_for: Callable[[str], Settings],
+              check: DocumentCheck | None = None) -> tuple[list[FileResult], FixReport]:
+    """Fix each file, re-check it (with ``check``: here, or by the check server), and return
+    results for what remains (narrowed again)."""
+    check = check or _check_here
     unsafe = bool(getattr(args, "unsafe_fixes", False))
     write = not getattr(args, "diff", False)
     report = FixReport([], [], [], [])
@@ -119,7 +129,7 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
                 new_doc = build_document(path, text, kind_for(path))
             except InputError:
                 return None
-            return new_doc, check_document(new_doc, s, sources=sources)
+            return new_doc, check(new_doc, s, sources)
 
         def keep(d: Document, fs: list[Finding], path: str = r.path) -> list[Finding]:
             return narrowing.keep(path, d, fs)

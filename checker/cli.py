@@ -78,7 +78,8 @@ exit codes:
 examples:
   checker check drafts/ --select SP --select NM --min-severity warning
   checker check - --stdin-filename draft.md < draft.md
-  checker check draft.md --source wire.txt --format json -o report.json"""
+  checker check draft.md --source wire.txt --format json -o report.json
+  checker check draft.md --server http://127.0.0.1:8000   # a running `checker serve` checks"""
 
 
 def add_check_arguments(c: argparse.ArgumentParser) -> None:
@@ -109,6 +110,11 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     c.add_argument("--jobs", "-j", type=int, default=0,
                    help="worker processes for many files (0: automatic)")
+    c.add_argument("--server", metavar="URL", default=None,
+                   help="have a running `checker serve` at URL (say http://127.0.0.1:8000) "
+                   "do the checking with its loaded model; files are still read here and "
+                   "only their text and settings are sent. Never used unless named; an "
+                   "unreachable server is an error (exit 2), never a local check")
     fixing = c.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
                         help="apply safe fixes, rewriting files atomically (FILE.orig keeps "

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.config import ConfigError, Settings, settings_for, validate_codes, with_cli
 from checker.engine import FileResult, check_file, expand
@@ -16,6 +17,9 @@ from checker.reading import ReadError, read_stream
 from checker.rules import all_rules, rule_by_code
 from checker.source.request import SourceError, SourceRequest, load_sources
 from checker.terminal import terminal_safe
+
+if TYPE_CHECKING:
+    from checker.remote import CheckServer
 
 PARALLEL_THRESHOLD = 40
 
@@ -41,8 +45,10 @@ def resolve_settings(path: str, args: argparse.Namespace) -> Settings:
     return with_cli(settings_for(path, args.config), **_cli_overrides(args))  # type: ignore[arg-type]
 
 
-def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
-    """Check every path the user named; errors are per file and never stop the others."""
+def collect(args: argparse.Namespace,
+            server: CheckServer | None = None) -> tuple[list[FileResult], Settings]:
+    """Check every path the user named; errors are per file and never stop the others (a
+    check ``server`` that cannot be used stops them all: ``remote.ServerError``)."""
     base = resolve_settings(args.paths[0] if args.paths else ".", args)
     validate_codes(base.selectors())
     results: list[FileResult] = []
@@ -67,11 +73,11 @@ def collect(args: argparse.Namespace) -> tuple[list[FileResult], Settings]:
         else:
             results.append(FileResult(problem.split(": ", 1)[0], error=problem))
     jobs = args.jobs or (min(2, os.cpu_count() or 1) if not base.use_model else 1)
-    if len(files) >= PARALLEL_THRESHOLD and jobs > 1 and "-" not in files:
+    if server is None and len(files) >= PARALLEL_THRESHOLD and jobs > 1 and "-" not in files:
         results.extend(_parallel(files, args, jobs))
     else:
         for path in files:
-            results.append(_check_one(path, args, stdin_bytes))
+            results.append(_check_one(path, args, stdin_bytes, server))
     return results, base
 
 
@@ -102,7 +108,8 @@ def _is_source(path: str, args: argparse.Namespace) -> bool:
         return False
 
 
-def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None) -> FileResult:
+def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None,
+               server: CheckServer | None = None) -> FileResult:
     # stdin takes its configuration and per-path overrides from --stdin-filename, as in ruff
     name = args.stdin_filename if path == "-" and args.stdin_filename else path
     try:
@@ -113,8 +120,9 @@ def _check_one(path: str, args: argparse.Namespace, stdin_bytes: bytes | None) -
         return FileResult(path, error=f"{path}: {exc}" if isinstance(exc, SourceError)
                           else str(exc))
     kind = kind_for(args.stdin_filename) if args.stdin_filename else "text"
-    result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind,
-                        stdin_name=name, sources=sources)
+    check = check_file if server is None else server.check_file
+    result = check(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind, stdin_name=name,
+                   sources=sources)
     if path == "-" and args.stdin_filename:
         result.path = args.stdin_filename
     return result
@@ -178,18 +186,24 @@ def run_check(args: argparse.Namespace) -> int:
     from checker.changed import ChangedError
     from checker.checkflow import Narrowing, print_diffs, run_fixes, summarise
     from checker.cli import use_color
+    from checker.remote import CheckServer, ServerError
     from checker.reporters import get_renderer
 
     _baseline_target(args)
     conflict = _flag_conflict(args) or output_problem(args.output, args.paths)
+    try:
+        url = getattr(args, "server", None)
+        server = CheckServer.parse(url) if url else None
+    except ValueError as exc:
+        conflict = conflict or str(exc)
     if conflict:
         print(f"checker: {conflict}", file=sys.stderr)
         return 2
     try:
         narrowing = Narrowing.from_args(args)
-        results, base = collect(args)
-    except (ConfigError, ChangedError, BaselineError) as exc:
-        print(f"checker: {exc}", file=sys.stderr)
+        results, base = collect(args, server)
+    except (ConfigError, ChangedError, BaselineError, ServerError) as exc:
+        print(f"checker: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
     narrowing.min_severity = base.min_severity
     results = narrowing.apply(results)
@@ -202,8 +216,13 @@ def run_check(args: argparse.Namespace) -> int:
                 print(f"checker: {r.error}", file=sys.stderr)
         return 2 if any(r.error for r in results) else 0
     if getattr(args, "fix", False) or getattr(args, "diff", False):
-        results, report = run_fixes(results, args, narrowing,
-                                    lambda path: resolve_settings(path, args))
+        try:
+            results, report = run_fixes(results, args, narrowing,
+                                        lambda path: resolve_settings(path, args),
+                                        None if server is None else server.findings)
+        except ServerError as exc:
+            print(f"checker: {terminal_safe(str(exc))}", file=sys.stderr)
+            return 2
         if args.diff:
             print_diffs(report, sys.stdout)
             summarise(report, wrote=False)
