@@ -72,7 +72,8 @@ exit codes:
   0    no finding at or above --fail-on (default warning), or --exit-zero
   1    at least one shown finding at or above --fail-on (with --diff: something to fix)
   2    usage or configuration error, a file that cannot be read or checked, a fix that
-       cannot be written, or an internal error (never a traceback, never 1)
+       cannot be written, a --server that cannot be reached or refuses a check, or an
+       internal error (never a traceback, never 1)
   130  interrupted (Ctrl-C)
 
 examples:
