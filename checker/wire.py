@@ -9,6 +9,7 @@ through the configuration file's own validation (``settings_from_table``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from checker.config import ConfigError, Settings, settings_from_table
@@ -38,12 +39,22 @@ def settings_to_wire(settings: Settings, path: str) -> dict[str, Any]:
 
 def settings_from_wire(table: dict[str, Any]) -> Settings:
     """The settings a request's ``config`` names; ``ConfigError`` for what a configuration
-    file could not say either, or for a key that does not change findings."""
+    file could not say either, or for a key that does not change findings. The ``[nli]``
+    model is taken as written, never looked up here: it only has to name the model the server
+    loaded (``checker.server.api``), and a request must not probe the server's folders."""
     unknown = sorted(set(table) - set(CONFIG_KEYS))
     if unknown:
         raise ConfigError(f"unknown or non-finding setting(s) {', '.join(unknown)}; a check "
                           f"takes {', '.join(CONFIG_KEYS)}")
-    return settings_from_table(table, "config")
+    nli = table.get("nli", {})
+    model = nli.get("model") if isinstance(nli, dict) else None
+    if model is None:
+        return settings_from_table(table, "config")
+    if not isinstance(model, str):
+        raise ConfigError("config: [nli] model must be a folder, a model id or \"aegis\"")
+    settings = settings_from_table({**table, "nli": {k: v for k, v in nli.items()
+                                                     if k != "model"}}, "config")
+    return replace(settings, nli={**settings.nli, "model": model})
 
 
 def finding_to_wire(f: Finding) -> dict[str, Any]:

@@ -219,12 +219,16 @@ def test_a_config_replaces_the_servers_own_settings() -> None:
     assert codes == [("TY104", "error"), ("TY101", "warning")]
 
 
-def test_a_config_asking_for_another_model_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("model", ["folder", "/no/such/folder", "someone/nli-model"])
+def test_a_config_asking_for_another_model_is_refused(tmp_path: Path, model: str) -> None:
     """The server loaded its model at start: a check that names another is refused (before
-    any model loads), not answered by the wrong one."""
+    any model loads), not answered by the wrong one; the name is never looked up on the
+    server's disk."""
+    name = str(tmp_path) if model == "folder" else model
     status, answer = _api(Settings(), {"text": "The troops left.",
-                                       "config": {"nli": {"model": str(tmp_path)}}})
-    assert status == 422 and "loaded the model" in answer["error"]["message"]
+                                       "config": {"nli": {"model": name, "threshold": 0.6}}})
+    assert status == 422, answer
+    assert "loaded the model" in answer["error"]["message"] and name in answer["error"]["message"]
 
 
 @pytest.fixture(scope="module")
