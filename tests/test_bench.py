@@ -46,3 +46,12 @@ def test_bench_batch_keeps_tables_and_shows_differences(
     err = capsys.readouterr().err
     assert "-a.txt,CT101,0.9123" in err and "+a.txt,CT101,0.9124" in err
     assert "j2-0" not in err.split("kept in")[0]  # only the table that differs is shown
+
+
+def test_bench_cli_server_skips_without_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.bench import cli_server
+
+    monkeypatch.setattr(cli_server, "DATA", tmp_path / "absent.jsonl")
+    assert cli_server.main() == 0
+    assert "skipped" in capsys.readouterr().out
