@@ -182,7 +182,7 @@ _TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"
                "nli": {"backend", "model", "quantize", "min-similarity", "pairs-per-sentence",
                        "skip-unlikely", "threshold",
                        "off-topic-similarity", "off-topic-sentence-similarity",
-                       "off-topic-gap"}}
+                       "off-topic-gap", "garble-model", "garble-threshold", "garble-words"}}
 
 
 def _flag(value: Any, key: str) -> bool:

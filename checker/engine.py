@@ -111,7 +111,7 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
 
 
 # What a rule's ``requires`` names -> the ModelHub model that provides it.
-_MODEL_FOR = {"nli": "nli", "embeddings": "embedder"}
+_MODEL_FOR = {"nli": "nli", "embeddings": "embedder", "garble": "garble"}
 
 
 def _prefetch(active: Sequence[Rule], ctx: Context) -> None:

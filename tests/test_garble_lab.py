@@ -110,3 +110,49 @@ def test_eval_garble_names_a_broken_archive(tmp_path: Path,
     assert main(["--data", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "cnn_dailymail_dev.jsonl:2: not an article record" in err
+
+
+def test_a_spun_sentence_swaps_thesaurus_entries_inside_one_sentence() -> None:
+    planted = corrupt.spin_sentence(ARTICLE, random.Random(5))
+    assert planted is not None
+    swaps = [pair.split("->") for pair in planted.detail.split(", ")]
+    assert 2 <= len(swaps) <= 4
+    table = dict(corrupt.thesaurus())
+    spun = planted.text[planted.start : planted.end]
+    for old, new in swaps:
+        assert new in table[old] and new in spun
+    # everything outside the planted sentence is untouched
+    assert planted.text[: planted.start] == ARTICLE[: planted.start]
+    tail = len(planted.text) - planted.end
+    assert planted.text[planted.end :] == ARTICLE[len(ARTICLE) - tail :]
+
+
+def test_the_training_spinner_marks_exactly_the_words_it_replaced() -> None:
+    from checker.garble_lab.spin import spin
+
+    table = {"officials": ("authorities",), "council": ("assembly",), "plans": ("schemes",),
+             "summer": ("autumn",), "meeting": ("session",)}
+    sentence = ("The council will vote on the plans in the summer, officials said after the "
+                "meeting.")
+    for seed in range(30):
+        made = spin(sentence, random.Random(seed), table)
+        assert made is not None
+        text, spans = made
+        assert text != sentence
+        words = [text[a:b] for a, b in spans]
+        assert all(w in {"authorities", "assembly", "schemes", "autumn", "session"}
+                   or " " not in w for w in words)
+        # outside the marked spans the spun copy reads as the original
+        rest = "".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *spans], [*spans,
+                       (len(text), len(text))], strict=True))
+        assert all(piece in sentence for piece in rest.split() if piece.isalpha())
+
+
+def test_the_eval_leaves_model_kinds_out_without_the_model(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [{"id": f"bbc-test-{i}", "category": "tech", "text": ARTICLE} for i in range(2)]
+    (tmp_path / "bbc_news_2005.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert main(["--data", str(tmp_path), "--split", "all", "--no-clean"]) == 0
+    out = capsys.readouterr().out
+    assert "| cms-markup |" in out and "spun-sentence" not in out

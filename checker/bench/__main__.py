@@ -11,7 +11,7 @@ from checker.atomic import write_text
 
 # Each module has main() -> int and writes reports/bench-<name>.md.
 MODULES = ("rules", "startup", "cli_server", "spam_web", "nli", "scaling", "batch", "editor",
-           "serve_model", "hostile", "source", "positions")
+           "serve_model", "hostile", "source", "positions", "garble")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,11 +9,13 @@ the rules grading their own homework.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from checker.sentences import split_sentences
 
@@ -203,6 +205,48 @@ def insert_widget(text: str, rng: random.Random) -> Planted | None:
     return _insert_line(text, rng.choice(_WIDGETS), rng, "reaction-widget")
 
 
+@functools.cache
+def thesaurus() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The team's spinner thesaurus (``thesaurus.tsv``), longest entries first."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in (Path(__file__).parent / "thesaurus.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, choices = line.split("\t")
+            rows[word] = tuple(c for c in choices.split("|") if c)
+    return tuple(sorted(rows.items(), key=lambda kv: -len(kv[0])))
+
+
+@functools.cache
+def _thesaurus_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _ in thesaurus())
+    return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w'’-])")
+
+
+def spin_sentence(text: str, rng: random.Random) -> Planted | None:
+    """One sentence (10+ words) run through a thesaurus spinner: two to four of its words or
+    phrases replaced with the team's thesaurus entries ("officials" -> "civil servants", "last
+    year" -> "final calendar year"), without regard to context, as spinning tools do."""
+    table = dict(thesaurus())
+    sentences = [(a, b) for a, b in split_sentences(text, 0, len(text))
+                 if len(text[a:b].split()) >= 10 and "\n" not in text[a:b]]
+    rng.shuffle(sentences)
+    for a, b in sentences:
+        found = list(_thesaurus_pattern().finditer(text, a, b))
+        if len(found) < 2:
+            continue
+        chosen = sorted(rng.sample(found, min(len(found), rng.choice((2, 3, 4)))),
+                        key=lambda m: m.start())
+        sentence, shift, detail = text[a:b], -a, []
+        for m in chosen:
+            new = rng.choice(table[m.group()])
+            sentence = sentence[: m.start() + shift] + new + sentence[m.end() + shift :]
+            shift += len(new) - len(m.group())
+            detail.append(f"{m.group()}->{new}")
+        return Planted("spun-sentence", text[:a] + sentence + text[b:], a, a + len(sentence),
+                       ", ".join(detail))
+    return None
+
+
 GENERATORS: dict[str, Callable[[str, random.Random], Planted | None]] = {
     "name-misspelling": misspell_name,
     "entity-swap": swap_entity,
@@ -210,5 +254,6 @@ GENERATORS: dict[str, Callable[[str, random.Random], Planted | None]] = {
     "duplicated-passage": duplicate_passage,
     "cms-markup": insert_markup,
     "reaction-widget": insert_widget,
+    "spun-sentence": spin_sentence,
 }
 

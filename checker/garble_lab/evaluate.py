@@ -36,7 +36,10 @@ KIND_CODES: dict[str, tuple[str, ...]] = {
     "duplicated-passage": ("GB103",),
     "cms-markup": ("SP105",),
     "reaction-widget": ("SP102",),
+    "spun-sentence": ("GB104",),
 }
+# Kinds only a model finds: planted and scored when ``--model`` is given.
+MODEL_KINDS = frozenset({"spun-sentence"})
 SOURCES = {"bbc": "bbc_news_2005.jsonl", "cnn": "cnn_dailymail_dev.jsonl"}
 
 
@@ -94,8 +97,8 @@ def load_articles(data: Path) -> list[Article]:
     return articles
 
 
-def _findings(text: str, name: str) -> list[Finding]:
-    result = check_text(text, f"{name}.txt", "text", Settings(use_model=False))
+def _findings(text: str, name: str, settings: Settings) -> list[Finding]:
+    result = check_text(text, f"{name}.txt", "text", settings)
     if result.error is not None:
         raise RuntimeError(result.error)
     return [f for f in result.findings if f.severity >= Severity.WARNING]
@@ -111,13 +114,19 @@ def planted_copies(articles: Sequence[Article], kinds: Sequence[str],
                 yield article, planted
 
 
-def score_planted(articles: Sequence[Article], kinds: Sequence[str],
-                  seed: int = 0) -> dict[str, KindScore]:
+def score_planted(articles: Sequence[Article], kinds: Sequence[str], seed: int = 0,
+                  use_model: bool = False) -> dict[str, KindScore]:
+    """All rules run on each copy (one finding per problem: a merge may show another code), with
+    no model for the kinds the rules answer; a model kind's copies run the models but not the
+    contradiction model, whose own evaluation is ``checker eval documents``."""
     scores = {k: KindScore(k) for k in kinds}
     for article, p in planted_copies(articles, kinds, seed):
         score = scores[p.kind]
         codes = KIND_CODES[p.kind]
-        mine = [f for f in _findings(p.text, article.id) if f.code in codes]
+        model = use_model and p.kind in MODEL_KINDS
+        settings = Settings(use_model=model, ignore=("CT101",) if model else (),
+                            select=("", *codes) if model else ("",))  # GB104 is opt-in
+        mine = [f for f in _findings(p.text, article.id, settings) if f.code in codes]
         hit = [f for f in mine if f.start < p.end and p.start < f.end]
         score.planted += 1
         if hit:
@@ -131,12 +140,15 @@ def score_planted(articles: Sequence[Article], kinds: Sequence[str],
     return scores
 
 
-def clean_counts(articles: Sequence[Article]) -> tuple[dict[str, list[int]], list[str]]:
+def clean_counts(articles: Sequence[Article], use_model: bool = False,
+                 ignore: Sequence[str] = ()) -> tuple[dict[str, list[int]], list[str]]:
     """Findings per clean article by section, and one line per finding for reading."""
     per_section: dict[str, list[int]] = defaultdict(list)
     lines: list[str] = []
+    opt_in = tuple(c for k in MODEL_KINDS for c in KIND_CODES[k]) if use_model else ()
+    settings = Settings(use_model=use_model, ignore=tuple(ignore), select=("", *opt_in))
     for article in articles:
-        found = _findings(article.text, article.id)
+        found = _findings(article.text, article.id, settings)
         per_section[article.section].append(len(found))
         for f in found:
             context = article.text[max(0, f.start - 40) : f.end + 40].replace("\n", " ")
@@ -146,14 +158,16 @@ def clean_counts(articles: Sequence[Article]) -> tuple[dict[str, list[int]], lis
 
 
 def report(scores: dict[str, KindScore], per_section: dict[str, list[int]], split: str,
-           clean_codes: Counter[str]) -> str:
-    out = [f"Planted defects, split `{split}` (one defect per corrupted copy, rules only):", "",
+           clean_codes: Counter[str], use_model: bool = False, ignore: Sequence[str] = ()) -> str:
+    how = "with the models" if use_model else "rules only"
+    out = [f"Planted defects, split `{split}` (one defect per corrupted copy, {how}):", "",
            "| defect | codes | planted | found | recall | false alarms | precision |",
            "|---|---|---:|---:|---:|---:|---:|"]
     for s in scores.values():
         out.append(f"| {s.kind} | {', '.join(KIND_CODES[s.kind])} | {s.planted} | {s.found} | "
                    f"{s.recall:.3f} | {s.false_alarms} | {s.precision:.3f} |")
-    out += ["", "Clean articles, all rules, no model, findings at warning or above:", "",
+    rules = "all rules" + (f" but {', '.join(ignore)}" if ignore else "")
+    out += ["", f"Clean articles, {rules}, {how}, findings at warning or above:", "",
             "| section | articles | findings | per article |", "|---|---:|---:|---:|"]
     for section, counts in sorted(per_section.items()):
         out.append(f"| {section} | {len(counts)} | {sum(counts)} | "
@@ -167,8 +181,14 @@ def report(scores: dict[str, KindScore], per_section: dict[str, list[int]], spli
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="checker eval garble", description=__doc__)
     parser.add_argument("--split", choices=["dev", "test", "all"], default="test")
-    parser.add_argument("--kinds", default=",".join(GENERATORS),
-                        help="defect kinds, comma separated")
+    parser.add_argument("--kinds", default=None,
+                        help="defect kinds, comma separated (default: every kind the run can "
+                        "find: without --model, those the rules find)")
+    parser.add_argument("--model", action="store_true",
+                        help="run the model rules too (GB104's replaced-word detector)")
+    parser.add_argument("--ignore", default="",
+                        help="codes left out of the clean articles' run, comma separated (the "
+                        "contradiction model's clean figures come from `checker eval quiet`)")
     parser.add_argument("--limit", type=int, default=0, help="first N articles of the split")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-clean", action="store_true", help="skip the clean articles")
@@ -178,7 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=None, help="also write the table here")
     parser.add_argument("--data", type=Path, default=shared_data_path("news"))
     args = parser.parse_args(list(argv) if argv is not None else [])
-    kinds = [k for k in args.kinds.split(",") if k]
+    kinds = ([k for k in args.kinds.split(",") if k] if args.kinds is not None else
+             [k for k in GENERATORS if args.model or k not in MODEL_KINDS])
+    ignore = [c for c in args.ignore.split(",") if c]
     unknown = [k for k in kinds if k not in GENERATORS]
     if unknown:
         print(f"unknown defect kind(s) {', '.join(unknown)}; choose from {', '.join(GENERATORS)}",
@@ -195,12 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = [a for a in articles if args.split == "all" or split_of(a.id) == args.split]
     if args.limit:
         chosen = chosen[: args.limit]
-    scores = score_planted(chosen, kinds, args.seed)
+    scores = score_planted(chosen, kinds, args.seed, args.model)
     per_section: dict[str, list[int]] = {}
     clean_lines: list[str] = []
     if not args.no_clean:
         per_section, clean_lines = clean_counts(articles[: args.limit] if args.limit
-                                                else articles)
+                                                else articles, args.model, ignore)
     codes = Counter(line.split("\t", 1)[0] for line in clean_lines)
     if args.json:
         print(json.dumps({"split": args.split, "kinds": [
@@ -210,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "clean": {k: {"articles": len(v), "findings": sum(v)}
                       for k, v in per_section.items()}}, indent=2))
         return 0
-    table = report(scores, per_section, args.split, codes)
+    table = report(scores, per_section, args.split, codes, args.model, ignore)
     print(table)
     if args.show:
         for s in scores.values():

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.modelhub import ModelHub, register_loader
 from checker.nli.backend import LOADERS, Embedder, NLIModel
+from checker.nli.replaced import ReplacedWordModel, load_replaced
 
 if TYPE_CHECKING:
     import numpy as np
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 for _name, _loader in LOADERS.items():
     register_loader(_name, _loader)
+register_loader("garble", load_replaced)
 
 
 def _hub(ctx: Context) -> ModelHub:
@@ -36,6 +38,11 @@ def nli_model(ctx: Context) -> NLIModel:
 
 def embedder(ctx: Context) -> Embedder:
     model: Embedder = _hub(ctx).get("embedder")
+    return model
+
+
+def replaced_word_model(ctx: Context) -> ReplacedWordModel:
+    model: ReplacedWordModel = _hub(ctx).get("garble")
     return model
 
 

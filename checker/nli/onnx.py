@@ -155,9 +155,14 @@ def _export(model_dir: Path, kind: str, out: Path) -> None:
             f"cannot build the ONNX graph ({exc.name} is not installed)") from None
 
     quiet_transformers()
-    cls = AutoModelForSequenceClassification if kind == "nli" else AutoModel
-    model = cls.from_pretrained(str(model_dir), dtype=torch.float32, attn_implementation="eager",
-                                local_files_only=True).eval()
+    if kind == "garble":  # the package encoder plus the detector's trained layers
+        from checker.nli.replaced import build_torch
+
+        model = build_torch(model_dir)
+    else:
+        cls = AutoModelForSequenceClassification if kind == "nli" else AutoModel
+        model = cls.from_pretrained(str(model_dir), dtype=torch.float32,
+                                    attn_implementation="eager", local_files_only=True).eval()
 
     class Wrapped(torch.nn.Module):
         def __init__(self) -> None:
@@ -167,7 +172,7 @@ def _export(model_dir: Path, kind: str, out: Path) -> None:
         def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
             out = self.inner(input_ids=input_ids, attention_mask=attention_mask,
                              token_type_ids=token_type_ids)
-            if kind == "nli":
+            if kind in ("nli", "garble"):
                 return out.logits
             hidden = out.last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
@@ -176,10 +181,12 @@ def _export(model_dir: Path, kind: str, out: Path) -> None:
 
     example = tuple(torch.ones((2, 8), dtype=torch.long) for _ in INPUTS)
     axes = {name: {0: "batch", 1: "length"} for name in INPUTS}
+    # the detector scores every token; the others give one row per input
+    axes["output"] = {0: "batch", 1: "length"} if kind == "garble" else {0: "batch"}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(Wrapped().eval(), example, str(out), input_names=list(INPUTS),
-                          output_names=["output"], dynamic_axes=axes | {"output": {0: "batch"}},
+                          output_names=["output"], dynamic_axes=axes,
                           opset_version=17, dynamo=False)
 
 
@@ -345,9 +352,14 @@ def prepare() -> list[Path]:
     """Build (or verify) the graphs of the shipped NLI model and the embedder; returns their paths.
     ``make install`` runs this so the first check does not pay for the export."""
     from checker.nli.backend import embedder_dir, shipped_model_dir, verify_checksums
+    from checker.nli.replaced import shipped_dir
 
     verify_checksums(shipped_model_dir())
-    return [ensure_graph(shipped_model_dir(), "nli"), ensure_graph(embedder_dir(), "embedder")]
+    built = [ensure_graph(shipped_model_dir(), "nli"), ensure_graph(embedder_dir(), "embedder")]
+    if shipped_dir().is_dir():
+        verify_checksums(shipped_dir())
+        built.append(ensure_graph(shipped_dir(), "garble"))
+    return built
 
 
 if __name__ == "__main__":

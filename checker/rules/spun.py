@@ -167,3 +167,77 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         yield self.finding(run[0][0].start, run[-1][0].end,
                            f"this passage repeats, word for word, an earlier one{more}",
                            related=(Related(first.start, first.end, "first written here"),))
+
+
+# Defaults of GB104, chosen on the validation articles of the detector (dev quarter, never
+# trained on) with the spun sentences of `checker eval garble`; see models/garble-minilm/README.md.
+REPLACED_THRESHOLD = 0.7  # a word counts as replaced from this probability up
+REPLACED_WORDS = 1  # a sentence is reported when this many of its words count as replaced
+_SCORED_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _replaced_params(ctx: Context) -> tuple[float, int]:
+    table = ctx.settings.nli
+    return (float(table.get("garble-threshold", REPLACED_THRESHOLD)),
+            int(table.get("garble-words", REPLACED_WORDS)))
+
+
+@register
+class ReplacedWords(Rule):
+    code = "GB104"
+    name = "replaced-words"
+    category = "garble"
+    summary = "Words that look put in by a rewriting tool (\"the Islamic State team\")"
+    what = """
+Scores every word of each sentence (6 to 80 words) with the project's replaced-word detector
+(models/garble-minilm: the MiniLM encoder with a token-classification head, trained on real news
+sentences spun with near-synonyms), and reports a sentence in which a lower-case content word
+looks replaced (probability 0.7 or more; `[nli] garble-threshold`, and `garble-words` for how
+many such words a sentence needs). The finding points at the most suspicious word, with the
+others as related and each word's probability in the message. Names, numbers and function words
+are not judged. Opt-in (`--select GB104` or `extend-select`): on held-out articles it finds only a
+minority of spun sentences, at a precision too low to be on by default (figures in the model
+card)."""
+    why = """
+Content farms run copied news through "spinning" tools that swap words for thesaurus entries
+without reading the sentence: "officials" becomes "civil servants", "last year" "final calendar
+year", "the Islamic State group" "the Islamic State team". The result reads almost right, and
+hides that the copy was machine-rewritten: its facts need checking against the original."""
+    bad_examples = (
+        "The Islamic State team claimed responsibility for the assault, civil servants "
+        "mentioned on Tuesday.",
+    )
+    good_examples = (
+        "The Islamic State group claimed responsibility for the attack, officials said on "
+        "Tuesday.",
+    )
+    requires = frozenset({"garble"})
+    enabled_by_default = False
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        from checker.nli.hub import replaced_word_model
+
+        spans = [s for s in doc.sentences
+                 if 6 <= len(doc.text[s.start : s.end].split()) <= 80]
+        if not spans:
+            return
+        threshold, needed = _replaced_params(ctx)
+        small = function_words()
+        texts = [doc.text[s.start : s.end] for s in spans]
+        for span, text, words in zip(spans, texts, replaced_word_model(ctx).score(texts),
+                                     strict=True):
+            hits = [w for w in words if w.probability >= threshold
+                    and _SCORED_WORD.fullmatch(text[w.start : w.end])
+                    and text[w.start : w.end] not in small]
+            if len(hits) < max(1, needed):
+                continue
+            hits.sort(key=lambda w: -w.probability)
+            top = hits[0]
+            shown = ", ".join(f"{text[w.start:w.end]!r} ({w.probability:.2f})" for w in hits[:5])
+            yield self.finding(
+                span.start + top.start, span.start + top.end,
+                f"word(s) that look put in by a rewriting tool: {shown}",
+                confidence=round(top.probability, 3),
+                related=tuple(Related(span.start + w.start, span.start + w.end,
+                                      f"also looks replaced ({w.probability:.2f})")
+                              for w in hits[1:5]))
