@@ -12,10 +12,14 @@ costs about as much as 8 tokens.
 
 A pair's score does not depend on its batch: padded positions are masked out, and fp32 results
 differ between batchings by float rounding only (below 1e-6 in probability; tests/nli).
+``CHECKER_BATCHING=plain`` brings back the old cut (by characters, ``max_rows`` a batch, each
+padded to its longest), so that a benchmark can time both in one session.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +51,14 @@ def length_batches(lengths: Sequence[int], max_rows: int, *, slack: int = SLACK,
     if current:
         batches.append(current)
     return batches
+
+
+def model_batches(token_counts: Sequence[int], char_counts: Sequence[int],
+                  max_rows: int) -> list[list[int]]:
+    """The batches a backend runs: by token count, or the old cut under CHECKER_BATCHING=plain."""
+    if os.environ.get("CHECKER_BATCHING") == "plain":
+        return length_batches(char_counts, max_rows, slack=sys.maxsize, max_tokens=sys.maxsize)
+    return length_batches(token_counts, max_rows)
 
 
 def padded_feeds(encodings: Sequence[Any], pad_id: int) -> dict[str, npt.NDArray[np.int64]]:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.atomic import _umask, write_text
 from checker.modelhub import ModelError
-from checker.nli.batching import length_batches, padded_feeds
+from checker.nli.batching import model_batches, padded_feeds
 
 if TYPE_CHECKING:
     import numpy as np
@@ -301,8 +301,8 @@ class OnnxNLIModel:
         if not pairs:
             return results
         encoded = self.tokenizer.encode_batch([(p, h) for p, h in pairs])
-        lengths = [len(e.ids) for e in encoded]
-        for batch in length_batches(lengths, self.batch_size):
+        for batch in model_batches([len(e.ids) for e in encoded],
+                                   [len(p) + len(h) for p, h in pairs], self.batch_size):
             feeds = padded_feeds([encoded[i] for i in batch], self.pad_id)
             logits = self.session.run(None, feeds)[0].astype(np.float64)
             shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -334,7 +334,8 @@ class OnnxEmbedder:
         if not texts:
             return out
         encoded = self.tokenizer.encode_batch(list(texts))
-        for batch in length_batches([len(e.ids) for e in encoded], self.batch_size):
+        for batch in model_batches([len(e.ids) for e in encoded], [len(t) for t in texts],
+                                   self.batch_size):
             out[batch] = self.session.run(
                 None, padded_feeds([encoded[i] for i in batch], self.pad_id))[0]
         return out

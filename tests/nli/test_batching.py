@@ -93,3 +93,13 @@ def test_length_bucketed_embeddings_equal_one_by_one() -> None:
     together = embedder.encode(SENTENCES)
     alone = np.stack([embedder.encode([s])[0] for s in SENTENCES])
     assert np.abs(together - alone).max() < 1e-6
+
+
+def test_plain_batching_is_the_old_cut_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CHECKER_BATCHING=plain (the benchmarks' baseline): sorted by characters, max_rows a batch."""
+    from checker.nli.batching import model_batches
+
+    tokens, chars = [90, 30, 70, 30, 50], [40, 10, 30, 11, 20]
+    assert model_batches(tokens, chars, 2) == [[1, 3], [4], [2], [0]]
+    monkeypatch.setenv("CHECKER_BATCHING", "plain")
+    assert model_batches(tokens, chars, 2) == [[1, 3], [4, 2], [0]]
