@@ -204,7 +204,7 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
             doc = read_path(path, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models, sources)
+    return check_loaded(path, doc, settings, models, sources)
 
 
 def check_bytes(path: str, raw: bytes, settings: Settings,
@@ -214,10 +214,10 @@ def check_bytes(path: str, raw: bytes, settings: Settings,
         doc = load_document(path, raw, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models, sources)
+    return check_loaded(path, doc, settings, models, sources)
 
 
-def _check_loaded(path: str, doc: Document, settings: Settings,
+def check_loaded(path: str, doc: Document, settings: Settings,
                   models: ModelHub | None, sources: Sequence[Document] = ()) -> FileResult:
     notices: list[str] = []
     if doc.encoding != "utf-8":
@@ -242,5 +242,5 @@ def expand(paths: Iterable[str], settings: Settings,
     return list(iter_files(paths, settings.exclude, settings.root, problems))
 
 
-__all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_text", "expand",
-           "kind_for", "replace", "selected_rules"]
+__all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_loaded",
+           "check_text", "expand", "kind_for", "replace", "selected_rules"]
