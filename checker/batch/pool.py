@@ -38,9 +38,12 @@ def pooled_hubs(jobs: Sequence[DocumentJob],
     """For each job (by index) whose rules use sentence embeddings, a model hub whose embedder
     already holds the embeddings of its document's sentences, computed in one call with those
     of the batch's other documents that share its model settings."""
+    from checker.nli.batching import plain
     from checker.nli.cache import CachingHub
     from checker.nli.hub import sentence_texts
 
+    if plain():  # the old way, for benchmarks: each document embedded in its own check
+        return {}
     groups: dict[str, list[tuple[int, Document]]] = {}
     options: dict[str, dict[str, Any]] = {}
     for k, (job, doc) in enumerate(zip(jobs, documents, strict=True)):

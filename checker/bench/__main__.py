@@ -10,9 +10,8 @@ from pathlib import Path
 from checker.atomic import write_text
 
 # Each module has main() -> int and writes reports/bench-<name>.md.
-MODULES = ("rules", "startup", "spam_web", "nli", "scaling", "batch", "editor", "serve_model",
-           "hostile", "source",
-           "positions")
+MODULES = ("rules", "startup", "spam_web", "nli", "scaling", "batch", "model_report", "editor",
+           "serve_model", "hostile", "source", "positions")
 
 
 def main(argv: list[str] | None = None) -> int:

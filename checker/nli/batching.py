@@ -12,8 +12,9 @@ costs about as much as 8 tokens.
 
 A pair's score does not depend on its batch: padded positions are masked out, and fp32 results
 differ between batchings by float rounding only (below 1e-6 in probability; tests/nli).
-``CHECKER_BATCHING=plain`` brings back the old cut (by characters, ``max_rows`` a batch, each
-padded to its longest), so that a benchmark can time both in one session.
+``CHECKER_BATCHING=plain`` brings back the old way (by characters, ``max_rows`` a batch, each
+padded to its longest, and ``checker report`` embedding each document on its own), so that a
+benchmark can time both in one session.
 """
 
 from __future__ import annotations
@@ -53,10 +54,15 @@ def length_batches(lengths: Sequence[int], max_rows: int, *, slack: int = SLACK,
     return batches
 
 
+def plain() -> bool:
+    """Batches as before this module (CHECKER_BATCHING=plain): for benchmarks."""
+    return os.environ.get("CHECKER_BATCHING") == "plain"
+
+
 def model_batches(token_counts: Sequence[int], char_counts: Sequence[int],
                   max_rows: int) -> list[list[int]]:
     """The batches a backend runs: by token count, or the old cut under CHECKER_BATCHING=plain."""
-    if os.environ.get("CHECKER_BATCHING") == "plain":
+    if plain():
         return length_batches(char_counts, max_rows, slack=sys.maxsize, max_tokens=sys.maxsize)
     return length_batches(token_counts, max_rows)
 

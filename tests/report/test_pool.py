@@ -53,3 +53,11 @@ def test_pooled_embeddings_give_the_same_reports_as_one_document_at_a_time(
     assert [_undated(o.html) for o in together] == [_undated(o.html) for o in alone]
     codes = {f["code"] for o in together for f in o.record["findings"]}
     assert {"CT101", "SP110"} <= codes  # both rules that use the embeddings ran
+
+
+def test_plain_batching_embeds_each_document_on_its_own(
+        drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CHECKER_BATCHING=plain, the benchmarks' baseline, is the old way: nothing pooled."""
+    monkeypatch.setenv("CHECKER_BATCHING", "plain")
+    jobs = _jobs(drafts)
+    assert pooled_hubs(jobs, [read_job(job) for job in jobs]) == {}
