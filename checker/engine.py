@@ -220,7 +220,7 @@ def check_file(path: str, settings: Settings, models: ModelHub | None = None,
         doc = read_document(path, settings.max_file_bytes, stdin_bytes, stdin_kind, stdin_name)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models, sources)
+    return check_loaded(path, doc, settings, models, sources)
 
 
 def check_bytes(path: str, raw: bytes, settings: Settings,
@@ -230,10 +230,10 @@ def check_bytes(path: str, raw: bytes, settings: Settings,
         doc = load_document(path, raw, settings.max_file_bytes)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return _check_loaded(path, doc, settings, models, sources)
+    return check_loaded(path, doc, settings, models, sources)
 
 
-def _check_loaded(path: str, doc: Document, settings: Settings,
+def check_loaded(path: str, doc: Document, settings: Settings,
                   models: ModelHub | None, sources: Sequence[Document] = ()) -> FileResult:
     notices = reading_notices(path, doc)
     try:
@@ -256,5 +256,6 @@ def expand(paths: Iterable[str], settings: Settings,
     return list(iter_files(paths, settings.exclude, settings.root, problems))
 
 
-__all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_text", "expand",
-           "kind_for", "read_document", "reading_notices", "replace", "selected_rules"]
+__all__ = ["FileResult", "check_bytes", "check_document", "check_file", "check_loaded",
+           "check_text", "expand", "kind_for", "read_document", "reading_notices", "replace",
+           "selected_rules"]

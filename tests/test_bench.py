@@ -55,3 +55,29 @@ def test_bench_cli_server_skips_without_data(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(cli_server, "DATA", tmp_path / "absent.jsonl")
     assert cli_server.main() == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_model_report_lists_every_finding_that_differs() -> None:
+    from checker.bench.model_report import differences
+
+    header = "path,code,start,end,confidence\n"
+    before = header + "d/a.txt,CT101,10,40,0.91\nd/b.txt,CT101,5,9,0.6\nd/c.txt,CT102,1,2,0.95\n"
+    now = header + "e/a.txt,CT101,10,40,0.91\nd/b.txt,CT101,5,9,0.7\nd/d.txt,CT101,3,4,0.55\n"
+    assert differences(before, before) == []
+    assert differences(before, now) == [
+        "b.txt CT101 at 5-9: confidence 0.6 -> 0.7",
+        "only before: c.txt CT102 at 1-2 (confidence 0.95)",
+        "only now: d.txt CT101 at 3-4 (confidence 0.55)",
+    ]
+
+
+def test_a_section_of_a_shared_report_is_replaced_and_the_rest_kept(tmp_path: Path) -> None:
+    from checker.bench.sections import write_section
+
+    path = tmp_path / "profile.md"
+    write_section(path, "startup", "# start\none")
+    write_section(path, "report", "# report\ntwo")
+    write_section(path, "startup", "# start\nthree")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("<!-- begin startup -->") == 1 and "one" not in text
+    assert text.index("three") < text.index("# report\ntwo")

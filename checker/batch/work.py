@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.batch.plan import DocumentJob
 from checker.document import Document
-from checker.engine import FileResult, check_bytes
+from checker.engine import FileResult, check_bytes, check_loaded
 from checker.findings import Related
 from checker.inputs import InputError, load_document
 from checker.modelhub import ModelHub
@@ -38,8 +38,10 @@ class DocOutcome:
     record: dict[str, Any]  # {"key", "path", "document": {...}, "findings": [{...}, ...]}
 
 
-def check_job(job: DocumentJob) -> FileResult:
-    """``engine.check_bytes`` on the bytes the client read; models cached per process."""
+def check_job(job: DocumentJob, models: ModelHub | None = None,
+              document: Document | None = None) -> FileResult:
+    """``engine.check_bytes`` on the bytes the client read (or the ``document`` already read from
+    them); models cached per process."""
     if job.error is not None or job.settings is None:
         return FileResult(job.path, error=job.error or f"{job.path}: no configuration")
     try:
@@ -47,7 +49,20 @@ def check_job(job: DocumentJob) -> FileResult:
                         for p, raw in job.sources)
     except InputError as exc:
         return FileResult(job.path, error=f"{job.path}: source text {exc}")
-    return check_bytes(job.path, job.raw, job.settings, ModelHub(job.settings.nli), sources)
+    models = models or ModelHub(job.settings.nli)
+    if document is not None:
+        return check_loaded(job.path, document, job.settings, models, sources)
+    return check_bytes(job.path, job.raw, job.settings, models, sources)
+
+
+def read_job(job: DocumentJob) -> Document | None:
+    """The job's document, or None where it cannot be read (its check then says why)."""
+    if job.error is not None or job.settings is None:
+        return None
+    try:
+        return load_document(job.path, job.raw, job.settings.max_file_bytes)
+    except InputError:
+        return None
 
 
 def finding_rows(result: FileResult) -> list[dict[str, Any]]:
@@ -81,11 +96,12 @@ def document_info(result: FileResult) -> dict[str, Any]:
             "sources": "; ".join(s.path for s in result.sources)}
 
 
-def process_job(job: DocumentJob) -> DocOutcome:
+def process_job(job: DocumentJob, models: ModelHub | None = None,
+                document: Document | None = None) -> DocOutcome:
     from checker.reporters.html import render
 
     _test_delay()
-    result = check_job(job)
+    result = check_job(job, models, document)
     record = {"key": job.key, "path": job.path, "document": document_info(result),
               "findings": finding_rows(result)}
     return DocOutcome(job.path, job.slug, job.key, render([result], back="../index.html"),
@@ -93,8 +109,13 @@ def process_job(job: DocumentJob) -> DocOutcome:
 
 
 def process_batch(jobs: Sequence[DocumentJob]) -> list[DocOutcome]:
-    """The unit of work sent to a worker."""
-    return [process_job(job) for job in jobs]
+    """The unit of work sent to a worker: its documents are read, their sentences embedded
+    together (``checker.batch.pool``), then each is checked and rendered."""
+    from checker.batch.pool import pooled_hubs
+
+    documents = [read_job(job) for job in jobs]
+    hubs = pooled_hubs(jobs, documents)
+    return [process_job(job, hubs.get(k), documents[k]) for k, job in enumerate(jobs)]
 
 
 def worker_info() -> dict[str, Any]:

@@ -10,8 +10,8 @@ from pathlib import Path
 from checker.atomic import write_text
 
 # Each module has main() -> int and writes reports/bench-<name>.md.
-MODULES = ("rules", "startup", "cli_server", "spam_web", "nli", "scaling", "batch", "editor",
-           "serve_model", "hostile", "source", "positions", "garble")
+MODULES = ("rules", "startup", "cli_server", "spam_web", "nli", "scaling", "batch", "model_report",
+           "editor", "serve_model", "hostile", "source", "positions", "garble")
 
 
 def main(argv: list[str] | None = None) -> int:

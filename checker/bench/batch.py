@@ -99,7 +99,8 @@ def write_articles(folder: Path, data: Path = DATA) -> int:
     return n
 
 
-def timed_report(folder: Path, out: Path, extra: Sequence[str]) -> tuple[float, float]:
+def timed_report(folder: Path, out: Path, extra: Sequence[str],
+                 env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds of one ``checker report`` and the peak RSS (MB) of the command's process.
 
     ``os.wait4`` gives this child's own resource use (and that of any children it reaped). Pool
@@ -109,7 +110,7 @@ def timed_report(folder: Path, out: Path, extra: Sequence[str]) -> tuple[float, 
     cmd = [sys.executable, "-m", "checker", "report", str(folder), "--out", str(out),
            "--no-progress", *extra]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, env=_env() | (env or {}), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start

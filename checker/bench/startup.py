@@ -11,8 +11,9 @@ all of them alike; medians and peak RSS (``wait4``) are reported. The configurat
 - ``onnx int8``: dynamically quantised graphs (``quantize = true``);
 - ``rules only`` (``--no-model``).
 
-It also writes ``reports/profile-model.md``: the heaviest imports (``-X importtime``) and the
-heaviest functions (cProfile) of one check under the torch and the default path.
+It also writes its section of ``reports/profile-model.md``: the heaviest imports (``-X
+importtime``) and the heaviest functions (cProfile) of one check under the torch and the default
+path.
 
 Reads the median-length article of ``../shared/data/news/cnn_dailymail_dev.jsonl`` (skips with a
 message when absent) and ``seeds/niger-withdrawal.txt``. Writes ``reports/bench-startup.md``.
@@ -33,6 +34,7 @@ import time
 from pathlib import Path
 
 from checker.atomic import write_text
+from checker.bench.sections import write_section
 from checker.resources import shared_data_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -178,7 +180,7 @@ def main() -> int:
             profile += ["", "| cumulative s | function |", "|---:|---|"]
             profile += [f"| {s:.2f} | `{f}` |" for s, f in _functions(cmd, folder)]
             profile.append("")
-        write_text(PROFILE, "\n".join(profile) + "\n")
+        write_section(PROFILE, "startup", "\n".join(profile))
     print(REPORT.read_text(encoding="utf-8"))
     return 0
 

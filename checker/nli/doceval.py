@@ -90,11 +90,13 @@ def analyse(case: Case, model: Any, embedder: Any, params: Params) -> None:
     case.flips = {(c.earlier, c.later) for c in flip_conflicts(s)} | pattern_pairs(s)
     unfiltered = replace(params, skip_unlikely=False)
     pairs = [p for p in candidate_pairs(s, embedder.encode(s), unfiltered) if p not in case.flips]
-    case.scored = dict(zip(pairs, score_pairs(model, s, pairs), strict=True))
+    scores = score_pairs(model, s, pairs, params.both_ways_from)
+    case.scored = dict(zip(pairs, scores, strict=True))
     if params.skip_unlikely:
         case.skipped = unlikely_pairs(s, pairs)
     if case.planted is not None:
-        case.planted_probability = score_pairs(model, s, [case.planted])[0]
+        case.planted_probability = score_pairs(model, s, [case.planted],
+                                               params.both_ways_from)[0]
 
 
 def found(case: Case, threshold: float, filtered: bool = True) -> set[tuple[int, int]]:
@@ -297,6 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--model", default=None)
     parser.add_argument("--fp32", action="store_true", help="the exact fp32 graphs, not int8")
+    parser.add_argument("--both-ways-from", type=float, default=Params().both_ways_from,
+                        help="score a pair later-first only from this earlier-first "
+                             "p(contradiction) (0: always both ways)")
     args = parser.parse_args(argv)
     if not (DATA / "news" / "cnn_dailymail_dev.jsonl").is_file():
         print("no news data found (looked in ../shared/data); skipped")
@@ -306,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options: dict[str, Any] = {"quantize": False} if args.fp32 else {}
     if args.model:
         options["model"] = args.model
-    result = run(args.limit, args.seed, load_nli(options), load_embedder(options))
+    result = run(args.limit, args.seed, load_nli(options), load_embedder(options),
+                 Params(both_ways_from=args.both_ways_from))
     print(json.dumps(result, indent=2))
     return 0
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.atomic import _umask, write_text
 from checker.modelhub import ModelError
+from checker.nli.batching import model_batches, padded_feeds
 
 if TYPE_CHECKING:
     import numpy as np
@@ -250,29 +251,21 @@ def _session(path: Path) -> Any:
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def _tokenizer(model_dir: Path, max_length: int) -> Any:
+def _tokenizer(model_dir: Path, max_length: int) -> tuple[Any, int]:
+    """The fast tokenizer (truncating, not padding: ``checker.nli.batching`` pads each batch) and
+    its pad id."""
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tok.enable_truncation(max_length=max_length, strategy="longest_first")
+    tok.no_padding()
     pad = "[PAD]"
     config = model_dir / "tokenizer_config.json"
     if config.is_file():
         with contextlib.suppress(ValueError, OSError):
             pad = str(json.loads(config.read_text(encoding="utf-8")).get("pad_token") or pad)
     pad_id = tok.token_to_id(pad)
-    tok.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token=pad)
-    return tok
-
-
-def _feeds(encodings: Sequence[Any]) -> dict[str, npt.NDArray[np.int64]]:
-    import numpy as np
-
-    return {
-        "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-        "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-        "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
-    }
+    return tok, 0 if pad_id is None else pad_id
 
 
 def _require_runtime() -> None:
@@ -302,18 +295,23 @@ class OnnxNLIModel:
                        for i in sorted(id2label)]
         if CONTRADICTION not in self.labels:
             raise ModelError(f"the model's id2label {id2label} has no 'contradiction' label")
-        self.tokenizer = _tokenizer(model_dir, max_length)
+        self.tokenizer, self.pad_id = _tokenizer(model_dir, max_length)
         self.session = _session(ensure_graph(model_dir, "nli", int8=int8))
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+        """Probabilities per pair, in batches of near-equal token length (``batching``)."""
         import numpy as np
 
-        from checker.nli.backend import _by_length, _finite
+        from checker.nli.backend import _finite
 
         results: list[dict[str, float]] = [{} for _ in pairs]
-        for batch in _by_length(pairs, self.batch_size):
-            enc = self.tokenizer.encode_batch([(pairs[i][0], pairs[i][1]) for i in batch])
-            logits = self.session.run(None, _feeds(enc))[0].astype(np.float64)
+        if not pairs:
+            return results
+        encoded = self.tokenizer.encode_batch([(p, h) for p, h in pairs])
+        for batch in model_batches([len(e.ids) for e in encoded],
+                                   [len(p) + len(h) for p, h in pairs], self.batch_size):
+            feeds = padded_feeds([encoded[i] for i in batch], self.pad_id)
+            logits = self.session.run(None, feeds)[0].astype(np.float64)
             shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
             probs = _finite((shifted / shifted.sum(axis=1, keepdims=True)).tolist(), self.name)
             for i, row in zip(batch, probs, strict=True):
@@ -328,7 +326,7 @@ class OnnxEmbedder:
         _require_runtime()
         self.name = str(model_dir)
         self.batch_size = batch_size
-        self.tokenizer = _tokenizer(model_dir, MAX_LENGTH)
+        self.tokenizer, self.pad_id = _tokenizer(model_dir, MAX_LENGTH)
         try:
             config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
             self.dimension = int(config["hidden_size"])
@@ -340,11 +338,13 @@ class OnnxEmbedder:
         import numpy as np
 
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            enc = self.tokenizer.encode_batch([texts[i] for i in idx])
-            out[idx] = self.session.run(None, _feeds(enc))[0]
+        if not texts:
+            return out
+        encoded = self.tokenizer.encode_batch(list(texts))
+        for batch in model_batches([len(e.ids) for e in encoded], [len(t) for t in texts],
+                                   self.batch_size):
+            out[batch] = self.session.run(
+                None, padded_feeds([encoded[i] for i in batch], self.pad_id))[0]
         return out
 
 

@@ -82,7 +82,8 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
 
 def run(limit: int, cache_file: Path | None, genres: Path | None,
         settings: Settings | None = None, model: str | None = None,
-        threshold: float | None = None, fp32: bool = False) -> dict[str, Any]:
+        threshold: float | None = None, fp32: bool = False,
+        both_ways_from: float | None = None) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
 
@@ -95,6 +96,8 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
         options["quantize"] = False
     if threshold is not None:
         options["threshold"] = threshold
+    if both_ways_from is not None:
+        options["both-ways-from"] = both_ways_from
     hub = CachingHub(options, store["nli"], store["emb"])
     nli = hub.get("nli")
     settings = settings or Settings(select=("CT1",), nli=options)
@@ -172,12 +175,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fp32", action="store_true",
                         help="the exact fp32 graphs instead of the int8 default (use another "
                              "--cache file: scores differ)")
+    parser.add_argument("--both-ways-from", type=float, default=None,
+                        help="CT101: score a pair later-first only from this earlier-first "
+                             "p(contradiction) (0: always both ways)")
     args = parser.parse_args(argv)
     if not shared_data_path("news").is_dir():
         print("no news data found (looked in ../shared/data); skipped")
         return 0
     result = run(args.limit, args.cache, args.genres, model=args.model,
-                 threshold=args.threshold, fp32=args.fp32)
+                 threshold=args.threshold, fp32=args.fp32, both_ways_from=args.both_ways_from)
     print(format_table(result))
     print(f"\n{result['seconds']} s, {result['pairs_newly_scored']} pairs newly scored")
     if args.json is not None:

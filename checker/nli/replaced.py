@@ -110,7 +110,7 @@ class ReplacedWordModel:
         verify_checksums(model_dir)
         self.name = str(model_dir)
         self.batch_size = batch_size
-        self.tokenizer = _tokenizer(model_dir, MAX_LENGTH)
+        self.tokenizer, self.pad_id = _tokenizer(model_dir, MAX_LENGTH)
         self._session: Any = None
         self._torch: Any = None
         if backend != "torch":
@@ -128,9 +128,9 @@ class ReplacedWordModel:
     def _probabilities(self, enc: Sequence[Any]) -> Any:
         import numpy as np
 
-        from checker.nli.onnx import _feeds
+        from checker.nli.batching import padded_feeds
 
-        feeds = _feeds(enc)
+        feeds = padded_feeds(enc, self.pad_id)
         if self._session is not None:
             logits = self._session.run(None, feeds)[0].astype(np.float64)
         else:
@@ -145,11 +145,15 @@ class ReplacedWordModel:
     def score(self, sentences: Sequence[str]) -> list[list[WordScore]]:
         """Per sentence, its words (maximal runs of word characters, as the tokenizer's
         pre-tokenizer sees them) with the highest probability among their word pieces."""
+        from checker.nli.batching import model_batches
+
         out: list[list[WordScore]] = [[] for _ in sentences]
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-        for start in range(0, len(order), self.batch_size):
-            idx = order[start : start + self.batch_size]
-            enc = self.tokenizer.encode_batch([sentences[i] for i in idx])
+        if not sentences:
+            return out
+        encoded = self.tokenizer.encode_batch(list(sentences))
+        for idx in model_batches([len(e.ids) for e in encoded], [len(s) for s in sentences],
+                                 self.batch_size):
+            enc = [encoded[i] for i in idx]
             probs = self._probabilities(enc)
             for row, i in enumerate(idx):
                 words: dict[int, list[float]] = {}

@@ -22,6 +22,7 @@ def _params(ctx: Context) -> Params:
         ),
         threshold=float(table.get("threshold", defaults.threshold)),
         skip_unlikely=bool(table.get("skip-unlikely", defaults.skip_unlikely)),
+        both_ways_from=float(table.get("both-ways-from", defaults.both_ways_from)),
     )
 
 
@@ -51,12 +52,13 @@ class ModelContradiction(Rule):
     what = """
 Compares each sentence with its few nearest neighbours (sentence embeddings, and the nearest
 sentences sharing a name or a number; at most 0.6 pairs per sentence, so the cost grows linearly
-with the document), scores each pair in both directions with the project's NLI cross-encoder
-(models/nli-minilm, trained also on real in-document pairs about different actors and events, so
-that list items, results and live-commentary lines are not taken for contradictions), and
-reports the later sentence of each pair whose contradiction probability passes the threshold
-(0.5, chosen on the even half of `checker eval documents`). The earlier sentence is given as
-related. Severity follows the measured precision of each confidence band on the odd half
+with the document), scores each pair with the project's NLI cross-encoder (models/nli-minilm,
+trained also on real in-document pairs about different actors and events, so that list items,
+results and live-commentary lines are not taken for contradictions), earlier sentence first and,
+unless that reads as plainly no contradiction (p < 0.01, `both-ways-from`), the other way round
+too, and reports the later sentence of each pair whose contradiction probability passes the
+threshold (0.5, chosen on the even half of `checker eval documents`). The earlier sentence is
+given as related. Severity follows the measured precision of each confidence band on the odd half
 (models/nli-minilm/README.md, "Calibration"): 0.85 and above (every such finding was right) is
 an error, 0.5 to 0.85 (two in three right) a warning."""
     why = """

@@ -13,6 +13,7 @@ import pytest
 
 from checker.nli import onnx
 from checker.nli.backend import embedder_dir, load_embedder, load_nli, shipped_model_dir
+from checker.nli.batching import padded_feeds
 
 PAIRS = [
     ("More than 1,000 U.S. troops will leave Niger in the coming months.",
@@ -55,10 +56,10 @@ def test_tokenizers_match_transformers() -> None:
     from transformers import AutoTokenizer
 
     reference = AutoTokenizer.from_pretrained(str(shipped_model_dir()))
-    ours = onnx._tokenizer(shipped_model_dir(), onnx.MAX_LENGTH)
+    ours, pad_id = onnx._tokenizer(shipped_model_dir(), onnx.MAX_LENGTH)
     want = reference([p for p, _ in PAIRS], [h for _, h in PAIRS], padding=True, truncation=True,
                      max_length=onnx.MAX_LENGTH)
-    got = onnx._feeds(ours.encode_batch(PAIRS))
+    got = padded_feeds(ours.encode_batch(PAIRS), pad_id)  # padded as transformers pads
     for name in onnx.INPUTS:
         assert got[name].tolist() == want[name], name
 

@@ -68,3 +68,55 @@ def test_a_pair_where_one_side_entails_the_other_is_no_contradiction() -> None:
         (c, a): {"entailment": ENTAILED - 0.05, "neutral": 0.0, "contradiction": 0.2},
     })
     assert score_pairs(model, [a, b, c], [(0, 1), (0, 2)]) == [0.0, 0.95]
+
+
+class _Recording:
+    """A scripted model that records which pairs it was asked for."""
+
+    def __init__(self, answers: dict[tuple[str, str], dict[str, float]]) -> None:
+        self.answers = answers
+        self.asked: list[list[tuple[str, str]]] = []
+
+    def predict(self, pairs: list[tuple[str, str]]) -> list[dict[str, float]]:
+        self.asked.append(list(pairs))
+        return [self.answers[p] for p in pairs]
+
+
+def _answer(entailment: float, contradiction: float) -> dict[str, float]:
+    return {"entailment": entailment, "neutral": 1 - entailment - contradiction,
+            "contradiction": contradiction}
+
+
+def test_one_way_round_is_enough_only_for_a_plainly_neutral_or_entailed_pair() -> None:
+    """``both_ways_from``: the later-first direction is asked only where the earlier-first one
+    leaves the pair open; where it is asked, the score is the two-way score."""
+    from checker.nli.contradict import ENTAILED, score_pairs
+
+    a, b, c, d = "A first claim.", "A second claim.", "A third claim.", "A fourth claim."
+    model = _Recording({
+        (a, b): _answer(0.1, 0.002), (b, a): _answer(0.0, 0.97),  # only later-first contradicts
+        (a, c): _answer(0.0, 0.3), (c, a): _answer(0.0, 0.6),
+        (a, d): _answer(ENTAILED, 0.05), (d, a): _answer(0.0, 0.9),
+    })
+    pairs = [(0, 1), (0, 2), (0, 3)]
+    both = score_pairs(model, [a, b, c, d], pairs, both_ways_from=0.0)
+    assert both == [0.97, 0.6, 0.0]
+    assert len(model.asked) == 1 and len(model.asked[0]) == 6  # one call, both ways round
+    model.asked.clear()
+    one = score_pairs(model, [a, b, c, d], pairs, both_ways_from=0.01)
+    assert one == [0.002, 0.6, 0.0]  # the first pair is the price: read one way round only
+    assert model.asked == [[(a, b), (a, c), (a, d)], [(c, a)]]
+
+
+def test_the_rule_never_reports_a_pair_scored_one_way_round_only() -> None:
+    """The gate is capped at the threshold: a pair at or above it is always read both ways, so
+    the entailment guard still applies to every finding."""
+    from checker.nli.contradict import ENTAILED, Params, find_conflicts
+
+    a = "The harbour ferry will run every hour from Monday, the operator said."
+    b = "The harbour ferry will stop running from Monday, the operator said today."
+    model = _Recording({(a, b): _answer(0.0, 0.7), (b, a): _answer(ENTAILED, 0.1)})
+    vectors = _unit([[1, 0], [1, 0.1]])
+    conflicts, scored = find_conflicts([a, b], model, vectors, Params(both_ways_from=0.9))
+    assert scored == 1 and not [c for c in conflicts if c.kind == "model"]
+    assert model.asked == [[(a, b)], [(b, a)]]
