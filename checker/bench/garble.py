@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -81,7 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{sorted(base_times)[int(0.95 * (len(base_times) - 1))]:.4f} |",
         f"| GB104 alone (what it adds) | {added:.4f} | {worst:.4f} |", "",
         f"GB104 adds {added:.3f} s per article (target at most 0.2 s): "
-        f"{added / base if base else 0:.1f}x the model-free rules. Peak RSS {rss:.0f} MB.",
+        f"{added / base if base else 0:.1f}x the model-free rules. Peak RSS {rss:.0f} MB. "
+        f"Load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.",
     ])
     print(table)
     write_text(args.out, table + "\n")
