@@ -65,7 +65,9 @@ def selected_rules(settings: Settings, path: str | None = None) -> list[Rule]:
 
 
 def _explicitly_selected(code: str, settings: Settings) -> bool:
-    return any(p and code.startswith(p) for p in settings.select)
+    """An opt-in rule runs only when its own code is selected: a prefix ("GB", "SR") keeps the
+    default set of its family, as ruff's explicit preview rules need their full code."""
+    return code in settings.select
 
 
 def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None,

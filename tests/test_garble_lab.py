@@ -156,3 +156,15 @@ def test_the_eval_leaves_model_kinds_out_without_the_model(
     assert main(["--data", str(tmp_path), "--split", "all", "--no-clean"]) == 0
     out = capsys.readouterr().out
     assert "| cms-markup |" in out and "spun-sentence" not in out
+
+
+def test_an_opt_in_model_rule_needs_its_own_code() -> None:
+    from checker.config import Settings
+    from checker.engine import selected_rules
+
+    def codes(*select: str) -> set[str]:
+        return {r.code for r in selected_rules(Settings(select=select))}
+
+    assert "GB104" not in codes("GB") and "GB101" in codes("GB")
+    assert "GB104" in codes("GB104") and "SR102" in codes("SR102")
+    assert "SR102" not in codes("SR") and "GB104" not in codes("")
