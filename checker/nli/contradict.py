@@ -49,8 +49,7 @@ class Params:
     skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
     # score a pair later-first too only when earlier-first gives p(contradiction) at least this
     # (0: every pair both ways round). 0.01 spares the second reading of ~94% of pairs and lost no
-    # planted contradiction of `checker eval documents` (models/nli-minilm/README.md, "One way
-    # round")
+    # planted contradiction of `checker eval documents` (reports/one-way-round.md)
     both_ways_from: float = 0.01
 
     @property
