@@ -31,7 +31,7 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from checker.nli.backend import write_checksums
 from checker.nli.onnx import _sha256
-from models.train_nli import make_epochs, save_checkpoint
+from models.train_nli import Trainer, make_epochs
 
 ROOT = Path(__file__).resolve().parent
 ID2LABEL = {0: "original", 1: "replaced"}
@@ -173,23 +173,10 @@ def main() -> int:
     batches = make_epochs([len(x) for x in ids], args.batch, args.seed, args.epochs)
     per_epoch = len(batches) // args.epochs
     total = len(batches) if not args.max_steps else min(args.max_steps, len(batches))
-    trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
-    warmup = max(1, int(total * 0.05))
-
-    def schedule(step: int) -> float:
-        return step / warmup if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
-
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
-    ckpt = args.work / "checkpoint.pt"
-    first = 0
-    if args.resume and ckpt.exists():
-        state = torch.load(ckpt, weights_only=False)
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        torch.set_rng_state(state["torch_rng"])
-        first = int(state["step"])
+    trainer = Trainer(model, args.lr, total, 0.05, args.work / "checkpoint.pt")
+    trainable, optimizer, scheduler = trainer.trainable, trainer.optimizer, trainer.scheduler
+    first = trainer.resume() if args.resume else 0
+    if first:
         print(f"resumed at step {first}", flush=True)
     print(f"{len(train)} training sentences, {len(held)} held back, {total} steps", flush=True)
     metrics: dict[str, float] = {}
@@ -215,10 +202,7 @@ def main() -> int:
             print(f"step {step + 1}/{total} loss {loss.item():.4f} {rate:.0f} sentences/s",
                   flush=True)
         if (step + 1) % args.ckpt_every == 0 or step + 1 == total:
-            save_checkpoint(ckpt, {"model": model.state_dict(),
-                                   "optimizer": optimizer.state_dict(),
-                                   "scheduler": scheduler.state_dict(),
-                                   "torch_rng": torch.get_rng_state(), "step": step + 1})
+            trainer.save(step + 1)
         if (step + 1) % per_epoch == 0 or step + 1 == total:
             metrics = evaluate(model, held_ids, held_labels)
             print(f"validation after step {step + 1}: "

@@ -78,6 +78,46 @@ def save_checkpoint(path: Path, state: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
+class Trainer:
+    """AdamW (weight decay 0.01) over the trainable parameters, a linear warm-up then a linear
+    decay to zero at ``total`` steps, and the checkpoint that saves and resumes all of it with the
+    torch random state. Both trainers (NLI here, the replaced-word detector) use it."""
+
+    def __init__(self, model: Any, lr: float, total: int, warmup_share: float, ckpt: Path) -> None:
+        self.model, self.ckpt = model, ckpt
+        self.trainable = [p for p in model.parameters() if p.requires_grad]
+        self.optimizer = torch.optim.AdamW(self.trainable, lr=lr, weight_decay=0.01)
+        warmup = max(1, int(total * warmup_share))
+
+        def schedule(step: int) -> float:
+            if step < warmup:
+                return step / warmup
+            return max(0.0, (total - step) / max(1, total - warmup))
+
+        self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, schedule)
+
+    def resume(self) -> int:
+        """The step to start from: the checkpoint's, with model, optimiser, schedule and random
+        state restored, or 0 when there is none."""
+        if not self.ckpt.exists():
+            return 0
+        state = torch.load(self.ckpt, weights_only=False)
+        self.model.load_state_dict(state["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.scheduler.load_state_dict(state["scheduler"])
+        torch.set_rng_state(state["torch_rng"])
+        return int(state["step"])
+
+    def save(self, step: int) -> None:
+        save_checkpoint(self.ckpt, {
+            "model": self.model.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict(),
+            "step": step,
+            "torch_rng": torch.get_rng_state(),
+        })
+
+
 def export(model: Any, tokenizer: Any, out: Path) -> None:
     """fp16 safetensors + tokenizer + config with id2label, and SHA256SUMS over every file."""
     out.mkdir(parents=True, exist_ok=True)
@@ -158,23 +198,11 @@ def main() -> int:
 
     if args.freeze_embeddings:
         model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
-    trainable = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
-    warmup = max(1, int(total * args.warmup))
-
-    def schedule(step: int) -> float:
-        return step / warmup if step < warmup else max(0.0, (total - step) / max(1, total - warmup))
-
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     ckpt = args.work / "checkpoint.pt"
-    first_step = 0
-    if args.resume and ckpt.exists():
-        state = torch.load(ckpt, weights_only=False)
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        torch.set_rng_state(state["torch_rng"])
-        first_step = int(state["step"])
+    trainer = Trainer(model, args.lr, total, args.warmup, ckpt)
+    trainable, optimizer, scheduler = trainer.trainable, trainer.optimizer, trainer.scheduler
+    first_step = trainer.resume() if args.resume else 0
+    if first_step:
         print(json.dumps({"resumed_at": first_step}), flush=True)
 
     if args.export_only:
@@ -231,16 +259,7 @@ def main() -> int:
                 flush=True,
             )
         if (step + 1) % args.ckpt_every == 0 or step + 1 == total:
-            save_checkpoint(
-                ckpt,
-                {
-                    "model": model.state_dict(),
-                    "optimizer": optimizer.state_dict(),
-                    "scheduler": scheduler.state_dict(),
-                    "step": step + 1,
-                    "torch_rng": torch.get_rng_state(),
-                },
-            )
+            trainer.save(step + 1)
     model.eval()
     export(model, tokenizer, args.out)
     elapsed = time.time() - started
