@@ -108,9 +108,9 @@ def evaluate(model: Any, ids: list[list[int]], labels: list[list[int]],
     return out
 
 
-def export(model: Any, tokenizer: Any, out: Path, layers: int, base: Path,
-           metrics: dict[str, float]) -> None:
-    """The trained layers and head (fp16 safetensors), the config, the tokenizer, SHA256SUMS."""
+def export(model: Any, out: Path, layers: int, base: Path, metrics: dict[str, float]) -> None:
+    """The trained layers and head (fp16 safetensors), the config and SHA256SUMS; the tokenizer
+    is the base package's, read from there at load."""
     from safetensors.torch import save_file
 
     out.mkdir(parents=True, exist_ok=True)
@@ -129,7 +129,6 @@ def export(model: Any, tokenizer: Any, out: Path, layers: int, base: Path,
     })
     (out / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n",
                                      encoding="utf-8")
-    tokenizer.save_pretrained(out)
     write_checksums(out)
 
 
@@ -208,7 +207,7 @@ def main() -> int:
             print(f"validation after step {step + 1}: "
                   + ", ".join(f"{k} {v:.3f}" for k, v in metrics.items()), flush=True)
             (args.work / "metrics.json").write_text(json.dumps(metrics, indent=1))
-    export(model, tokenizer, args.out, args.train_layers, base, metrics)
+    export(model, args.out, args.train_layers, base, metrics)
     print(f"exported to {args.out}", flush=True)
     return 0
 

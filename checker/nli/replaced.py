@@ -103,13 +103,14 @@ class ReplacedWordModel:
     """Scores every word of each sentence: the probability that it was replaced."""
 
     def __init__(self, model_dir: Path, *, backend: str = "auto", batch_size: int = 32) -> None:
-        from checker.nli.backend import verify_checksums
+        from checker.nli.backend import embedder_dir, verify_checksums
         from checker.nli.onnx import _tokenizer
 
         verify_checksums(model_dir)
         self.name = str(model_dir)
         self.batch_size = batch_size
-        self.tokenizer, self.pad_id = _tokenizer(model_dir, MAX_LENGTH)
+        # the package encoder's own tokenizer: the detector's vocabulary is the encoder's
+        self.tokenizer, self.pad_id = _tokenizer(embedder_dir(), MAX_LENGTH)
         self._session: Any = None
         self._torch: Any = None
         if backend != "torch":
