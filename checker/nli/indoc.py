@@ -186,10 +186,52 @@ def stage3_dev(written: Sequence[Path]) -> list[Pair]:
     return [p for path in written for p in read_tsv_pairs(path, "written3") if is_dev(p)]
 
 
+# Stage 4 (checkpoint 6): checkpoint 5 called real paraphrases contradictions with 0.95-0.99
+# (a Daily Mail summary bullet against the body sentence it restates in other words; one view
+# quoted twice with different verbs), because its contradictions were near-duplicates with one
+# change. Stage 4 continues from it on a replay of the stage-3 file plus the third set of
+# team-written pairs: paraphrases in other words (entailment), the same near-duplicates with one
+# fact inverted (contradiction), and look-alike sentences about other actors, times or list
+# items (neutral). Each written pair is also trained in reverse: a contradiction or a neutral
+# stays one; an entailment whose hypothesis may drop details (bullet, headline, detail) becomes
+# neutral the other way, a pure rewording (synonym, quote) stays an entailment.
+STAGE4_REPLAY = 12000
+STAGE4_COPIES = 2
+SYMMETRIC_ENTAILMENT = {"synonym", "quote"}
+
+
+def reverse(pair: Pair) -> Pair:
+    label = pair.label
+    if label == "entailment" and pair.source not in SYMMETRIC_ENTAILMENT:
+        label = "neutral"
+    return Pair(label, pair.hypothesis, pair.premise, pair.source)
+
+
+def build_stage4(stage3: Path, written: Sequence[Path], seed: int = 37,
+                 replay: int = STAGE4_REPLAY) -> list[Pair]:
+    rng = random.Random(seed)
+    old = read_tsv_pairs(stage3)
+    rng.shuffle(old)
+    pairs = old[:replay]
+    for path in written:
+        for pair in read_tsv_pairs(path):
+            if not is_dev(pair):
+                pairs += [pair, reverse(pair)] * STAGE4_COPIES
+    rng.shuffle(pairs)
+    return pairs
+
+
+def stage4_dev(written: Sequence[Path]) -> list[Pair]:
+    dev = [p for path in written for p in read_tsv_pairs(path) if is_dev(p)]
+    return dev + [reverse(p) for p in dev]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(argv if argv is not None else sys.argv[1:])
     if argv[:1] == ["stage3"]:
         return main_stage3(argv[1:])
+    if argv[:1] == ["stage4"]:
+        return main_stage4(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m checker.nli.indoc", description=__doc__)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--written", type=Path, default=None)
@@ -219,6 +261,23 @@ def main_stage3(argv: Sequence[str]) -> int:
     pairs = build_stage3(args.stage2, args.written, args.seed)
     write(pairs, args.out)
     write(stage3_dev(args.written), args.dev)
+    counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
+    print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
+    return 0
+
+
+def main_stage4(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.nli.indoc stage4")
+    parser.add_argument("--stage3", type=Path, required=True, help="the stage-3 training file")
+    parser.add_argument("--written", type=Path, action="append", default=[])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--dev", type=Path, required=True, help="held-back written pairs")
+    parser.add_argument("--seed", type=int, default=37)
+    parser.add_argument("--replay", type=int, default=STAGE4_REPLAY)
+    args = parser.parse_args(argv)
+    pairs = build_stage4(args.stage3, args.written, args.seed, args.replay)
+    write(pairs, args.out)
+    write(stage4_dev(args.written), args.dev)
     counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
     print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
     return 0

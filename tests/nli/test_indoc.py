@@ -29,3 +29,32 @@ def test_written_pairs_are_read_and_repeated(tmp_path: Path) -> None:
     rows = written_pairs(path)
     assert {(p.label, p.source) for p in rows} == {("contradiction", "written")}
     assert len(rows) == 3
+
+
+def test_stage4_reverses_each_written_pair_by_its_kind(tmp_path: Path) -> None:
+    from checker.nli.indoc import build_stage4, is_dev, reverse, stage4_dev
+
+    assert reverse(Pair("entailment", "A long one.", "Short.", "detail")) == Pair(
+        "neutral", "Short.", "A long one.", "detail")  # the short one does not entail the long
+    assert reverse(Pair("entailment", "Prices rose.", "Prices went up.", "synonym")).label == (
+        "entailment")
+    assert reverse(Pair("contradiction", "a", "b", "reworded-flip")).label == "contradiction"
+    assert reverse(Pair("neutral", "a", "b", "list")).label == "neutral"
+
+    replay = tmp_path / "stage3.tsv"
+    replay.write_text("label\tpremise\thypothesis\tsource\n" + "".join(
+        f"neutral\tp{k}\th{k}\tsnli\n" for k in range(10)), encoding="utf-8")
+    written = tmp_path / "w.tsv"
+    rows = [("entailment", f"The mayor quit on day {k}.", f"The mayor resigned on day {k}.",
+             "synonym") for k in range(40)]
+    written.write_text("label\tpremise\thypothesis\tcategory\n" + "".join(
+        "\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    pairs = build_stage4(replay, [written], replay=4)
+    dev = stage4_dev([written])
+    kept = [r for r in rows if not is_dev(Pair(*r))]
+    assert 0 < len(kept) < len(rows)  # some pairs are held back, by hash
+    assert sum(p.source == "snli" for p in pairs) == 4
+    assert sum(p.source == "synonym" for p in pairs) == 4 * len(kept)  # both ways, twice
+    assert len(dev) == 2 * (len(rows) - len(kept))
+    assert not {(p.premise, p.hypothesis) for p in dev} & {(p.premise, p.hypothesis)
+                                                           for p in pairs}
