@@ -83,7 +83,7 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
 def run(limit: int, cache_file: Path | None, genres: Path | None,
         settings: Settings | None = None, model: str | None = None,
         threshold: float | None = None, fp32: bool = False,
-        both_ways_from: float | None = None) -> dict[str, Any]:
+        both_ways_from: float | None = None, skip_unlikely: bool = True) -> dict[str, Any]:
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
 
@@ -98,6 +98,8 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
         options["threshold"] = threshold
     if both_ways_from is not None:
         options["both-ways-from"] = both_ways_from
+    if not skip_unlikely:
+        options["skip-unlikely"] = False
     hub = CachingHub(options, store["nli"], store["emb"])
     nli = hub.get("nli")
     settings = settings or Settings(select=("CT1",), nli=options)
@@ -178,12 +180,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--both-ways-from", type=float, default=None,
                         help="CT101: score a pair later-first only from this earlier-first "
                              "p(contradiction) (0: always both ways)")
+    parser.add_argument("--no-filter", action="store_true",
+                        help="also send restatements and parallel list items to the model "
+                             "(what the filter saves on clean text)")
     args = parser.parse_args(argv)
     if not shared_data_path("news").is_dir():
         print("no news data found (looked in ../shared/data); skipped")
         return 0
     result = run(args.limit, args.cache, args.genres, model=args.model,
-                 threshold=args.threshold, fp32=args.fp32, both_ways_from=args.both_ways_from)
+                 threshold=args.threshold, fp32=args.fp32, both_ways_from=args.both_ways_from,
+                 skip_unlikely=not args.no_filter)
     print(format_table(result))
     print(f"\n{result['seconds']} s, {result['pairs_newly_scored']} pairs newly scored")
     if args.json is not None:
