@@ -244,42 +244,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         build_stage2(args.written, args.seed, args.news, args.snli, args.sick_copies),
         REPLAY_QUOTA,
     )
-    write(pairs, args.out)
-    counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
-    print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
+    _write_with_counts(pairs, args.out)
     return 0
 
 
-def main_stage3(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checker.nli.indoc stage3")
-    parser.add_argument("--stage2", type=Path, required=True, help="the stage-2 training file")
+def _write_with_counts(pairs: Sequence[Pair], out: Path) -> None:
+    write(pairs, out)
+    counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
+    print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
+
+
+def _stage_parser(stage: int, seed: int) -> argparse.ArgumentParser:
+    """A later stage's options: the previous stage's file, written sets, the outputs, a seed."""
+    parser = argparse.ArgumentParser(prog=f"python -m checker.nli.indoc stage{stage}")
+    parser.add_argument(f"--stage{stage - 1}", type=Path, required=True, dest="previous",
+                        metavar="FILE", help=f"the stage-{stage - 1} training file")
     parser.add_argument("--written", type=Path, action="append", default=[])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--dev", type=Path, required=True, help="held-back written pairs")
-    parser.add_argument("--seed", type=int, default=31)
-    args = parser.parse_args(argv)
-    pairs = build_stage3(args.stage2, args.written, args.seed)
-    write(pairs, args.out)
+    parser.add_argument("--seed", type=int, default=seed)
+    return parser
+
+
+def main_stage3(argv: Sequence[str]) -> int:
+    args = _stage_parser(3, seed=31).parse_args(argv)
+    _write_with_counts(build_stage3(args.previous, args.written, args.seed), args.out)
     write(stage3_dev(args.written), args.dev)
-    counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
-    print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
     return 0
 
 
 def main_stage4(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checker.nli.indoc stage4")
-    parser.add_argument("--stage3", type=Path, required=True, help="the stage-3 training file")
-    parser.add_argument("--written", type=Path, action="append", default=[])
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--dev", type=Path, required=True, help="held-back written pairs")
-    parser.add_argument("--seed", type=int, default=37)
+    parser = _stage_parser(4, seed=37)
     parser.add_argument("--replay", type=int, default=STAGE4_REPLAY)
     args = parser.parse_args(argv)
-    pairs = build_stage4(args.stage3, args.written, args.seed, args.replay)
-    write(pairs, args.out)
+    _write_with_counts(build_stage4(args.previous, args.written, args.seed, args.replay), args.out)
     write(stage4_dev(args.written), args.dev)
-    counts = Counter((p.source.split("-")[0], p.label) for p in pairs)
-    print(json.dumps({f"{s}/{lab}": n for (s, lab), n in sorted(counts.items())}, indent=1))
     return 0
 
 
