@@ -186,7 +186,8 @@ def stage3_dev(written: Sequence[Path]) -> list[Pair]:
     return [p for path in written for p in read_tsv_pairs(path, "written3") if is_dev(p)]
 
 
-# Stage 4 (checkpoint 6): checkpoint 5 called real paraphrases contradictions with 0.95-0.99
+# Stage 4 (tried and not shipped; figures in the model card): checkpoint 5 called real
+# paraphrases contradictions with 0.95-0.99
 # (a Daily Mail summary bullet against the body sentence it restates in other words; one view
 # quoted twice with different verbs), because its contradictions were near-duplicates with one
 # change. Stage 4 continues from it on a replay of the stage-3 file plus the third set of
