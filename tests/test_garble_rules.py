@@ -76,6 +76,7 @@ SWAPPED = [
 ]
 
 NOT_SWAPPED = [
+    "Harrowby North (Harrowby): Labour hold, majority 312 on a turnout of 24%.",
     "The festival opens with the period epic Man to Man on Thursday.",
     "Kelly has the new number one single with Over and Over this week.",
     "Investment has come at the expense of Iraqi businesses and Iraqi workers, she said.",
@@ -112,6 +113,20 @@ def test_miscased_function_words_are_found_and_titles_are_not() -> None:
                   "Ofcom said the WHO report and the IT review were both late.",
                   "Water it twice a week OR whenever the soil is dry to the touch."):
         assert _found(clean, "GB102") == [], clean
+
+
+@pytest.mark.parametrize(("marker", "body"), [
+    ("87 min", "The hosts are happy to keep the ball and run the clock down."),
+    ("90+3 min", "For the first time tonight the away end has gone quiet."),
+    ("45'", "The referee blows for half-time with the sides level."),
+    ("On 12th lap", "The two leaders were told to hold their positions for now."),
+    ("Lap 30", "The safety car comes in and the field bunches up behind it."),
+    ("14:05 GMT", "The minister is due to speak in the next few minutes."),
+])
+def test_a_live_entry_marker_before_a_capital_is_not_garble(marker: str, body: str) -> None:
+    assert _found(f"{marker} {body}", "GB102") == []
+    # the same capital after an ordinary lower-case word is still flagged
+    assert _found(f"Officials said the plans arrived early and {body}", "GB102") != []
 
 
 def test_a_paragraph_pasted_twice_is_one_finding_on_the_copy() -> None:

@@ -174,7 +174,9 @@ def _bracket_echoes(text: str) -> Iterator[re.Match[str]]:
     if not _ONE_WORD_BRACKET.search(text):
         return  # a cheap first pass: "(CNN)" and "(FA)" are not one capitalised word
     for m in _ECHO_BRACKET.finditer(text):
-        if m.group(2) in m.group(1).split():
+        # the name's first word in brackets names where it is: "Wakefield West (Wakefield)", a
+        # ward and its council in election results; any later word is an echo
+        if m.group(2) in m.group(1).split()[1:]:
             yield m
 
 

@@ -22,6 +22,22 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _ENTITY = re.compile(r"\b[A-Z][a-z]{2,}\b|(?:[A-Z]\.){2,}")
 
 
+_MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
+# A timeline or diary entry's heading at the start of a sentence: "August 29: …", "3 March - …",
+# "2004: …", "14:05 - …". Two entries with different headings are two events, so two counts
+# of the same noun in them are not one figure stated twice.
+_ENTRY_HEADING = re.compile(
+    rf"[\W_]*((?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
+    rf"|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
+)
+
+
+def _entry_heading(doc: Document, sentence: Span) -> str | None:
+    m = _ENTRY_HEADING.match(doc.text, sentence.start, min(sentence.end, sentence.start + 40))
+    return m.group(1) if m else None
+
+
 @functools.cache
 def _lexicon() -> dict[str, Any]:
     return load_toml("numbers", "units.toml")
@@ -104,7 +120,8 @@ Finds a count of the same thing ("troops", "people", "protesters" … listed in
 `rules/numbers/units.toml`) stated in two sentences that share a name or a content word, with values
 that differ by at most about a third: "more than 1,000 troops will leave Niger" … "about 1,100
 troops will leave Niger". Counts introduced as changes ("another 200 troops", "up from") are
-left alone."""
+left alone, and so are counts in two entries of a timeline under different headings ("August
+29: a car bomb kills 125 people" … "March 2: bombers kill 140 people")."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -112,7 +129,9 @@ edits often change one mention and not the other."""
                     "Officials said about 1,100 troops will leave Niger by September.",)
     good_examples = ("More than 1,000 troops will leave Niger. The 1,000 troops will leave Niger "
                      "by September.",
-                     "Five people died in Paris. Twelve people were hurt in Lyon.")
+                     "Five people died in Paris. Twelve people were hurt in Lyon.",
+                     "August 29: A car bomb at a Shia shrine in Najaf kills 125 people.\n\n"
+                     "March 2: Bombers attack Shia pilgrims in Najaf, killing 140 people.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen: dict[str, list[Quantity]] = {}
@@ -137,7 +156,11 @@ edits often change one mention and not the other."""
 
     @staticmethod
     def _same_statement(doc: Document, a: Quantity, b: Quantity) -> bool:
-        """The same verb follows both counts, or the sentences share a name and a topic word."""
+        """The same verb follows both counts, or the sentences share a name and a topic word;
+        never two entries of a timeline under different headings."""
+        heading_a, heading_b = _entry_heading(doc, a.sentence), _entry_heading(doc, b.sentence)
+        if heading_a and heading_b and heading_a != heading_b:
+            return False
         if a.predicate and a.predicate == b.predicate:
             return True
         names = _entities(doc, a.sentence) & _entities(doc, b.sentence)

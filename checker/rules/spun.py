@@ -43,6 +43,24 @@ def _candidates(text: str) -> Iterator[int]:
 _EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
 
 
+# The marker that opens an entry of live commentary, a lap chart or a ball-by-ball page: "87 min",
+# "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT". The entry's own sentence
+# starts after it with a capital ("87 min The game is petering out.").
+_ENTRY_MARKER = re.compile(
+    r"[\W_]*(?:"
+    r"\d{1,3}(?:\+\d{1,2})?\s*(?:min|mins|minutes?|['’])"
+    r"|(?:on\s+)?(?:the\s+)?(?:lap|over|round|hole|set|game|stage|minute)\s+\d{1,3}"
+    r"|(?:on\s+)?(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:lap|over|round|hole|set|minute|stage)"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)?"
+    r")[\s:.,–—-]*",
+    re.IGNORECASE,
+)
+
+
+def _after_entry_marker(text: str, sentence: Span, word: re.Match[str]) -> bool:
+    return _ENTRY_MARKER.fullmatch(text, sentence.start, word.start()) is not None
+
+
 def _shouting(words: list[re.Match[str]]) -> bool:
     upper = sum(1 for w in words if len(w.group()) > 1 and w.group().isupper())
     return upper * 3 >= len(words)
@@ -73,6 +91,8 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # after a colon, a quotation mark, a bracket or a wide gap: a capital is fine
         if text[prev.end() - 1] in ".!?…" or text[prev.end() : prev.end() + 1] in {".", "!", "?"}:
             continue  # a sentence break the splitter missed
+        if _after_entry_marker(text, sentence, word):
+            continue  # "87 min The game is petering out": a live entry's first word
         n, p = nxt.group(), prev.group()
         if not n[0].islower() or (n.lower() in small and not p[0].islower()):
             continue  # "Gone With the Wind", "in The Times": a title in title case
@@ -93,8 +113,9 @@ class MiscasedFunctionWords(Rule):
 Finds a sentence in which a function word (an article, preposition, conjunction or pronoun,
 listed in `rules/garble/function-words.txt`) is written with a capital between two lower-case
 words: "will present THE government of Niger with plans For shuttering two bases". Capitals after
-a colon, a quotation mark or a bracket, titles in title case ("Gone With the Wind") and shouted
-headlines are left alone."""
+a colon, a quotation mark or a bracket, titles in title case ("Gone With the Wind"), shouted
+headlines and the first word after a live entry's marker ("87 min The game is petering out",
+"On 7th lap The two cars …") are left alone."""
     why = """
 Machine-translated and spun copies often keep the capitals of the words they replaced, or
 capitalise at random. A reader sees careless copy; an editor sees text that was rewritten by a
@@ -103,6 +124,7 @@ machine and needs checking line by line."""
                     "shuttering two bases, officials said.",)
     good_examples = ("He said: The talks will go on until the end of the week.",
                      "She starred in Gone With the Wind and later moved to London.",
+                     "87 min The game is petering out and the visitors look content.",
                      "The delegation will present the government with plans this week.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:

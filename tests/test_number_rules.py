@@ -1,0 +1,36 @@
+"""NU101 on timelines: two dated entries are two events, one entry stated twice is still one."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import check_text
+
+
+def _nu101(text: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU101",)))
+    return [text[f.start:f.end] for f in result.findings]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("August 29:", "March 2:"),
+    ("3 March -", "17 June -"),
+    ("2003:", "2004:"),
+    ("14:05 -", "15:40 -"),
+])
+def test_counts_under_two_timeline_headings_are_two_events(first: str, second: str) -> None:
+    text = (f"Year in review\n\n{first} Flooding in Dunmore forces 300 people from their homes.\n\n"
+            f"{second} Fresh flooding in Dunmore forces 350 people from their homes.\n")
+    assert _nu101(text) == []
+
+
+def test_the_same_count_changed_within_an_entry_or_without_headings_is_still_found() -> None:
+    body = ("Flooding in Dunmore forces 300 people from their homes.\n\n"
+            "The Dunmore flooding forces 350 people from their homes, the council said.\n")
+    assert _nu101(body) == ["350 people"]
+    headed = "\n\n".join(f"August 29: {line}" for line in body.strip().split("\n\n"))
+    assert _nu101(headed) == ["350 people"]
+    # a date inside the sentence is not an entry's heading
+    dated = body.replace("Flooding in Dunmore", "On August 29 flooding in Dunmore")
+    assert _nu101(dated) == ["350 people"]
