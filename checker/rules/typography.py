@@ -112,6 +112,8 @@ reporter's begin: a misattribution waiting to happen."""
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _LIST_MARKER = re.compile(r"(?:^|\s)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
+# A smiley's bracket is not a bracket: ":-)", ":)", ";-(", ":(".
+_EMOTICON = re.compile(r"(?<![\w:;])[:;]-?[()\[\]](?!\w)")
 
 
 @register
@@ -122,12 +124,13 @@ class UnbalancedBrackets(Rule):
     summary = "A bracket opened and not closed, or closed and never opened"
     what = """
 Checks that round, square and curly brackets balance within each paragraph. Enumerations such as
-"a)" or "2)" are not counted."""
+"a)" or "2)" and smileys such as ":-)" are not counted."""
     why = """
 An unbalanced bracket usually means a clause was cut in an edit, so the sentence no longer says
 what it was meant to."""
     bad_examples = ("The agency (which was founded in 1990 said nothing.",)
-    good_examples = ("The agency (founded in 1990) said nothing.", "Choose a) or b) today.")
+    good_examples = ("The agency (founded in 1990) said nothing.", "Choose a) or b) today.",
+                     "Both captains are happy with the toss :-)")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
@@ -135,9 +138,12 @@ what it was meant to."""
             if not _BRACKETS.search(text, p.start, p.end):
                 continue
             markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, p.start, p.end)}
+            smileys = {m.end() - 1 for m in _EMOTICON.finditer(text, p.start, p.end)}
             stack: list[int] = []
             for m in _BRACKETS.finditer(text, p.start, p.end):
                 i, ch = m.start(), m.group()
+                if i in smileys:
+                    continue
                 if ch in _PAIRS:
                     stack.append(i)
                 elif ch in _CLOSERS:
@@ -169,11 +175,14 @@ class RepeatedWord(Rule):
     summary = "The same word twice in a row (\"the the\")"
     what = """
 Finds a word immediately repeated, ignoring case. Words that are correctly doubled ("had had",
-"that that") are listed in `rules/typography/repeated-words.toml`."""
+"that that") are listed in `rules/typography/repeated-words.toml`. A repeat across a line break
+is left alone when the new line starts with a capital: a listing's "BBC One" followed by a line
+"One of tonight's guests …" is two lines, not a slip."""
     why = """
 A repeated word is a classic editing slip that spell checkers do not catch."""
     bad_examples = ("The the troops will leave.",)
-    good_examples = ("What she had had was enough.", "The troops will leave.")
+    good_examples = ("What she had had was enough.", "The troops will leave.",
+                     "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -186,6 +195,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
+            if "\n" in m.group(2) and m.group(0)[-len(word)].isupper():
+                continue  # "BBC One" / "One of tonight's …": a line that ends, a new one starts
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
                                fix=Fix("remove the repeated word",
                                        (Edit(m.end(1), m.end(), ""),)))

@@ -1,0 +1,30 @@
+"""TY103 and TY104 on list-like and informal text: smileys and listing lines are not slips."""
+
+from __future__ import annotations
+
+from checker.config import Settings
+from checker.engine import check_text
+
+
+def _found(text: str, code: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=(code,)))
+    return [text[f.start:f.end] for f in result.findings]
+
+
+def test_a_smiley_is_not_a_bracket_but_a_real_unclosed_bracket_still_is() -> None:
+    assert _found("Both sides are happy with the draw :-) and so are we.", "TY103") == []
+    assert _found("A sad night for the fans :( after the late goal.", "TY103") == []
+    assert _found("The club (founded in 1887 said :-) nothing more.", "TY103") == ["("]
+    assert _found("The club said nothing more) after the meeting.", "TY103") == [")"]
+
+
+def test_a_new_line_starting_with_a_capital_is_not_a_repeated_word() -> None:
+    listing = "Quiz Night\n8pm, Channel Two\nTwo teams of four answer questions on pop music.\n"
+    assert _found(listing, "TY104") == []
+    # a slip across a wrapped line, or on one line, is still found
+    assert _found("The minister said the\nthe talks would resume.", "TY104") == ["the\nthe"]
+    assert _found("Two Two teams of four answer questions.", "TY104") == ["Two Two"]
+
+
+def test_a_whistle_written_twice_is_not_a_slip() -> None:
+    assert _found("Peep peep! The referee ends it and the home side have won.", "TY104") == []
