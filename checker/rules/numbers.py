@@ -27,14 +27,17 @@ _MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
 # "2004: …", "14:05 - …". Two entries with different headings are two events, so two counts
 # of the same noun in them are not one figure stated twice.
 _ENTRY_HEADING = re.compile(
-    rf"[\W_]*((?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"((?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
     rf"|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
 )
 
 
 def _entry_heading(doc: Document, sentence: Span) -> str | None:
-    m = _ENTRY_HEADING.match(doc.text, sentence.start, min(sentence.end, sentence.start + 40))
+    text, start, end = doc.text, sentence.start, min(sentence.end, sentence.start + 40)
+    while start < end and not text[start].isalnum():
+        start += 1  # past bullets and quotes (a leading [\W_]* would be quadratic in a search)
+    m = _ENTRY_HEADING.match(text, start, end)
     return m.group(1) if m else None
 
 

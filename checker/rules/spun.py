@@ -47,7 +47,7 @@ _EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
 # "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT". The entry's own sentence
 # starts after it with a capital ("87 min The game is petering out.").
 _ENTRY_MARKER = re.compile(
-    r"[\W_]*(?:"
+    r"(?:"
     r"\d{1,3}(?:\+\d{1,2})?\s*(?:min|mins|minutes?|['’])"
     r"|(?:on\s+)?(?:the\s+)?(?:lap|over|round|hole|set|game|stage|minute)\s+\d{1,3}"
     r"|(?:on\s+)?(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:lap|over|round|hole|set|minute|stage)"
@@ -57,8 +57,17 @@ _ENTRY_MARKER = re.compile(
 )
 
 
+def _first_word_char(text: str, start: int, end: int) -> int:
+    """Past the bullets, quotes and spaces that open a sentence (a loop rather than a leading
+    ``[\\W_]*`` in the patterns, which would be quadratic when searched)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start
+
+
 def _after_entry_marker(text: str, sentence: Span, word: re.Match[str]) -> bool:
-    return _ENTRY_MARKER.fullmatch(text, sentence.start, word.start()) is not None
+    start = _first_word_char(text, sentence.start, word.start())
+    return _ENTRY_MARKER.fullmatch(text, start, word.start()) is not None
 
 
 def _shouting(words: list[re.Match[str]]) -> bool:
