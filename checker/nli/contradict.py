@@ -12,11 +12,11 @@ is symmetric, entailment is not). The word-for-word flips of ``flips.py`` need n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.entries import time_stamped
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import (
     flip_pairs,
@@ -126,17 +126,10 @@ def score_pairs(
             for f, b in zip(forward, backward, strict=True)]
 
 
-# A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
-_TIMESTAMP = re.compile(
-    r"^\W*(?:(?:post(?:ed)?|postpublished|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\b",
-    re.IGNORECASE,
-)
-
-
 def _entry_headers(a: str, b: str) -> bool:
     """Two time-stamped entries of a live page: their times differ because they are two
     entries, not two accounts of one event."""
-    return bool(_TIMESTAMP.match(a)) and bool(_TIMESTAMP.match(b))
+    return time_stamped(a) and time_stamped(b)
 
 
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:

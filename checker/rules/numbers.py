@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.document import Document, Span
+from checker.entries import timeline_heading
 from checker.findings import Finding, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
@@ -20,25 +21,6 @@ MAX_RATIO = 1.35  # rewrites nudge a figure; larger gaps are usually two differe
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _ENTITY = re.compile(r"\b[A-Z][a-z]{2,}\b|(?:[A-Z]\.){2,}")
-
-
-_MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
-# A timeline or diary entry's heading at the start of a sentence: "August 29: …", "3 March - …",
-# "2004: …", "14:05 - …". Two entries with different headings are two events, so two counts
-# of the same noun in them are not one figure stated twice.
-_ENTRY_HEADING = re.compile(
-    rf"((?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
-    rf"|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
-)
-
-
-def _entry_heading(doc: Document, sentence: Span) -> str | None:
-    text, start, end = doc.text, sentence.start, min(sentence.end, sentence.start + 40)
-    while start < end and not text[start].isalnum():
-        start += 1  # past bullets and quotes (a leading [\W_]* would be quadratic in a search)
-    m = _ENTRY_HEADING.match(text, start, end)
-    return m.group(1) if m else None
 
 
 @functools.cache
@@ -62,6 +44,7 @@ class Quantity:
     end: int
     sentence: Span
     predicate: str | None  # the first content word after the count: "leave" in "troops will leave"
+    heading: str | None  # the sentence's timeline heading ("August 29"), if it opens with one
 
 
 def _predicate(doc: Document, end: int, stop: int) -> str | None:
@@ -89,7 +72,10 @@ def _noun_key(noun: str) -> str:
 def quantities(doc: Document) -> Iterator[Quantity]:
     change = set(_lexicon()["change_words"])
     for s in doc.sentences:
-        for m in _count_pattern().finditer(doc.text, s.start, s.end):
+        heading: str | None = None
+        for k, m in enumerate(_count_pattern().finditer(doc.text, s.start, s.end)):
+            if k == 0:  # once per sentence that holds a count
+                heading = timeline_heading(doc.text, s.start, s.end)
             number, scale, mods, noun = m.group(1), m.group(2), m.group(3), m.group(4)
             before = re.sub(r"\b(?:more|less|fewer)\s+than\b", " ",
                             doc.text[max(s.start, m.start() - 25) : m.start()].lower()).split()
@@ -99,7 +85,7 @@ def quantities(doc: Document) -> Iterator[Quantity]:
             if re.fullmatch(r"(1[89]|20)\d\d", number):
                 continue  # a year, not a count
             yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
-                           _predicate(doc, m.end(), s.end))
+                           _predicate(doc, m.end(), s.end), heading)
 
 
 def _content(doc: Document, span: Span) -> set[str]:
@@ -161,8 +147,7 @@ edits often change one mention and not the other."""
     def _same_statement(doc: Document, a: Quantity, b: Quantity) -> bool:
         """The same verb follows both counts, or the sentences share a name and a topic word;
         never two entries of a timeline under different headings."""
-        heading_a, heading_b = _entry_heading(doc, a.sentence), _entry_heading(doc, b.sentence)
-        if heading_a and heading_b and heading_a != heading_b:
+        if a.heading and b.heading and a.heading != b.heading:
             return False
         if a.predicate and a.predicate == b.predicate:
             return True

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
+from checker.entries import after_live_marker
 from checker.findings import Finding, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
@@ -43,33 +44,6 @@ def _candidates(text: str) -> Iterator[int]:
 _EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
 
 
-# The marker that opens an entry of live commentary, a lap chart or a ball-by-ball page: "87 min",
-# "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT". The entry's own sentence
-# starts after it with a capital ("87 min The game is petering out.").
-_ENTRY_MARKER = re.compile(
-    r"(?:"
-    r"\d{1,3}(?:\+\d{1,2})?\s*(?:min|mins|minutes?|['’])"
-    r"|(?:on\s+)?(?:the\s+)?(?:lap|over|round|hole|set|game|stage|minute)\s+\d{1,3}"
-    r"|(?:on\s+)?(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:lap|over|round|hole|set|minute|stage)"
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)?"
-    r")[\s:.,–—-]*",
-    re.IGNORECASE,
-)
-
-
-def _first_word_char(text: str, start: int, end: int) -> int:
-    """Past the bullets, quotes and spaces that open a sentence (a loop rather than a leading
-    ``[\\W_]*`` in the patterns, which would be quadratic when searched)."""
-    while start < end and not text[start].isalnum():
-        start += 1
-    return start
-
-
-def _after_entry_marker(text: str, sentence: Span, word: re.Match[str]) -> bool:
-    start = _first_word_char(text, sentence.start, word.start())
-    return _ENTRY_MARKER.fullmatch(text, start, word.start()) is not None
-
-
 def _shouting(words: list[re.Match[str]]) -> bool:
     upper = sum(1 for w in words if len(w.group()) > 1 and w.group().isupper())
     return upper * 3 >= len(words)
@@ -100,7 +74,7 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # after a colon, a quotation mark, a bracket or a wide gap: a capital is fine
         if text[prev.end() - 1] in ".!?…" or text[prev.end() : prev.end() + 1] in {".", "!", "?"}:
             continue  # a sentence break the splitter missed
-        if _after_entry_marker(text, sentence, word):
+        if after_live_marker(text, sentence.start, word.start()):
             continue  # "87 min The game is petering out": a live entry's first word
         n, p = nxt.group(), prev.group()
         if not n[0].islower() or (n.lower() in small and not p[0].islower()):

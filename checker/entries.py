@@ -1,0 +1,68 @@
+"""Headings that open one entry of a list-like page: a live blog's time stamp, a commentary's
+minute or lap marker, a timeline's date. Two entries under different headings are two events, so
+the rules that compare statements (CT102's number flips, NU101's counts) and the one that judges
+capitals (GB102) read them here, from one place.
+
+The patterns are matched at a position (``match`` / ``fullmatch`` after
+:func:`first_word_char`), never searched from every offset: a leading ``[\\W_]*`` in them would
+make a search quadratic on long runs of punctuation or spaces (the regex audit checks this).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+# A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
+_TIMESTAMP = re.compile(
+    r"^\W*(?:(?:post(?:ed)?|postpublished|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\b",
+    re.IGNORECASE,
+)
+
+# The marker that opens an entry of live commentary, a lap chart or a ball-by-ball page: "87 min",
+# "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT". The entry's own sentence
+# starts after it with a capital ("87 min The game is petering out.").
+_LIVE_MARKER = re.compile(
+    r"(?:"
+    r"\d{1,3}(?:\+\d{1,2})?\s*(?:min|mins|minutes?|['’])"
+    r"|(?:on\s+)?(?:the\s+)?(?:lap|over|round|hole|set|game|stage|minute)\s+\d{1,3}"
+    r"|(?:on\s+)?(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:lap|over|round|hole|set|minute|stage)"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)?"
+    r")[\s:.,–—-]*",
+    re.IGNORECASE,
+)
+
+_MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
+# A timeline or diary entry's heading: "August 29: …", "3 March - …", "2004: …", "14:05 - …".
+_TIMELINE_HEADING = re.compile(
+    rf"((?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
+    rf"|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
+)
+HEADING_CHARS = 40  # how far into a sentence a timeline heading may reach
+
+
+def first_word_char(text: str, start: int, end: int) -> int:
+    """Past the bullets, quotes and spaces that open a sentence."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start
+
+
+def time_stamped(sentence: str) -> bool:
+    """Does the sentence open with a live blog's time stamp ("Posted at 07:32 …")?"""
+    return _TIMESTAMP.match(sentence) is not None
+
+
+def after_live_marker(text: str, start: int, word: int) -> bool:
+    """Is everything from the sentence's ``start`` up to ``word`` a live entry's marker
+    ("87 min", "On 7th lap")? Then the word at ``word`` opens the entry's own sentence."""
+    return _LIVE_MARKER.fullmatch(text, first_word_char(text, start, word), word) is not None
+
+
+def timeline_heading(text: str, start: int, end: int) -> str | None:
+    """The date or time heading a timeline entry that starts at ``start`` ("August 29"), or
+    None."""
+    end = min(end, start + HEADING_CHARS)
+    m = _TIMELINE_HEADING.match(text, first_word_char(text, start, end), end)
+    return m.group(1) if m else None
