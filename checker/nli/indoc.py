@@ -186,16 +186,16 @@ def stage3_dev(written: Sequence[Path]) -> list[Pair]:
     return [p for path in written for p in read_tsv_pairs(path, "written3") if is_dev(p)]
 
 
-# Stage 4 (tried and not shipped; figures in the model card): checkpoint 5 called real
-# paraphrases contradictions with 0.95-0.99
-# (a Daily Mail summary bullet against the body sentence it restates in other words; one view
-# quoted twice with different verbs), because its contradictions were near-duplicates with one
-# change. Stage 4 continues from it on a replay of the stage-3 file plus the third set of
-# team-written pairs: paraphrases in other words (entailment), the same near-duplicates with one
-# fact inverted (contradiction), and look-alike sentences about other actors, times or list
-# items (neutral). Each written pair is also trained in reverse: a contradiction or a neutral
-# stays one; an entailment whose hypothesis may drop details (bullet, headline, detail) becomes
-# neutral the other way, a pure rewording (synonym, quote) stays an entailment.
+# Stage 4 (tried and not shipped; figures in the model card). Checkpoint 5 called real
+# paraphrases contradictions with 0.95-0.99 (a Daily Mail summary bullet against the body
+# sentence it restates in other words; one view quoted twice with different verbs), because its
+# contradictions were near-duplicates with one change. Stage 4 continues from it on a replay of
+# the stage-3 file plus the third set of team-written pairs: paraphrases in other words
+# (entailment), the same near-duplicates with one fact inverted (contradiction), and look-alike
+# sentences about other actors, times or list items (neutral). Each written pair is also trained
+# in reverse: a contradiction or a neutral stays one; an entailment whose hypothesis may drop
+# details (bullet, headline, detail) becomes neutral the other way, a pure rewording (synonym,
+# quote) stays an entailment.
 STAGE4_REPLAY = 12000
 STAGE4_COPIES = 2
 SYMMETRIC_ENTAILMENT = {"synonym", "quote"}
