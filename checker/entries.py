@@ -66,3 +66,33 @@ def timeline_heading(text: str, start: int, end: int) -> str | None:
     end = min(end, start + HEADING_CHARS)
     m = _TIMELINE_HEADING.match(text, first_word_char(text, start, end), end)
     return m.group(1) if m else None
+
+
+# A speaker's or source's label opening an entry of a transcript, a Q&A or a list of picks:
+# "JOHN SMITH:", "Q:", "- Jamie Graham, Total Film:". Every word is a capitalised word or a
+# number (a few connectors allowed), so "The minister said:" is not one.
+_LABEL = re.compile(
+    r"(?<![\w.'’&()-])([A-Z][\w.'’&()-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)[ \t]*:[ \t]")
+_LABEL_CONNECTORS = frozenset({"of", "the", "and", "de", "del", "van", "von", "der", "al", "for"})
+# Headings that open a paragraph without naming who speaks: not a speaker.
+_NOT_SPEAKERS = frozenset({
+    "update", "updated", "note", "correction", "clarification", "breaking", "watch", "read",
+    "listen", "video", "photo", "photos", "more", "related", "see also", "editor's note",
+    "warning", "live", "latest", "analysis", "background", "context", "source", "sources",
+    "summary", "key points", "what we know", "why it matters", "bottom line", "verdict",
+})
+LABEL_CHARS = 60
+
+
+def speaker_label(sentence: str) -> str | None:
+    """The speaker or source label that opens a transcript line or a list entry, lower-cased
+    ("jamie graham, total film"), or None."""
+    start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
+    m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
+    if m is None:
+        return None
+    words = m.group(1).replace(",", " ").split()
+    if not all(w[0].isupper() or w[0].isdigit() or w in _LABEL_CONNECTORS for w in words):
+        return None
+    label = " ".join(words).lower()
+    return None if label in _NOT_SPEAKERS else label

@@ -46,7 +46,7 @@ class Params:
     neighbours: int = 4  # each sentence's nearest neighbours by embedding similarity
     min_pairs: int = 3
     threshold: float = 0.5  # contradiction probability needed for a finding (checkpoint 5)
-    skip_unlikely: bool = True  # drop restatements and parallel list items (restate.py)
+    skip_unlikely: bool = True  # drop restatements, parallel list items, two speakers (restate.py)
     # score a pair later-first too only when earlier-first gives p(contradiction) at least this
     # (0: every pair both ways round). 0.01 spares the second reading of ~94% of pairs and lost no
     # planted contradiction of `checker eval documents` (reports/one-way-round.md)
@@ -99,9 +99,9 @@ def score_pairs(
 
     With ``both_ways_from`` > 0 the pairs are scored earlier-first, and later-first only where that
     left p(contradiction) at ``both_ways_from`` or more (and no entailment): most pairs in an
-    article are plainly neutral one way round, and the model's cost is per direction. A pair
-    scored one way gets that direction's probability, which can miss a pair that only the other
-    direction reads as a contradiction; keep ``both_ways_from`` at most the rule's threshold."""
+    article are plainly neutral one way round, and the model's cost is per direction. A pair that
+    either direction scores below ``both_ways_from`` gets 0: one reading that plainly finds no
+    conflict outweighs the other. Keep ``both_ways_from`` at most the rule's threshold."""
     if not pairs:
         return []
     ahead = [(sentences[i], sentences[j]) for i, j in pairs]
@@ -120,8 +120,13 @@ def score_pairs(
             backward[k] = answer
     # if one sentence entails the other they cannot contradict each other: a restatement with a
     # detail dropped ("1,000 troops will leave Niger in the coming months" / "the troops are
-    # going to depart from Niger") scores high one way round only because of the dropped detail
+    # going to depart from Niger") scores high one way round only because of the dropped detail.
+    # And contradiction is symmetric: a pair that one reading calls plainly no contradiction
+    # (below ``both_ways_from``, the same bar that spares the second reading) is not one,
+    # whatever the other reading says ("Antic played 12 minutes, and Sefolosha played 20." /
+    # "Antic and Sefolosha interfered with officers …": 0.95 one way round, 0.004 the other).
     return [0.0 if max(f.get("entailment", 0.0), b.get("entailment", 0.0)) >= ENTAILED
+            or min(f[CONTRADICTION], b[CONTRADICTION]) < both_ways_from
             else max(f[CONTRADICTION], b[CONTRADICTION])
             for f, b in zip(forward, backward, strict=True)]
 

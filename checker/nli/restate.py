@@ -10,6 +10,12 @@ CNN/DM articles were read by hand) fall mostly into two shapes:
   $3.06." / "• Melons by 24 cents a pound to $1.23."): same template, different subject, different
   numbers. Different subjects cannot contradict each other.
 
+A third shape is rarer but floods the page where it occurs: **two speakers' lines**. A transcript
+or a list of picks opens each line with who speaks ("- Jamie Graham, Total Film: Film - The
+Aviator; …" / "- Tim Dams, Screen International: Film - Million Dollar Baby; …"). Two people's
+statements do not contradict each other, so lines under two different labels are not compared
+(``checker.entries.speaker_label``); one speaker's lines still are.
+
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
 sign of conflict: a negation or refusal word, numbers on both sides, names on both sides (a place
@@ -24,6 +30,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from checker.entries import speaker_label
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.resources import load_rows
@@ -149,6 +156,7 @@ class PairFilter:
     def __init__(self, sentences: Sequence[str]) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
+        self._labels = [speaker_label(s) for s in sentences]
         self._stop = stopwords()
         self._lex = load_lexicon()
 
@@ -160,10 +168,19 @@ class PairFilter:
         sa, sb = _subject(a, self._stop), _subject(b, self._stop)
         return sa is not None and sb is not None and sa != sb
 
+    def speakers(self, i: int, j: int) -> bool:
+        """Two lines of a transcript or a list of picks, each opening with its own speaker's or
+        source's label ("- Jamie Graham, Total Film: …" / "- Tim Dams, Screen International:
+        …"): two people's statements, which do not contradict each other."""
+        a, b = self._labels[i], self._labels[j]
+        return a is not None and b is not None and a != b
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if self.parallel(i, j):
             return "parallel"
+        if self.speakers(i, j):
+            return "speakers"
         if restatement(self._sentences[i], self._sentences[j], self._lex):
             return "restatement"
         return None

@@ -104,8 +104,23 @@ def test_one_way_round_is_enough_only_for_a_plainly_neutral_or_entailed_pair() -
     assert len(model.asked) == 1 and len(model.asked[0]) == 6  # one call, both ways round
     model.asked.clear()
     one = score_pairs(model, [a, b, c, d], pairs, both_ways_from=0.01)
-    assert one == [0.002, 0.6, 0.0]  # the first pair is the price: read one way round only
+    assert one == [0.0, 0.6, 0.0]  # the first pair: one reading plainly finds no conflict
     assert model.asked == [[(a, b), (a, c), (a, d)], [(c, a)]]
+
+
+def test_a_pair_that_one_reading_plainly_clears_is_no_contradiction() -> None:
+    """Contradiction is symmetric: 0.95 one way round and under ``both_ways_from`` the other is
+    the model misreading one sentence against the other, not a conflict."""
+    from checker.nli.contradict import score_pairs
+
+    a = "Dell played 12 minutes, and Moreno played 20."
+    b = "Dell and Moreno argued with officers outside the arena, police said."
+    c = "Dell did not play at all."
+    model = _Recording({(a, b): _answer(0.0, 0.95), (b, a): _answer(0.0, 0.004),
+                        (a, c): _answer(0.0, 0.97), (c, a): _answer(0.0, 0.4)})
+    assert score_pairs(model, [a, b, c], [(0, 1), (0, 2)], both_ways_from=0.01) == [0.0, 0.97]
+    # without the gate every pair is read both ways and the larger reading stands
+    assert score_pairs(model, [a, b, c], [(0, 1), (0, 2)], both_ways_from=0.0) == [0.95, 0.97]
 
 
 def test_the_rule_never_reports_a_pair_scored_one_way_round_only() -> None:

@@ -129,3 +129,27 @@ def test_bullets_make_list_items_and_blank_lines_do_not() -> None:
     bullets = ["• First point here.", "• Second point here.", "• Third point here."]
     assert list_items(bullets) == {0, 1, 2}
     assert list_items(["", " ", ""]) == set()
+
+
+def test_lines_of_two_speakers_are_not_compared() -> None:
+    sentences = [
+        "- Dana Pike, Film Weekly: Film - Harbour Lights; director - Ama Osei; actor - Tom "
+        "Reyes; actress - Lina Moss.",
+        "- Rob Lund, The Courier: Film - Night Ferry; director - Ama Osei; actor - Tom Reyes; "
+        "actress - Lina Moss.",
+        "- Dana Pike, Film Weekly: Film - Night Ferry; director - Ama Osei; actor - Tom Reyes; "
+        "actress - Lina Moss.",
+        "MAYOR HALE: We will open the bridge in May.",
+        "COUNCILLOR RUIZ: We will not open the bridge in May.",
+        "The minister said: we will open the bridge in May.",
+        "The minister said: we will not open the bridge in May.",
+        "Update: the bridge opens in May.",
+        "Correction: the bridge does not open in May.",
+    ]
+    f = PairFilter(sentences)
+    assert f.skip(0, 1) == "speakers"  # two critics' picks
+    assert f.skip(3, 4) == "speakers"  # two people in a transcript disagree
+    assert not f.speakers(0, 2)  # one critic's two lines are compared
+    assert not f.speakers(5, 6)  # "The minister said:" is a sentence, not a speaker's label
+    assert not f.speakers(7, 8)  # a correction heading is not a speaker
+    assert not f.speakers(0, 5)  # only one of the two has a label
