@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checker.nli.datagen import Pair
 from checker.nli.indoc import held_out, trim_replay, written_pairs
 
@@ -58,3 +60,36 @@ def test_stage4_reverses_each_written_pair_by_its_kind(tmp_path: Path) -> None:
     assert len(dev) == 2 * (len(rows) - len(kept))
     assert not {(p.premise, p.hypothesis) for p in dev} & {(p.premise, p.hypothesis)
                                                            for p in pairs}
+
+
+def test_stage5_hard_negatives_are_kept_both_ways_and_easy_ones_once() -> None:
+    from checker.nli.indoc import label_mined
+
+    def probs(contra: float, ent: float) -> dict[str, float]:
+        return {"contradiction": contra, "entailment": ent, "neutral": 1 - contra - ent}
+
+    raw = [("cnn", "One inmate was airlifted.", "That inmate was in surgery."),
+           ("bbc", "Shares rose.", "Shares went up on Monday."),
+           ("web", "The shop opens at nine.", "Parking is free.")]
+    there = [probs(0.96, 0.0), probs(0.0, 0.9), probs(0.1, 0.0)]
+    back = [probs(0.1, 0.0), probs(0.31, 0.2), probs(0.0, 0.0)]
+    hard, easy = label_mined(raw, there, back, seed=41)
+    assert [(p.label, p.premise) for p in hard] == [
+        ("neutral", "One inmate was airlifted."), ("neutral", "That inmate was in surgery."),
+        ("entailment", "Shares rose."), ("neutral", "Shares went up on Monday.")]
+    assert {p.source for p in hard} == {"indoc5-cnn", "indoc5-bbc"}
+    assert len(easy) == 1 and easy[0].label == "neutral"
+    assert {easy[0].premise, easy[0].hypothesis} == {"The shop opens at nine.", "Parking is free."}
+    assert label_mined(raw, there, back, seed=41)[1] == easy  # the order is a stable choice
+
+
+def test_polytope_articles_are_detokenised_and_half_held_out() -> None:
+    from checker.nli.indoc import polytope_documents
+    from checker.resources import shared_data_path
+
+    if not shared_data_path("summac", "polytope.json").is_file():
+        pytest.skip("../shared/data/summac/polytope.json is absent")
+    docs = list(polytope_documents())
+    assert 80 <= len(docs) <= 100  # the even half of 178 distinct articles
+    assert all(source == "cnn" and kind == "text" for source, _, kind in docs)
+    assert not any(" 's " in text or " ." in text for _, text, _ in docs)
