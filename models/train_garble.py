@@ -147,6 +147,11 @@ def main() -> int:
     parser.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--max-steps", type=int, default=0)
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument("--recipe", type=int, choices=(1, 2), default=1,
+                        help="training data recipe (checker.garble_lab.spin); 1 is the shipped "
+                        "detector's")
+    parser.add_argument("--init", type=Path, default=None,
+                        help="continue from this detector folder (e.g. models/garble-minilm)")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -155,15 +160,20 @@ def main() -> int:
     if not data.exists():
         from checker.garble_lab import spin
 
-        spin.main([str(data), "--seed", str(args.seed)])
+        spin.main([str(data), "--seed", str(args.seed), "--recipe", str(args.recipe)])
     rows = read_rows(data)
     held = [r for r in rows if zlib.crc32(r["article"].encode()) % 10 == 0]
     train = [r for r in rows if zlib.crc32(r["article"].encode()) % 10 != 0]
     base = base_model_path()
     tokenizer = AutoTokenizer.from_pretrained(str(base))
-    model = AutoModelForTokenClassification.from_pretrained(
-        str(base), num_labels=2, id2label=ID2LABEL,
-        label2id={v: k for k, v in ID2LABEL.items()}, dtype=torch.float32)
+    if args.init is not None:
+        from checker.nli.replaced import build_torch
+
+        model = build_torch(args.init)  # the package encoder with the folder's trained layers
+    else:
+        model = AutoModelForTokenClassification.from_pretrained(
+            str(base), num_labels=2, id2label=ID2LABEL,
+            label2id={v: k for k, v in ID2LABEL.items()}, dtype=torch.float32)
     prefixes = trained_prefixes(args.train_layers, model.config.num_hidden_layers)
     for name, p in model.named_parameters():
         p.requires_grad_(name.startswith(prefixes))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -168,3 +169,49 @@ def test_an_opt_in_model_rule_needs_its_own_code() -> None:
     assert "GB104" not in codes("GB") and "GB101" in codes("GB")
     assert "GB104" in codes("GB104") and "SR102" in codes("SR102")
     assert "SR102" not in codes("SR") and "GB104" not in codes("")
+
+
+def test_the_second_recipe_marks_thesaurus_phrases_and_keeps_the_rest() -> None:
+    from checker.garble_lab.corrupt import thesaurus
+    from checker.garble_lab.spin import spin2, train_thesaurus
+
+    training = train_thesaurus()
+    assert len(training) >= 300
+    # the training thesaurus never spins what the evaluation's spins: different word lists
+    assert not set(training) & {key for key, _ in thesaurus()}
+    assert all(choices and all(c.strip() == c and c for c in choices)
+               for choices in training.values())
+
+    table = {"council": ("assembly",), "summer": ("autumn",), "meeting": ("session",)}
+    sentence = "The council met residents because of the flooding after the meeting."
+    seen_phrase = False
+    for seed in range(40):
+        made = spin2(sentence, random.Random(seed), table)
+        if made is None:
+            continue
+        text, spans = made
+        assert spans and text != sentence
+        assert all(b <= a2 for (_, b), (a2, _) in itertools.pairwise(spans))  # in order, apart
+        replaced = [text[a:b] for a, b in spans]
+        seen_phrase |= any(" " in w and "because of" not in w for w in replaced)
+        # outside the marked spans the spun copy reads exactly as the original
+        ends = [(0, 0), *spans]
+        starts = [*spans, (len(text), len(text))]
+        pieces = [text[b:a] for (_, b), (a, _) in zip(ends, starts, strict=True)]
+        position = 0
+        for piece in pieces:
+            found = sentence.find(piece, position)
+            assert found >= 0, (seed, piece)
+            position = found + len(piece)
+    assert seen_phrase  # "because of" -> a multi-word spinner phrase, at least once
+
+
+def test_the_frequency_matched_neighbour_is_about_as_common_as_the_word() -> None:
+    from checker.garble_lab import spin
+
+    table = {"said": ("stated", "averred")}
+    picks = {spin._matched("said", random.Random(seed), table) for seed in range(60)}
+    assert "stated" in picks
+    # "averred" is far rarer than "said"; it is only picked when any neighbour is allowed
+    assert sum(spin._matched("said", random.Random(s), table) == "averred"
+               for s in range(200)) < 200 * (spin.ANY_NEIGHBOUR + 0.1)

@@ -1,20 +1,29 @@
 """Training data for the replaced-word detector (GB104): real news sentences, spun the way a
 rewriting tool spins them, with every replaced word marked.
 
-Sentences come from the ``dev`` quarter of the BBC and CNN/DM articles (``evaluate.split_of``);
-the ``test`` articles that ``checker eval garble`` reports on are never read here. A spun copy
-replaces one to four content words with a near neighbour of the word in the MiniLM encoder's own
-input-embedding table (cosine, among whole-word vocabulary entries that ``wordfreq`` knows): the
-neighbours are what a thesaurus-driven spinner picks ("officials" -> "authorities", "last" ->
-"final", "group" -> "band"), chosen without looking at the context, as such tools do. A smaller
-share swaps two neighbouring words (back-translation-like order). Clean copies of every sentence
-are kept as well, so the detector learns what real copy looks like.
+Sentences come from the ``dev`` quarter of the BBC and CNN/DM articles (``evaluate.split_of``)
+and, since the second recipe, from the CNN/DM articles behind SummaC's Polytope set (real news
+that no evaluation reads; lower-cased and tokenised there, which an uncased detector does not
+see); the ``test`` articles that ``checker eval garble`` reports on are never read here. Each
+sentence is kept clean once and, with the first recipe (the shipped detector's), spun at most
+once with embedding neighbours. The second recipe (``--recipe 2``, tried and not shipped; the
+figures are in models/garble-minilm/README.md) spins it ``copies`` times, each copy replacing one
+to four words:
+
+- with an entry of the team's *training* thesaurus (``train_thesaurus.tsv``: common news words
+  and phrases and what a spinner puts in their place, many of them several words long, "because
+  of" -> "on account of"), whose keys are disjoint from the evaluation's thesaurus;
+- with a near neighbour of the word in the MiniLM encoder's own input-embedding table (cosine,
+  among whole-word vocabulary entries that ``wordfreq`` knows), mostly one about as common as the
+  word it replaces: the first recipe took any neighbour, and the detector learnt that a rare word
+  is a replaced one, so a rare but right word ("contraction") was flagged;
+- or by swapping two neighbouring words (back-translation-like order).
 
 The evaluation's spun sentences are made differently on purpose (``corrupt.spin_sentence``, with
-the team's hand-written spinner thesaurus ``garble_lab/thesaurus.tsv``, multi-word replacements
-and case changes), so the figures are not the generator grading its own output.
+the team's evaluation thesaurus ``garble_lab/thesaurus.tsv``), so the figures are not the
+generator grading its own output.
 
-Usage: python -m checker.garble_lab.spin OUT.jsonl [--seed N]
+Usage: python -m checker.garble_lab.spin OUT.jsonl [--seed N] [--copies N] [--recipe 1|2]
 """
 
 from __future__ import annotations
@@ -70,12 +79,100 @@ def neighbour_table(min_zipf: float = 3.0) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@functools.cache
+def train_thesaurus() -> dict[str, tuple[str, ...]]:
+    """The team's training thesaurus: key -> what a spinner writes instead."""
+    rows: dict[str, tuple[str, ...]] = {}
+    path = Path(__file__).with_name("train_thesaurus.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, choices = line.split("\t")
+            rows[key.strip()] = tuple(c.strip() for c in choices.split("|") if c.strip())
+    return rows
+
+
+@functools.cache
+def _train_pattern() -> re.Pattern[str]:
+    keys = sorted(train_thesaurus(), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in keys)
+                      + r")(?![\w'’-])", re.IGNORECASE)
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+SAME_FREQUENCY = 0.75  # Zipf units: a neighbour "about as common" as the word it replaces
+ANY_NEIGHBOUR = 0.2  # share of embedding replacements that may be any neighbour (recipe 2)
+
+
+def _matched(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> str | None:
+    """An embedding neighbour about as common as ``word`` (now and then any neighbour)."""
+    options = [o for o in table.get(word, ()) if o[:4] != word[:4] or rng.random() < 0.15]
+    if rng.random() >= ANY_NEIGHBOUR:
+        zipf = _zipf(word)
+        options = [o for o in options if abs(_zipf(o) - zipf) <= SAME_FREQUENCY]
+    return rng.choice(options) if options else None
+
+
+def spin2(sentence: str, rng: random.Random,
+          table: dict[str, tuple[str, ...]]) -> tuple[str, list[tuple[int, int]]] | None:
+    """Recipe 2: thesaurus phrases, frequency-matched neighbours and swapped words mixed."""
+    if rng.random() < 0.12:
+        swapped = _swap(sentence, rng, table)
+        if swapped is not None:
+            return swapped
+    phrases = {m.start(): m for m in _train_pattern().finditer(sentence)}
+    words = {m.start(): m for m in _WORD.finditer(sentence) if m.group() in table}
+    slots = sorted({**words, **phrases}.values(), key=lambda m: m.start())
+    if not slots:
+        return None
+    k = min(len(slots), rng.choice((1, 1, 2, 2, 2, 3, 3, 4)))
+    edits: list[tuple[int, int, str]] = []
+    for m in sorted(rng.sample(slots, k), key=lambda m: m.start()):
+        if edits and m.start() < edits[-1][1]:
+            continue  # overlaps the previous edit
+        key = m.group().lower()
+        if key in train_thesaurus() and (m.start() in phrases or rng.random() < 0.5):
+            new: str | None = rng.choice(train_thesaurus()[key])
+            if m.group()[:1].isupper() and new:
+                new = new[0].upper() + new[1:]
+        else:
+            new = _matched(m.group(), rng, table) if m.group() in table else None
+        if new:
+            edits.append((m.start(), m.end(), new))
+    if not edits:
+        return None
+    out, spans, shift = sentence, [], 0
+    for first, last, new in edits:
+        out = out[: first + shift] + new + out[last + shift :]
+        spans.append((first + shift, first + shift + len(new)))
+        shift += len(new) - (last - first)
+    return out, spans
+
+
 def _replacement(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> str | None:
     options = list(table.get(word, ()))
     # an inflection of the same word ("group" -> "groups") is kept now and then: spinners make
     # such slips, but mostly they pick another word
     options = [o for o in options if o[:4] != word[:4] or rng.random() < 0.15]
     return rng.choice(options) if options else None
+
+
+def _swap(sentence: str, rng: random.Random,
+          table: dict[str, tuple[str, ...]]) -> tuple[str, list[tuple[int, int]]] | None:
+    """Two neighbouring content words swapped (back-translation-like order)."""
+    words = [m for m in _WORD.finditer(sentence) if m.group() in table]
+    pairs = [(a, b) for a, b in itertools.pairwise(words)
+             if sentence[a.end() : b.start()] == " " and a.group() != b.group()]
+    if not pairs:
+        return None
+    a, b = rng.choice(pairs)
+    new = f"{b.group()} {a.group()}"
+    return sentence[: a.start()] + new + sentence[b.end() :], [(a.start(), b.end())]
 
 
 def spin(sentence: str, rng: random.Random,
@@ -115,18 +212,33 @@ def sentences_of(articles: Sequence[Article]) -> Iterator[tuple[str, str]]:
                 yield article.id, s
 
 
-def build(data: Path, seed: int = 0, spun_share: float = 0.6) -> list[dict[str, object]]:
+def extra_articles() -> list[Article]:
+    """Recipe 2's extra real news: every CNN/DM article behind SummaC's Polytope set."""
+    from checker.nli.indoc import polytope_documents
+
+    return [Article(f"polytope-{k}", "cnn", text)
+            for k, (_, text, _) in enumerate(polytope_documents(half=False))]
+
+
+def build(data: Path, seed: int = 0, spun_share: float = 0.6, recipe: int = 1,
+          copies: int = 2) -> list[dict[str, object]]:
     articles = [a for a in load_articles(data) if split_of(a.id) == "dev"]
+    if recipe >= 2:
+        articles += extra_articles()
+    else:
+        copies = 1
     table = neighbour_table()
     rows: list[dict[str, object]] = []
     for article_id, sentence in sentences_of(articles):
-        rng = random.Random(f"{seed}:{article_id}:{sentence[:40]}")
         rows.append({"article": article_id, "text": sentence, "spans": []})
-        if rng.random() < spun_share:
-            made = spin(sentence, rng, table)
-            if made is not None:
-                rows.append({"article": article_id, "text": made[0],
-                             "spans": [list(s) for s in made[1]]})
+        for copy in range(copies):
+            salt = f":{copy}" if copy else ""
+            rng = random.Random(f"{seed}:{article_id}:{sentence[:40]}{salt}")
+            if rng.random() < spun_share:
+                made = (spin2 if recipe >= 2 else spin)(sentence, rng, table)
+                if made is not None:
+                    rows.append({"article": article_id, "text": made[0],
+                                 "spans": [list(s) for s in made[1]]})
     return rows
 
 
@@ -135,8 +247,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", type=Path, default=shared_data_path("news"))
+    parser.add_argument("--recipe", type=int, choices=(1, 2), default=1,
+                        help="1: the shipped detector's data (embedding neighbours only); 2: the "
+                        "second recipe, tried and not shipped (see the model card)")
+    parser.add_argument("--copies", type=int, default=2, help="spun copies tried per sentence")
     args = parser.parse_args(argv)
-    rows = build(args.data, args.seed)
+    rows = build(args.data, args.seed, recipe=args.recipe, copies=args.copies)
     if not rows:
         print(f"no articles found in {args.data}", file=sys.stderr)
         return 2
