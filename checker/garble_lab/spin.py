@@ -79,6 +79,19 @@ def neighbour_table(min_zipf: float = 3.0) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _apply(sentence: str, edits: Sequence[tuple[int, int, str]]
+           ) -> tuple[str, list[tuple[int, int]]] | None:
+    """The sentence with each (start, end, new) edit made, in order, and the new text's spans."""
+    if not edits:
+        return None
+    out, spans, shift = sentence, [], 0
+    for first, last, new in edits:
+        out = out[: first + shift] + new + out[last + shift :]
+        spans.append((first + shift, first + shift + len(new)))
+        shift += len(new) - (last - first)
+    return out, spans
+
+
 @functools.cache
 def train_thesaurus() -> dict[str, tuple[str, ...]]:
     """The team's training thesaurus: key -> what a spinner writes instead."""
@@ -144,14 +157,7 @@ def spin2(sentence: str, rng: random.Random,
             new = _matched(m.group(), rng, table) if m.group() in table else None
         if new:
             edits.append((m.start(), m.end(), new))
-    if not edits:
-        return None
-    out, spans, shift = sentence, [], 0
-    for first, last, new in edits:
-        out = out[: first + shift] + new + out[last + shift :]
-        spans.append((first + shift, first + shift + len(new)))
-        shift += len(new) - (last - first)
-    return out, spans
+    return _apply(sentence, edits)
 
 
 def _replacement(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> str | None:
@@ -194,14 +200,7 @@ def spin(sentence: str, rng: random.Random,
             new = _replacement(m.group(), rng, table)
             if new is not None:
                 edits.append((m.start(), m.end(), new))
-    if not edits:
-        return None
-    out, spans, shift = sentence, [], 0
-    for first, last, new in edits:
-        out = out[: first + shift] + new + out[last + shift :]
-        spans.append((first + shift, first + shift + len(new)))
-        shift += len(new) - (last - first)
-    return out, spans
+    return _apply(sentence, edits)
 
 
 def sentences_of(articles: Sequence[Article]) -> Iterator[tuple[str, str]]:
