@@ -86,7 +86,7 @@ LABEL_CHARS = 60
 
 def speaker_label(sentence: str) -> str | None:
     """The speaker or source label that opens a transcript line or a list entry, lower-cased
-    ("jamie graham, total film"), or None."""
+    ("jamie graham total film", commas dropped), or None."""
     start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
     m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
     if m is None:
