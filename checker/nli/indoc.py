@@ -235,10 +235,11 @@ def stage4_dev(written: Sequence[Path]) -> list[Pair]:
 # $65,000 a year."). Stage 5 mines its own mistakes: real in-document pairs from the training
 # halves (BBC, web pages, and the even half of the CNN/DM articles behind SummaC's Polytope set,
 # articles that `checker eval` never reads; and their summaries' lines against the body sentences
-# they restate), each scored by the model both ways. A pair it calls a
-# contradiction either way (p >= HARD_AT) is a hard negative, trained both ways; a sample of the
-# rest keeps the easy ones easy; the stage-3 file is replayed so the contradictions it learnt
-# there are not forgotten.
+# they restate), each scored by the model both ways. A pair it calls a contradiction either way
+# (p >= HARD_AT) is a hard negative, trained both ways; a sample of the rest keeps the easy ones
+# easy; the stage-3 file is replayed so the contradictions it learnt there are not forgotten.
+# Tried and not shipped (figures in the model card): too few hard negatives are left in text
+# that no evaluation reads.
 HARD_AT = 0.3
 STAGE5_REPLAY = 24000
 STAGE5_EASY = 6000
