@@ -13,7 +13,7 @@ import functools
 import itertools
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -205,21 +205,34 @@ def insert_widget(text: str, rng: random.Random) -> Planted | None:
     return _insert_line(text, rng.choice(_WIDGETS), rng, "reaction-widget")
 
 
+def read_thesaurus(name: str) -> dict[str, tuple[str, ...]]:
+    """A spinner thesaurus of this folder: a word or phrase, a tab, then what a spinning tool
+    puts in its place ("|" between choices); "#" lines are comments. The evaluation reads
+    ``thesaurus.tsv``, the detector's training data ``train_thesaurus.tsv``."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for line in (Path(__file__).parent / name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, choices = line.split("\t")
+            rows[word.strip()] = tuple(c.strip() for c in choices.split("|") if c.strip())
+    return rows
+
+
+def phrase_pattern(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word or phrase, the longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in ordered)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", flags)
+
+
 @functools.cache
 def thesaurus() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The team's spinner thesaurus (``thesaurus.tsv``), longest entries first."""
-    rows: dict[str, tuple[str, ...]] = {}
-    for line in (Path(__file__).parent / "thesaurus.tsv").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, choices = line.split("\t")
-            rows[word] = tuple(c for c in choices.split("|") if c)
-    return tuple(sorted(rows.items(), key=lambda kv: -len(kv[0])))
+    return tuple(sorted(read_thesaurus("thesaurus.tsv").items(), key=lambda kv: -len(kv[0])))
 
 
 @functools.cache
 def _thesaurus_pattern() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w, _ in thesaurus())
-    return re.compile(rf"(?<![\w'’-])(?:{words})(?![\w'’-])")
+    return phrase_pattern(w for w, _ in thesaurus())
 
 
 def spin_sentence(text: str, rng: random.Random) -> Planted | None:

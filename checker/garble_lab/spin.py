@@ -38,6 +38,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from checker.garble_lab.corrupt import phrase_pattern, read_thesaurus
 from checker.garble_lab.evaluate import Article, load_articles, split_of
 from checker.resources import load_lines, shared_data_path
 from checker.sentences import split_sentences
@@ -95,20 +96,12 @@ def _apply(sentence: str, edits: Sequence[tuple[int, int, str]]
 @functools.cache
 def train_thesaurus() -> dict[str, tuple[str, ...]]:
     """The team's training thesaurus: key -> what a spinner writes instead."""
-    rows: dict[str, tuple[str, ...]] = {}
-    path = Path(__file__).with_name("train_thesaurus.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, choices = line.split("\t")
-            rows[key.strip()] = tuple(c.strip() for c in choices.split("|") if c.strip())
-    return rows
+    return read_thesaurus("train_thesaurus.tsv")
 
 
 @functools.cache
 def _train_pattern() -> re.Pattern[str]:
-    keys = sorted(train_thesaurus(), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in keys)
-                      + r")(?![\w'’-])", re.IGNORECASE)
+    return phrase_pattern(train_thesaurus(), re.IGNORECASE)
 
 
 @functools.cache
@@ -124,7 +117,7 @@ ANY_NEIGHBOUR = 0.2  # share of embedding replacements that may be any neighbour
 
 def _matched(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> str | None:
     """An embedding neighbour about as common as ``word`` (now and then any neighbour)."""
-    options = [o for o in table.get(word, ()) if o[:4] != word[:4] or rng.random() < 0.15]
+    options = _neighbours(word, rng, table)
     if rng.random() >= ANY_NEIGHBOUR:
         zipf = _zipf(word)
         options = [o for o in options if abs(_zipf(o) - zipf) <= SAME_FREQUENCY]
@@ -160,11 +153,15 @@ def spin2(sentence: str, rng: random.Random,
     return _apply(sentence, edits)
 
 
+def _neighbours(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """``word``'s embedding neighbours that a spinner would pick: an inflection of the same word
+    ("group" -> "groups") is kept now and then, since spinners make such slips, but mostly they
+    pick another word."""
+    return [o for o in table.get(word, ()) if o[:4] != word[:4] or rng.random() < 0.15]
+
+
 def _replacement(word: str, rng: random.Random, table: dict[str, tuple[str, ...]]) -> str | None:
-    options = list(table.get(word, ()))
-    # an inflection of the same word ("group" -> "groups") is kept now and then: spinners make
-    # such slips, but mostly they pick another word
-    options = [o for o in options if o[:4] != word[:4] or rng.random() < 0.15]
+    options = _neighbours(word, rng, table)
     return rng.choice(options) if options else None
 
 
