@@ -27,6 +27,7 @@ Usage: python -m checker.nli.indoc --out FILE [--written FILE]
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import random
@@ -253,14 +254,21 @@ def polytope_documents(half: bool = True) -> Iterator[tuple[str, str, str]]:
     articles in SummaC's Polytope set: real news that none of the checker's evaluations reads as
     an article. Their text comes lower-cased and tokenised ("delhi 's hospital ,"); the shipped
     encoders are uncased, and the tokenisation is undone."""
-    path = shared_data_path("summac", "polytope.json")
-    if not path.is_file():
-        return
-    docs = sorted({str(e["document"]) for e in json.loads(path.read_text("utf-8")).values()})
-    for k, doc in enumerate(docs):
+    for k, doc in enumerate(_polytope()[1]):
         if half and held_out(k):
             continue
         yield "cnn", _detok(doc), "text"
+
+
+@functools.cache
+def _polytope() -> tuple[list[dict[str, Any]], list[str]]:
+    """SummaC's Polytope entries and their distinct articles in sorted order (empty when the
+    data is absent); ``held_out(k)`` of an article's place decides its half."""
+    path = shared_data_path("summac", "polytope.json")
+    if not path.is_file():
+        return [], []
+    entries = list(json.loads(path.read_text("utf-8")).values())
+    return entries, sorted({str(e["document"]) for e in entries})
 
 
 def mined_pairs(seed: int = 41) -> tuple[list[Pair], list[Pair]]:
@@ -295,22 +303,23 @@ def summary_pairs(embedder: Any, nearest: int = 2) -> list[tuple[str, str, str]]
     shape that the model still reads as a reversal. Articles of the even half only."""
     import numpy as np
 
-    path = shared_data_path("summac", "polytope.json")
-    if not path.is_file():
-        return []
-    entries = list(json.loads(path.read_text("utf-8")).values())
-    docs = sorted({str(e["document"]) for e in entries})
+    entries, docs = _polytope()
     train = {doc for k, doc in enumerate(docs) if not held_out(k)}
+    bodies: dict[str, tuple[list[str], Any]] = {}  # an article's sentences and their embeddings
     out: list[tuple[str, str, str]] = []
     for entry in entries:
-        if entry["document"] not in train or entry["inaccuracy_label"] != 1:
+        doc = str(entry["document"])
+        if doc not in train or entry["inaccuracy_label"] != 1:
             continue
-        body = _sentences(_detok(str(entry["document"])), "text")
         claim = [s for line in str(entry["claim"]).splitlines() if line.strip()
                  for s in _sentences(_detok(line), "text") if 4 <= len(s.split()) <= MAX_WORDS]
+        if doc not in bodies:
+            sentences = _sentences(_detok(doc), "text")
+            bodies[doc] = (sentences, embedder.encode(sentences) if sentences else None)
+        body, vectors = bodies[doc]
         if not body or not claim:
             continue
-        sims = embedder.encode(claim) @ embedder.encode(body).T
+        sims = embedder.encode(claim) @ vectors.T
         for row, sentence in zip(sims, claim, strict=True):
             for k in np.argsort(-row)[:nearest]:
                 if len(body[k].split()) <= MAX_WORDS:
