@@ -6,7 +6,6 @@ Narrowing comes first so that ``--fix`` only touches what the run reports: with
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,6 +21,7 @@ from checker.engine import FileResult, check_document
 from checker.findings import Finding, Severity
 from checker.fixes import FixOutcome, fix_loop, unified_diff, write_fixed
 from checker.inputs import InputError, build_document, kind_for
+from checker.request import CliRequest
 
 
 @dataclass
@@ -34,12 +34,12 @@ class Narrowing:
     min_severity: Severity = Severity.INFO
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace) -> Narrowing:
+    def for_request(cls, req: CliRequest) -> Narrowing:
         changed = None
-        if getattr(args, "changed_since", None):
-            existing = [p for p in args.paths if p != "-" and Path(p).exists()]
-            changed = changed_lines(args.changed_since, existing)
-        baseline = Baseline.load(args.baseline) if getattr(args, "baseline", None) else None
+        if req.changed_since:
+            existing = [p for p in req.paths if p != "-" and Path(p).exists()]
+            changed = changed_lines(req.changed_since, existing)
+        baseline = Baseline.load(req.baseline) if req.baseline else None
         return cls(changed, baseline)
 
     @property
@@ -100,14 +100,14 @@ def _check_here(doc: Document, settings: Settings, sources: Sequence[Document]) 
     return check_document(doc, settings, sources=sources)
 
 
-def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Narrowing,
+def run_fixes(results: list[FileResult], req: CliRequest, narrowing: Narrowing,
               settings_for: Callable[[str], Settings],
               check: DocumentCheck | None = None) -> tuple[list[FileResult], FixReport]:
     """Fix each file, re-check it (with ``check``: here, or by the check server), and return
     results for what remains (narrowed again)."""
     check = check or _check_here
-    unsafe = bool(getattr(args, "unsafe_fixes", False))
-    write = not getattr(args, "diff", False)
+    unsafe = req.unsafe_fixes
+    write = not req.diff
     report = FixReport([], [], [], [])
     out: list[FileResult] = []
     for r in results:
@@ -137,7 +137,7 @@ def run_fixes(results: list[FileResult], args: argparse.Namespace, narrowing: Na
         outcome, new_doc, remaining = fix_loop(r.path, doc, r.findings, unsafe, recheck, keep)
         report.outcomes.append(outcome)
         if outcome.changed and write:
-            problem, saved = _write_fix(r.path, outcome, not getattr(args, "no_backup", False))
+            problem, saved = _write_fix(r.path, outcome, not req.no_backup)
             if problem is not None:
                 (report.raced if problem == RACED else report.failed).append(
                     r.path if problem == RACED else f"{r.path}: not fixed: {problem}")

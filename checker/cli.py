@@ -139,7 +139,7 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
 
 def add_selection_arguments(p: argparse.ArgumentParser) -> None:
     """--select, --extend-select and --ignore; each may be repeated and appends (ruff), so
-    ``--select SP --select NM`` runs both. ``commands.joined`` flattens what they collect."""
+    ``--select SP --select NM`` runs both. ``request.joined`` flattens what they collect."""
     p.add_argument("--select", type=_codes, action="append", default=None, metavar="CODES",
                    help="codes or prefixes to run, comma-separated; repeat to add more")
     p.add_argument("--extend-select", type=_codes, action="append", default=None,
@@ -201,8 +201,9 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(args_list)
     if args.command == "check":
         from checker.commands import run_check
+        from checker.request import CliRequest
 
-        return run_check(args)
+        return run_check(CliRequest.from_args(args))
     if args.command == "rules":
         from checker.commands import run_rules
 

@@ -96,11 +96,12 @@ def test_html_report_shows_the_source_sentence_beside_the_draft(tmp_path: Path) 
     from checker.cli import _parser
     from checker.commands import collect
     from checker.reporters.html import payload
+    from checker.request import CliRequest
 
     draft, wire = _pair(tmp_path)
     args = _parser().parse_args(["check", "--no-model", "--select", "SR", str(draft),
                                  "--source", str(wire)])
-    results, _ = collect(args)
+    results, _ = collect(CliRequest.from_args(args))
     doc = payload(results)["documents"][0]
     quote = next(f for f in doc["findings"] if f["code"] == "SR107")
     cmp = quote["compare"]

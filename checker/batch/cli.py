@@ -32,7 +32,6 @@ from checker.batch.runner import (
 )
 from checker.batch.work import DocOutcome
 from checker.cli import add_selection_arguments
-from checker.commands import joined
 from checker.config import (
     ConfigError,
     Settings,
@@ -48,6 +47,7 @@ from checker.inputs import (
     iter_files,
     read_bytes,
 )
+from checker.request import joined
 from checker.source.request import SourceRequest
 
 
