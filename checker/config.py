@@ -348,9 +348,20 @@ def _resolved(path: Path) -> Path:
 
 
 def find_config(start: Path) -> Path | None:
+    """The configuration that applies to ``start`` (a file or a folder): the nearest one in its
+    folder or above, after symlinks are followed."""
+    if not os.path.islink(start) and not os.path.isdir(start):
+        # a plain file: its folder decides, and many files share one (asked once per folder)
+        return _config_above(os.path.dirname(os.path.abspath(start)))
     start = _resolved(start)
     directory = start if start.is_dir() else start.parent
-    for d in (directory, *directory.parents):
+    return _config_above(str(directory))
+
+
+@functools.lru_cache(maxsize=4096)
+def _config_above(directory: str) -> Path | None:
+    resolved = _resolved(Path(directory))
+    for d in (resolved, *resolved.parents):
         found = _config_in(d)
         if found is not None:
             return found

@@ -212,6 +212,7 @@ def test_unknown_keys_in_the_pyproject_table_are_reported(tmp_path: Path) -> Non
     from checker import config
 
     config._config_in.cache_clear()
+    config._config_above.cache_clear()
     config._load_cached.cache_clear()
     with pytest.raises(ConfigError, match="force-exclude must be true or false"):
         settings_for(str(tmp_path / "d.txt"))

@@ -76,6 +76,20 @@ def test_nearest_configuration_wins(tmp_path: Path) -> None:
     assert _codes(data, "nested.txt") == ["TY103", "TY104"]
 
 
+def test_a_symlinked_draft_takes_the_configuration_of_the_folder_it_points_into(
+        tmp_path: Path) -> None:
+    write(tmp_path / "desk" / "checker.toml", 'ignore = ["TY101"]\n')
+    real = write(tmp_path / "desk" / "draft.txt", DIRTY)
+    write(tmp_path / "out" / "checker.toml", 'ignore = ["TY104"]\n')
+    plain = write(tmp_path / "out" / "other.txt", DIRTY)
+    link = tmp_path / "out" / "draft.txt"
+    link.symlink_to(real)
+    # the plain file asks first, so the folder's answer is cached before the link is asked about
+    assert find_config(plain) == tmp_path / "out" / "checker.toml"
+    assert find_config(link) == tmp_path / "desk" / "checker.toml"
+    assert find_config(tmp_path / "out") == tmp_path / "out" / "checker.toml"
+
+
 def test_checker_toml_beats_pyproject_in_the_same_folder(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", '[tool.checker]\nignore = ["TY104"]\n')
     write(tmp_path / "checker.toml", 'ignore = ["TY101"]\n')

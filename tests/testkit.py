@@ -60,6 +60,7 @@ def cli(args: Sequence[str | os.PathLike[str]], stdin: str | bytes | None = None
     from checker.cli import main
 
     config._config_in.cache_clear()
+    config._config_above.cache_clear()
     config._load_cached.cache_clear()
     data = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
     out, err = io.StringIO(), io.StringIO()
