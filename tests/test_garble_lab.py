@@ -93,15 +93,49 @@ def test_eval_garble_without_data_skips_and_rejects_unknown_kinds(
     assert "unknown defect kind" in capsys.readouterr().err
 
 
-def test_checks_never_import_the_lab() -> None:
+# The training and evaluation lab: data generators, transforms, evaluations and benchmarks.
+# A check (command line, language server, web page) must import none of it.
+LAB = ("checker.garble_lab", "checker.bench", "checker.nli.datagen", "checker.nli.transforms",
+       "checker.nli.indoc", "checker.nli.evaluate", "checker.nli.doceval",
+       "checker.nli.drafteval", "checker.nli.quieteval", "checker.nli.offtopic_eval",
+       "checker.nli.bench", "checker.source.evaluate")
+
+
+def _lab_modules_after(code: str) -> list[str]:
+    import json
     import subprocess
     import sys
 
-    code = ("import sys, checker.engine, checker.rules; checker.rules.all_rules(); "
-            "print(any(m.startswith('checker.garble_lab') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    assert out == "False"
+    from testkit import cli_env
+
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, env=cli_env(), timeout=300).stdout.strip().splitlines()[-1]
+    return [m for m in json.loads(out) if m.startswith(LAB)]
+
+
+def test_the_lab_modules_exist() -> None:
+    import importlib.util
+
+    for name in LAB:
+        assert importlib.util.find_spec(name) is not None, name
+
+
+def test_checks_never_import_the_lab() -> None:
+    assert _lab_modules_after(
+        "import checker.engine, checker.rules; checker.rules.all_rules()") == []
+
+
+@pytest.mark.model
+def test_a_check_with_the_model_never_imports_the_lab() -> None:
+    from testkit import REPO_ROOT
+
+    seeds = REPO_ROOT / "seeds"
+    code = ("import contextlib, io\nfrom checker.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['check', '--format', 'json', {str(seeds)!r}]) == 1\n"
+            "import checker.lsp.server, checker.server.app")
+    assert _lab_modules_after(code) == []
 
 
 def test_eval_garble_names_a_broken_archive(tmp_path: Path,
