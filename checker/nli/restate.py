@@ -14,7 +14,8 @@ A third shape is rarer but floods the page where it occurs: **two speakers' line
 or a list of picks opens each line with who speaks ("- Jamie Graham, Total Film: Film - The
 Aviator; …" / "- Tim Dams, Screen International: Film - Million Dollar Baby; …"). Two people's
 statements do not contradict each other, so lines under two different labels are not compared
-(``checker.entries.speaker_label``); one speaker's lines still are.
+(``checker.entries.speaker_label``); one speaker's lines still are, except across two rounds of
+a roll call (the same panel of four or more, twice: "who will win", then "who should win").
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
@@ -26,6 +27,7 @@ are left to them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -42,6 +44,8 @@ SHARED_OF_LONGER = 0.8  # with replacements
 LIST_ITEM_TOKENS = 12
 LIST_RUN = 3
 FRAGMENT_TOKENS = 10
+ROLL_CALL = 4  # voices in a round of a repeated roll call (restate.roll_call_rounds)
+SHARED_CONTENT = 0.7  # reworded restatements: content words of the shorter found in the longer
 
 
 def _tokens(text: str) -> list[str]:
@@ -51,9 +55,12 @@ def _tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _signs() -> dict[str, frozenset[str]]:
     """``rules/nli/conflict_signs.tsv`` by kind; negators from the flip rule are always in."""
-    table: dict[str, set[str]] = {"negative": set(NEGATORS), "auxiliary": set(), "time": set()}
+    table: dict[str, set[str]] = {"negative": set(NEGATORS), "auxiliary": set(), "time": set(),
+                                  "phrase": set()}
     for kind, word in load_rows("nli", "conflict_signs.tsv"):
-        table[kind].add(word.strip().lower())
+        word = " ".join(word.lower().split())
+        # a phrase of several words ("ruled out") is looked for in the differing part as a whole
+        table["phrase" if " " in word else kind].add(word)
     return {kind: frozenset(words) for kind, words in table.items()}
 
 
@@ -67,6 +74,11 @@ def _conflict_sign(left: list[str], right: list[str], lex: Lexicon) -> bool:
     signs = _signs()
     lower = {t.lower() for t in left} | {t.lower() for t in right}
     if lower & signs["negative"]:
+        return True
+    if signs["phrase"] and any(
+        f" {phrase} " in f" {' '.join(side).lower()} " for side in (left, right) if len(side) > 1
+        for phrase in signs["phrase"]
+    ):
         return True
     if any(_is_number(t, lex) for t in left) and any(_is_number(t, lex) for t in right):
         return True
@@ -96,6 +108,9 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
     elif shared < SHARED_OF_SHORTER * min(len(la), len(lb)):
         return False
     words_a, words_b = set(la), set(lb)
+    stop = stopwords()
+    if _swapped_names(_content(a, stop), _content(b, stop)):
+        return False
     for _, i1, i2, j1, j2 in ops:
         if _conflict_sign(ta[i1:i2], tb[j1:j2], lex):
             return False
@@ -104,6 +119,71 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
         if any(lex.flips(y) & words_a for y in lb[j1:j2]):
             return False
     return True
+
+
+def _words(text: str, stop: frozenset[str]) -> list[str]:
+    """The words of ``text`` in their case, but a sentence-opening function word lower-cased, so
+    "A" or "The" never counts as a name."""
+    toks = [t for t in _tokens(text) if t[0].isalnum()]
+    if toks and toks[0].lower() in stop:
+        toks[0] = toks[0].lower()
+    return toks
+
+
+def _content(text: str, stop: frozenset[str]) -> list[str]:
+    """The words of ``text`` that carry its content."""
+    return [t for t in _words(text, stop) if t.lower() not in stop
+            and t.lower() not in IGNORABLE and t.lower() not in LIGHT]
+
+
+def _names(words: list[str]) -> set[str]:
+    """Words written as names: capitalised past the first word (which any sentence capitalises),
+    and an opening acronym ("LED", "BBC")."""
+    names = {t.lower() for t in words[1:] if t[0].isupper()}
+    if words and len(words[0]) > 1 and words[0].isupper():
+        names.add(words[0].lower())
+    return names
+
+
+def _swapped_names(a: list[str], b: list[str]) -> bool:
+    """Do the names written as names in both (capitalised, not just opening the sentence) come
+    in another order? Then roles may be swapped ("Fatah accused Hamas" / "Hamas accused
+    Fatah"), which cannot be told from a reordering by the words alone."""
+    both = _names(a) & _names(b)
+    order_a = list(dict.fromkeys(t.lower() for t in a if t.lower() in both))
+    order_b = list(dict.fromkeys(t.lower() for t in b if t.lower() in both))
+    return order_a != order_b
+
+
+def reworded_restatement(a: str, b: str, lex: Lexicon | None = None,
+                         stop: frozenset[str] | None = None) -> bool:
+    """True when ``b`` restates ``a`` in another order: most content words of the shorter are in
+    the longer (``SHARED_CONTENT``) and the words that differ carry no sign of conflict.
+
+    A summary line and the body sentence it was cut from are often reworded as well as cut
+    ("A high shelf in the hallway holds original tins of produce from yesteryear, …" / "A hallway
+    shelf holds original tins of produce from the past …"), which the word-for-word alignment of
+    ``restatement`` cannot follow. The differing words are counted over every word, function
+    words included, so that "first"/"last", "before"/"after" or a second "not" still count."""
+    lex = lex or load_lexicon()
+    stop = stop if stop is not None else stopwords()
+    ca, cb = _content(a, stop), _content(b, stop)
+    words_a, words_b = {t.lower() for t in ca}, {t.lower() for t in cb}
+    shared = len(words_a & words_b)
+    if shared < MIN_SHARED or shared < SHARED_CONTENT * min(len(words_a), len(words_b)):
+        return False
+    ta, tb = _words(a, stop), _words(b, stop)
+    count_a, count_b = Counter(t.lower() for t in ta), Counter(t.lower() for t in tb)
+    only_a, only_b = count_a - count_b, count_b - count_a
+    left = [t for t in ta if only_a.get(t.lower())]
+    right = [t for t in tb if only_b.get(t.lower())]
+    if _conflict_sign(left, right, lex):
+        return False
+    if any(lex.flips(x.lower()) & count_b.keys() for x in left):
+        return False
+    if any(lex.flips(y.lower()) & count_a.keys() for y in right):
+        return False
+    return not _swapped_names(ca, cb)
 
 
 def _fragment(text: str) -> bool:
@@ -140,6 +220,34 @@ def list_items(sentences: Sequence[str]) -> set[int]:
     return out
 
 
+def roll_call_rounds(labels: Sequence[str | None]) -> dict[int, int]:
+    """Round numbers of the labelled lines that form a repeated roll call.
+
+    A list of picks or votes can give the same panel twice under two headings ("who will win",
+    "who should win"), and the headings are often lost when the page is extracted: each voice
+    then seems to say two different things. The labelled lines are cut into rounds, a new round
+    starting where a voice comes back; two consecutive rounds of the same ``ROLL_CALL`` or more
+    voices are a roll call, and its lines are numbered by round. A two-way exchange (questions
+    and answers) or a panel of three in turn is not one, so a witness's two answers are still
+    compared."""
+    rounds: list[list[int]] = [[]]
+    for index, label in enumerate(labels):
+        if label is None:
+            continue
+        if any(labels[k] == label for k in rounds[-1]):
+            rounds.append([])
+        rounds[-1].append(index)
+    out: dict[int, int] = {}
+    voices = [frozenset(labels[k] for k in r) for r in rounds]
+    for n in range(len(rounds) - 1):
+        if len(voices[n]) >= ROLL_CALL and voices[n] == voices[n + 1]:
+            for k in rounds[n]:
+                out.setdefault(k, n)
+            for k in rounds[n + 1]:
+                out[k] = n + 1
+    return out
+
+
 def _subject(text: str, stop: frozenset[str]) -> str | None:
     """The first word that is not a number, a bullet or a function word."""
     for token in _tokens(text):
@@ -157,6 +265,7 @@ class PairFilter:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._labels = [speaker_label(s) for s in sentences]
+        self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
 
@@ -173,7 +282,13 @@ class PairFilter:
         source's label ("- Jamie Graham, Total Film: …" / "- Tim Dams, Screen International:
         …"): two people's statements, which do not contradict each other."""
         a, b = self._labels[i], self._labels[j]
-        return a is not None and b is not None and a != b
+        if a is None or b is None:
+            return False
+        if a != b:
+            return True
+        # one voice in two rounds of a roll call ("who will win" / "who should win")
+        ra, rb = self._rounds.get(i), self._rounds.get(j)
+        return ra is not None and rb is not None and ra != rb
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
@@ -181,7 +296,8 @@ class PairFilter:
             return "parallel"
         if self.speakers(i, j):
             return "speakers"
-        if restatement(self._sentences[i], self._sentences[j], self._lex):
+        a, b = self._sentences[i], self._sentences[j]
+        if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
             return "restatement"
         return None
 

@@ -2,7 +2,8 @@
 finding, and one planted contradiction in each must still be found (with the real model).
 
 Each ``tests/fixtures/genres/<genre>.txt`` is a clean document (live commentary, results,
-listings, a timeline, a transcript, a market report, a weather round-up, a news digest);
+listings, a timeline, a transcript, a market report, a weather round-up, a news digest, a
+panel's picks given twice);
 ``<genre>.planted.txt`` is the same with one line changed so that two lines about the same actor
 or event cannot both hold, and ``<genre>.planted.json`` names those two lines.
 """
@@ -35,6 +36,9 @@ MISSED = {
     "digest": "a vote reported as passed, then campaigners celebrating its defeat",
     "listings": "one programme on two channels at the same time",
     "market-report": "shares 'rose 4.2 percent', then 'ended the session lower'",
+    "picks": "the panel's ten list lines fill the pair budget (0.6 pairs per sentence) before the "
+             "filter drops them, so the goals claim and its denial are never scored; filling the "
+             "budget after the filter finds it, but added 8 false alarms on the 131 web pages",
     "results": "a 2-1 home win, then the away side 'left with all three points'",
     "timeline": "a flotation year contradicted by 'nine years after shares first traded'",
     "transcript": "'Yes, I signed it' against 'signed by my successor, not me'",

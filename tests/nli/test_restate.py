@@ -6,8 +6,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from checker.entries import speaker_label
 from checker.nli.contradict import Params, candidate_pairs
-from checker.nli.restate import PairFilter, list_items, restatement
+from checker.nli.restate import (
+    PairFilter,
+    list_items,
+    restatement,
+    reworded_restatement,
+    roll_call_rounds,
+)
 
 BODY = "The mayor sat quietly in the council chamber and did not answer questions from reporters."
 
@@ -66,6 +73,16 @@ def test_restatements_are_recognised(later: str) -> None:
         (
             "Exports of steel rose sharply in the first quarter of the year.",
             "Exports of steel fell sharply and unexpectedly in the first quarter of the year.",
+        ),
+        # a refusal of several words dropped, the claim it refused stated
+        (
+            "The treasurer ruled out raising the water rate in the autumn statement.",
+            "The water rate will rise in the autumn statement.",
+        ),
+        # a cancellation of several words put where the plan stood
+        (
+            "The county approved the ring road scheme on Thursday after a long meeting.",
+            "The county threw out the ring road scheme on Thursday after a long meeting.",
         ),
     ],
 )
@@ -153,3 +170,73 @@ def test_lines_of_two_speakers_are_not_compared() -> None:
     assert not f.speakers(5, 6)  # "The minister said:" is a sentence, not a speaker's label
     assert not f.speakers(7, 8)  # a correction heading is not a speaker
     assert not f.speakers(0, 5)  # only one of the two has a label
+
+
+def test_one_voice_in_two_rounds_of_a_roll_call_is_not_compared() -> None:
+    panel = ["Ana Bell, Radio Tay", "Joe Kerr, The Herald", "Mo Said, Fife Today",
+             "Liz Orr, Tay FM"]
+    picks = [f"- {who}: Player - {name}; manager - Gary Lindsay." for who, name in
+             zip(panel, ["Owen Marsh", "Owen Marsh", "Sam Ure", "Owen Marsh"], strict=True)]
+    again = [f"- {who}: Player - {name}; manager - Jill Ness." for who, name in
+             zip(panel, ["Sam Ure", "Iona Blair", "Sam Ure", "Owen Marsh"], strict=True)]
+    f = PairFilter(["Most of the panel tipped Marsh.", *picks, *again])
+    assert f.skip(1, 5) == "speakers"  # Ana Bell's "will win", then her "should win"
+    assert f.speakers(1, 2)  # two voices, as before
+    # a two-way exchange is not a roll call: one witness's two answers are still compared
+    qa = ["CHAIR: Did you sign the contract?", "ANA REYES: Yes, I signed it in May.",
+          "CHAIR: Who signed the variation?", "ANA REYES: My successor signed it, not me."]
+    assert roll_call_rounds([speaker_label(s) for s in qa]) == {}
+    assert not PairFilter(qa).speakers(1, 3)
+    # a panel of three in turn is not one either
+    three = [f"{who.upper()}: Line {k}." for k in range(2) for who in ("Hale", "Ruiz", "Okoro")]
+    assert roll_call_rounds([speaker_label(s) for s in three]) == {}
+
+
+def test_a_reworded_restatement_in_another_order_is_recognised() -> None:
+    body = ("Very little else is known about the murals or why anyone painted them, but they are "
+            "already drawing plenty of visitors to the harbour wall.")
+    summary = ("The harbour wall murals are already drawing plenty of visitors, though very little "
+               "is known about them .")
+    assert not restatement(body, summary)  # too much reworded for the word-for-word alignment
+    assert reworded_restatement(body, summary)
+    assert PairFilter([body, summary]).skip(0, 1) == "restatement"
+
+
+MURALS = ("Very little is known about the murals on the harbour wall, but they are already "
+          "drawing plenty of visitors from nearby towns.")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # a negation
+        "Very little is known about the harbour wall murals, and they are not drawing plenty of "
+        "visitors from nearby towns.",
+        # an antonym from the flip lists, reworded around it
+        "The harbour wall murals, of which very little is known, are already drawing falling "
+        "numbers of visitors from nearby towns.",
+        # a place swapped for another
+        "Very little is known about the murals on the harbour wall at Dunmere, but they are "
+        "already drawing plenty of visitors from Kelso.",
+    ],
+)
+def test_a_reworded_change_that_can_contradict_is_kept(later: str) -> None:
+    from checker.nli.lexicon import stopwords
+    from checker.nli.restate import SHARED_CONTENT, _content
+
+    earlier = MURALS if "Dunmere" not in later else MURALS.replace("nearby towns", "Portree")
+    if "falling" in later:
+        earlier = MURALS.replace("plenty of", "rising numbers of")
+    wa = {t.lower() for t in _content(earlier, stopwords())}
+    wb = {t.lower() for t in _content(later, stopwords())}
+    assert len(wa & wb) >= SHARED_CONTENT * min(len(wa), len(wb))  # the overlap alone would pass
+    assert not reworded_restatement(earlier, later)
+
+
+def test_names_in_another_order_are_left_to_the_model() -> None:
+    earlier = ("Dunmere Athletic beat Kelso Rovers in the county cup final at the harbour ground "
+               "on Saturday afternoon.")
+    later = ("Kelso Rovers beat Dunmere Athletic in the county cup final at the harbour ground "
+             "on Saturday afternoon.")
+    assert not restatement(earlier, later) and not reworded_restatement(earlier, later)
+    assert PairFilter([earlier, later]).skip(0, 1) is None
