@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.entries import time_stamped
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import (
+    Flip,
     flip_pairs,
     tokens,
     word_flip_tokens,
@@ -26,6 +28,7 @@ from checker.nli.flips import (
 from checker.nli.lexicon import load_lexicon
 from checker.nli.pairs import Selection, model_eligible, select_pairs
 from checker.nli.restate import unlikely_pairs
+from checker.resources import load_rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -137,6 +140,37 @@ def _entry_headers(a: str, b: str) -> bool:
     return time_stamped(a) and time_stamped(b)
 
 
+@lru_cache(maxsize=1)
+def _enumerators() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in load_rows("nli", "enumerators.txt"))
+
+
+def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: str) -> bool:
+    """Word-for-word flips that are not two accounts of one thing:
+
+    - two time-stamped entries of a live page, whose times differ ("14:02 …" / "14:09 …");
+    - a number that labels one of a series ("Method 1" / "Method 2", "line 3" / "line 1" of a
+      traceback, "Round 2");
+    - "No." or "No," opening a sentence, which answers the question before it rather than
+      negating the sentence ("No. Assistance dogs are always permitted.").
+
+    An opposite in the condition a sentence opens with is still a flip: "If the player is male,
+    she responds …" / "If the player is female, …" are two cases on a wiki page, but "If we keep
+    our silence, …" / "If we abandon our silence, …" is the garbled copy CT102 exists for, and
+    the words cannot tell them apart (two of the generated contradictions of `checker eval
+    documents` were lost to such a guard)."""
+    if flip.kind == "number" and _entry_headers(earlier, later):
+        return True
+    at = flip.at
+    if flip.kind == "number" and at > 0 and tokens_earlier[at - 1] in _enumerators():
+        return True
+    if flip.kind == "negation" and at == 0:
+        opening = (earlier if tokens_earlier[:1] == ["no"] else later).lstrip()[:3].lower()
+        if opening in ("no.", "no,", "no!"):
+            return True
+    return False
+
+
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     """Word-for-word flips over all sentence pairs (cheap: token alignment only)."""
     lex = load_lexicon()
@@ -144,21 +178,11 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     toks = [tokens(s) if eligible(s) else None for s in sentences]
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
-        if flip is not None and flip.kind == "number" and _entry_headers(
-            sentences[i], sentences[j]
-        ):
+        if flip is None or _not_a_conflict(flip, sentences[i], toks[i] or [], sentences[j]):
             continue
-        if flip is not None:
-            confidence = 0.9 if flip.kind == "number" else 0.95
-            out.append(
-                Conflict(
-                    i,
-                    j,
-                    confidence,
-                    flip.kind,
-                    f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}",
-                )
-            )
+        confidence = 0.9 if flip.kind == "number" else 0.95
+        out.append(Conflict(i, j, confidence, flip.kind,
+                            f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}"))
     return out
 
 

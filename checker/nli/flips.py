@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from checker.budget import check as check_budget
@@ -46,6 +46,7 @@ class Flip:
     kind: str  # antonym | negation | number
     earlier: str
     later: str
+    at: int = -1  # where the differing words start among the earlier sentence's tokens
 
 
 def tokens(text: str, keep_case: bool = False) -> list[str]:
@@ -239,5 +240,5 @@ def word_flip_tokens(ta: list[str], tb: list[str], lex: Lexicon) -> Flip | None:
         flip = _classify(left, right, lex)
         if flip is None or found is not None:
             return None
-        found = flip
+        found = replace(flip, at=i1)
     return found

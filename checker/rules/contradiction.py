@@ -112,7 +112,9 @@ class WordFlipContradiction(Rule):
 Aligns every pair of sentences word by word and reports the later one when the two differ only
 by an opposite ("leave" / "stay", "rose" / "fell"), a negation ("will" / "will not", "did not
 leave" / "left") or a number. The opposites are the lists in rules/nli/. Needs no model. A
-conflicting number is reported in the `number` category. Each sentence is compared with the
+conflicting number is reported in the `number` category; a number that labels one of a series
+("Method 1" / "Method 2", "line 3" of a traceback: rules/nli/enumerators.txt) is not one, nor is
+an opening "No." that answers the question before it. Each sentence is compared with the
 1,000 before it (a long feature has 200): in a longer text, an archive of many articles, that
 keeps the work growing in step with the length."""
     why = """

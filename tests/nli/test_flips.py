@@ -82,3 +82,44 @@ def test_time_stamped_entries_of_a_live_page_are_not_number_flips() -> None:
         "The council meeting on the harbour plan starts at 11:30 on Monday.",
     ]
     assert [c.kind for c in flip_conflicts(changed)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        # a number that labels one of a series
+        ("How to grow a fig tree from a cutting: Method 1", "How to grow a fig tree from a "
+         "cutting: Method 2"),
+        ('File "report.py", line 14, in <module>', 'File "report.py", line 9, in <module>'),
+        ("The heats resume at the harbour pool in Round 2 on Sunday.",
+         "The heats resume at the harbour pool in Round 3 on Sunday."),
+        # "No." answering the question before it, not negating its own sentence
+        ("No. Guide dogs are always allowed on board the ferry.",
+         "Guide dogs are always allowed on board the ferry."),
+    ],
+)
+def test_labels_and_answers_are_not_flips(earlier: str, later: str) -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    assert word_flip(earlier, later) is not None  # the words alone would be a flip
+    assert flip_conflicts([earlier, later]) == []
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "kind"),
+    [
+        # a count after an enumerator-like word that is not one
+        ("The council approved 40 new homes on the harbour site.",
+         "The council approved 60 new homes on the harbour site.", "number"),
+        # "no" inside the sentence still negates it
+        ("There were delays on the harbour line on Monday morning.",
+         "There were no delays on the harbour line on Monday morning.", "negation"),
+        # an opposite in an opening condition is still a flip (a garbled copy does exactly this)
+        ("If we keep our silence, more families will lose their homes this winter.",
+         "If we abandon our silence, more families will lose their homes this winter.", "antonym"),
+    ],
+)
+def test_real_flips_next_to_those_shapes_are_kept(earlier: str, later: str, kind: str) -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    assert [c.kind for c in flip_conflicts([earlier, later])] == [kind]
