@@ -167,3 +167,78 @@ def _anchor(wanted: list[tuple[str, int]], words: list[tuple[str, int, int]],
 def _next(hits: list[int], lowest: int, highest: int) -> int | None:
     i = bisect.bisect_left(hits, lowest)
     return hits[i] if i < len(hits) and hits[i] <= highest else None
+
+
+class _CodeText(HTMLParser):
+    """The text of the page's ``pre`` and ``code`` elements, ``<br>`` read as a line break."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._open: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("pre", "code"):
+            self._open.append((tag, []))
+        elif tag == "br" and self._open:
+            self._open[-1][1].append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and self._open:
+            self._open[-1][1].append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ("pre", "code") or not any(t == tag for t, _ in self._open):
+            return
+        while self._open:
+            open_tag, parts = self._open.pop()
+            text = "".join(parts)
+            if self._open:
+                self._open[-1][1].append(text)  # the outer block holds it too
+            else:
+                self.blocks.append(text)
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._open[-1][1].append(data)
+
+
+def code_lines(source: str) -> frozenset[str]:
+    """The lines of the page's code (``pre`` and ``code`` elements), with runs of spaces made
+    one; a lone letter or digit is left out (it says nothing about where it came from), a lone
+    brace is not. A ``code`` inside a sentence is listed too, but only a whole
+    extracted line equal to it is blanked (``blank_code``), so the sentence is kept."""
+    parser = _CodeText()
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError):  # markup too broken to read: no code blocks known
+        return frozenset()
+    lines: set[str] = set()
+    for block in parser.blocks:
+        # each line, and the whole block on one line (the extractor sometimes joins them)
+        for line in (*block.splitlines(), block):
+            line = " ".join(line.split())
+            if len(line) >= 2 or (line and not line.isalnum()):
+                lines.add(line)
+    return frozenset(lines)
+
+
+def blank_code(extracted: str, source: str) -> str:
+    """``extracted`` with every line that is a whole line of the page's code blanked to
+    spaces (same length, so offsets still map): rules check prose, as they skip code in
+    Markdown, and a traceback's "line 3" / "line 1" or a shell's "openssl openssl" are not
+    mistakes of the writer's."""
+    wanted = code_lines(source)
+    if not wanted:
+        return extracted
+    out = []
+    for line in extracted.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and " ".join(body.split()) in wanted:
+            out.append(" " * len(body) + line[len(body):])
+        else:
+            out.append(line)
+    return "".join(out)

@@ -218,7 +218,8 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 def _html_document(path: str, html: str) -> Document:
     import trafilatura
 
-    from checker.htmlmap import html_offset_map
+    from checker.htmlmap import blank_code, html_offset_map
+    from checker.markdown import blanked_spans
 
     try:
         extracted = trafilatura.extract(html, output_format="txt", include_comments=False,
@@ -233,9 +234,15 @@ def _html_document(path: str, html: str) -> Document:
     for match in _SUPPRESSION.finditer(html):
         codes = _codes(match.group(2) or match.group(4))
         suppressions.append(Suppression(codes, 0, 0, 0, len(extracted)))
-    paragraphs = tuple(nonblank_line_spans(extracted))
+    # code blocks are blanked, as in Markdown; offsets are the same, so they still map
+    prose = blank_code(extracted, html)
+    if not prose.strip():
+        raise InputError(f"{path}: the text extracted from this HTML is all code; no prose "
+                         "to check")
+    paragraphs = tuple(nonblank_line_spans(prose))
     place = FilePlace(path, functools.partial(html_offset_map, html, extracted), source=html)
-    return Document(path=path, text=extracted, kind="html", source=html, place=place,
+    return Document(path=path, text=prose, kind="html", source=html, place=place,
+                    markup=blanked_spans(extracted, prose),
                     suppressions=tuple(suppressions), paragraph_spans=paragraphs or None)
 
 

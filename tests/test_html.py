@@ -68,3 +68,48 @@ def test_html_without_article_text_is_a_clear_error() -> None:
         assert "empty.html" in str(exc)
     else:
         raise AssertionError("an HTML page with no text must be an input error")
+
+
+CODE_PAGE = """<!doctype html><html><head><title>Ferry timetable scraper</title></head><body>
+<article>
+<h1>Scraping the harbour ferry timetable</h1>
+<p>The harbour authority publishes its ferry timetable as a web page, and the the script below
+reads it every morning so that the newsroom sees cancellations before readers do.</p>
+<pre>
+$ python scrape.py --port Kelso
+Traceback (most recent call last):
+  File "scrape.py", line 3, in &lt;module&gt;
+  File "scrape.py", line 1, in &lt;module&gt;
+which openssl
+openssl version
+fetch(url, {
+</pre>
+<p>The error above came from an old certificate store on the newsroom's build server, which
+the desk replaced on Tuesday; the scraper has run every morning since then without a fault.</p>
+<p>Run it with <code>python scrape.py</code> and it prints each sailing that was cancelled.</p>
+<p><code>scrape.py --all --port Kelso --port Kelso</code></p>
+</article></body></html>
+"""
+
+
+def test_code_blocks_are_not_checked_as_prose(tmp_path: Path) -> None:
+    page = write(tmp_path / "scraper.html", CODE_PAGE)
+    doc = read_path(str(page))
+    assert "Traceback" not in doc.text and "openssl" not in doc.text  # blanked, same length
+    assert "python scrape.py" in doc.text  # code inside a sentence stays part of it
+    assert "--port Kelso --port" not in doc.text  # a paragraph that is all code does not
+    rc, data, _ = run_json(["--no-model", page])
+    assert rc == 1
+    (entry,) = data["files"]
+    found = [(f["code"], doc.text[f["start"]:f["end"]]) for f in entry["findings"]]
+    assert found == [("TY104", "the the")]  # the prose mistake, nothing from the code
+    line = CODE_PAGE.split("\n")[entry["findings"][0]["line"] - 1]
+    assert "the the" in line
+
+
+def test_a_page_that_is_all_code_is_a_clear_error(tmp_path: Path) -> None:
+    page = write(tmp_path / "snippet.html", "<html><body><article><pre>\nimport os\n"
+                 "print(os.getcwd())\nprint('done')\n</pre></article></body></html>\n")
+    rc, out, err = cli(["check", "--no-model", page])
+    assert rc == 2
+    assert "snippet.html: the text extracted from this HTML is all code" in out + err

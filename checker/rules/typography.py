@@ -195,8 +195,10 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
-            if "\n" in m.group(2) and m.group(0)[-len(word)].isupper():
-                continue  # "BBC One" / "One of tonight's …": a line that ends, a new one starts
+            if "\n" in m.group(2) and (m.group(0)[-len(word)].isupper() or doc.kind == "html"):
+                # "BBC One" / "One of tonight's …": a line that ends, a new one starts; and in
+                # text extracted from HTML every line is its own block (a heading, a paragraph)
+                continue
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
                                fix=Fix("remove the repeated word",
                                        (Edit(m.end(1), m.end(), ""),)))
