@@ -119,6 +119,16 @@ def test_truncated_name() -> None:
     assert _flagged(text, "NM102") == ["Yevgeny V"]
 
 
+def test_authors_of_a_reference_list_are_not_truncated_names() -> None:
+    text = ("The study of ferry crossings was cited twice.\n\n"
+            "- 1. Okafor T, Lindqvist M, Brandt S, et al. Harbour traffic in winter. "
+            "Transp Rev. 2019;4:11-20.\n"
+            "- 2. Mensah K, Duarte P. Ferry delays and rainfall. J Coast Stud. 2021;7:3-9.\n"
+            "- 3. Ruiz-Carr AB ,Holm J ,et al . Tides and timetables.\n\n"
+            "The operator was headed by Tomas K, whose brother founded it.\n")
+    assert _flagged(text, "NM102") == ["Tomas K"]
+
+
 def test_vocabulary_spelling() -> None:
     text = "A coup ousted President Mohamed Bassum last July.\n"
     assert _flagged(text, "NM103") == []
@@ -191,3 +201,20 @@ def test_dates_that_cannot_both_hold() -> None:
     text = ("The coup took place on July 26, 2023.\n\n"
             "Since the coup on July 28, 2023, troops have been inactive.\n")
     assert _flagged(text, "NU"), "the same event on two different dates"
+
+
+def test_an_obfuscated_advert_is_one_finding_per_paragraph() -> None:
+    advert = "\u0410dv\u0435rt\u0456\u0455\u0435 w\u0456th th\u0435 b\u0435st n\u0435ws s\u0456te."
+    text = (f"The ferry resumed on Monday.\n\n{advert} Call us today.\n\n"
+            "The harbour reopened. S\u0435e the timetable.\n")
+    findings, analysed = _findings(text, "SP104")
+    assert [analysed[f.start:f.end] for f in findings] == ["\u0410dv\u0435rt\u0456\u0455\u0435",
+                                                          "S\u0435e"]
+    first, second = findings
+    assert first.message == ("6 words in this paragraph mix Latin and look-alike letters: "
+                             "'\u0410dv\u0435rt\u0456\u0455\u0435', 'w\u0456th', 'th\u0435', "
+                             "'b\u0435st' and 2 more")
+    assert [analysed[r.start:r.end] for r in first.related] == [
+        "w\u0456th", "th\u0435", "b\u0435st", "n\u0435ws", "s\u0456te"]
+    assert not second.related
+    assert second.message == "'S\u0435e' mixes Latin and look-alike letters"

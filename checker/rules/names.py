@@ -349,6 +349,30 @@ _TRUNCATED = re.compile(
 )
 
 
+# One author of a reference list in the Vancouver style: "Baumgartner E," "Mangtani PK," …
+_CITED_AUTHOR = re.compile(
+    r"\b[A-Z][\w’'-]*[a-z](?: [A-Z][\w’'-]*[a-z])? [A-Z]{1,3}(?=[ \t]*[,.]|[ \t]*et al\b)")
+CITATION_AUTHORS = 3  # authors in one line that make it a reference list (2 with a year)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_ET_AL = re.compile(r"\bet al\b")
+
+
+def _reference_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that list authors as a reference list does ("Haber M, Loeb M, Moss L, et al.";
+    "Dalbeth N, Stamp L. Allopurinol dosing … 2011"): there "Surname Initial" is how a name is
+    written, not a name cut off."""
+    out = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end = start + len(line)
+        authors = len(_CITED_AUTHOR.findall(line))
+        if authors >= CITATION_AUTHORS or (authors and _ET_AL.search(line)) or (
+                authors == CITATION_AUTHORS - 1 and _YEAR.search(line)):
+            out.append((start, end))
+        start = end
+    return out
+
+
 @register
 class TruncatedName(Rule):
     code = "NM102"
@@ -358,7 +382,9 @@ class TruncatedName(Rule):
     what = """
 Finds a given name followed by a lone capital letter with no period, where a surname should be
 ("headed by Yevgeny V, whose mercenaries…"). Terms that take a letter by design ("Plan B",
-"Vitamin D") are listed in `rules/names/truncation-exceptions.txt`."""
+"Vitamin D") are listed in `rules/names/truncation-exceptions.txt`. A line that lists authors as
+a reference list does (three or more, two with a year, or any with "et al": "Haber M, Loeb M,
+Moss L, et al.") is passed over: there a surname and initials are the whole name."""
     why = """
 A truncated name leaves the reader unsure who is meant, and usually marks text that was cut or
 machine-rewritten."""
@@ -368,9 +394,14 @@ machine-rewritten."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         exceptions = set(load_lines("names", "truncation-exceptions.txt")) | honorifics()
+        references: list[tuple[int, int]] | None = None
         for m in _TRUNCATED.finditer(doc.text):
             word, letter = m.group(1), m.group(2)
             if word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}:
+                continue
+            if references is None:
+                references = _reference_lines(doc.text)
+            if any(a <= m.start() < b for a, b in references):
                 continue
             yield self.finding(m.start(), m.end(),
                                f"{m.group(0)!r} looks like a name cut off after its initial")

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from checker.document import Document, Span
-from checker.findings import Applicability, Edit, Finding, Fix
+from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import line_removal, nonblank_lines
@@ -191,6 +191,9 @@ _LOOKALIKE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic l
 _MIXED_WORD = re.compile(r"\w+")  # each word; the two searches below find the mixed ones
 
 
+MAX_RELATED = 20  # related words given with one SP104 finding
+
+
 @register
 class MixedScriptWord(Rule):
     code = "SP104"
@@ -199,7 +202,9 @@ class MixedScriptWord(Rule):
     summary = "A word that mixes Latin with look-alike Cyrillic or Greek letters"
     what = """
 Flags words that mix Latin letters with Cyrillic or Greek ones ("Аdvеrtіѕе" written with a
-Cyrillic А, е, і and ѕ). Words wholly in one script are left alone."""
+Cyrillic А, е, і and ѕ). Words wholly in one script are left alone. One finding per paragraph,
+at its first such word, with the others as related: an obfuscated advert disguises every
+word."""
     why = """
 Spammers swap in look-alike letters so that filters looking for "Advertise" or a brand name miss
 the text. In a news draft such a word is pasted spam, or a search for the name will fail."""
@@ -209,10 +214,24 @@ the text. In a news draft such a word is pasted spam, or a search for the name w
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if not _LOOKALIKE.search(doc.text):
             return
-        for m in _MIXED_WORD.finditer(doc.text):
-            if _LATIN.search(m.group()) and _LOOKALIKE.search(m.group()):
-                yield self.finding(m.start(), m.end(),
-                                   f"{m.group()!r} mixes Latin and look-alike letters")
+        words = [m for m in _MIXED_WORD.finditer(doc.text)
+                 if _LATIN.search(m.group()) and _LOOKALIKE.search(m.group())]
+        # one finding per paragraph: an obfuscated advert disguises every word, and fifty
+        # findings would say what one says (the other words are given as related)
+        for paragraph in doc.paragraphs:
+            inside = [m for m in words if paragraph.start <= m.start() < paragraph.end]
+            if not inside:
+                continue
+            first, rest = inside[0], inside[1:]
+            if not rest:
+                message = f"{first.group()!r} mixes Latin and look-alike letters"
+            else:
+                shown = ", ".join(repr(m.group()) for m in inside[:4])
+                more = f" and {len(inside) - 4} more" if len(inside) > 4 else ""
+                message = (f"{len(inside)} words in this paragraph mix Latin and look-alike "
+                           f"letters: {shown}{more}")
+            yield self.finding(first.start(), first.end(), message, related=tuple(
+                Related(m.start(), m.end(), "also mixes scripts") for m in rest[:MAX_RELATED]))
 
 
 # Leftover CMS markup: WordPress-style shortcodes with a hyphenated or underscored name, with
