@@ -111,3 +111,24 @@ def test_gb104_points_at_the_replaced_words() -> None:
     assert finding.start > len(WRITTEN)
     assert flagged & {"team", "assault", "mentioned", "civil", "servants"}
     assert 0.5 <= (finding.confidence or 0) <= 1.0
+
+
+@pytest.mark.model
+def test_gb105_gives_one_finding_for_a_copy_spun_throughout() -> None:
+    from checker.rules.spun import SpunCopy
+
+    text = SpunCopy.bad_examples[0]
+    result = check_text(text, "draft.txt", "text", Settings(select=("GB104", "GB105")))
+    assert result.error is None and result.document is not None
+    by_code = {c: [f for f in result.findings if f.code == c] for c in ("GB104", "GB105")}
+    assert len(by_code["GB104"]) == 3  # each spun sentence, as before
+    [copy] = by_code["GB105"]  # and the document's verdict beside them, not merged into one
+    first = result.document.sentences[0]
+    assert (copy.start, copy.end) == (first.start, first.end)
+    assert copy.message.startswith("3 of 4 sentences have words that look put in")
+    assert len(copy.related) == 2 and copy.confidence == 0.75
+    # one spun sentence in four is GB104's alone
+    one = text.split("\n\n")
+    single = "\n\n".join([one[0], *SpunCopy.good_examples[0].split("\n\n")[1:]])
+    result = check_text(single, "draft.txt", "text", Settings(select=("GB104", "GB105")))
+    assert [f.code for f in result.findings] == ["GB104"]
