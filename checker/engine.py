@@ -30,6 +30,7 @@ from checker.inputs import (
     load_document,
     read_path,
 )
+from checker.language import LANGUAGE_NAMES, other_language
 from checker.merge import merge_findings
 from checker.modelhub import ModelError, ModelHub
 from checker.rules import Context, Rule, all_rules
@@ -77,6 +78,7 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
     """Findings of the selected rules. A rule that runs out of its time budget on this document
     (``checker.budget``) is skipped, and said so in ``notices``; the others still run."""
     active = list(rules) if rules is not None else selected_rules(settings, doc.path)
+    active = _for_language(doc, active, notices)
     ctx = Context(settings=settings, models=models or ModelHub(settings.nli),
                   sources=tuple(sources))
     raw: list[Finding] = []
@@ -110,6 +112,22 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
         ran = {r.code for r in active} - skipped
         kept.extend(_unused_suppressions(doc, used, ran, settings))
     return merge_findings(kept)  # one finding per problem; sorted by position
+
+
+def _for_language(doc: Document, active: list[Rule], notices: list[str] | None) -> list[Rule]:
+    """The rules to run on ``doc``: on a document plainly written in another language
+    (``checker.language``), only those that do not read English, and a notice says so."""
+    reads = [getattr(r, "reads_english", True) for r in active]
+    if not any(reads):
+        return active
+    lang = other_language(doc.text)
+    if lang is None:
+        return active
+    if notices is not None:
+        notices.append(f"{doc.path}: written in {LANGUAGE_NAMES.get(lang, lang)}, not English; "
+                       "only the checks that do not read English ran (punctuation, brackets, "
+                       "quotation marks, markup, hidden characters, repeated passages)")
+    return [r for r, english in zip(active, reads, strict=True) if not english]
 
 
 # What a rule's ``requires`` names -> the ModelHub model that provides it.

@@ -39,6 +39,9 @@ class Rule:
     requires: ClassVar[frozenset[str]] = frozenset()  # e.g. {"nli", "embeddings"}
     fix_applicability: ClassVar[Applicability | None] = None
     enabled_by_default: ClassVar[bool] = True
+    # False for rules that do not read English (punctuation, markup, repeated passages): they
+    # still run on a document written in another language (checker.language)
+    reads_english: ClassVar[bool] = True
     # A [tool.checker] table under which the examples run (for rules that need configuration).
     example_config: ClassVar[dict[str, Any]] = {}
     # The source text the examples are checked against (rules that compare a draft with it).

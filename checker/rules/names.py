@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.language import lowercase_words
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
 from checker.rules.oneoff import (
@@ -68,9 +69,8 @@ def _sentence_starts(doc: Document) -> set[int]:
     return {s.start for s in doc.sentences} | {p.start for p in doc.paragraphs}
 
 
-@functools.lru_cache(maxsize=4)
 def _lowercase_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    return lowercase_words(text)  # shared with the language check, which asks first
 
 
 def name_mentions(doc: Document) -> list[Mention]:

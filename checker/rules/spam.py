@@ -160,6 +160,7 @@ class PromotionalLink(Rule):
     code = "SP103"
     name = "promotional-link"
     category = "spam"
+    reads_english = False
     summary = "A promotional, shortened or tracking link in the body"
     what = """
 Flags links in the text that point to a denied domain, hide behind a link shortener, or carry
@@ -199,6 +200,7 @@ class MixedScriptWord(Rule):
     code = "SP104"
     name = "mixed-script-word"
     category = "spam"
+    reads_english = False
     summary = "A word that mixes Latin with look-alike Cyrillic or Greek letters"
     what = """
 Flags words that mix Latin letters with Cyrillic or Greek ones ("Аdvеrtіѕе" written with a
@@ -250,6 +252,7 @@ class LeftoverMarkup(Rule):
     code = "SP105"
     name = "leftover-cms-markup"
     category = "spam"
+    reads_english = False
     summary = "A CMS shortcode or template tag left in the text (\"[mc4wp_form id=...]\")"
     what = """
 Finds content-management markup that was copied as text: shortcodes such as
@@ -288,6 +291,7 @@ class HiddenCharacter(Rule):
     code = "SP106"
     name = "hidden-character"
     category = "spam"
+    reads_english = False
     summary = "An invisible character inside a word, or a bidi control that reorders text"
     what = """
 Flags zero-width characters (zero-width space, joiners, word joiner, a stray byte-order mark)

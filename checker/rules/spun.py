@@ -135,6 +135,7 @@ class RepeatedPassage(Rule):
     code = "GB103"
     name = "repeated-passage"
     category = "garble"
+    reads_english = False
     summary = "A sentence or paragraph repeated verbatim further down"
     what = f"""
 Finds a sentence of {MIN_REPEATED_WORDS} words or more that appears word for word earlier in the

@@ -20,6 +20,7 @@ class DoubledPunctuation(Rule):
     code = "TY101"
     name = "doubled-punctuation"
     category = "typography"
+    reads_english = False
     summary = "The same punctuation mark twice (\"region. .\", \",,\")"
     what = """
 Finds a period, comma, semicolon or colon written twice, with or without a space between.
@@ -63,6 +64,7 @@ class UnclosedQuotation(Rule):
     code = "TY102"
     name = "unclosed-quotation"
     category = "typography"
+    reads_english = False
     summary = "A quotation opened and never closed"
     what = """
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
@@ -121,6 +123,7 @@ class UnbalancedBrackets(Rule):
     code = "TY103"
     name = "unbalanced-brackets"
     category = "typography"
+    reads_english = False
     summary = "A bracket opened and not closed, or closed and never opened"
     what = """
 Checks that round, square and curly brackets balance within each paragraph. Enumerations such as

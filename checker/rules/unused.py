@@ -14,6 +14,7 @@ class UnusedSuppression(Rule):
     code = "CK100"
     name = "unused-suppression"
     category = "other"
+    reads_english = False
     summary = "A `checker: ignore` comment that no longer silences anything"
     what = """
 Reports an inline suppression (`<!-- checker: ignore CODE -->` or `[checker: ignore CODE]`)
