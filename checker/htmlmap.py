@@ -208,8 +208,8 @@ class _CodeText(HTMLParser):
 def code_lines(source: str) -> frozenset[str]:
     """The lines of the page's code (``pre`` and ``code`` elements), with runs of spaces made
     one; a lone letter or digit is left out (it says nothing about where it came from), a lone
-    brace is not. A ``code`` inside a sentence is listed too, but only a whole
-    extracted line equal to it is blanked (``blank_code``), so the sentence is kept."""
+    brace is not. A ``code`` inside a sentence is listed too, but only a whole extracted line
+    equal to it is blanked (``blank_code``), so the sentence is kept."""
     parser = _CodeText()
     try:
         parser.feed(source)

@@ -69,15 +69,11 @@ def _sentence_starts(doc: Document) -> set[int]:
     return {s.start for s in doc.sentences} | {p.start for p in doc.paragraphs}
 
 
-def _lowercase_words(text: str) -> frozenset[str]:
-    return lowercase_words(text)  # shared with the language check, which asks first
-
-
 def name_mentions(doc: Document) -> list[Mention]:
     """Capitalised tokens that behave like names in this document."""
     text = doc.text
     starts = _sentence_starts(doc)
-    lower = _lowercase_words(text)
+    lower = lowercase_words(text)
     titles = honorifics()
     after_title = {m.end() for m in _BEFORE_CAPITAL.finditer(text) if m.group(1) in titles}
     mentions: list[Mention] = []
@@ -286,7 +282,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         candidates = [t for t, ms in by_token.items()
                       if any(m.surname or not m.full for m in ms)]
         reported: set[str] = set()
-        one_offs = one_off_variants(doc, _lowercase_words(doc.text))
+        one_offs = one_off_variants(doc, lowercase_words(doc.text))
         # A pair the word list can judge is left to it: it knows "Heathrow" from "Heathroe".
         judged = {frozenset((o.variant, o.canonical)) for o in one_offs}
         where: dict[str, list[int]] | None = None  # capitalised tokens' offsets, when needed
