@@ -40,6 +40,15 @@ _TIMELINE_HEADING = re.compile(
     rf"|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
 )
 HEADING_CHARS = 40  # how far into a sentence a timeline heading may reach
+# A line that is only a date, a timeline's heading on a line of its own: "January 2nd",
+# "3 March 2004", "Monday 3 May", "1998".
+_DATE_LINE = re.compile(
+    rf"\W{{0,3}}(?:[A-Z][a-z]{{2,8}},?[ \t]+)?"
+    rf"(?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
+    rf"\W{{0,3}}|\W{{0,3}}\d{{4}}\W{{0,3}}",
+)
+TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
 
 
 def first_word_char(text: str, start: int, end: int) -> int:
@@ -66,6 +75,13 @@ def timeline_heading(text: str, start: int, end: int) -> str | None:
     end = min(end, start + HEADING_CHARS)
     m = _TIMELINE_HEADING.match(text, first_word_char(text, start, end), end)
     return m.group(1) if m else None
+
+
+def dated_entries(lines: list[str]) -> int:
+    """How many of ``lines`` head a timeline entry: a date on a line of its own ("January 2nd")
+    or a date heading before the entry's text ("August 29: …")."""
+    return sum(1 for line in lines
+               if _DATE_LINE.fullmatch(line.strip()) or timeline_heading(line, 0, len(line)))
 
 
 # A speaker's or source's label opening an entry of a transcript, a Q&A or a list of picks:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from checker.document import Document, Span
+from checker.entries import TIMELINE_ENTRIES, dated_entries
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, off_topic
 from checker.rules.base import Context, Rule, register
@@ -62,7 +63,9 @@ class OffTopicLine(Rule):
 Embeds every non-blank line with all-MiniLM-L6-v2 and reports one that is far from the rest of
 the article: below an absolute similarity (stricter for a line that ends like a sentence than for
 a headline-like line) and well below the article's own typical similarity. Catches injected
-headlines with no "See also" prefix."""
+headlines with no "See also" prefix. A timeline or a diary (three or more entries headed by a
+date: "January 2nd" on a line of its own, "August 29: …") is left alone: each of its entries is
+about something else by design."""
     why = """
 Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
 Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
@@ -88,6 +91,8 @@ to spot them by eye."""
         if len(spans) < MIN_UNITS:
             return
         texts = [doc.text[s.start : s.end] for s in spans]
+        if dated_entries(texts) >= TIMELINE_ENTRIES:
+            return  # a timeline or a diary: each dated entry is about something else by design
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(

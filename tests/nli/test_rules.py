@@ -161,3 +161,35 @@ def test_model_findings_take_their_severity_from_the_confidence_band() -> None:
     assert model_severity(0.99) is Severity.ERROR
     assert model_severity(0.86) is Severity.ERROR
     assert model_severity(0.72) is Severity.WARNING
+
+
+TIMELINE = """The harbour ferry: a year in review
+
+January 4th
+The harbour board approved a new ferry terminal for the island crossing after a long inquiry.
+March 12th
+The ferry company ordered two new vessels for the island crossing from a Clyde shipyard.
+May 2nd
+Ferry fares to the island rose by 6 percent, the company said, blaming fuel costs.
+June 20th
+A strike by ferry crews halted the island crossing for three days.
+August 8th
+The first of the new ferries entered service on the island crossing.
+September 19th
+An earthquake killed more than 5,000 people in the mountains far to the east.
+November 30th
+The ferry company said passenger numbers on the island crossing had reached a record.
+"""
+
+
+@pytest.mark.model
+def test_a_timeline_entry_is_not_off_topic() -> None:
+    # each dated entry is about something else by design; the same lines without their dates
+    # are a page whose lines share no topic, and the off-topic rule judges them
+    assert codes(TIMELINE, ("SP110",)) == []
+    from checker.entries import dated_entries
+
+    undated = "\n".join(line for line in TIMELINE.splitlines()
+                        if line[-2:] not in ("th", "nd"))
+    assert dated_entries(TIMELINE.splitlines()) == 7 and dated_entries(undated.splitlines()) == 0
+    assert codes(undated, ("SP110",)) == ["SP110"]  # the earthquake, once the dates are gone
