@@ -64,7 +64,9 @@ def tokens(text: str, keep_case: bool = False) -> list[str]:
         if word in _CONTRACTIONS:
             out.extend(_CONTRACTIONS[word])
         elif word.endswith("n't"):
-            out.extend(((raw if keep_case else word)[:-3], "not"))
+            stem = (raw if keep_case else word)[:-3]
+            # "ca n't", split by a tokeniser: the "n't" alone is just the negation
+            out.extend((stem, "not") if stem else ("not",))
         else:
             out.append(raw if keep_case else word)
     return out
