@@ -33,20 +33,18 @@ _LIVE_MARKER = re.compile(
 )
 
 _MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
+# A day of a month, with an optional year: "August 29", "3rd March", "March 3, 2004".
+_DAY_OF_MONTH = (rf"(?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+                 rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?")
 # A timeline or diary entry's heading: "August 29: …", "3 March - …", "2004: …", "14:05 - …".
 _TIMELINE_HEADING = re.compile(
-    rf"((?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
-    rf"|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
+    rf"({_DAY_OF_MONTH}|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
 )
 HEADING_CHARS = 40  # how far into a sentence a timeline heading may reach
 # A line that is only a date, a timeline's heading on a line of its own: "January 2nd",
 # "3 March 2004", "Monday 3 May", "1998".
 _DATE_LINE = re.compile(
-    rf"\W{{0,3}}(?:[A-Z][a-z]{{2,8}},?[ \t]+)?"
-    rf"(?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?"
-    rf"\W{{0,3}}|\W{{0,3}}\d{{4}}\W{{0,3}}",
+    rf"\W{{0,3}}(?:[A-Z][a-z]{{2,8}},?[ \t]+)?{_DAY_OF_MONTH}\W{{0,3}}|\W{{0,3}}\d{{4}}\W{{0,3}}",
 )
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
 
