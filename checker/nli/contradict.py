@@ -28,7 +28,7 @@ from checker.nli.flips import (
 from checker.nli.lexicon import load_lexicon
 from checker.nli.pairs import Selection, model_eligible, select_pairs
 from checker.nli.restate import unlikely_pairs
-from checker.resources import load_rows
+from checker.resources import load_lines
 
 if TYPE_CHECKING:
     import numpy as np
@@ -142,7 +142,7 @@ def _entry_headers(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _enumerators() -> frozenset[str]:
-    return frozenset(row[0].strip() for row in load_rows("nli", "enumerators.txt"))
+    return frozenset(load_lines("nli", "enumerators.txt"))
 
 
 def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: str) -> bool:
