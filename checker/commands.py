@@ -13,7 +13,7 @@ from checker.config import ConfigError, Settings, settings_for, validate_codes, 
 from checker.engine import FileResult, check_file, expand
 from checker.inputs import kind_for, split_record
 from checker.reading import ReadError, read_stream
-from checker.request import CliRequest, joined
+from checker.request import CliRequest
 from checker.rules import all_rules, rule_by_code
 from checker.source.request import SourceError, SourceRequest, load_sources
 from checker.terminal import terminal_safe
@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from checker.remote import CheckServer
 
 PARALLEL_THRESHOLD = 40
-
-
-__all__ = ["collect", "exit_code", "joined", "resolve_settings", "run_check", "run_explain",
-           "run_rules"]
 
 
 def resolve_settings(path: str, req: CliRequest) -> Settings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker.baseline import DEFAULT_BASELINE
@@ -89,9 +89,6 @@ class CliRequest:
             write_baseline=write_baseline,
             baseline=args.baseline,
         )
-
-    def with_paths(self, paths: tuple[str, ...] | list[str]) -> CliRequest:
-        return replace(self, paths=tuple(paths))
 
     @property
     def edits(self) -> bool:
