@@ -124,7 +124,7 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
 def _words(text: str, stop: frozenset[str]) -> list[str]:
     """The words of ``text`` in their case, but a sentence-opening function word lower-cased, so
     "A" or "The" never counts as a name."""
-    toks = [t for t in _tokens(text) if t[0].isalnum()]
+    toks = _tokens(text)
     if toks and toks[0].lower() in stop:
         toks[0] = toks[0].lower()
     return toks
