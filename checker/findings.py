@@ -90,7 +90,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[int, int, str, tuple[tuple[int, int], ...], str]:
-        """A total order: two findings of one rule on one span (a sentence that contradicts two
+        """A total order: two findings of one rule on one span (a sentence that flips two
         earlier ones) are ordered by what they relate to, not by set iteration order, which
         changes with each process's string hashing and made batch tables differ."""
         return (self.start, self.end, self.code,

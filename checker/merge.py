@@ -7,7 +7,7 @@ opposite fixes. The user should see one finding and one fix. Two rules decide wh
 
 1. **Same text.** Findings of different rules whose spans are the same (they overlap by at
    least ``SAME_SPAN_OVERLAP`` of their union) are one problem. Two findings of one rule on one
-   span are that rule's own decision (a sentence that contradicts two earlier ones) and stay.
+   span are that rule's own decision (a sentence that flips two earlier ones, CT102) and stay.
 2. **Text a fix deletes.** A finding inside text that another finding's fix deletes (an injected
    line, a footer) is moot once that fix is applied, so it joins that finding.
 
@@ -133,7 +133,7 @@ def _same_span_groups(ordered: list[Finding]) -> list[list[int]]:
 def _by_primary(found: list[int], ordered: list[Finding],
                 rank: Sequence[tuple[object, ...]]) -> list[list[int]]:
     """The best-ranked finding and the other rules' findings on its span; another finding of
-    the primary's own rule on that span is the rule's own decision (one sentence contradicting
+    the primary's own rule on that span is the rule's own decision (one sentence flipping
     two earlier ones) and stays a finding of its own."""
     primary, *rest = sorted(found, key=rank.__getitem__)
     code = ordered[primary].code

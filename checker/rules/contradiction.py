@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from checker.document import Document
@@ -58,9 +59,12 @@ results and live-commentary lines are not taken for contradictions), earlier sen
 unless that reads as plainly no contradiction (p < 0.01, `both-ways-from`), the other way round
 too, and reports the later sentence of each pair whose contradiction probability passes the
 threshold (0.5, chosen on the even half of `checker eval documents`). The earlier sentence is
-given as related. Severity follows the measured precision of each confidence band on the odd half
-(models/nli-minilm/README.md, "Calibration"): 0.85 and above (every such finding was right) is
-an error, 0.5 to 0.85 (two in three right) a warning."""
+given as related. Pairs that share a statement are one problem, reported once: the statement in
+most of them is flagged and every other statement of the cluster given as related, with its
+pair's probability; the finding's confidence is the cluster's highest. Severity follows the
+measured precision of each confidence band on the odd half (models/nli-minilm/README.md,
+"Calibration"): 0.85 and above (every such finding was right) is an error, 0.5 to 0.85 (two in
+three right) a warning."""
     why = """
 A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
 Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
@@ -84,12 +88,87 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
             texts, nli_model(ctx), sentence_embeddings(doc, ctx), _params(ctx)
         )
         ctx.cache["nli.pairs-scored"] = ctx.cache.get("nli.pairs-scored", 0) + scored
-        for c in conflicts:
-            if c.kind != "model":
-                continue  # CT102 reports word-for-word flips
-            yield _finding(
-                self, doc, c, "contradicts an earlier statement", model_severity(c.probability)
-            )
+        model = [c for c in conflicts if c.kind == "model"]  # CT102 reports word-for-word flips
+        for cluster in conflict_clusters(model):
+            yield cluster_finding(self, doc, cluster)
+
+
+def conflict_clusters(conflicts: Sequence[Conflict]) -> list[list[Conflict]]:
+    """The conflicting pairs grouped into clusters of statements that disagree: pairs that share
+    a sentence, directly or through others, are one cluster. In position order of their first
+    sentence; each cluster's pairs by falling probability."""
+    leader: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        leader.setdefault(i, i)
+        while leader[i] != i:
+            leader[i] = leader[leader[i]]
+            i = leader[i]
+        return i
+
+    for c in conflicts:
+        leader[find(c.later)] = find(c.earlier)
+    clusters: dict[int, list[Conflict]] = {}
+    for c in conflicts:
+        clusters.setdefault(find(c.earlier), []).append(c)
+    return [sorted(group, key=lambda c: (-c.probability, c.earlier, c.later))
+            for _, group in sorted(clusters.items(),
+                                   key=lambda kv: min(c.earlier for c in kv[1]))]
+
+
+def _hub(cluster: Sequence[Conflict]) -> int:
+    """The statement a cluster of several pairs is reported at: the one in most of its pairs
+    (the odd one out), ties to the one with the higher summed probability, then the later."""
+    degree: Counter[int] = Counter()
+    weight: dict[int, float] = {}
+    for c in cluster:
+        for i in (c.earlier, c.later):
+            degree[i] += 1
+            weight[i] = weight.get(i, 0.0) + c.probability
+    return max(degree, key=lambda i: (degree[i], weight[i], i))
+
+
+def _quote(doc: Document, index: int, limit: int = 80) -> str:
+    span = doc.sentences[index]
+    quoted = doc.text[span.start : span.end]
+    return quoted if len(quoted) <= limit else quoted[: limit - 3] + "..."
+
+
+def cluster_finding(rule: Rule, doc: Document, cluster: list[Conflict]) -> Finding:
+    """One finding per cluster of disagreeing statements. A single pair is reported at its later
+    sentence with the earlier one related, as ever; several pairs at the statement in most of
+    them, every other statement of the cluster related once, with the probability of its most
+    probable pair. The confidence, and so the severity, is the cluster's highest."""
+    best = cluster[0]
+    severity = model_severity(best.probability)
+    if len(cluster) == 1:
+        return _finding(rule, doc, best, "contradicts an earlier statement", severity)
+    hub = _hub(cluster)
+    direct = [c for c in cluster if hub in (c.earlier, c.later)]
+    notes: dict[int, str] = {}
+    for c in direct:  # most probable first: each statement keeps its strongest pair
+        other = c.later if c.earlier == hub else c.earlier
+        notes.setdefault(other, f"conflicts with the flagged statement ({c.probability:.2f})")
+    for c in cluster:  # pairs further along the cluster, not through the flagged statement
+        for one, partner in ((c.earlier, c.later), (c.later, c.earlier)):
+            if one != hub and partner != hub:
+                notes.setdefault(one, f"conflicts with \u201c{_quote(doc, partner, 60)}\u201d "
+                                      f"({c.probability:.2f})")
+    span = doc.sentences[hub]
+    first = direct[0].later if direct[0].earlier == hub else direct[0].earlier
+    count = len({c.later if c.earlier == hub else c.earlier for c in direct})
+    more = f" and {count - 1} more" if count > 1 else ""
+    return rule.finding(
+        span.start,
+        span.end,
+        f"contradicts {count} other statements in this document: "
+        f"\u201c{_quote(doc, first)}\u201d{more}" if count > 1 else
+        f"contradicts another statement in this document: \u201c{_quote(doc, first)}\u201d",
+        confidence=round(best.probability, 3),
+        severity=severity,
+        related=tuple(Related(doc.sentences[i].start, doc.sentences[i].end, note)
+                      for i, note in sorted(notes.items())),
+    )
 
 
 def model_severity(probability: float) -> Severity:

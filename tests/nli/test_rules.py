@@ -193,3 +193,74 @@ def test_a_timeline_entry_is_not_off_topic() -> None:
                         if line[-2:] not in ("th", "nd"))
     assert dated_entries(TIMELINE.splitlines()) == 7 and dated_entries(undated.splitlines()) == 0
     assert codes(undated, ("SP110",)) == ["SP110"]  # the earthquake, once the dates are gone
+
+
+HENMAN = ("Henman decides to quit Davis Cup duty after ten years.\n\n"
+          "Tim Henman has retired from the Davis Cup team after ten years.\n\n"
+          "Henman leaves Davis Cup tennis with a fine record after ten years.\n\n"
+          "The ferry timetable changes on Monday for the winter season.\n\n"
+          "The ferry timetable stays the same on Monday for the winter season.\n")
+
+
+def test_conflicting_pairs_that_share_a_statement_are_one_cluster() -> None:
+    from checker.nli.contradict import Conflict
+    from checker.rules.contradiction import conflict_clusters
+
+    pairs = [Conflict(0, 1, 0.6, "model"), Conflict(3, 4, 0.9, "model"),
+             Conflict(0, 2, 0.7, "model"), Conflict(1, 2, 0.55, "model")]
+    clusters = conflict_clusters(pairs)
+    assert [[(c.earlier, c.later) for c in cl] for cl in clusters] == [
+        [(0, 2), (0, 1), (1, 2)],  # by falling probability
+        [(3, 4)],
+    ]
+    # a chain is one cluster too: 0-1 and 1-5 share statement 1
+    chain = conflict_clusters([Conflict(0, 1, 0.6, "model"), Conflict(1, 5, 0.8, "model")])
+    assert len(chain) == 1 and len(chain[0]) == 2
+
+
+def test_one_finding_per_cluster_at_the_statement_in_most_pairs() -> None:
+    from checker.inputs import build_document
+    from checker.nli.contradict import Conflict
+    from checker.rules.contradiction import cluster_finding, conflict_clusters
+
+    doc = build_document("henman.txt", HENMAN, "text")
+    assert len(doc.sentences) == 5
+    rule = ModelContradiction()
+    # the headline conflicts with both later statements; those two also conflict, less surely
+    pairs = [Conflict(0, 1, 0.62, "model"), Conflict(0, 2, 0.9, "model"),
+             Conflict(1, 2, 0.57, "model"), Conflict(3, 4, 0.7, "model")]
+    findings = [cluster_finding(rule, doc, cl) for cl in conflict_clusters(pairs)]
+    assert len(findings) == 2
+    cluster, single = findings
+    headline = doc.sentences[0]
+    assert (cluster.start, cluster.end) == (headline.start, headline.end)
+    assert cluster.message.startswith("contradicts 2 other statements in this document")
+    assert cluster.confidence == 0.9 and cluster.severity.name == "ERROR"  # the highest pair
+    assert [(r.start, r.message) for r in cluster.related] == [
+        (doc.sentences[1].start, "conflicts with the flagged statement (0.62)"),
+        (doc.sentences[2].start, "conflicts with the flagged statement (0.90)"),
+    ]
+    # a lone pair is reported as before: at the later sentence, the earlier one related
+    assert (single.start, single.end) == (doc.sentences[4].start, doc.sentences[4].end)
+    assert single.message.startswith("contradicts an earlier statement")
+    assert single.severity.name == "WARNING"
+    assert [r.start for r in single.related] == [doc.sentences[3].start]
+
+
+def test_a_statement_off_the_flagged_one_names_its_own_partner() -> None:
+    from checker.inputs import build_document
+    from checker.nli.contradict import Conflict
+    from checker.rules.contradiction import cluster_finding
+
+    doc = build_document("henman.txt", HENMAN, "text")
+    # a chain 4-3-0-1: statements 3 and 0 are in two pairs each; 0's pairs weigh more
+    chain = [Conflict(0, 1, 0.8, "model"), Conflict(0, 3, 0.7, "model"),
+             Conflict(3, 4, 0.6, "model")]
+    finding = cluster_finding(ModelContradiction(), doc, sorted(
+        chain, key=lambda c: -c.probability))
+    assert finding.start == doc.sentences[0].start
+    notes = {r.start: r.message for r in finding.related}
+    assert notes[doc.sentences[1].start] == "conflicts with the flagged statement (0.80)"
+    assert notes[doc.sentences[4].start].startswith("conflicts with \u201cThe ferry timetable "
+                                                    "changes")
+    assert notes[doc.sentences[4].start].endswith("(0.60)")
