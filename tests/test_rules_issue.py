@@ -61,6 +61,23 @@ def test_page_boilerplate_lines(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line
 
 
+def test_a_block_of_boilerplate_is_one_finding_with_one_fix() -> None:
+    from checker.fixes import apply_edits
+
+    form = "Leave a Reply\n\nYour email address will not be published. Required fields are marked *"
+    text = f"{BODY}\n\n{form}\n\n{BODY}\n\nAdvertisement\n"
+    findings, analysed = _findings(text, "SP102")
+    assert len(findings) == 2  # the comment form, and the label after the story: two blocks
+    block, label = findings
+    assert analysed[block.start : block.end].startswith("Leave a Reply")
+    assert analysed[block.start : block.end].endswith("marked *")
+    assert block.message.endswith("'Leave a Reply' (and 1 more line)")
+    assert [analysed[r.start : r.end][:10] for r in block.related] == ["Your email"]
+    assert block.fix is not None and len(block.fix.edits) == 1
+    assert not label.related
+    assert apply_edits(text, block.fix.edits) == f"{BODY}\n\n{BODY}\n\nAdvertisement\n"
+
+
 @pytest.mark.parametrize("prose", [
     "Read the full statement, the ambassador told reporters, before the talks resumed.",
     "Officials said they would see also whether the base could be kept open.",

@@ -98,7 +98,9 @@ class Boilerplate(Rule):
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
 "Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines
-starting `re:` are regular expressions)."""
+starting `re:` are regular expressions). Boilerplate lines with nothing but blank lines between
+them are one block, and one finding: "Leave a Reply" and "Your email address will not be
+published" are one comment form, removed by one fix."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -109,16 +111,37 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         pattern = _boilerplate_pattern()
+        block: list[tuple[Span, str]] = []  # boilerplate lines with nothing but blanks between
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
-            if _words(text) > MAX_BOILERPLATE_WORDS:
+            match = pattern.search(text) if _words(text) <= MAX_BOILERPLATE_WORDS else None
+            if match is not None:
+                block.append((line, match.group(0)))
                 continue
-            match = pattern.search(text)
-            if match is None:
-                continue
-            yield self.finding(line.start, line.end,
-                               f"page boilerplate in the body: {match.group(0)!r}",
-                               fix=_removal_fix(doc, line, "boilerplate"))
+            if block:
+                yield self._block_finding(doc, block)
+                block = []
+        if block:
+            yield self._block_finding(doc, block)
+
+    def _block_finding(self, doc: Document, block: list[tuple[Span, str]]) -> Finding:
+        """One finding for a block of boilerplate lines (a comment form's "Leave a Reply" and
+        "Your email address will not be published" are one form): at its first line, the others
+        related, and one fix that removes them all."""
+        (first, phrase), rest = block[0], block[1:]
+        more = f" (and {len(rest)} more line{'s' if len(rest) > 1 else ''})" if rest else ""
+        fix = None
+        if doc.offsets_are_source:
+            ranges = [line_removal(doc, line) for line, _ in block]
+            what = "boilerplate line" + ("s" if rest else "")
+            fix = Fix(f"remove the {what}", (Edit(min(a for a, _ in ranges),
+                                                  max(b for _, b in ranges), ""),),
+                      Applicability.SAFE)
+        return self.finding(
+            first.start, block[-1][0].end, f"page boilerplate in the body: {phrase!r}{more}",
+            related=tuple(Related(line.start, line.end, f"boilerplate too: {p!r}")
+                          for line, p in rest),
+            fix=fix)
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)
