@@ -214,6 +214,20 @@ def test_the_same_quantity_stated_consistently() -> None:
     assert _flagged(text, "NU") == []
 
 
+@pytest.mark.parametrize(("first", "second", "flagged"), [
+    ("nearly 500,000 people have died", "more than 498,000 people have died", False),
+    ("more than 498,000 people have died", "almost 500,000 people have died", False),
+    ("fewer than 400 people have died", "more than 450 people have died", True),
+    ("nearly 500,000 people have died", "nearly 460,000 people have died", True),
+    ("500,000 people have died", "more than 480,000 people have died", True),
+])
+def test_two_bounds_that_leave_room_between_them_can_both_hold(first: str, second: str,
+                                                               flagged: bool) -> None:
+    text = (f"Globally, {first}, Johns Hopkins University said.\n\n"
+            f"Globally, {second}, according to Johns Hopkins University.\n")
+    assert bool(_flagged(text, "NU101")) is flagged
+
+
 def test_dates_that_cannot_both_hold() -> None:
     text = ("The coup took place on July 26, 2023.\n\n"
             "Since the coup on July 28, 2023, troops have been inactive.\n")

@@ -45,6 +45,36 @@ class Quantity:
     sentence: Span
     predicate: str | None  # the first content word after the count: "leave" in "troops will leave"
     heading: str | None  # the sentence's timeline heading ("August 29"), if it opens with one
+    bound: str | None = None  # "lower" ("more than 1,000"), "upper" ("nearly 1,000") or None
+
+
+@functools.cache
+def _bound_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def ending(words: list[str]) -> re.Pattern[str]:
+        alternatives = "|".join(r"[ \t]+".join(map(re.escape, w.split()))
+                                for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"\b(?:{alternatives})[ \t]*$", re.IGNORECASE)
+
+    return ending(_lexicon()["lower_bounds"]), ending(_lexicon()["upper_bounds"])
+
+
+def _bound(before: str) -> str | None:
+    """Is the count that follows ``before`` a lower bound, an upper bound, or a value?"""
+    lower, upper = _bound_patterns()
+    if lower.search(before):
+        return "lower"
+    if upper.search(before):
+        return "upper"
+    return None
+
+
+def both_can_hold(a: Quantity, b: Quantity) -> bool:
+    """Two bounds in opposite directions that leave room between them ("nearly 500,000 people"
+    and "more than 498,000 people") state no value, and both can be true."""
+    if {a.bound, b.bound} != {"lower", "upper"}:
+        return False
+    low, high = (a, b) if a.bound == "lower" else (b, a)
+    return low.value < high.value
 
 
 def _predicate(doc: Document, end: int, stop: int) -> str | None:
@@ -77,15 +107,15 @@ def quantities(doc: Document) -> Iterator[Quantity]:
             if k == 0:  # once per sentence that holds a count
                 heading = timeline_heading(doc.text, s.start, s.end)
             number, scale, mods, noun = m.group(1), m.group(2), m.group(3), m.group(4)
-            before = re.sub(r"\b(?:more|less|fewer)\s+than\b", " ",
-                            doc.text[max(s.start, m.start() - 25) : m.start()].lower()).split()
+            preceding = doc.text[max(s.start, m.start() - 25) : m.start()]
+            before = re.sub(r"\b(?:more|less|fewer)\s+than\b", " ", preceding.lower()).split()
             words = set(before[-3:]) | set(mods.lower().split())
             if words & change:
                 continue
             if re.fullmatch(r"(1[89]|20)\d\d", number):
                 continue  # a year, not a count
             yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
-                           _predicate(doc, m.end(), s.end), heading)
+                           _predicate(doc, m.end(), s.end), heading, _bound(preceding))
 
 
 def _content(doc: Document, span: Span) -> set[str]:
@@ -110,7 +140,9 @@ Finds a count of the same thing ("troops", "people", "protesters" … listed in
 that differ by at most about a third: "more than 1,000 troops will leave Niger" … "about 1,100
 troops will leave Niger". Counts introduced as changes ("another 200 troops", "up from") are
 left alone, and so are counts in two entries of a timeline under different headings ("August
-29: a car bomb kills 125 people" … "March 2: bombers kill 140 people")."""
+29: a car bomb kills 125 people" … "March 2: bombers kill 140 people"), and so are two bounds in
+opposite directions with room between them ("nearly 500,000 people" … "more than 498,000
+people"; the bound words are in `rules/numbers/units.toml`)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -127,6 +159,8 @@ edits often change one mention and not the other."""
         for q in quantities(doc):
             for earlier in seen.get(q.noun, []):
                 if earlier.sentence == q.sentence or earlier.value == q.value:
+                    continue
+                if both_can_hold(earlier, q):
                     continue
                 low, high = sorted((earlier.value, q.value))
                 if low <= 0 or high / low > MAX_RATIO:
