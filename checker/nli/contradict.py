@@ -80,7 +80,8 @@ def eligible(sentence: str) -> bool:
 
 
 def candidate_pairs(
-    sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params
+    sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params,
+    paragraphs: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Same-topic pairs (i < j) most worth scoring, best first, a bounded number per sentence
     (``pairs.py``).
@@ -89,7 +90,7 @@ def candidate_pairs(
     only ever removes pairs from what the model scores, never brings in others."""
     chosen = select_pairs(sentences, embeddings, params.selection)
     if params.skip_unlikely and chosen:
-        skip = unlikely_pairs(sentences, chosen)
+        skip = unlikely_pairs(sentences, chosen, paragraphs)
         chosen = [p for p in chosen if p not in skip]
     return chosen
 
@@ -199,13 +200,16 @@ def find_conflicts(
     model: NLIModel | None,
     embeddings: npt.NDArray[np.float32] | None,
     params: Params = Params(),
+    paragraphs: Sequence[int] | None = None,
 ) -> tuple[list[Conflict], int]:
-    """All conflicts found (flips first, then model), and how many pairs went to the model."""
+    """All conflicts found (flips first, then model), and how many pairs went to the model
+    (``paragraphs``: the paragraph each sentence is in, for the pair filter's entry labels)."""
     conflicts = flip_conflicts(sentences)
     seen = {(c.earlier, c.later) for c in conflicts} | pattern_pairs(sentences)
     scored = 0
     if model is not None and embeddings is not None:
-        pairs = [p for p in candidate_pairs(sentences, embeddings, params) if p not in seen]
+        pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs)
+                 if p not in seen]
         scored = len(pairs)
         # one way round is enough only below the threshold: above it the other direction decides
         # the entailment guard and the confidence

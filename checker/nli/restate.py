@@ -15,7 +15,11 @@ or a list of picks opens each line with who speaks ("- Jamie Graham, Total Film:
 Aviator; …" / "- Tim Dams, Screen International: Film - Million Dollar Baby; …"). Two people's
 statements do not contradict each other, so lines under two different labels are not compared
 (``checker.entries.speaker_label``); one speaker's lines still are, except across two rounds of
-a roll call (the same panel of four or more, twice: "who will win", then "who should win").
+a roll call (the same panel of four or more, twice: "who will win", then "who should win"). A
+label holds for every sentence of its paragraph, not only the one it opens (``entry_labels``):
+"Saturday: Rain showers … Highs will reach the low and mid 70s." and "Sunday: … Highs will peak
+in the upper 70s" are two days' forecasts, and a region's or a day's entry in a weather round-up
+is the same shape as a speaker's.
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
@@ -258,13 +262,32 @@ def _subject(text: str, stop: frozenset[str]) -> str | None:
     return None
 
 
+def entry_labels(sentences: Sequence[str],
+                 paragraphs: Sequence[int] | None = None) -> list[str | None]:
+    """The label each sentence is under: its own opening label ("GRAHAM COWLEY:", "Saturday:",
+    "Northern Ireland:"), or else, with ``paragraphs`` given, the label of the nearest sentence
+    before it in the same paragraph. A label opens an entry, and every sentence of the entry is
+    said under it: "Saturday: Rain showers … . Highs will reach the low and mid 70s." is about
+    Saturday in both sentences, and a speaker's second sentence is still that speaker's."""
+    labels = [speaker_label(s) for s in sentences]
+    if paragraphs is None:
+        return labels
+    carried: list[str | None] = []
+    for k, label in enumerate(labels):
+        if label is None and k and paragraphs[k] == paragraphs[k - 1]:
+            label = carried[-1]
+        carried.append(label)
+    return carried
+
+
 class PairFilter:
     """Decides, for one document, which candidate pairs the model need not score."""
 
-    def __init__(self, sentences: Sequence[str]) -> None:
+    def __init__(self, sentences: Sequence[str],
+                 paragraphs: Sequence[int] | None = None) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
-        self._labels = [speaker_label(s) for s in sentences]
+        self._labels = entry_labels(sentences, paragraphs)
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -303,8 +326,10 @@ class PairFilter:
 
 
 def unlikely_pairs(
-    sentences: Sequence[str], pairs: Sequence[tuple[int, int]]
+    sentences: Sequence[str], pairs: Sequence[tuple[int, int]],
+    paragraphs: Sequence[int] | None = None,
 ) -> set[tuple[int, int]]:
-    """The pairs among ``pairs`` that the model need not score."""
-    pair_filter = PairFilter(sentences)
+    """The pairs among ``pairs`` that the model need not score (``paragraphs``: the paragraph
+    each sentence is in, when known; see ``entry_labels``)."""
+    pair_filter = PairFilter(sentences, paragraphs)
     return {(i, j) for i, j in pairs if pair_filter.skip(i, j) is not None}

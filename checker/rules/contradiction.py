@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -85,12 +86,19 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
         if len(texts) < 2:
             return
         conflicts, scored = find_conflicts(
-            texts, nli_model(ctx), sentence_embeddings(doc, ctx), _params(ctx)
+            texts, nli_model(ctx), sentence_embeddings(doc, ctx), _params(ctx),
+            paragraph_of(doc),
         )
         ctx.cache["nli.pairs-scored"] = ctx.cache.get("nli.pairs-scored", 0) + scored
         model = [c for c in conflicts if c.kind == "model"]  # CT102 reports word-for-word flips
         for cluster in conflict_clusters(model):
             yield cluster_finding(self, doc, cluster)
+
+
+def paragraph_of(doc: Document) -> list[int]:
+    """The index of the paragraph each sentence is in."""
+    starts = [p.start for p in doc.paragraphs]
+    return [max(0, bisect_right(starts, s.start) - 1) for s in doc.sentences]
 
 
 def conflict_clusters(conflicts: Sequence[Conflict]) -> list[list[Conflict]]:

@@ -29,8 +29,6 @@ SETTINGS = Settings(select=("CT1",))
 FALSE_ALARMS = {
     "commentary": "half-time and restart lines ('First Half ends' / 'Second Half begins'), "
                   "and the score moving from 1-0 to 2-0, taken as contradictions",
-    "weather-roundup": "highs for two cities ('Highs of 18C in Belfast' / 'Highs of 24C in "
-                       "Birmingham')",
 }
 MISSED = {
     "digest": "a vote reported as passed, then campaigners celebrating its defeat",

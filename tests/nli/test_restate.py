@@ -240,3 +240,22 @@ def test_names_in_another_order_are_left_to_the_model() -> None:
              "on Saturday afternoon.")
     assert not restatement(earlier, later) and not reworded_restatement(earlier, later)
     assert PairFilter([earlier, later]).skip(0, 1) is None
+
+
+def test_a_label_holds_for_every_sentence_of_its_entry() -> None:
+    from checker.nli.restate import entry_labels, unlikely_pairs
+
+    sentences = [
+        "Saturday: Rain showers and thunderstorms will be possible throughout the day.",
+        "Highs will reach the low and mid 70s.",
+        "Sunday: It is looking to be a great day as the skies will be sunny.",
+        "Highs will peak in the upper 70s with some breezy winds.",
+        "Highs will stay in the upper 70s all week, forecasters said.",
+    ]
+    paragraphs = [0, 0, 1, 1, 2]
+    assert entry_labels(sentences) == ["saturday", None, "sunday", None, None]
+    assert entry_labels(sentences, paragraphs) == ["saturday", "saturday", "sunday", "sunday",
+                                                   None]
+    # two days' highs are two entries' statements; a line outside any entry is still compared
+    assert unlikely_pairs(sentences, [(1, 3), (1, 4)], paragraphs) == {(1, 3)}
+    assert unlikely_pairs(sentences, [(1, 3), (1, 4)]) == set()
