@@ -28,16 +28,19 @@ def _params(ctx: Context) -> Params:
     )
 
 
+def _quote(doc: Document, index: int, limit: int = 80) -> str:
+    span = doc.sentences[index]
+    quoted = doc.text[span.start : span.end]
+    return quoted if len(quoted) <= limit else quoted[: limit - 3] + "..."
+
+
 def _finding(rule: Rule, doc: Document, c: Conflict, message: str, severity: Severity) -> Finding:
     later = doc.sentences[c.later]
     earlier = doc.sentences[c.earlier]
-    quoted = doc.text[earlier.start : earlier.end]
-    if len(quoted) > 80:
-        quoted = quoted[:77] + "..."
     return rule.finding(
         later.start,
         later.end,
-        f"{message}: \u201c{quoted}\u201d",
+        f"{message}: \u201c{_quote(doc, c.earlier)}\u201d",
         confidence=round(c.probability, 3),
         severity=severity,
         related=(Related(earlier.start, earlier.end, "the earlier statement"),),
@@ -134,12 +137,6 @@ def _hub(cluster: Sequence[Conflict]) -> int:
             degree[i] += 1
             weight[i] = weight.get(i, 0.0) + c.probability
     return max(degree, key=lambda i: (degree[i], weight[i], i))
-
-
-def _quote(doc: Document, index: int, limit: int = 80) -> str:
-    span = doc.sentences[index]
-    quoted = doc.text[span.start : span.end]
-    return quoted if len(quoted) <= limit else quoted[: limit - 3] + "..."
 
 
 def cluster_finding(rule: Rule, doc: Document, cluster: list[Conflict]) -> Finding:
