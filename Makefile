@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[model,report,serve,aegis,dev]"
 	@# export the models to ONNX once (cached under ~/.cache/checker), so no check pays for it
 	-$(BIN)/python -m checker.nli.onnx
+	@# byte-compile the package as pip does for an installed one: with PYTHONDONTWRITEBYTECODE
+	@# set, an editable install would otherwise compile every module in every process
+	$(BIN)/python -m compileall -q checker
 	touch $(STAMP)
 
 # Headless Chromium for the browser tests, from Debian (never a browser download by a test tool).
@@ -56,6 +59,7 @@ fuzz: install
 	  --hypothesis-show-statistics tests/inputs/test_properties.py
 
 bench: install
+	$(BIN)/python -m compileall -q checker
 	$(BIN)/python -m checker.bench
 
 clean:
