@@ -1,7 +1,7 @@
 """Headings that open one entry of a list-like page: a live blog's time stamp, a commentary's
 minute or lap marker, a timeline's date. Two entries under different headings are two events, so
-the rules that compare statements (CT102's number flips, NU101's counts) and the one that judges
-capitals (GB102) read them here, from one place.
+the rules that compare statements (CT102's number flips, NU101's counts, the pair filter in front
+of CT101's model) and the one that judges capitals (GB102) read them here, from one place.
 
 The patterns are matched at a position (``match`` / ``fullmatch`` after
 :func:`first_word_char`), never searched from every offset: a leading ``[\\W_]*`` in them would
@@ -47,6 +47,14 @@ _DATE_LINE = re.compile(
     rf"\W{{0,3}}(?:[A-Z][a-z]{{2,8}},?[ \t]+)?{_DAY_OF_MONTH}\W{{0,3}}|\W{{0,3}}\d{{4}}\W{{0,3}}",
 )
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
+# A line that is only a live page's time or a numeric date: "16:47", "Posted at 07:32",
+# "14:05 GMT", "Today 23.01.2018", "30/09/2016".
+_STAMP_LINE = re.compile(
+    r"\W{0,3}(?:(?:post(?:ed)?|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
+    r"(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))?\W{0,3}"
+    r"|\W{0,3}(?:(?:today|yesterday|[a-z]{3,9}day),?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\W{0,3}",
+    re.IGNORECASE,
+)
 
 
 def first_word_char(text: str, start: int, end: int) -> int:
@@ -110,3 +118,26 @@ def speaker_label(sentence: str) -> str | None:
         return None
     label = " ".join(words).lower()
     return None if label in _NOT_SPEAKERS else label
+
+
+def entry_heading_line(line: str) -> bool:
+    """Is ``line`` only the heading of a list-like page's entry: a time stamp ("16:47",
+    "Posted at 07:32"), a numeric date ("Today 23.01.2018") or a date ("January 2nd", "1998")?"""
+    line = line.strip()
+    return bool(line) and len(line) <= HEADING_CHARS and (
+        _STAMP_LINE.fullmatch(line) is not None or _DATE_LINE.fullmatch(line) is not None)
+
+
+def entry_numbers(sentences: list[str] | tuple[str, ...]) -> list[int | None]:
+    """Which entry of a live page or a timeline each sentence is in, counting the entries that
+    time or date headings open (a heading on a line of its own, or a live entry's opening time
+    stamp); None before the first heading. Two sentences in different entries were written
+    about two different moments."""
+    out: list[int | None] = []
+    current: int | None = None
+    for sentence in sentences:
+        first_line = sentence.lstrip().split("\n", 1)[0]
+        if entry_heading_line(first_line) or time_stamped(sentence):
+            current = 0 if current is None else current + 1
+        out.append(current)
+    return out

@@ -19,7 +19,10 @@ a roll call (the same panel of four or more, twice: "who will win", then "who sh
 label holds for every sentence of its paragraph, not only the one it opens (``entry_labels``):
 "Saturday: Rain showers … Highs will reach the low and mid 70s." and "Sunday: … Highs will peak
 in the upper 70s" are two days' forecasts, and a region's or a day's entry in a weather round-up
-is the same shape as a speaker's.
+is the same shape as a speaker's. Likewise two sentences under two different time or date
+headings of a live page or a timeline ("16:47", "Yesterday 22.01.2018") are two moments
+(``checker.entries.entry_numbers``): "FTSE 100 closes higher" and, the day before, "FTSE 100
+closes lower" are both true.
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
@@ -36,7 +39,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from checker.entries import speaker_label
+from checker.entries import entry_numbers, speaker_label
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.resources import load_rows
@@ -288,6 +291,7 @@ class PairFilter:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._labels = entry_labels(sentences, paragraphs)
+        self._entries = entry_numbers(list(sentences))
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -313,12 +317,21 @@ class PairFilter:
         ra, rb = self._rounds.get(i), self._rounds.get(j)
         return ra is not None and rb is not None and ra != rb
 
+    def moments(self, i: int, j: int) -> bool:
+        """Two sentences in two entries of a live page or a timeline, each under its own time
+        or date heading ("16:47 … FTSE 100 closes higher" / "Yesterday 22.01.2018 … 16:52 …
+        FTSE 100 closes lower"): two moments, and what held at one need not hold at the other."""
+        a, b = self._entries[i], self._entries[j]
+        return a is not None and b is not None and a != b
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if self.parallel(i, j):
             return "parallel"
         if self.speakers(i, j):
             return "speakers"
+        if self.moments(i, j):
+            return "moments"
         a, b = self._sentences[i], self._sentences[j]
         if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
             return "restatement"

@@ -259,3 +259,27 @@ def test_a_label_holds_for_every_sentence_of_its_entry() -> None:
     # two days' highs are two entries' statements; a line outside any entry is still compared
     assert unlikely_pairs(sentences, [(1, 3), (1, 4)], paragraphs) == {(1, 3)}
     assert unlikely_pairs(sentences, [(1, 3), (1, 4)]) == set()
+
+
+def test_two_entries_of_a_live_page_are_two_moments() -> None:
+    from checker.entries import entry_heading_line, entry_numbers
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = [
+        "London markets closed higher on a busy Tuesday for traders.",
+        "Today 23.01.2018",
+        "16:47",
+        "FTSE 100 closes higher on rising oil prices and Easyjet.",
+        "08:59",
+        "The FTSE 100 is ahead 12.55 points in early trading.",
+        "Yesterday 22.01.2018",
+        "16:52",
+        "FTSE 100 closes lower on rising oil prices and Easyjet.",
+    ]
+    assert [entry_heading_line(s) for s in ("16:47", "Posted at 07:32", "Today 23.01.2018",
+                                            "January 2nd", "1998")] == [True] * 5
+    assert not entry_heading_line("FTSE 100 closes higher")
+    assert not entry_heading_line("At 16:47 the index closed higher.")
+    assert entry_numbers(sentences) == [None, 0, 1, 1, 2, 2, 3, 4, 4]
+    # the two closes are under two headings; the summary above every heading is still compared
+    assert unlikely_pairs(sentences, [(3, 8), (0, 8)]) == {(3, 8)}
