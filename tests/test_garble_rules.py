@@ -27,6 +27,9 @@ MISSPELT = [
      "and Scotland must now choose.", "Scotlnad"),
     ("The president of Thailand arrived on Friday. Speaking in Thaliand, the minister said the "
      "deal with Thailand was close.", "Thaliand"),
+    # a letter dropped from the end is a slip, even when the longer form could be a demonym
+    ("Jennifer Capriati won in three sets. Capriati served well, and Capriat said she was "
+     "pleased. Capriati plays again on Friday.", "Capriat"),
 ]
 
 NOT_MISSPELT = [
@@ -42,6 +45,10 @@ NOT_MISSPELT = [
     "reported from Lagos.",
     "Ayatollah Ruhollah Khomenei led the revolution; Ayatollah Ali Khamenei leads today, and "
     "Khamenei has the final say.",
+    # a place and the word for its people, a letter longer, even for a place no list knows
+    "Vice Minister Pinto spoke for the Kalemnitkan government. Kalemnitka has withdrawn, he "
+    "said, and Kalemnitka will help its neighbours.",
+    "Dr Osei was born in Zembar. The Zembari clinic he runs employs 40 nurses from Zembar.",
 ]
 
 

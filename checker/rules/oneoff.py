@@ -53,6 +53,17 @@ def _plural(a: str, b: str) -> bool:
             and long[len(short):] in _PLURAL)
 
 
+def _demonym(variant: str, canonical: str) -> bool:
+    """The variant is the word for the canonical place's people, one letter longer: "Kenyan"
+    for "Kenya", "Iraqi" for "Iraq", and so for a made-up or rare place ("Kalemnitkan" for
+    "Kalemnitka"). A variant one letter shorter is still a slip ("Capriat" for "Capriati")."""
+    if len(variant) != len(canonical) + 1 or not variant.startswith(canonical):
+        return False
+    added = variant[-1]
+    return ((added == "n" and canonical[-1] == "a")
+            or (added == "i" and canonical[-1] not in "aeiouy"))
+
+
 # A given name just before a surname: "Stephanie Busari" and "Muhammadu Buhari" are two people.
 _GIVEN = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
 MAX_GIVEN_NAME_ZIPF = 4.5  # "Stephanie" 3.8, "Ali" 4.3; not "Home" (Office) or "Western" (Europe)
@@ -168,7 +179,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if a.lower() == b.lower() or _plural(a, b):
             continue
         picked = _pick(a, b, counts)
-        if picked is None:
+        if picked is None or _demonym(*picked):
             continue
         variant, canonical = picked
         where = where or token_index(text)
