@@ -47,11 +47,15 @@ _DATE_LINE = re.compile(
     rf"\W{{0,3}}(?:[A-Z][a-z]{{2,8}},?[ \t]+)?{_DAY_OF_MONTH}\W{{0,3}}|\W{{0,3}}\d{{4}}\W{{0,3}}",
 )
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
-# A line that is only a live page's time or a numeric date: "16:47", "Posted at 07:32",
-# "14:05 GMT", "Today 23.01.2018", "30/09/2016".
+# A live page's time: "16:47", "Posted at 07:32", "14:05 GMT", "4.47pm" (with a dot only when
+# a clock word follows: "16.70" alone is a price).
+_CLOCK = (r"\W{0,3}(?:(?:post(?:ed)?|published|updated)\s+(?:at\s+)?)?"
+          r"(?:\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))?"
+          r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))")
+_CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
+# A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
 _STAMP_LINE = re.compile(
-    r"\W{0,3}(?:(?:post(?:ed)?|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}"
-    r"(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))?\W{0,3}"
+    _CLOCK + r"\W{0,3}"
     r"|\W{0,3}(?:(?:today|yesterday|[a-z]{3,9}day),?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\W{0,3}",
     re.IGNORECASE,
 )
@@ -130,14 +134,15 @@ def entry_heading_line(line: str) -> bool:
 
 def entry_numbers(sentences: list[str] | tuple[str, ...]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
-    time or date headings open (a heading on a line of its own, or a live entry's opening time
-    stamp); None before the first heading. Two sentences in different entries were written
+    time or date headings open (a heading on a line of its own, or a live entry's opening clock
+    time); None before the first heading. Two sentences in different entries were written
     about two different moments."""
     out: list[int | None] = []
     current: int | None = None
     for sentence in sentences:
         first_line = sentence.lstrip().split("\n", 1)[0]
-        if entry_heading_line(first_line) or time_stamped(sentence):
+        # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
+        if entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line):
             current = 0 if current is None else current + 1
         out.append(current)
     return out

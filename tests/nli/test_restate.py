@@ -280,6 +280,12 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
                                             "January 2nd", "1998")] == [True] * 5
     assert not entry_heading_line("FTSE 100 closes higher")
     assert not entry_heading_line("At 16:47 the index closed higher.")
+    assert not entry_heading_line("16.70")  # a price on a line of its own
+    assert entry_heading_line("4.47pm")
+    # a decimal opening a sentence is not a live entry's time
+    assert entry_numbers(["2.75 million jobs were lost in the year to March.",
+                          "12.50 percent of staff left."]) == [None, None]
+    assert entry_numbers(["07:32 The minister arrived.", "08:10 She left."]) == [0, 1]
     assert entry_numbers(sentences) == [None, 0, 1, 1, 2, 2, 3, 4, 4]
     # the two closes are under two headings; the summary above every heading is still compared
     assert unlikely_pairs(sentences, [(3, 8), (0, 8)]) == {(3, 8)}
