@@ -52,6 +52,7 @@ LIST_ITEM_TOKENS = 12
 LIST_RUN = 3
 FRAGMENT_TOKENS = 10
 ROLL_CALL = 4  # voices in a round of a repeated roll call (restate.roll_call_rounds)
+MIN_SHARED_INSERTED = 4  # the shorter sentence whole in the longer: the model's own floor
 SHARED_CONTENT = 0.7  # reworded restatements: content words of the shorter found in the longer
 
 
@@ -102,14 +103,18 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
     lex = lex or load_lexicon()
     ta, tb = _tokens(a), _tokens(b)
     la, lb = [t.lower() for t in ta], [t.lower() for t in tb]
-    if min(len(la), len(lb)) < MIN_SHARED:
+    if min(len(la), len(lb)) < MIN_SHARED_INSERTED:
         return False
     matcher = SequenceMatcher(None, la, lb, autojunk=False)
     shared = sum(block.size for block in matcher.get_matching_blocks())
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if shared < MIN_SHARED:
+    replaced = any(op[0] == "replace" for op in ops)
+    # a short sentence found whole in the other, words only added ("I would go mad." / "I would
+    # probably go mad."), is a restatement from the model's four-word floor up
+    if shared < (MIN_SHARED if replaced or shared < min(len(la), len(lb))
+                 else MIN_SHARED_INSERTED):
         return False
-    if any(op[0] == "replace" for op in ops):
+    if replaced:
         if shared < SHARED_OF_LONGER * max(len(la), len(lb)):
             return False
     elif shared < SHARED_OF_SHORTER * min(len(la), len(lb)):

@@ -84,6 +84,12 @@ def test_restatements_are_recognised(later: str) -> None:
             "The county approved the ring road scheme on Thursday after a long meeting.",
             "The county threw out the ring road scheme on Thursday after a long meeting.",
         ),
+        # a word that says it did not quite happen
+        (
+            "The striker scored in the final minute of the cup tie at Hampden.",
+            "The striker nearly scored in the final minute of the cup tie at Hampden.",
+        ),
+        ("He won the race.", "He almost won the race."),
     ],
 )
 def test_changes_that_can_contradict_are_kept(earlier: str, later: str) -> None:
@@ -93,6 +99,15 @@ def test_changes_that_can_contradict_are_kept(earlier: str, later: str) -> None:
 def test_unrelated_and_short_sentences_are_not_restatements() -> None:
     assert not restatement(BODY, "Rain is expected across the region for most of the weekend.")
     assert not restatement("He left early.", "He left very early.")
+
+
+def test_a_short_sentence_found_whole_in_another_is_a_restatement() -> None:
+    """From the model's four-word floor: words only added, none of them a sign of conflict."""
+    assert restatement("I would probably go mad.", "I would go mad.")
+    assert restatement("The bank raised rates.", "The bank raised rates again.")
+    assert not restatement("The plant will close.", "The plant will not close.")
+    # a word replaced in a short sentence is still the model's to judge
+    assert not restatement("More explosions go off nearby.", "More explosions follow nearby.")
 
 
 PRICES = [
