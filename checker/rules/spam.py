@@ -50,11 +50,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _removal_fix(doc: Document, span: Span, what: str) -> Fix | None:
+def _removal_fix(doc: Document, lines: list[Span], what: str) -> Fix | None:
+    """One edit that removes a run of lines (with only blank lines between them)."""
     if not doc.offsets_are_source:
         return None
-    start, end = line_removal(doc, span)
-    return Fix(f"remove the {what} line", (Edit(start, end, ""),), Applicability.SAFE)
+    ranges = [line_removal(doc, line) for line in lines]
+    noun = "line" if len(lines) == 1 else "lines"
+    return Fix(f"remove the {what} {noun}",
+               (Edit(min(a for a, _ in ranges), max(b for _, b in ranges), ""),),
+               Applicability.SAFE)
 
 
 @register
@@ -85,7 +89,7 @@ the story, mislead readers about what the article says, and often advertise some
                 continue
             yield self.finding(line.start, line.end,
                                f"injected related-link line: {' '.join(text.split())[:48]!r}…",
-                               fix=_removal_fix(doc, line, "injected related-link"))
+                               fix=_removal_fix(doc, [line], "injected related-link"))
 
 
 @register
@@ -130,18 +134,11 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         related, and one fix that removes them all."""
         (first, phrase), rest = block[0], block[1:]
         more = f" (and {len(rest)} more line{'s' if len(rest) > 1 else ''})" if rest else ""
-        fix = None
-        if doc.offsets_are_source:
-            ranges = [line_removal(doc, line) for line, _ in block]
-            what = "boilerplate line" + ("s" if rest else "")
-            fix = Fix(f"remove the {what}", (Edit(min(a for a, _ in ranges),
-                                                  max(b for _, b in ranges), ""),),
-                      Applicability.SAFE)
         return self.finding(
             first.start, block[-1][0].end, f"page boilerplate in the body: {phrase!r}{more}",
             related=tuple(Related(line.start, line.end, f"boilerplate too: {p!r}")
                           for line, p in rest),
-            fix=fix)
+            fix=_removal_fix(doc, [line for line, _ in block], "boilerplate"))
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)
