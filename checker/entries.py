@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 
+# What may stand before a live entry's time: "Posted at", "Updated".
+_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated)\s+(?:at\s+)?)?"
 # A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
-_TIMESTAMP = re.compile(
-    r"^\W*(?:(?:post(?:ed)?|postpublished|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.]\d{2}\b",
-    re.IGNORECASE,
-)
+_TIMESTAMP = re.compile(rf"^\W*{_POSTED}\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
 
 # The marker that opens an entry of live commentary, a lap chart or a ball-by-ball page: "87 min",
 # "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT". The entry's own sentence
@@ -49,7 +49,7 @@ _DATE_LINE = re.compile(
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
 # A live page's time: "16:47", "Posted at 07:32", "14:05 GMT", "4.47pm" (with a dot only when
 # a clock word follows: "16.70" alone is a price).
-_CLOCK = (r"\W{0,3}(?:(?:post(?:ed)?|published|updated)\s+(?:at\s+)?)?"
+_CLOCK = (r"\W{0,3}" + _POSTED +
           r"(?:\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))?"
           r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))")
 _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
@@ -132,7 +132,7 @@ def entry_heading_line(line: str) -> bool:
         _STAMP_LINE.fullmatch(line) is not None or _DATE_LINE.fullmatch(line) is not None)
 
 
-def entry_numbers(sentences: list[str] | tuple[str, ...]) -> list[int | None]:
+def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, or a live entry's opening clock
     time); None before the first heading. Two sentences in different entries were written

@@ -111,8 +111,8 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
     replaced = any(op[0] == "replace" for op in ops)
     # a short sentence found whole in the other, words only added ("I would go mad." / "I would
     # probably go mad."), is a restatement from the model's four-word floor up
-    if shared < (MIN_SHARED if replaced or shared < min(len(la), len(lb))
-                 else MIN_SHARED_INSERTED):
+    whole = not replaced and shared == min(len(la), len(lb))
+    if shared < (MIN_SHARED_INSERTED if whole else MIN_SHARED):
         return False
     if replaced:
         if shared < SHARED_OF_LONGER * max(len(la), len(lb)):
@@ -296,7 +296,7 @@ class PairFilter:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._labels = entry_labels(sentences, paragraphs)
-        self._entries = entry_numbers(list(sentences))
+        self._entries = entry_numbers(sentences)
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
