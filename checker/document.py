@@ -114,6 +114,11 @@ class Document:
             return i
         return None
 
+    def sentence_paragraphs(self) -> list[int]:
+        """The index of the paragraph each sentence is in."""
+        starts = [p.start for p in self.paragraphs]
+        return [max(0, bisect.bisect_right(starts, s.start) - 1) for s in self.sentences]
+
     def snippet(self, start: int, end: int) -> str:
         """What the user wrote at these offsets (markup included where offsets are the file's)."""
         shown = self.source if self.offsets_are_source and self.source is not None else self.text

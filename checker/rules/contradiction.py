@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -90,18 +89,12 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
             return
         conflicts, scored = find_conflicts(
             texts, nli_model(ctx), sentence_embeddings(doc, ctx), _params(ctx),
-            paragraph_of(doc),
+            doc.sentence_paragraphs(),
         )
         ctx.cache["nli.pairs-scored"] = ctx.cache.get("nli.pairs-scored", 0) + scored
         model = [c for c in conflicts if c.kind == "model"]  # CT102 reports word-for-word flips
         for cluster in conflict_clusters(model):
             yield cluster_finding(self, doc, cluster)
-
-
-def paragraph_of(doc: Document) -> list[int]:
-    """The index of the paragraph each sentence is in."""
-    starts = [p.start for p in doc.paragraphs]
-    return [max(0, bisect_right(starts, s.start) - 1) for s in doc.sentences]
 
 
 def conflict_clusters(conflicts: Sequence[Conflict]) -> list[list[Conflict]]:
@@ -149,26 +142,23 @@ def cluster_finding(rule: Rule, doc: Document, cluster: list[Conflict]) -> Findi
     if len(cluster) == 1:
         return _finding(rule, doc, best, "contradicts an earlier statement", severity)
     hub = _hub(cluster)
-    direct = [c for c in cluster if hub in (c.earlier, c.later)]
-    notes: dict[int, str] = {}
-    for c in direct:  # most probable first: each statement keeps its strongest pair
-        other = c.later if c.earlier == hub else c.earlier
-        notes.setdefault(other, f"conflicts with the flagged statement ({c.probability:.2f})")
+    # the statements paired with the hub, most probable pair first; the pairs are distinct and
+    # the hub is in most of them, so there are two at least
+    direct = [(c.later if c.earlier == hub else c.earlier, c) for c in cluster
+              if hub in (c.earlier, c.later)]
+    notes = {other: f"conflicts with the flagged statement ({c.probability:.2f})"
+             for other, c in direct}
     for c in cluster:  # pairs further along the cluster, not through the flagged statement
         for one, partner in ((c.earlier, c.later), (c.later, c.earlier)):
             if one != hub and partner != hub:
                 notes.setdefault(one, f"conflicts with \u201c{_quote(doc, partner, 60)}\u201d "
                                       f"({c.probability:.2f})")
     span = doc.sentences[hub]
-    first = direct[0].later if direct[0].earlier == hub else direct[0].earlier
-    count = len({c.later if c.earlier == hub else c.earlier for c in direct})
-    more = f" and {count - 1} more" if count > 1 else ""
     return rule.finding(
         span.start,
         span.end,
-        f"contradicts {count} other statements in this document: "
-        f"\u201c{_quote(doc, first)}\u201d{more}" if count > 1 else
-        f"contradicts another statement in this document: \u201c{_quote(doc, first)}\u201d",
+        f"contradicts {len(direct)} other statements in this document: "
+        f"\u201c{_quote(doc, direct[0][0])}\u201d and {len(direct) - 1} more",
         confidence=round(best.probability, 3),
         severity=severity,
         related=tuple(Related(doc.sentences[i].start, doc.sentences[i].end, note)
