@@ -22,7 +22,8 @@ in the upper 70s" are two days' forecasts, and a region's or a day's entry in a 
 is the same shape as a speaker's. Likewise two sentences under two different time or date
 headings of a live page or a timeline ("16:47", "Yesterday 22.01.2018") are two moments
 (``checker.entries.entry_numbers``): "FTSE 100 closes higher" and, the day before, "FTSE 100
-closes lower" are both true.
+closes lower" are both true. So are two sentences dated to different years ("The mill shut in
+1998." / "The mill reopened as a museum in 2011."; ``years_named``).
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
@@ -34,6 +35,7 @@ are left to them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -54,6 +56,15 @@ FRAGMENT_TOKENS = 10
 ROLL_CALL = 4  # voices in a round of a repeated roll call (restate.roll_call_rounds)
 MIN_SHARED_INSERTED = 4  # the shorter sentence whole in the longer: the model's own floor
 SHARED_CONTENT = 0.7  # reworded restatements: content words of the shorter found in the longer
+
+
+# a year as a date: not an amount ("£2000", "2,019"), a share ("2010%") or part of a longer number
+_YEAR = re.compile(r"(?<![£$€¥\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d|%)")
+
+
+def years_named(sentence: str) -> frozenset[str]:
+    """The years a sentence names ("in 2019", "the 1998 final")."""
+    return frozenset(_YEAR.findall(sentence))
 
 
 def _tokens(text: str) -> list[str]:
@@ -297,6 +308,7 @@ class PairFilter:
         self._items = list_items(sentences)
         self._labels = entry_labels(sentences, paragraphs)
         self._entries = entry_numbers(sentences)
+        self._years = [years_named(s) for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -325,9 +337,15 @@ class PairFilter:
     def moments(self, i: int, j: int) -> bool:
         """Two sentences in two entries of a live page or a timeline, each under its own time
         or date heading ("16:47 … FTSE 100 closes higher" / "Yesterday 22.01.2018 … 16:52 …
-        FTSE 100 closes lower"): two moments, and what held at one need not hold at the other."""
+        FTSE 100 closes lower"): two moments, and what held at one need not hold at the other.
+        So are two sentences each dated to years of its own, none in common ("The mill shut in
+        1998." / "The mill reopened as a museum in 2011."). The same statement with another year
+        is a flip, CT102's business, which this filter never holds back."""
         a, b = self._entries[i], self._entries[j]
-        return a is not None and b is not None and a != b
+        if a is not None and b is not None and a != b:
+            return True
+        ya, yb = self._years[i], self._years[j]
+        return bool(ya) and bool(yb) and ya.isdisjoint(yb)
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""

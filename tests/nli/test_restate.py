@@ -304,3 +304,23 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
     assert entry_numbers(sentences) == [None, 0, 1, 1, 2, 2, 3, 4, 4]
     # the two closes are under two headings; the summary above every heading is still compared
     assert unlikely_pairs(sentences, [(3, 8), (0, 8)]) == {(3, 8)}
+
+
+def test_sentences_dated_to_different_years_are_two_moments() -> None:
+    from checker.nli.contradict import flip_conflicts
+    from checker.nli.restate import unlikely_pairs, years_named
+
+    assert years_named("The mill shut in 1998 and reopened in 2011.") == {"1998", "2011"}
+    # amounts, shares and longer numbers are not years
+    assert years_named("It cost £2000, or 2,019 euros, up 2010% on 19985 units.") == set()
+    sentences = [
+        "The mill shut in 1998 after the orders dried up.",
+        "The mill reopened as a museum in 2011.",
+        "The mill shut in 2011 after the orders dried up.",
+        "The mill never reopened.",
+        "In 1998 and 2011 the mill was in the news.",
+    ]
+    # two years of their own: two moments. No year on one side, or a year in common: compared.
+    assert unlikely_pairs(sentences, [(0, 1), (0, 3), (1, 4)]) == {(0, 1)}
+    # the same statement with another year is still a flip (CT102), which no filter holds back
+    assert [(c.earlier, c.later) for c in flip_conflicts(sentences)] == [(0, 2)]
