@@ -34,3 +34,21 @@ def test_the_same_count_changed_within_an_entry_or_without_headings_is_still_fou
     # a date inside the sentence is not an entry's heading
     dated = body.replace("Flooding in Dunmore", "On August 29 flooding in Dunmore")
     assert _nu101(dated) == ["350 people"]
+
+
+def test_counts_that_belong_to_two_names_are_two_counts() -> None:
+    # results: each candidate's votes, each town's dead
+    votes = ("Ferris and Oduya topped the poll, with Ferris receiving 210 votes and Oduya "
+             "receiving 164 votes.\n\n"
+             "Incumbent councillor Pell finished third in the crowded field (150 votes).\n")
+    assert _nu101(votes) == []
+    towns = ("Storms killed 40 people in Tarvin on Monday.\n\n"
+             "The storms killed 35 people in Tarvin and nearby Ashby, officials said.\n")
+    assert _nu101(towns) == ["35 people"]  # one name's count, and a count with no name before it
+    owned = ("In Tarvin, the storms killed 40 people on Monday.\n\n"
+             "In Ashby, the storms killed 35 people on Monday.\n")
+    assert _nu101(owned) == []
+    # one name's count stated twice differently is still found
+    same = ("Ferris received 210 votes in the ward.\n\n"
+            "The count showed Ferris with 190 votes in the ward.\n")
+    assert _nu101(same) == ["190 votes"]

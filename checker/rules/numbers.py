@@ -46,6 +46,7 @@ class Quantity:
     predicate: str | None  # the first content word after the count: "leave" in "troops will leave"
     heading: str | None  # the sentence's timeline heading ("August 29"), if it opens with one
     bound: str | None = None  # "lower" ("more than 1,000"), "upper" ("nearly 1,000") or None
+    owner: str | None = None  # the last name before the count in its sentence ("Roundtree")
 
 
 @functools.cache
@@ -99,6 +100,22 @@ def _noun_key(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and noun != "personnel" else noun
 
 
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\b")
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def _owner(doc: Document, sentence: Span, start: int) -> str | None:
+    """The name a count belongs to: the last capitalised word before it in its sentence, not the
+    sentence's first word (any sentence opens with a capital) and not a month or a day ("Ritchie
+    receiving 196 votes and Roundtree receiving 125 votes": Roundtree's)."""
+    owner = None
+    for m in _NAME_WORD.finditer(doc.text, sentence.start, start):
+        first = not doc.text[sentence.start:m.start()].strip(" \t\n\"'“‘(")
+        if not first and m.group() not in _CALENDAR:
+            owner = m.group()
+    return owner
+
+
 def quantities(doc: Document) -> Iterator[Quantity]:
     change = set(_lexicon()["change_words"])
     for s in doc.sentences:
@@ -115,7 +132,8 @@ def quantities(doc: Document) -> Iterator[Quantity]:
             if re.fullmatch(r"(1[89]|20)\d\d", number):
                 continue  # a year, not a count
             yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
-                           _predicate(doc, m.end(), s.end), heading, _bound(preceding))
+                           _predicate(doc, m.end(), s.end), heading, _bound(preceding),
+                           _owner(doc, s, m.start()))
 
 
 def _content(doc: Document, span: Span) -> set[str]:
@@ -142,7 +160,9 @@ troops will leave Niger". Counts introduced as changes ("another 200 troops", "u
 left alone, and so are counts in two entries of a timeline under different headings ("August
 29: a car bomb kills 125 people" … "March 2: bombers kill 140 people"), and so are two bounds in
 opposite directions with room between them ("nearly 500,000 people" … "more than 498,000
-people"; the bound words are in `rules/numbers/units.toml`)."""
+people"; the bound words are in `rules/numbers/units.toml`), and so are counts that belong to two
+different names ("Ritchie receiving 196 votes" … "Howell (108 votes)": the last capitalised word
+before each count, other than a sentence's first word, a month or a day)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -162,6 +182,8 @@ edits often change one mention and not the other."""
                     continue
                 if both_can_hold(earlier, q):
                     continue
+                if earlier.owner and q.owner and earlier.owner != q.owner:
+                    continue  # two names' counts: two candidates' votes, two towns' dead
                 low, high = sorted((earlier.value, q.value))
                 if low <= 0 or high / low > MAX_RATIO:
                     continue
