@@ -161,6 +161,7 @@ what it was meant to."""
 
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[a-z]+")
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def _has_adjacent_twins(text: str) -> bool:
@@ -185,7 +186,8 @@ is left alone when the new line starts with a capital: a listing's "BBC One" fol
 A repeated word is a classic editing slip that spell checkers do not catch."""
     bad_examples = ("The the troops will leave.",)
     good_examples = ("What she had had was enough.", "The troops will leave.",
-                     "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.")
+                     "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.",
+                     "It was the second break-in in a week.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -198,6 +200,10 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
+            if doc.text[m.start() - 1 : m.start()] in _HYPHENS or (
+                doc.text[m.end() : m.end() + 1] in _HYPHENS
+            ):
+                continue  # part of a compound: "the second break-in in a week", "in in-depth"
             if "\n" in m.group(2) and (m.group(0)[-len(word)].isupper() or doc.kind == "html"):
                 # "BBC One" / "One of tonight's …": a line that ends, a new one starts; and in
                 # text extracted from HTML every line is its own block (a heading, a paragraph)
