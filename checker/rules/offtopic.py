@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from checker.document import Document, Span
-from checker.entries import TIMELINE_ENTRIES, dated_entries
+from checker.entries import TIMELINE_ENTRIES, dated_entries, entry_heading_line
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, off_topic
 from checker.rules.base import Context, Rule, register
@@ -103,6 +103,8 @@ to spot them by eye."""
             min_gap=float(table.get("off-topic-gap", defaults.min_gap)),
         )
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
+            if entry_heading_line(texts[index]):
+                continue  # a dateline ("Sunday, January 29, 2006") is about no topic at all
             span = spans[index]
             yield self.finding(
                 span.start,

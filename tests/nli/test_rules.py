@@ -264,3 +264,15 @@ def test_a_statement_off_the_flagged_one_names_its_own_partner() -> None:
     assert notes[doc.sentences[4].start].startswith("conflicts with \u201cThe ferry timetable "
                                                     "changes")
     assert notes[doc.sentences[4].start].endswith("(0.60)")
+
+
+@pytest.mark.model
+def test_a_dateline_is_not_off_topic() -> None:
+    body = OffTopicLine.bad_examples[0].replace(
+        "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago\n\n", "")
+    dated = "Sunday, January 29, 2006\n\n" + body
+    assert codes(dated, ("SP110",)) == []
+    # the date line is as far from the story as an injected teaser is: only the dateline
+    # exception keeps it quiet
+    teaser = "Sunday brunch spots in January 2006\n\n" + body
+    assert codes(teaser, ("SP110",)) == ["SP110"]
