@@ -59,7 +59,20 @@ SHARED_CONTENT = 0.7  # reworded restatements: content words of the shorter foun
 
 
 # a year as a date: not an amount ("£2000", "2,019"), a share ("2010%") or part of a longer number
+_WORDS = re.compile(r"[A-Za-z]+")
 _YEAR = re.compile(r"(?<![£$€¥\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d|%)")
+
+
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _pronoun_gender(sentence: str) -> str | None:
+    """"he" when a sentence's personal pronouns are all masculine, "she" when all feminine,
+    else None (none, or both: "He said she had left")."""
+    words = {w.lower() for w in _WORDS.findall(sentence)}
+    he, she = bool(words & _HE), bool(words & _SHE)
+    return ("he" if he else "she") if he != she else None
 
 
 def years_named(sentence: str) -> frozenset[str]:
@@ -309,6 +322,7 @@ class PairFilter:
         self._labels = entry_labels(sentences, paragraphs)
         self._entries = entry_numbers(sentences)
         self._years = [years_named(s) for s in sentences]
+        self._genders = [_pronoun_gender(s) for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -347,11 +361,18 @@ class PairFilter:
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)
 
+    def two_people(self, i: int, j: int) -> bool:
+        """One sentence speaks of a man only and the other of a woman only ("He was banned
+        for two years." / "She was banned for 11 months."): two people, as on a page of court
+        results, and what one did the other need not have done."""
+        a, b = self._genders[i], self._genders[j]
+        return a is not None and b is not None and a != b
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if self.parallel(i, j):
             return "parallel"
-        if self.speakers(i, j):
+        if self.speakers(i, j) or self.two_people(i, j):
             return "speakers"
         if self.moments(i, j):
             return "moments"

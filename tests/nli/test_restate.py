@@ -324,3 +324,16 @@ def test_sentences_dated_to_different_years_are_two_moments() -> None:
     assert unlikely_pairs(sentences, [(0, 1), (0, 3), (1, 4)]) == {(0, 1)}
     # the same statement with another year is still a flip (CT102), which no filter holds back
     assert [(c.earlier, c.later) for c in flip_conflicts(sentences)] == [(0, 2)]
+
+
+def test_a_man_and_a_woman_are_two_people() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = [
+        "At the hearing on May 3 he was fined £200 and banned for a year.",
+        "At the hearing on May 3 she was fined £150 and banned for six months.",
+        "He told the court she had been driving.",
+        "The magistrates fined the driver £300.",
+    ]
+    # a man only against a woman only; both, or neither, is still compared
+    assert unlikely_pairs(sentences, [(0, 1), (0, 2), (1, 2), (0, 3)]) == {(0, 1)}
