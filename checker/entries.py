@@ -95,10 +95,12 @@ def dated_entries(lines: list[str]) -> int:
 
 
 # A speaker's or source's label opening an entry of a transcript, a Q&A or a list of picks:
-# "JOHN SMITH:", "Q:", "- Jamie Graham, Total Film:". Every word is a capitalised word or a
-# number (a few connectors allowed), so "The minister said:" is not one.
+# "JOHN SMITH:", "Q:", "- Jamie Graham, Total Film:", or of a listing after a dash ("Franklin
+# County Schools – Closed …"). Every word is a capitalised word or a number (a few connectors
+# allowed), so "The minister said:" is not one.
 _LABEL = re.compile(
-    r"(?<![\w.'’&()-])([A-Z][\w.'’&()-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)[ \t]*:[ \t]")
+    r"(?<![\w.'’&()-])([A-Z][\w.'’&()-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)"
+    r"(?:[ \t]*:[ \t]|[ \t]+[–—][ \t]+(?!\d))")  # "Arsenal 2 – 1 Chelsea" is a score
 _LABEL_CONNECTORS = frozenset({"of", "the", "and", "de", "del", "van", "von", "der", "al", "for"})
 # Headings that open a paragraph without naming who speaks: not a speaker.
 _NOT_SPEAKERS = frozenset({

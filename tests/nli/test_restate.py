@@ -337,3 +337,21 @@ def test_a_man_and_a_woman_are_two_people() -> None:
     ]
     # a man only against a woman only; both, or neither, is still compared
     assert unlikely_pairs(sentences, [(0, 1), (0, 2), (1, 2), (0, 3)]) == {(0, 1)}
+
+
+def test_a_listing_label_before_a_dash_opens_an_entry() -> None:
+    from checker.entries import speaker_label
+    from checker.nli.restate import unlikely_pairs
+
+    assert speaker_label("Dunmore County Schools – Closed because of icy roads.") == (
+        "dunmore county schools")
+    assert speaker_label("Ward 2, Seat 1 – Ann Pike ....... 140") == "ward 2 seat 1"
+    assert speaker_label("Ashford 2 – 1 Brenton") is None  # a score, not a label
+    assert speaker_label("The council said – again – no.") is None
+    sentences = [
+        "Dunmore County Schools – Closed because of icy roads on the hills.",
+        "Ashby City Schools – Open two hours late because of icy roads.",
+        "Dunmore County Schools will be open as normal because the roads are clear.",
+    ]
+    # two schools' entries are not compared; one school's entry and a plain sentence still are
+    assert unlikely_pairs(sentences, [(0, 1), (0, 2)]) == {(0, 1)}
