@@ -148,3 +148,26 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
             current = 0 if current is None else current + 1
         out.append(current)
     return out
+
+
+# A person introduced with an age at the start of a sentence, as a court list or a police log
+# opens each case: "John Simpson, 50, of Ipswich Road, admitted …".
+_INTRODUCED = re.compile(r"\W{0,3}([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,3}),[ \t]+\d{1,3},")
+CASE_ENTRIES = 3  # people introduced so that a page is a list of cases
+
+
+def case_entries(sentences: Sequence[str]) -> list[str | None]:
+    """Whose case each sentence is in, on a page that introduces three or more people one after
+    another ("John Simpson, 50, of …", then "Nicholas Gedling, 48, of …"): the person last
+    introduced, or None before the first (and everywhere on other pages). A news story that
+    names two people with their ages is not a list of cases, and is left alone."""
+    out: list[str | None] = []
+    current: str | None = None
+    introduced = 0
+    for sentence in sentences:
+        m = _INTRODUCED.match(sentence)
+        if m:
+            current = m.group(1)
+            introduced += 1
+        out.append(current)
+    return out if introduced >= CASE_ENTRIES else [None] * len(sentences)

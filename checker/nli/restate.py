@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from checker.entries import entry_numbers, speaker_label
+from checker.entries import case_entries, entry_numbers, speaker_label
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.resources import load_rows
@@ -323,6 +323,7 @@ class PairFilter:
         self._entries = entry_numbers(sentences)
         self._years = [years_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
+        self._cases = case_entries(sentences)
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -363,10 +364,16 @@ class PairFilter:
 
     def two_people(self, i: int, j: int) -> bool:
         """One sentence speaks of a man only and the other of a woman only ("He was banned
-        for two years." / "She was banned for 11 months."): two people, as on a page of court
-        results, and what one did the other need not have done."""
+        for two years." / "She was banned for 11 months."), or the two are in two people's
+        cases of a court list (``checker.entries.case_entries``): two people, and what one did
+        the other need not have done."""
         a, b = self._genders[i], self._genders[j]
-        return a is not None and b is not None and a != b
+        if a is not None and b is not None and a != b:
+            return True
+        # two cases of a court list or a police log ("John Simpson, 50, of …" … "Nicholas
+        # Gedling, 48, of …"): each sentence is about the person whose case it is in
+        ca, cb = self._cases[i], self._cases[j]
+        return ca is not None and cb is not None and ca != cb
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""

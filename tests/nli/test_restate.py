@@ -355,3 +355,25 @@ def test_a_listing_label_before_a_dash_opens_an_entry() -> None:
     ]
     # two schools' entries are not compared; one school's entry and a plain sentence still are
     assert unlikely_pairs(sentences, [(0, 1), (0, 2)]) == {(0, 1)}
+
+
+def test_two_cases_of_a_court_list_are_about_two_people() -> None:
+    from checker.entries import case_entries
+    from checker.nli.restate import unlikely_pairs
+
+    cases = [
+        "Cases dealt with by magistrates this month.",
+        "Dan Hale, 41, of Mill Lane, admitted careless driving on the bypass in March.",
+        "Magistrates ordered him to pay £85 in prosecution costs and a £40 surcharge on top.",
+        "Tom Reid, 37, of Quay Street, admitted speeding on the coast road by the harbour.",
+        "Magistrates ordered him to pay £120 in prosecution costs and a £34 surcharge on top.",
+        "Sam Tully, 22, of Hill Road, admitted driving without insurance near the station in May.",
+        "Magistrates ordered him to pay £85 in prosecution costs and a £40 surcharge on top.",
+    ]
+    assert case_entries(cases) == [None, "Dan Hale", "Dan Hale", "Tom Reid", "Tom Reid",
+                                   "Sam Tully", "Sam Tully"]
+    assert unlikely_pairs(cases, [(2, 4), (1, 2)]) == {(2, 4)}
+    # a story that gives two people's ages is not a list of cases
+    story = cases[:5]
+    assert case_entries(story) == [None] * 5
+    assert unlikely_pairs(story, [(2, 4)]) == set()
