@@ -324,6 +324,7 @@ class PairFilter:
         self._years = [years_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._cases = case_entries(sentences)
+        self._headline = _headline(sentences, paragraphs)
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -377,6 +378,8 @@ class PairFilter:
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
+        if i == self._headline:
+            return "headline"
         if self.parallel(i, j):
             return "parallel"
         if self.speakers(i, j) or self.two_people(i, j):
@@ -387,6 +390,19 @@ class PairFilter:
         if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
             return "restatement"
         return None
+
+
+def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int | None:
+    """0 when the document opens with a headline: a first line of its own that does not end as
+    a sentence does ("Japan narrowly escapes recession"). A headline says in a few words what
+    the story then tells, and the model reads that compression ("escapes recession" / "teetered
+    on the brink of recession") as a conflict."""
+    if paragraphs is None or len(sentences) < 2 or paragraphs[0] == paragraphs[1]:
+        return None
+    first = sentences[0].strip()
+    if "\n" in first or first.endswith((".", "!", "?", "…", ":", ";", '"', "”", "'", "’")):
+        return None
+    return 0
 
 
 def unlikely_pairs(

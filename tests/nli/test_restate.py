@@ -377,3 +377,20 @@ def test_two_cases_of_a_court_list_are_about_two_people() -> None:
     story = cases[:5]
     assert case_entries(story) == [None] * 5
     assert unlikely_pairs(story, [(2, 4)]) == set()
+
+
+def test_the_headline_is_not_compared_with_the_story() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    story = [
+        "Harbour town narrowly escapes flooding",
+        "Water came within inches of the sea wall at Porthbay on Sunday night.",
+        "The sea wall was breached in two places, the council said.",
+    ]
+    assert unlikely_pairs(story, [(0, 1), (1, 2)], [0, 1, 2]) == {(0, 1)}
+    # a first line that ends as a sentence does, a headline in the same paragraph as the
+    # story, or no paragraphs known: compared
+    assert unlikely_pairs(["Harbour town narrowly escapes flooding.", *story[1:]],
+                          [(0, 1)], [0, 1, 2]) == set()
+    assert unlikely_pairs(story, [(0, 1)], [0, 0, 1]) == set()
+    assert unlikely_pairs(story, [(0, 1)]) == set()
