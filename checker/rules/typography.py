@@ -55,10 +55,6 @@ _QUOTES = re.compile(r"[“”\"]")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 
 
-def _straight_quotes(text: str, span: Span) -> list[int]:
-    return [m.start() for m in _QUOTES.finditer(text, span.start, span.end) if m.group() == '"']
-
-
 @register
 class UnclosedQuotation(Rule):
     code = "TY102"
@@ -69,7 +65,8 @@ class UnclosedQuotation(Rule):
     what = """
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
-runs over several paragraphs)."""
+runs over several paragraphs). Curly and straight marks are read together, so a quotation opened
+with one and closed with the other ("… a trunk snapped,” he said) is closed."""
     why = """
 An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
 reporter's begin: a misattribution waiting to happen."""
@@ -77,7 +74,8 @@ reporter's begin: a misattribution waiting to happen."""
                     'She said "we will not leave. The meeting ended.')
     good_examples = ("He wrote, “We will stay.” The meeting ended.",
                      "“We will stay,\n\n“and we will fight,” he said.",
-                     'She said "no" twice.')
+                     'She said "no" twice.',
+                     '"The roof was carried a little way,” Woodrum said.')
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
@@ -93,22 +91,28 @@ reporter's begin: a misattribution waiting to happen."""
 
     @staticmethod
     def _unclosed(text: str, p: Span) -> Iterator[int]:
-        depth_open: int | None = None
+        """The opening mark of a quotation still open when the paragraph ends. Marks are read
+        in order, curly and straight together, since pages mix them ('"These branches …,”
+        Woodrum said'): “ opens, ” closes, a straight mark closes what is open or else opens,
+        if it stands where a quotation starts (not an inch mark: 12")."""
+        open_at: int | None = None
         for m in _QUOTES.finditer(text, p.start, p.end):
             i, ch = m.start(), m.group()
             if ch == "“":
-                if depth_open is None:
-                    depth_open = i
-            elif ch == "”":
-                depth_open = None
-        if depth_open is not None:
-            yield depth_open
-        straight = _straight_quotes(text, p)
-        if len(straight) % 2 == 1:
-            last = straight[-1]
-            opener = last == p.start or text[last - 1].isspace() or text[last - 1] in "([—-"
-            if opener and last + 1 < p.end and not text[last + 1].isspace():
-                yield last
+                if open_at is None:
+                    open_at = i
+            elif ch == "”" or open_at is not None:
+                open_at = None
+            elif _opens(text, i, p):
+                open_at = i
+        if open_at is not None:
+            yield open_at
+
+
+def _opens(text: str, i: int, p: Span) -> bool:
+    """Does the straight quotation mark at ``i`` stand where a quotation starts?"""
+    before_ok = i == p.start or text[i - 1].isspace() or text[i - 1] in "([—-"
+    return before_ok and i + 1 < p.end and not text[i + 1].isspace()
 
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
