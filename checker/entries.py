@@ -51,7 +51,8 @@ TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
 # a clock word follows: "16.70" alone is a price).
 _CLOCK = (r"\W{0,3}" + _POSTED +
           r"(?:\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))?"
-          r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))")
+          r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)"
+          r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=:\s))")  # "16.45: The FTSE …", a live entry's label
 _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
 _STAMP_LINE = re.compile(

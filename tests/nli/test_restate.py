@@ -301,6 +301,10 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
     assert entry_numbers(["2.75 million jobs were lost in the year to March.",
                           "12.50 percent of staff left."]) == [None, None]
     assert entry_numbers(["07:32 The minister arrived.", "08:10 She left."]) == [0, 1]
+    # a dotted time is a live entry's label when a colon follows it
+    assert entry_numbers(["16.45: The index closed up 3 per cent.", "Oil rose.",
+                          "14.49: The index is up 2 per cent.", "Oil fell.",
+                          "2.75 million jobs went.", "27.30: no such time."]) == [0, 0, 1, 1, 1, 1]
     assert entry_numbers(sentences) == [None, 0, 1, 1, 2, 2, 3, 4, 4]
     # the two closes are under two headings; the summary above every heading is still compared
     assert unlikely_pairs(sentences, [(3, 8), (0, 8)]) == {(3, 8)}
