@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,30 @@ from checker.rules.base import Context, Rule, register
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+
+_BYLINE = re.compile(r"(?:(?:written|words|reporting|story|text|photos?)[ \t]+)?by[ \t]+[A-Z]",
+                     re.IGNORECASE)
+_TIME_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
+    + [d.lower() for d in calendar.day_name] + [d.lower() for d in calendar.day_abbr]
+    + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
+       "pst", "pdt", "ist", "cet", "bdst", "aest", "aedt", "sept", "updated", "published",
+       "posted", "last", "on", "at"]
+)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+BYLINE_WORDS = 6
+
+
+def page_furniture(line: str) -> bool:
+    """A byline ("Written by Wil Harris") or a date and time line ("March 24, 2006 // 11:17
+    a.m.", "BDST: 1355 HRS, JUL 24, 2018"): part of every article page, about no topic."""
+    line = line.strip()
+    if _BYLINE.match(line) and len(line.split()) <= BYLINE_WORDS:
+        return True
+    tokens = _TOKEN.findall(line)
+    return (any(t.isdigit() for t in tokens)
+            and all(t.isdigit() or t.lower() in _TIME_WORDS for t in tokens))
 
 
 def units(doc: Document) -> list[Span]:
@@ -103,8 +129,8 @@ to spot them by eye."""
             min_gap=float(table.get("off-topic-gap", defaults.min_gap)),
         )
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
-            if entry_heading_line(texts[index]):
-                continue  # a dateline ("Sunday, January 29, 2006") is about no topic at all
+            if entry_heading_line(texts[index]) or page_furniture(texts[index]):
+                continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
             span = spans[index]
             yield self.finding(
                 span.start,

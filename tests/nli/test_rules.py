@@ -272,7 +272,23 @@ def test_a_dateline_is_not_off_topic() -> None:
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago\n\n", "")
     dated = "Sunday, January 29, 2006\n\n" + body
     assert codes(dated, ("SP110",)) == []
+    signed = "Written by Dana Holt\n\nMarch 24, 2006 // 11:17 a.m.\n\n" + body
+    assert codes(signed, ("SP110",)) == []
     # the date line is as far from the story as an injected teaser is: only the dateline
     # exception keeps it quiet
     teaser = "Sunday brunch spots in January 2006\n\n" + body
     assert codes(teaser, ("SP110",)) == ["SP110"]
+
+
+def test_bylines_and_date_lines_are_page_furniture() -> None:
+    from checker.rules.offtopic import page_furniture
+
+    assert all(map(page_furniture, ["Written by Dana Holt", "By Jo Marsh and Sam Lee",
+                                    "March 24, 2006 // 11:17 a.m.", "BST: 1355 HRS, JUL 24, 2018",
+                                    "Updated: 3 May 2018 at 12:45"]))
+    assert not any(map(page_furniture, [
+        "By the river the troops waited for the order to cross",  # a sentence, not a byline
+        "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
+        "Sunday brunch spots in January 2006",  # a teaser that names a date
+        "January sales",  # no number
+    ]))
