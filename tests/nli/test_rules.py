@@ -159,8 +159,10 @@ def test_model_findings_take_their_severity_from_the_confidence_band() -> None:
     from checker.rules.contradiction import model_severity
 
     assert model_severity(0.99) is Severity.ERROR
-    assert model_severity(0.86) is Severity.ERROR
+    assert model_severity(0.9) is Severity.ERROR
+    assert model_severity(0.86) is Severity.WARNING
     assert model_severity(0.72) is Severity.WARNING
+    assert model_severity(0.6) is Severity.INFO
 
 
 TIMELINE = """The harbour ferry: a year in review
