@@ -166,6 +166,8 @@ what it was meant to."""
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[a-z]+")
 _HYPHENS = frozenset("-\u2010\u2011")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _has_adjacent_twins(text: str) -> bool:
@@ -188,10 +190,11 @@ is left alone when the new line starts with a capital: a listing's "BBC One" fol
 "One of tonight's guests …" is two lines, not a slip."""
     why = """
 A repeated word is a classic editing slip that spell checkers do not catch."""
-    bad_examples = ("The the troops will leave.",)
+    bad_examples = ("The the troops will leave.", "It is in the The Standard Book of Spells.")
     good_examples = ("What she had had was enough.", "The troops will leave.",
                      "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.",
-                     "It was the second break-in in a week.")
+                     "It was the second break-in in a week.",
+                     "She found the new New York anthem.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -208,6 +211,12 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 doc.text[m.end() : m.end() + 1] in _HYPHENS
             ):
                 continue  # part of a compound: "the second break-in in a week", "in in-depth"
+            second = m.group(0)[-len(word):]
+            if (word[0].islower() and second[0].isupper() and word not in _ARTICLES
+                    and _NAME_GOES_ON.match(doc.text, m.end())):
+                # the start of a name: "the new New York anthem", "law lord Lord Bingham"; but
+                # "in the The Standard Book" is still a slip
+                continue
             if "\n" in m.group(2) and (m.group(0)[-len(word)].isupper() or doc.kind == "html"):
                 # "BBC One" / "One of tonight's …": a line that ends, a new one starts; and in
                 # text extracted from HTML every line is its own block (a heading, a paragraph)
