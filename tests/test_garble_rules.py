@@ -30,6 +30,9 @@ MISSPELT = [
     # a letter dropped from the end is a slip, even when the longer form could be a demonym
     ("Jennifer Capriati won in three sets. Capriati served well, and Capriat said she was "
      "pleased. Capriati plays again on Friday.", "Capriat"),
+    # a "y" put on after a vowel is no nickname shape
+    ("Ms Ramos chaired the meeting. Ramosy said the plan was sound, and Ramos agreed to "
+     "publish it. Ramos leaves on Friday.", "Ramosy"),
 ]
 
 NOT_MISSPELT = [
@@ -49,6 +52,9 @@ NOT_MISSPELT = [
     "Vice Minister Pinto spoke for the Kalemnitkan government. Kalemnitka has withdrawn, he "
     "said, and Kalemnitka will help its neighbours.",
     "Dr Osei was born in Zembar. The Zembari clinic he runs employs 40 nurses from Zembar.",
+    # a nickname: the surname with a "y" put on
+    "Goalkeeper Tom Marsh made six saves. Marsh was booked late on, and the manager said "
+    "Marshy had kept them in it. Marsh signed in May.",
 ]
 
 

@@ -64,6 +64,13 @@ def _demonym(variant: str, canonical: str) -> bool:
             or (added == "i" and canonical[-1] not in "aeiouy"))
 
 
+def _nickname(variant: str, canonical: str) -> bool:
+    """The variant is the canonical name with "y" put on after a consonant cluster: a player's
+    or a colleague's nickname ("Lynchy" for Lynch, "Giggsy" for Giggs), not a slip."""
+    return (variant == canonical + "y" and len(canonical) >= 4
+            and canonical[-1] not in "aeiouy" and canonical[-2] not in "aeiouy")
+
+
 # A given name just before a surname: "Stephanie Busari" and "Muhammadu Buhari" are two people.
 _GIVEN = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
 MAX_GIVEN_NAME_ZIPF = 4.5  # "Stephanie" 3.8, "Ali" 4.3; not "Home" (Office) or "Western" (Europe)
@@ -179,7 +186,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if a.lower() == b.lower() or _plural(a, b):
             continue
         picked = _pick(a, b, counts)
-        if picked is None or _demonym(*picked):
+        if picked is None or _demonym(*picked) or _nickname(*picked):
             continue
         variant, canonical = picked
         where = where or token_index(text)
