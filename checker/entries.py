@@ -47,6 +47,12 @@ _DATE_LINE = re.compile(
     rf"\W{{0,3}}(?:[A-Z][a-z]{{2,8}},?[ \t]+)?{_DAY_OF_MONTH}\W{{0,3}}|\W{{0,3}}\d{{4}}\W{{0,3}}",
 )
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
+# A ball-by-ball or lap-by-lap page's progress line between entries: "England 182/7 after 84
+# overs", "Hamilton leads after 12 laps".
+_PROGRESS_LINE = re.compile(
+    r"[^\n]{0,30}\bafter[ \t]+\d{1,3}(?:\.\d)?[ \t]+(?:overs|laps|rounds|holes)\W{0,3}",
+    re.IGNORECASE,
+)
 # A live page's time: "16:47", "Posted at 07:32", "14:05 GMT", "4.47pm" (with a dot only when
 # a clock word follows: "16.70" alone is a price).
 _CLOCK = (r"\W{0,3}" + _POSTED +
@@ -129,10 +135,12 @@ def speaker_label(sentence: str) -> str | None:
 
 def entry_heading_line(line: str) -> bool:
     """Is ``line`` only the heading of a list-like page's entry: a time stamp ("16:47",
-    "Posted at 07:32"), a numeric date ("Today 23.01.2018") or a date ("January 2nd", "1998")?"""
+    "Posted at 07:32"), a numeric date ("Today 23.01.2018"), a date ("January 2nd", "1998") or
+    a ball-by-ball page's progress line ("England 182/7 after 84 overs")?"""
     line = line.strip()
     return bool(line) and len(line) <= HEADING_CHARS and (
-        _STAMP_LINE.fullmatch(line) is not None or _DATE_LINE.fullmatch(line) is not None)
+        _STAMP_LINE.fullmatch(line) is not None or _DATE_LINE.fullmatch(line) is not None
+        or _PROGRESS_LINE.fullmatch(line) is not None)
 
 
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:

@@ -297,6 +297,9 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
     assert not entry_heading_line("At 16:47 the index closed higher.")
     assert not entry_heading_line("16.70")  # a price on a line of its own
     assert entry_heading_line("4.47pm")
+    # a ball-by-ball page's progress line between entries
+    assert entry_heading_line("Ashford 182/7 after 84 overs")
+    assert not entry_heading_line("The rain came after 12 overs had been bowled")
     # a decimal opening a sentence is not a live entry's time
     assert entry_numbers(["2.75 million jobs were lost in the year to March.",
                           "12.50 percent of staff left."]) == [None, None]
