@@ -29,6 +29,8 @@ _TIME_WORDS = frozenset(
 )
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 BYLINE_WORDS = 6
+_BULLETS = frozenset("-•*·–—")
+DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a news digest
 
 
 def page_furniture(line: str) -> bool:
@@ -119,6 +121,8 @@ to spot them by eye."""
         texts = [doc.text[s.start : s.end] for s in spans]
         if dated_entries(texts) >= TIMELINE_ENTRIES:
             return  # a timeline or a diary: each dated entry is about something else by design
+        bullets = {k for k, t in enumerate(texts) if t[:1] in _BULLETS}
+        digest = len(bullets) >= DIGEST_ITEMS and 2 * len(bullets) >= len(texts)
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(
@@ -131,6 +135,8 @@ to spot them by eye."""
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
             if entry_heading_line(texts[index]) or page_furniture(texts[index]):
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
+            if digest and index in bullets:
+                continue  # one item of a news digest: each item is another story by design
             span = spans[index]
             yield self.finding(
                 span.start,

@@ -294,3 +294,22 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
         "Sunday brunch spots in January 2006",  # a teaser that names a date
         "January sales",  # no number
     ]))
+
+
+DIGEST = """Morning briefing
+
+- The Senate will vote again on rival plans to end the government shutdown, now in its third day.
+- Democrats in Congress blamed Republicans for the shutdown as federal workers went unpaid.
+- Republican leaders said the shutdown would end only when Democrats accepted their budget.
+- Federal agencies began sending staff home as the shutdown reached its third day.
+- A new archbishop was appointed, the first woman to lead the church in its long history.
+- The White House said the president would not sign a budget bill that added to the deficit.
+"""
+
+
+@pytest.mark.model
+def test_the_items_of_a_news_digest_are_not_off_topic() -> None:
+    # each bulleted item is another story by design; the same lines without bullets are a page
+    # whose lines share no topic, and the off-topic rule judges them
+    assert codes(DIGEST, ("SP110",)) == []
+    assert "SP110" in codes(DIGEST.replace("- ", ""), ("SP110",))
