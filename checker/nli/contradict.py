@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.entries import time_stamped
+from checker.entries import time_stamped, timeline_heading
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import (
     Flip,
@@ -136,9 +136,13 @@ def score_pairs(
 
 
 def _entry_headers(a: str, b: str) -> bool:
-    """Two time-stamped entries of a live page: their times differ because they are two
-    entries, not two accounts of one event."""
-    return time_stamped(a) and time_stamped(b)
+    """Two time-stamped entries of a live page, or two dated entries of a listing or a timeline
+    ("May 26 – Principality Stadium, Cardiff" / "May 27 – Principality Stadium, Cardiff"): their
+    times differ because they are two entries, not two accounts of one event."""
+    if time_stamped(a) and time_stamped(b):
+        return True
+    ha, hb = timeline_heading(a, 0, len(a)), timeline_heading(b, 0, len(b))
+    return ha is not None and hb is not None and ha != hb
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,19 @@ def test_time_stamped_entries_of_a_live_page_are_not_number_flips() -> None:
     assert [c.kind for c in flip_conflicts(changed)] == ["number"]
 
 
+def test_dated_entries_of_a_listing_are_not_number_flips() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    # two nights at one venue on a tour's list of dates
+    tour = ["May 26 – City Stadium, Dunmore, with two support acts",
+            "May 27 – City Stadium, Dunmore, with two support acts"]
+    assert flip_conflicts(tour) == []
+    # the same date inside a sentence is no entry's heading: still a flip
+    said = ["The band plays the City Stadium in Dunmore on May 26 with two support acts.",
+            "The band plays the City Stadium in Dunmore on May 27 with two support acts."]
+    assert [c.kind for c in flip_conflicts(said)] == ["number"]
+
+
 @pytest.mark.parametrize(
     ("earlier", "later"),
     [
