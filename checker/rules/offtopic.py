@@ -25,8 +25,15 @@ _TIME_WORDS = frozenset(
     + [d.lower() for d in calendar.day_name] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
        "pst", "pdt", "ist", "cet", "bdst", "aest", "aedt", "sept", "updated", "published",
-       "posted", "last", "on", "at"]
+       "posted", "last", "on", "at", "released", "issued", "date"]
 )
+# A wire dateline on a line of its own ("EL PASO, Texas -", "LONDON (Reuters) —") and a picture
+# credit ("SAUL LOEB/AFP via Getty Images", "Image credit: Imperial College London").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z. ]{1,20})?"
+                       r"(?:[ \t]+\([A-Za-z ]{2,20}\))?[ \t]*[-–—:]")
+_CREDIT = re.compile(r"(?:image|photo|picture)[ \t]+credit\b|(?:photo|picture):"
+                     r"|\bvia[ \t]+getty[ \t]+images$|/(?:afp|ap|reuters|pa|getty)\b",
+                     re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 BYLINE_WORDS = 6
 _BULLETS = frozenset("-•*·–—")
@@ -34,10 +41,12 @@ DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a new
 
 
 def page_furniture(line: str) -> bool:
-    """A byline ("Written by Wil Harris") or a date and time line ("March 24, 2006 // 11:17
-    a.m.", "BDST: 1355 HRS, JUL 24, 2018"): part of every article page, about no topic."""
+    """A byline ("Written by Wil Harris"), a date and time line ("March 24, 2006 // 11:17
+    a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May, 2013"), a wire dateline
+    ("EL PASO, Texas -") or a picture credit: part of every article page, about no topic."""
     line = line.strip()
-    if _BYLINE.match(line) and len(line.split()) <= BYLINE_WORDS:
+    if len(line.split()) <= BYLINE_WORDS and (
+            _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)):
         return True
     tokens = _TOKEN.findall(line)
     return (any(t.isdigit() for t in tokens)

@@ -287,12 +287,16 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
 
     assert all(map(page_furniture, ["Written by Dana Holt", "By Jo Marsh and Sam Lee",
                                     "March 24, 2006 // 11:17 a.m.", "BST: 1355 HRS, JUL 24, 2018",
-                                    "Updated: 3 May 2018 at 12:45"]))
+                                    "Updated: 3 May 2018 at 12:45", "DUNMORE, Kent -",
+                                    "HARBOUR CITY (Reuters) —", "JO MARSH/AFP via Getty Images",
+                                    "Image credit: Dunmore University",
+                                    "- released: Tuesday 7 May, 2013"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
         "Sunday brunch spots in January 2006",  # a teaser that names a date
         "January sales",  # no number
+        "Kendall Jenner and Bad Bunny reportedly broke up",  # a teaser, no dateline
     ]))
 
 
