@@ -77,6 +77,8 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # a sentence break the splitter missed
         if after_live_marker(text, sentence.start, word.start()):
             continue  # "87 min The game is petering out": a live entry's first word
+        if all(x.group().isupper() for x in words[: i + 2]):
+            continue  # a lead-in set in capitals, as papers open a letter: "I WAS disappointed"
         n, p = nxt.group(), prev.group()
         if not n[0].islower() or (n.lower() in small and not p[0].islower()):
             continue  # "Gone With the Wind", "in The Times": a title in title case
@@ -109,7 +111,8 @@ machine and needs checking line by line."""
     good_examples = ("He said: The talks will go on until the end of the week.",
                      "She starred in Gone With the Wind and later moved to London.",
                      "87 min The game is petering out and the visitors look content.",
-                     "The delegation will present the government with plans this week.")
+                     "The delegation will present the government with plans this week.",
+                     "I WAS disappointed to read that the councillors are upsetting traders.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         candidates = {doc.sentence_index_at(pos) for pos in _candidates(doc.text)}
