@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 
-_BYLINE = re.compile(r"(?:(?:written|words|reporting|story|text|photos?)[ \t]+)?by[ \t]+[A-Z]",
-                     re.IGNORECASE)
+# "By Jo Marsh", "Written by …": the name after "by" keeps its capital ("By then …" is no byline)
+_BYLINE = re.compile(
+    r"(?i:(?:written|words|reporting|story|text|photos?)[ \t]+)?(?i:by)[ \t]+[A-Z]")
 _TIME_WORDS = frozenset(
     [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
     + [d.lower() for d in calendar.day_name] + [d.lower() for d in calendar.day_abbr]

@@ -166,7 +166,7 @@ what it was meant to."""
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[a-z]+")
 _HYPHENS = frozenset("-\u2010\u2011")
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -187,7 +187,9 @@ class RepeatedWord(Rule):
 Finds a word immediately repeated, ignoring case. Words that are correctly doubled ("had had",
 "that that") are listed in `rules/typography/repeated-words.toml`. A repeat across a line break
 is left alone when the new line starts with a capital: a listing's "BBC One" followed by a line
-"One of tonight's guests …" is two lines, not a slip."""
+"One of tonight's guests …" is two lines, not a slip. So is a word repeated across a hyphen ("the
+second break-in in a week") and a lower-case word before the same word starting a name ("the new
+New York anthem"; but "in the The Standard Book" is a slip)."""
     why = """
 A repeated word is a classic editing slip that spell checkers do not catch."""
     bad_examples = ("The the troops will leave.", "It is in the The Standard Book of Spells.")
