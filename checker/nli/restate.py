@@ -23,7 +23,10 @@ is the same shape as a speaker's. Likewise two sentences under two different tim
 headings of a live page or a timeline ("16:47", "Yesterday 22.01.2018") are two moments
 (``checker.entries.entry_numbers``): "FTSE 100 closes higher" and, the day before, "FTSE 100
 closes lower" are both true. So are two sentences dated to different years ("The mill shut in
-1998." / "The mill reopened as a museum in 2011."; ``years_named``).
+1998." / "The mill reopened as a museum in 2011."; ``years_named``). A claim the article reports
+as a claim ("A meme falsely claims …", "denied claims that …") is not the article speaking, so a
+sentence that says otherwise (a fact-check's verdict, a denial) is not compared with it; two
+reported claims still are.
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
@@ -35,6 +38,7 @@ are left to them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -58,8 +62,8 @@ MIN_SHARED_INSERTED = 4  # the shorter sentence whole in the longer: the model's
 SHARED_CONTENT = 0.7  # reworded restatements: content words of the shorter found in the longer
 
 
-# a year as a date: not an amount ("£2000", "2,019"), a share ("2010%") or part of a longer number
 _WORDS = re.compile(r"[A-Za-z]+")
+# a year as a date: not an amount ("£2000", "2,019"), a share ("2010%") or part of a longer number
 _YEAR = re.compile(r"(?<![£$€¥\d.,])\b(?:1[89]|20)\d\d\b(?![.,]?\d|%)")
 
 
@@ -73,6 +77,14 @@ def _pronoun_gender(sentence: str) -> str | None:
     words = {w.lower() for w in _WORDS.findall(sentence)}
     he, she = bool(words & _HE), bool(words & _SHE)
     return ("he" if he else "she") if he != she else None
+
+
+# A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
+# …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
+# the subject's denial) does not contradict the article.
+_CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|falsely|erroneously|rumou?rs?|rumou?red"
+                    r"|purported(?:ly)?|hoax(?:es)?|baseless|unfounded|debunk(?:s|ed|ing)?)\b",
+                    re.IGNORECASE)
 
 
 def years_named(sentence: str) -> frozenset[str]:
@@ -148,6 +160,8 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
     if _swapped_names(_content(a, stop), _content(b, stop)):
         return False
     for _, i1, i2, j1, j2 in ops:
+        if _same_day(la[i1:i2], lb[j1:j2]):
+            continue
         if _conflict_sign(ta[i1:i2], tb[j1:j2], lex):
             return False
         if any(lex.flips(x) & words_b for x in la[i1:i2]):
@@ -155,6 +169,27 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
         if any(lex.flips(y) & words_a for y in lb[j1:j2]):
             return False
     return True
+
+
+_RELATIVE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+_DAY_WORDS = frozenset({"on", "this", "last", "morning", "afternoon", "evening", "night"})
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+_MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
+
+
+def _same_day(a: list[str], b: list[str]) -> bool:
+    """One side names the day relative to the story ("today", "yesterday") and the other by its
+    name or date ("on Wednesday", "on August 25"): the same day told two ways, which only the
+    date line could tell apart ("fronted court today" / "fronted court on Wednesday")."""
+    def relative(words: list[str]) -> bool:
+        return bool(words) and any(w in _RELATIVE_DAYS for w in words) and all(
+            w in _RELATIVE_DAYS or w in _DAY_WORDS for w in words)
+
+    def named(words: list[str]) -> bool:
+        return bool(words) and any(w in _WEEKDAYS or w in _MONTHS for w in words) and all(
+            w in _WEEKDAYS or w in _MONTHS or w in _DAY_WORDS or w.isdigit() for w in words)
+
+    return (relative(a) and named(b)) or (named(a) and relative(b))
 
 
 def _words(text: str, stop: frozenset[str]) -> list[str]:
@@ -325,6 +360,7 @@ class PairFilter:
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
+        self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -386,6 +422,8 @@ class PairFilter:
             return "speakers"
         if self.moments(i, j):
             return "moments"
+        if self._claims[i] != self._claims[j]:
+            return "claim"  # two reported claims can still contradict each other
         a, b = self._sentences[i], self._sentences[j]
         if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
             return "restatement"

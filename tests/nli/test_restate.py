@@ -401,3 +401,27 @@ def test_the_headline_is_not_compared_with_the_story() -> None:
                           [(0, 1)], [0, 1, 2]) == set()
     assert unlikely_pairs(story, [(0, 1)], [0, 0, 1]) == set()
     assert unlikely_pairs(story, [(0, 1)]) == set()
+
+
+def test_a_claim_reported_as_a_claim_is_not_the_article_speaking() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = [
+        "A post shared on social media falsely claims the mayor of Dunmore was arrested.",
+        "The mayor of Dunmore has not been arrested, police said.",
+        "The mayor of Dunmore was arrested on Monday, police said.",
+        "Another post claims the mayor of Dunmore has never been arrested.",
+    ]
+    # a fact-check's verdict against the claim it checks: not compared; the article's own two
+    # statements still are, and so are two claims
+    assert unlikely_pairs(sentences, [(0, 1), (1, 2), (0, 3)]) == {(0, 1)}
+
+
+def test_today_and_the_day_by_name_are_one_day() -> None:
+    from checker.nli.restate import restatement
+
+    lead = "Tom Reid, 37, appeared at Dunmore Magistrates' Court today charged with arson."
+    assert restatement(lead, lead.replace("today", "on Wednesday"))
+    assert restatement(lead.replace("today", "yesterday"), lead.replace("today", "on Monday"))
+    # two days by name are two days
+    assert not restatement(lead.replace("today", "on Tuesday"), lead.replace("today", "on Friday"))
