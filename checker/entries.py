@@ -32,6 +32,10 @@ _LIVE_MARKER = re.compile(
     re.IGNORECASE,
 )
 
+# Calendar words, lower-cased, for the rules that tell a date or a day from a name or a word.
+MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
+WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+
 _MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
 # A day of a month, with an optional year: "August 29", "3rd March", "March 3, 2004".
 _DAY_OF_MONTH = (rf"(?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"

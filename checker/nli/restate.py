@@ -38,14 +38,13 @@ are left to them.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from checker.entries import case_entries, entry_numbers, speaker_label
+from checker.entries import MONTHS, WEEKDAYS, case_entries, entry_numbers, speaker_label
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.resources import load_rows
@@ -173,8 +172,6 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
 
 _RELATIVE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 _DAY_WORDS = frozenset({"on", "this", "last", "morning", "afternoon", "evening", "night"})
-_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
-_MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
 
 
 def _same_day(a: list[str], b: list[str]) -> bool:
@@ -186,8 +183,8 @@ def _same_day(a: list[str], b: list[str]) -> bool:
             w in _RELATIVE_DAYS or w in _DAY_WORDS for w in words)
 
     def named(words: list[str]) -> bool:
-        return bool(words) and any(w in _WEEKDAYS or w in _MONTHS for w in words) and all(
-            w in _WEEKDAYS or w in _MONTHS or w in _DAY_WORDS or w.isdigit() for w in words)
+        return bool(words) and any(w in WEEKDAYS or w in MONTHS for w in words) and all(
+            w in WEEKDAYS or w in MONTHS or w in _DAY_WORDS or w.isdigit() for w in words)
 
     return (relative(a) and named(b)) or (named(a) and relative(b))
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.document import Document, Span
-from checker.entries import timeline_heading
+from checker.entries import MONTHS, WEEKDAYS, timeline_heading
 from checker.findings import Finding, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
@@ -101,7 +101,6 @@ def _noun_key(noun: str) -> str:
 
 
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\b")
-_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 
 
 def _owner(doc: Document, sentence: Span, start: int) -> str | None:
@@ -111,7 +110,7 @@ def _owner(doc: Document, sentence: Span, start: int) -> str | None:
     owner = None
     for m in _NAME_WORD.finditer(doc.text, sentence.start, start):
         first = not doc.text[sentence.start:m.start()].strip(" \t\n\"'“‘(")
-        if not first and m.group() not in _CALENDAR:
+        if not first and m.group().lower() not in MONTHS and m.group().lower() not in WEEKDAYS:
             owner = m.group()
     return owner
 

@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from checker.document import Document, Span
-from checker.entries import TIMELINE_ENTRIES, dated_entries, entry_heading_line
+from checker.entries import (
+    MONTHS,
+    TIMELINE_ENTRIES,
+    WEEKDAYS,
+    dated_entries,
+    entry_heading_line,
+)
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, off_topic
 from checker.rules.base import Context, Rule, register
@@ -21,9 +27,8 @@ if TYPE_CHECKING:
 # "By Jo Marsh", "Written by …": the name after "by" keeps its capital ("By then …" is no byline)
 _BYLINE = re.compile(
     r"(?i:(?:written|words|reporting|story|text|photos?)[ \t]+)?(?i:by)[ \t]+[A-Z]")
-_TIME_WORDS = frozenset(
-    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]]
-    + [d.lower() for d in calendar.day_name] + [d.lower() for d in calendar.day_abbr]
+_TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
+    [m.lower() for m in calendar.month_abbr[1:]] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
        "pst", "pdt", "ist", "cet", "bdst", "aest", "aedt", "sept", "updated", "published",
        "posted", "last", "on", "at", "released", "issued", "date"]
