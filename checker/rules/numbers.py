@@ -107,11 +107,13 @@ def _owner(doc: Document, sentence: Span, start: int) -> str | None:
     """The name a count belongs to: the last capitalised word before it in its sentence, not the
     sentence's first word (any sentence opens with a capital) and not a month or a day ("Ritchie
     receiving 196 votes and Roundtree receiving 125 votes": Roundtree's)."""
+    before = doc.text[sentence.start : start]
+    first = sentence.start + len(before) - len(before.lstrip(" \t\n\"'“‘("))
     owner = None
-    for m in _NAME_WORD.finditer(doc.text, sentence.start, start):
-        first = not doc.text[sentence.start:m.start()].strip(" \t\n\"'“‘(")
-        if not first and m.group().lower() not in MONTHS and m.group().lower() not in WEEKDAYS:
-            owner = m.group()
+    for m in _NAME_WORD.finditer(doc.text, first + 1, start):  # past the sentence's first word
+        word = m.group()
+        if word.lower() not in MONTHS and word.lower() not in WEEKDAYS:
+            owner = word
     return owner
 
 
