@@ -47,10 +47,13 @@ DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a new
 
 
 def page_furniture(line: str) -> bool:
-    """A byline ("Written by Wil Harris"), a date and time line ("March 24, 2006 // 11:17
-    a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May, 2013"), a wire dateline
-    ("EL PASO, Texas -") or a picture credit: part of every article page, about no topic."""
+    """A byline ("Written by Wil Harris"), a date and time line ("Sunday, January 29, 2006",
+    "March 24, 2006 // 11:17 a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May,
+    2013"; a list-like page's entry heading is one too), a wire dateline ("EL PASO, Texas -") or
+    a picture credit: part of every article page, about no topic."""
     line = line.strip()
+    if entry_heading_line(line):
+        return True
     if len(line.split()) <= BYLINE_WORDS and (
             _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)):
         return True
@@ -148,7 +151,7 @@ to spot them by eye."""
             min_gap=float(table.get("off-topic-gap", defaults.min_gap)),
         )
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
-            if entry_heading_line(texts[index]) or page_furniture(texts[index]):
+            if page_furniture(texts[index]):
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
             if digest and index in bullets:
                 continue  # one item of a news digest: each item is another story by design
