@@ -31,7 +31,8 @@ class OffTopicParams:
 
 def headline_like(text: str) -> bool:
     """Injected teasers are headlines: they do not end the way a sentence does."""
-    return not text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", ":", ";", ")"))
+    return not text.rstrip().endswith(
+        (".", "!", "?", "\u2026", '"', "\u201d", "'", "\u2019", ":", ";", ")"))
 
 
 def similarity_to_rest(embeddings: npt.NDArray[np.float32]) -> list[float]:

@@ -47,6 +47,7 @@ from functools import lru_cache
 from checker.entries import MONTHS, WEEKDAYS, case_entries, entry_numbers, speaker_label
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
+from checker.nli.offtopic import headline_like
 from checker.resources import load_rows
 
 _BULLETS = "•*-·–"
@@ -435,9 +436,7 @@ def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int
     if paragraphs is None or len(sentences) < 2 or paragraphs[0] == paragraphs[1]:
         return None
     first = sentences[0].strip()
-    if "\n" in first or first.endswith((".", "!", "?", "…", ":", ";", '"', "”", "'", "’")):
-        return None
-    return 0
+    return 0 if "\n" not in first and headline_like(first) else None
 
 
 def unlikely_pairs(
