@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 # What may stand before a live entry's time: "Posted at", "Updated".
@@ -184,3 +185,73 @@ def case_entries(sentences: Sequence[str]) -> list[str | None]:
             introduced += 1
         out.append(current)
     return out if introduced >= CASE_ENTRIES else [None] * len(sentences)
+
+
+# A running score, as live commentary gives it at each goal and each break: "Brackwater Rovers 1,
+# Kelsall United 0." (after "Goal!"), "First Half ends, Brackwater Rovers 1, Kelsall United 0.",
+# "Half time: Arsenal 2, Chelsea 1". Two sides, each a capitalised name and its goals, after a
+# lead-in of a few words at most (none, when it can be none: "Brackwater Rovers" is one side, not
+# a lead-in and "Rovers"); the score is the rest of the sentence.
+_SIDE = r"(?<![\w.'’&-])[A-Z][\w.'’&-]*+(?:[ \t]+(?:[A-Z&][\w.'’&-]*+|de|of|and|the)){0,4}"
+_RUNNING_SCORE = re.compile(
+    rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}}),[ \t]+({_SIDE})[ \t]+(\d{{1,3}})"
+    r"[ \t]*[.!]?[ \t]*")
+SCORE_CHARS = 120
+# A player and the side he plays for, as a commentary feed names each event's actor: "Foul by
+# Dan Morris (Brackwater Rovers).", "Luka Novak (Kelsall United) wins a free kick …".
+_ACTOR_AND_SIDE = re.compile(
+    r"(?<![\w.'’-])[A-Z][\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){0,3}[ \t]+\([A-Z][^()\n]{0,40}\)")
+COMMENTARY_SCORES = 2  # running scores of one match that make a page a live commentary
+
+
+def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """Each side and its goals when the sentence is a running score ("Goal! Brackwater Rovers
+    1, Kelsall United 0." splits into "Goal!" and a score), or None."""
+    text = sentence.strip()
+    if len(text) > SCORE_CHARS:
+        return None
+    m = _RUNNING_SCORE.fullmatch(text)
+    if m is None:
+        return None
+    return (m.group(1), int(m.group(2))), (m.group(3), int(m.group(4)))
+
+
+def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Running scores of one match that fall, the one way two of them can conflict: (the
+    sentence of the goal the lower score leaves out, the sentence of the lower score,
+    "1 / 0"). A match's score only ever rises, so "Goal! Brackwater Rovers 1, Kelsall United
+    0." and then "Second Half begins Brackwater Rovers 0, Kelsall United 0." cannot both be
+    right. The two sides may be named in either order."""
+    out: list[tuple[int, int, str]] = []
+    # per match (its two sides), per side: the sentence where each of its goal counts first stood
+    first: dict[frozenset[str], dict[str, dict[int, int]]] = {}
+    for k, sentence in enumerate(sentences):
+        score = running_score(sentence)
+        if score is None or score[0][0] == score[1][0]:
+            continue
+        seen = first.setdefault(frozenset(side for side, _ in score), {})
+        fell: tuple[int, str] | None = None
+        for side, goals in score:
+            counts = seen.setdefault(side, {})
+            above = [at for count, at in counts.items() if count > goals]
+            if above and fell is None:
+                fell = (min(above), f"{max(counts)} / {goals}")
+            counts.setdefault(goals, k)
+        if fell is not None:
+            out.append((fell[0], k, fell[1]))
+    return out
+
+
+def commentary_events(sentences: Sequence[str]) -> list[bool]:
+    """Which sentences report an event of a live commentary, on a page that gives one match's
+    running score at least twice (every match commentary does, at half time and at the end; a
+    report's lists of scorers, "Riggott 74, Graham 86.", name other players on each line): a
+    score, or a line that names a player and his side ("Foul by Dan Morris (Brackwater
+    Rovers)."). Each event happened at a moment of its own: a player fouled and later won a
+    free kick, and a 1-0 score later stood at 1-1. On other pages, none."""
+    scores = [running_score(s) for s in sentences]
+    matches = Counter(frozenset(side for side, _ in score) for score in scores if score)
+    if not matches or max(matches.values()) < COMMENTARY_SCORES:
+        return [False] * len(sentences)
+    return [scores[k] is not None or _ACTOR_AND_SIDE.search(s) is not None
+            for k, s in enumerate(sentences)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.entries import time_stamped, timeline_heading
+from checker.entries import falling_scores, running_score, time_stamped, timeline_heading
 from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import (
     Flip,
@@ -145,6 +145,13 @@ def _entry_headers(a: str, b: str) -> bool:
     return ha is not None and hb is not None and ha != hb
 
 
+def _two_scores(earlier: str, later: str) -> bool:
+    """Two running scores of a live commentary ("Brackwater Rovers 1, Kelsall United 0." /
+    "Brackwater Rovers 1, Kelsall United 1."): a goal may have come between them, and whether
+    one falls below the other is ``falling_scores``' to say."""
+    return running_score(earlier) is not None and running_score(later) is not None
+
+
 @lru_cache(maxsize=1)
 def _enumerators() -> frozenset[str]:
     return frozenset(load_lines("nli", "enumerators.txt"))
@@ -154,6 +161,7 @@ def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: 
     """Word-for-word flips that are not two accounts of one thing:
 
     - two time-stamped entries of a live page, whose times differ ("14:02 …" / "14:09 …");
+    - two running scores of a live commentary, which ``falling_scores`` compares instead;
     - a number that labels one of a series ("Method 1" / "Method 2", "line 3" / "line 1" of a
       traceback, "Round 2");
     - "No." or "No," opening a sentence, which answers the question before it rather than
@@ -164,7 +172,8 @@ def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: 
     our silence, …" / "If we abandon our silence, …" is the garbled copy CT102 exists for, and
     the words cannot tell them apart (two of the generated contradictions of `checker eval
     documents` were lost to such a guard)."""
-    if flip.kind == "number" and _entry_headers(earlier, later):
+    if flip.kind == "number" and (_entry_headers(earlier, later)
+                                  or _two_scores(earlier, later)):
         return True
     at = flip.at
     if flip.kind == "number" and at > 0 and tokens_earlier[at - 1] in _enumerators():
@@ -177,7 +186,8 @@ def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: 
 
 
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
-    """Word-for-word flips over all sentence pairs (cheap: token alignment only)."""
+    """Word-for-word flips over all sentence pairs (cheap: token alignment only), and a live
+    commentary's running scores that fall (``checker.entries.falling_scores``)."""
     lex = load_lexicon()
     out: list[Conflict] = []
     toks = [tokens(s) if eligible(s) else None for s in sentences]
@@ -188,6 +198,7 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
         confidence = 0.9 if flip.kind == "number" else 0.95
         out.append(Conflict(i, j, confidence, flip.kind,
                             f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}"))
+    out.extend(Conflict(i, j, 0.9, "number", detail) for i, j, detail in falling_scores(sentences))
     return out
 
 

@@ -44,7 +44,14 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from checker.entries import MONTHS, WEEKDAYS, case_entries, entry_numbers, speaker_label
+from checker.entries import (
+    MONTHS,
+    WEEKDAYS,
+    case_entries,
+    commentary_events,
+    entry_numbers,
+    speaker_label,
+)
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
@@ -354,6 +361,7 @@ class PairFilter:
         self._items = list_items(sentences)
         self._labels = entry_labels(sentences, paragraphs)
         self._entries = entry_numbers(sentences)
+        self._events = commentary_events(sentences)
         self._years = [years_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._cases = case_entries(sentences)
@@ -390,9 +398,14 @@ class PairFilter:
         FTSE 100 closes lower"): two moments, and what held at one need not hold at the other.
         So are two sentences each dated to years of its own, none in common ("The mill shut in
         1998." / "The mill reopened as a museum in 2011."). The same statement with another year
-        is a flip, CT102's business, which this filter never holds back."""
+        is a flip, CT102's business, which this filter never holds back. And so are two events
+        of a live commentary (``checker.entries.commentary_events``): "Foul by Kyle Dawes
+        (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers) wins a free kick";
+        a running score that falls, the one way two scores of a match conflict, is CT102's."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
+            return True
+        if self._events[i] and self._events[j]:
             return True
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)

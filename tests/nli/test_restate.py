@@ -386,6 +386,36 @@ def test_two_cases_of_a_court_list_are_about_two_people() -> None:
     assert unlikely_pairs(story, [(2, 4)]) == set()
 
 
+def test_running_scores_and_the_events_of_a_live_commentary() -> None:
+    from checker.entries import commentary_events, falling_scores, running_score
+    from checker.nli.restate import unlikely_pairs
+
+    assert running_score("Brackwater Rovers 1, Kelsall United 0.") == (
+        ("Brackwater Rovers", 1), ("Kelsall United", 0))
+    assert running_score("Second Half begins Brackwater Rovers 1, Kelsall United 0.") == (
+        ("Brackwater Rovers", 1), ("Kelsall United", 0))
+    assert running_score("Half time: Arsenal 2, Chelsea 1") == (("Arsenal", 2), ("Chelsea", 1))
+    assert running_score("Rovers won 1-0 at Kelsall on Saturday.") is None
+    assert running_score("Prices rose 3, the report said 4 times.") is None
+    live = [
+        "Foul by Dan Morris (Brackwater Rovers).",
+        "Brackwater Rovers 1, Kelsall United 0.",
+        "Dan Morris (Brackwater Rovers) wins a free kick in the attacking half.",
+        "The crowd is quiet after the goal.",
+        "First Half ends, Kelsall United 0, Brackwater Rovers 1.",
+        "Second Half begins Brackwater Rovers 0, Kelsall United 0.",
+    ]
+    assert commentary_events(live) == [True, True, True, False, True, True]
+    # sides named in either order; the 0-0 leaves out the goal of the second sentence
+    assert falling_scores(live) == [(1, 5, "1 / 0")]
+    # two events are two moments; a plain sentence is still compared with them
+    assert unlikely_pairs(live, [(0, 2), (2, 3)]) == {(0, 2)}
+    # a report's lists of scorers name other players on each line: not a commentary
+    scorers = ["Riggott 74, Graham 86.", "Holland 14, Bartlett 80.",
+               "Foul by Dan Morris (Brackwater Rovers)."]
+    assert commentary_events(scorers) == [False] * 3 and falling_scores(scorers) == []
+
+
 def test_the_headline_is_not_compared_with_the_story() -> None:
     from checker.nli.restate import unlikely_pairs
 

@@ -55,6 +55,38 @@ def test_number_flip_is_in_number_category() -> None:
     assert [f.category for f in result.findings] == ["number"]
 
 
+COMMENTARY = (
+    "Kick-off at Ferris Park.\n"
+    "Foul by Ivan Petrov (Fenwick Albion).\n"
+    "Goal! Corran Athletic 1, Fenwick Albion 0. Kieran Walsh (Corran Athletic) header from very "
+    "close range.\n"
+    "Ivan Petrov (Fenwick Albion) wins a free kick in the attacking half.\n"
+    "Goal! Corran Athletic 1, Fenwick Albion 1. Joel Ames (Fenwick Albion) right footed shot "
+    "from outside the box.\n"
+    "First Half ends, Corran Athletic 1, Fenwick Albion 1.\n"
+    "Goal! Corran Athletic 2, Fenwick Albion 1. Danny Fox (Corran Athletic) left footed shot.\n"
+)
+
+
+def test_a_running_score_that_rises_is_not_a_flip() -> None:
+    result = check_text(COMMENTARY, "live.txt",
+                        settings=Settings(select=("CT102",), use_model=False))
+    assert result.findings == []
+
+
+def test_a_running_score_that_falls_is_a_conflict_with_the_goal_it_leaves_out() -> None:
+    planted = COMMENTARY.replace("First Half ends, Corran Athletic 1,",
+                                 "First Half ends, Corran Athletic 0,")
+    result = check_text(planted, "live.txt",
+                        settings=Settings(select=("CT102",), use_model=False))
+    (finding,) = result.findings
+    assert planted[finding.start:finding.end].startswith("First Half ends, Corran Athletic 0")
+    (related,) = finding.related
+    # the goal that made it 1-0 is the statement the lower score leaves out
+    assert planted[related.start:related.end] == "Corran Athletic 1, Fenwick Albion 0."
+    assert finding.category == "number" and "1 / 0" in finding.message
+
+
 def test_model_rules_skipped_without_model() -> None:
     assert codes(ModelContradiction.bad_examples[0], ("CT101", "SP110"), use_model=False) == []
 
