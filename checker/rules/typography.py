@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
 from checker.findings import Applicability, Edit, Finding, Fix
-from checker.resources import load_toml
+from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
 
 _DOUBLED = re.compile(r"(?<!\.)\.(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1")
@@ -168,6 +169,28 @@ _LETTERS = re.compile(r"[a-z]+")
 _HYPHENS = frozenset("-\u2010\u2011")
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
 _ARTICLES = frozenset({"the", "a", "an"})
+_SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’")
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(load_lines("garble", "function-words.txt"))
+
+
+def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
+    """A doubled word that was meant: a name that doubles a word, in title case in the middle
+    of a sentence ("Goonoo Goonoo Road", "Wagga Wagga", "Abdullah Abdullah"), or a word shouted
+    twice in capitals, as live commentary does ("NARROW NARROW ESCAPE!"). A function word is a
+    slip whatever its case ("in THE THE report"), and so is a title-case word that opens a
+    sentence ("The The troops")."""
+    if len(first) < 3 or first.lower() in _function_words():
+        return False
+    if first.isupper() and second.isupper():
+        return True
+    if not (first.istitle() and second.istitle()):
+        return False
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in _SENTENCE_ENDS and before[-1] != "\n"
 
 
 def _has_adjacent_twins(text: str) -> bool:
@@ -189,14 +212,20 @@ Finds a word immediately repeated, ignoring case. Words that are correctly doubl
 is left alone when the new line starts with a capital: a listing's "BBC One" followed by a line
 "One of tonight's guests …" is two lines, not a slip. So is a word repeated across a hyphen ("the
 second break-in in a week") and a lower-case word before the same word starting a name ("the new
-New York anthem"; but "in the The Standard Book" is a slip)."""
+New York anthem"; but "in the The Standard Book" is a slip). So is a name that doubles a word, in
+title case in the middle of a sentence ("Goonoo Goonoo Road", "Abdullah Abdullah"), and a word
+shouted twice in capitals ("NARROW NARROW ESCAPE!"); a function word doubled is a slip in any
+case."""
     why = """
 A repeated word is a classic editing slip that spell checkers do not catch."""
-    bad_examples = ("The the troops will leave.", "It is in the The Standard Book of Spells.")
+    bad_examples = ("The the troops will leave.", "It is in the The Standard Book of Spells.",
+                    "The The troops will leave.", "It was IN THE THE REPORT.")
     good_examples = ("What she had had was enough.", "The troops will leave.",
                      "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.",
                      "It was the second break-in in a week.",
-                     "She found the new New York anthem.")
+                     "She found the new New York anthem.",
+                     "The crash happened on Goonoo Goonoo Road.",
+                     "NARROW NARROW ESCAPE! The keeper saves.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -214,6 +243,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             ):
                 continue  # part of a compound: "the second break-in in a week", "in in-depth"
             second = m.group(0)[-len(word):]
+            if _name_or_shout(doc.text, m.start(), word, second):
+                continue
             if (word[0].islower() and second[0].isupper() and word not in _ARTICLES
                     and _NAME_GOES_ON.match(doc.text, m.end())):
                 # the start of a name: "the new New York anthem", "law lord Lord Bingham"; but
