@@ -70,6 +70,9 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             following = text[b.end() : b.end() + 2]
             if following[:1] == "'" or following[:1] == "’":
                 continue  # "Russia ... Russia's" — a possessive, another noun
+            if (_RUN_BEFORE.search(text, max(0, a.start() - 30), a.start())
+                    or _RUN_AFTER.match(text, b.end())):
+                continue  # two longer names: "St Johns FC beat FC Twente"
             yield a, b
 
 
@@ -118,6 +121,10 @@ _ROLE_OF = frozenset(("of", "at", "from"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "s"))
 _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
+# Where someone lives or comes from, the first slot of "of Halifax … in Halifax provincial court":
+# the second mention then names where an institution of that place is, not a second actor.
+_RESIDENT = re.compile(r"\b(?:of|from)[ \t]+$")
+_AT_PLACE = frozenset(("in", "at"))
 
 
 def _modifier(text: str, end: int) -> bool:
@@ -150,6 +157,8 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
     before = text[max(0, a_start - 20) : a_start]
+    if last in _AT_PLACE and _modifier(text, b_end) and _RESIDENT.search(before):
+        return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court"
     if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
         return bool(_FROM.search(before))
     if words == ["for"]:  # "the Office for Office", "Mathieu Amalric for Mathieu Amalric";
@@ -193,8 +202,10 @@ relation verb ("the U.S. does not accept the U.S. turning to Russia"; the verbs 
 "Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the Bank of Bank", "Jane Doe, from
 Jane Doe, Cornwall"), and a bracket that repeats part of the name before it ("the Football
 Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi businesses and Iraqi
-workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and Python 3") and
-longer names ("World Bank and Bank of England") are left alone."""
+workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and Python 3"), longer
+names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a place someone is
+from that then names an institution ("of Halifax, … to appear in Halifax provincial court") are
+left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
@@ -205,7 +216,9 @@ does not accept *Niger* turning to Russia."""
                     "The rules were set by the Football Association (Association) in 2004.")
     good_examples = ("Campbell said the U.S. does not accept Niger turning to Russia.",
                      "Russia warned Ukraine, and Russia then withdrew.",
-                     "The festival opens with the period epic Man to Man on Thursday.")
+                     "The festival opens with the period epic Man to Man on Thursday.",
+                     "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court.",
+                     "St Johns FC convincingly beat FC Twente Somethings 8-1.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
