@@ -172,6 +172,17 @@ def test_leftover_cms_markup_is_found(markup: str) -> None:
     assert _found(text, "SP105") == [markup]
 
 
+def test_the_markup_of_one_line_is_one_finding() -> None:
+    text = ("Police log for the week.\n\nTheft on Mill Lane.[/li] Car broken into on Quay"
+            " Street.[/li][/ul] Bike stolen.[/quote]\n\nThe station is open daily.\n\n"
+            "[/vc_column]")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP105",)))
+    first, second = result.findings
+    assert text[first.start:first.end] == "[/li]" and "(and 3 more on this line)" in first.message
+    assert [text[r.start:r.end] for r in first.related] == ["[/li]", "[/ul]", "[/quote]"]
+    assert text[second.start:second.end] == "[/vc_column]" and not second.related
+
+
 def test_editorial_brackets_are_not_markup() -> None:
     for clean in ('He called the plan "unworkable [sic]" and left.',
                   "She said [the minister] had known for weeks.",

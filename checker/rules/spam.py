@@ -278,11 +278,14 @@ class LeftoverMarkup(Rule):
 Finds content-management markup that was copied as text: shortcodes such as
 `[mc4wp_form id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, and template tags such
 as `{{ related_posts }}` or `{% include ad.html %}`. Editorial brackets ("[sic]", "[the
-minister]") are not shortcodes."""
+minister]") are not shortcodes. The markup of one line is one finding, at its first piece, the
+rest given as related: a list scraped with its closing tags ("…[/li] …[/li][/ul]") is one
+problem."""
     why = """
 Shortcodes and template tags only mean something inside the site that rendered them. Left in a
 draft they show the text was scraped from a page, and they print as junk for readers."""
     bad_examples = ('Subscribe below.\n\n[mc4wp_form id="206"]',
+                    "Theft reported.[/li] Car broken into.[/li][/ul]",
                     "The minister resigned.\n\n{{ related_posts }}")
     good_examples = ("He said the plan was \"unworkable [sic]\" and left.",
                      "She said [the minister] had known for weeks.")
@@ -290,11 +293,27 @@ draft they show the text was scraped from a page, and they print as junk for rea
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if "[" not in doc.text and "{" not in doc.text:
             return
-        for m in _SHORTCODE.finditer(doc.text):
+        text = doc.text
+        line: list[re.Match[str]] = []  # the markup found on one line, reported once
+        for m in _SHORTCODE.finditer(text):
             if doc.touches_markup(m.start(), m.end()):
                 continue
-            yield self.finding(m.start(), m.end(),
-                               f"leftover CMS markup in the text: {m.group()[:48]!r}")
+            if line and "\n" in text[line[-1].end():m.start()]:
+                yield self._line_finding(line)
+                line = []
+            line.append(m)
+        if line:
+            yield self._line_finding(line)
+
+    def _line_finding(self, line: list[re.Match[str]]) -> Finding:
+        """One finding for the markup of one line ("[/li] … [/li] … [/ul]"): the first piece,
+        the others related."""
+        first, rest = line[0], line[1:]
+        more = f" (and {len(rest)} more on this line)" if rest else ""
+        return self.finding(
+            first.start(), first.end(),
+            f"leftover CMS markup in the text: {first.group()[:48]!r}{more}",
+            related=tuple(Related(m.start(), m.end(), "more markup on this line") for m in rest))
 
 
 # Zero-width space, non-joiner, joiner, word joiner and a byte-order mark inside text; and the
