@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-# What may stand before a live entry's time: "Posted at", "Updated".
-_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated)\s+(?:at\s+)?)?"
+# What may stand before a live entry's time: "Posted at", "Updated", "At" ("At 9:05 pm, …").
+_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated)\s+)?(?:at\s+)?"
 # A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
 _TIMESTAMP = re.compile(rf"^\W*{_POSTED}\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
 
@@ -46,6 +46,23 @@ _TIMELINE_HEADING = re.compile(
     rf"({_DAY_OF_MONTH}|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
 )
 HEADING_CHARS = 40  # how far into a sentence a timeline heading may reach
+# A month by its name or its abbreviation ("January", "Jan.", "Sept"), not "Mark" or "Junior".
+_MONTH = "|".join([*calendar.month_name[1:], "Sept", *calendar.month_abbr[1:]])
+_DAY_NAMED = re.compile(
+    rf"\b(?:({_MONTH})\.?[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d)"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?({_MONTH})\b)")
+
+
+def first_day_named(sentence: str) -> str | None:
+    """The first day of a month a sentence names, as "jan 18" ("from 8pm January 18 to 6am
+    January 21", "on the 3rd of March"), or None."""
+    m = _DAY_NAMED.search(sentence)
+    if m is None:
+        return None
+    month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    return f"{month[:3].lower()} {int(day)}"
+
+
 # A line that is only a date, a timeline's heading on a line of its own: "January 2nd",
 # "3 March 2004", "Monday 3 May", "1998".
 _DATE_LINE = re.compile(

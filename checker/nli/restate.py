@@ -50,6 +50,7 @@ from checker.entries import (
     case_entries,
     commentary_events,
     entry_numbers,
+    first_day_named,
     speaker_label,
 )
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
@@ -363,6 +364,7 @@ class PairFilter:
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
         self._years = [years_named(s) for s in sentences]
+        self._days = [first_day_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
@@ -397,15 +399,21 @@ class PairFilter:
         or date heading ("16:47 … FTSE 100 closes higher" / "Yesterday 22.01.2018 … 16:52 …
         FTSE 100 closes lower"): two moments, and what held at one need not hold at the other.
         So are two sentences each dated to years of its own, none in common ("The mill shut in
-        1998." / "The mill reopened as a museum in 2011."). The same statement with another year
-        is a flip, CT102's business, which this filter never holds back. And so are two events
-        of a live commentary (``checker.entries.commentary_events``): "Foul by Kyle Dawes
-        (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers) wins a free kick";
-        a running score that falls, the one way two scores of a match conflict, is CT102's."""
+        1998." / "The mill reopened as a museum in 2011."), and two that each open on a day of
+        their own ("M18, from 8pm January 18 to 6am January 21, …" / "M18, from 8pm January 13
+        to 6am January 18, …": two closures of a list of road works). The same statement with
+        another year or day is a flip, CT102's business, which this filter never holds back.
+        And so are two events of a live commentary (``checker.entries.commentary_events``):
+        "Foul by Kyle Dawes (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers)
+        wins a free kick"; a running score that falls, the one way two scores of a match
+        conflict, is CT102's."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
         if self._events[i] and self._events[j]:
+            return True
+        da, db = self._days[i], self._days[j]
+        if da is not None and db is not None and da != db:
             return True
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)

@@ -308,6 +308,10 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
     assert entry_numbers(["16.45: The index closed up 3 per cent.", "Oil rose.",
                           "14.49: The index is up 2 per cent.", "Oil fell.",
                           "2.75 million jobs went.", "27.30: no such time."]) == [0, 0, 1, 1, 1, 1]
+    # a local live page's "At 8:55, …" opens an entry as "Posted at 08:55" does
+    assert entry_numbers(["At 8:55, it looks like Ms Hale has conceded.", "At 9:05 pm.",
+                          "It does not look like Ms Hale has conceded.",
+                          "Voters at 12 polling stations waited."]) == [0, 1, 1, 1]
     assert entry_numbers(sentences) == [None, 0, 1, 1, 2, 2, 3, 4, 4]
     # the two closes are under two headings; the summary above every heading is still compared
     assert unlikely_pairs(sentences, [(3, 8), (0, 8)]) == {(3, 8)}
@@ -414,6 +418,23 @@ def test_running_scores_and_the_events_of_a_live_commentary() -> None:
     scorers = ["Riggott 74, Graham 86.", "Holland 14, Bartlett 80.",
                "Foul by Dan Morris (Brackwater Rovers)."]
     assert commentary_events(scorers) == [False] * 3 and falling_scores(scorers) == []
+
+
+def test_two_entries_that_open_on_days_of_their_own_are_two_moments() -> None:
+    from checker.entries import first_day_named
+    from checker.nli.restate import unlikely_pairs
+
+    assert first_day_named("• A64, from 8pm January 18 to 6am January 21, delays") == "jan 18"
+    assert first_day_named("It reopens on the 3rd of March.") == "mar 3"
+    assert first_day_named("Sept. 4 was wet.") == "sep 4"
+    assert first_day_named("Mark 5 and Junior 2 were in May 2005.") is None
+    works = [
+        "• A64, from 8pm January 13 to 6am January 18, slight delays: A64 eastbound closed.",
+        "• A64, from 8pm January 18 to 6am January 21, slight delays: A64 westbound closed.",
+        "• A64, from 8pm January 13, the eastbound carriageway will stay open.",
+    ]
+    # two closures of a list of road works are two moments; one day's two accounts are compared
+    assert unlikely_pairs(works, [(0, 1), (0, 2)]) == {(0, 1)}
 
 
 def test_the_headline_is_not_compared_with_the_story() -> None:
