@@ -56,9 +56,10 @@ from checker.entries import (
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
-from checker.resources import load_rows
+from checker.resources import load_lines, load_rows
 
 _BULLETS = "•*-·–"
+_POSSESSIVE = frozenset(("'s", "’s"))
 MIN_SHARED = 5
 SHARED_OF_SHORTER = 0.6  # insertions and deletions only
 SHARED_OF_LONGER = 0.8  # with replacements
@@ -198,11 +199,19 @@ def _same_day(a: list[str], b: list[str]) -> bool:
     return (relative(a) and named(b)) or (named(a) and relative(b))
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Articles, pronouns, prepositions and the like (``rules/garble/function-words.txt``):
+    never a name, even when they open a sentence."""
+    return frozenset(load_lines("garble", "function-words.txt"))
+
+
 def _words(text: str, stop: frozenset[str]) -> list[str]:
     """The words of ``text`` in their case, but a sentence-opening function word lower-cased, so
-    "A" or "The" never counts as a name."""
-    toks = _tokens(text)
-    if toks and toks[0].lower() in stop:
+    "A" or "The" never counts as a name, and a possessive's "'s" dropped ("Aoyama's" is the
+    same name as "Aoyama")."""
+    toks = [t[:-2] if len(t) > 2 and t[-2:] in _POSSESSIVE else t for t in _tokens(text)]
+    if toks and (toks[0].lower() in stop or toks[0].lower() in _function_words()):
         toks[0] = toks[0].lower()
     return toks
 
