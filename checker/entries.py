@@ -82,6 +82,9 @@ _CLOCK = (r"\W{0,3}" + _POSTED +
           r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)"
           r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=:\s))")  # "16.45: The FTSE …", a live entry's label
 _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
+# A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is
+# booked" ("67 minutes later" is prose).
+_MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
 # A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
 _STAMP_LINE = re.compile(
     _CLOCK + r"\W{0,3}"
@@ -167,15 +170,16 @@ def entry_heading_line(line: str) -> bool:
 
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
-    time or date headings open (a heading on a line of its own, or a live entry's opening clock
-    time); None before the first heading. Two sentences in different entries were written
-    about two different moments."""
+    time or date headings open (a heading on a line of its own, a live entry's opening clock
+    time, or a commentary's minute: "23' GOAL! …"); None before the first heading. Two
+    sentences in different entries were written about two different moments."""
     out: list[int | None] = []
     current: int | None = None
     for sentence in sentences:
         first_line = sentence.lstrip().split("\n", 1)[0]
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
-        if entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line):
+        if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
+                or _MINUTE_OPENING.match(first_line)):
             current = 0 if current is None else current + 1
         out.append(current)
     return out

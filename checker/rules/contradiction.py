@@ -197,7 +197,10 @@ by an opposite ("leave" / "stay", "rose" / "fell"), a negation ("will" / "will n
 leave" / "left") or a number. The opposites are the lists in rules/nli/. Needs no model. A
 conflicting number is reported in the `number` category; a number that labels one of a series
 ("Method 1" / "Method 2", "line 3" of a traceback: rules/nli/enumerators.txt) is not one, nor is
-an opening "No." that answers the question before it. Each sentence is compared with the
+an opening "No." that answers the question before it. A live commentary's running scores
+("Goal! Brackwater Rovers 1, Kelsall United 0.") are read as a match: a score that rises is a
+goal, and one that falls below an earlier score of the same two sides is a conflict, reported
+against the goal it leaves out. Each sentence is compared with the
 1,000 before it (a long feature has 200): in a longer text, an archive of many articles, that
 keeps the work growing in step with the length."""
     why = """

@@ -308,6 +308,11 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
     assert entry_numbers(["16.45: The index closed up 3 per cent.", "Oil rose.",
                           "14.49: The index is up 2 per cent.", "Oil fell.",
                           "2.75 million jobs went.", "27.30: no such time."]) == [0, 0, 1, 1, 1, 1]
+    # a commentary's minute opens an entry; "67 minutes later" is prose
+    assert entry_numbers(["12' Saka shoots straight at the goalkeeper.",
+                          "23' GOAL! Saka curls it into the far corner.", "The crowd roars.",
+                          "90+2 min Havertz is booked.",
+                          "67 minutes later the match was over."]) == [0, 1, 1, 2, 2]
     # a local live page's "At 8:55, …" opens an entry as "Posted at 08:55" does
     assert entry_numbers(["At 8:55, it looks like Ms Hale has conceded.", "At 9:05 pm.",
                           "It does not look like Ms Hale has conceded.",
