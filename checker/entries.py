@@ -217,6 +217,10 @@ _SIDE = r"(?<![\w.'’&-])[A-Z][\w.'’&-]*+(?:[ \t]+(?:[A-Z&][\w.'’&-]*+|de|o
 _RUNNING_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}}),[ \t]+({_SIDE})[ \t]+(\d{{1,3}})"
     r"[ \t]*[.!]?[ \t]*")
+# The same, as live blogs write it: "Harbour City 1-1 Dunmere Athletic.", "HT: Arsenal 1–0 Chelsea".
+_DASHED_SCORE = re.compile(
+    rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}})[ \t]*[-–][ \t]*(\d{{1,3}})[ \t]+"
+    rf"({_SIDE})[ \t]*[.!]?[ \t]*")
 SCORE_CHARS = 120
 # A player and the side he plays for, as a commentary feed names each event's actor: "Foul by
 # Dan Morris (Brackwater Rovers).", "Luka Novak (Kelsall United) wins a free kick …".
@@ -227,14 +231,20 @@ COMMENTARY_SCORES = 2  # running scores of one match that make a page a live com
 
 def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Each side and its goals when the sentence is a running score ("Goal! Brackwater Rovers
-    1, Kelsall United 0." splits into "Goal!" and a score), or None."""
+    1, Kelsall United 0." splits into "Goal!" and a score; "HT: Arsenal 1-0 Chelsea."), or
+    None."""
     text = sentence.strip()
     if len(text) > SCORE_CHARS:
         return None
     m = _RUNNING_SCORE.fullmatch(text)
-    if m is None:
+    if m is not None:
+        sides = ((m.group(1), m.group(2)), (m.group(3), m.group(4)))
+    elif (m := _DASHED_SCORE.fullmatch(text)) is not None:
+        sides = ((m.group(1), m.group(2)), (m.group(4), m.group(3)))
+    else:
         return None
-    return (m.group(1), int(m.group(2))), (m.group(3), int(m.group(4)))
+    (a, goals_a), (b, goals_b) = sides
+    return (a.rstrip("."), int(goals_a)), (b.rstrip("."), int(goals_b))
 
 
 def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:

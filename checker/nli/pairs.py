@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.entries import running_score
 from checker.nli.lexicon import stopwords
 
 if TYPE_CHECKING:
@@ -122,8 +123,11 @@ def _key_neighbours(usable: Sequence[int], key_sets: Sequence[set[str]],
 def select_pairs(
     sentences: Sequence[str], embeddings: npt.NDArray[np.float32], sel: Selection = Selection()
 ) -> list[tuple[int, int]]:
-    """Pairs (i < j, indices into ``sentences``) worth scoring, best first, within the budget."""
-    usable = [i for i, s in enumerate(sentences) if model_eligible(s)]
+    """Pairs (i < j, indices into ``sentences``) worth scoring, best first, within the budget.
+    A live commentary's running score ("HT: Harbour City 0-1 Dunmere Athletic.") is not one:
+    scores are alike enough to fill the budget, and whether one conflicts with another is
+    arithmetic, ``checker.entries.falling_scores``' business."""
+    usable = [i for i, s in enumerate(sentences) if model_eligible(s) and running_score(s) is None]
     if len(usable) < 2:
         return []
     vectors = embeddings[usable]

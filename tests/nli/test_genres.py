@@ -1,7 +1,8 @@
 """List-like genres, written by the team in the style of each: clean copies get no contradiction
 finding, and one planted contradiction in each must still be found (with the real model).
 
-Each ``tests/fixtures/genres/<genre>.txt`` is a clean document (live commentary, results,
+Each ``tests/fixtures/genres/<genre>.txt`` is a clean document (live commentary, a live blog
+by the minute with its running scores, results,
 listings, a timeline, a transcript, a market report, a weather round-up, a news digest, a
 panel's picks given twice, a magistrates' court list);
 ``<genre>.planted.txt`` is the same with one line changed so that two lines about the same actor

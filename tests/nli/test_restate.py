@@ -415,7 +415,10 @@ def test_running_scores_and_the_events_of_a_live_commentary() -> None:
     assert running_score("Second Half begins Brackwater Rovers 1, Kelsall United 0.") == (
         ("Brackwater Rovers", 1), ("Kelsall United", 0))
     assert running_score("Half time: Arsenal 2, Chelsea 1") == (("Arsenal", 2), ("Chelsea", 1))
+    assert running_score("HT: Harbour City 0-1 Dunmere Athletic.") == (
+        ("Harbour City", 0), ("Dunmere Athletic", 1))
     assert running_score("Rovers won 1-0 at Kelsall on Saturday.") is None
+    assert running_score("The 2-1 win was deserved.") is None
     assert running_score("Prices rose 3, the report said 4 times.") is None
     live = [
         "Foul by Dan Morris (Brackwater Rovers).",
