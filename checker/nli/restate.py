@@ -410,8 +410,9 @@ class PairFilter:
         So are two sentences each dated to years of its own, none in common ("The mill shut in
         1998." / "The mill reopened as a museum in 2011."), and two that each open on a day of
         their own ("M18, from 8pm January 18 to 6am January 21, …" / "M18, from 8pm January 13
-        to 6am January 18, …": two closures of a list of road works). The same statement with
-        another year or day is a flip, CT102's business, which this filter never holds back.
+        to 6am January 18, …": two closures of a list of road works), unless the dates are all
+        that differs. The same statement with another year or day is a flip, left to CT102 and
+        the model.
         And so are two events of a live commentary (``checker.entries.commentary_events``):
         "Foul by Kyle Dawes (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers)
         wins a free kick"; a running score that falls, the one way two scores of a match
@@ -422,7 +423,8 @@ class PairFilter:
         if self._events[i] and self._events[j]:
             return True
         da, db = self._days[i], self._days[j]
-        if da is not None and db is not None and da != db:
+        if (da is not None and db is not None and da != db
+                and not _same_but_dates(self._sentences[i], self._sentences[j])):
             return True
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)
@@ -456,6 +458,17 @@ class PairFilter:
         if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
             return "restatement"
         return None
+
+
+_DATE_WORDS = MONTHS | {m[:3] for m in MONTHS} | {"sept"}
+
+
+def _same_but_dates(a: str, b: str) -> bool:
+    """The same statement but for its dates ("… celebrated each July 11." / "… celebrated each
+    July 3."): one date put for another, a flip for the model to read, not two entries."""
+    def rest(text: str) -> list[str]:
+        return [t for t in tokens(text) if t not in _DATE_WORDS and not t[:1].isdigit()]
+    return rest(a) == rest(b)
 
 
 def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int | None:

@@ -454,6 +454,10 @@ def test_two_entries_that_open_on_days_of_their_own_are_two_moments() -> None:
     ]
     # two closures of a list of road works are two moments; one day's two accounts are compared
     assert unlikely_pairs(works, [(0, 1), (0, 2)]) == {(0, 1)}
+    # the same statement with another day is a flip, not two entries
+    day = ["Free Slurpee Day is celebrated each July 11 in the shops.",
+           "Free Slurpee Day is celebrated each July 3 in the shops."]
+    assert unlikely_pairs(day, [(0, 1)]) == set()
 
 
 def test_the_headline_is_not_compared_with_the_story() -> None:
