@@ -125,6 +125,11 @@ class Document:
         return shown[start:end].replace("\r", "")
 
 
+def sentence_texts(doc: Document) -> list[str]:
+    """The text of each of ``doc.sentences``."""
+    return [doc.text[s.start : s.end] for s in doc.sentences]
+
+
 def nonblank_line_spans(text: str) -> Iterator[Span]:
     """Each line with visible text, trimmed (the paragraphs of extracted HTML text)."""
     pos = 0
