@@ -305,7 +305,7 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
     see (an unreadable folder, a folder with nothing to check) is added to ``problems``.
     """
     patterns = list(excludes)
-    match = _never
+    match: Callable[[str], bool] = _never
     if patterns:  # (pathspec costs a tenth of a rules-only run's start-up to import)
         import pathspec
 
