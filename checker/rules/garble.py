@@ -12,6 +12,7 @@ from checker.document import Document
 from checker.findings import Finding, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
+from checker.rules.textutil import lower_letter_runs
 
 _ACTOR = re.compile(
     r"(?:(?<=\s)|^)(?:[A-Z]\.){2,}(?=[\s,;:]|$)"  # U.S., U.K.
@@ -33,13 +34,15 @@ def _relation_forms() -> frozenset[str]:
     return frozenset(v + end for v in verbs for end in ("", "s", "es", "ed", "d", "ing"))
 
 
-def _relation_verbs(text: str) -> list[int]:
+def _relation_verbs(text: str, words: Iterable[str] | None = None) -> list[int]:
     """Where a lower-case word (a maximal run of a-z in the lower-cased text) is a relation verb.
 
     The words are listed once, in C; only the few relation verbs among them are then looked up
-    with ``str.find`` (a match object per word cost more than the rest of the rule)."""
+    with ``str.find`` (a match object per word cost more than the rest of the rule). ``words``:
+    those runs, when the caller has them already."""
     lowered = text.lower()
-    present = _relation_forms().intersection(_LOWER_WORD.findall(lowered))
+    present = _relation_forms().intersection(
+        _LOWER_WORD.findall(lowered) if words is None else words)
     starts: list[int] = []
     for form in present:
         at = lowered.find(form)
@@ -209,7 +212,7 @@ does not accept *Niger* turning to Russia."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        verbs = _relation_verbs(text)
+        verbs = _relation_verbs(text, lower_letter_runs(text))
         echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
         for a, b, name in _echo_pairs(text):
             i = doc.sentence_index_at(a)

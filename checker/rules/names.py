@@ -42,7 +42,9 @@ def honorifics() -> frozenset[str]:
 
 
 # A capitalised word (maybe an honorific such as "Mr.") and the space before the next one.
-_BEFORE_CAPITAL = re.compile(r"\b([A-Z][a-z]+)\.?[ \t\u00a0]+(?=[A-Z])")
+# (Written capital first, and "not after a word character" for the \b before it: re's search
+# then skips from capital to capital, as for _TRUNCATED.)
+_BEFORE_CAPITAL = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\.?[ \t\u00a0]+(?=[A-Z])")
 
 
 _CAP_RE = re.compile(_CAP)
@@ -340,7 +342,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 
 
 _TRUNCATED = re.compile(
-    r"\b([A-Z][a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
+    r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
     r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
 )
 
