@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from checker.budget import check as check_budget
 from checker.nli.lexicon import Lexicon, load_lexicon
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.]*\d|\d")
+_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d(?:[\d,.]*\d)?")  # a number ends in a digit
 _CONTRACTIONS = {
     "can't": ("can", "not"),
     "won't": ("will", "not"),

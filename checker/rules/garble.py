@@ -14,10 +14,13 @@ from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import lower_letter_runs
 
+# Every actor opens with a capital, matched first and what precedes it checked after (a space
+# or the start; no word character for the \b): re's search then skips from capital to capital
+# instead of trying every position.
 _ACTOR = re.compile(
-    r"(?:(?<=\s)|^)(?:[A-Z]\.){2,}(?=[\s,;:]|$)"  # U.S., U.K.
-    r"|\b[A-Z]{2,6}\b"  # NATO, EU, US
-    r"|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b"  # Russia, United States, Kurt Campbell
+    r"[A-Z](?:(?:(?<=\s[A-Z])|(?<=^[A-Z]))\.(?:[A-Z]\.)+(?=[\s,;:]|$)"  # U.S., U.K.
+    r"|(?<!\w[A-Z])[A-Z]{1,5}\b"  # NATO, EU, US
+    r"|(?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b)"  # Russia, United States, Kurt Campbell
 )
 _BREAKS = re.compile(r"[,;:()“”\"]|\b(?:and|or|but|than|from|of|with|between|like|as|while|"
                      r"whereas|which|who|that|to)\b", re.IGNORECASE)
@@ -89,9 +92,10 @@ def _not_actors() -> frozenset[str]:
     return frozenset(load_lines("garble", "not-actors.txt"))
 
 
-# One name, a few plain words, the same name again (found by a back-reference, in C).
+# One name, a few plain words, the same name again (found by a back-reference, in C). The
+# name's capital is matched before the look-behind, so that re's search skips to capitals.
 _ECHO = re.compile(
-    r"(?<![\w.’'])((?>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{2,6}))"
+    r"([A-Z](?<![\w.’'][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
     r"{0,4}+[ \t]++)\1(?!\w)")
 

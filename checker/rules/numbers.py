@@ -214,13 +214,15 @@ edits often change one mention and not the other."""
 
 
 _AGE_HINT = re.compile(r",[ \t]+\d{1,3},")
-_AGE = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
+# (Each opens with its first character class and checks for the \b before it after it: re's
+# search then skips to the next capital or digit instead of trying every position.)
+_AGE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
 _AGED = re.compile(
-    r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
+    r"(\d(?<!\w\d)\d{0,2})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
 )
 
 
-_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+_CAP_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+)*")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 
 
