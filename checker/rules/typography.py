@@ -11,7 +11,9 @@ from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import lower_letter_runs
 
-_DOUBLED = re.compile(r"(?<!\.)\.(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1")
+# (The stop is matched before the look-behind that checks the one before it, so that re's
+# search skips from mark to mark.)
+_DOUBLED = re.compile(r"\.(?<!\.\.)(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1")
 # Two marks with at most spaces between: a cheap first pass (most articles have none).
 _DOUBLED_HINT = re.compile(r"[.,;:][ \t]*[.,;:]")
 
