@@ -83,6 +83,8 @@ def name_mentions(doc: Document) -> list[Mention]:
         run = m.group(0)
         if " " in run or "\t" in run:
             tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(run)]
+        elif run in titles or (m.start() in starts and m.start() not in after_title):
+            continue  # a title alone names nobody; a lone sentence-initial word tells us nothing
         else:
             tokens = [(run, m.start())]  # most runs are one word
         honorific = m.start() in after_title
