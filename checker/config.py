@@ -74,12 +74,22 @@ class Settings:
     root: str | None = None  # paths in overrides are relative to this
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
+        return _decide(code, *self.selection(path))
+
+    def selected_codes(self, codes: Iterable[str], path: str | None = None) -> set[str]:
+        """Those of ``codes`` selected for ``path``: its overrides looked up once, not once a
+        code (the engine asks for every file it checks)."""
+        select, ignore = self.selection(path)
+        return {code for code in codes if _decide(code, select, ignore)}
+
+    def selection(self, path: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The select and ignore lists in force for ``path``, its overrides applied."""
         select, ignore = self.select, self.ignore
         for override in self.overrides_for(path):
             if override.select is not None:
                 select = override.select
             ignore = ignore + override.ignore
-        return _decide(code, select, ignore)
+        return select, ignore
 
     def severity_for(self, code: str, default: Severity, path: str | None = None) -> Severity:
         table = dict(self.severity)

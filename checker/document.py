@@ -25,6 +25,12 @@ class Span:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        # pickled as its two fields: every checked document's spans come back from the worker
+        # processes by pickle, and the generated __getstate__/__setstate__ of a frozen slots
+        # class cost twice as much
+        return type(self), (self.start, self.end)
+
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
@@ -123,6 +129,11 @@ class Document:
         """What the user wrote at these offsets (markup included where offsets are the file's)."""
         shown = self.source if self.offsets_are_source and self.source is not None else self.text
         return shown[start:end].replace("\r", "")
+
+
+def sentence_texts(doc: Document) -> list[str]:
+    """The text of each of ``doc.sentences``."""
+    return [doc.text[s.start : s.end] for s in doc.sentences]
 
 
 def nonblank_line_spans(text: str) -> Iterator[Span]:

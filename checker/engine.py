@@ -54,8 +54,10 @@ class FileResult:
 
 def selected_rules(settings: Settings, path: str | None = None) -> list[Rule]:
     rules = []
-    for cls in all_rules():
-        if not settings.is_selected(cls.code, path):
+    classes = all_rules()
+    selected = settings.selected_codes([cls.code for cls in classes], path)
+    for cls in classes:
+        if cls.code not in selected:
             continue
         if not cls.enabled_by_default and not _explicitly_selected(cls.code, settings):
             continue

@@ -18,8 +18,6 @@ from pathlib import Path
 
 from checker.resources import load_lines
 
-_TAIL_TOKEN = re.compile(r"(?<!\S)(\S+)\.\s*$")  # tried from token starts only: linear
-
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
@@ -27,10 +25,15 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _ends_with_abbreviation(piece: str) -> bool:
-    match = _TAIL_TOKEN.search(piece)
-    if match is None:
+    """The last word of ``piece`` (trailing space aside) ends in a full stop after at least one
+    other character, and is an initial or a listed abbreviation once the stop is taken off."""
+    tail = piece.rstrip()
+    if not tail.endswith("."):
         return False
-    token = match.group(1).lstrip("(“\"'‘")
+    last = tail.rsplit(None, 1)[-1]  # str methods and re's \s agree on what is a space
+    if len(last) < 2:
+        return False
+    token = last[:-1].lstrip("(“\"'‘")
     if len(token) == 1 and token.isupper():  # an initial: "J." or "M."
         return True
     return token.lower() in _abbreviations()

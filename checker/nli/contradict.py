@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.entries import falling_scores, running_score, time_stamped, timeline_heading
-from checker.nli.backend import CONTRADICTION, NLIModel
 from checker.nli.flips import (
     Flip,
     flip_pairs,
@@ -27,12 +26,13 @@ from checker.nli.flips import (
 )
 from checker.nli.lexicon import load_lexicon
 from checker.nli.pairs import Selection, model_eligible, select_pairs
-from checker.nli.restate import unlikely_pairs
 from checker.resources import load_lines
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+
+    from checker.nli.backend import NLIModel
 
 MIN_WORDS = 5
 
@@ -88,6 +88,8 @@ def candidate_pairs(
 
     Restatements and parallel list items are dropped after the budget is filled, so the filter
     only ever removes pairs from what the model scores, never brings in others."""
+    from checker.nli.restate import unlikely_pairs  # the model path only: rules-only runs skip it
+
     chosen = select_pairs(sentences, embeddings, params.selection)
     if params.skip_unlikely and chosen:
         skip = unlikely_pairs(sentences, chosen, paragraphs)
@@ -106,6 +108,8 @@ def score_pairs(
     article are plainly neutral one way round, and the model's cost is per direction. A pair that
     either direction scores below ``both_ways_from`` gets 0: one reading that plainly finds no
     conflict outweighs the other. Keep ``both_ways_from`` at most the rule's threshold."""
+    from checker.nli.backend import CONTRADICTION  # the model path only
+
     if not pairs:
         return []
     ahead = [(sentences[i], sentences[j]) for i, j in pairs]

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from checker.budget import check as check_budget
 from checker.nli.lexicon import Lexicon, load_lexicon
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d[\d,.]*\d|\d")
+_TOKEN = re.compile(r"[A-Za-z]+(?:n't|'[a-z]+)?|\d(?:[\d,.]*\d)?")  # a number ends in a digit
 _CONTRACTIONS = {
     "can't": ("can", "not"),
     "won't": ("will", "not"),
@@ -141,8 +141,11 @@ def flip_pairs(toks: Sequence[list[str] | None],
     sizes = [len(t) if t is not None else 0 for t in toks]
     usable = [t is not None and sizes[k] >= MIN_SHARED for k, t in enumerate(toks)]
     frequency = Counter(w for k, kind in enumerate(kinds) if usable[k] for w in kind)
-    # rarest first, ties by the word: one sort of the vocabulary, then a C-level key per sentence
-    rank = {w: n for n, w in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}.get
+    # rarest first, ties by the word: one sort of the vocabulary (by word, then stably by count,
+    # both with C-level keys), then a C-level key per sentence
+    vocabulary = sorted(frequency)
+    vocabulary.sort(key=frequency.__getitem__)
+    rank = {w: n for n, w in enumerate(vocabulary)}.get
     holding: dict[str, list[int]] = defaultdict(list)
     starting: dict[str, list[int]] = {}
     needs: list[int] = [0] * len(toks)

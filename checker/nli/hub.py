@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from checker.document import sentence_texts
 from checker.modelhub import ModelHub, register_loader
 from checker.nli.backend import LOADERS, Embedder, NLIModel
 from checker.nli.replaced import ReplacedWordModel, load_replaced
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
     from checker.document import Document
     from checker.rules.base import Context
+
+__all__ = ["embedder", "nli_model", "replaced_word_model", "sentence_embeddings",
+           "sentence_texts"]
 
 for _name, _loader in LOADERS.items():
     register_loader(_name, _loader)
@@ -44,10 +48,6 @@ def embedder(ctx: Context) -> Embedder:
 def replaced_word_model(ctx: Context) -> ReplacedWordModel:
     model: ReplacedWordModel = _hub(ctx).get("garble")
     return model
-
-
-def sentence_texts(doc: Document) -> list[str]:
-    return [doc.text[s.start : s.end] for s in doc.sentences]
 
 
 def sentence_embeddings(doc: Document, ctx: Context) -> npt.NDArray[np.float32]:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from checker.document import Document
+from checker.document import Document, sentence_texts
 from checker.findings import Finding, Related, Severity
 from checker.nli.contradict import Conflict, Params, find_conflicts, flip_conflicts
 from checker.nli.patterns import PatternConflict, reversed_stances, settled_conditions
@@ -83,7 +83,7 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
     requires = frozenset({"nli", "embeddings"})
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        from checker.nli.hub import nli_model, sentence_embeddings, sentence_texts
+        from checker.nli.hub import nli_model, sentence_embeddings
 
         texts = sentence_texts(doc)
         if len(texts) < 2:
@@ -216,8 +216,6 @@ cannot both be true, and no model is needed to see it."""
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        from checker.nli.hub import sentence_texts
-
         for c in flip_conflicts(sentence_texts(doc)):
             if c.kind == "number":
                 finding = _finding(
@@ -280,8 +278,6 @@ spun; either the outcome or the condition is wrong."""
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        from checker.nli.hub import sentence_texts
-
         conflicts = settled_conditions(sentence_texts(doc))
         yield from _pattern_findings(
             self, doc, conflicts, "makes conditional an outcome already reported as settled", 0.85
@@ -313,8 +309,6 @@ cannot tell which of the two statements is true."""
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        from checker.nli.hub import sentence_texts
-
         conflicts = reversed_stances(sentence_texts(doc))
         yield from _pattern_findings(
             self, doc, conflicts, "reverses the stance stated earlier", 0.8

@@ -12,11 +12,15 @@ from checker.document import Document
 from checker.findings import Finding, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
+from checker.rules.textutil import lower_letter_runs
 
+# Every actor opens with a capital, matched first and what precedes it checked after (a space
+# or the start; no word character for the \b): re's search then skips from capital to capital
+# instead of trying every position.
 _ACTOR = re.compile(
-    r"(?:(?<=\s)|^)(?:[A-Z]\.){2,}(?=[\s,;:]|$)"  # U.S., U.K.
-    r"|\b[A-Z]{2,6}\b"  # NATO, EU, US
-    r"|\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b"  # Russia, United States, Kurt Campbell
+    r"[A-Z](?:(?:(?<=\s[A-Z])|(?<=^[A-Z]))\.(?:[A-Z]\.)+(?=[\s,;:]|$)"  # U.S., U.K.
+    r"|(?<!\w[A-Z])[A-Z]{1,5}\b"  # NATO, EU, US
+    r"|(?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b)"  # Russia, United States, Kurt Campbell
 )
 _BREAKS = re.compile(r"[,;:()“”\"]|\b(?:and|or|but|than|from|of|with|between|like|as|while|"
                      r"whereas|which|who|that|to)\b", re.IGNORECASE)
@@ -33,13 +37,15 @@ def _relation_forms() -> frozenset[str]:
     return frozenset(v + end for v in verbs for end in ("", "s", "es", "ed", "d", "ing"))
 
 
-def _relation_verbs(text: str) -> list[int]:
+def _relation_verbs(text: str, words: Iterable[str] | None = None) -> list[int]:
     """Where a lower-case word (a maximal run of a-z in the lower-cased text) is a relation verb.
 
     The words are listed once, in C; only the few relation verbs among them are then looked up
-    with ``str.find`` (a match object per word cost more than the rest of the rule)."""
+    with ``str.find`` (a match object per word cost more than the rest of the rule). ``words``:
+    those runs, when the caller has them already."""
     lowered = text.lower()
-    present = _relation_forms().intersection(_LOWER_WORD.findall(lowered))
+    present = _relation_forms().intersection(
+        _LOWER_WORD.findall(lowered) if words is None else words)
     starts: list[int] = []
     for form in present:
         at = lowered.find(form)
@@ -89,9 +95,10 @@ def _not_actors() -> frozenset[str]:
     return frozenset(load_lines("garble", "not-actors.txt"))
 
 
-# One name, a few plain words, the same name again (found by a back-reference, in C).
+# One name, a few plain words, the same name again (found by a back-reference, in C). The
+# name's capital is matched before the look-behind, so that re's search skips to capitals.
 _ECHO = re.compile(
-    r"(?<![\w.’'])((?>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{2,6}))"
+    r"([A-Z](?<![\w.’'][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
     r"{0,4}+[ \t]++)\1(?!\w)")
 
@@ -222,7 +229,7 @@ does not accept *Niger* turning to Russia."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        verbs = _relation_verbs(text)
+        verbs = _relation_verbs(text, lower_letter_runs(text))
         echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
         for a, b, name in _echo_pairs(text):
             i = doc.sentence_index_at(a)

@@ -42,7 +42,9 @@ def honorifics() -> frozenset[str]:
 
 
 # A capitalised word (maybe an honorific such as "Mr.") and the space before the next one.
-_BEFORE_CAPITAL = re.compile(r"\b([A-Z][a-z]+)\.?[ \t\u00a0]+(?=[A-Z])")
+# (Written capital first, and "not after a word character" for the \b before it: re's search
+# then skips from capital to capital, as for _TRUNCATED.)
+_BEFORE_CAPITAL = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+)\.?[ \t\u00a0]+(?=[A-Z])")
 
 
 _CAP_RE = re.compile(_CAP)
@@ -81,6 +83,8 @@ def name_mentions(doc: Document) -> list[Mention]:
         run = m.group(0)
         if " " in run or "\t" in run:
             tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(run)]
+        elif run in titles or (m.start() in starts and m.start() not in after_title):
+            continue  # a title alone names nobody; a lone sentence-initial word tells us nothing
         else:
             tokens = [(run, m.start())]  # most runs are one word
         honorific = m.start() in after_title
@@ -340,7 +344,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 
 
 _TRUNCATED = re.compile(
-    r"\b([A-Z][a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
+    r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
     r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
 )
 

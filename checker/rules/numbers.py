@@ -16,7 +16,10 @@ from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.names import honorifics
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ \t]+(million|billion|thousand))?"
+# A figure not inside a longer one ("$5", "1.5", "x2"): its first digit is matched before the
+# look-behind that checks what precedes it, so that re's search skips from digit to digit.
+_NUMBER = (r"(\d(?<![\w$£€.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*(?:\.\d+)?))"
+           r"(?:[ \t]+(million|billion|thousand))?")
 MAX_RATIO = 1.35  # rewrites nudge a figure; larger gaps are usually two different counts
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -32,7 +35,7 @@ def _lexicon() -> dict[str, Any]:
 def _count_pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted({*(n + "s" for n in _lexicon()["counted"]),
                              *_lexicon()["counted"]}, key=len, reverse=True))
-    return re.compile(rf"(?<![\w$£€.,]){_NUMBER}[ \t]+((?:[A-Za-z.-]+[ \t]+){{0,2}}?)"
+    return re.compile(rf"{_NUMBER}[ \t]+((?:[A-Za-z.-]+[ \t]+){{0,2}}?)"
                       rf"({nouns})\b(?!-)")
 
 
@@ -214,13 +217,15 @@ edits often change one mention and not the other."""
 
 
 _AGE_HINT = re.compile(r",[ \t]+\d{1,3},")
-_AGE = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
+# (Each opens with its first character class and checks for the \b before it after it: re's
+# search then skips to the next capital or digit instead of trying every position.)
+_AGE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+)*),[ \t]+(\d{1,3}),")
 _AGED = re.compile(
-    r"\b(\d{1,3})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
+    r"(\d(?<!\w\d)\d{0,2})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
 )
 
 
-_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
+_CAP_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+)*")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
 
 
@@ -288,14 +293,18 @@ An age that changes within a story is a factual error a reader can see at once."
 
 
 _MONTHS = [m.lower() for m in calendar.month_name[1:]]
-_DATE = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")[ \t]+(\d{1,2})"
+_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)
+_DATE = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")[ \t]+(\d{1,2})"
                    r"(?:st|nd|rd|th)?\b(?:,?[ \t]+(\d{4}))?")
 
 
 @functools.cache
 def _event_pattern() -> re.Pattern[str]:
     nouns = "|".join(_lexicon()["event_nouns"])
-    return re.compile(rf"\bthe[ \t]+(?:[a-z-]+[ \t]+)?({nouns})\b", re.IGNORECASE)
+    # "the", in any case, after no word character; its first letter is matched case by case so
+    # that re's search can skip to each t or T (a case-blind pattern is tried at every position)
+    return re.compile(rf"(?-i:[Tt])(?<!\w[Tt])he[ \t]+(?:[a-z-]+[ \t]+)?({nouns})\b",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +319,8 @@ class EventDate:
 
 def event_dates(doc: Document) -> Iterator[EventDate]:
     """A definite event ("the coup") and the date given for it in the same sentence."""
+    if not any(month in doc.text for month in _MONTH_NAMES):
+        return  # no date without a month's name (_DATE is case-sensitive)
     for s in doc.sentences:
         for e in _event_pattern().finditer(doc.text, s.start, s.end):
             d = _DATE.search(doc.text, e.end(), min(s.end, e.end() + 60))

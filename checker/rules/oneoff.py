@@ -22,7 +22,8 @@ from checker.resources import load_lines
 from checker.rules.wordlist import available, zipf
 
 # A capitalised word, hyphenated parts included ("Al-Qaeda"), never the tail of "McDonald".
-_TOKEN = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?!\w)")
+# (The capital first, its look-behind after: re's search then skips from capital to capital.)
+_TOKEN = re.compile(r"[A-Z](?<![\w'’][A-Z])[a-z]+(?:-[A-Z][a-z]+)*(?!\w)")
 _LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
 MIN_LENGTH = 5
 # The misspelling is rare on the web; the right spelling is clearly commoner, or used more often

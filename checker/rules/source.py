@@ -9,23 +9,19 @@ findings.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
-from checker.nli.restate import restatement
 from checker.rules.base import Context, Rule, register
-from checker.source.align import Alignment
-from checker.source.compare import (
-    Change,
-    changed_details,
-    inversions,
-    respelled_names,
-    source_number_keys,
-)
-from checker.source.context import SourceView, source_view
-from checker.source.quotes import QuoteCheck, check_quotations
-from checker.source.text import numbers, quotations
+
+# ``checker.source`` and the restatement test are imported where a source is given: a run
+# without --source (every rules-only run over drafts) never needs them.
+if TYPE_CHECKING:
+    from checker.source.align import Alignment
+    from checker.source.compare import Change
+    from checker.source.context import SourceView
+    from checker.source.quotes import QuoteCheck
 
 EXAMPLE_SOURCE = (
     "Deputy Secretary of State Kurt Campbell met Prime Minister Ali Lamine Zeine in Washington "
@@ -42,6 +38,10 @@ class SourceRule(Rule):
     example_source: ClassVar[str] = EXAMPLE_SOURCE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not ctx.sources:
+            return ()  # what source_view says without a source, without importing it
+        from checker.source.context import source_view
+
         view = source_view(doc, ctx)
         return () if view is None else self.compare(view, ctx)
 
@@ -57,6 +57,8 @@ def _source_related(view: SourceView, change: Change, message: str) -> tuple[Rel
 
 
 def _quotes(view: SourceView, ctx: Context) -> list[QuoteCheck]:
+    from checker.source.quotes import check_quotations
+
     key = f"source.quotes:{id(view)}"
     if key not in ctx.cache:
         ctx.cache[key] = list(check_quotations(view))
@@ -67,6 +69,9 @@ def _quotes(view: SourceView, ctx: Context) -> list[QuoteCheck]:
 def _deterministic(view: SourceView, ctx: Context) -> list[Change]:
     """Changes the word-level rules report, computed once: the model rule skips their
     sentences, so one altered claim is one finding."""
+    from checker.source.compare import changed_details, inversions, respelled_names
+    from checker.source.text import quotations
+
     key = f"source.changes:{id(view)}"
     if key not in ctx.cache:
         quoted = [(q.start, q.end) for q in quotations(view.draft.text)]
@@ -163,6 +168,8 @@ def _restates(a: Alignment) -> bool:
     """The draft sentence repeats its source with details cut or lightly reworded: nothing for
     the model to judge (it scores near-identical long sentences as contradictions), and any
     flip in such a pair is SR101's."""
+    from checker.nli.restate import restatement
+
     return any(restatement(m.text, a.draft.text) or a.draft.text in m.text for m in a.matches)
 
 
@@ -196,6 +203,9 @@ was added by the rewrite and needs its own source.
     MAX_SIMILARITY: ClassVar[float] = 0.5
 
     def compare(self, view: SourceView, ctx: Context) -> Iterator[Finding]:
+        from checker.source.compare import source_number_keys
+        from checker.source.text import numbers
+
         changed = {(c.start, c.end) for c in _deterministic(view, ctx)}
         known = source_number_keys(view)
         flagged: list[tuple[int, int]] = []

@@ -26,19 +26,29 @@ def _miscased_words() -> frozenset[str]:
 
 @functools.cache
 def _candidate_pattern() -> re.Pattern[str]:
-    """A capitalised function word between spaces: a cheap first pass over the whole text."""
+    """A capitalised function word before a space: a cheap first pass over the whole text. (The
+    space before it is checked by _candidates: a pattern that opened with it would be tried at
+    every space of the text, where this one skips to the capitals the words open with.)"""
     forms = sorted({f for w in _miscased_words() for f in (w.capitalize(), w.upper())})
-    return re.compile(rf" (?:{'|'.join(forms)}) ")
+    return re.compile(rf"(?:{'|'.join(forms)})(?= )")
 
 
 def _candidates(text: str) -> Iterator[int]:
     """Where a candidate follows a lower-case word or a comma ("plans For"), or any word when
-    it is in capitals ("Niger THE"): never after the full stop that ends a sentence."""
+    it is in capitals ("Niger THE"): never after the full stop that ends a sentence.
+
+    A candidate is a word between two spaces, " For ", and two never share a space ("a For The
+    b": " For " only), as the words were once found together with their spaces."""
+    taken = 0  # where the last candidate's trailing space ends
     for m in _candidate_pattern().finditer(text):
-        before = text[m.start() - 1] if m.start() else "."
-        if before.islower() or before == "," or (before.isalnum() and text[m.end() - 2].isupper()
-                                                  and text[m.end() - 3].isupper()):
-            yield m.start() + 1
+        space, end = m.start() - 1, m.end()
+        if space < taken or text[space] != " ":
+            continue
+        taken = end + 1
+        before = text[space - 1] if space else "."
+        if before.islower() or before == "," or (before.isalnum() and text[end - 1].isupper()
+                                                  and text[end - 2].isupper()):
+            yield space + 1
 
 
 # Written in capitals for emphasis in instructions and notices ("OR", "BUT", "NOT").

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from checker.document import Document, Span, nonblank_line_spans
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=4)
+def lower_letter_runs(text: str) -> tuple[str, ...]:
+    """The maximal runs of a-z in ``text.lower()``, in order: read by GB101 (relation verbs) and
+    TY104 (adjacent twins), so listed once per document."""
+    return tuple(_LOWER_RUN.findall(text.lower()))
 
 
 def nonblank_lines(doc: Document) -> Iterator[Span]:

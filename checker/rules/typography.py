@@ -10,8 +10,11 @@ from checker.document import Document, Span
 from checker.findings import Applicability, Edit, Finding, Fix
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
+from checker.rules.textutil import lower_letter_runs
 
-_DOUBLED = re.compile(r"(?<!\.)\.(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1")
+# (The stop is matched before the look-behind that checks the one before it, so that re's
+# search skips from mark to mark.)
+_DOUBLED = re.compile(r"\.(?<!\.\.)(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1")
 # Two marks with at most spaces between: a cheap first pass (most articles have none).
 _DOUBLED_HINT = re.compile(r"[.,;:][ \t]*[.,;:]")
 
@@ -120,7 +123,8 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _LIST_MARKER = re.compile(r"(?:^|\s)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
 # A smiley's bracket is not a bracket: ":-)", ":)", ";-(", ":(".
-_EMOTICON = re.compile(r"(?<![\w:;])[:;]-?[()\[\]](?!\w)")
+# (Written mark first, its look-behind after: re's search then skips to each ':' or ';'.)
+_EMOTICON = re.compile(r"[:;](?<![\w:;][:;])-?[()\[\]](?!\w)")
 
 
 @register
@@ -145,7 +149,7 @@ what it was meant to."""
         for p in doc.paragraphs:
             if not _BRACKETS.search(text, p.start, p.end):
                 continue
-            markers = {m.end() - 1 for m in _LIST_MARKER.finditer(text, p.start, p.end)}
+            markers: set[int] | None = None  # listed when a closer has no opener (rare)
             smileys = {m.end() - 1 for m in _EMOTICON.finditer(text, p.start, p.end)}
             stack: list[int] = []
             for m in _BRACKETS.finditer(text, p.start, p.end):
@@ -157,7 +161,12 @@ what it was meant to."""
                 elif ch in _CLOSERS:
                     if stack and text[stack[-1]] == _CLOSERS[ch]:
                         stack.pop()
-                    elif i not in markers:
+                    else:
+                        if markers is None:
+                            markers = {mark.end() - 1 for mark
+                                       in _LIST_MARKER.finditer(text, p.start, p.end)}
+                        if i in markers:
+                            continue
                         yield self.finding(i, i + 1, f"{ch!r} closes a bracket never opened")
                         stack.clear()
             for i in stack:
@@ -165,7 +174,6 @@ what it was meant to."""
 
 
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
-_LETTERS = re.compile(r"[a-z]+")
 _HYPHENS = frozenset("-\u2010\u2011")
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -196,7 +204,7 @@ def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
 def _has_adjacent_twins(text: str) -> bool:
     """A cheap first pass: any word equal to the next one, punctuation aside (3x faster than
     the back-reference over every word, and most articles have none)."""
-    words = _LETTERS.findall(text.lower())
+    words = lower_letter_runs(text)
     return any(map(str.__eq__, words, words[1:]))
 
 

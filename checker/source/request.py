@@ -134,6 +134,8 @@ class SourceRequest:
 
     def is_source(self, path: str, table: dict[str, Any], root: str | None) -> bool:
         """A file met while walking a folder that is a source text, not a draft."""
+        if not self.paths and not table:
+            return False  # asked of every file a walk meets: no path resolved for nothing
         resolved = Path(path).resolve()
         if any(Path(p).resolve() == resolved for p in self.paths):
             return True
