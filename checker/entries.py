@@ -63,6 +63,27 @@ def first_day_named(sentence: str) -> str | None:
     return f"{month[:3].lower()} {int(day)}"
 
 
+_ENTRY_BULLETS = "•*-·–"
+_SENTENCE_END = ".!?\"”’'"
+
+
+def listing_entry(sentence: str) -> bool:
+    """Is the sentence an entry of a list rather than a sentence of prose: a bulleted item ("•
+    A580, from 9pm June 12 …") or a line that does not end as a sentence does ("Term Begins
+    Monday 4th November", "Uncalled Congressional Races as of November 10")?"""
+    text = sentence.strip()
+    return bool(text) and (text[0] in _ENTRY_BULLETS or text[-1] not in _SENTENCE_END)
+
+
+def two_dated_entries(a: str, b: str) -> bool:
+    """Two entries of a list (``listing_entry``) that each name a day, and not the same day:
+    two entries of a dated list, such as term dates, road works or a results page's days."""
+    if not (listing_entry(a) and listing_entry(b)):
+        return False
+    da, db = first_day_named(a), first_day_named(b)
+    return da is not None and db is not None and da != db
+
+
 # A line that is only a date, a timeline's heading on a line of its own: "January 2nd",
 # "3 March 2004", "Monday 3 May", "1998".
 _DATE_LINE = re.compile(

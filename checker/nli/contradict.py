@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.entries import falling_scores, running_score, time_stamped, timeline_heading
+from checker.entries import (
+    falling_scores,
+    running_score,
+    time_stamped,
+    timeline_heading,
+    two_dated_entries,
+)
 from checker.nli.flips import (
     Flip,
     flip_pairs,
@@ -141,9 +147,10 @@ def score_pairs(
 
 def _entry_headers(a: str, b: str) -> bool:
     """Two time-stamped entries of a live page, or two dated entries of a listing or a timeline
-    ("May 26 – Principality Stadium, Cardiff" / "May 27 – Principality Stadium, Cardiff"): their
-    times differ because they are two entries, not two accounts of one event."""
-    if time_stamped(a) and time_stamped(b):
+    ("May 26 – Principality Stadium, Cardiff" / "May 27 – Principality Stadium, Cardiff", "Term
+    Ends Friday 15th December" / "Term Ends Friday 20th December"): their times differ because
+    they are two entries, not two accounts of one event."""
+    if (time_stamped(a) and time_stamped(b)) or two_dated_entries(a, b):
         return True
     ha, hb = timeline_heading(a, 0, len(a)), timeline_heading(b, 0, len(b))
     return ha is not None and hb is not None and ha != hb

@@ -52,6 +52,7 @@ from checker.entries import (
     entry_numbers,
     first_day_named,
     speaker_label,
+    two_dated_entries,
 )
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
@@ -411,8 +412,10 @@ class PairFilter:
         1998." / "The mill reopened as a museum in 2011."), and two that each open on a day of
         their own ("M18, from 8pm January 18 to 6am January 21, …" / "M18, from 8pm January 13
         to 6am January 18, …": two closures of a list of road works), unless the dates are all
-        that differs. The same statement with another year or day is a flip, left to CT102 and
-        the model.
+        that differs in two sentences of prose: the same statement with another year or day is
+        a flip, left to CT102 and the model. Two entries of a list (bulleted, or lines that do
+        not end as sentences do: "Term Begins Monday 4th September" / "Term Begins Monday 4th
+        November") are two moments even then.
         And so are two events of a live commentary (``checker.entries.commentary_events``):
         "Foul by Kyle Dawes (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers)
         wins a free kick"; a running score that falls, the one way two scores of a match
@@ -423,8 +426,9 @@ class PairFilter:
         if self._events[i] and self._events[j]:
             return True
         da, db = self._days[i], self._days[j]
-        if (da is not None and db is not None and da != db
-                and not _same_but_dates(self._sentences[i], self._sentences[j])):
+        if da is not None and db is not None and da != db and (
+                not _same_but_dates(self._sentences[i], self._sentences[j])
+                or two_dated_entries(self._sentences[i], self._sentences[j])):
             return True
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)

@@ -458,6 +458,11 @@ def test_two_entries_that_open_on_days_of_their_own_are_two_moments() -> None:
     day = ["Free Slurpee Day is celebrated each July 11 in the shops.",
            "Free Slurpee Day is celebrated each July 3 in the shops."]
     assert unlikely_pairs(day, [(0, 1)]) == set()
+    # ... but two entries of a dated list may differ by their dates alone
+    terms = ["Term Begins Monday 4th September", "Term Begins Monday 4th November",
+             "• A580, from 9pm June 5 to 6am June 12, moderate delays: M6 northbound.",
+             "• A580, from 9pm June 12 to 6am June 19, moderate delays: M6 northbound."]
+    assert unlikely_pairs(terms, [(0, 1), (2, 3)]) == {(0, 1), (2, 3)}
 
 
 def test_the_headline_is_not_compared_with_the_story() -> None:

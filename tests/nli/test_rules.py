@@ -68,6 +68,19 @@ COMMENTARY = (
 )
 
 
+def test_two_entries_of_a_dated_list_are_not_a_number_flip() -> None:
+    listing = ("Autumn term dates\n\nTerm Begins Monday 4th September\n\n"
+               "Term Ends Friday 15th December\n\nSpring term dates\n\n"
+               "Term Begins Monday 8th January\n\nTerm Ends Friday 20th December\n")
+    result = check_text(listing, "terms.txt", settings=Settings(select=("CT102",), use_model=False))
+    assert result.findings == []
+    # the same day changed in two sentences of prose is still a flip
+    prose = ("The autumn term ends on Friday 15th December, the school said.\n\n"
+             "The autumn term ends on Friday 20th December, the school said.\n")
+    result = check_text(prose, "d.txt", settings=Settings(select=("CT102",), use_model=False))
+    assert [f.category for f in result.findings] == ["number"]
+
+
 def test_a_running_score_that_rises_is_not_a_flip() -> None:
     result = check_text(COMMENTARY, "live.txt",
                         settings=Settings(select=("CT102",), use_model=False))
