@@ -179,14 +179,22 @@ def speaker_label(sentence: str) -> str | None:
     return None if label in _NOT_SPEAKERS else label
 
 
+# A day on a line of its own, a forecast's or a schedule's heading: "Saturday", "Saturday night",
+# "TONIGHT", "Tomorrow morning".
+_DAY_LINE = re.compile(
+    r"\W{0,3}(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:[ \t]+(?:night|morning|afternoon|evening))?\W{0,3}", re.IGNORECASE)
+
+
 def entry_heading_line(line: str) -> bool:
     """Is ``line`` only the heading of a list-like page's entry: a time stamp ("16:47",
-    "Posted at 07:32"), a numeric date ("Today 23.01.2018"), a date ("January 2nd", "1998") or
-    a ball-by-ball page's progress line ("England 182/7 after 84 overs")?"""
+    "Posted at 07:32"), a numeric date ("Today 23.01.2018"), a date ("January 2nd", "1998"), a
+    day ("Saturday night", a forecast's) or a ball-by-ball page's progress line ("England 182/7
+    after 84 overs")?"""
     line = line.strip()
     return bool(line) and len(line) <= HEADING_CHARS and (
         _STAMP_LINE.fullmatch(line) is not None or _DATE_LINE.fullmatch(line) is not None
-        or _PROGRESS_LINE.fullmatch(line) is not None)
+        or _DAY_LINE.fullmatch(line) is not None or _PROGRESS_LINE.fullmatch(line) is not None)
 
 
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:

@@ -319,6 +319,11 @@ def test_two_entries_of_a_live_page_are_two_moments() -> None:
     assert entry_numbers(["16.45: The index closed up 3 per cent.", "Oil rose.",
                           "14.49: The index is up 2 per cent.", "Oil fell.",
                           "2.75 million jobs went.", "27.30: no such time."]) == [0, 0, 1, 1, 1, 1]
+    # a forecast's day on a line of its own heads an entry; a sentence naming a day does not
+    assert entry_heading_line("Saturday night") and entry_heading_line("TONIGHT")
+    assert not entry_heading_line("Saturday will be dry.")
+    assert entry_numbers(["Saturday", "Highs will be in the lower 50s.", "Sunday",
+                          "Highs will be in the middle 50s."]) == [0, 0, 1, 1]
     # a commentary's minute opens an entry; "67 minutes later" is prose
     assert entry_numbers(["12' Saka shoots straight at the goalkeeper.",
                           "23' GOAL! Saka curls it into the far corner.", "The crowd roars.",
