@@ -31,7 +31,10 @@ _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
     [m.lower() for m in calendar.month_abbr[1:]] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
        "pst", "pdt", "ist", "cet", "bdst", "aest", "aedt", "sept", "updated", "published",
-       "posted", "last", "on", "at", "released", "issued", "date"]
+       "posted", "last", "on", "at", "released", "issued", "date",
+       # "This was published 6 years ago", "Updated 3 hours ago"
+       "this", "was", "ago", "year", "years", "month", "months", "week", "weeks", "day", "days",
+       "hour", "hours", "minute", "minutes"]
 )
 # A wire dateline on a line of its own ("EL PASO, Texas -", "LONDON (Reuters) —") and a picture
 # credit ("SAUL LOEB/AFP via Getty Images", "Image credit: Imperial College London").

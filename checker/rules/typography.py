@@ -233,6 +233,7 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "It was the second break-in in a week.",
                      "She found the new New York anthem.",
                      "The crash happened on Goonoo Goonoo Road.",
+                     "Riders of boda boda motorcycle taxis will need a licence.",
                      "NARROW NARROW ESCAPE! The keeper saves.")
     fix_applicability = Applicability.SAFE
 

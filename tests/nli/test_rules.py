@@ -335,7 +335,8 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "Updated: 3 May 2018 at 12:45", "DUNMORE, Kent -",
                                     "HARBOUR CITY (Reuters) —", "JO MARSH/AFP via Getty Images",
                                     "Image credit: Dunmore University",
-                                    "- released: Tuesday 7 May, 2013"]))
+                                    "- released: Tuesday 7 May, 2013",
+                                    "This was published 6 years ago", "Updated 3 hours ago"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
