@@ -14,6 +14,9 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+
+from checker.nli.offtopic import headline_like
 
 # What may stand before a live entry's time: "Posted at", "Updated", "At" ("At 9:05 pm, …").
 _POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated)\s+)?(?:at\s+)?"
@@ -63,16 +66,13 @@ def first_day_named(sentence: str) -> str | None:
     return f"{month[:3].lower()} {int(day)}"
 
 
-_ENTRY_BULLETS = "•*-·–"
-_SENTENCE_END = ".!?\"”’'"
-
-
+BULLETS = "•*-·–"  # what opens an item of a list
 def listing_entry(sentence: str) -> bool:
     """Is the sentence an entry of a list rather than a sentence of prose: a bulleted item ("•
     A580, from 9pm June 12 …") or a line that does not end as a sentence does ("Term Begins
     Monday 4th November", "Uncalled Congressional Races as of November 10")?"""
     text = sentence.strip()
-    return bool(text) and (text[0] in _ENTRY_BULLETS or text[-1] not in _SENTENCE_END)
+    return bool(text) and (text[0] in BULLETS or headline_like(text))
 
 
 def two_dated_entries(a: str, b: str) -> bool:
@@ -258,10 +258,12 @@ _ACTOR_AND_SIDE = re.compile(
 COMMENTARY_SCORES = 2  # running scores of one match that make a page a live commentary
 
 
+@lru_cache(maxsize=4096)
 def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Each side and its goals when the sentence is a running score ("Goal! Brackwater Rovers
     1, Kelsall United 0." splits into "Goal!" and a score; "HT: Arsenal 1-0 Chelsea."), or
-    None."""
+    None. Cached: CT102, the model's pair selection and its pair filter each ask it of every
+    sentence."""
     text = sentence.strip()
     if len(text) > SCORE_CHARS:
         return None

@@ -45,6 +45,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from checker.entries import (
+    BULLETS,
     MONTHS,
     WEEKDAYS,
     case_entries,
@@ -57,9 +58,9 @@ from checker.entries import (
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
-from checker.resources import load_lines, load_rows
+from checker.resources import load_rows
+from checker.rules.garble import function_words
 
-_BULLETS = "•*-·–"
 _POSSESSIVE = frozenset(("'s", "’s"))
 MIN_SHARED = 5
 SHARED_OF_SHORTER = 0.6  # insertions and deletions only
@@ -200,19 +201,12 @@ def _same_day(a: list[str], b: list[str]) -> bool:
     return (relative(a) and named(b)) or (named(a) and relative(b))
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Articles, pronouns, prepositions and the like (``rules/garble/function-words.txt``):
-    never a name, even when they open a sentence."""
-    return frozenset(load_lines("garble", "function-words.txt"))
-
-
 def _words(text: str, stop: frozenset[str]) -> list[str]:
     """The words of ``text`` in their case, but a sentence-opening function word lower-cased, so
     "A" or "The" never counts as a name, and a possessive's "'s" dropped ("Aoyama's" is the
     same name as "Aoyama")."""
     toks = [t[:-2] if len(t) > 2 and t[-2:] in _POSSESSIVE else t for t in _tokens(text)]
-    if toks and (toks[0].lower() in stop or toks[0].lower() in _function_words()):
+    if toks and (toks[0].lower() in stop or toks[0].lower() in function_words()):
         toks[0] = toks[0].lower()
     return toks
 
@@ -285,7 +279,7 @@ def _fragment(text: str) -> bool:
 
 def _starts_with_bullet(text: str) -> bool:
     first = text.lstrip()[:1]
-    return bool(first) and first in _BULLETS
+    return bool(first) and first in BULLETS
 
 
 def list_items(sentences: Sequence[str]) -> set[int]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from checker.document import Document, Span
 from checker.entries import (
+    BULLETS,
     MONTHS,
     TIMELINE_ENTRIES,
     WEEKDAYS,
@@ -45,7 +46,7 @@ _CREDIT = re.compile(r"(?:image|photo|picture)[ \t]+credit\b|(?:photo|picture):"
                      re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 BYLINE_WORDS = 6
-_BULLETS = frozenset("-•*·–—")
+_BULLETS = frozenset(BULLETS) | {"—"}  # a digest's items may open with an em dash too
 DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a news digest
 
 

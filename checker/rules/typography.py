@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
 from checker.findings import Applicability, Edit, Finding, Fix
-from checker.resources import load_lines, load_toml
+from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
+from checker.rules.garble import function_words
 from checker.rules.textutil import lower_letter_runs
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
@@ -180,18 +180,13 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’")
 
 
-@functools.lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return frozenset(load_lines("garble", "function-words.txt"))
-
-
 def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
     """A doubled word that was meant: a name that doubles a word, in title case in the middle
     of a sentence ("Goonoo Goonoo Road", "Wagga Wagga", "Abdullah Abdullah"), or a word shouted
     twice in capitals, as live commentary does ("NARROW NARROW ESCAPE!"). A function word is a
     slip whatever its case ("in THE THE report"), and so is a title-case word that opens a
     sentence ("The The troops")."""
-    if len(first) < 3 or first.lower() in _function_words():
+    if len(first) < 3 or first.lower() in function_words():
         return False
     if first.isupper() and second.isupper():
         return True
