@@ -76,8 +76,7 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             following = text[b.end() : b.end() + 2]
             if following[:1] == "'" or following[:1] == "’":
                 continue  # "Russia ... Russia's" — a possessive, another noun
-            if (_RUN_BEFORE.search(text, max(0, a.start() - 30), a.start())
-                    or _RUN_AFTER.match(text, b.end())):
+            if _in_longer_names(text, a.start(), b.end()):
                 continue  # two longer names: "St Johns FC beat FC Twente"
             yield a, b
 
@@ -134,6 +133,13 @@ _RESIDENT = re.compile(r"\b(?:of|from)[ \t]+$")
 _AT_PLACE = frozenset(("in", "at"))
 
 
+def _in_longer_names(text: str, a_start: int, b_end: int) -> bool:
+    """Is the first mention the end of a longer name, or the second the start of one ("World
+    Bank and Bank of England", "St Johns FC beat FC Twente")?"""
+    return bool(_RUN_BEFORE.search(text, max(0, a_start - 30), a_start)
+                or _RUN_AFTER.match(text, b_end))
+
+
 def _modifier(text: str, end: int) -> bool:
     """A name followed by a plain lower-case word is a modifier ("Iraqi businesses")."""
     m = _NEXT_WORD.match(text, end)
@@ -158,7 +164,7 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
             _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
             and _NUMBERED_BEFORE.search(text, max(0, b_start - 12), b_start)):
         return False  # "Python 2 and Python 3", "18.04 LTS and 16.04 LTS": numbered things
-    if _RUN_BEFORE.search(text, max(0, a_start - 30), a_start) or _RUN_AFTER.match(text, b_end):
+    if _in_longer_names(text, a_start, b_end):
         return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
     last = words[-1] if words else ""
     if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):

@@ -192,8 +192,10 @@ def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
         return True
     if not (first.istitle() and second.istitle()):
         return False
-    before = text[:start].rstrip(" \t")
-    return bool(before) and before[-1] not in _SENTENCE_ENDS and before[-1] != "\n"
+    k = start - 1  # the last character before the word, spaces and tabs aside
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] not in _SENTENCE_ENDS and text[k] != "\n"
 
 
 def _has_adjacent_twins(text: str) -> bool:
