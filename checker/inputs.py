@@ -305,12 +305,12 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
     see (an unreadable folder, a folder with nothing to check) is added to ``problems``.
     """
     patterns = list(excludes)
-    match: Callable[[str], bool] = _never
+    match: Callable[[str], bool] | None = None  # no patterns: nothing to match, no pathspec
     if patterns:  # (pathspec costs a tenth of a rules-only run's start-up to import)
         import pathspec
 
         match = pathspec.PathSpec.from_lines("gitwildmatch", patterns).match_file
-    base = Path(root).resolve() if root and patterns else None
+    base = Path(root).resolve() if root and match is not None else None
     for given in paths:
         p = Path(given)
         if given.lower().endswith(ARCHIVE_SUFFIX) and p.is_file():
@@ -324,8 +324,9 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
             suffix = child.suffix.lower()
             if suffix not in TEXT_SUFFIXES and suffix != ARCHIVE_SUFFIX:
                 continue
-            if patterns and (match(child.relative_to(p).as_posix()) or match(child.as_posix())
-                             or (base is not None and _excluded_from(match, child, base))):
+            if match is not None and (
+                    match(child.relative_to(p).as_posix()) or match(child.as_posix())
+                    or (base is not None and _excluded_from(match, child, base))):
                 continue
             found += 1
             if suffix == ARCHIVE_SUFFIX:
@@ -335,11 +336,6 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
         if not found and problems is not None:
             problems.append(f"{given}: no .txt, .md, .html or .jsonl files to check here"
                             + (" (the excludes leave none)" if patterns else ""))
-
-
-def _never(path: str) -> bool:
-    """What a gitignore-style spec of no patterns says of every path."""
-    return False
 
 
 def _walk(top: Path, problems: list[str] | None) -> list[Path]:
