@@ -116,6 +116,11 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
                    "do the checking with its loaded model; files are still read here and "
                    "only their text and settings are sent. Never used unless named; an "
                    "unreachable server is an error (exit 2), never a local check")
+    c.add_argument("--no-cache", action="store_true",
+                   help="check every file afresh; by default an unchanged file's findings are "
+                   "reused from .checker_cache at the project root (env: CHECKER_NO_CACHE=1)")
+    c.add_argument("--cache-dir", metavar="DIR", default=None,
+                   help="keep the cache here instead (env: CHECKER_CACHE_DIR)")
     fixing = c.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true",
                         help="apply safe fixes, rewriting files atomically (FILE.orig keeps "

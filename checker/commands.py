@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from checker.engine import FileResult, check_file, expand
 from checker.inputs import kind_for, split_record
 from checker.reading import ReadError, read_stream
 from checker.request import CliRequest
+from checker.resultcache import cache_folder, open_cache
 from checker.rules import all_rules, rule_by_code
 from checker.source.request import SourceError, SourceRequest, load_sources
 from checker.terminal import terminal_safe
@@ -60,6 +62,8 @@ def collect(req: CliRequest,
             print(f"checker: {problem}", file=sys.stderr)
         else:
             results.append(FileResult(problem.split(": ", 1)[0], error=problem))
+    if server is None and not req.no_cache:  # the workers open the same folder
+        req = replace(req, cache_dir=str(cache_folder(req.cache_dir, base.root)))
     jobs = req.jobs or (min(2, os.cpu_count() or 1) if not base.use_model else 1)
     if server is None and len(files) >= PARALLEL_THRESHOLD and jobs > 1 and "-" not in files:
         results.extend(_parallel(files, req, jobs))
@@ -104,9 +108,14 @@ def _check_one(path: str, req: CliRequest, stdin_bytes: bytes | None,
         return FileResult(path, error=f"{path}: {exc}" if isinstance(exc, SourceError)
                           else str(exc))
     kind = kind_for(req.stdin_filename) if req.stdin_filename else "text"
-    check = check_file if server is None else server.check_file
-    result = check(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind, stdin_name=name,
-                   sources=sources)
+    if server is not None:
+        result = server.check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind,
+                                   stdin_name=name, sources=sources)
+    else:
+        cache = open_cache(req.cache_dir) if req.cache_dir and not req.no_cache \
+            and path != "-" else None
+        result = check_file(path, settings, stdin_bytes=stdin_bytes, stdin_kind=kind,
+                            stdin_name=name, sources=sources, cache=cache)
     if path == "-" and req.stdin_filename:
         result.path = req.stdin_filename
     return result

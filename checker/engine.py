@@ -9,6 +9,7 @@ import contextlib
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from checker.budget import (
     MODEL_RULE_SECONDS,
@@ -34,6 +35,9 @@ from checker.language import LANGUAGE_NAMES, other_language
 from checker.merge import merge_findings
 from checker.modelhub import ModelError, ModelHub
 from checker.rules import Context, Rule, all_rules
+
+if TYPE_CHECKING:
+    from checker.resultcache import ResultCache
 
 UNUSED_SUPPRESSION = "CK100"
 
@@ -73,6 +77,9 @@ def _explicitly_selected(code: str, settings: Settings) -> bool:
     return code in settings.select
 
 
+RAN_OUT = "skipped: it ran out of its"  # a rule cut short: its findings are missing
+
+
 def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | None = None,
                    models: ModelHub | None = None,
                    notices: list[str] | None = None,
@@ -104,7 +111,7 @@ def check_document(doc: Document, settings: Settings, rules: Sequence[Rule] | No
             skipped.add(rule.code)
             if notices is not None:
                 clock = "s of model time" if needs else "s of CPU time"
-                notices.append(f"{doc.path}: {rule.code} skipped: it ran out of its "
+                notices.append(f"{doc.path}: {rule.code} {RAN_OUT} "
                                f"{seconds:g} {clock} on this document")
     findings = [
         f.with_severity(settings.severity_for(f.code, f.severity, doc.path)) for f in raw
@@ -237,12 +244,13 @@ def reading_notices(path: str, doc: Document) -> list[str]:
 
 def check_file(path: str, settings: Settings, models: ModelHub | None = None,
                stdin_bytes: bytes | None = None, stdin_kind: str = "text",
-               stdin_name: str = "-", sources: Sequence[Document] = ()) -> FileResult:
+               stdin_name: str = "-", sources: Sequence[Document] = (),
+               cache: ResultCache | None = None) -> FileResult:
     try:
         doc = read_document(path, settings.max_file_bytes, stdin_bytes, stdin_kind, stdin_name)
     except InputError as exc:
         return FileResult(path, error=str(exc))
-    return check_loaded(path, doc, settings, models, sources)
+    return check_loaded(path, doc, settings, models, sources, cache)
 
 
 def check_bytes(path: str, raw: bytes, settings: Settings,
@@ -256,8 +264,18 @@ def check_bytes(path: str, raw: bytes, settings: Settings,
 
 
 def check_loaded(path: str, doc: Document, settings: Settings,
-                  models: ModelHub | None, sources: Sequence[Document] = ()) -> FileResult:
+                  models: ModelHub | None, sources: Sequence[Document] = (),
+                  cache: ResultCache | None = None) -> FileResult:
+    """Check a document read from ``path``; with a ``cache``, an unchanged document's findings
+    are taken from it, and fresh ones are stored (``checker.resultcache``)."""
     notices = reading_notices(path, doc)
+    key = cache.key(doc, settings, sources) if cache is not None else None
+    if cache is not None and key is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return FileResult(path, hit.findings, document=doc, notices=notices + hit.notices,
+                              sources=tuple(sources))
+    said = len(notices)
     try:
         findings = check_document(doc, settings, models=models, notices=notices, sources=sources)
     except Cancelled:
@@ -270,6 +288,8 @@ def check_loaded(path: str, doc: Document, settings: Settings,
     except Exception as exc:  # a rule bug must not stop the other files
         return FileResult(path, error=f"{path}: internal error while checking "
                           f"({type(exc).__name__}: {exc}); please report it", document=doc)
+    if cache is not None and key is not None and not any(RAN_OUT in n for n in notices):
+        cache.put(key, findings, notices[said:])  # not a result cut short by the clock
     return FileResult(path, findings, document=doc, notices=notices, sources=tuple(sources))
 
 

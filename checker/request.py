@@ -10,6 +10,7 @@ everything after that (``checker.commands``, ``checker.checkflow``) reads these 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,8 @@ class CliRequest:
     color: str = "auto"
     jobs: int = 0  # worker processes for many files (0: automatic)
     server: str | None = None  # a running `checker serve` that does the checking
+    no_cache: bool = False
+    cache_dir: str | None = None  # None: .checker_cache at the project root
     # fixing
     fix: bool = False
     unsafe_fixes: bool = False
@@ -81,6 +84,8 @@ class CliRequest:
             color=args.color,
             jobs=args.jobs,
             server=args.server,
+            no_cache=args.no_cache or os.environ.get("CHECKER_NO_CACHE", "") not in ("", "0"),
+            cache_dir=args.cache_dir or os.environ.get("CHECKER_CACHE_DIR") or None,
             fix=args.fix,
             unsafe_fixes=args.unsafe_fixes,
             diff=args.diff,

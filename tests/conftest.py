@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from testkit import FIXTURES, REPO_ROOT, SEED, SHARED_DATA, CliResult, run_cli, run_json
+
+# Checks in the suite start afresh: a test that changes a rule's behaviour (monkeypatch) must not
+# be answered from an entry an earlier test left; tests/test_resultcache.py turns the cache on.
+os.environ["CHECKER_NO_CACHE"] = "1"
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,7 @@ def run_measured(args: Sequence[str], cwd: Path, shell: str | None = None,
                  timeout: float = TIMEOUT) -> tuple[int | None, str, float, float, float]:
     """:func:`run`, and the CPU seconds (user + system) the process used."""
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]),
-               HF_HUB_OFFLINE="1", NO_COLOR="1")
+               HF_HUB_OFFLINE="1", NO_COLOR="1", CHECKER_NO_CACHE="1")
     command: list[str] = (["bash", "-c", shell] if shell else
                           [sys.executable, "-m", "checker", *args])
     started = time.perf_counter()

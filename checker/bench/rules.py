@@ -54,6 +54,7 @@ class Result:
     proselint: Timings
     pairs: list[float]  # proselint wall / checker wall, one per back-to-back pair
     proselint_version: str
+    cached: Timings = field(default_factory=Timings)  # re-runs over unchanged files
 
 
 def write_articles(source: Path, folder: Path) -> int:
@@ -112,7 +113,8 @@ def run(runs: int, source: Path) -> Result:
     if prose is None:
         raise RuntimeError("proselint is not installed (pip install proselint)")
     checker_cmd = [sys.executable, "-m", "checker", "check", "--no-model", "--format", "json",
-                   "articles"]
+                   "--no-cache", "articles"]
+    cached_cmd = [c for c in checker_cmd if c != "--no-cache"]
     proselint_cmd = [*prose, "check", "articles"]
     checker_t, proselint_t = Timings(), Timings()
     pairs: list[float] = []
@@ -133,10 +135,17 @@ def run(runs: int, source: Path) -> Result:
             proselint_t.wall.append(wall_p)
             proselint_t.cpu.append(cpu_p)
             pairs.append(wall_p / wall_c)
+        cached = Timings()
+        _check_checker(timed(cached_cmd, work)[2], count)  # fills .checker_cache
+        for _ in range(runs):
+            wall, cpu, proc = timed(cached_cmd, work)
+            _check_checker(proc, count)
+            cached.wall.append(wall)
+            cached.cpu.append(cpu)
         version = subprocess.run([*prose, "version"], capture_output=True, text=True,
                                  check=False).stdout.strip()
     return Result(count, runs, checker_t, proselint_t, pairs,
-                  version.lower().removeprefix("proselint").strip() or "?")
+                  version.lower().removeprefix("proselint").strip() or "?", cached)
 
 
 def table(result: Result) -> str:
@@ -150,6 +159,11 @@ def table(result: Result) -> str:
         f"| proselint {result.proselint_version} `check` | {p.median_wall():.2f} | "
         f"{count / p.median_wall():.0f} | {p.median_cpu():.2f} | {count / p.median_cpu():.0f} |",
     ]
+    k = result.cached
+    if k.wall:
+        rows.append(f"| checker, again over the unchanged files (`.checker_cache` filled) | "
+                    f"{k.median_wall():.2f} | {count / k.median_wall():.0f} | "
+                    f"{k.median_cpu():.2f} | {count / k.median_cpu():.0f} |")
     verdict = "meets" if median_pair >= TARGET else "misses"
     lines = [
         f"{count} articles, one file each, whole process (start-up included), "
@@ -160,7 +174,13 @@ def table(result: Result) -> str:
         f"Speed-up, checker over proselint, from paired runs (each pair back to back in one "
         f"bench process): median **{median_pair:.1f}×** "
         f"(runs: {', '.join(f'{x:.1f}×' for x in pairs)}); on CPU time "
-        f"{p.median_cpu() / c.median_cpu():.1f}×. Target ≥ {TARGET:.0f}×: {verdict} it.",
+        f"{p.median_cpu() / c.median_cpu():.1f}×. Target ≥ {TARGET:.0f}×: {verdict} it. "
+        "The checker runs with `--no-cache`, so every run checks every file.",
+        *([f"With the cache filled by an earlier run and no file changed, the median run takes "
+           f"{k.median_wall():.2f} s: {p.median_wall() / k.median_wall():.1f}× proselint's "
+           "median, the case of a CI job or pre-commit hook re-run over a repository where "
+           "few files changed. That is not the target's measure (a cold check of every file)."]
+          if k.wall else []),
         "",
         f"Machine: {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}; load average at the end "

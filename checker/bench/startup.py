@@ -70,7 +70,8 @@ def _env() -> dict[str, str]:
 
 
 def _command(article: Path, config: str | None, folder: Path) -> list[str]:
-    cmd = [sys.executable, "-m", "checker", "check", str(article), "--exit-zero"]
+    cmd = [sys.executable, "-m", "checker", "check", str(article), "--exit-zero",
+           "--no-cache"]
     if config is None:
         return [*cmd, "--no-model"]
     if config:
