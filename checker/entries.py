@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from checker.nli.offtopic import headline_like
 
 # What may stand before a live entry's time: "Posted at", "Updated", "At" ("At 9:05 pm, …").
-_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated)\s+)?(?:at\s+)?"
+_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|update[d]?)(?:\s+|:\s*))?(?:at\s+)?"
 # A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
 _TIMESTAMP = re.compile(rf"^\W*{_POSTED}\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
 
@@ -98,17 +99,18 @@ _PROGRESS_LINE = re.compile(
 )
 # A live page's time: "16:47", "Posted at 07:32", "14:05 GMT", "4.47pm" (with a dot only when
 # a clock word follows: "16.70" alone is a price).
-_CLOCK = (r"\W{0,3}" + _POSTED +
-          r"(?:\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc))?"
-          r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)"
-          r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=:\s))")  # "16.45: The FTSE …", a live entry's label
+_ZONE = r"(?:gmt|bst|cet|cest|[ecmp][sd]?t|utc|ist|aest|aedt)"
+_TIME = (r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*" + _ZONE + r")?"
+         r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|" + _ZONE + r")(?:\s*" + _ZONE + r")?"
+         r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=:\s))")  # "16.45: The FTSE …", a live entry's label
+_CLOCK = r"\W{0,3}" + _POSTED + _TIME
 _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
 # A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
 _STAMP_LINE = re.compile(
-    _CLOCK + r"\W{0,3}"
+    _CLOCK + r"(?:\s*/\s*" + _TIME + r")?\W{0,3}"  # "UPDATE: 1:24 a.m. EST/10:24 p.m. PST"
     r"|\W{0,3}(?:(?:today|yesterday|[a-z]{3,9}day),?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\W{0,3}",
     re.IGNORECASE,
 )
@@ -200,18 +202,30 @@ def entry_heading_line(line: str) -> bool:
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
-    time, or a commentary's minute: "23' GOAL! …"); None before the first heading. Two
+    time, or a commentary's minute: "23' GOAL! …") or that their writers sign off ("— Todd
+    Haselton", on a page with two or more such lines); None before the first heading. Two
     sentences in different entries were written about two different moments."""
     out: list[int | None] = []
     current: int | None = None
+    signed = sum(_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences) >= SIGNED_ENTRIES
+    closed = False
     for sentence in sentences:
         first_line = sentence.lstrip().split("\n", 1)[0]
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
-                or _MINUTE_OPENING.match(first_line)):
+                or _MINUTE_OPENING.match(first_line) or closed):
             current = 0 if current is None else current + 1
+        elif signed and current is None:
+            current = 0  # the first signed entry, which no heading opened
+        closed = signed and _SIGNATURE.fullmatch(sentence.strip()) is not None
         out.append(current)
     return out
+
+
+# A live blog's entry signed off by its writer, on a line of its own: "— Todd Haselton". On a page
+# with two or more, each signature closes an entry (a single one is an article's byline).
+_SIGNATURE = re.compile(r"[—–]{1,2}[ \t]*[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}")
+SIGNED_ENTRIES = 2
 
 
 # A person introduced with an age at the start of a sentence, as a court list or a police log
@@ -250,6 +264,14 @@ _RUNNING_SCORE = re.compile(
 _DASHED_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}})[ \t]*[-–][ \t]*(\d{{1,3}})[ \t]+"
     rf"({_SIDE})[ \t]*[.!]?[ \t]*")
+# A tennis match's running score, sets and then the games of the set in play, the server starred:
+# "Murray 7-5, 3-6, 7-5 5-1* Baghdatis", "Federer 6-7 (5-7), 6-4 Nadal". Read as games won by each
+# side over the match, which rise as goals do.
+_SET = r"\d{1,2}[ \t]*[-–][ \t]*\d{1,2}(?:[ \t]*\(\d{1,2}(?:[-–]\d{1,2})?\))?"
+_TENNIS_SCORE = re.compile(
+    rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+((?:{_SET}[ \t]*,?[ \t]+)+{_SET})[ \t]+"
+    rf"({_SIDE})[ \t]*[.!]?[ \t]*")
+_GAMES = re.compile(r"(\d{1,2})[ \t]*[-–][ \t]*(\d{1,2})(?![\d)])")
 SCORE_CHARS = 120
 # A player and the side he plays for, as a commentary feed names each event's actor: "Foul by
 # Dan Morris (Brackwater Rovers).", "Luka Novak (Kelsall United) wins a free kick …".
@@ -272,6 +294,10 @@ def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | No
         sides = ((m.group(1), m.group(2)), (m.group(3), m.group(4)))
     elif (m := _DASHED_SCORE.fullmatch(text)) is not None:
         sides = ((m.group(1), m.group(2)), (m.group(4), m.group(3)))
+    elif (m := _TENNIS_SCORE.fullmatch(text.replace("*", ""))) is not None:
+        sets = _GAMES.findall(re.sub(r"\([^()]*\)", "", m.group(2)))
+        sides = ((m.group(1), str(sum(int(a) for a, _ in sets))),
+                 (m.group(3), str(sum(int(b) for _, b in sets))))
     else:
         return None
     (a, goals_a), (b, goals_b) = sides
@@ -283,25 +309,41 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     sentence of the goal the lower score leaves out, the sentence of the lower score,
     "1 / 0"). A match's score only ever rises, so "Goal! Brackwater Rovers 1, Kelsall United
     0." and then "Second Half begins Brackwater Rovers 0, Kelsall United 0." cannot both be
-    right. The two sides may be named in either order."""
-    out: list[tuple[int, int, str]] = []
-    # per match (its two sides), per side: the sentence where each of its goal counts first stood
-    first: dict[frozenset[str], dict[str, dict[int, int]]] = {}
+    right. The two sides may be named in either order.
+
+    A live blog that puts its newest entry first gives a match's scores falling down the page;
+    when a match's scores fall from one to the next more often than they rise (and more than
+    once: one fall between two scores is the conflict itself), they are read bottom up. The
+    pair is given in the order of the page."""
+    matches: dict[frozenset[str], list[tuple[int, dict[str, int]]]] = {}
     for k, sentence in enumerate(sentences):
         score = running_score(sentence)
         if score is None or score[0][0] == score[1][0]:
             continue
-        seen = first.setdefault(frozenset(side for side, _ in score), {})
-        fell: tuple[int, str] | None = None
-        for side, goals in score:
-            counts = seen.setdefault(side, {})
-            above = [at for count, at in counts.items() if count > goals]
-            if above and fell is None:
-                fell = (min(above), f"{max(counts)} / {goals}")
-            counts.setdefault(goals, k)
-        if fell is not None:
-            out.append((fell[0], k, fell[1]))
-    return out
+        matches.setdefault(frozenset(side for side, _ in score), []).append((k, dict(score)))
+    out: list[tuple[int, int, str]] = []
+    for scores in matches.values():
+        steps = list(pairwise(scores))
+        rises = sum(all(b[s] >= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
+        falls = sum(all(b[s] <= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
+        # a tennis score gives its sets, so one fall between two of them is a page read bottom
+        # up ("Kenin 6-4 4-6 6-2 Gauff" above "Gauff 4-6 6-4 2-5 Kenin"), not a conflict
+        tennis = all(_TENNIS_SCORE.fullmatch(sentences[k].strip().replace("*", ""))
+                     for k, _ in scores)
+        in_order = scores[::-1] if falls > (rises if tennis else max(rises, 1)) else scores
+        # per side: the sentence where each of its goal counts first stood
+        first: dict[str, dict[int, int]] = {}
+        for k, score_of in in_order:
+            fell: tuple[int, str] | None = None
+            for side, goals in score_of.items():
+                counts = first.setdefault(side, {})
+                above = [at for count, at in counts.items() if count > goals]
+                if above and fell is None:
+                    fell = (above[0], f"{max(counts)} / {goals}")
+                counts.setdefault(goals, k)
+            if fell is not None:
+                out.append((min(fell[0], k), max(fell[0], k), fell[1]))
+    return sorted(out)
 
 
 def commentary_events(sentences: Sequence[str]) -> list[bool]:

@@ -12,6 +12,7 @@ is symmetric, entailment is not). The word-for-word flips of ``flips.py`` need n
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,10 +203,21 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     lex = load_lexicon()
     out: list[Conflict] = []
     toks = [tokens(s) if eligible(s) else None for s in sentences]
+    written = Counter(s.strip() for s in sentences)
+    reported: set[tuple[str, str]] = set()
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
         if flip is None or _not_a_conflict(flip, sentences[i], toks[i] or [], sentences[j]):
             continue
+        a, b = sentences[i].strip(), sentences[j].strip()
+        if flip.kind == "number" and written[a] > 1 and written[b] > 1:
+            # each written again and again: a list's template line, one in each entry ("Con
+            # hold. Percentage change is since May 2011." under one ward, "… since May 2012."
+            # under another), not two accounts of one fact
+            continue
+        if (a, b) in reported:  # the same two statements again: one finding is enough
+            continue
+        reported.add((a, b))
         confidence = 0.9 if flip.kind == "number" else 0.95
         out.append(Conflict(i, j, confidence, flip.kind,
                             f"{flip.earlier or '(nothing)'} / {flip.later or '(nothing)'}"))

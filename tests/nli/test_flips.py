@@ -151,3 +151,18 @@ def test_text_with_split_contractions_is_checked_with_the_model_filter() -> None
     sentences = ["The council ca n't open the bridge in May , officials said on Monday .",
                  "The council can open the bridge in May , officials said on Monday ."]
     assert PairFilter(sentences).skip(0, 1) is None  # once an IndexError on the empty token
+
+
+def test_a_list_s_template_lines_are_not_number_flips_and_a_pair_is_said_once() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    wards = ["Harbour ward", "Con hold.", "Percentage change is since May 2011.",
+             "Mill ward", "Lab hold.", "Percentage change is since May 2012.",
+             "Quay ward", "Con hold.", "Percentage change is since May 2011.",
+             "Dock ward", "Lab hold.", "Percentage change is since May 2012."]
+    assert flip_conflicts(wards) == []
+    # written once each, the two figures are still a flip, and a repeat adds no finding
+    story = ["The harbour ward was last contested in May 2011, the council said.",
+             "The harbour ward was last contested in May 2012, the council said.",
+             "The harbour ward was last contested in May 2012, the council said."]
+    assert [(c.earlier, c.later, c.kind) for c in flip_conflicts(story)] == [(0, 1, "number")]

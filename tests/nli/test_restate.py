@@ -479,12 +479,13 @@ def test_the_headline_is_not_compared_with_the_story() -> None:
         "The sea wall was breached in two places, the council said.",
     ]
     assert unlikely_pairs(story, [(0, 1), (1, 2)], [0, 1, 2]) == {(0, 1)}
-    # a first line that ends as a sentence does, a headline in the same paragraph as the
-    # story, or no paragraphs known: compared
+    # a first line that ends as a sentence does: compared
     assert unlikely_pairs(["Harbour town narrowly escapes flooding.", *story[1:]],
                           [(0, 1)], [0, 1, 2]) == set()
-    assert unlikely_pairs(story, [(0, 1)], [0, 0, 1]) == set()
-    assert unlikely_pairs(story, [(0, 1)]) == set()
+    # a headline in the same paragraph as the story, or no paragraphs known: compared with the
+    # story, but not with the sentence right after it, which it heads as any subheading does
+    assert unlikely_pairs(story, [(0, 1), (0, 2)], [0, 0, 1]) == {(0, 1)}
+    assert unlikely_pairs(story, [(0, 1), (0, 2)]) == {(0, 1)}
 
 
 def test_a_claim_reported_as_a_claim_is_not_the_article_speaking() -> None:
@@ -509,3 +510,65 @@ def test_today_and_the_day_by_name_are_one_day() -> None:
     assert restatement(lead.replace("today", "yesterday"), lead.replace("today", "on Monday"))
     # two days by name are two days
     assert not restatement(lead.replace("today", "on Tuesday"), lead.replace("today", "on Friday"))
+
+
+def test_tennis_scores_and_live_pages_that_put_the_newest_entry_first() -> None:
+    from checker.entries import falling_scores, running_score
+
+    # a tennis match's score is the games each side has won over the match
+    assert running_score("Harlow 7-5, 3-6, 7-5 5-1* Okafor") == (("Harlow", 22), ("Okafor", 17))
+    assert running_score("Harlow *6-7 (5-7), 6-4 Okafor.") == (("Harlow", 12), ("Okafor", 11))
+    assert running_score("She won 6-4, 6-3 on the clay court.") is None
+    newest_first = ["Harlow 7-5, 3-6, 7-5 6-1 Okafor", "Three match points for Harlow.",
+                    "Harlow *7-5, 3-6, 7-5 5-1 Okafor", "Harlow 7-5, 3-6, 7-5 4-1* Okafor"]
+    assert falling_scores(newest_first) == []
+    football = ["Goal! Kelsall United 2, Brackwater Rovers 1.",
+                "Goal! Kelsall United 1, Brackwater Rovers 1.",
+                "Goal! Kelsall United 1, Brackwater Rovers 0."]
+    assert falling_scores(football) == []  # a blog written newest first
+    # one fall among rises is still the conflict, in either direction of the page
+    oldest_first = [f"Brackwater Rovers {n}, Kelsall United 0." for n in (1, 2, 3, 2)]
+    assert falling_scores(oldest_first) == [(2, 3, "3 / 2")]
+    reversed_page = oldest_first[::-1]
+    assert [(i, j) for i, j, _ in falling_scores(reversed_page)] == [(0, 1)]
+    # two scores only: the fall is the conflict, whatever order the page keeps ...
+    assert falling_scores(["Goal! A 1, B 0.", "Second Half begins A 0, B 0."]) == [(0, 1, "1 / 0")]
+    # ... but two tennis scores, whose sets say which came first, are a page read bottom up
+    assert falling_scores(["Game, set and match! Harlow 6-4 4-6 6-2 Okafor",
+                           "Okafor 4-6 6-4 2-5 Harlow*"]) == []
+
+
+def test_entries_signed_off_by_their_writers_are_entries() -> None:
+    from checker.entries import entry_numbers
+    from checker.nli.restate import unlikely_pairs
+
+    live = ["Polls closed at seven in most of the state.",
+            "Garner projected to win Calder County",
+            "Mayor Ruth Garner is projected to win Calder County, according to the count.",
+            "— Tom Reyes",
+            "Garner projected to win Eastfield",
+            "Mayor Ruth Garner is projected to win the race in Eastfield, the count shows.",
+            "— Ana Lind"]
+    assert entry_numbers(live) == [0, 0, 0, 0, 1, 1, 1]
+    assert unlikely_pairs(live, [(2, 5)]) == {(2, 5)}
+    # one signature is an article's byline, not a list of entries
+    story = ["Mayor Ruth Garner is projected to win Calder County, according to the count.",
+             "Mayor Ruth Garner is projected to lose Calder County, the count shows.",
+             "— Tom Reyes"]
+    assert entry_numbers(story) == [None, None, None]
+    assert unlikely_pairs(story, [(0, 1)]) == set()
+
+
+def test_a_subheading_is_not_compared_with_the_sentence_it_heads() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    guide = ["7:30 AM", "Harbour Lane",
+             "Nell's bid to win back Owen spirals out of control",
+             "All eyes are on Nell as her desperate bid to win back Owen begins to spiral.",
+             "Nell's plan works and Owen comes home at last."]
+    # the heading against the sentence it heads: skipped; against a later sentence: compared
+    assert unlikely_pairs(guide, [(2, 3), (2, 4)]) == {(2, 3)}
+    # a sentence that ends as sentences do is no subheading
+    prose = ["Nell's bid to win back Owen spirals out of control.",
+             "Nell's bid to win back Owen has worked, and he is home."]
+    assert unlikely_pairs(prose, [(0, 1)]) == set()
