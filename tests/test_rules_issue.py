@@ -182,6 +182,21 @@ def test_typography(text: str, code: str, snippet: str) -> None:
     assert any(s.startswith(snippet) for s in _flagged(text, code)), _flagged(text, "TY")
 
 
+def test_a_quotation_or_bracket_in_the_last_paragraph_of_a_cut_off_text() -> None:
+    opened = "The talks ended.\n\nThe minister told reporters, “We will stay until the work"
+    bracket = "The talks ended.\n\nThe agency (founded in 1990 by the three harbour"
+    # the text stops mid-sentence (an excerpt, a feed item): the close may be in what was cut
+    for text in (opened, opened + " …"):
+        assert _flagged(text + "\n", "TY102") == [], text
+    for text in (bracket, bracket + "..."):
+        assert _flagged(text + "\n", "TY103") == [], text
+    # ended as a text ends, or opened before the last paragraph: still reported
+    assert _flagged(opened + ".\n", "TY102") == ["“We will stay until the work."]
+    assert _flagged(bracket + " towns.\n", "TY103") == ["("]
+    earlier = "He wrote, “We will stay.\n\nThe minister told reporters that the work"
+    assert _flagged(earlier + "\n", "TY102") == ["“We will stay."]
+
+
 # --- garble -------------------------------------------------------------------------------
 
 def test_same_actor_on_both_sides() -> None:
@@ -195,6 +210,30 @@ def test_different_actors_are_not_garble() -> None:
     text = ("Kurt M. Campbell told Niger's prime minister that the U.S. does not accept Niger "
             "turning to Russia for protection.\n")
     assert _flagged(text, "GB") == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Six more patients have been took to the hospital, officials said.\n", ["took"]),
+    ("The minister has went to Brussels, and the report was wrote by aides.\n",
+     ["went", "wrote"]),
+    ("Having never spoke to him, she had already drew her conclusions.\n", ["spoke", "drew"]),
+    ("They’ve forgot the rules.\n", ["forgot"]),
+    # a past form that is also a noun or colloquial after "be": flagged after "have" only
+    ("He was saw mill owner Andrew Packard, and the price was rose by the dealer.\n", []),
+    ("The patients have been taken to hospital; the minister went home and took no calls.\n",
+     []),
+    ("Has Drew Barrymore's film been shown? The boss's went missing.\n", []),
+])
+def test_a_simple_past_where_the_participle_belongs(text: str, flagged: list[str]) -> None:
+    assert _flagged(text, "GB106") == flagged
+
+
+def test_the_participle_fix_is_unsafe_and_names_the_participle() -> None:
+    findings, _ = _findings("Six patients have been took to hospital.\n", "GB106")
+    (finding,) = findings
+    assert finding.message == "'took' after 'been': the participle is 'taken'"
+    assert finding.fix is not None and finding.fix.applicability.value == "unsafe"
+    assert [e.replacement for e in finding.fix.edits] == ["taken"]
 
 
 # --- numbers ------------------------------------------------------------------------------

@@ -443,7 +443,7 @@ class PairFilter:
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
-        if i == self._headline or (i in self._subheads and j == i + 1):
+        if i == self._headline or i < j < self._subheads.get(i, 0):
             return "headline"
         if self.parallel(i, j):
             return "parallel"
@@ -481,18 +481,25 @@ def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int
     return 0 if "\n" not in first and headline_like(first) else None
 
 
-def _subheadings(sentences: Sequence[str]) -> frozenset[int]:
-    """Lines that head what follows them: a line of its own, no longer than a headline, that
-    does not end as a sentence does ("Lucas's bid to win back Dillon spirals out of control",
-    over a listing's "All eyes are on Lucas as his desperate bid … begins to spiral out of
-    control."). Like the document's headline, a subheading compresses the sentence after it,
-    which the model reads as a conflict (0.99 in a TV guide); it is compared with the rest."""
-    return frozenset(k for k, s in enumerate(sentences[:-1])
-                     if "\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS
-                     and headline_like(s))
+def _subheadings(sentences: Sequence[str]) -> dict[int, int]:
+    """Lines that head what follows them, each with the end of what it heads: a line of its
+    own, no longer than a headline, that does not end as a sentence does ("Lucas's bid to win
+    back Dillon spirals out of control", over a listing's "All eyes are on Lucas as his
+    desperate bid … begins to spiral out of control."; "COVID Lowered Measles Vaccinations",
+    over a section that says "the pandemic led to considerable delays in measles
+    vaccinations"). Like the document's headline, a subheading compresses the sentences under
+    it, which the model reads as a conflict (0.99 in a TV guide); it is not compared with the
+    next ``SECTION`` sentences up to the next subheading, and is compared with the rest."""
+    heads = [k for k, s in enumerate(sentences[:-1])
+             if "\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS and headline_like(s)]
+    if not heads:
+        return {}
+    ends = [*heads[1:], len(sentences)]
+    return {k: min(end, k + 1 + SECTION) for k, end in zip(heads, ends, strict=True)}
 
 
 SUBHEAD_WORDS = 16
+SECTION = 6  # sentences under a subheading that it is not compared with
 
 
 def unlikely_pairs(

@@ -82,7 +82,9 @@ class Rule:
             lines += [f"Needs: {', '.join(sorted(cls.requires))} (loaded on first use).", ""]
         lines += ["## What it does", cls.what.strip(), "", "## Why is this bad?", cls.why.strip()]
         if cls.fix_applicability is not None:
-            lines += ["", "## Fix", f"Offers a {cls.fix_applicability.value} fix."]
+            kind = cls.fix_applicability.value
+            article = "an" if kind[:1] in "aeiou" else "a"
+            lines += ["", "## Fix", f"Offers {article} {kind} fix."]
         if cls.example_source:
             lines += ["", "## Source the examples are checked against",
                       *(f"    {line}" for line in cls.example_source.splitlines())]

@@ -70,7 +70,10 @@ class UnclosedQuotation(Rule):
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
 runs over several paragraphs). Curly and straight marks are read together, so a quotation opened
-with one and closed with the other ("… a trunk snapped,” he said) is closed."""
+with one and closed with the other ("… a trunk snapped,” he said) is closed. A quotation opened in
+the last paragraph of a text that stops mid-sentence (an excerpt or a feed item cut at its
+length: "… told reporters, “We will stay unt") is not reported: it may close in the part cut
+off."""
     why = """
 An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
 reporter's begin: a misattribution waiting to happen."""
@@ -84,11 +87,12 @@ reporter's begin: a misattribution waiting to happen."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         paragraphs = doc.paragraphs
+        cut = cut_off_at(doc)
         for i, p in enumerate(paragraphs):
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             continues = following is not None and text[following.start] in "“\""
             for pos in self._unclosed(text, p):
-                if continues:
+                if continues or pos >= cut:
                     continue
                 end = min(p.end, pos + 60)
                 yield self.finding(pos, end, "quotation opened here is never closed")
@@ -111,6 +115,22 @@ reporter's begin: a misattribution waiting to happen."""
                 open_at = i
         if open_at is not None:
             yield open_at
+
+
+_ENDS_A_TEXT = frozenset(".!?\"”’')]}:;*")
+_ELLIPSES = ("…", "...", "[…]", "[...]")
+
+
+def cut_off_at(doc: Document) -> int:
+    """Where the last paragraph of a text cut off mid-sentence starts ("… “We will stay unt",
+    "… the well-b", "… said the report …"), or past the end when the text ends as a text does.
+    A quotation or bracket opened there may close in the part that was cut off."""
+    text = doc.text.rstrip()
+    if not text or not doc.paragraphs:
+        return len(doc.text) + 1
+    if text.endswith(_ELLIPSES) or text[-1] not in _ENDS_A_TEXT:
+        return doc.paragraphs[-1].start
+    return len(doc.text) + 1
 
 
 def _opens(text: str, i: int, p: Span) -> bool:
@@ -136,7 +156,8 @@ class UnbalancedBrackets(Rule):
     summary = "A bracket opened and not closed, or closed and never opened"
     what = """
 Checks that round, square and curly brackets balance within each paragraph. Enumerations such as
-"a)" or "2)" and smileys such as ":-)" are not counted."""
+"a)" or "2)" and smileys such as ":-)" are not counted. A bracket opened in the last paragraph of
+a text that stops mid-sentence may close in the part cut off, and is not reported."""
     why = """
 An unbalanced bracket usually means a clause was cut in an edit, so the sentence no longer says
 what it was meant to."""
@@ -146,6 +167,7 @@ what it was meant to."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
+        cut = cut_off_at(doc)
         for p in doc.paragraphs:
             if not _BRACKETS.search(text, p.start, p.end):
                 continue
@@ -170,7 +192,8 @@ what it was meant to."""
                         yield self.finding(i, i + 1, f"{ch!r} closes a bracket never opened")
                         stack.clear()
             for i in stack:
-                yield self.finding(i, i + 1, f"{text[i]!r} is never closed in this paragraph")
+                if i < cut:
+                    yield self.finding(i, i + 1, f"{text[i]!r} is never closed in this paragraph")
 
 
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)

@@ -482,10 +482,11 @@ def test_the_headline_is_not_compared_with_the_story() -> None:
     # a first line that ends as a sentence does: compared
     assert unlikely_pairs(["Harbour town narrowly escapes flooding.", *story[1:]],
                           [(0, 1)], [0, 1, 2]) == set()
-    # a headline in the same paragraph as the story, or no paragraphs known: compared with the
-    # story, but not with the sentence right after it, which it heads as any subheading does
-    assert unlikely_pairs(story, [(0, 1), (0, 2)], [0, 0, 1]) == {(0, 1)}
-    assert unlikely_pairs(story, [(0, 1), (0, 2)]) == {(0, 1)}
+    # a headline in the same paragraph as the story, or no paragraphs known: not compared with
+    # the six sentences under it, as any subheading, but with the story after them
+    longer = [*story, *[f"Pump {n} at the harbour ran all night on Sunday." for n in range(6)]]
+    assert unlikely_pairs(longer, [(0, 1), (0, 8)], [0, 0, *range(1, 8)]) == {(0, 1)}
+    assert unlikely_pairs(longer, [(0, 1), (0, 8)]) == {(0, 1)}
 
 
 def test_a_claim_reported_as_a_claim_is_not_the_article_speaking() -> None:
@@ -565,9 +566,22 @@ def test_a_subheading_is_not_compared_with_the_sentence_it_heads() -> None:
     guide = ["7:30 AM", "Harbour Lane",
              "Nell's bid to win back Owen spirals out of control",
              "All eyes are on Nell as her desperate bid to win back Owen begins to spiral.",
+             "8:00 AM", "Harbour Lane",
              "Nell's plan works and Owen comes home at last."]
-    # the heading against the sentence it heads: skipped; against a later sentence: compared
-    assert unlikely_pairs(guide, [(2, 3), (2, 4)]) == {(2, 3)}
+    # the heading against the sentence it heads: skipped (and against the next entry, as two
+    # entries under their own times)
+    assert unlikely_pairs(guide, [(2, 3)]) == {(2, 3)}
+    assert PairFilter(guide).skip(2, 3) == "headline"
+    assert PairFilter(guide).skip(2, 6) == "moments"
+    section = ["Fewer children vaccinated",
+               "Measles is an immense concern, doctors said on Monday.",
+               "Cases have risen in four counties this year.",
+               "The pandemic led to long delays in measles vaccinations.",
+               "Clinics reopen", "Most clinics reopened in the spring.",
+               *[f"Clinic {n} now opens on Saturdays as well as weekdays." for n in range(7)]]
+    # not with the sentences under it, up to the next subheading or six sentences on
+    assert unlikely_pairs(section, [(0, 3), (0, 5), (4, 5), (4, 10), (4, 11)]) == {
+        (0, 3), (4, 5), (4, 10)}
     # a sentence that ends as sentences do is no subheading
     prose = ["Nell's bid to win back Owen spirals out of control.",
              "Nell's bid to win back Owen has worked, and he is home."]
