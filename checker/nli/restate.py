@@ -489,17 +489,28 @@ def _subheadings(sentences: Sequence[str]) -> dict[int, int]:
     over a section that says "the pandemic led to considerable delays in measles
     vaccinations"). Like the document's headline, a subheading compresses the sentences under
     it, which the model reads as a conflict (0.99 in a TV guide); it is not compared with the
-    next ``SECTION`` sentences up to the next subheading, and is compared with the rest."""
+    next ``SECTION`` sentences up to the next subheading, and is compared with the rest. Heading
+    lines in a row ("Harrogate Leon developer puts up another sign …" twice, "This was published
+    2 years ago", "By Jocelyn Garcia") head the section after the last of them together."""
     heads = [k for k, s in enumerate(sentences[:-1])
              if "\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS and headline_like(s)]
-    if not heads:
-        return {}
-    ends = [*heads[1:], len(sentences)]
-    return {k: min(end, k + 1 + SECTION) for k, end in zip(heads, ends, strict=True)}
+    out: dict[int, int] = {}
+    run: list[int] = []  # heading lines one after another (a title, its kicker, a byline) head
+    for k in [*heads, len(sentences) + 1]:  # one section together
+        if run and k != run[-1] + 1:
+            end = min(k, run[-1] + 1 + SECTION, len(sentences))
+            if len(run) > HEADING_RUN:  # a list of short lines, not one heading: each heads
+                out.update({h: h + 1 for h in run[:-1]})  # no line of it
+                run = run[-1:]
+            out.update(dict.fromkeys(run, end))
+            run = []
+        run.append(k)
+    return out
 
 
 SUBHEAD_WORDS = 16
 SECTION = 6  # sentences under a subheading that it is not compared with
+HEADING_RUN = 4  # heading lines in a row that head one section; more are a list
 
 
 def unlikely_pairs(

@@ -582,6 +582,17 @@ def test_a_subheading_is_not_compared_with_the_sentence_it_heads() -> None:
     # not with the sentences under it, up to the next subheading or six sentences on
     assert unlikely_pairs(section, [(0, 3), (0, 5), (4, 5), (4, 10), (4, 11)]) == {
         (0, 3), (4, 5), (4, 10)}
+    # heading lines in a row (a title twice, a dateline, a byline) head one section together
+    page = ["Brawl in Runcorn lands three in hospital", "Brawl in Runcorn lands three in hospital",
+            "By Jo Garcia", "Three men were taken to hospital after a brawl on Monday night.",
+            "A fight broke out in Runcorn, in Brisbane's south.", "Police are appealing for help."]
+    assert unlikely_pairs(page, [(0, 1), (0, 4), (1, 4), (2, 4)]) == {(0, 1), (0, 4), (1, 4),
+                                                                         (2, 4)}
+    # but more than four short lines in a row are a list, each line its own
+    lines = ["Harbour Lane", "Quay Street", "Dock Road", "Mill Lane", "Bridge Street",
+             "All five roads reopen on Monday after the resurfacing work.",
+             "Mill Lane stays closed until the end of the month."]
+    assert unlikely_pairs(lines, [(3, 6), (4, 5)]) == {(4, 5)}
     # a sentence that ends as sentences do is no subheading
     prose = ["Nell's bid to win back Owen spirals out of control.",
              "Nell's bid to win back Owen has worked, and he is home."]
