@@ -182,6 +182,14 @@ def test_typography(text: str, code: str, snippet: str) -> None:
     assert any(s.startswith(snippet) for s in _flagged(text, code)), _flagged(text, "TY")
 
 
+def test_wire_copy_s_ascii_quotation_marks_close_and_open() -> None:
+    text = ("The chief executive calls the phone \"more fun and colorful'' than any other.\n\n"
+            "``We will stay,'' the minister said.\n\nThe talks ended.\n")
+    assert _flagged(text, "TY102") == []
+    assert _flagged("He said \"more fun and colorful than any other.\n\nThe talks ended.\n",
+                    "TY102") == ['"more fun and colorful than any other.']
+
+
 def test_a_quotation_or_bracket_in_the_last_paragraph_of_a_cut_off_text() -> None:
     opened = "The talks ended.\n\nThe minister told reporters, “We will stay until the work"
     bracket = "The talks ended.\n\nThe agency (founded in 1990 by the three harbour"

@@ -55,7 +55,9 @@ kind of slip readers notice first."""
 _OPENERS = {"“": "”", '"': '"'}
 
 
-_QUOTES = re.compile(r"[“”\"]")
+# Wire copy typed on ASCII keyboards writes quotation marks as two grave accents and two
+# apostrophes: ``We will stay,'' he said. Those count as an opening and a closing mark.
+_QUOTES = re.compile(r"[“”\"]|''|``")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 
 
@@ -70,7 +72,8 @@ class UnclosedQuotation(Rule):
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
 runs over several paragraphs). Curly and straight marks are read together, so a quotation opened
-with one and closed with the other ("… a trunk snapped,” he said) is closed. A quotation opened in
+with one and closed with the other ("… a trunk snapped,” he said) is closed, and so is wire
+copy's "…smartphones'' (two apostrophes for the closing mark). A quotation opened in
 the last paragraph of a text that stops mid-sentence (an excerpt or a feed item cut at its
 length: "… told reporters, “We will stay unt") is not reported: it may close in the part cut
 off."""
@@ -106,10 +109,10 @@ reporter's begin: a misattribution waiting to happen."""
         open_at: int | None = None
         for m in _QUOTES.finditer(text, p.start, p.end):
             i, ch = m.start(), m.group()
-            if ch == "“":
+            if ch in ("“", "``"):
                 if open_at is None:
                     open_at = i
-            elif ch == "”" or open_at is not None:
+            elif ch in ("”", "''") or open_at is not None:
                 open_at = None
             elif _opens(text, i, p):
                 open_at = i
