@@ -346,6 +346,28 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# A forecast's temperature for one period: "Highs in the upper 50s.", "Overnight lows drop into
+# the upper 30s.", "High 67.", "temperatures reaching 26C". (A word for the reading and a figure.)
+_TEMPERATURE = re.compile(r"\b(?:[Hh]ighs?|[Ll]ows?|[Tt]emperatures?)\b")
+_FIGURE = re.compile(r"\d")
+FORECAST_READINGS = 3  # temperature sentences that make a page a forecast
+# A reading for the whole span, which each period's reading must agree with: "all week".
+_WHOLE_SPAN = re.compile(
+    r"\b(?:(?:all|every|each|the[ \t]+whole)[ \t]+(?:week|weekend|day|days|month)|throughout)\b",
+    re.IGNORECASE)
+
+
+def forecast_readings(sentences: Sequence[str]) -> list[bool]:
+    """Which sentences give a temperature, on a page that gives three or more (a forecast):
+    each is about a period of its own, which an unlabelled forecast does not name ("Highs reach
+    the mid- to upper 60s." for today, "Highs top out in the upper 50s to lower 60s." for
+    tomorrow). A reading for the whole span ("Highs will stay in the upper 70s all week.") is
+    not one period's, and is compared with each. On other pages, none."""
+    found = [_FIGURE.search(s) is not None and _TEMPERATURE.search(s) is not None
+             and _WHOLE_SPAN.search(s) is None for s in sentences]
+    return found if sum(found) >= FORECAST_READINGS else [False] * len(sentences)
+
+
 def commentary_events(sentences: Sequence[str]) -> list[bool]:
     """Which sentences report an event of a live commentary, on a page that gives one match's
     running score at least twice (every match commentary does, at half time and at the end; a

@@ -52,6 +52,7 @@ from checker.entries import (
     commentary_events,
     entry_numbers,
     first_day_named,
+    forecast_readings,
     speaker_label,
     two_dated_entries,
 )
@@ -367,6 +368,7 @@ class PairFilter:
         self._labels = entry_labels(sentences, paragraphs)
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
+        self._readings = forecast_readings(sentences)
         self._years = [years_named(s) for s in sentences]
         self._days = [first_day_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
@@ -414,11 +416,13 @@ class PairFilter:
         And so are two events of a live commentary (``checker.entries.commentary_events``):
         "Foul by Kyle Dawes (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers)
         wins a free kick"; a running score that falls, the one way two scores of a match
-        conflict, is CT102's."""
+        conflict, is CT102's. So are two temperatures of a forecast
+        (``checker.entries.forecast_readings``): "Lows range in the 20s." and "Lows drop to the
+        low to mid-30s." are two nights."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
-        if self._events[i] and self._events[j]:
+        if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
         da, db = self._days[i], self._days[j]
         if da is not None and db is not None and da != db and (

@@ -597,3 +597,23 @@ def test_a_subheading_is_not_compared_with_the_sentence_it_heads() -> None:
     prose = ["Nell's bid to win back Owen spirals out of control.",
              "Nell's bid to win back Owen has worked, and he is home."]
     assert unlikely_pairs(prose, [(0, 1)]) == set()
+
+
+def test_the_temperatures_of_a_forecast_are_periods_of_their_own() -> None:
+    from checker.entries import forecast_readings
+    from checker.nli.restate import unlikely_pairs
+
+    forecast = ["Today: gusty south winds push temperatures up nicely.",
+                "Highs reach the mid- to upper 60s.",
+                "Tomorrow: winds ease and skies clear.",
+                "Lows range in the 20s.",
+                "Highs top out in the upper 50s to lower 60s.",
+                "Rain stays away all weekend."]
+    assert forecast_readings(forecast) == [False, True, False, True, True, False]
+    assert unlikely_pairs(forecast, [(1, 4), (2, 5)]) == {(1, 4)}
+    # two temperatures in a story are not a forecast: still compared
+    story = ["Temperatures hit 40C in the city on Tuesday, the highest ever recorded there.",
+             "Temperatures stayed below 35C in the city on Tuesday.",
+             "The heat closed schools across the region."]
+    assert forecast_readings(story) == [False] * 3
+    assert unlikely_pairs(story, [(0, 1)]) == set()
