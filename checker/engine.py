@@ -269,8 +269,8 @@ def check_loaded(path: str, doc: Document, settings: Settings,
     """Check a document read from ``path``; with a ``cache``, an unchanged document's findings
     are taken from it, and fresh ones are stored (``checker.resultcache``)."""
     notices = reading_notices(path, doc)
-    key = cache.key(doc, settings, sources) if cache is not None else None
-    if cache is not None and key is not None:
+    key = cache.key(doc, settings, sources) if cache is not None else ""
+    if cache is not None:
         hit = cache.get(key)
         if hit is not None:
             return FileResult(path, hit.findings, document=doc, notices=notices + hit.notices,
@@ -288,7 +288,7 @@ def check_loaded(path: str, doc: Document, settings: Settings,
     except Exception as exc:  # a rule bug must not stop the other files
         return FileResult(path, error=f"{path}: internal error while checking "
                           f"({type(exc).__name__}: {exc}); please report it", document=doc)
-    if cache is not None and key is not None and not any(RAN_OUT in n for n in notices):
+    if cache is not None and not any(RAN_OUT in n for n in notices):
         cache.put(key, findings, notices[said:])  # not a result cut short by the clock
     return FileResult(path, findings, document=doc, notices=notices, sources=tuple(sources))
 

@@ -20,7 +20,7 @@ from itertools import pairwise
 from checker.nli.offtopic import headline_like
 
 # What may stand before a live entry's time: "Posted at", "Updated", "At" ("At 9:05 pm, …").
-_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|update[d]?)(?:\s+|:\s*))?(?:at\s+)?"
+_POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated?)(?:\s+|:\s*))?(?:at\s+)?"
 # A live blog's entry header: "Posted at 07:32", "Updated 14:05 GMT", "07:32 GMT ...".
 _TIMESTAMP = re.compile(rf"^\W*{_POSTED}\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
 

@@ -10,8 +10,8 @@ are reused when nothing that decides them has changed. The key of an entry cover
 - the tool itself: the version, and the size and modification time of every module of the
   package and every file of its rule data, so an edited rule list or a new checkout never
   reuses an old answer;
-- when the model runs, the model folders' files (size and time), a custom ``[nli] model``
-  folder's, and the versions of the packages that compute the scores.
+- when the model runs, the shipped model folders' SHA256SUMS, a custom ``[nli] model`` folder's
+  files (size and time), and the versions of the packages that compute the scores.
 
 Entries live in ``.checker_cache/`` at the configuration's root (or the current folder), one JSON
 file each, under a folder named for the tool's signature; folders of other signatures are removed
@@ -93,8 +93,13 @@ def _package_versions() -> str:
 @functools.cache
 def _model_signature(custom_model: str | None) -> str:
     digest = hashlib.sha256(_package_versions().encode())
-    for line in _tree_stats(data_root("models")):
-        digest.update(b"models/" + line.encode() + b"\n")
+    # each shipped model folder lists its files' sha256 (checked at load): a retrained model
+    # changes its list; a training run's work folders beside them change nothing
+    for sums in sorted(data_root("models").glob("*/SHA256SUMS")):
+        try:
+            digest.update(f"models/{sums.parent.name}\0".encode() + sums.read_bytes())
+        except OSError:
+            continue
     if custom_model and os.path.isdir(custom_model):
         for line in _tree_stats(Path(custom_model)):
             digest.update(b"custom/" + line.encode() + b"\n")
