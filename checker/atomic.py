@@ -25,15 +25,18 @@ def _umask() -> int:
     return mask
 
 
-def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    write_bytes(path, text.encode(encoding))
+def write_text(path: str | Path, text: str, encoding: str = "utf-8", *,
+               durable: bool = True) -> None:
+    write_bytes(path, text.encode(encoding), durable=durable)
 
 
 def write_bytes(path: str | Path, data: bytes, *, mode: int | None = None,
-                refuse_read_only: bool = False) -> None:
+                refuse_read_only: bool = False, durable: bool = True) -> None:
     """Replace ``path`` with ``data``. ``mode`` sets the permissions of a new file (default:
     what ``open()`` would give it); ``refuse_read_only`` raises ``WriteRefused`` for a file
-    nobody may write (mode 0444), which a fix must not overwrite even as root."""
+    nobody may write (mode 0444), which a fix must not overwrite even as root. ``durable``
+    False skips the flush to disk, for files that can be made again (a cache's entries): the
+    replace is still atomic, so a reader sees the old file or the whole new one."""
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -46,14 +49,15 @@ def write_bytes(path: str | Path, data: bytes, *, mode: int | None = None,
         if refuse_read_only and not existing.st_mode & 0o222:
             raise WriteRefused(13, "the file is read-only; not rewritten", str(path))
         if existing.st_nlink > 1 and stat.S_ISREG(existing.st_mode):
-            _write_in_place(target, data)
+            _write_in_place(target, data, durable)
             return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         if existing is not None:
             os.chmod(tmp, stat.S_IMODE(existing.st_mode))
             _keep_owner(tmp, existing)
@@ -76,9 +80,10 @@ def _keep_owner(tmp: str, existing: os.stat_result) -> None:
             os.chown(tmp, -1, existing.st_gid)
 
 
-def _write_in_place(target: Path, data: bytes) -> None:
+def _write_in_place(target: Path, data: bytes, durable: bool = True) -> None:
     with open(target, "r+b") as fh:
         fh.write(data)
         fh.truncate()
-        fh.flush()
-        os.fsync(fh.fileno())
+        if durable:
+            fh.flush()
+            os.fsync(fh.fileno())

@@ -207,9 +207,10 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     sentences in different entries were written about two different moments."""
     out: list[int | None] = []
     current: int | None = None
-    signed = sum(_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences) >= SIGNED_ENTRIES
+    signatures = [_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences]
+    signed = sum(signatures) >= SIGNED_ENTRIES
     closed = False
-    for sentence in sentences:
+    for sentence, signature in zip(sentences, signatures, strict=True):
         first_line = sentence.lstrip().split("\n", 1)[0]
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
@@ -217,7 +218,7 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
             current = 0 if current is None else current + 1
         elif signed and current is None:
             current = 0  # the first signed entry, which no heading opened
-        closed = signed and _SIGNATURE.fullmatch(sentence.strip()) is not None
+        closed = signed and signature
         out.append(current)
     return out
 
@@ -294,7 +295,7 @@ def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | No
         sides = ((m.group(1), m.group(2)), (m.group(3), m.group(4)))
     elif (m := _DASHED_SCORE.fullmatch(text)) is not None:
         sides = ((m.group(1), m.group(2)), (m.group(4), m.group(3)))
-    elif (m := _TENNIS_SCORE.fullmatch(text.replace("*", ""))) is not None:
+    elif (m := _tennis(text)) is not None:
         sets = _GAMES.findall(re.sub(r"\([^()]*\)", "", m.group(2)))
         sides = ((m.group(1), str(sum(int(a) for a, _ in sets))),
                  (m.group(3), str(sum(int(b) for _, b in sets))))
@@ -302,6 +303,12 @@ def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | No
         return None
     (a, goals_a), (b, goals_b) = sides
     return (a.rstrip("."), int(goals_a)), (b.rstrip("."), int(goals_b))
+
+
+@lru_cache(maxsize=4096)
+def _tennis(sentence: str) -> re.Match[str] | None:
+    """A tennis score's match, its server's stars dropped ("Harlow 6-4, 5-1* Okafor")."""
+    return _TENNIS_SCORE.fullmatch(sentence.strip().replace("*", ""))
 
 
 def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -328,8 +335,7 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
         falls = sum(all(b[s] <= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
         # a tennis score gives its sets, so one fall between two of them is a page read bottom
         # up ("Kenin 6-4 4-6 6-2 Gauff" above "Gauff 4-6 6-4 2-5 Kenin"), not a conflict
-        tennis = all(_TENNIS_SCORE.fullmatch(sentences[k].strip().replace("*", ""))
-                     for k, _ in scores)
+        tennis = all(_tennis(sentences[k]) is not None for k, _ in scores)
         in_order = scores[::-1] if falls > (rises if tennis else max(rises, 1)) else scores
         # per side: the sentence where each of its goal counts first stood
         first: dict[str, dict[int, int]] = {}

@@ -29,12 +29,12 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker import __version__
+from checker.atomic import write_text
 from checker.config import Settings
 from checker.document import Document
 from checker.findings import Finding
@@ -148,22 +148,10 @@ class ResultCache:
         """Store an entry; a cache that cannot be written is skipped without a word."""
         if not self._prepare():
             return
-        entry = self._entry(key)
         payload = json.dumps({"findings": [finding_to_wire(f) for f in findings],
                               "notices": list(notices)}, ensure_ascii=False)
-        try:
-            entry.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(payload)
-                os.replace(tmp, entry)  # readers see the old entry or the whole new one
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            return
+        with contextlib.suppress(OSError):  # an entry can be made again: no flush to disk
+            write_text(self._entry(key), payload, durable=False)
 
     def _prepare(self) -> bool:
         """Make the folder (marked as a cache, ignored by git), dropping other signatures'."""

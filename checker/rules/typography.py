@@ -128,12 +128,15 @@ def cut_off_at(doc: Document) -> int:
     """Where the last paragraph of a text cut off mid-sentence starts ("… “We will stay unt",
     "… the well-b", "… said the report …"), or past the end when the text ends as a text does.
     A quotation or bracket opened there may close in the part that was cut off."""
-    text = doc.text.rstrip()
-    if not text or not doc.paragraphs:
-        return len(doc.text) + 1
-    if text.endswith(_ELLIPSES) or text[-1] not in _ENDS_A_TEXT:
+    text = doc.text
+    end = len(text)
+    while end and text[end - 1].isspace():  # the trailing space only, not a copy of the text
+        end -= 1
+    if not end or not doc.paragraphs:
+        return len(text) + 1
+    if text.endswith(_ELLIPSES, 0, end) or text[end - 1] not in _ENDS_A_TEXT:
         return doc.paragraphs[-1].start
-    return len(doc.text) + 1
+    return len(text) + 1
 
 
 def _opens(text: str, i: int, p: Span) -> bool:
