@@ -27,6 +27,9 @@ MISSPELT = [
      "and Scotland must now choose.", "Scotlnad"),
     ("The president of Thailand arrived on Friday. Speaking in Thaliand, the minister said the "
      "deal with Thailand was close.", "Thaliand"),
+    # a slip beside a qualified place ("South Yorkshire") or in one list is still a slip
+    ("The South Yorkshire firm runs mines across Derbyshire, Yorkhire and the West Midlands. "
+     "Yorkshire miners met on Monday.", "Yorkhire"),
     # a letter dropped from the end is a slip, even when the longer form could be a demonym
     ("Jennifer Capriati won in three sets. Capriati served well, and Capriat said she was "
      "pleased. Capriati plays again on Friday.", "Capriat"),
@@ -55,6 +58,12 @@ NOT_MISSPELT = [
     # a nickname: the surname with a "y" put on
     "Goalkeeper Tom Marsh made six saves. Marsh was booked late on, and the manager said "
     "Marshy had kept them in it. Marsh signed in May.",
+    # two items of one list, and a place with a qualifier of its own: two places, not a slip
+    # a text cut off in the middle of its last word ("Labou"): not a slip
+    "Labour held the ward. The Liberal Democrats gained three seats from Labour, and Labou",
+    # (both spellings are names the word list knows; a slip such as "Yorkhire" is not)
+    "Residents of Marston, Beech Forest, Forrest and Hollins were told to leave on Sunday.",
+    "Harwell 2nds lost by 40 runs at North Kilworth. The 3rds beat Kibworth by six wickets.",
 ]
 
 
@@ -101,6 +110,9 @@ NOT_SWAPPED = [
     "Robocop and Robocop 2 were both filmed in Texas.",
     "Common mistake: failing to address differences between Python 2 and Python 3.",
     "The update runs on Ubuntu 19.04, 18.04 LTS and 16.04 LTS.",
+    # an institution named for the place it is in; another of the kind, on purpose
+    "Good evening from the arena at the University of Harbourton in Harbourton, Kent.",
+    "The motion would pass the Bill and enable a further Bill to be brought in next year.",
 ]
 
 
@@ -140,6 +152,19 @@ def test_a_live_entry_marker_before_a_capital_is_not_garble(marker: str, body: s
     assert _found(f"{marker} {body}", "GB102") == []
     # the same capital after an ordinary lower-case word is still flagged
     assert _found(f"Officials said the plans arrived early and {body}", "GB102") != []
+
+
+def test_the_rows_of_a_table_written_as_text_may_repeat() -> None:
+    table = ("Sports day results for the four houses were announced on Friday afternoon.\n\n"
+             "Event | Oak | Ash | Elm | Yew |\n"
+             "100 metres, year seven girls |\n"
+             "Position | 2nd | 3rd | 4th | 1st | \n"
+             "Relay, year seven boys |\n"
+             "Position | 2nd | 3rd | 4th | 1st | \n")
+    assert _found(table, "GB103") == []
+    # a sentence of prose pasted twice beside it is still a repeat
+    line = "The relay was run again after a baton was dropped on the final bend.\n"
+    assert _found(table + line + "Oak won the day.\n" + line, "GB103") == [line.strip()]
 
 
 def test_a_paragraph_pasted_twice_is_one_finding_on_the_copy() -> None:

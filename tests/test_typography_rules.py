@@ -28,3 +28,6 @@ def test_a_new_line_starting_with_a_capital_is_not_a_repeated_word() -> None:
 
 def test_a_whistle_written_twice_is_not_a_slip() -> None:
     assert _found("Peep peep! The referee ends it and the home side have won.", "TY104") == []
+    # a speaker's doubled greeting, kept verbatim by a transcript
+    assert _found("MOLLY: Hello hello hello!\nKATHY: Hi Molly.", "TY104") == []
+    assert _found("She said the the deal was done.", "TY104") == ["the the"]

@@ -131,6 +131,13 @@ _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
 # the second mention then names where an institution of that place is, not a second actor.
 _RESIDENT = re.compile(r"\b(?:of|from)[ \t]+$")
 _AT_PLACE = frozenset(("in", "at"))
+# An institution named for a place, just before the first mention: "the University of Denver in
+# Denver", "the Bank of Ghana in Ghana".
+_NAMED_FOR = re.compile(
+    r"(?<![\w’'.-])(?:University|College|School|Bank|Museum|Hospital|Cathedral|Church|Council"
+    r"|Diocese|Port|Zoo|Library|Institute|Academy)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# A word that asks for another of the same kind: "a further Bill", "another Smith".
+_ANOTHER = frozenset(("further", "another"))
 
 
 def _in_longer_names(text: str, a_start: int, b_end: int) -> bool:
@@ -172,6 +179,10 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     before = text[max(0, a_start - 20) : a_start]
     if last in _AT_PLACE and _modifier(text, b_end) and _RESIDENT.search(before):
         return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court"
+    if last in _AT_PLACE and _NAMED_FOR.search(before):
+        return False  # "the University of Denver in Denver": a place's institution, in it
+    if last in _ANOTHER:
+        return False  # "the Bill and enable a further Bill": another of its kind, on purpose
     if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
         return bool(_FROM.search(before))
     if words == ["for"]:  # "the Office for Office", "Mathieu Amalric for Mathieu Amalric";

@@ -29,6 +29,7 @@ from checker.rules.oneoff import (
     different_people,
     one_off_variants,
     token_index,
+    two_places,
 )
 from checker.rules.wordlist import available, zipf
 
@@ -234,6 +235,12 @@ def _by_deletions(names: list[str], most: int) -> dict[str, list[str]]:
     return {form: found for form, found in index.items() if len(found) > 1}
 
 
+def _cut_off(text: str, end: int, spelling: str, canonical: str) -> bool:
+    """The text stops in the middle of this word ("… with the Liberal Democrats gaining three,
+    Labou"): the rest of the word was cut off with the text, not misspelt."""
+    return canonical.startswith(spelling) and not text[end:].strip()
+
+
 def _different_people(spellings: set[str], by_token: dict[str, list[Mention]],
                       mention_of: dict[int, int]) -> bool:
     """Different given names, or both spellings inside one full name ("Mohamed Mohamud")."""
@@ -305,13 +312,16 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 first, second = sorted(cluster)
                 if different_people(doc.text, first, second, where):
                     continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei"
+                if two_places(doc.text, first, second, where):
+                    continue  # "North Kilworth" / "Kibworth"; "Beech Forest, Forrest"
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:
             if o.variant in reported or o.canonical in reported:
                 continue
             for start, end in o.spans:
-                yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor)
+                if not _cut_off(doc.text, end, o.variant, o.canonical):
+                    yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor)
 
     def _report(self, doc: Document, cluster: set[str],
                 by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
@@ -329,8 +339,9 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         anchor = by_token[canonical][0]
         for spelling in sorted(cluster - {canonical}, key=lambda s: by_token[s][0].start):
             for m in by_token[spelling]:
-                yield self._variant(doc, m.start, m.end, spelling, canonical,
-                                    (anchor.start, anchor.end))
+                if not _cut_off(doc.text, m.end, spelling, canonical):
+                    yield self._variant(doc, m.start, m.end, spelling, canonical,
+                                        (anchor.start, anchor.end))
 
     def _variant(self, doc: Document, start: int, end: int, spelling: str, canonical: str,
                  anchor: tuple[int, int]) -> Finding:

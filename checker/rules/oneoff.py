@@ -128,6 +128,47 @@ def different_people(text: str, a: str, b: str,
     return bool(first_a) and bool(first_b) and not first_a & first_b
 
 
+# A word that makes a place of its own out of a name: "North Kilworth" is not "Kibworth".
+_PLACE_QUALIFIERS = frozenset({
+    "North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Greater", "Old",
+    "New", "Port", "Fort", "Mount", "Lake", "Glen", "Saint", "St", "Nether", "Market", "Castle",
+})
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?[ \t]+$")
+# Two items of one list: "Beech Forest, Forrest, Barongarook".
+_LIST_GAP = re.compile(r"(?<![ \t])[ \t]*+(?:,|;|/|&|and|or)(?:[ \t]+and)?[ \t]*+")
+
+
+def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """The two spellings are two names on purpose: both are known to the word list (a slip,
+    "Yorkhire", "Africn", is not), and they are two items of one list ("… Beech Forest,
+    Forrest, Barongarook …"), or one is always a place qualified by a word that the other never
+    has ("North Kilworth" … "Kibworth"). ``where``: token start offsets."""
+    if not available() or min(zipf(a), zipf(b)) <= 0:
+        return False
+    starts_a, starts_b = where.get(a, ()), where.get(b, ())
+    ends_a = [s + len(a) for s in starts_a]
+    ends_b = [s + len(b) for s in starts_b]
+    for first_ends, second_starts in ((ends_a, starts_b), (ends_b, starts_a)):
+        for end in first_ends:
+            for start in second_starts:
+                if 0 < start - end <= 7 and _LIST_GAP.fullmatch(text, end, start):
+                    return True
+
+    def before(starts: Sequence[int]) -> list[str | None]:
+        out: list[str | None] = []
+        for start in starts:
+            m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+            out.append(m.group(1) if m else None)
+        return out
+
+    words_a, words_b = before(starts_a), before(starts_b)
+    for mine, other in ((words_a, words_b), (words_b, words_a)):
+        if (mine and mine[0] in _PLACE_QUALIFIERS and all(w == mine[0] for w in mine)
+                and mine[0] not in other):
+            return True
+    return False
+
+
 def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
     """(variant, canonical), or None when the two look like two real names."""
     za, zb = zipf(a), zipf(b)
@@ -191,7 +232,8 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             continue
         variant, canonical = picked
         where = where or token_index(text)
-        if different_people(text, variant, canonical, where):
+        if (different_people(text, variant, canonical, where)
+                or two_places(text, variant, canonical, where)):
             continue
         if variant not in found or found[variant][1] < counts[canonical]:
             found[variant] = (canonical, counts[canonical])

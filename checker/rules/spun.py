@@ -137,6 +137,9 @@ machine and needs checking line by line."""
 
 
 MIN_REPEATED_WORDS = 10
+# A row of a table written as text ("Position | 2nd | 3rd | 4th | 1st |"): a results table
+# repeats its header and its rows by design.
+TABLE_CELLS = 3
 
 
 def _normal(text: str) -> str:
@@ -154,7 +157,8 @@ class RepeatedPassage(Rule):
 Finds a sentence of {MIN_REPEATED_WORDS} words or more that appears word for word earlier in the
 same document, and reports the later copy (consecutive repeated sentences as one finding, such
 as a whole paragraph pasted twice), with the first copy as related. A document gets one finding,
-for the first repeat, saying how many there are."""
+for the first repeat, saying how many there are. A row of a table written as text ("Position |
+2nd | 3rd | 1st |") is left alone: a results table repeats its rows by design."""
     why = """
 A paragraph repeated verbatim is the mark of a botched paste or of a scraper that stitched a page
 together twice. Readers notice at once, and it hides whether anything was lost in between."""
@@ -170,7 +174,8 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         for sentence in doc.sentences:
             key = _normal(doc.text[sentence.start : sentence.end])
             first = seen.get(key)
-            if first is not None and len(key.split()) >= MIN_REPEATED_WORDS:
+            if (first is not None and len(key.split()) >= MIN_REPEATED_WORDS
+                    and key.count("|") < TABLE_CELLS):
                 runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, sentence)
