@@ -125,6 +125,24 @@ class Document:
         starts = [p.start for p in self.paragraphs]
         return [max(0, bisect.bisect_right(starts, s.start) - 1) for s in self.sentences]
 
+    def sentence_blocks(self) -> list[int]:
+        """The block each sentence is in: its paragraph, or, in a text whose lines are not
+        wrapped (no sentence runs over a line break), its line. A page copied with one line per
+        paragraph and no blank lines between them ("Harbury Show: the results" / "One jar
+        chutney: First, …" / …) is one paragraph, but each of its lines stands alone."""
+        paragraphs = self.sentence_paragraphs()
+        text, sentences = self.text, self.sentences
+        if any("\n" in text[s.start : s.end].strip() for s in sentences):
+            return paragraphs  # wrapped lines: a line break is no boundary
+        out: list[int] = []
+        block = 0
+        for k, s in enumerate(sentences):
+            if k and (paragraphs[k] != paragraphs[k - 1]
+                      or "\n" in text[sentences[k - 1].end : s.start]):
+                block += 1
+            out.append(block)
+        return out
+
     def snippet(self, start: int, end: int) -> str:
         """What the user wrote at these offsets (markup included where offsets are the file's)."""
         shown = self.source if self.offsets_are_source and self.source is not None else self.text

@@ -93,8 +93,11 @@ _DATE_LINE = re.compile(
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
 # A ball-by-ball or lap-by-lap page's progress line between entries: "England 182/7 after 84
 # overs", "Hamilton leads after 12 laps".
+# A lap's, a stage's, a round's or a hole's heading on a line of its own: "Lap 58", "LAP 12/50",
+# "Stage 3", "Round 2".
 _PROGRESS_LINE = re.compile(
-    r"[^\n]{0,30}\bafter[ \t]+\d{1,3}(?:\.\d)?[ \t]+(?:overs|laps|rounds|holes)\W{0,3}",
+    r"[^\n]{0,30}\bafter[ \t]+\d{1,3}(?:\.\d)?[ \t]+(?:overs|laps|rounds|holes)\W{0,3}"
+    r"|\W{0,3}(?:lap|stage|round|hole)[ \t]+\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?\W{0,3}",
     re.IGNORECASE,
 )
 # A live page's time: "16:47", "Posted at 07:32", "14:05 GMT", "4.47pm" (with a dot only when
@@ -121,6 +124,20 @@ def first_word_char(text: str, start: int, end: int) -> int:
     while start < end and not text[start].isalnum():
         start += 1
     return start
+
+
+# A live entry's signature line, a name and the time it was posted and nothing else: "• Shara
+# Tibken 9/7/2016 4:57:09 PM", "Posted by Jo Hart 14:05".
+_SIGNED_STAMP = re.compile(
+    r"\W{0,3}(?:(?i:posted|updated|by)[ \t]+)*(?:[A-Z](?<![\w.'’-][A-Z])[\w.'’-]*+[ \t]+){1,4}"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+)?(?:at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]*(?i:[ap]\.?m\.?))?(?:[ \t]+(?i:" + _ZONE + r"))?\W{0,3}")
+
+
+def signed_stamp(sentence: str) -> bool:
+    """Is the sentence only a live entry's signature and time ("• Shara Tibken 9/7/2016
+    4:57:09 PM")? Two of them are two entries, posted at two times."""
+    return _SIGNED_STAMP.fullmatch(sentence.strip()) is not None
 
 
 def time_stamped(sentence: str) -> bool:
@@ -183,8 +200,10 @@ def speaker_label(sentence: str) -> str | None:
 
 # A day on a line of its own, a forecast's or a schedule's heading: "Saturday", "Saturday night",
 # "TONIGHT", "Tomorrow morning".
+# Or two days of a listing: "Friday & Saturday", "Friday to Sunday".
+_DAY = r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _DAY_LINE = re.compile(
-    r"\W{0,3}(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    rf"\W{{0,3}}{_DAY}(?:[ \t]*(?:&|and|to|through|-|–)[ \t]*{_DAY})?"
     r"(?:[ \t]+(?:night|morning|afternoon|evening))?\W{0,3}", re.IGNORECASE)
 
 
@@ -281,6 +300,23 @@ _ACTOR_AND_SIDE = re.compile(
 COMMENTARY_SCORES = 2  # running scores of one match that make a page a live commentary
 
 
+# A cricket side's score at a moment of a live page, opening the line: "Australia: 8-294 (Carey
+# 10*, Cummins 9)", "England 182/7", "Lancashire 245-6 dec"; a batter's "10*" or the word runs,
+# overs or wickets must be in the line too.
+_INNINGS = re.compile(
+    r"\W{0,3}[A-Z](?<![\w.'’-][A-Z])[\w.'’-]*+(?:[ \t]+[A-Z][\w.'’-]*+){0,3}:?[ \t]+"
+    r"(?:\d{1,2}[-/]\d{1,3}|\d{1,3}[-/]\d{1,2})(?![-/.]?\d)")
+_CRICKET_CUE = re.compile(r"\d\*|\b(?:runs?|overs?|wkts?|wickets?)\b")
+
+
+def innings_score(sentence: str) -> bool:
+    """Does the sentence open with a cricket side's score at some moment of the game? Two such
+    lines of a live page are two moments: "Australia: 7-294 …" and, a wicket later,
+    "Australia: 8-294 …"."""
+    return (_INNINGS.match(sentence) is not None
+            and _CRICKET_CUE.search(sentence) is not None)
+
+
 @lru_cache(maxsize=4096)
 def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Each side and its goals when the sentence is a running score ("Goal! Brackwater Rovers
@@ -372,6 +408,38 @@ def forecast_readings(sentences: Sequence[str]) -> list[bool]:
     found = [_FIGURE.search(s) is not None and _TEMPERATURE.search(s) is not None
              and _WHOLE_SPAN.search(s) is None for s in sentences]
     return found if sum(found) >= FORECAST_READINGS else [False] * len(sentences)
+
+
+# A placing of a results line: "First, Barbara Crossley", "2nd: A. Wray", "third place, Jo Hay".
+_PLACING = re.compile(
+    r"(?<![\w-])(?i:first|second|third|fourth|1st|2nd|3rd|4th)(?:[ \t]+(?i:place))?"
+    r"[ \t]*[,:;–—-]?[ \t]+[A-Z]")
+
+
+# A results or awards line that gives a category and then names only: "Grand champion
+# Hampshire gilt: Carter Modglin, Chaffee, Missouri", "Best actor: Tom Hale (Dunmore Players)".
+_CATEGORY_LINE = re.compile(r"\W{0,3}([A-Za-z][^:\n]{0,60}?):[ \t]+(\S.*)")
+_VALUE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+CATEGORY_WORDS = 8
+
+
+def placing_category(sentence: str) -> str | None:
+    """What a results line gives the placings or the winners of: "One jar marmalade: First,
+    Barbara Crossley, second, Christian Wray and third, …" is the marmalade's, and "Grand
+    champion Hampshire gilt: Carter Modglin, Chaffee, Missouri" the grand champion gilt's
+    (lower-cased, the punctuation around it dropped; "" when the line opens on its first
+    placing). None for any other sentence: fewer than two placings, and a label followed by
+    anything but names ("The minister said: we will win.")."""
+    found = _PLACING.search(sentence)
+    if found is not None and _PLACING.search(sentence, found.end()) is not None:
+        return sentence[: found.start()].strip(" \t:,;–—-•*").lower()
+    line = _CATEGORY_LINE.match(sentence)
+    if line is None or len(line.group(1).split()) > CATEGORY_WORDS:
+        return None
+    words = _VALUE_WORD.findall(line.group(2))
+    if not words or any(w[0].islower() and w not in _LABEL_CONNECTORS for w in words):
+        return None
+    return line.group(1).strip(" \t,;–—-•*").lower()
 
 
 def commentary_events(sentences: Sequence[str]) -> list[bool]:

@@ -78,3 +78,17 @@ def test_analysed_text_has_the_source_length(kind: str) -> None:
     assert doc.source == source
     assert len(doc.text) == len(source)
     assert doc.text.count("\n") == source.count("\n")
+
+
+def test_lines_are_blocks_unless_the_text_is_wrapped() -> None:
+    # one line per paragraph, no blank lines: one paragraph, but each line stands alone
+    page = build_document("p.txt", "Show results: the list\nJam: First, Ann Holt.\n"
+                          "Cake: First, Jo Pike. Second, Ann Holt.\nThe show returns in May.\n",
+                          "text")
+    assert page.sentence_paragraphs() == [0, 0, 0, 0, 0]
+    assert page.sentence_blocks() == [0, 1, 2, 2, 3]
+    # a sentence that runs over a line break: the lines are wrapped, the paragraph is the block
+    wrapped = build_document("w.txt", "The council met on Monday and agreed\nthe plan. It will "
+                             "cost more than\nexpected. Work starts soon.\n\nA new paragraph.\n",
+                             "text")
+    assert wrapped.sentence_blocks() == wrapped.sentence_paragraphs() == [0, 0, 0, 1]

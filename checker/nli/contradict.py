@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 
 from checker.entries import (
     falling_scores,
+    innings_score,
     running_score,
+    signed_stamp,
     time_stamped,
     timeline_heading,
     two_dated_entries,
@@ -147,11 +149,13 @@ def score_pairs(
 
 
 def _entry_headers(a: str, b: str) -> bool:
-    """Two time-stamped entries of a live page, or two dated entries of a listing or a timeline
+    """Two time-stamped or signed and timed entries of a live page ("• Shara Tibken 9/7/2016
+    4:57:09 PM" / "… 4:57:48 PM"), or two dated entries of a listing or a timeline
     ("May 26 – Principality Stadium, Cardiff" / "May 27 – Principality Stadium, Cardiff", "Term
     Ends Friday 15th December" / "Term Ends Friday 20th December"): their times differ because
     they are two entries, not two accounts of one event."""
-    if (time_stamped(a) and time_stamped(b)) or two_dated_entries(a, b):
+    if ((time_stamped(a) and time_stamped(b)) or (signed_stamp(a) and signed_stamp(b))
+            or two_dated_entries(a, b)):
         return True
     ha, hb = timeline_heading(a, 0, len(a)), timeline_heading(b, 0, len(b))
     return ha is not None and hb is not None and ha != hb
@@ -160,8 +164,11 @@ def _entry_headers(a: str, b: str) -> bool:
 def _two_scores(earlier: str, later: str) -> bool:
     """Two running scores of a live commentary ("Brackwater Rovers 1, Kelsall United 0." /
     "Brackwater Rovers 1, Kelsall United 1."): a goal may have come between them, and whether
-    one falls below the other is ``falling_scores``' to say."""
-    return running_score(earlier) is not None and running_score(later) is not None
+    one falls below the other is ``falling_scores``' to say. Or two lines that open with a
+    cricket side's score ("Australia: 7-294 (Carey 10*, …" / "Australia: 8-294 (Carey 10*, …"):
+    a wicket fell between them."""
+    return ((running_score(earlier) is not None and running_score(later) is not None)
+            or (innings_score(earlier) and innings_score(later)))
 
 
 @lru_cache(maxsize=1)

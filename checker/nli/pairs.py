@@ -64,9 +64,17 @@ def content_words(sentence: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words - stop}
 
 
+# A piece of a sentence broken over lines or paragraphs (a subtitle track, a transcript wrapped
+# with blank lines): it opens on a lower-case word ("contracting the coronavirus remains low.").
+# A word with a capital in it ("iPhone", "eBay") still opens a sentence.
+_FRAGMENT = re.compile(r"[^\w]{0,3}[a-z][a-z'’-]*(?![\w'’-])")
+
+
 def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
-    """Long enough to make a claim, and not a question."""
-    return len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
+    """Long enough to make a claim, not a question, and not the tail of a sentence broken over
+    lines (it opens on a lower-case word)."""
+    return (len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
+            and _FRAGMENT.match(sentence) is None)
 
 
 def _embedding_neighbours(

@@ -53,6 +53,8 @@ from checker.entries import (
     entry_numbers,
     first_day_named,
     forecast_readings,
+    innings_score,
+    placing_category,
     speaker_label,
     two_dated_entries,
 )
@@ -89,6 +91,21 @@ def _pronoun_gender(sentence: str) -> str | None:
     words = {w.lower() for w in _WORDS.findall(sentence)}
     he, she = bool(words & _HE), bool(words & _SHE)
     return ("he" if he else "she") if he != she else None
+
+
+# A sentence that opens on something new, introduced by "a" or "another": "A white SUV also was
+# damaged." The first words after the article stand for its noun phrase.
+_INDEFINITE = re.compile(r"\W{0,3}(?:A|An|Another)[ \t]+([\w'’-]+)(?:[ \t]+([\w'’-]+))?"
+                         r"(?:[ \t]+([\w'’-]+))?")
+
+
+def _introduced(sentence: str) -> frozenset[str] | None:
+    """The first words after "a", "an" or "another" opening the sentence, lower-cased; None when
+    it does not open so."""
+    m = _INDEFINITE.match(sentence)
+    if m is None:
+        return None
+    return frozenset(w.lower() for w in m.groups() if w)
 
 
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
@@ -369,9 +386,11 @@ class PairFilter:
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)
-        self._years = [years_named(s) for s in sentences]
+        self._placings = [placing_category(s) for s in sentences]
+        self._years = _under_year_headings(sentences, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
+        self._introduced = [_introduced(s) for s in sentences]
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
         self._subheads = _subheadings(sentences)
@@ -418,10 +437,18 @@ class PairFilter:
         wins a free kick"; a running score that falls, the one way two scores of a match
         conflict, is CT102's. So are two temperatures of a forecast
         (``checker.entries.forecast_readings``): "Lows range in the 20s." and "Lows drop to the
-        low to mid-30s." are two nights."""
+        low to mid-30s." are two nights. And so are two results lines that place the entrants
+        of two categories (``checker.entries.placing_category``): "One jar marmalade: First, …"
+        and "One jar chutney: First, …" are two competitions. So are two lines that open with
+        a cricket side's score (``checker.entries.innings_score``)."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
+        pa, pb = self._placings[i], self._placings[j]
+        if pa is not None and pb is not None and pa != pb:
+            return True
+        if innings_score(self._sentences[i]) and innings_score(self._sentences[j]):
+            return True  # "Australia: 7-294 (…" / "Australia: 8-294 (…": a wicket later
         if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
         da, db = self._days[i], self._days[j]
@@ -434,11 +461,18 @@ class PairFilter:
 
     def two_people(self, i: int, j: int) -> bool:
         """One sentence speaks of a man only and the other of a woman only ("He was banned
-        for two years." / "She was banned for 11 months."), or the two are in two people's
-        cases of a court list (``checker.entries.case_entries``): two people, and what one did
-        the other need not have done."""
+        for two years." / "She was banned for 11 months."), each opens on a thing of its own
+        introduced with "a" ("A black car suffered heavy damage." / "A white SUV also was
+        damaged.": no word in common among the three after the article), or the two are in
+        two people's cases of a court list (``checker.entries.case_entries``): two people, and
+        what one did the other need not have done."""
         a, b = self._genders[i], self._genders[j]
         if a is not None and b is not None and a != b:
+            return True
+        # two things each introduced with "a", with no word in common ("A black car suffered
+        # heavy damage …" / "A white SUV also was damaged."): two vehicles, two people
+        na, nb = self._introduced[i], self._introduced[j]
+        if na is not None and nb is not None and na.isdisjoint(nb):
             return True
         # two cases of a court list or a police log ("John Simpson, 50, of …" … "Nicholas
         # Gedling, 48, of …"): each sentence is about the person whose case it is in
@@ -509,6 +543,28 @@ def _subheadings(sentences: Sequence[str]) -> dict[int, int]:
             out.update(dict.fromkeys(run, end))
             run = []
         run.append(k)
+    return out
+
+
+def _under_year_headings(sentences: Sequence[str],
+                         years: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Each sentence's years, or, on a page divided by headings of different years ("SUMMER
+    TERM 2024" … "SUMMER TERM 2025", "2018 season" … "2019 season"), for a sentence that names
+    none, the years of the heading it is under: "Term Ends Thursday 23rd May" under the first and
+    "Term Ends Friday 23rd May" under the second are two years' dates. A page with one dated
+    heading (a dateline) dates nothing by it."""
+    heads = [k for k, s in enumerate(sentences)
+             if years[k] and "\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS
+             and headline_like(s)]
+    if len({years[k] for k in heads}) < 2:
+        return years
+    out: list[frozenset[str]] = []
+    current: frozenset[str] = frozenset()
+    marks = set(heads)
+    for k, own in enumerate(years):
+        if k in marks:
+            current = own
+        out.append(own or current)
     return out
 
 

@@ -32,7 +32,7 @@ _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
     [m.lower() for m in calendar.month_abbr[1:]] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
        "pst", "pdt", "ist", "cet", "bdst", "aest", "aedt", "sept", "updated", "published",
-       "posted", "last", "on", "at", "released", "issued", "date",
+       "posted", "last", "on", "at", "released", "release", "issued", "date", "dated",
        # "This was published 6 years ago", "Updated 3 hours ago"
        "this", "was", "ago", "year", "years", "month", "months", "week", "weeks", "day", "days",
        "hour", "hours", "minute", "minutes"]
@@ -48,6 +48,10 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 BYLINE_WORDS = 6
 _BULLETS = frozenset(BULLETS) | {"—"}  # a digest's items may open with an em dash too
 DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a news digest
+# Or a briefing's item opened by a short label instead of a bullet: "Unresolved: The court
+# agreed …", "Earth, Wind & Fire: Some 80 million people …".
+_ITEM_LABEL = re.compile(
+    r"[A-Z](?<![\w'’&,.-][A-Z])[\w'’&,.-]*+(?:[ \t]+[\w'’&,.-]++){0,3}:[ \t]+[A-Z0-9“\"]")
 
 
 def page_furniture(line: str) -> bool:
@@ -64,6 +68,21 @@ def page_furniture(line: str) -> bool:
     tokens = _TOKEN.findall(line)
     return (any(t.isdigit() for t in tokens)
             and all(t.isdigit() or t.lower() in _TIME_WORDS for t in tokens))
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+# Words this common name no topic: "Here's what to know", "What we know so far".
+TOPIC_FREE_ZIPF = 5.5
+
+
+def topic_free(line: str) -> bool:
+    """Is every word of the line one of the commonest of English (wordfreq Zipf 5.5 or more; an
+    apostrophe's "s" aside)? Such a line ("Here's what to know") is about nothing, so it cannot
+    be about something else: a subheading, not an injected headline."""
+    from checker.rules.wordlist import available, zipf
+
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    return bool(words) and available() and all(zipf(w) >= TOPIC_FREE_ZIPF for w in words)
 
 
 def units(doc: Document) -> list[Span]:
@@ -115,7 +134,10 @@ the article: below an absolute similarity (stricter for a line that ends like a 
 a headline-like line) and well below the article's own typical similarity. Catches injected
 headlines with no "See also" prefix. A timeline or a diary (three or more entries headed by a
 date: "January 2nd" on a line of its own, "August 29: …") is left alone: each of its entries is
-about something else by design."""
+about something else by design. So is the line under an entry's heading on a live page or a
+listing with three or more of them ("Lap 58" / "Zhou not happy with Tsunoda", "16:47" / …,
+"Saturday" / "We Came As Romans @ Fillmore"): that entry's own title. And so is a line made
+only of the commonest words of English ("Here's what to know"), which names no topic at all."""
     why = """
 Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
 Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
@@ -143,7 +165,12 @@ to spot them by eye."""
         texts = [doc.text[s.start : s.end] for s in spans]
         if dated_entries(texts) >= TIMELINE_ENTRIES:
             return  # a timeline or a diary: each dated entry is about something else by design
-        bullets = {k for k, t in enumerate(texts) if t[:1] in _BULLETS}
+        headings = [k for k, t in enumerate(texts) if entry_heading_line(t)]
+        # on a live page or a listing (three or more entry headings: "Lap 58", "16:47",
+        # "Saturday"), the line under a heading is that entry's own title or item
+        titles = {k + 1 for k in headings} if len(headings) >= TIMELINE_ENTRIES else set()
+        bullets = {k for k, t in enumerate(texts)
+                   if t[:1] in _BULLETS or _ITEM_LABEL.match(t) is not None}
         digest = len(bullets) >= DIGEST_ITEMS and 2 * len(bullets) >= len(texts)
         table = ctx.settings.nli
         defaults = OffTopicParams()
@@ -159,6 +186,10 @@ to spot them by eye."""
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
             if digest and index in bullets:
                 continue  # one item of a news digest: each item is another story by design
+            if index in titles:
+                continue  # "Lap 58" / "Zhou not happy with Tsunoda": a live entry's title
+            if topic_free(texts[index]):
+                continue  # "Here's what to know": a subheading about nothing in particular
             span = spans[index]
             yield self.finding(
                 span.start,

@@ -617,3 +617,64 @@ def test_the_temperatures_of_a_forecast_are_periods_of_their_own() -> None:
              "The heat closed schools across the region."]
     assert forecast_readings(story) == [False] * 3
     assert unlikely_pairs(story, [(0, 1)]) == set()
+
+
+def test_two_categories_of_a_results_page_are_two_competitions() -> None:
+    from checker.entries import placing_category
+    from checker.nli.restate import unlikely_pairs
+
+    show = ["Results of the village show were announced on Saturday.",
+            "Victoria sponge: First, Ann Holt, second, Jo Pike and third, Ann Holt.",
+            "Lemon curd: First, Jo Pike, second, Ann Holt and third, Kay Marr.",
+            "Lemon curd: First, Kay Marr, second, Jo Pike and third, Ann Holt."]
+    assert placing_category(show[1]) == "victoria sponge"
+    assert placing_category(show[0]) is None
+    # two categories are two competitions; one category placed twice is still compared
+    assert unlikely_pairs(show, [(1, 2), (2, 3)]) == {(1, 2)}
+    # one placing is no results line
+    assert placing_category("She came first, ahead of Jones, who was second.") is None
+    # a category and its winners' names only: the show's champions, one line each
+    fair = ["The swine show closed the fair on Friday with a record entry of young farmers.",
+            "Junior champion Hampshire gilt: Cara Modlin, Chaffee, Missouri.",
+            "Grand champion Hampshire gilt: Cara Modlin, Chaffee, Missouri.",
+            "Grand champion Hampshire gilt: Ben Ott, Jackson."]
+    assert placing_category(fair[2]) == "grand champion hampshire gilt"
+    assert unlikely_pairs(fair, [(1, 2), (2, 3)]) == {(1, 2)}
+    # a label before words that are not names is no category
+    assert placing_category("The minister said: we will not raise taxes.") is None
+    assert placing_category("Turnout: 38%") is None
+
+
+def test_two_things_each_introduced_with_a_are_two_things() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    crash = ["Two people were hurt in a crash on the ring road on Sunday night.",
+             "A grey van was badly damaged when it left the road near the junction.",
+             "A silver hatchback also was damaged.",
+             "A man was arrested at the scene.",
+             "A man was released without charge at the scene."]
+    # the van and the hatchback share no word: two vehicles; "a man" and "a man" are compared
+    assert unlikely_pairs(crash, [(1, 2), (3, 4)]) == {(1, 2)}
+
+
+def test_two_cricket_scores_of_a_live_page_are_two_moments() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    live = ["Day five at Harbourside: the hosts chase 384 to win the third Test.",
+            "Kestrels: 8-294 (Carr 10*, Collins 9), Kestrels need 90 runs to win.",
+            "Kestrels: 7-294 (Carr 10*, Collins 9*), Kestrels need 90 runs to win."]
+    assert unlikely_pairs(live, [(1, 2)]) == {(1, 2)}
+
+
+def test_a_page_divided_by_year_headings_dates_its_lines() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    terms = ["Term dates for Hill Lane Primary are set by the county council.",
+             "SUMMER TERM 2024", "Term Begins Monday 15th April", "Term Ends Thursday 23rd May",
+             "SUMMER TERM 2025", "Term Begins Tuesday 22nd April", "Term Ends Friday 23rd May"]
+    # two years' dates, each under its own heading
+    assert (3, 6) in unlikely_pairs(terms, [(3, 6)])
+    # one dated line (a dateline) dates nothing: the two sentences are still compared
+    story = ["Published 12 March 2019", "The mill shut in 1998 after a fire.",
+             "The mill is still running today."]
+    assert unlikely_pairs(story, [(1, 2)]) == set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,34 @@ def test_a_running_score_that_rises_is_not_a_flip() -> None:
     result = check_text(COMMENTARY, "live.txt",
                         settings=Settings(select=("CT102",), use_model=False))
     assert result.findings == []
+
+
+def test_signed_and_timed_entries_of_a_live_blog_are_not_flips() -> None:
+    live = ("The phone maker's autumn launch, as it happened.\n\n"
+            "• Dana Holt 9/7/2016 4:57:09 PM\n\n"
+            "The new model drops the headphone socket, the company confirms on stage.\n\n"
+            "• Dana Holt 9/7/2016 4:57:48 PM\n\n"
+            "Prices start at the same level as last year's model in every market.\n")
+    settings = Settings(select=("CT102",), use_model=False)
+    assert check_text(live, "live.txt", settings=settings).findings == []
+    from checker.entries import signed_stamp
+
+    assert signed_stamp("• Dana Holt 9/7/2016 4:57:09 PM")
+    assert not signed_stamp("The attack began at 4:57 pm")
+
+
+def test_a_cricket_score_a_wicket_later_is_not_a_flip() -> None:
+    live = ("Day five at Harbourside: the hosts chase 384 to win the third Test.\n\n"
+            "Kestrels: 8-294 (Carr 10*, Collins 9), Kestrels need 90 runs to win.\n\n"
+            "Collins is caught at slip off a short ball and walks off slowly.\n\n"
+            "Kestrels: 7-294 (Carr 10*, Collins 9*), Kestrels need 90 runs to win.\n")
+    settings = Settings(select=("CT102",), use_model=False)
+    assert check_text(live, "live.txt", settings=settings).findings == []
+    # the same numbers flipped in two sentences of prose are still a flip
+    prose = ("The hosts were bowled out for 294 after losing 8 wickets before lunch.\n\n"
+             "The hosts were bowled out for 294 after losing 7 wickets before lunch.\n")
+    result = check_text(prose, "d.txt", settings=settings)
+    assert [f.category for f in result.findings] == ["number"]
 
 
 def test_a_running_score_that_falls_is_a_conflict_with_the_goal_it_leaves_out() -> None:
@@ -336,7 +365,8 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "HARBOUR CITY (Reuters) —", "JO MARSH/AFP via Getty Images",
                                     "Image credit: Dunmore University",
                                     "- released: Tuesday 7 May, 2013",
-                                    "This was published 6 years ago", "Updated 3 hours ago"]))
+                                    "This was published 6 years ago", "Updated 3 hours ago",
+                                    "Release Date: 07 September 2018"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
@@ -363,3 +393,65 @@ def test_the_items_of_a_news_digest_are_not_off_topic() -> None:
     # whose lines share no topic, and the off-topic rule judges them
     assert codes(DIGEST, ("SP110",)) == []
     assert "SP110" in codes(DIGEST.replace("- ", ""), ("SP110",))
+    # a briefing whose items open with a short label instead of a bullet
+    labels = iter(["Stalemate", "Blame game", "The other side", "Unpaid", "Church news",
+                   "Veto threat"])
+    labelled = re.sub(r"^- ", lambda _: f"{next(labels)}: ", DIGEST, flags=re.MULTILINE)
+    assert labelled.count(": ") == 6 and codes(labelled, ("SP110",)) == []
+
+
+LAPS = """Race day at the Harbour Grand Prix: the leaders pit as the rain arrives.
+
+Lap 12
+
+Verstel pits from the lead and rejoins in third after a slow stop for intermediate tyres.
+
+Lap 13
+
+Wet weather tyres for half the field as the rain gets heavier over the circuit.
+
+Lap 14
+
+Wu not happy with Sato
+
+Kessler goes off at turn four while defending from Marlow and loses two places on the lap.
+
+Lap 15
+
+Verstel retakes the lead from Marlow into the first corner as the track dries.
+"""
+
+
+@pytest.mark.model
+def test_the_title_under_a_live_entry_heading_is_not_off_topic() -> None:
+    # "Lap 14" / "Wu not happy with Sato": the entry's own title; the same page
+    # without its lap headings has a headline-like line far from the rest
+    assert codes(LAPS, ("SP110",)) == []
+    from checker.entries import entry_heading_line
+
+    assert entry_heading_line("Lap 14") and not entry_heading_line("Lap of honour")
+    bare = LAPS.replace("Lap 12\n\n", "").replace("Lap 13\n\n", "").replace("Lap 14\n\n", "")
+    assert codes(bare.replace("Lap 15\n\n", ""), ("SP110",)) == ["SP110"]
+
+
+def test_a_line_of_the_commonest_words_names_no_topic() -> None:
+    from checker.rules.offtopic import topic_free
+
+    assert topic_free("Here’s what to know") and topic_free("What we know so far")
+    assert not topic_free("Kendall Jenner and Bad Bunny reportedly broke up")
+    assert not topic_free("What happens next for the ferry strike")
+
+
+@pytest.mark.model
+def test_a_subheading_about_nothing_is_not_off_topic() -> None:
+    text = ("More than 1,000 U.S. military personnel will leave Niger in the coming months.\n\n"
+            "Niger said last month it was scrapping a military agreement with the United "
+            "States.\n\nHere’s what to know\n\n"
+            "Thousands of protesters in Niamey called for the withdrawal of US troops.\n\n"
+            "US officials said discussions with Niger on the withdrawal of forces would begin "
+            "soon.\n\nMany of the Americans sent to Niger are stationed at a drone base in the "
+            "desert.")
+    assert codes(text, ("SP110",)) == []
+    # an injected headline in the same place is still off topic
+    spam = text.replace("Here’s what to know", "Kendall Jenner and Bad Bunny reportedly broke up")
+    assert codes(spam, ("SP110",)) == ["SP110"]
