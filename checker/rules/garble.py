@@ -228,8 +228,9 @@ Jane Doe, Cornwall"), and a bracket that repeats part of the name before it ("th
 Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi businesses and Iraqi
 workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and Python 3"), longer
 names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a place someone is
-from that then names an institution ("of Halifax, … to appear in Halifax provincial court") are
-left alone."""
+from that then names an institution ("of Halifax, … to appear in Halifax provincial court"), an
+institution named for the place it is in ("the University of Denver in Denver") and another of
+a kind on purpose ("the Bill and … a further Bill") are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.

@@ -268,7 +268,9 @@ Also finds a one-off slip in any proper noun, place or organisation: a capitalis
 keystroke from another of the same document, used at most twice, that wordfreq's English list
 has never seen or sees far less ("Southampton" … "Southamtpon", "the Ministry of Defnce",
 "Scotlnad's"). Two common words ("Mali" / "Mail", "Defence" / "Defense"), plurals and names with
-their own given names are left alone."""
+their own given names are left alone; so are two names the word list knows that stand in one
+list ("Beech Forest, Forrest") or where one is a place with a qualifier the other never has
+("North Kilworth" / "Kibworth"), and the last word of a text cut off in the middle of it."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
