@@ -205,6 +205,16 @@ def test_a_quotation_or_bracket_in_the_last_paragraph_of_a_cut_off_text() -> Non
     assert _flagged(earlier + "\n", "TY102") == ["“We will stay."]
 
 
+def test_a_quotation_broken_over_short_paragraphs_is_read_as_one() -> None:
+    broken = ('The two managers did not shake hands after the match.\n\nHart said: "The '
+              'words\n\nsaid on the touchline did not\n\nwarrant a sending-off for either of '
+              'us."\n\nThe league will look into it.\n')
+    assert _flagged(broken, "TY102") == []
+    # a paragraph that ends as a sentence ends does not run on, even before a lower-case one
+    ended = 'Hart said: "The words were harsh.\n\nand the league will look into it.\n'
+    assert _flagged(ended, "TY102") == ['"The words were harsh.']
+
+
 # --- garble -------------------------------------------------------------------------------
 
 def test_same_actor_on_both_sides() -> None:

@@ -31,3 +31,6 @@ def test_a_whistle_written_twice_is_not_a_slip() -> None:
     # a speaker's doubled greeting, kept verbatim by a transcript
     assert _found("MOLLY: Hello hello hello!\nKATHY: Hi Molly.", "TY104") == []
     assert _found("She said the the deal was done.", "TY104") == ["the the"]
+    # a quoted title; but a function word doubled after a quotation mark is still a slip
+    assert _found("The crowd sang “Glory Glory Harbour City” all night.", "TY104") == []
+    assert _found("He said “The The troops will stay.”", "TY104") == ["The The"]

@@ -108,6 +108,32 @@ def _introduced(sentence: str) -> frozenset[str] | None:
     return frozenset(w.lower() for w in m.groups() if w)
 
 
+def _template(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sentence with each run of capitalised words put as one slot, and the names in the
+    slots: "ABC News projects that Republican John Thune will win the South Dakota race" is
+    (<N> projects that <N> will win the <N> race) with ("ABC News", "Republican John Thune",
+    "South Dakota")."""
+    skeleton: list[str] = []
+    names: list[str] = []
+    run: list[str] = []
+    for token in _tokens(sentence):
+        if token[:1].isupper():
+            run.append(token)
+            continue
+        if run:
+            skeleton.append("<N>")
+            names.append(" ".join(run))
+            run = []
+        skeleton.append(token.lower())
+    if run:
+        skeleton.append("<N>")
+        names.append(" ".join(run))
+    return tuple(skeleton), tuple(names)
+
+
+TEMPLATE_SLOTS = 2  # slots that name someone or somewhere else: two entries of one template
+
+
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
@@ -391,6 +417,7 @@ class PairFilter:
         self._days = [first_day_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._introduced = [_introduced(s) for s in sentences]
+        self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
         self._subheads = _subheadings(sentences)
@@ -463,7 +490,9 @@ class PairFilter:
         """One sentence speaks of a man only and the other of a woman only ("He was banned
         for two years." / "She was banned for 11 months."), each opens on a thing of its own
         introduced with "a" ("A black car suffered heavy damage." / "A white SUV also was
-        damaged.": no word in common among the three after the article), or the two are in
+        damaged.": no word in common among the three after the article), the two are one
+        template with other names in two slots or more ("… Republican John Thune will win the
+        South Dakota race" / "… Jerry Moran will win the Kansas race"), or the two are in
         two people's cases of a court list (``checker.entries.case_entries``): two people, and
         what one did the other need not have done."""
         a, b = self._genders[i], self._genders[j]
@@ -474,6 +503,17 @@ class PairFilter:
         na, nb = self._introduced[i], self._introduced[j]
         if na is not None and nb is not None and na.isdisjoint(nb):
             return True
+        # one template, other names in two slots or more, and not the same names swapped: "…
+        # projects that Republican John Thune will win the South Dakota race" / "… Jerry Moran
+        # will win the Kansas race" are two races ("Smith beat Jones" / "Jones beat Smith" is
+        # still compared, and so is one name put for another in one slot)
+        (ska, names_a), (skb, names_b) = self._templates[i], self._templates[j]
+        if ska == skb and len(names_a) == len(names_b):
+            slots = sum(x != y for x, y in zip(names_a, names_b, strict=True))
+            words_a = sorted(w for name in names_a for w in name.split())
+            words_b = sorted(w for name in names_b for w in name.split())
+            if slots >= TEMPLATE_SLOTS and words_a != words_b:
+                return True
         # two cases of a court list or a police log ("John Simpson, 50, of …" … "Nicholas
         # Gedling, 48, of …"): each sentence is about the person whose case it is in
         ca, cb = self._cases[i], self._cases[j]

@@ -44,6 +44,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,30}(?:,[ \t]+[A-Z][A-Za-z. ]{1,20})?"
 _CREDIT = re.compile(r"(?:image|photo|picture)[ \t]+credit\b|(?:photo|picture):"
                      r"|\bvia[ \t]+getty[ \t]+images$|/(?:afp|ap|reuters|pa|getty)\b",
                      re.IGNORECASE)
+# A release's header: "**** HRP Media Release", "PRESS RELEASE", "News release 14/2018".
+_RELEASE = re.compile(r"\b(?i:media|press|news)[ \t]+(?i:release|statement)\b")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 BYLINE_WORDS = 6
 _BULLETS = frozenset(BULLETS) | {"—"}  # a digest's items may open with an em dash too
@@ -57,13 +59,15 @@ _ITEM_LABEL = re.compile(
 def page_furniture(line: str) -> bool:
     """A byline ("Written by Wil Harris"), a date and time line ("Sunday, January 29, 2006",
     "March 24, 2006 // 11:17 a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May,
-    2013"; a list-like page's entry heading is one too), a wire dateline ("EL PASO, Texas -") or
-    a picture credit: part of every article page, about no topic."""
+    2013"; a list-like page's entry heading is one too), a wire dateline ("EL PASO, Texas -"), a
+    picture credit or a release's header ("HRP Media Release"): part of every article page,
+    about no topic."""
     line = line.strip()
     if entry_heading_line(line):
         return True
     if len(line.split()) <= BYLINE_WORDS and (
-            _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)):
+            _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)
+            or _RELEASE.search(line)):
         return True
     tokens = _TOKEN.findall(line)
     return (any(t.isdigit() for t in tokens)

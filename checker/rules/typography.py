@@ -76,7 +76,8 @@ with one and closed with the other ("… a trunk snapped,” he said) is closed,
 copy's "…smartphones'' (two apostrophes for the closing mark). A quotation opened in
 the last paragraph of a text that stops mid-sentence (an excerpt or a feed item cut at its
 length: "… told reporters, “We will stay unt") is not reported: it may close in the part cut
-off."""
+off. A sentence broken over several paragraphs (a paragraph that stops mid-sentence before one
+that opens on a lower-case word) is read as one."""
     why = """
 An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
 reporter's begin: a misattribution waiting to happen."""
@@ -89,7 +90,7 @@ reporter's begin: a misattribution waiting to happen."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        paragraphs = doc.paragraphs
+        paragraphs = joined_paragraphs(doc)
         cut = cut_off_at(doc)
         for i, p in enumerate(paragraphs):
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
@@ -121,6 +122,21 @@ reporter's begin: a misattribution waiting to happen."""
 
 
 _ENDS_A_TEXT = frozenset(".!?\"”’')]}:;*")
+
+
+def joined_paragraphs(doc: Document) -> list[Span]:
+    """The paragraphs, with a sentence broken over several of them joined back: a paragraph
+    that stops mid-sentence (no closing punctuation) before one that opens on a lower-case
+    word is the same sentence, as in a copy broken into short lines with blank lines between
+    ('Gannon said: "The comments' / 'made on the sideline didn't' / …)."""
+    text = doc.text
+    out: list[Span] = []
+    for p in doc.paragraphs:
+        if out and text[out[-1].end - 1] not in _ENDS_A_TEXT and text[p.start].islower():
+            out[-1] = Span(out[-1].start, p.end)
+        else:
+            out.append(p)
+    return out
 _ELLIPSES = ("…", "...", "[…]", "[...]")
 
 
@@ -212,9 +228,10 @@ _SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’")
 def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
     """A doubled word that was meant: a name that doubles a word, in title case in the middle
     of a sentence ("Goonoo Goonoo Road", "Wagga Wagga", "Abdullah Abdullah"), or a word shouted
-    twice in capitals, as live commentary does ("NARROW NARROW ESCAPE!"). A function word is a
-    slip whatever its case ("in THE THE report"), and so is a title-case word that opens a
-    sentence ("The The troops")."""
+    twice in capitals, as live commentary does ("NARROW NARROW ESCAPE!"), or a title opened with
+    a curly quotation mark ("“Glory Glory Man United”"). A function word is a slip whatever its
+    case ("in THE THE report"), and so is a title-case word that opens a sentence ("The The
+    troops")."""
     if len(first) < 3 or first.lower() in function_words():
         return False
     if first.isupper() and second.isupper():
@@ -224,6 +241,8 @@ def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
     k = start - 1  # the last character before the word, spaces and tabs aside
     while k >= 0 and text[k] in " \t":
         k -= 1
+    if k >= 0 and text[k] in "“‘":
+        return True  # a quoted title: a few bars of “Glory Glory Man United”
     return k >= 0 and text[k] not in _SENTENCE_ENDS and text[k] != "\n"
 
 

@@ -678,3 +678,19 @@ def test_a_page_divided_by_year_headings_dates_its_lines() -> None:
     story = ["Published 12 March 2019", "The mill shut in 1998 after a fire.",
              "The mill is still running today."]
     assert unlikely_pairs(story, [(1, 2)]) == set()
+
+
+def test_one_template_with_other_names_in_two_slots_is_two_entries() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    night = ["Polls have closed in the first states, and the count has begun.",
+             "The network projects that Republican Ann Holt will win the Dunmore race.",
+             "The network projects that Democrat Sam Pike will win the Kelsall race.",
+             "The network projects that Democrat Sam Pike will win the Dunmore race.",
+             "The network projects that Republican Sam Pike will win the Dunmore race."]
+    # two races; but one name put for another in one slot is the same race, and a swap of the
+    # same names is compared too
+    assert unlikely_pairs(night, [(1, 2), (1, 3), (3, 4)]) == {(1, 2)}
+    swap = ["Harbour City beat Dunmore Athletic in the final on Saturday.",
+            "Dunmore Athletic beat Harbour City in the final on Saturday."]
+    assert unlikely_pairs(swap, [(0, 1)]) == set()

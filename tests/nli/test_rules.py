@@ -366,13 +366,15 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "Image credit: Dunmore University",
                                     "- released: Tuesday 7 May, 2013",
                                     "This was published 6 years ago", "Updated 3 hours ago",
-                                    "Release Date: 07 September 2018"]))
+                                    "Release Date: 07 September 2018",
+                                    "**** Harbour Police Media Release", "PRESS RELEASE"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
         "Sunday brunch spots in January 2006",  # a teaser that names a date
         "January sales",  # no number
         "Kendall Jenner and Bad Bunny reportedly broke up",  # a teaser, no dateline
+        "Ministers to release the report on the harbour collapse next week",  # no header
     ]))
 
 
