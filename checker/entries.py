@@ -92,9 +92,8 @@ _DATE_LINE = re.compile(
 )
 TIMELINE_ENTRIES = 3  # dated entries that make a page a timeline
 # A ball-by-ball or lap-by-lap page's progress line between entries: "England 182/7 after 84
-# overs", "Hamilton leads after 12 laps".
-# A lap's, a stage's, a round's or a hole's heading on a line of its own: "Lap 58", "LAP 12/50",
-# "Stage 3", "Round 2".
+# overs", "Hamilton leads after 12 laps"; or a lap's, a stage's, a round's or a hole's heading on
+# a line of its own: "Lap 58", "LAP 12/50", "Stage 3", "Round 2".
 _PROGRESS_LINE = re.compile(
     r"[^\n]{0,30}\bafter[ \t]+\d{1,3}(?:\.\d)?[ \t]+(?:overs|laps|rounds|holes)\W{0,3}"
     r"|\W{0,3}(?:lap|stage|round|hole)[ \t]+\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?\W{0,3}",
@@ -414,8 +413,6 @@ def forecast_readings(sentences: Sequence[str]) -> list[bool]:
 _PLACING = re.compile(
     r"(?<![\w-])(?i:first|second|third|fourth|1st|2nd|3rd|4th)(?:[ \t]+(?i:place))?"
     r"[ \t]*[,:;–—-]?[ \t]+[A-Z]")
-
-
 # A results or awards line that gives a category and then names only: "Grand champion
 # Hampshire gilt: Carter Modglin, Chaffee, Missouri", "Best actor: Tom Hale (Dunmore Players)".
 _CATEGORY_LINE = re.compile(r"\W{0,3}([A-Za-z][^:\n]{0,60}?):[ \t]+(\S.*)")

@@ -122,6 +122,7 @@ reporter's begin: a misattribution waiting to happen."""
 
 
 _ENDS_A_TEXT = frozenset(".!?\"”’')]}:;*")
+_ELLIPSES = ("…", "...", "[…]", "[...]")
 
 
 def joined_paragraphs(doc: Document) -> list[Span]:
@@ -137,7 +138,6 @@ def joined_paragraphs(doc: Document) -> list[Span]:
         else:
             out.append(p)
     return out
-_ELLIPSES = ("…", "...", "[…]", "[...]")
 
 
 def cut_off_at(doc: Document) -> int:
