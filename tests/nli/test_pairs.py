@@ -48,6 +48,15 @@ def test_short_fragments_and_questions_are_not_sent_to_the_model() -> None:
     assert not model_eligible("Did unemployment climb in June?")
 
 
+def test_the_tail_of_a_sentence_broken_over_lines_is_not_sent_to_the_model() -> None:
+    # a transcript typed as subtitles: each fragment is a paragraph of its own
+    assert not model_eligible("contracting the virus remains low for the people of this state.")
+    assert not model_eligible('"we will stay until the work is done," the minister said.')
+    # a word with a capital in it still opens a sentence
+    assert model_eligible("iPhone sales rose sharply in the last three months of the year.")
+    assert model_eligible("The risk of contracting the virus remains low, officials said.")
+
+
 def test_a_pair_where_one_side_entails_the_other_is_no_contradiction() -> None:
     """The entailment guard: if either sentence entails the other they cannot conflict, so a
     high contradiction score the other way round (from details one side adds) is dropped."""
