@@ -26,10 +26,9 @@ from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
 from checker.rules.oneoff import (
     MIN_ZIPF_GAP,
-    different_people,
+    named_apart,
     one_off_variants,
     token_index,
-    two_places,
 )
 from checker.rules.wordlist import available, zipf
 
@@ -312,10 +311,9 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 if where is None:
                     where = token_index(doc.text)
                 first, second = sorted(cluster)
-                if different_people(doc.text, first, second, where):
-                    continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei"
-                if two_places(doc.text, first, second, where):
-                    continue  # "North Kilworth" / "Kibworth"; "Beech Forest, Forrest"
+                if named_apart(doc.text, first, second, where):
+                    continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei";
+                    # "North Kilworth" / "Kibworth"; "Beech Forest, Forrest"
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:

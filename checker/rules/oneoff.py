@@ -169,6 +169,12 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     return False
 
 
+def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """Are the two spellings two names on purpose: two people, each with a given name of their
+    own, or two places (``two_places``)? Both of NM101's paths ask it of a pair."""
+    return different_people(text, a, b, where) or two_places(text, a, b, where)
+
+
 def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
     """(variant, canonical), or None when the two look like two real names."""
     za, zb = zipf(a), zipf(b)
@@ -232,8 +238,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             continue
         variant, canonical = picked
         where = where or token_index(text)
-        if (different_people(text, variant, canonical, where)
-                or two_places(text, variant, canonical, where)):
+        if named_apart(text, variant, canonical, where):
             continue
         if variant not in found or found[variant][1] < counts[canonical]:
             found[variant] = (canonical, counts[canonical])
