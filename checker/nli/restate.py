@@ -413,14 +413,16 @@ class PairFilter:
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)
         self._placings = [placing_category(s) for s in sentences]
-        self._years = _under_year_headings(sentences, [years_named(s) for s in sentences])
+        self._innings = [innings_score(s) for s in sentences]
+        headings = _heading_lines(sentences)
+        self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._introduced = [_introduced(s) for s in sentences]
         self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
-        self._subheads = _subheadings(sentences)
+        self._subheads = _subheadings(headings)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
@@ -474,7 +476,7 @@ class PairFilter:
         pa, pb = self._placings[i], self._placings[j]
         if pa is not None and pb is not None and pa != pb:
             return True
-        if innings_score(self._sentences[i]) and innings_score(self._sentences[j]):
+        if self._innings[i] and self._innings[j]:
             return True  # "Australia: 7-294 (…" / "Australia: 8-294 (…": a wicket later
         if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
@@ -559,7 +561,14 @@ def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int
     return 0 if "\n" not in first and headline_like(first) else None
 
 
-def _subheadings(sentences: Sequence[str]) -> dict[int, int]:
+def _heading_lines(sentences: Sequence[str]) -> list[bool]:
+    """Which sentences are heading lines: a line of its own, no longer than a headline, that
+    does not end as a sentence does."""
+    return [("\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS and headline_like(s))
+            for s in sentences]
+
+
+def _subheadings(headings: Sequence[bool]) -> dict[int, int]:
     """Lines that head what follows them, each with the end of what it heads: a line of its
     own, no longer than a headline, that does not end as a sentence does ("Lucas's bid to win
     back Dillon spirals out of control", over a listing's "All eyes are on Lucas as his
@@ -570,13 +579,13 @@ def _subheadings(sentences: Sequence[str]) -> dict[int, int]:
     next ``SECTION`` sentences up to the next subheading, and is compared with the rest. Heading
     lines in a row ("Harrogate Leon developer puts up another sign …" twice, "This was published
     2 years ago", "By Jocelyn Garcia") head the section after the last of them together."""
-    heads = [k for k, s in enumerate(sentences[:-1])
-             if "\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS and headline_like(s)]
+    count = len(headings)
+    heads = [k for k, heading in enumerate(headings[:-1]) if heading]
     out: dict[int, int] = {}
     run: list[int] = []  # heading lines one after another (a title, its kicker, a byline) head
-    for k in [*heads, len(sentences) + 1]:  # one section together
+    for k in [*heads, count + 1]:  # one section together
         if run and k != run[-1] + 1:
-            end = min(k, run[-1] + 1 + SECTION, len(sentences))
+            end = min(k, run[-1] + 1 + SECTION, count)
             if len(run) > HEADING_RUN:  # a list of short lines, not one heading: each heads
                 out.update({h: h + 1 for h in run[:-1]})  # no line of it
                 run = run[-1:]
@@ -586,16 +595,14 @@ def _subheadings(sentences: Sequence[str]) -> dict[int, int]:
     return out
 
 
-def _under_year_headings(sentences: Sequence[str],
+def _under_year_headings(headings: Sequence[bool],
                          years: list[frozenset[str]]) -> list[frozenset[str]]:
     """Each sentence's years, or, on a page divided by headings of different years ("SUMMER
     TERM 2024" … "SUMMER TERM 2025", "2018 season" … "2019 season"), for a sentence that names
     none, the years of the heading it is under: "Term Ends Thursday 23rd May" under the first and
     "Term Ends Friday 23rd May" under the second are two years' dates. A page with one dated
     heading (a dateline) dates nothing by it."""
-    heads = [k for k, s in enumerate(sentences)
-             if years[k] and "\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS
-             and headline_like(s)]
+    heads = [k for k, heading in enumerate(headings) if heading and years[k]]
     if len({years[k] for k in heads}) < 2:
         return years
     out: list[frozenset[str]] = []
