@@ -111,9 +111,10 @@ _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
 # A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
+_NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 _STAMP_LINE = re.compile(
     _CLOCK + r"(?:\s*/\s*" + _TIME + r")?\W{0,3}"  # "UPDATE: 1:24 a.m. EST/10:24 p.m. PST"
-    r"|\W{0,3}(?:(?:today|yesterday|[a-z]{3,9}day),?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\W{0,3}",
+    r"|\W{0,3}(?:(?:today|yesterday|[a-z]{3,9}day),?\s+)?" + _NUMERIC_DATE + r"\W{0,3}",
     re.IGNORECASE,
 )
 
@@ -129,7 +130,7 @@ def first_word_char(text: str, start: int, end: int) -> int:
 # Tibken 9/7/2016 4:57:09 PM", "Posted by Jo Hart 14:05".
 _SIGNED_STAMP = re.compile(
     r"\W{0,3}(?:(?i:posted|updated|by)[ \t]+)*(?:[A-Z](?<![\w.'’-][A-Z])[\w.'’-]*+[ \t]+){1,4}"
-    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+)?(?:at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:" + _NUMERIC_DATE + r",?[ \t]+)?(?:at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:[ \t]*(?i:[ap]\.?m\.?))?(?:[ \t]+(?i:" + _ZONE + r"))?\W{0,3}")
 
 
