@@ -399,15 +399,25 @@ _WHOLE_SPAN = re.compile(
     re.IGNORECASE)
 
 
+# A forecast's wind for one period: "Winds will be in from the west at 10 to 20 mph."
+_WIND = re.compile(r"\b(?:[Ww]inds?|[Gg]usts?|[Bb]reezes?)\b")
+
+
 def forecast_readings(sentences: Sequence[str]) -> list[bool]:
-    """Which sentences give a temperature, on a page that gives three or more (a forecast):
-    each is about a period of its own, which an unlabelled forecast does not name ("Highs reach
-    the mid- to upper 60s." for today, "Highs top out in the upper 50s to lower 60s." for
-    tomorrow). A reading for the whole span ("Highs will stay in the upper 70s all week.") is
-    not one period's, and is compared with each. On other pages, none."""
-    found = [_FIGURE.search(s) is not None and _TEMPERATURE.search(s) is not None
-             and _WHOLE_SPAN.search(s) is None for s in sentences]
-    return found if sum(found) >= FORECAST_READINGS else [False] * len(sentences)
+    """Which sentences give a temperature or a wind, on a page that gives three temperatures
+    or more (a forecast): each is about a period of its own, which an unlabelled forecast does
+    not name ("Highs reach the mid- to upper 60s." for today, "Highs top out in the upper 50s
+    to lower 60s." for tomorrow; "Winds … at 10 to 20 mph." today, "The wind … at 10 to 15
+    mph." on Saturday). A reading for the whole span ("Highs will stay in the upper 70s all
+    week.") is not one period's, and is compared with each. On other pages, none: a storm
+    report's winds are the model's to compare."""
+    dated = [_FIGURE.search(s) is not None and _WHOLE_SPAN.search(s) is None for s in sentences]
+    heat = [d and _TEMPERATURE.search(s) is not None for d, s in zip(dated, sentences,
+                                                                      strict=True)]
+    if sum(heat) < FORECAST_READINGS:
+        return [False] * len(sentences)
+    return [h or (d and _WIND.search(s) is not None)
+            for h, d, s in zip(heat, dated, sentences, strict=True)]
 
 
 # A placing of a results line: "First, Barbara Crossley", "2nd: A. Wray", "third place, Jo Hay".

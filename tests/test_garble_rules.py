@@ -36,6 +36,9 @@ MISSPELT = [
     # a "y" put on after a vowel is no nickname shape
     ("Ms Ramos chaired the meeting. Ramosy said the plan was sound, and Ramos agreed to "
      "publish it. Ramos leaves on Friday.", "Ramosy"),
+    # a slip in a surname keeps the surname's place, after the given name or a particle
+    ("Michael van Gerwen won the final. Van Gerwen hit a nine-darter, and Michael van Gerwne "
+     "lifted the trophy. Van Gerwen flies home today.", "Gerwne"),
 ]
 
 NOT_MISSPELT = [
@@ -64,6 +67,9 @@ NOT_MISSPELT = [
     # (both spellings are names the word list knows; a slip such as "Yorkhire" is not)
     "Residents of Marston, Beech Forest, Forrest and Hollins were told to leave on Sunday.",
     "Harwell 2nds lost by 40 runs at North Kilworth. The 3rds beat Kibworth by six wickets.",
+    # one spelling only ever a given name, the other only ever a surname: two players
+    "Former champions Gerwyn Price and Michael van Gerwen play tonight. Van Gerwen beat Smith "
+    "last week, and Van Gerwen leads the table.",
 ]
 
 

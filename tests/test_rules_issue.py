@@ -136,6 +136,13 @@ def test_truncated_name() -> None:
     assert _flagged(text, "NM102") == ["Yevgeny V"]
 
 
+def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
+    text = ("Writers for Double X, whose readers are mostly women, disagreed.\n\n"
+            "The X, which launched in May, has a bigger screen. Fans of Generation Z, who "
+            "grew up online, bought it.\n\nIt was designed by Anna K, who led the team.\n")
+    assert _flagged(text, "NM102") == ["Anna K"]
+
+
 def test_authors_of_a_reference_list_are_not_truncated_names() -> None:
     text = ("The study of ferry crossings was cited twice.\n\n"
             "- 1. Okafor T, Lindqvist M, Brandt S, et al. Harbour traffic in winter. "

@@ -18,6 +18,15 @@ def test_a_smiley_is_not_a_bracket_but_a_real_unclosed_bracket_still_is() -> Non
     assert _found("The club said nothing more) after the meeting.", "TY103") == [")"]
 
 
+def test_a_numbered_item_opening_its_own_paragraph_is_not_a_stray_bracket() -> None:
+    digest = ("Top stories this morning:\n\n1) 👉 The river burst its banks at dawn. [Wire]\n\n"
+              "2) The strike ends (for now) on Friday.\n\nb) Second thoughts on the budget.\n\n"
+              "2-a)This error was corrected.\n")
+    assert _found(digest, "TY103") == []
+    assert _found("Top stories:\n\n1) The river rose.\n\nThe strike ends) on Friday.\n",
+                  "TY103") == [")"]
+
+
 def test_a_new_line_starting_with_a_capital_is_not_a_repeated_word() -> None:
     listing = "Quiz Night\n8pm, Channel Two\nTwo teams of four answer questions on pop music.\n"
     assert _found(listing, "TY104") == []

@@ -147,8 +147,12 @@ def years_named(sentence: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(sentence))
 
 
+# Two words run together where a page's furniture meets the text: "Camera IconPioneering".
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _tokens(text: str) -> list[str]:
-    return tokens(text, keep_case=True)
+    return tokens(_GLUED.sub(" ", text), keep_case=True)
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
+from checker.rules.garble import function_words
 from checker.rules.oneoff import (
     MIN_ZIPF_GAP,
     named_apart,
@@ -79,15 +80,11 @@ def name_mentions(doc: Document) -> list[Mention]:
     titles = honorifics()
     after_title = {m.end() for m in _BEFORE_CAPITAL.finditer(text) if m.group(1) in titles}
     mentions: list[Mention] = []
-    for m in _RUN.finditer(text):
-        run = m.group(0)
-        if " " in run or "\t" in run:
-            tokens = [(t.group(0), m.start() + t.start()) for t in _CAP_RE.finditer(run)]
-        elif run in titles or (m.start() in starts and m.start() not in after_title):
+    for run_start, tokens in _runs(text):
+        if len(tokens) == 1 and (tokens[0][0] in titles or (
+                run_start in starts and run_start not in after_title)):
             continue  # a title alone names nobody; a lone sentence-initial word tells us nothing
-        else:
-            tokens = [(run, m.start())]  # most runs are one word
-        honorific = m.start() in after_title
+        honorific = run_start in after_title
         while tokens and (tokens[0][0] in titles):
             honorific = True
             tokens = tokens[1:]
@@ -105,8 +102,31 @@ def name_mentions(doc: Document) -> list[Mention]:
                 continue
             surname = honorific or (full and i == len(tokens) - 1)
             mentions.append(Mention(tok, pos, pos + len(tok), first if i else None,
-                                    full or honorific, honorific, m.start(), surname))
+                                    full or honorific, honorific, run_start, surname))
     return mentions
+
+
+def _runs(text: str) -> Iterator[tuple[int, list[tuple[str, int]]]]:
+    """Runs of capitalised words, each as (start, [(word, offset), …]). A capitalised function
+    word ends a run: a title-case heading ("The Week In Politics") or "The Guardian" is no
+    given name and surname."""
+    function = function_words()
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        if " " not in run and "\t" not in run:
+            yield m.start(), [(run, m.start())]  # most runs are one word
+            continue
+        part: list[tuple[str, int]] = []
+        for t in _CAP_RE.finditer(run):
+            word = t.group(0)
+            if word.lower() in function:
+                if part:
+                    yield part[0][1], part
+                part = []
+            else:
+                part.append((word, m.start() + t.start()))
+        if part:
+            yield part[0][1], part
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -408,7 +428,8 @@ machine-rewritten."""
         references: list[tuple[int, int]] | None = None
         for m in _TRUNCATED.finditer(doc.text):
             word, letter = m.group(1), m.group(2)
-            if word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}:
+            if (word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}
+                    or word.lower() in function_words()):  # "The X", "This Q"
                 continue
             if references is None:
                 references = _reference_lines(doc.text)

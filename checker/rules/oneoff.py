@@ -169,10 +169,46 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     return False
 
 
+# Just before a surname: a given name (rare as a word, as for ``_GIVEN``) or a surname's
+# particle ("Michael van Gerwen", "Van Gerwen"); just after a given name, a capitalised word.
+_BEFORE_SURNAME = re.compile(
+    r"(?<![\w.])([A-Z][a-z]+|[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a"
+    r"|[Aa]l|[Ee]l|bin|ibn|ben)[ \t]+$")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "le", "la", "al",
+                        "el", "bin", "ibn", "ben"})
+_NAME_AFTER = re.compile(r"(?<![ \t])[ \t]++([A-Z][a-z]+)")
+
+
+def given_and_surname(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """One spelling is only ever a given name, with a surname after it and nothing before it
+    ("Gerwyn Price"), and the other only ever a surname after a given name or a particle
+    ("Michael van Gerwen", "Van Gerwen"): two people's names, not one slip. A slip keeps the
+    place of the word it replaces ("Sgt Dawsen" for "Sgt Dawson", "In Londoon" for "In
+    London"), and a doubled name ("Druan Duran") is one name. ``where``: token starts."""
+
+    def roles(token: str, other: str) -> set[str]:
+        out = set()
+        for start in where.get(token, ()):
+            after = _NAME_AFTER.match(text, start + len(token))
+            if after and after.group(1) == other:
+                return {"other"}
+            m = _BEFORE_SURNAME.search(text, max(0, start - 20), start)
+            before = m is not None and (m.group(1).lower() in _PARTICLES or (
+                zipf(m.group(1)) < MAX_GIVEN_NAME_ZIPF and m.group(1) not in _titles()))
+            out.add("given" if after and not before else
+                    "surname" if before and not after else "other")
+        return out
+
+    return {frozenset(roles(a, b)), frozenset(roles(b, a))} == {frozenset({"given"}),
+                                                                frozenset({"surname"})}
+
+
 def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Are the two spellings two names on purpose: two people, each with a given name of their
-    own, or two places (``two_places``)? Both of NM101's paths ask it of a pair."""
-    return different_people(text, a, b, where) or two_places(text, a, b, where)
+    own or one a given name and the other a surname, or two places (``two_places``)? Both of
+    NM101's paths ask it of a pair."""
+    return (different_people(text, a, b, where) or given_and_surname(text, a, b, where)
+            or two_places(text, a, b, where))
 
 
 def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:

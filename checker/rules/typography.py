@@ -163,7 +163,9 @@ def _opens(text: str, i: int, p: Span) -> bool:
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_LIST_MARKER = re.compile(r"(?:^|\s)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
+# "a)", "2)", "iv)", "2-a)". (A look-behind, not "^|\s": it sees the new line before a
+# paragraph that opens "1) …".)
+_LIST_MARKER = re.compile(r"(?<!\S)(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
 # A smiley's bracket is not a bracket: ":-)", ":)", ";-(", ":(".
 # (Written mark first, its look-behind after: re's search then skips to each ':' or ';'.)
 _EMOTICON = re.compile(r"[:;](?<![\w:;][:;])-?[()\[\]](?!\w)")

@@ -110,6 +110,16 @@ def test_a_short_sentence_found_whole_in_another_is_a_restatement() -> None:
     assert not restatement("More explosions go off nearby.", "More explosions follow nearby.")
 
 
+def test_a_caption_glued_to_a_restated_sentence_is_a_restatement() -> None:
+    """A photo's furniture run into the text ("Camera IconPioneering …") adds words only."""
+    lede = "Pioneering scientist Ruth Okafor, Lady Okafor of Leeds, has died in Canada aged 84."
+    assert restatement(lede, "Camera IconPioneering scientist Ruth Okafor, Lady Okafor of Leeds, "
+                             "has died in Canada aged 84.")
+    # a different name run into the same sentence is still a change
+    assert not restatement(lede, "Camera IconPioneering scientist Ruth Okafor, Lady Okafor of "
+                                 "Hull, has died in Canada aged 84.")
+
+
 PRICES = [
     "Food prices went up again last month, the survey found.",
     "• Apples by 12 cents a pound to $1.49.",
@@ -617,6 +627,25 @@ def test_the_temperatures_of_a_forecast_are_periods_of_their_own() -> None:
              "The heat closed schools across the region."]
     assert forecast_readings(story) == [False] * 3
     assert unlikely_pairs(story, [(0, 1)]) == set()
+
+
+def test_the_winds_of_a_forecast_are_periods_of_their_own() -> None:
+    from checker.entries import forecast_readings
+    from checker.nli.restate import unlikely_pairs
+
+    forecast = ["Showers clear by noon. Winds will be from the west at 10 to 20 mph.",
+                "Temperatures warm to the mid 50s.",
+                "Saturday will be sunny. Highs around 67 degrees.",
+                "The wind will be from the west at 10 to 15 mph.",
+                "Sunday is warmer, with highs in the mid 70s."]
+    assert forecast_readings(forecast) == [True, True, True, True, True]
+    assert unlikely_pairs(forecast, [(0, 3)]) == {(0, 3)}
+    # a storm report's winds, with no forecast's temperatures, are still compared
+    storm = ["Winds reached 90 mph on the coast overnight.",
+             "Winds stayed below 60 mph on the coast all night.",
+             "Temperatures stayed near 20C."]
+    assert forecast_readings(storm) == [False] * 3
+    assert unlikely_pairs(storm, [(0, 1)]) == set()
 
 
 def test_two_categories_of_a_results_page_are_two_competitions() -> None:
