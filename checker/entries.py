@@ -184,6 +184,23 @@ _NOT_SPEAKERS = frozenset({
 LABEL_CHARS = 60
 
 
+# The field labels of a listing's entries: "When: August 19, 11 a.m.-7 p.m.", "Cost: Free".
+FIELD_LABELS = frozenset({
+    "when", "where", "time", "times", "date", "dates", "cost", "costs", "price", "prices",
+    "tickets", "admission", "entry", "venue", "location", "address", "hours", "opening hours",
+    "details", "info", "information", "contact", "phone", "website", "age", "ages", "duration",
+})
+FIELD_ENTRIES = 3  # lines opening with one field label that make a page a listing
+
+
+def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:
+    """The field labels (``FIELD_LABELS``) that open three lines or more: a listing's, each
+    line in an entry of its own ("When: August 19, 11 a.m.-7 p.m." … "When: August 19, 10
+    a.m.-6 p.m.": two events)."""
+    counts = Counter(label for label in labels if label in FIELD_LABELS)
+    return frozenset(label for label, n in counts.items() if n >= FIELD_ENTRIES)
+
+
 def speaker_label(sentence: str) -> str | None:
     """The speaker or source label that opens a transcript line or a list entry, lower-cased
     ("jamie graham total film", commas dropped), or None."""
@@ -216,6 +233,35 @@ def entry_heading_line(line: str) -> bool:
     return bool(line) and len(line) <= HEADING_CHARS and (
         _STAMP_LINE.fullmatch(line) is not None or _DATE_LINE.fullmatch(line) is not None
         or _DAY_LINE.fullmatch(line) is not None or _PROGRESS_LINE.fullmatch(line) is not None)
+
+
+# A figure, and a table's leader ("Total Seats in the Assembly ----- 40"), in a template line.
+_FIGURES = re.compile(r"\d++(?:[,.:]\d++)*+")
+_LEADER = re.compile(r"[ \t]*+(?:-{2,}|\.{3,}|_{3,})[ \t]*+")
+TEMPLATE_LINES = 3  # one line with other figures, so many times over: one in each entry
+
+
+def template_lines(sentences: Sequence[str]) -> list[str | None]:
+    """Each sentence's template, its figures put as "#", when that template gives
+    ``TEMPLATE_LINES`` different sentences or more of the document ("The bonus number was
+    23." under the Lotto draw, "… 26." under Lotto Plus One, "… 20." under Plus Two; "Total
+    Seats in the Assembly ----- 40" in each state's table; "Sydney FC 1-0 Central Coast
+    Mariners, 43 minutes" at three times); else None. Such lines are one in each entry of a
+    list, and two of them are two entries, not two accounts of one fact. A figure stated twice
+    otherwise is still compared."""
+    keys: list[str | None] = []
+    for sentence in sentences:
+        if not any(ch.isdigit() for ch in sentence):
+            keys.append(None)
+            continue
+        line = _LEADER.sub(" — ", " ".join(sentence.split()))
+        keys.append(_FIGURES.sub("#", line).lower())
+    # told apart by their figures: the same line written again is one entry's, not three
+    texts: dict[str, set[str]] = {}
+    for key, sentence in zip(keys, sentences, strict=True):
+        if key is not None:
+            texts.setdefault(key, set()).add(" ".join(sentence.split()))
+    return [k if k is not None and len(texts[k]) >= TEMPLATE_LINES else None for k in keys]
 
 
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
@@ -277,13 +323,31 @@ def case_entries(sentences: Sequence[str]) -> list[str | None]:
 # lead-in of a few words at most (none, when it can be none: "Brackwater Rovers" is one side, not
 # a lead-in and "Rovers"); the score is the rest of the sentence.
 _SIDE = r"(?<![\w.'’&-])[A-Z][\w.'’&-]*+(?:[ \t]+(?:[A-Z&][\w.'’&-]*+|de|of|and|the)){0,4}"
+# The match's clock after the score: "…, 43 minutes", "(67')".
+_CLOCK_AFTER = r"(?:,?[ \t]*\(?\d{1,3}(?:\+\d{1,2})?[ \t]*(?:'|’|mins?|minutes)\)?)?"
 _RUNNING_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}}),[ \t]+({_SIDE})[ \t]+(\d{{1,3}})"
-    r"[ \t]*[.!]?[ \t]*")
-# The same, as live blogs write it: "Harbour City 1-1 Dunmere Athletic.", "HT: Arsenal 1–0 Chelsea".
+    rf"{_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
+# The same, as live blogs write it: "Harbour City 1-1 Dunmere Athletic.", "HT: Arsenal 1–0 Chelsea",
+# "Sydney FC 1-0 Central Coast Mariners, 43 minutes".
 _DASHED_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}})[ \t]*[-–][ \t]*(\d{{1,3}})[ \t]+"
-    rf"({_SIDE})[ \t]*[.!]?[ \t]*")
+    rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
+# A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
+_MATCH_MINUTE = re.compile(r"(?<![\w.])(\d{1,3})(?:\+(\d{1,2}))?[ \t]*(?:'|’|mins?\b|minutes\b)")
+_FULL_TIME = re.compile(r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime)\b")
+FULL_TIME = 10_000  # after every minute of the match
+
+
+def match_time(sentence: str) -> float | None:
+    """When in the match a running score stood, from its clock ("78min:", "43 minutes",
+    "90+2'", "FT:"), or None."""
+    if _FULL_TIME.match(sentence):
+        return FULL_TIME
+    m = _MATCH_MINUTE.search(sentence)
+    if m is None:
+        return None
+    return int(m.group(1)) + int(m.group(2) or 0) / 100
 # A tennis match's running score, sets and then the games of the set in play, the server starred:
 # "Murray 7-5, 3-6, 7-5 5-1* Baghdatis", "Federer 6-7 (5-7), 6-4 Nadal". Read as games won by each
 # side over the match, which rise as goals do.
@@ -356,8 +420,10 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
 
     A live blog that puts its newest entry first gives a match's scores falling down the page;
     when a match's scores fall from one to the next more often than they rise (and more than
-    once: one fall between two scores is the conflict itself), they are read bottom up. The
-    pair is given in the order of the page."""
+    once: one fall between two scores is the conflict itself), they are read bottom up. When
+    every score of a match says when it stood ("78min: NZL 20-20 AUS" below "FT: NZL 23-20
+    AUS"), they are read in the order of the match's clock. The pair is given in the order of
+    the page."""
     matches: dict[frozenset[str], list[tuple[int, dict[str, int]]]] = {}
     for k, sentence in enumerate(sentences):
         score = running_score(sentence)
@@ -372,7 +438,12 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
         # a tennis score gives its sets, so one fall between two of them is a page read bottom
         # up ("Kenin 6-4 4-6 6-2 Gauff" above "Gauff 4-6 6-4 2-5 Kenin"), not a conflict
         tennis = all(_tennis(sentences[k]) is not None for k, _ in scores)
-        in_order = scores[::-1] if falls > (rises if tennis else max(rises, 1)) else scores
+        clock = [match_time(sentences[k]) for k, _ in scores]
+        if all(t is not None for t in clock):  # each score says when it stood: in that order
+            in_order = [x for _, x in sorted(zip(clock, scores, strict=True),
+                                             key=lambda pair: pair[0] or 0.0)]
+        else:
+            in_order = scores[::-1] if falls > (rises if tennis else max(rises, 1)) else scores
         # per side: the sentence where each of its goal counts first stood
         first: dict[str, dict[int, int]] = {}
         for k, score_of in in_order:

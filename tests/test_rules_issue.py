@@ -78,6 +78,18 @@ def test_a_block_of_boilerplate_is_one_finding_with_one_fix() -> None:
     assert apply_edits(text, block.fix.edits) == f"{BODY}\n\n{BODY}\n\nAdvertisement\n"
 
 
+def test_a_short_line_in_another_script_is_a_scraped_label() -> None:
+    for label in ("Мой мир", "完整原文"):
+        assert _flagged(f"{BODY}\n\n{BODY}\n\n{label}\n", "SP102") == [label]
+    # a name or a phrase in another script inside an English line is no label
+    quoted = ("The minister, Sergei Lavrov (Сергей Лавров), spoke first; the sign read "
+              "«Добро пожаловать».")
+    assert _flagged(f"{BODY}\n\n{quoted}\n\n{BODY}\n", "SP102") == []
+    # and a text written in another script is not an English text with a label in it
+    russian = "Президент заявил о продлении мер.\n\nМой мир\n\nВласти усилят контроль.\n"
+    assert _flagged(russian, "SP102") == []
+
+
 @pytest.mark.parametrize("prose", [
     "Read the full statement, the ambassador told reporters, before the talks resumed.",
     "Officials said they would see also whether the base could be kept open.",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from checker.entries import running_score
 from checker.nli.lexicon import stopwords
+from checker.rules.garble import function_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,11 +71,25 @@ def content_words(sentence: str) -> set[str]:
 _FRAGMENT = re.compile(r"[^\w]{0,3}[a-z][a-z'’-]*(?![\w'’-])")
 
 
+# A word in lower case: a line with none but function words ("Newcastle upon Tyne East",
+# "Men's 100m Semifinal 2", "Total Seats in the Assembly ----- 40") is a label, which claims
+# nothing for another line to contradict.
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
+LABEL_CAPITALS = 2  # capitalised words that make a line of names and function words a label
+
+
 def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
-    """Long enough to make a claim, not a question, and not the tail of a sentence broken over
-    lines (it opens on a lower-case word)."""
-    return (len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
-            and _FRAGMENT.match(sentence) is None)
+    """Long enough to make a claim, not a question, not the tail of a sentence broken over
+    lines (it opens on a lower-case word), and not a label (no lower-case word but function
+    words: a heading, a table row, a name on a line of its own)."""
+    if (len(sentence.split()) < min_words or sentence.rstrip().endswith("?")
+            or _FRAGMENT.match(sentence) is not None):
+        return False
+    function = function_words()
+    if any(w not in function for w in _LOWER_WORD.findall(sentence)):
+        return True
+    return len(_CAPITAL_WORD.findall(sentence)) < LABEL_CAPITALS  # "He is not in." is a claim
 
 
 def _embedding_neighbours(

@@ -54,8 +54,10 @@ from checker.entries import (
     first_day_named,
     forecast_readings,
     innings_score,
+    listing_fields,
     placing_category,
     speaker_label,
+    template_lines,
     two_dated_entries,
 )
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
@@ -132,6 +134,7 @@ def _template(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 TEMPLATE_SLOTS = 2  # slots that name someone or somewhere else: two entries of one template
+OBJECT_WORDS = 3  # plain words that may tell the object of a template otherwise, at one place
 
 
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
@@ -413,9 +416,11 @@ class PairFilter:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._labels = entry_labels(sentences, paragraphs)
+        self._fields = listing_fields(self._labels)
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)
+        self._template_lines = template_lines(sentences)
         self._placings = [placing_category(s) for s in sentences]
         self._innings = [innings_score(s) for s in sentences]
         headings = _heading_lines(sentences)
@@ -427,6 +432,7 @@ class PairFilter:
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
         self._subheads = _subheadings(headings)
+        self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
@@ -443,12 +449,14 @@ class PairFilter:
     def speakers(self, i: int, j: int) -> bool:
         """Two lines of a transcript or a list of picks, each opening with its own speaker's or
         source's label ("- Jamie Graham, Total Film: …" / "- Tim Dams, Screen International:
-        …"): two people's statements, which do not contradict each other."""
+        …"): two people's statements, which do not contradict each other. So are the lines of a
+        listing that open with one field label three times or more ("When: August 19, 11
+        a.m.-7 p.m." / "When: August 19, 10 a.m.-6 p.m."): two events' times."""
         a, b = self._labels[i], self._labels[j]
         if a is None or b is None:
             return False
-        if a != b:
-            return True
+        if a != b or a in self._fields:
+            return True  # two speakers; or one field of two entries of a listing ("When: …")
         # one voice in two rounds of a roll call ("who will win" / "who should win")
         ra, rb = self._rounds.get(i), self._rounds.get(j)
         return ra is not None and rb is not None and ra != rb
@@ -482,6 +490,9 @@ class PairFilter:
             return True
         if self._innings[i] and self._innings[j]:
             return True  # "Australia: 7-294 (…" / "Australia: 8-294 (…": a wicket later
+        ta, tb = self._template_lines[i], self._template_lines[j]
+        if ta is not None and ta == tb:
+            return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws
         if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
         da, db = self._days[i], self._days[j]
@@ -498,9 +509,10 @@ class PairFilter:
         introduced with "a" ("A black car suffered heavy damage." / "A white SUV also was
         damaged.": no word in common among the three after the article), the two are one
         template with other names in two slots or more ("… Republican John Thune will win the
-        South Dakota race" / "… Jerry Moran will win the Kansas race"), or the two are in
-        two people's cases of a court list (``checker.entries.case_entries``): two people, and
-        what one did the other need not have done."""
+        South Dakota race" / "… Jerry Moran will win the Kansas race"), the two are in
+        two people's cases of a court list (``checker.entries.case_entries``), or under two
+        headings of a page of short headed items (``_headed_items``): two people or two
+        events, and what one did the other need not have done."""
         a, b = self._genders[i], self._genders[j]
         if a is not None and b is not None and a != b:
             return True
@@ -514,8 +526,14 @@ class PairFilter:
         # will win the Kansas race" are two races ("Smith beat Jones" / "Jones beat Smith" is
         # still compared, and so is one name put for another in one slot)
         (ska, names_a), (skb, names_b) = self._templates[i], self._templates[j]
-        if ska == skb and len(names_a) == len(names_b):
+        if len(names_a) == len(names_b):
             slots = sum(x != y for x, y in zip(names_a, names_b, strict=True))
+            # the object told in other plain words beside another name ("… will win the North
+            # Dakota governor's race" / "… the North Dakota Senate race") counts as one slot more
+            if slots and ska != skb and self._other_object(ska, skb, names_a, names_b):
+                slots += 1
+            elif ska != skb:
+                slots = 0
             words_a = sorted(w for name in names_a for w in name.split())
             words_b = sorted(w for name in names_b for w in name.split())
             if slots >= TEMPLATE_SLOTS and words_a != words_b:
@@ -523,7 +541,35 @@ class PairFilter:
         # two cases of a court list or a police log ("John Simpson, 50, of …" … "Nicholas
         # Gedling, 48, of …"): each sentence is about the person whose case it is in
         ca, cb = self._cases[i], self._cases[j]
-        return ca is not None and cb is not None and ca != cb
+        if ca is not None and cb is not None and ca != cb:
+            return True
+        # two items of a page of short headed items ("Lost laundry" / "Police received a call
+        # about a basket of laundry …" … "Not a bank robber" / "Police responded to a call …")
+        ha, hb = self._headed[i], self._headed[j]
+        return ha is not None and hb is not None and ha != hb
+
+    def _other_object(self, ska: tuple[str, ...], skb: tuple[str, ...],
+                      names_a: tuple[str, ...], names_b: tuple[str, ...]) -> bool:
+        """Two skeletons of one template that differ in a few plain words at one place, none
+        of them a sign of conflict (a negation, a number, an antonym, a time word), and whose
+        other names are no negation or number either ("Four people were killed" / "Nobody
+        was killed" is a flip)."""
+        other = [w.lower() for x, y in zip(names_a, names_b, strict=True) if x != y
+                 for w in (*x.split(), *y.split())]
+        if set(other) & NEGATORS or any(_is_number(w, self._lex) for w in other):
+            return False
+        ops = [op for op in SequenceMatcher(None, ska, skb, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+        if len(ops) != 1:
+            return False
+        _, i1, i2, j1, j2 = ops[0]
+        left, right = list(ska[i1:i2]), list(skb[j1:j2])
+        if max(len(left), len(right)) > OBJECT_WORDS:
+            return False
+        words = [w for w in left + right if w != "<N>"]
+        if not words or _conflict_sign(words, [], self._lex):
+            return False
+        return not any(self._lex.flips(w) & (set(ska) | set(skb)) for w in words)
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
@@ -619,6 +665,36 @@ def _under_year_headings(headings: Sequence[bool],
     return out
 
 
+def _headed_items(headings: Sequence[bool]) -> list[int | None]:
+    """On a page of short headed items (a police blotter's "Lost laundry" / "Police received a
+    call about a basket of laundry …", a digest, a guide: ``HEADED_ITEMS`` headings or more,
+    and half of what they head or more no longer than ``ITEM_SENTENCES`` sentences), the
+    heading each sentence is under; elsewhere, None, and so under the first heading (the
+    page's title, over an introduction to all its items) and before it. An article with
+    subheadings over sections of its one story is no such page: its sections are longer."""
+    count = len(headings)
+    out: list[int | None] = [None] * count
+    heads = [k for k, heading in enumerate(headings) if heading]
+    sizes = [b - a - 1 for a, b in zip(heads, [*heads[1:], count], strict=True)]
+    sections = [n for n in sizes if n > 0]  # a run of headings heads the section after it
+    if len(sections) < HEADED_ITEMS or 2 * sum(n <= ITEM_SENTENCES for n in sections) < len(
+            sections) or max(sections) > ITEM_MAX_SENTENCES:
+        return out
+    first = heads[0]
+    while first + 1 < count and headings[first + 1]:
+        first += 1  # a title and its kicker or byline head the introduction together
+    current: int | None = None
+    for k in range(first + 1, count):
+        if headings[k]:
+            current = k
+        elif current is not None:
+            out[k] = current
+    return out
+
+
+HEADED_ITEMS = 3  # headed sections that make a page of items
+ITEM_SENTENCES = 3  # the length of most of them
+ITEM_MAX_SENTENCES = 6  # and of the longest
 SUBHEAD_WORDS = 16
 SECTION = 6  # sentences under a subheading that it is not compared with
 HEADING_RUN = 4  # heading lines in a row that head one section; more are a list

@@ -130,6 +130,7 @@ _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
 # Where someone lives or comes from, the first slot of "of Halifax … in Halifax provincial court":
 # the second mention then names where an institution of that place is, not a second actor.
 _RESIDENT = re.compile(r"\b(?:of|from)[ \t]+$")
+_THE_BEFORE = re.compile(r"\bthe[ \t]+$")
 _AT_PLACE = frozenset(("in", "at"))
 # An institution named for a place, just before the first mention: "the University of Denver in
 # Denver", "the Bank of Ghana in Ghana".
@@ -177,6 +178,12 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
     before = text[max(0, a_start - 20) : a_start]
+    plain = [w for w in words if w != "the"]
+    if ("," not in gap and 2 <= len(plain) <= 3 and plain[-1] == "from"
+            and words[0] == plain[0] and plain[0] not in function_words()
+            and plain[-2] not in _relation_forms() and _THE_BEFORE.search(before)):
+        return False  # "remove the White House press corps from the White House": the first
+        # names a group of the place, which the relation takes from it
     if last in _AT_PLACE and _modifier(text, b_end) and _RESIDENT.search(before):
         return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court"
     if last in _AT_PLACE and _NAMED_FOR.search(before):

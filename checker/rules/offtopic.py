@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from checker.document import Document, Span
@@ -125,6 +125,24 @@ def line_embeddings(doc: Document, ctx: Context, spans: list[Span]) -> npt.NDArr
     return out
 
 
+_GOES_ON = frozenset(",;:–—-")
+_OPENS_LOWER = re.compile(r"[a-z]{2}")
+
+
+def _broken_sentence(texts: Sequence[str], index: int) -> bool:
+    """Is line ``index`` part of a sentence broken over lines, as subtitles and some transcripts
+    are typed ("This time last year, one of these men was the all-powerful Chancellor," /
+    ":00:16.:00:38." / "the other just a former Cabinet minister …")? It opens on a lower-case
+    letter, or it ends on a comma or a dash, or without a full stop before a line that opens on
+    a lower-case letter (lines without letters, such as time codes, passed over)."""
+    text = texts[index].strip()
+    if _OPENS_LOWER.match(text):  # (not "iPhone deals you can't miss")
+        return True
+    after = next((t.strip() for t in texts[index + 1 :] if any(c.isalpha() for c in t)), "")
+    return text[-1:] in _GOES_ON or (text[-1:] not in ".!?…\"”’"
+                                     and _OPENS_LOWER.match(after) is not None)
+
+
 @register
 class OffTopicLine(Rule):
     code = "SP110"
@@ -194,6 +212,8 @@ to spot them by eye."""
                 continue  # "Lap 58" / "Zhou not happy with Tsunoda": a live entry's title
             if topic_free(texts[index]):
                 continue  # "Here's what to know": a subheading about nothing in particular
+            if _broken_sentence(texts, index):
+                continue  # a transcript typed as subtitles: "… was the all-powerful Chancellor,"
             span = spans[index]
             yield self.finding(
                 span.start,

@@ -65,6 +65,18 @@ def _demonym(variant: str, canonical: str) -> bool:
             or (added == "i" and canonical[-1] not in "aeiouy"))
 
 
+MIN_FINAL_VOWEL_ZIPF = 2.0  # both spellings this common: two transliterations, not a slip
+
+
+def _final_vowel(variant: str, canonical: str) -> bool:
+    """One spelling is the other with a final "a", and the word list knows both well: two
+    transliterations of one name ("Ganesh" / "Ganesha", "Shiv" / "Shiva"), not a slip
+    ("Londona" is one)."""
+    short, long = sorted((variant, canonical), key=len)
+    return (long == short + "a"
+            and min(zipf(short), zipf(long)) >= MIN_FINAL_VOWEL_ZIPF)
+
+
 def _nickname(variant: str, canonical: str) -> bool:
     """The variant is the canonical name with "y" put on after a consonant cluster: a player's
     or a colleague's nickname ("Lynchy" for Lynch, "Giggsy" for Giggs), not a slip."""
@@ -204,11 +216,11 @@ def given_and_surname(text: str, a: str, b: str, where: dict[str, list[int]]) ->
 
 
 def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
-    """Are the two spellings two names on purpose: two people, each with a given name of their
-    own or one a given name and the other a surname, or two places (``two_places``)? Both of
-    NM101's paths ask it of a pair."""
-    return (different_people(text, a, b, where) or given_and_surname(text, a, b, where)
-            or two_places(text, a, b, where))
+    """Are the two spellings two names on purpose: two transliterations ("Ganesh" / "Ganesha"),
+    two people, each with a given name of their own or one a given name and the other a
+    surname, or two places (``two_places``)? Both of NM101's paths ask it of a pair."""
+    return (_final_vowel(a, b) or different_people(text, a, b, where)
+            or given_and_surname(text, a, b, where) or two_places(text, a, b, where))
 
 
 def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:

@@ -46,6 +46,23 @@ def _boilerplate_pattern() -> re.Pattern[str]:
     return re.compile("|".join([literal, *patterns]), re.IGNORECASE)
 
 
+# A short line in another script in a text in Latin letters: a share bar's or a site menu's
+# label left in by a scraper ("Мой мир", "完整原文").
+MAX_FOREIGN_WORDS = 6
+MAX_FOREIGN_LATIN = 0.2
+MIN_LATIN_TEXT = 0.9
+
+
+def _latin_share(text: str) -> float:
+    """The share of the letters of ``text`` that are Latin (1.0 when it has none)."""
+    letters = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            latin += ch < "\u0250"  # Basic Latin to Latin Extended-B, IPA excluded
+    return latin / letters if letters else 1.0
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -102,9 +119,11 @@ class Boilerplate(Rule):
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
 "Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines
-starting `re:` are regular expressions). Boilerplate lines with nothing but blank lines between
-them are one block, and one finding: "Leave a Reply" and "Your email address will not be
-published" are one comment form, removed by one fix."""
+starting `re:` are regular expressions). In a text written in Latin letters, a short line in
+another script ("Мой мир", "完整原文") is a share bar's or a menu's label left in by a
+scraper. Boilerplate lines with nothing but blank lines between them are one block, and one
+finding: "Leave a Reply" and "Your email address will not be published" are one comment form,
+removed by one fix."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -116,12 +135,19 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         pattern = _boilerplate_pattern()
         block: list[tuple[Span, str]] = []  # boilerplate lines with nothing but blanks between
+        latin_text: bool | None = None  # is the text as a whole in Latin letters? (when asked)
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
             match = pattern.search(text) if _words(text) <= MAX_BOILERPLATE_WORDS else None
             if match is not None:
                 block.append((line, match.group(0)))
                 continue
+            if _words(text) <= MAX_FOREIGN_WORDS and _latin_share(text) <= MAX_FOREIGN_LATIN:
+                if latin_text is None:
+                    latin_text = _latin_share(doc.text) >= MIN_LATIN_TEXT
+                if latin_text:  # "Мой мир", "完整原文": a share bar's or a menu's label
+                    block.append((line, " ".join(text.split())))
+                    continue
             if block:
                 yield self._block_finding(doc, block)
                 block = []

@@ -51,6 +51,8 @@ def _candidates(text: str) -> Iterator[int]:
             yield space + 1
 
 
+# The bound of an age group's name: "Women 70 and Over", "12 and Under".
+_AGE_BOUNDS = frozenset(("over", "under", "up", "older", "younger"))
 # Written in capitals for emphasis in instructions and notices ("OR", "BUT", "NOT").
 _EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
 
@@ -87,6 +89,10 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # a sentence break the splitter missed
         if after_live_marker(text, sentence.start, word.start()):
             continue  # "87 min The game is petering out": a live entry's first word
+        if (w.lower() in _AGE_BOUNDS and prev.group() == "and"
+                and text[max(sentence.start, prev.start() - 4) : prev.start()].rstrip()[-1:]
+                .isdigit()):
+            continue  # "the Women 70 and Over category", "18 and Under": an age group's name
         if all(x.group().isupper() for x in words[: i + 2]):
             continue  # a lead-in set in capitals, as papers open a letter: "I WAS disappointed"
         n, p = nxt.group(), prev.group()

@@ -220,6 +220,8 @@ what it was meant to."""
                     yield self.finding(i, i + 1, f"{text[i]!r} is never closed in this paragraph")
 
 
+# Three single letters in a row, spaced: a shout spelled out ("G O O O A A A L").
+_LETTER_SPACED = re.compile(r"(?<![\w'’])[A-Za-z] [A-Za-z] [A-Za-z](?![\w'’])")
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
 _HYPHENS = frozenset("-\u2010\u2011")
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
@@ -281,7 +283,7 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "She found the new New York anthem.",
                      "The crash happened on Goonoo Goonoo Road.",
                      "Riders of boda boda motorcycle taxis will need a licence.",
-                     "NARROW NARROW ESCAPE! The keeper saves.")
+                     "NARROW NARROW ESCAPE! The keeper saves.", "G O O O A A A L for Lyon!")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -294,6 +296,9 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
+            if len(word) == 1 and _LETTER_SPACED.search(doc.text, max(0, m.start() - 4),
+                                                        min(len(doc.text), m.end() + 4)):
+                continue  # a word spelled out letter by letter: "G O O O A A A L"
             if doc.text[m.start() - 1 : m.start()] in _HYPHENS or (
                 doc.text[m.end() : m.end() + 1] in _HYPHENS
             ):

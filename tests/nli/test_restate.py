@@ -549,6 +549,27 @@ def test_tennis_scores_and_live_pages_that_put_the_newest_entry_first() -> None:
                            "Okafor 4-6 6-4 2-5 Harlow*"]) == []
 
 
+def test_scores_that_give_the_match_clock_are_read_in_its_order() -> None:
+    from checker.entries import falling_scores, match_time, running_score
+    from checker.nli.contradict import flip_conflicts
+
+    assert running_score("Harbour City 1-0 Dunmere Athletic, 43 minutes") == (
+        ("Harbour City", 1), ("Dunmere Athletic", 0))
+    assert [match_time(s) for s in ("FT: A 1-0 B", "78min: A 1-0 B", "A 1-0 B (90+2')",
+                                    "A 1-0 B")] == [10_000, 78, 90.02, None]
+    # a newest-first page with one change of score: the clock says which came first
+    rugby = ["FT: HAR 23-20 DUN", "79min: HAR 23-20 DUN", "Harbour kick the winner!",
+             "78min: HAR 20-20 DUN", "77min: HAR 20-20 DUN"]
+    assert falling_scores(rugby) == []
+    assert flip_conflicts(rugby) == []
+    # and by the clock, a score that falls is still the conflict
+    wrong = ["FT: HAR 20-20 DUN", "79min: HAR 23-20 DUN", "78min: HAR 20-20 DUN"]
+    assert [(i, j) for i, j, _ in falling_scores(wrong)] == [(0, 1)]
+    # one score given at three minutes is three moments, not three flips of a number
+    football = [f"Harbour City 1-0 Dunmere Athletic, {m} minutes" for m in (43, 37, 26)]
+    assert flip_conflicts(football) == []
+
+
 def test_entries_signed_off_by_their_writers_are_entries() -> None:
     from checker.entries import entry_numbers
     from checker.nli.restate import unlikely_pairs
@@ -723,3 +744,77 @@ def test_one_template_with_other_names_in_two_slots_is_two_entries() -> None:
     swap = ["Harbour City beat Dunmore Athletic in the final on Saturday.",
             "Dunmore Athletic beat Harbour City in the final on Saturday."]
     assert unlikely_pairs(swap, [(0, 1)]) == set()
+    # another name and the race told in other plain words: two races; with a negation or a
+    # flipped verb in that place, or the same race, still compared
+    races = ["The network projects that Republican Ann Holt will win the Dunmore governor's race.",
+             "The network projects that Democrat Sam Pike will win the Dunmore Senate race.",
+             "The network projects that Democrat Sam Pike will not win the Dunmore race.",
+             "The network projects that Democrat Sam Pike will lose the Dunmore governor's race.",
+             "The network projects that Democrat Sam Pike will win the Dunmore governor's race."]
+    assert unlikely_pairs(races, [(0, 1), (0, 2), (0, 3), (0, 4)]) == {(0, 1)}
+
+
+def test_one_field_of_a_listing_s_entries_is_two_events() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    listing = ["Things to do this weekend.",
+               "Harbour Fair", "When: August 19, 11 a.m.-7 p.m.", "Where: The Quay",
+               "Kite Day", "When: August 19, 10 a.m.-6 p.m.", "Where: Dunmore Park",
+               "Night Market", "When: August 18, 5-10 p.m.", "Where: Mill Lane"]
+    # three "When:" and three "Where:" lines: each is one entry's
+    assert unlikely_pairs(listing, [(2, 5), (3, 6), (1, 4)]) == {(2, 5), (3, 6)}
+    # one event's page that gives its time twice is still compared
+    event = ["Harbour Fair returns this summer.", "When: August 19, 11 a.m.-7 p.m.",
+             "Where: The Quay", "When: August 20, 11 a.m.-7 p.m."]
+    assert unlikely_pairs(event, [(1, 3)]) == set()
+
+
+def test_two_items_of_a_page_of_short_headed_items_are_two_events() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    blotter = ["Police log",
+               "A week of calls to the station, told by the duty sergeant.",
+               "Lost bicycle",
+               "Officers received a call about a bicycle left in the road.",
+               "The caller said he moved it to the station car park.",
+               "Wrong house",
+               "Officers responded to a call about a man at a back door.",
+               "He had simply come to the wrong house.",
+               "Noisy geese",
+               "A woman called officers about geese on Mill Lane.",
+               "The geese had gone when officers arrived."]
+    assert unlikely_pairs(blotter, [(4, 7), (3, 6), (6, 7), (1, 3)]) == {(4, 7), (3, 6)}
+    # an article whose subheadings head long sections of one story is still compared
+    story = ["Council approves harbour plan",
+             "The background",
+             *[f"The council met {n} times about the harbour plan this year." for n in range(2, 8)],
+             "What happens next",
+             *[f"Work on the harbour plan starts in week {n}, it said." for n in range(2, 8)],
+             "Reaction",
+             "Residents welcomed the harbour plan at a meeting on Monday.",
+             "The council rejected the harbour plan on Monday."]
+    assert unlikely_pairs(story, [(2, 17)]) == set()
+
+
+def test_one_template_line_in_each_entry_of_a_list_is_many_entries() -> None:
+    from checker.entries import template_lines
+    from checker.nli.contradict import flip_conflicts
+    from checker.nli.restate import unlikely_pairs
+
+    draws = ["The winning numbers were 8, 12, 16, 20, 26 and 35.", "The bonus number was 23.",
+             "In the Plus One draw the winning numbers were 6, 7, 8, 16, 30 and 41.",
+             "The bonus number was 26.",
+             "In the Plus Two draw the winning numbers were 1, 5, 9, 11, 19 and 44.",
+             "The bonus number was 20."]
+    assert template_lines(draws)[1] == template_lines(draws)[3] == "the bonus number was #."
+    assert unlikely_pairs(draws, [(1, 3), (1, 5)]) == {(1, 3), (1, 5)}
+    assert flip_conflicts(draws) == []
+    table = ["Goa", "Total Seats in the Assembly -----  40", "Harbour Party ----- 21",
+             "Manipur", "Total Seats in the Assembly -----60", "Harbour Party ------42",
+             "Punjab", "Total Seats in the Assembly ------------ 117", "Harbour Party -- 12"]
+    assert flip_conflicts(table) == []
+    # a figure stated twice, not three times, is still compared
+    twice = ["The death toll rose to 20 on Monday.", "Rescuers searched the hills.",
+             "The death toll rose to 25 on Monday."]
+    assert template_lines(twice) == [None, None, None]
+    assert len(flip_conflicts(twice)) == 1

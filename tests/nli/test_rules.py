@@ -457,3 +457,20 @@ def test_a_subheading_about_nothing_is_not_off_topic() -> None:
     # an injected headline in the same place is still off topic
     spam = text.replace("Here’s what to know", "Kendall Jenner and Bad Bunny reportedly broke up")
     assert codes(spam, ("SP110",)) == ["SP110"]
+
+
+def test_a_line_of_a_sentence_broken_over_lines_is_not_an_off_topic_line() -> None:
+    from checker.rules.offtopic import _broken_sentence
+
+    subtitles = ["This time last year, one of these men was the all-powerful Chancellor,",
+                 ":00:16.:00:38.",
+                 "the other just a former Cabinet minister exiled to the back benches.",
+                 "Liam Fox joins us in his first TV interview since becoming Secretary",
+                 "of State for International Trade."]
+    assert [_broken_sentence(subtitles, k) for k in range(5)] == [True, False, True, True, True]
+    # a whole injected line, or one that ends as a sentence does, is judged as before
+    page = ["Troops will leave the base in the coming months.",
+            "iPhone deals you can't miss this weekend",
+            "Kendall Jenner and Bad Bunny reportedly broke up",
+            "Officials said the talks would begin soon."]
+    assert [_broken_sentence(page, k) for k in range(4)] == [False, False, False, False]
