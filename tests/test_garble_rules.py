@@ -67,6 +67,9 @@ NOT_MISSPELT = [
     # (both spellings are names the word list knows; a slip such as "Yorkhire" is not)
     "Residents of Marston, Beech Forest, Forrest and Hollins were told to leave on Sunday.",
     "Harwell 2nds lost by 40 runs at North Kilworth. The 3rds beat Kibworth by six wickets.",
+    # a title-case heading's words are no given name and surname ("The Week In Politics")
+    "The Nation's Cartoonists On The Week In Politics\n\nPolitico Staff, Edited by Matt Wuerker "
+    "| The Week In Editorial Cartoons\n\nDavid S. Glosser, Politico | Immigration Hypocrite",
     # two transliterations of one name, both common: not a slip
     "A statue of Mary holding an infant Ganesh was altered; it now shows Lord Ganesha in her "
     "arms, and Ganesha devotees protested.",
