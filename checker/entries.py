@@ -25,14 +25,14 @@ _POSTED = r"(?:(?:post(?:ed)?|postpublished|published|updated?)(?:\s+|:\s*))?(?:
 _TIMESTAMP = re.compile(rf"^\W*{_POSTED}\d{{1,2}}[:.]\d{{2}}\b", re.IGNORECASE)
 
 # The marker that opens an entry of live commentary, a lap chart or a ball-by-ball page: "87 min",
-# "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT". The entry's own sentence
-# starts after it with a capital ("87 min The game is petering out.").
+# "90+2 min", "45'", "On 7th lap", "Lap 12", "Over 14", "14:05 GMT", "9/28/2022 3:43 pm". The
+# entry's own sentence starts after it with a capital ("87 min The game is petering out.").
 _LIVE_MARKER = re.compile(
     r"(?:"
     r"\d{1,3}(?:\+\d{1,2})?\s*(?:min|mins|minutes?|['’])"
     r"|(?:on\s+)?(?:the\s+)?(?:lap|over|round|hole|set|game|stage|minute)\s+\d{1,3}"
     r"|(?:on\s+)?(?:the\s+)?\d{1,3}(?:st|nd|rd|th)\s+(?:lap|over|round|hole|set|minute|stage)"
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)?"
+    r"|(?:\d{1,2}/\d{1,2}/\d{2,4}\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|pt|utc)?"
     r")[\s:.,–—-]*",
     re.IGNORECASE,
 )
@@ -420,7 +420,9 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
 
     A live blog that puts its newest entry first gives a match's scores falling down the page;
     when a match's scores fall from one to the next more often than they rise (and more than
-    once: one fall between two scores is the conflict itself), they are read bottom up. When
+    once: one fall between two scores is the conflict itself), they are read bottom up. Two
+    scores of which one side's goes up and the other's down are two games of the same sides
+    (a results page's home and away legs, its boys' and girls' games), never compared. When
     every score of a match says when it stood ("78min: NZL 20-20 AUS" below "FT: NZL 23-20
     AUS"), they are read in the order of the match's clock. The pair is given in the order of
     the page."""
@@ -433,6 +435,10 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for scores in matches.values():
         steps = list(pairwise(scores))
+        if any(any(b[s] > a[s] for s in a) and any(b[s] < a[s] for s in a)
+               for (_, a), (_, b) in steps):
+            continue  # one side up and the other down: two games ("Madison 60, Belle Fourche
+            # 31" … "Belle Fourche 51, Madison 40", a results page's boys' and girls' games)
         rises = sum(all(b[s] >= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
         falls = sum(all(b[s] <= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
         # a tennis score gives its sets, so one fall between two of them is a page read bottom

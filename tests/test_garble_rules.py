@@ -165,6 +165,7 @@ def test_miscased_function_words_are_found_and_titles_are_not() -> None:
     ("On 12th lap", "The two leaders were told to hold their positions for now."),
     ("Lap 30", "The safety car comes in and the field bunches up behind it."),
     ("14:05 GMT", "The minister is due to speak in the next few minutes."),
+    ("9/28/2022 3:43 pm", "The eye of the storm made landfall a little after 3 pm."),
 ])
 def test_a_live_entry_marker_before_a_capital_is_not_garble(marker: str, body: str) -> None:
     assert _found(f"{marker} {body}", "GB102") == []

@@ -549,6 +549,20 @@ def test_tennis_scores_and_live_pages_that_put_the_newest_entry_first() -> None:
                            "Okafor 4-6 6-4 2-5 Harlow*"]) == []
 
 
+def test_two_games_of_the_same_sides_on_a_results_page_are_not_a_fall() -> None:
+    from checker.entries import falling_scores
+    from checker.nli.contradict import flip_conflicts
+
+    results = ["Boys basketball", "Madison 60, Belle Fourche 31", "Parker 46, Beresford 34",
+               "Girls basketball", "Belle Fourche 51, Madison 40", "Beresford 53, Parker 28"]
+    assert falling_scores(results) == []
+    assert flip_conflicts(results) == []
+    # one side's score falling while the other's holds is still the conflict
+    assert [(i, j) for i, j, _ in falling_scores(
+        ["Goal! Madison 2, Belle Fourche 1.", "Half time: Madison 1, Belle Fourche 1."])] == [
+        (0, 1)]
+
+
 def test_scores_that_give_the_match_clock_are_read_in_its_order() -> None:
     from checker.entries import falling_scores, match_time, running_score
     from checker.nli.contradict import flip_conflicts
