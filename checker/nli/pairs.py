@@ -81,15 +81,23 @@ LABEL_CAPITALS = 2  # capitalised words that make a line of names and function w
 
 def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
     """Long enough to make a claim, not a question, not the tail of a sentence broken over
-    lines (it opens on a lower-case word), and not a label (no lower-case word but function
-    words: a heading, a table row, a name on a line of its own)."""
-    if (len(sentence.split()) < min_words or sentence.rstrip().endswith("?")
-            or _FRAGMENT.match(sentence) is not None):
-        return False
+    lines (it opens on a lower-case word), and not a label (``label``)."""
+    return _sentence_like(sentence, min_words) and not label(sentence)
+
+
+def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
+    return (len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
+            and _FRAGMENT.match(sentence) is None)
+
+
+def label(sentence: str) -> bool:
+    """A line with no lower-case word but function words, and two capitalised words or more:
+    a heading, a table row, a name on a line of its own ("Newcastle upon Tyne East"), which
+    claims nothing for another line to contradict. "He is not in." is a claim."""
     function = function_words()
     if any(w not in function for w in _LOWER_WORD.findall(sentence)):
-        return True
-    return len(_CAPITAL_WORD.findall(sentence)) < LABEL_CAPITALS  # "He is not in." is a claim
+        return False
+    return len(_CAPITAL_WORD.findall(sentence)) >= LABEL_CAPITALS
 
 
 def _embedding_neighbours(
@@ -150,7 +158,11 @@ def select_pairs(
     A live commentary's running score ("HT: Harbour City 0-1 Dunmere Athletic.") is not one:
     scores are alike enough to fill the budget, and whether one conflicts with another is
     arithmetic, ``checker.entries.falling_scores``' business."""
-    usable = [i for i, s in enumerate(sentences) if model_eligible(s) and running_score(s) is None]
+    # a label still takes its place among the sentences' neighbours, as it did before labels
+    # were left out, and pairs with it are dropped at the end: leaving labels out removes
+    # pairs and adds none
+    usable = [i for i, s in enumerate(sentences)
+              if _sentence_like(s) and running_score(s) is None]
     if len(usable) < 2:
         return []
     vectors = embeddings[usable]
@@ -171,4 +183,5 @@ def select_pairs(
         scored.append((sim + bonus, usable[a], usable[b]))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     budget = max(sel.min_pairs, math.ceil(sel.pairs_per_sentence * len(usable)))
-    return [(i, j) for _, i, j in scored[:budget]]
+    labels = {i for i in usable if label(sentences[i])}
+    return [(i, j) for _, i, j in scored[:budget] if i not in labels and j not in labels]
