@@ -411,6 +411,10 @@ def _tennis(sentence: str) -> re.Match[str] | None:
     return _TENNIS_SCORE.fullmatch(sentence.strip().replace("*", ""))
 
 
+RESULTS_MATCHES = 4  # fixtures on a page that, each given at most ``RESULTS_SCORES`` times,
+RESULTS_SCORES = 2  # make it a list of results rather than a running commentary
+
+
 def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     """Running scores of one match that fall, the one way two of them can conflict: (the
     sentence of the goal the lower score leaves out, the sentence of the lower score,
@@ -422,7 +426,9 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     when a match's scores fall from one to the next more often than they rise (and more than
     once: one fall between two scores is the conflict itself), they are read bottom up. Two
     scores of which one side's goes up and the other's down are two games of the same sides
-    (a results page's home and away legs, its boys' and girls' games), never compared. When
+    (a results page's home and away legs, its boys' and girls' games), never compared; nor are
+    the scores of a list of results (``RESULTS_MATCHES`` fixtures or more, none given more than
+    ``RESULTS_SCORES`` times), where a pair of sides given twice played twice. When
     every score of a match says when it stood ("78min: NZL 20-20 AUS" below "FT: NZL 23-20
     AUS"), they are read in the order of the match's clock. The pair is given in the order of
     the page."""
@@ -433,6 +439,8 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
             continue
         matches.setdefault(frozenset(side for side, _ in score), []).append((k, dict(score)))
     out: list[tuple[int, int, str]] = []
+    if len(matches) >= RESULTS_MATCHES and max(map(len, matches.values())) <= RESULTS_SCORES:
+        return out  # a results list: many fixtures, each given once or twice (two games)
     for scores in matches.values():
         steps = list(pairwise(scores))
         if any(any(b[s] > a[s] for s in a) and any(b[s] < a[s] for s in a)

@@ -557,6 +557,12 @@ def test_two_games_of_the_same_sides_on_a_results_page_are_not_a_fall() -> None:
                "Girls basketball", "Belle Fourche 51, Madison 40", "Beresford 53, Parker 28"]
     assert falling_scores(results) == []
     assert flip_conflicts(results) == []
+    # a list of many fixtures, each given once or twice: two games even when both fall
+    fixtures = ["Boys", "Red Cloud 72, Spearfish 45", "Highmore 77, Stanley County 70",
+                "Lyman 50, Kadoka 41", "Wall 66, Philip 60",
+                "Girls", "Red Cloud 54, Spearfish 38", "Highmore 65, Stanley County 42"]
+    assert falling_scores(fixtures) == []
+    assert falling_scores(fixtures[:3] + fixtures[6:]) != []  # two fixtures: still compared
     # one side's score falling while the other's holds is still the conflict
     assert [(i, j) for i, j, _ in falling_scores(
         ["Goal! Madison 2, Belle Fourche 1.", "Half time: Madison 1, Belle Fourche 1."])] == [
