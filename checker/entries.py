@@ -237,7 +237,7 @@ def entry_heading_line(line: str) -> bool:
 
 # A figure, and a table's leader ("Total Seats in the Assembly ----- 40"), in a template line.
 _FIGURES = re.compile(r"\d++(?:[,.:]\d++)*+")
-_LEADER = re.compile(r"[ \t]*+(?:-{2,}|\.{3,}|_{3,})[ \t]*+")
+_LEADER = re.compile(r"(?<![ \t])[ \t]*+(?:-{2,}|\.{3,}|_{3,})[ \t]*+")
 TEMPLATE_LINES = 3  # one line with other figures, so many times over: one in each entry
 
 

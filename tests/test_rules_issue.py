@@ -56,6 +56,8 @@ def test_injected_related_link_lines(line: str) -> None:
     "Share this article on Facebook Twitter WhatsApp",
     "Sign up for our newsletter",
     "Advertisement",
+    "Image caption The harbour wall at high tide on Monday",
+    "boats in the harbour on 30 SeptemberImage copyright Harbour Press",
 ])
 def test_page_boilerplate_lines(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line
@@ -94,6 +96,7 @@ def test_a_short_line_in_another_script_is_a_scraped_label() -> None:
     "Read the full statement, the ambassador told reporters, before the talks resumed.",
     "Officials said they would see also whether the base could be kept open.",
     "The advertisement campaign cost the ministry more than $2 million last year.",
+    "The image caption was wrong, the paper said in a correction on Monday.",
     "Related talks in Washington will continue next week, officials said.",
 ])
 def test_prose_that_looks_like_spam_is_left_alone(prose: str) -> None:
