@@ -566,8 +566,11 @@ class PairFilter:
         left, right = list(ska[i1:i2]), list(skb[j1:j2])
         if max(len(left), len(right)) > OBJECT_WORDS:
             return False
-        words = [w for w in left + right if w != "<N>"]
-        if not words or _conflict_sign(words, [], self._lex):
+        left = [w for w in left if w != "<N>"]
+        right = [w for w in right if w != "<N>"]
+        words = left + right
+        if not words or _conflict_sign(left, right, self._lex) or any(
+                _is_number(w, self._lex) for w in words):
             return False
         return not any(self._lex.flips(w) & (set(ska) | set(skb)) for w in words)
 

@@ -772,6 +772,9 @@ def test_one_template_with_other_names_in_two_slots_is_two_entries() -> None:
              "The network projects that Democrat Sam Pike will lose the Dunmore governor's race.",
              "The network projects that Democrat Sam Pike will win the Dunmore governor's race."]
     assert unlikely_pairs(races, [(0, 1), (0, 2), (0, 3), (0, 4)]) == {(0, 1)}
+    seats = ["The network projects that Republican Ann Holt will win 2 seats in Dunmore.",
+             "The network projects that Democrat Sam Pike will win 3 seats in Dunmore."]
+    assert unlikely_pairs(seats, [(0, 1)]) == set()  # a number in that place: still compared
 
 
 def test_one_field_of_a_listing_s_entries_is_two_events() -> None:
