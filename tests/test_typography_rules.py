@@ -43,3 +43,8 @@ def test_a_whistle_written_twice_is_not_a_slip() -> None:
     # a quoted title; but a function word doubled after a quotation mark is still a slip
     assert _found("The crowd sang “Glory Glory Harbour City” all night.", "TY104") == []
     assert _found("He said “The The troops will stay.”", "TY104") == ["The The"]
+
+
+def test_a_shout_spelled_letter_by_letter_is_not_a_repeated_word() -> None:
+    assert _found("89' G O O O A A A L - Traore scores for Lyon!", "TY104") == []
+    assert _found("She bought a a new car on Monday.", "TY104") == ["a a"]
