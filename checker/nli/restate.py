@@ -550,10 +550,10 @@ class PairFilter:
 
     def _other_object(self, ska: tuple[str, ...], skb: tuple[str, ...],
                       names_a: tuple[str, ...], names_b: tuple[str, ...]) -> bool:
-        """Two skeletons of one template that differ in a few plain words at one place, none
-        of them a sign of conflict (a negation, a number, an antonym, a time word), and whose
-        other names are no negation or number either ("Four people were killed" / "Nobody
-        was killed" is a flip)."""
+        """Two skeletons of one template that differ in a few plain words at one place beside a
+        name, none of them a sign of conflict (a negation, a number, an antonym, a time word),
+        and whose other names are no negation or number either ("Four people were killed" /
+        "Nobody was killed" is a flip)."""
         other = [w.lower() for x, y in zip(names_a, names_b, strict=True) if x != y
                  for w in (*x.split(), *y.split())]
         if set(other) & NEGATORS or any(_is_number(w, self._lex) for w in other):
@@ -565,6 +565,12 @@ class PairFilter:
         _, i1, i2, j1, j2 = ops[0]
         left, right = list(ska[i1:i2]), list(skb[j1:j2])
         if max(len(left), len(right)) > OBJECT_WORDS:
+            return False
+        # the words must stand beside a name, as a name's own words do ("the North Dakota
+        # governor's race"); a verb put in elsewhere ("is located in") tells no other object
+        beside = {ska[k] for k in (i1 - 1, i2) if 0 <= k < len(ska)} | {
+            skb[k] for k in (j1 - 1, j2) if 0 <= k < len(skb)}
+        if "<N>" not in beside:
             return False
         left = [w for w in left if w != "<N>"]
         right = [w for w in right if w != "<N>"]

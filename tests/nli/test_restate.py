@@ -775,6 +775,9 @@ def test_one_template_with_other_names_in_two_slots_is_two_entries() -> None:
     seats = ["The network projects that Republican Ann Holt will win 2 seats in Dunmore.",
              "The network projects that Democrat Sam Pike will win 3 seats in Dunmore."]
     assert unlikely_pairs(seats, [(0, 1)]) == set()  # a number in that place: still compared
+    # a word put in away from the names tells no other object: one hospital, two places
+    hospital = ["The hospital is in Manchester.", "The hospital is located in Glasgow."]
+    assert unlikely_pairs(hospital, [(0, 1)]) == set()
 
 
 def test_one_field_of_a_listing_s_entries_is_two_events() -> None:
