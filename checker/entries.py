@@ -254,7 +254,9 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
         if not any(ch.isdigit() for ch in sentence):
             keys.append(None)
             continue
-        line = _LEADER.sub(" — ", " ".join(sentence.split()))
+        line = " ".join(sentence.split())
+        if "--" in line or "..." in line or "__" in line:
+            line = _LEADER.sub(" — ", line)
         keys.append(_FIGURES.sub("#", line).lower())
     # told apart by their figures: the same line written again is one entry's, not three
     texts: dict[str, set[str]] = {}

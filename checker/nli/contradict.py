@@ -212,14 +212,16 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     out: list[Conflict] = []
     toks = [tokens(s) if eligible(s) else None for s in sentences]
     written = Counter(s.strip() for s in sentences)
-    templates = template_lines(sentences)
+    templates: list[str | None] | None = None  # read only once a number flip needs them
     reported: set[tuple[str, str]] = set()
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
         if flip is None or _not_a_conflict(flip, sentences[i], toks[i] or [], sentences[j]):
             continue
-        if flip.kind == "number" and templates[i] is not None and templates[i] == templates[j]:
-            continue  # one template line in each entry of a list ("The bonus number was 23.")
+        if flip.kind == "number":
+            templates = templates or template_lines(sentences)
+            if templates[i] is not None and templates[i] == templates[j]:
+                continue  # one template line in each entry of a list ("The bonus number was 23.")
         a, b = sentences[i].strip(), sentences[j].strip()
         if flip.kind == "number" and written[a] > 1 and written[b] > 1:
             # each written again and again: a list's template line, one in each entry ("Con
