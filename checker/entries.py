@@ -250,19 +250,18 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
     list, and two of them are two entries, not two accounts of one fact. A figure stated twice
     otherwise is still compared."""
     keys: list[str | None] = []
+    # told apart by their figures: the same line written again is one entry's, not three
+    texts: dict[str, set[str]] = {}
     for sentence in sentences:
         if not any(ch.isdigit() for ch in sentence):
             keys.append(None)
             continue
-        line = " ".join(sentence.split())
-        if "--" in line or "..." in line or "__" in line:
-            line = _LEADER.sub(" — ", line)
-        keys.append(_FIGURES.sub("#", line).lower())
-    # told apart by their figures: the same line written again is one entry's, not three
-    texts: dict[str, set[str]] = {}
-    for key, sentence in zip(keys, sentences, strict=True):
-        if key is not None:
-            texts.setdefault(key, set()).add(" ".join(sentence.split()))
+        written = " ".join(sentence.split())
+        line = _LEADER.sub(" — ", written) if "--" in written or "..." in written or (
+            "__" in written) else written
+        key = _FIGURES.sub("#", line).lower()
+        keys.append(key)
+        texts.setdefault(key, set()).add(written)
     return [k if k is not None and len(texts[k]) >= TEMPLATE_LINES else None for k in keys]
 
 
@@ -325,8 +324,11 @@ def case_entries(sentences: Sequence[str]) -> list[str | None]:
 # lead-in of a few words at most (none, when it can be none: "Brackwater Rovers" is one side, not
 # a lead-in and "Rovers"); the score is the rest of the sentence.
 _SIDE = r"(?<![\w.'’&-])[A-Z][\w.'’&-]*+(?:[ \t]+(?:[A-Z&][\w.'’&-]*+|de|of|and|the)){0,4}"
-# The match's clock after the score: "…, 43 minutes", "(67')".
-_CLOCK_AFTER = r"(?:,?[ \t]*\(?\d{1,3}(?:\+\d{1,2})?[ \t]*(?:'|’|mins?|minutes)\)?)?"
+# A minute of a match's clock: "43 minutes", "78min", "90+2'" (the minute and the added time).
+_MINUTE = r"(\d{1,3})(?:\+(\d{1,2}))?[ \t]*(?:'|’|mins?\b|minutes\b)"
+# The match's clock after the score: "…, 43 minutes", "(67')". (Its groups come after the
+# score's four.)
+_CLOCK_AFTER = rf"(?:,?[ \t]*\(?{_MINUTE}\)?)?"
 _RUNNING_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}}),[ \t]+({_SIDE})[ \t]+(\d{{1,3}})"
     rf"{_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
@@ -336,7 +338,7 @@ _DASHED_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}})[ \t]*[-–][ \t]*(\d{{1,3}})[ \t]+"
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
-_MATCH_MINUTE = re.compile(r"(?<![\w.])(\d{1,3})(?:\+(\d{1,2}))?[ \t]*(?:'|’|mins?\b|minutes\b)")
+_MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
 _FULL_TIME = re.compile(r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime)\b")
 FULL_TIME = 10_000  # after every minute of the match
 

@@ -211,23 +211,25 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     lex = load_lexicon()
     out: list[Conflict] = []
     toks = [tokens(s) if eligible(s) else None for s in sentences]
-    written = Counter(s.strip() for s in sentences)
-    templates: list[str | None] | None = None  # read only once a number flip needs them
+    # how often each line is written, and its template: read once a number flip needs them
+    lines: tuple[Counter[str], list[str | None]] | None = None
     reported: set[tuple[str, str]] = set()
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
         if flip is None or _not_a_conflict(flip, sentences[i], toks[i] or [], sentences[j]):
             continue
-        if flip.kind == "number":
-            templates = templates or template_lines(sentences)
-            if templates[i] is not None and templates[i] == templates[j]:
-                continue  # one template line in each entry of a list ("The bonus number was 23.")
         a, b = sentences[i].strip(), sentences[j].strip()
-        if flip.kind == "number" and written[a] > 1 and written[b] > 1:
-            # each written again and again: a list's template line, one in each entry ("Con
-            # hold. Percentage change is since May 2011." under one ward, "… since May 2012."
-            # under another), not two accounts of one fact
-            continue
+        if flip.kind == "number":
+            if lines is None:
+                lines = Counter(s.strip() for s in sentences), template_lines(sentences)
+            written, templates = lines
+            if (written[a] > 1 and written[b] > 1) or (
+                    templates[i] is not None and templates[i] == templates[j]):
+                # one template line in each entry of a list, not two accounts of one fact:
+                # each written again and again ("Con hold. Percentage change is since May
+                # 2011." under one ward, "… since May 2012." under another), or one line with
+                # other figures three times or more ("The bonus number was 23.")
+                continue
         if (a, b) in reported:  # the same two statements again: one finding is enough
             continue
         reported.add((a, b))

@@ -97,9 +97,14 @@ def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> 
     names = set()
     for start in starts:
         g = _GIVEN.search(text, max(0, start - 30), start)
-        if g and zipf(g.group(1)) < MAX_GIVEN_NAME_ZIPF and g.group(1) not in _titles():
+        if g and _given_name(g.group(1)):
             names.add(g.group(1))
     return names
+
+
+def _given_name(word: str) -> bool:
+    """Could this capitalised word be a given name: rare as a word, and no title ("Dr")?"""
+    return zipf(word) < MAX_GIVEN_NAME_ZIPF and word not in _titles()
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -181,13 +186,13 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     return False
 
 
-# Just before a surname: a given name (rare as a word, as for ``_GIVEN``) or a surname's
-# particle ("Michael van Gerwen", "Van Gerwen"); just after a given name, a capitalised word.
-_BEFORE_SURNAME = re.compile(
-    r"(?<![\w.])([A-Z][a-z]+|[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a"
-    r"|[Aa]l|[Ee]l|bin|ibn|ben)[ \t]+$")
+# Just before a surname: a given name (``_given_name``) or a surname's particle ("Michael van
+# Gerwen", "Van Gerwen": capitalised, a particle is matched as a word like any other); just
+# after a given name, a capitalised word.
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "le", "la", "al",
                         "el", "bin", "ibn", "ben"})
+_BEFORE_SURNAME = re.compile(
+    r"(?<![\w.])([A-Z][a-z]+|" + "|".join(sorted(_PARTICLES)) + r")[ \t]+$")
 _NAME_AFTER = re.compile(r"(?<![ \t])[ \t]++([A-Z][a-z]+)")
 
 
@@ -205,8 +210,8 @@ def given_and_surname(text: str, a: str, b: str, where: dict[str, list[int]]) ->
             if after and after.group(1) == other:
                 return {"other"}
             m = _BEFORE_SURNAME.search(text, max(0, start - 20), start)
-            before = m is not None and (m.group(1).lower() in _PARTICLES or (
-                zipf(m.group(1)) < MAX_GIVEN_NAME_ZIPF and m.group(1) not in _titles()))
+            before = m is not None and (m.group(1).lower() in _PARTICLES
+                                        or _given_name(m.group(1)))
             out.add("given" if after and not before else
                     "surname" if before and not after else "other")
         return out

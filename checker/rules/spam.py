@@ -138,11 +138,12 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         latin_text: bool | None = None  # is the text as a whole in Latin letters? (when asked)
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
-            match = pattern.search(text) if _words(text) <= MAX_BOILERPLATE_WORDS else None
+            words = _words(text)
+            match = pattern.search(text) if words <= MAX_BOILERPLATE_WORDS else None
             if match is not None:
                 block.append((line, match.group(0)))
                 continue
-            if _words(text) <= MAX_FOREIGN_WORDS and _latin_share(text) <= MAX_FOREIGN_LATIN:
+            if words <= MAX_FOREIGN_WORDS and _latin_share(text) <= MAX_FOREIGN_LATIN:
                 if latin_text is None:
                     latin_text = _latin_share(doc.text) >= MIN_LATIN_TEXT
                 if latin_text:  # "Мой мир", "完整原文": a share bar's or a menu's label
