@@ -110,6 +110,11 @@ _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
+# A cycling or running race's distance to go opening an entry: "155km to go: The break's gap is
+# 2-46.", "10 miles to go -", "3km remaining:".
+_DISTANCE_OPENING = re.compile(
+    r"\W{0,3}\d{1,3}(?:\.\d)?+[ \t]*+(?:km|kms|kilomet(?:re|er)s?|mi|miles?)[ \t]++"
+    r"(?:to[ \t]++go|remaining|left)\b", re.IGNORECASE)
 # A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
 _NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 _STAMP_LINE = re.compile(
@@ -268,9 +273,10 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
-    time, or a commentary's minute: "23' GOAL! …") or that their writers sign off ("— Todd
-    Haselton", on a page with two or more such lines); None before the first heading. Two
-    sentences in different entries were written about two different moments."""
+    time, a commentary's minute: "23' GOAL! …", a race's distance to go: "155km to go: …") or
+    that their writers sign off ("— Todd Haselton", on a page with two or more such lines);
+    None before the first heading. Two sentences in different entries were written about two
+    different moments."""
     out: list[int | None] = []
     current: int | None = None
     signatures = [_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences]
@@ -280,7 +286,8 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
         first_line = sentence.lstrip().split("\n", 1)[0]
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
-                or _MINUTE_OPENING.match(first_line) or closed):
+                or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
+                or closed):
             current = 0 if current is None else current + 1
         elif signed and current is None:
             current = 0  # the first signed entry, which no heading opened

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.entries import (
+    BULLETS,
     falling_scores,
     innings_score,
     running_score,
@@ -35,7 +36,7 @@ from checker.nli.flips import (
     word_flip_tokens,
 )
 from checker.nli.lexicon import load_lexicon
-from checker.nli.pairs import Selection, model_eligible, select_pairs
+from checker.nli.pairs import Selection, label, model_eligible, select_pairs
 from checker.resources import load_lines
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from checker.nli.backend import NLIModel
 
 MIN_WORDS = 5
+UNFINISHED_WORDS = MIN_WORDS  # words that make a last line with no full stop a cut sentence
 
 
 ENTAILED = 0.8  # p(entailment) either way round at which a pair is a restatement, not a conflict
@@ -87,6 +89,23 @@ class Conflict:
 def eligible(sentence: str) -> bool:
     """Long enough for the word-flip rule to align (the model's own floor is in pairs.py)."""
     return model_eligible(sentence, MIN_WORDS)
+
+
+def unfinished(sentences: Sequence[str]) -> int | None:
+    """The index of the document's last sentence when it stops short: a sentence of prose, not
+    a label or a list item, that ends on a word, a number or a comma instead of a full stop
+    ("The release warned of stern action against people who indulged in any anti-social
+    activities and create unres"). A copy of a page cut after so many characters ends so, and
+    so does a draft while its last sentence is being typed: what that sentence will say is not
+    known yet, so it is not compared with the others."""
+    if not sentences:
+        return None
+    last = sentences[-1].strip()
+    if not last or not (last[-1].isalnum() or last[-1] in ",-–"):
+        return None
+    if last[0] in BULLETS or len(last.split()) < UNFINISHED_WORDS or label(last):
+        return None
+    return len(sentences) - 1
 
 
 def candidate_pairs(
@@ -211,6 +230,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     lex = load_lexicon()
     out: list[Conflict] = []
     toks = [tokens(s) if eligible(s) else None for s in sentences]
+    cut = unfinished(sentences)
+    if cut is not None:
+        toks[cut] = None  # a sentence cut short: its missing words may be what would differ
     # how often each line is written, and its template: read once a number flip needs them
     lines: tuple[Counter[str], list[str | None]] | None = None
     reported: set[tuple[str, str]] = set()
@@ -261,8 +283,9 @@ def find_conflicts(
     seen = {(c.earlier, c.later) for c in conflicts} | pattern_pairs(sentences)
     scored = 0
     if model is not None and embeddings is not None:
+        cut = unfinished(sentences)
         pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs)
-                 if p not in seen]
+                 if p not in seen and cut not in p]
         scored = len(pairs)
         # one way round is enough only below the threshold: above it the other direction decides
         # the entailment guard and the confidence

@@ -63,7 +63,7 @@ from checker.entries import (
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
-from checker.resources import load_rows
+from checker.resources import load_lines, load_rows
 from checker.rules.garble import function_words
 
 _POSSESSIVE = frozenset(("'s", "’s"))
@@ -318,6 +318,46 @@ def reworded_restatement(a: str, b: str, lex: Lexicon | None = None,
     return not _swapped_names(ca, cb)
 
 
+# An instruction opens on its verb, then a function word or a particle ("Hike to Lummi Peak.",
+# "Pick up heirloom tomatoes …", "Bake for 20 minutes."); a sentence that opens on a noun goes on
+# with a noun or tells its verb before the first comma ("Search teams found …", "Work on the
+# bridge was halted").
+_OPENING = re.compile(r"[^A-Za-z]{0,3}+([A-Z][a-z]++)[ \t]++([a-z]++)")
+_PARTICLES = frozenset(("up", "down", "around", "out", "off", "over", "back", "through",
+                        "along", "across", "into", "onto", "away", "past"))
+_FINITE = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                     "could", "may", "might", "must", "should", "did", "does", "said", "says"))
+
+
+_SUBORDINATORS = frozenset(("if", "when", "as", "because", "while", "unless", "until", "so",
+                            "who", "which", "that", "before", "after", "where", "once"))
+
+
+@lru_cache(maxsize=1)
+def _instruction_verbs() -> frozenset[str]:
+    return frozenset(load_lines("nli", "instruction_verbs.txt"))
+
+
+def instruction(sentence: str) -> bool:
+    """Does the sentence tell the reader what to do, as a travel guide, a recipe or a how-to
+    does ("Hike to Lummi Peak, the highest point on the island.", "Drive to the Willows Inn.")?
+    It opens on a verb of ``rules/nli/instruction_verbs.txt`` followed by a function word or a
+    particle, with no finite verb and no negation in its main clause (up to the first comma or
+    subordinating word)."""
+    m = _OPENING.match(sentence)
+    if m is None or m.group(1).lower() not in _instruction_verbs():
+        return False
+    after = m.group(2)
+    if after not in function_words() and after not in _PARTICLES:
+        return False
+    words = [w.lower() for w in _tokens(sentence.split(",", 1)[0])]
+    # the main clause: up to the first comma or subordinating word ("Wear a mask only if you
+    # are ill …" tells what to do; "Work on the bridge was halted" does not)
+    clause = set(words[: next((k for k, w in enumerate(words) if w in _SUBORDINATORS),
+                              len(words))])
+    return clause.isdisjoint(_FINITE) and clause.isdisjoint(NEGATORS)
+
+
 def _fragment(text: str) -> bool:
     """A short, verbless listing line: 'Chelsea 1-1 Manchester City.', '"Veep," 10:30 ET, HBO.'"""
     toks = _tokens(text)
@@ -415,6 +455,7 @@ class PairFilter:
                  paragraphs: Sequence[int] | None = None) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
+        self._instructions = [instruction(s) for s in sentences]
         self._labels = entry_labels(sentences, paragraphs)
         self._fields = listing_fields(self._labels)
         self._entries = entry_numbers(sentences)
@@ -431,6 +472,7 @@ class PairFilter:
         self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
         self._headline = _headline(sentences, paragraphs)
+        self._titles = _repeated_titles(sentences)
         self._subheads = _subheadings(headings)
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
@@ -584,6 +626,15 @@ class PairFilter:
         """Why the pair (i, j) is not worth scoring, or None."""
         if i == self._headline or i < j < self._subheads.get(i, 0):
             return "headline"
+        if i in self._titles or j in self._titles:
+            return "headline"
+        if self._instructions[i] or self._instructions[j]:
+            # "Hike to Lummi Peak, the highest point on the island." / "Drive to the Willows
+            # Inn, on the west side of the island.": what to do states no fact for another
+            # sentence to contradict, and the model, trained on statements, reads two things to
+            # do as two accounts of one (0.94 on a travel guide) and advice against a statement
+            # as a denial of it ("Wear a mask …" / "You are …": 0.995 on a myth-buster)
+            return "instruction"
         if self.parallel(i, j):
             return "parallel"
         if self.speakers(i, j) or self.two_people(i, j):
@@ -618,6 +669,16 @@ def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int
         return None
     first = sentences[0].strip()
     return 0 if "\n" not in first and headline_like(first) else None
+
+
+def _repeated_titles(sentences: Sequence[str]) -> set[int]:
+    """The lines of a page's title printed more than once, as a copied page prints it in its
+    breadcrumb, its heading and again above the story ("Putin appoints new acting governors in
+    five regions", three times after the menu and the date): a headline wherever it stands,
+    which says in a few words what the story tells at length."""
+    counts = Counter(s.strip() for s in sentences)
+    return {k for k, s in enumerate(sentences)
+            if counts[s.strip()] > 1 and "\n" not in s.strip() and headline_like(s.strip())}
 
 
 def _heading_lines(sentences: Sequence[str]) -> list[bool]:

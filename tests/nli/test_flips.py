@@ -166,3 +166,37 @@ def test_a_list_s_template_lines_are_not_number_flips_and_a_pair_is_said_once() 
              "The harbour ward was last contested in May 2012, the council said.",
              "The harbour ward was last contested in May 2012, the council said."]
     assert [(c.earlier, c.later, c.kind) for c in flip_conflicts(story)] == [(0, 1, "number")]
+
+
+def test_a_last_sentence_cut_short_is_not_compared() -> None:
+    from checker.nli.contradict import flip_conflicts, unfinished
+
+    results = ["The Congress won 99 seats in the state assembly election this year.",
+               "The BJP won 74 seats, official results showed on Sunday.",
+               "The Congress won 9"]
+    # a copy cut after so many characters: the missing digit is no number flip
+    assert unfinished(results) is None  # four words: too short to tell from a label
+    cut = [*results[:2], "Officials said the Congress won 9"]
+    assert unfinished(cut) == 2
+    cut = [*results[:2], "In the final count the Congress won 99 seats in the state assembly e"]
+    assert unfinished(cut) == 2
+    longer = [*results[:2], "The Congress won 9 seats in the state assembly election this year,"]
+    assert unfinished(longer) == 2 and flip_conflicts(longer) == []
+    # the same sentence finished is a flip, and a finished last sentence is compared
+    done = [*results[:2], "The Congress won 9 seats in the state assembly election this year."]
+    assert unfinished(done) is None
+    assert [c.kind for c in flip_conflicts(done)] == ["number"]
+    # a heading or a list item without a full stop is not a sentence cut short
+    assert unfinished([*results[:2], "Results of the State Assembly Election in Full Here"]) is None
+    assert unfinished([*results[:2], "- the Congress won 99 seats in the state assembly"]) is None
+
+
+def test_a_race_s_distance_to_go_opens_a_live_entry() -> None:
+    from checker.entries import entry_numbers
+
+    stage = ["The stage starts in Saint-Leonard-de-Noblat.",
+             "166km to go: The peloton is back together again.",
+             "155km to go: The situation seems to have settled down. The break's gap is 2-46.",
+             "40km to go - The break has 43 seconds.",
+             "Riders with 12 km to go were still together."]
+    assert entry_numbers(stage) == [None, 0, 1, 2, 2]

@@ -155,3 +155,21 @@ def test_the_rule_never_reports_a_pair_scored_one_way_round_only() -> None:
     conflicts, scored = find_conflicts([a, b], model, vectors, Params(both_ways_from=0.9))
     assert scored == 1 and not [c for c in conflicts if c.kind == "model"]
     assert model.asked == [[(a, b)], [(b, a)]]
+
+
+def test_a_last_sentence_cut_short_goes_to_no_model() -> None:
+    """A copy cut after so many characters, or a draft whose last sentence is being typed: what
+    that sentence will say is not known, so the model does not read it."""
+    from checker.nli.contradict import Params, find_conflicts
+
+    a = "The release warns of stern action against people who create unrest among the public."
+    b = "The release warned of stern action against people who indulged in any anti-social ac"
+    model = _Recording({(a, b): _answer(0.0, 0.93), (b, a): _answer(0.0, 0.9)})
+    vectors = _unit([[1, 0], [1, 0.1]])
+    conflicts, scored = find_conflicts([a, b], model, vectors, Params())
+    assert (conflicts, scored) == ([], 0) and model.asked == []
+    # once it ends as a sentence does, the pair is read
+    done = b[: b.rindex(" ")] + " activities."
+    model = _Recording({(a, done): _answer(0.0, 0.93), (done, a): _answer(0.0, 0.9)})
+    conflicts, scored = find_conflicts([a, done], model, vectors, Params())
+    assert scored == 1 and [c.kind for c in conflicts] == ["model"]

@@ -844,3 +844,44 @@ def test_one_template_line_in_each_entry_of_a_list_is_many_entries() -> None:
              "The death toll rose to 25 on Monday."]
     assert template_lines(twice) == [None, None, None]
     assert len(flip_conflicts(twice)) == 1
+
+
+def test_an_instruction_is_not_compared_with_the_model() -> None:
+    from checker.nli.restate import instruction, unlikely_pairs
+
+    told = ["Hike to Beacon Hill, the highest point on the island.",
+            "Drive to the Old Mill Inn, on the east side of the island.",
+            "Pick up smoked fish at the market, if it's Saturday.",
+            "Wear a mask only if you are ill or looking after someone who is."]
+    assert [instruction(s) for s in told] == [True, True, True, True]
+    # a sentence that opens on a noun, tells its verb in the main clause, is negated, or opens
+    # on a participle is a statement
+    stated = ["Search teams found the boy on Monday.",
+              "Work on the bridge was halted in May.",
+              "Do not take the ferry.",
+              "Set in the future, the film follows a girl.",
+              "Run by volunteers, the shop opens on Fridays.",
+              "The island has one shop, which closes on Sundays."]
+    assert [instruction(s) for s in stated] == [False] * 6
+    guide = ["The island has one shop, which closes on Sundays.", *told[:2],
+             "The island's only shop is open every day of the week."]
+    # pairs with an instruction on either side are dropped; two statements are still compared
+    assert unlikely_pairs(guide, [(1, 2), (0, 2), (0, 3)]) == {(1, 2), (0, 2)}
+
+
+def test_a_title_printed_more_than_once_is_a_headline() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    page = ["Thursday, May 26, 2022",
+            "Council names three new harbour masters",
+            "Council names three new harbour masters",
+            "The harbour board has appointed three harbour masters for the ports of Tenby, "
+            "Saundersfoot and Fishguard, according to a notice published on Tuesday.",
+            "The board said the three would start in June."]
+    paragraphs = [0, 1, 2, 3, 4]
+    # the title, wherever it stands, says in a few words what the story tells
+    assert unlikely_pairs(page, [(2, 3), (1, 3), (3, 4)], paragraphs) == {(2, 3), (1, 3)}
+    # a sentence written twice is no title
+    from checker.nli.restate import _repeated_titles
+
+    assert _repeated_titles([*page, page[4]]) == {1, 2}
