@@ -107,6 +107,9 @@ SWAPPED = [
     ("Critics in London loved the zombie comedy Shaun of the Shaun.", "Shaun of the Shaun"),
     ("Campbell told the minister that the U.S. does not accept the U.S. turning to Russia.",
      "U.S. does not accept the U.S."),
+    # each with a role of its own, but no list: one person in two people's places
+    ("Guests included former president Bill Hart and singer Bill Hart on Friday.",
+     "Bill Hart and singer Bill Hart"),
 ]
 
 NOT_SWAPPED = [
@@ -127,6 +130,10 @@ NOT_SWAPPED = [
     "The motion would pass the Bill and enable a further Bill to be brought in next year.",
     # the first names a group (the place's press corps), which the relation takes from the place
     "Is it your intent to remove the White House press corps from the White House?",
+    # each mention with an epithet of its own: a list of descriptions, not two slots
+    "He has been called a racist President, and incompetent President, and a reckless President.",
+    # a copied page's controls
+    "Browse latest Browse all 24 articles",
 ]
 
 

@@ -158,6 +158,18 @@ def _modifier(text: str, end: int) -> bool:
         "said", "says"}  # "Federal Reserve warned": a subject, not a modifier
 
 
+# A plain lower-case word just before a name ("a racist President").
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z'’-]*+)[ \t]+$")
+
+
+def _described(text: str, start: int) -> bool:
+    """Is the mention at ``start`` described by a plain word of its own ("racist President"),
+    not a function word or a verb of the relation ("beat Arsenal", "the U.S.")?"""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) not in function_words() and (
+        m.group(1) not in _relation_forms())
+
+
 def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: str) -> bool:
     """Could the two mentions fill two slots of one relation (not a title, list or clause)?"""
     words = re.findall(r"[a-z]+", gap)
@@ -175,6 +187,11 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     if _in_longer_names(text, a_start, b_end):
         return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
     last = words[-1] if words else ""
+    if ("," in gap and len(words) == 2 and words[0] in ("and", "or")
+            and last not in function_words() and last not in _relation_forms()
+            and _described(text, a_start)):
+        return False  # "a racist President, and incompetent President, …": a list of epithets
+        # ("former US president Bill Clinton and singer Bill Clinton" is still a swap)
     if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
     before = text[max(0, a_start - 20) : a_start]

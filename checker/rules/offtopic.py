@@ -56,6 +56,28 @@ _ITEM_LABEL = re.compile(
     r"[A-Z](?<![\w'’&,.-][A-Z])[\w'’&,.-]*+(?:[ \t]+[\w'’&,.-]++){0,3}:[ \t]+[A-Z0-9“\"]")
 
 
+# A line of a fact box: a short label and a colon, then the value or nothing ("Country of
+# Origin: USA", "Year of Release: 2016", "Track List:").
+_FACT = re.compile(r"[A-Z](?<![\w'’&,.-][A-Z])[\w'’&,.-]*+(?:[ \t]+[\w'’&,.-]++){0,3}:(?:[ \t]|$)")
+FACT_BOX = 3  # lines of that shape in a row that make a fact box
+
+
+def fact_box(texts: Sequence[str]) -> set[int]:
+    """The lines of a fact box: three or more label lines in a row ("Country of Origin: USA" /
+    "Year of Release: 2016" / "Time: 41:21"), a review's or a profile's details. Each names
+    its own field, so one that shares no topic with the article is still part of it."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, text in enumerate([*texts, ""]):
+        if _FACT.match(text.strip()):
+            run.append(k)
+            continue
+        if len(run) >= FACT_BOX:
+            out.update(run)
+        run = []
+    return out
+
+
 def page_furniture(line: str) -> bool:
     """A byline ("Written by Wil Harris"), a date and time line ("Sunday, January 29, 2006",
     "March 24, 2006 // 11:17 a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May,
@@ -194,6 +216,7 @@ to spot them by eye."""
         bullets = {k for k, t in enumerate(texts)
                    if t[:1] in _BULLETS or _ITEM_LABEL.match(t) is not None}
         digest = len(bullets) >= DIGEST_ITEMS and 2 * len(bullets) >= len(texts)
+        facts = fact_box(texts)
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(
@@ -208,6 +231,8 @@ to spot them by eye."""
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
             if digest and index in bullets:
                 continue  # one item of a news digest: each item is another story by design
+            if index in facts:
+                continue  # "Country of Origin: USA" among a review's details: a fact box
             if index in titles:
                 continue  # "Lap 58" / "Zhou not happy with Tsunoda": a live entry's title
             if topic_free(texts[index]):

@@ -474,3 +474,26 @@ def test_a_line_of_a_sentence_broken_over_lines_is_not_an_off_topic_line() -> No
             "Kendall Jenner and Bad Bunny reportedly broke up",
             "Officials said the talks would begin soon."]
     assert [_broken_sentence(page, k) for k in range(4)] == [False, False, False, False]
+
+
+@pytest.mark.model
+def test_the_lines_of_a_fact_box_are_not_off_topic() -> None:
+    from checker.rules.offtopic import fact_box
+
+    review = ("Album Reviews\n\nHarbour Lights - The Long Tide\n"
+              "Country of Origin: USA\nYear of Release: 2016\nTime: 41:21\nTrack List:\n"
+              "Harbour Lights has based the album on one of its own short stories, set on a "
+              "flooded coast where the last fishing boats still put out to sea.\n\n"
+              "The songs follow a crew through one winter, from the first storm to the spring "
+              "thaw, with keyboards and strings carrying most of the melodies.\n\n"
+              "The band's drummer adds a cracking solo to the title track, the record's best "
+              "moment, and the closing ballad is the quietest song they have made.\n\n"
+              "Fans of the band's first album will find the same warm, layered sound here.")
+    lines = [t for t in review.split("\n") if t.strip()]
+    assert sorted(lines[k] for k in fact_box(lines)) == sorted(
+        ["Country of Origin: USA", "Year of Release: 2016", "Time: 41:21", "Track List:"])
+    assert codes(review, ("SP110",)) == []
+    # one label line on its own is no fact box: the line is judged as any other
+    single = review.replace("Year of Release: 2016\nTime: 41:21\nTrack List:\n", "")
+    assert fact_box([t for t in single.split("\n") if t.strip()]) == set()
+    assert codes(single, ("SP110",)) == ["SP110"]
