@@ -110,6 +110,13 @@ _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
+# A match's unit headings opening an entry, with a colon: "SET NINE - LEG TWO: Rob Cross opens up
+# …", "Frame 12: …", "Round three:" ("Round two begins at noon." is prose).
+_UNIT_NUMBER = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
+_UNIT_OPENING = re.compile(
+    r"\W{0,3}(?:(?:set|leg|frame|round|game|end|over|innings|quarter|period|hole|heat)[ \t]++"
+    + _UNIT_NUMBER + r"\b[ \t]*+[-–—,]?[ \t]*+){1,3}:", re.IGNORECASE)
 # A cycling or running race's distance to go opening an entry: "155km to go: The break's gap is
 # 2-46.", "10 miles to go -", "3km remaining:".
 _DISTANCE_OPENING = re.compile(
@@ -273,10 +280,10 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
-    time, a commentary's minute: "23' GOAL! …", a race's distance to go: "155km to go: …") or
-    that their writers sign off ("— Todd Haselton", on a page with two or more such lines);
-    None before the first heading. Two sentences in different entries were written about two
-    different moments."""
+    time, a commentary's minute: "23' GOAL! …", a race's distance to go: "155km to go: …", a
+    match's set, leg or frame: "SET NINE - LEG TWO: …") or that their writers sign off ("— Todd
+    Haselton", on a page with two or more such lines); None before the first heading. Two
+    sentences in different entries were written about two different moments."""
     out: list[int | None] = []
     current: int | None = None
     signatures = [_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences]
@@ -287,7 +294,7 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
                 or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
-                or closed):
+                or _UNIT_OPENING.match(first_line) or closed):
             current = 0 if current is None else current + 1
         elif signed and current is None:
             current = 0  # the first signed entry, which no heading opened

@@ -156,6 +156,10 @@ def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
             "The X, which launched in May, has a bigger screen. Fans of Generation Z, who "
             "grew up online, bought it.\n\nIt was designed by Anna K, who led the team.\n")
     assert _flagged(text, "NM102") == ["Anna K"]
+    # a committee, a panel or a region lettered as one of a set
+    lettered = ("Senators met in Committee F on Tuesday, and Panel B heard the appeal.\n\n"
+                "Prices rose fastest in Region C, the report said.\n")
+    assert _flagged(lettered, "NM102") == []
 
 
 def test_authors_of_a_reference_list_are_not_truncated_names() -> None:

@@ -39,6 +39,8 @@ def test_a_whistle_written_twice_is_not_a_slip() -> None:
     assert _found("Peep peep! The referee ends it and the home side have won.", "TY104") == []
     # a speaker's doubled greeting, kept verbatim by a transcript
     assert _found("MOLLY: Hello hello hello!\nKATHY: Hi Molly.", "TY104") == []
+    # an intensifier a speaker doubles
+    assert _found('He said: "Kyren is a top top player and really really hungry."', "TY104") == []
     assert _found("She said the the deal was done.", "TY104") == ["the the"]
     # a quoted title; but a function word doubled after a quotation mark is still a slip
     assert _found("The crowd sang “Glory Glory Harbour City” all night.", "TY104") == []

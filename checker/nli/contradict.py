@@ -192,7 +192,8 @@ def _two_scores(earlier: str, later: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _enumerators() -> frozenset[str]:
+def enumerators() -> frozenset[str]:
+    """Words after which a number labels one of a series (``rules/nli/enumerators.txt``)."""
     return frozenset(load_lines("nli", "enumerators.txt"))
 
 
@@ -215,7 +216,7 @@ def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: 
                                   or _two_scores(earlier, later)):
         return True
     at = flip.at
-    if flip.kind == "number" and at > 0 and tokens_earlier[at - 1] in _enumerators():
+    if flip.kind == "number" and at > 0 and tokens_earlier[at - 1] in enumerators():
         return True
     if flip.kind == "negation" and at == 0:
         opening = (earlier if tokens_earlier[:1] == ["no"] else later).lstrip()[:3].lower()

@@ -60,6 +60,7 @@ from checker.entries import (
     template_lines,
     two_dated_entries,
 )
+from checker.nli.contradict import enumerators
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
@@ -358,6 +359,21 @@ def instruction(sentence: str) -> bool:
     return clause.isdisjoint(_FINITE) and clause.isdisjoint(NEGATORS)
 
 
+def series_items(a: str, b: str, lex: Lexicon) -> bool:
+    """Two sentences in the same words but their figures, one of them the number of an item of
+    a series ("… will be removed from route 105 with the service returning to run every 12
+    minutes …" / "… from route 395 … every 20 minutes …"): two routes, each with its own
+    timetable, not two accounts of one. (CT102 reads a single differing figure after such a
+    word the same way.)"""
+    ta, tb = tokens(a), tokens(b)
+    if len(ta) != len(tb):
+        return False
+    differ = [k for k, (x, y) in enumerate(zip(ta, tb, strict=True)) if x != y]
+    if not differ or not all(_is_number(ta[k], lex) and _is_number(tb[k], lex) for k in differ):
+        return False
+    return any(k > 0 and ta[k - 1] in enumerators() for k in differ)
+
+
 def _fragment(text: str) -> bool:
     """A short, verbless listing line: 'Chelsea 1-1 Manchester City.', '"Veep," 10:30 ET, HBO.'"""
     toks = _tokens(text)
@@ -481,7 +497,12 @@ class PairFilter:
         self._lex = load_lexicon()
 
     def parallel(self, i: int, j: int) -> bool:
+        """Two items of a list, each about its own subject ("Chelsea 1-1 Manchester City." /
+        "Arsenal 2-0 Everton."), or two items of a numbered series told in the same words
+        (``series_items``)."""
         a, b = self._sentences[i], self._sentences[j]
+        if series_items(a, b, self._lex):
+            return True
         both_items = i in self._items and j in self._items
         if not (both_items or (_fragment(a) and _fragment(b))):
             return False

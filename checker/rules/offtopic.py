@@ -35,7 +35,9 @@ _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
        "posted", "last", "on", "at", "released", "release", "issued", "date", "dated",
        # "This was published 6 years ago", "Updated 3 hours ago"
        "this", "was", "ago", "year", "years", "month", "months", "week", "weeks", "day", "days",
-       "hour", "hours", "minute", "minutes"]
+       "hour", "hours", "minute", "minutes",
+       # a recording's length after its date: "March 04, 2025 1h 41m"
+       "h", "min", "mins"]
 )
 # A wire dateline on a line of its own ("EL PASO, Texas -", "LONDON (Reuters) —") and a picture
 # credit ("SAUL LOEB/AFP via Getty Images", "Image credit: Imperial College London").

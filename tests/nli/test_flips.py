@@ -200,3 +200,14 @@ def test_a_race_s_distance_to_go_opens_a_live_entry() -> None:
              "40km to go - The break has 43 seconds.",
              "Riders with 12 km to go were still together."]
     assert entry_numbers(stage) == [None, 0, 1, 2, 2]
+
+
+def test_a_match_s_set_leg_or_frame_heading_opens_a_live_entry() -> None:
+    from checker.entries import entry_numbers
+
+    final = ["The final is under way at the Palace.",
+             "SET NINE - LEG TWO: Cross opens up with 140. He is now one leg away.",
+             "SET NINE - LEG ONE: Cross converts 40. He is now two legs away.",
+             "Round two begins at noon, the organisers said.",
+             "Frame 12: Wilson pots the black."]
+    assert entry_numbers(final) == [None, 0, 1, 1, 2]

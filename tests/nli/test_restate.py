@@ -885,3 +885,21 @@ def test_a_title_printed_more_than_once_is_a_headline() -> None:
     from checker.nli.restate import _repeated_titles
 
     assert _repeated_titles([*page, page[4]]) == {1, 2}
+
+
+def test_two_items_of_a_numbered_series_in_the_same_words_are_two_items() -> None:
+    from checker.nli.lexicon import load_lexicon
+    from checker.nli.restate import series_items, unlikely_pairs
+
+    routes = ["The temporary timetable will be removed from route 105, with buses every 12 "
+              "minutes during the day.",
+              "The temporary timetable will be removed from route 395, with buses every 20 "
+              "minutes during the day.",
+              "The temporary timetable will be removed from route 105, with buses every 20 "
+              "minutes during the day."]
+    lex = load_lexicon()
+    assert series_items(routes[0], routes[1], lex)
+    # one route's timetable given twice, with other figures, is still compared
+    assert not series_items(routes[0], routes[2], lex)
+    assert unlikely_pairs(routes[:2], [(0, 1)]) == {(0, 1)}
+    assert unlikely_pairs(routes[::2], [(0, 1)]) == set()
