@@ -110,6 +110,10 @@ _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
+# A live entry's date and time, with whatever the page runs into them: "- June 16, 2023
+# 22:54Aus 13/0 in 3 overs", "3 March 2024 14:05 GMT".
+_DATED_CLOCK_OPENING = re.compile(r"\W{0,3}" + _DAY_OF_MONTH + r",?[ \t]+(?:at[ \t]+)?" + _TIME,
+                                  re.IGNORECASE)
 # A match's unit headings opening an entry, with a colon: "SET NINE - LEG TWO: Rob Cross opens up
 # …", "Frame 12: …", "Round three:" ("Round two begins at noon." is prose).
 _UNIT_NUMBER = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -280,10 +284,11 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
-    time, a commentary's minute: "23' GOAL! …", a race's distance to go: "155km to go: …", a
-    match's set, leg or frame: "SET NINE - LEG TWO: …") or that their writers sign off ("— Todd
-    Haselton", on a page with two or more such lines); None before the first heading. Two
-    sentences in different entries were written about two different moments."""
+    time or date and time, a commentary's minute: "23' GOAL! …", a race's distance to go:
+    "155km to go: …", a match's set, leg or frame: "SET NINE - LEG TWO: …") or that their
+    writers sign off ("— Todd Haselton", on a page with two or more such lines); None before the
+    first heading. Two sentences in different entries were written about two different
+    moments."""
     out: list[int | None] = []
     current: int | None = None
     signatures = [_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences]
@@ -294,7 +299,8 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
                 or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
-                or _UNIT_OPENING.match(first_line) or closed):
+                or _UNIT_OPENING.match(first_line) or _DATED_CLOCK_OPENING.match(first_line)
+                or closed):
             current = 0 if current is None else current + 1
         elif signed and current is None:
             current = 0  # the first signed entry, which no heading opened

@@ -206,6 +206,20 @@ def test_a_paragraph_pasted_twice_is_one_finding_on_the_copy() -> None:
     assert _found("The vote was close. The count went on. The vote was close.", "GB103") == []
 
 
+def test_a_title_line_written_again_is_a_repeat() -> None:
+    title = "Council names three new harbour masters"
+    story = ("The harbour board has appointed three harbour masters, a notice said on Tuesday. "
+             "They start in June.")
+    text = f"{title}\n\nHome News\n\n{title}\n\n{story}\n"
+    assert _found(text, "GB103") == [title]
+    # a short sentence written twice may be two voices (two readers' letters); a menu of names
+    # written twice is a label, not a title
+    letters = "I agree wholeheartedly with Mr Forsyth.\n\nSo do I.\n\n" * 2
+    assert _found(letters, "GB103") == []
+    menu = "TV Tickets Fashion Giorgio Piola Jobs"
+    assert _found(f"{menu}\n\n{story}\n\n{menu}\n", "GB103") == []
+
+
 def test_a_listing_that_repeats_many_lines_gets_one_finding() -> None:
     notice = "Trains between Leeds and York may be cancelled or delayed by up to 20 minutes."
     items = [f"Line {n} update\n\n{notice}" for n in range(6)]
@@ -234,10 +248,29 @@ def test_the_markup_of_one_line_is_one_finding() -> None:
     assert text[second.start:second.end] == "[/vc_column]" and not second.related
 
 
+@pytest.mark.parametrize(("text", "placeholder"), [
+    ("Star player [Player Name] faces a setback before the game.", "[Player Name]"),
+    ("The beloved couple [Couple’s Names] have split.", "[Couple’s Names]"),
+    ("They face the Harbour City side on [date] at home.", "[date]"),
+    ("They split after [number of years] years together.", "[number of years]"),
+    ("They shared many milestones [mention children, if applicable] over the years.",
+     "[mention children, if applicable]"),
+    ("Rumours had circulated for months. [Mention any tabloid rumours or posts",
+     "[Mention any tabloid rumours or posts"),
+])
+def test_an_unfilled_template_placeholder_is_found(text: str, placeholder: str) -> None:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP105",)))
+    assert [text[f.start:f.end] for f in result.findings] == [placeholder]
+    assert "unfilled template placeholder" in result.findings[0].message
+
+
 def test_editorial_brackets_are_not_markup() -> None:
     for clean in ('He called the plan "unworkable [sic]" and left.',
                   "She said [the minister] had known for weeks.",
-                  "Scores were level [2-2] at half time.", "See note [1] below."):
+                  "Scores were level [2-2] at half time.", "See note [1] below.",
+                  # a writer's joke and a wiki's link are not a template's placeholders
+                  "The chancellor's slogan: [insert your own election-winning slogan here].",
+                  "The spell was first used in 1992. [Source]"):
         assert _found(clean, "SP105") == [], clean
 
 
@@ -251,3 +284,11 @@ def test_reaction_widgets_are_boilerplate(widget: str) -> None:
 def test_prose_about_reactions_is_not_a_widget() -> None:
     text = "Her reaction to the verdict was calm. Fans said they love the show and laugh a lot."
     assert _found(text, "SP102") == []
+
+
+def test_a_name_written_once_each_way_is_a_slip_when_the_web_never_saw_one() -> None:
+    text = ("The peloton is back together. Now Alaphilippe goes!\n\n"
+            "Later the French rider attacks on the climb. Now Alpahilippe goes again!")
+    assert _found(text, "NM101") == ["Alpahilippe"]
+    # two real names once each are left alone ("Mali" / "Mail")
+    assert _found("Troops left Mali on Friday. The Mail said so on Saturday.", "NM101") == []

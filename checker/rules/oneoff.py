@@ -245,6 +245,10 @@ def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
         return variant, canonical
     if nc > nv and zv <= zc:
         return variant, canonical
+    if nc == nv and zv == 0 < zc:
+        # once each: the spelling the web has never seen is the slip ("Alpahilippe" beside
+        # "Alaphilippe", "Hochever" beside "Hochevar")
+        return variant, canonical
     return None
 
 

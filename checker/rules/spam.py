@@ -294,6 +294,17 @@ _SHORTCODE = re.compile(
     r"|\[/?[a-z][a-z0-9_-]*(?:[ \t]+[a-z_-]+=(?:\"[^\"\]\n]*\"|'[^'\]\n]*'|[^\s\]]+))+[ \t]*/?\]"
     r"|\[/[a-z][a-z0-9_-]*\]"
     r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}")
+_PLACEHOLDER = re.compile(
+    # A writing template's unfilled placeholder, as AI-written and template copy leaves it: a
+    # title-case field ("[Player Name]", "[Couple’s Names]", "[Opponent Team]"), a bare field
+    # ("[date]", "[number of years]"), or an instruction to the writer ("[mention children, if
+    # applicable]", up to the end of its line when it is never closed). "[insert your own
+    # slogan here]" is a writer's joke, and "[Source]" a wiki's link: neither matches.
+    r"\[(?:[A-Z][\w'’]*+[ \t]++){0,3}+(?:Name|Names|Team|Date|City|Country|Company|Location"
+    r"|Number|Amount|Title|Quote|Link|Here)\]"
+    r"|\[(?:date|name|location|number[ \t]+of[ \t]+[a-z]++)\]"
+    r"|\[(?i:mention|describe|specify|specific|include)[ \t][^\]\n]{1,120}+(?:\]|$)",
+    re.MULTILINE)
 
 
 @register
@@ -302,11 +313,14 @@ class LeftoverMarkup(Rule):
     name = "leftover-cms-markup"
     category = "spam"
     reads_english = False
-    summary = "A CMS shortcode or template tag left in the text (\"[mc4wp_form id=...]\")"
+    summary = ("A CMS shortcode, template tag or unfilled placeholder left in the text "
+               "(\"[mc4wp_form id=...]\", \"[Player Name]\")")
     what = """
 Finds content-management markup that was copied as text: shortcodes such as
-`[mc4wp_form id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, and template tags such
-as `{{ related_posts }}` or `{% include ad.html %}`. Editorial brackets ("[sic]", "[the
+`[mc4wp_form id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, template tags such
+as `{{ related_posts }}` or `{% include ad.html %}`, and a writing template's unfilled
+placeholders, as AI-written copy leaves them (`[Player Name]`, `[date]`, `[mention children, if
+applicable]`). Editorial brackets ("[sic]", "[the
 minister]") are not shortcodes. The markup of one line is one finding, at its first piece, the
 rest given as related: a list scraped with its closing tags ("…[/li] …[/li][/ul]") is one
 problem."""
@@ -315,7 +329,8 @@ Shortcodes and template tags only mean something inside the site that rendered t
 draft they show the text was scraped from a page, and they print as junk for readers."""
     bad_examples = ('Subscribe below.\n\n[mc4wp_form id="206"]',
                     "Theft reported.[/li] Car broken into.[/li][/ul]",
-                    "The minister resigned.\n\n{{ related_posts }}")
+                    "The minister resigned.\n\n{{ related_posts }}",
+                    "Star player [Player Name] will miss the game against [Opponent Team].")
     good_examples = ("He said the plan was \"unworkable [sic]\" and left.",
                      "She said [the minister] had known for weeks.")
 
@@ -324,7 +339,9 @@ draft they show the text was scraped from a page, and they print as junk for rea
             return
         text = doc.text
         line: list[re.Match[str]] = []  # the markup found on one line, reported once
-        for m in _SHORTCODE.finditer(text):
+        found = sorted((*_SHORTCODE.finditer(text), *_PLACEHOLDER.finditer(text)),
+                       key=lambda m: m.start())
+        for m in found:
             if doc.touches_markup(m.start(), m.end()):
                 continue
             if line and "\n" in text[line[-1].end():m.start()]:
@@ -339,9 +356,11 @@ draft they show the text was scraped from a page, and they print as junk for rea
         the others related."""
         first, rest = line[0], line[1:]
         more = f" (and {len(rest)} more on this line)" if rest else ""
+        what = ("an unfilled template placeholder" if first.re is _PLACEHOLDER
+                else "leftover CMS markup")
         return self.finding(
             first.start(), first.end(),
-            f"leftover CMS markup in the text: {first.group()[:48]!r}{more}",
+            f"{what} in the text: {first.group()[:48]!r}{more}",
             related=tuple(Related(m.start(), m.end(), "more markup on this line") for m in rest))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from checker.document import Document, Span
 from checker.entries import after_live_marker
 from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
@@ -143,6 +144,11 @@ machine and needs checking line by line."""
 
 
 MIN_REPEATED_WORDS = 10
+# A title line (no full stop, some plain words) written again: "Putin appoints new acting
+# governors in five regions" over the story and again after the menu. A short sentence written
+# twice ("I agree wholeheartedly with Mr Forsyth." in two readers' letters) may be two voices.
+MIN_REPEATED_TITLE_WORDS = 6
+_PLAIN_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}+")
 # A row of a table written as text ("Position | 2nd | 3rd | 4th | 1st |"): a results table
 # repeats its header and its rows by design.
 TABLE_CELLS = 3
@@ -150,6 +156,15 @@ TABLE_CELLS = 3
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+def _long_enough(key: str, raw: str) -> bool:
+    """Ten words or more; or six or more on a title line of their own, with a plain word."""
+    words = len(key.split())
+    if words >= MIN_REPEATED_WORDS:
+        return True
+    return (words >= MIN_REPEATED_TITLE_WORDS and "\n" not in raw.strip()
+            and headline_like(key) and _PLAIN_WORD.search(key) is not None)
 
 
 @register
@@ -160,11 +175,13 @@ class RepeatedPassage(Rule):
     reads_english = False
     summary = "A sentence or paragraph repeated verbatim further down"
     what = f"""
-Finds a sentence of {MIN_REPEATED_WORDS} words or more that appears word for word earlier in the
-same document, and reports the later copy (consecutive repeated sentences as one finding, such
-as a whole paragraph pasted twice), with the first copy as related. A document gets one finding,
-for the first repeat, saying how many there are. A row of a table written as text ("Position |
-2nd | 3rd | 1st |") is left alone: a results table repeats its rows by design."""
+Finds a sentence of {MIN_REPEATED_WORDS} words or more, or a title line of
+{MIN_REPEATED_TITLE_WORDS} or more (no full stop, some plain words), that appears word for word
+earlier in the same document, and reports the later copy (consecutive repeated sentences as one
+finding, such as a whole paragraph pasted twice), with the first copy as related. A document
+gets one finding, for the first repeat, saying how many there are. A row of a table written as
+text ("Position | 2nd | 3rd | 1st |") is left alone: a results table repeats its rows by
+design."""
     why = """
 A paragraph repeated verbatim is the mark of a botched paste or of a scraper that stitched a page
 together twice. Readers notice at once, and it hides whether anything was lost in between."""
@@ -180,7 +197,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         for sentence in doc.sentences:
             key = _normal(doc.text[sentence.start : sentence.end])
             first = seen.get(key)
-            if (first is not None and len(key.split()) >= MIN_REPEATED_WORDS
+            if (first is not None and _long_enough(key, doc.text[sentence.start : sentence.end])
                     and key.count("|") < TABLE_CELLS):
                 runs[-1].append((sentence, first))
                 continue

@@ -211,3 +211,15 @@ def test_a_match_s_set_leg_or_frame_heading_opens_a_live_entry() -> None:
              "Round two begins at noon, the organisers said.",
              "Frame 12: Wilson pots the black."]
     assert entry_numbers(final) == [None, 0, 1, 1, 2]
+
+
+def test_a_live_entry_s_date_and_time_open_it() -> None:
+    from checker.entries import entry_numbers
+
+    overs = ["Stumps on day one.",
+             "- June 16, 2023 22:54Aus 13/0 in 3 overs",
+             "Four!! Another drive through the covers for Warner.",
+             "- June 16, 2023 22:42Aus 5/0 in 1 over",
+             "Four!! Warner drives the last ball of the over through the covers for four.",
+             "On June 16, 2023 at 22:54 the rain came."]
+    assert entry_numbers(overs) == [None, 0, 0, 1, 1, 1]
