@@ -292,3 +292,18 @@ def test_a_name_written_once_each_way_is_a_slip_when_the_web_never_saw_one() -> 
     assert _found(text, "NM101") == ["Alpahilippe"]
     # two real names once each are left alone ("Mali" / "Mail")
     assert _found("Troops left Mali on Friday. The Mail said so on Saturday.", "NM101") == []
+
+
+@pytest.mark.parametrize("furniture", ["Continue reading…", "Share This", "Source link",
+                                       "Tag Archives: Harbour", "Photo credit",
+                                       "Showing posts with label ferries. Show all posts",
+                                       "Return to Transcripts main page", "Adjust font size:",
+                                       "Sign up for the Harbour Gazette's free daily newsletter"])
+def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> None:
+    text = (f"The ferry sailed at noon on Friday, the operator said.\n\n{furniture}\n\n"
+            "Passengers were told to expect delays on Saturday.")
+    assert _found(text, "SP102") == [furniture]
+    # the same words inside a sentence of the story are not furniture
+    prose = ("He said he would continue reading the report and share this with the board, "
+             "and return to the main page of the plan later.")
+    assert _found(prose, "SP102") == []
