@@ -307,3 +307,17 @@ def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> No
     prose = ("He said he would continue reading the report and share this with the board, "
              "and return to the main page of the plan later.")
     assert _found(prose, "SP102") == []
+
+
+def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
+    text = ("Sophie Devine won the toss and chose to bat first.\n\n"
+            "New Zealand captain Sophia Devine said the pitch looked dry.")
+    assert _found(text, "NM101") == ["Sophia"]
+    text = ("Debbie Wasserman Schultz joined us from Florida.\n\n"
+            "Debbie Wasserman Shultz and the governor both spoke.")
+    assert _found(text, "NM101") == ["Shultz"]
+    # a short form, a place's people, a title or a common word beside them is no such slip
+    for clean in ("Steve Gerrard scored. Later Steven Gerrard said he was tired.",
+                  "Latin America grew by 5%. Latin American exports rose.",
+                  "The shop on Wells Road closed. A second shop on Wills Road opened."):
+        assert _found(clean, "NM101") == [], clean

@@ -220,6 +220,34 @@ def given_and_surname(text: str, a: str, b: str, where: dict[str, list[int]]) ->
                                                                 frozenset({"surname"})}
 
 
+# A name's other word that makes two spellings one person's: rare enough to be a name itself.
+MAX_SHARED_NAME_ZIPF = 4.5
+_NAME_BEFORE = re.compile(r"(?<![\w.'’])([A-Z][a-z]{2,})[ \t]+$")
+
+
+def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """Is each spelling written beside the same other name, on the same side ("Sophie Devine" /
+    "Sophia Devine", "Debbie Wasserman Schultz" / "Debbie Wasserman Shultz")? Then the two are
+    one person's name spelled two ways, even when both spellings are real names. A title ("Prince
+    William" / "Prince Willem"), a place's qualifier or a common word ("Wells Road" / "Wills
+    Road") is no such name."""
+    def around(token: str) -> tuple[set[str], set[str]]:
+        after, before = set(), set()
+        for start in where.get(token, ()):
+            m = _NAME_AFTER.match(text, start + len(token))
+            if m:
+                after.add(m.group(1))
+            m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+            if m:
+                before.add(m.group(1))
+        return after, before
+
+    (after_a, before_a), (after_b, before_b) = around(a), around(b)
+    shared = (after_a & after_b) | (before_a & before_b)
+    return any(w not in _titles() and w not in _PLACE_QUALIFIERS and w not in (a, b)
+               and zipf(w) <= MAX_SHARED_NAME_ZIPF for w in shared)
+
+
 def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Are the two spellings two names on purpose: two transliterations ("Ganesh" / "Ganesha"),
     two people, each with a given name of their own or one a given name and the other a
@@ -291,10 +319,17 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if a.lower() == b.lower() or _plural(a, b):
             continue
         picked = _pick(a, b, counts)
+        where = where or token_index(text)
+        short, long = sorted((a, b), key=len)
+        if (picked is None and not long.startswith(short)
+                and one_name_around(text, a, b, where)):
+            # both spellings real names, but one person's: the rarer on the web is the slip (a
+            # spelling that only adds letters at the end is a short form or a demonym: "Steve
+            # Gerrard" / "Steven Gerrard", "Latin America" / "Latin American")
+            picked = (a, b) if (zipf(a), counts[a]) < (zipf(b), counts[b]) else (b, a)
         if picked is None or _demonym(*picked) or _nickname(*picked):
             continue
         variant, canonical = picked
-        where = where or token_index(text)
         if named_apart(text, variant, canonical, where):
             continue
         if variant not in found or found[variant][1] < counts[canonical]:
