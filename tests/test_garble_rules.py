@@ -290,8 +290,12 @@ def test_a_name_written_once_each_way_is_a_slip_when_the_web_never_saw_one() -> 
     text = ("The peloton is back together. Now Alaphilippe goes!\n\n"
             "Later the French rider attacks on the climb. Now Alpahilippe goes again!")
     assert _found(text, "NM101") == ["Alpahilippe"]
-    # two real names once each are left alone ("Mali" / "Mail")
+    # two real names once each are left alone ("Mali" / "Mail"), and so are two rare given
+    # names, once each, each with a surname of its own: two people
     assert _found("Troops left Mali on Friday. The Mail said so on Saturday.", "NM101") == []
+    runners = ("Faster this year were Birhane Dibaba of Ethiopia and Brigid Kosgei.\n\n"
+               "Birhanu Legese of Ethiopia came third in 2:03:16.")
+    assert _found(runners, "NM101") == []
 
 
 @pytest.mark.parametrize("furniture", ["Continue reading…", "Share This", "Source link",

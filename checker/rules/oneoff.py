@@ -248,6 +248,22 @@ def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
                and zipf(w) <= MAX_SHARED_NAME_ZIPF for w in shared)
 
 
+def followed_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """Is each spelling always followed by a name, and never the same one ("Birhane Dibaba" /
+    "Birhanu Legese")? Two given names of two people, when nothing else tells which is right."""
+    def after(token: str) -> set[str]:
+        out: set[str] = set()
+        for start in where.get(token, ()):
+            m = _NAME_AFTER.match(text, start + len(token))
+            if m is None:
+                return set()
+            out.add(m.group(1))
+        return out
+
+    names_a, names_b = after(a), after(b)
+    return bool(names_a) and bool(names_b) and names_a.isdisjoint(names_b)
+
+
 def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Are the two spellings two names on purpose: two transliterations ("Ganesh" / "Ganesha"),
     two people, each with a given name of their own or one a given name and the other a
@@ -332,6 +348,9 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         variant, canonical = picked
         if named_apart(text, variant, canonical, where):
             continue
+        if (counts[variant] == counts[canonical] and zipf(canonical) < MIN_ZIPF_GAP
+                and followed_apart(text, a, b, where)):
+            continue  # once each, both rare, each with a surname of its own: two people
         if variant not in found or found[variant][1] < counts[canonical]:
             found[variant] = (canonical, counts[canonical])
 
