@@ -191,35 +191,31 @@ def test_a_last_sentence_cut_short_is_not_compared() -> None:
     assert unfinished([*results[:2], "- the Congress won 99 seats in the state assembly"]) is None
 
 
-def test_a_race_s_distance_to_go_opens_a_live_entry() -> None:
+# Headings that open a live entry, each a shape read on a real page: a race's distance to go, a
+# match's set, leg or frame, a live entry's date and time (with what the page runs into them). The
+# last line of each is prose that names a distance, a round or a date and time: it opens nothing.
+ENTRY_HEADINGS = [
+    (["The stage starts in Saint-Leonard-de-Noblat.",
+      "166km to go: The peloton is back together again.",
+      "155km to go: The situation seems to have settled down. The break's gap is 2-46.",
+      "40km to go - The break has 43 seconds.",
+      "Riders with 12 km to go were still together."], [None, 0, 1, 2, 2]),
+    (["The final is under way at the Palace.",
+      "SET NINE - LEG TWO: Cross opens up with 140. He is now one leg away.",
+      "SET NINE - LEG ONE: Cross converts 40. He is now two legs away.",
+      "Round two begins at noon, the organisers said.",
+      "Frame 12: Wilson pots the black."], [None, 0, 1, 1, 2]),
+    (["Stumps on day one.",
+      "- June 16, 2023 22:54Aus 13/0 in 3 overs",
+      "Four!! Another drive through the covers for Warner.",
+      "- June 16, 2023 22:42Aus 5/0 in 1 over",
+      "Four!! Warner drives the last ball of the over through the covers for four.",
+      "On June 16, 2023 at 22:54 the rain came."], [None, 0, 0, 1, 1, 1]),
+]
+
+
+@pytest.mark.parametrize(("sentences", "entries"), ENTRY_HEADINGS)
+def test_a_live_entry_s_heading_opens_it(sentences: list[str], entries: list[int | None]) -> None:
     from checker.entries import entry_numbers
 
-    stage = ["The stage starts in Saint-Leonard-de-Noblat.",
-             "166km to go: The peloton is back together again.",
-             "155km to go: The situation seems to have settled down. The break's gap is 2-46.",
-             "40km to go - The break has 43 seconds.",
-             "Riders with 12 km to go were still together."]
-    assert entry_numbers(stage) == [None, 0, 1, 2, 2]
-
-
-def test_a_match_s_set_leg_or_frame_heading_opens_a_live_entry() -> None:
-    from checker.entries import entry_numbers
-
-    final = ["The final is under way at the Palace.",
-             "SET NINE - LEG TWO: Cross opens up with 140. He is now one leg away.",
-             "SET NINE - LEG ONE: Cross converts 40. He is now two legs away.",
-             "Round two begins at noon, the organisers said.",
-             "Frame 12: Wilson pots the black."]
-    assert entry_numbers(final) == [None, 0, 1, 1, 2]
-
-
-def test_a_live_entry_s_date_and_time_open_it() -> None:
-    from checker.entries import entry_numbers
-
-    overs = ["Stumps on day one.",
-             "- June 16, 2023 22:54Aus 13/0 in 3 overs",
-             "Four!! Another drive through the covers for Warner.",
-             "- June 16, 2023 22:42Aus 5/0 in 1 over",
-             "Four!! Warner drives the last ball of the over through the covers for four.",
-             "On June 16, 2023 at 22:54 the rain came."]
-    assert entry_numbers(overs) == [None, 0, 0, 1, 1, 1]
+    assert entry_numbers(sentences) == entries
