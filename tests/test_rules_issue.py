@@ -160,6 +160,11 @@ def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
     lettered = ("Senators met in Committee F on Tuesday, and Panel B heard the appeal.\n\n"
                 "Prices rose fastest in Region C, the report said.\n")
     assert _flagged(lettered, "NM102") == []
+    # a word with a lone capital twice, or with two different capitals, is a model or a series
+    models = ("The phone takes on the Moto X, and it undercuts the Moto G by a wide margin.\n\n"
+              "The Veloster N, which we drove in May, is quick. The Veloster N, too, is loud.\n")
+    assert _flagged(models, "NM102") == []
+    assert _flagged("The phone takes on the Moto X, and it is cheap.\n", "NM102") == ["Moto X"]
 
 
 def test_authors_of_a_reference_list_are_not_truncated_names() -> None:

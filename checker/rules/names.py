@@ -378,6 +378,18 @@ _TRUNCATED = re.compile(
     r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
     r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
 )
+# A word and a lone capital anywhere: "Moto X" … "Moto G", "Veloster N" … "Veloster N".
+_WORD_LETTER = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])")
+
+
+def _designations(text: str) -> set[str]:
+    """Words written with a lone capital twice or more, or with two different capitals: a
+    model, a team or a series ("Moto X" and "Moto G", "Veloster N" twice, "Phoenix A" and
+    "Phoenix C"). A name cut off after its initial is a one-off accident."""
+    seen: dict[str, list[str]] = {}
+    for m in _WORD_LETTER.finditer(text):
+        seen.setdefault(m.group(1), []).append(m.group(2))
+    return {word for word, letters in seen.items() if len(letters) > 1}
 
 
 # One author of a reference list in the Vancouver style: "Baumgartner E," "Mangtani PK," …
@@ -413,7 +425,9 @@ class TruncatedName(Rule):
     what = """
 Finds a given name followed by a lone capital letter with no period, where a surname should be
 ("headed by Yevgeny V, whose mercenaries…"). Terms that take a letter by design ("Plan B",
-"Vitamin D") are listed in `rules/names/truncation-exceptions.txt`. A line that lists authors as
+"Vitamin D") are listed in `rules/names/truncation-exceptions.txt`; a word written with a lone
+capital twice or more, or with two different ones ("Moto X" and "Moto G", a team's "Phoenix A"
+and "Phoenix C"), names a model or a series. A line that lists authors as
 a reference list does (three or more, two with a year, or any with "et al": "Haber M, Loeb M,
 Moss L, et al.") is passed over: there a surname and initials are the whole name."""
     why = """
@@ -426,11 +440,16 @@ machine-rewritten."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         exceptions = set(load_lines("names", "truncation-exceptions.txt")) | honorifics()
         references: list[tuple[int, int]] | None = None
+        designations: set[str] | None = None
         for m in _TRUNCATED.finditer(doc.text):
             word, letter = m.group(1), m.group(2)
             if (word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}
                     or word.lower() in function_words()):  # "The X", "This Q"
                 continue
+            if designations is None:
+                designations = _designations(doc.text)
+            if word in designations:
+                continue  # "Moto X" and "Moto G", "Veloster N" twice: a model or a series
             if references is None:
                 references = _reference_lines(doc.text)
             if any(a <= m.start() < b for a, b in references):
