@@ -328,8 +328,6 @@ _PARTICLES = frozenset(("up", "down", "around", "out", "off", "over", "back", "t
                         "along", "across", "into", "onto", "away", "past"))
 _FINITE = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
                      "could", "may", "might", "must", "should", "did", "does", "said", "says"))
-
-
 _SUBORDINATORS = frozenset(("if", "when", "as", "because", "while", "unless", "until", "so",
                             "who", "which", "that", "before", "after", "where", "once"))
 
@@ -487,8 +485,9 @@ class PairFilter:
         self._introduced = [_introduced(s) for s in sentences]
         self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
-        self._headline = _headline(sentences, paragraphs)
-        self._titles = _repeated_titles(sentences)
+        # the headline, and a title printed more than once wherever it stands
+        headline = _headline(sentences, paragraphs)
+        self._titles = _repeated_titles(sentences) | ({headline} if headline is not None else set())
         self._subheads = _subheadings(headings)
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
@@ -645,9 +644,7 @@ class PairFilter:
 
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
-        if i == self._headline or i < j < self._subheads.get(i, 0):
-            return "headline"
-        if i in self._titles or j in self._titles:
+        if i in self._titles or j in self._titles or i < j < self._subheads.get(i, 0):
             return "headline"
         if self._instructions[i] or self._instructions[j]:
             # "Hike to Lummi Peak, the highest point on the island." / "Drive to the Willows

@@ -374,12 +374,14 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
             related=(Related(anchor[0], anchor[1], f"spelled {canonical!r} here"),), fix=fix)
 
 
+# A word and a lone capital: "Yevgeny V", and anywhere "Moto X" … "Moto G", "Veloster N" ….
+_WORD_AND_LETTER = r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
+_WORD_LETTER = re.compile(_WORD_AND_LETTER)
+# Where a surname should follow: before a comma, a relative or a verb ("Yevgeny V, whose …").
 _TRUNCATED = re.compile(
-    r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
-    r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
+    _WORD_AND_LETTER
+    + r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
 )
-# A word and a lone capital anywhere: "Moto X" … "Moto G", "Veloster N" … "Veloster N".
-_WORD_LETTER = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])")
 
 
 def _designations(text: str) -> set[str]:

@@ -52,15 +52,17 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 BYLINE_WORDS = 6
 _BULLETS = frozenset(BULLETS) | {"—"}  # a digest's items may open with an em dash too
 DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a news digest
+# A short label and its colon: a capitalised word and up to three more ("Unresolved:", "Earth,
+# Wind & Fire:", "Country of Origin:").
+_SHORT_LABEL = r"[A-Z](?<![\w'’&,.-][A-Z])[\w'’&,.-]*+(?:[ \t]+[\w'’&,.-]++){0,3}:"
 # Or a briefing's item opened by a short label instead of a bullet: "Unresolved: The court
 # agreed …", "Earth, Wind & Fire: Some 80 million people …".
-_ITEM_LABEL = re.compile(
-    r"[A-Z](?<![\w'’&,.-][A-Z])[\w'’&,.-]*+(?:[ \t]+[\w'’&,.-]++){0,3}:[ \t]+[A-Z0-9“\"]")
+_ITEM_LABEL = re.compile(_SHORT_LABEL + r"[ \t]+[A-Z0-9“\"]")
 
 
-# A line of a fact box: a short label and a colon, then the value or nothing ("Country of
-# Origin: USA", "Year of Release: 2016", "Track List:").
-_FACT = re.compile(r"[A-Z](?<![\w'’&,.-][A-Z])[\w'’&,.-]*+(?:[ \t]+[\w'’&,.-]++){0,3}:(?:[ \t]|$)")
+# A line of a fact box: a short label, then the value or nothing ("Country of Origin: USA",
+# "Year of Release: 2016", "Track List:").
+_FACT = re.compile(_SHORT_LABEL + r"(?:[ \t]|$)")
 FACT_BOX = 3  # lines of that shape in a row that make a fact box
 
 

@@ -225,25 +225,30 @@ MAX_SHARED_NAME_ZIPF = 4.5
 _NAME_BEFORE = re.compile(r"(?<![\w.'’])([A-Z][a-z]{2,})[ \t]+$")
 
 
+def _names_after(text: str, token: str, where: dict[str, list[int]]) -> list[str | None]:
+    """The capitalised word right after each use of ``token`` (None where there is none)."""
+    out: list[str | None] = []
+    for start in where.get(token, ()):
+        m = _NAME_AFTER.match(text, start + len(token))
+        out.append(m.group(1) if m else None)
+    return out
+
+
 def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Is each spelling written beside the same other name, on the same side ("Sophie Devine" /
     "Sophia Devine", "Debbie Wasserman Schultz" / "Debbie Wasserman Shultz")? Then the two are
     one person's name spelled two ways, even when both spellings are real names. A title ("Prince
     William" / "Prince Willem"), a place's qualifier or a common word ("Wells Road" / "Wills
     Road") is no such name."""
-    def around(token: str) -> tuple[set[str], set[str]]:
-        after, before = set(), set()
-        for start in where.get(token, ()):
-            m = _NAME_AFTER.match(text, start + len(token))
-            if m:
-                after.add(m.group(1))
-            m = _NAME_BEFORE.search(text, max(0, start - 30), start)
-            if m:
-                before.add(m.group(1))
-        return after, before
+    def before(token: str) -> set[str]:
+        found = (_NAME_BEFORE.search(text, max(0, start - 30), start)
+                 for start in where.get(token, ()))
+        return {m.group(1) for m in found if m}
 
-    (after_a, before_a), (after_b, before_b) = around(a), around(b)
-    shared = (after_a & after_b) | (before_a & before_b)
+    def after(token: str) -> set[str]:
+        return {w for w in _names_after(text, token, where) if w is not None}
+
+    shared = (after(a) & after(b)) | (before(a) & before(b))
     return any(w not in _titles() and w not in _PLACE_QUALIFIERS and w not in (a, b)
                and zipf(w) <= MAX_SHARED_NAME_ZIPF for w in shared)
 
@@ -251,17 +256,10 @@ def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
 def followed_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Is each spelling always followed by a name, and never the same one ("Birhane Dibaba" /
     "Birhanu Legese")? Two given names of two people, when nothing else tells which is right."""
-    def after(token: str) -> set[str]:
-        out: set[str] = set()
-        for start in where.get(token, ()):
-            m = _NAME_AFTER.match(text, start + len(token))
-            if m is None:
-                return set()
-            out.add(m.group(1))
-        return out
-
-    names_a, names_b = after(a), after(b)
-    return bool(names_a) and bool(names_b) and names_a.isdisjoint(names_b)
+    names_a, names_b = _names_after(text, a, where), _names_after(text, b, where)
+    if not names_a or not names_b or None in names_a or None in names_b:
+        return False
+    return set(names_a).isdisjoint(names_b)
 
 
 def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
