@@ -298,6 +298,17 @@ def test_a_name_written_once_each_way_is_a_slip_when_the_web_never_saw_one() -> 
     assert _found(runners, "NM101") == []
 
 
+def test_two_unknown_spellings_once_each_the_later_is_the_slip() -> None:
+    # neither spelling is known to the web and each is written once: the story introduces the
+    # name first, so the later spelling is the one to question
+    text = ("Peres Jepkirwok of Kenya won the race in 2:17:16, a minute clear.\n\n"
+            "Jepkirwak's winning time was the fastest in the world this year.")
+    assert _found(text, "NM101") == ["Jepkirwak"]
+    # still two people when each has a given name of its own
+    two = ("Peres Jepkirwok of Kenya won the race.\n\nAgnes Jepkirwak of Uganda was fifth.")
+    assert _found(two, "NM101") == []
+
+
 @pytest.mark.parametrize("furniture", ["Continue reading…", "Share This", "Source link",
                                        "Tag Archives: Harbour", "Photo credit",
                                        "Showing posts with label ferries. Show all posts",
@@ -325,3 +336,47 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
                   "Latin America grew by 5%. Latin American exports rose.",
                   "The shop on Wells Road closed. A second shop on Wills Road opened."):
         assert _found(clean, "NM101") == [], clean
+
+
+@pytest.mark.parametrize(("leftover", "found"), [
+    ("<p>Villagers wade through flood water in Assam.</p>", "<p>"),
+    ('a source told <a title="The Gazette" href="https://example.org/x">The Gazette</a> so',
+     '<a title="The Gazette" href="https://example.org/x">'),
+    ('P { margin-bottom: 0.21cm; direction: ltr; }', "P { margin-bottom: 0.21cm;"),
+    ("— Ana Ruiz (@anaruiz) March 9 https://platform.example.com/widgets.js",
+     "https://platform.example.com/widgets.js"),
+    ("jul011968C5A.jpgFrom the July 1 edition of the Courier.", "jul011968C5A.jpg"),
+    ("Sign up. Get the latest ipsum dolor sit amet, consectetur.", "ipsum dolor sit amet"),
+])
+def test_code_a_scraper_copied_is_leftover_markup(leftover: str, found: str) -> None:
+    text = f"The river rose overnight, the agency said.\n\n{leftover}\n\nRoads were closed."
+    assert _found(text, "SP105") == [found]
+
+
+def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
+    for clean in ("Turnout rose from 3 < 5 per cent, and JPEG files were banned from the site.",
+                  "Save the photo as a .png file, the court was told.",
+                  "The app, written in Node.js, crashed twice.",
+                  "The council's style guide {see page 4} was ignored."):
+        assert _found(clean, "SP105") == [], clean
+    markdown = "The river rose.\n\nLine one<br>line two.\n"
+    result = check_text(markdown, "draft.md", "markdown", Settings(use_model=False,
+                                                                  select=("SP105",)))
+    assert result.error is None and [f for f in result.findings if f.code == "SP105"] == []
+
+
+@pytest.mark.parametrize("control", ["Menu Close", "Sort by:", "Show comments", "View new posts",
+                                     "2 COMMENTS", "Loading...", "Download your apps", "Share",
+                                     "Trending Topics", "This was published 8 years ago",
+                                     "6 min read", "Getting your Trinity Audio player ready..."])
+def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
+    text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
+    assert _found(text, "SP102") == [control]
+
+
+def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
+    for clean in ("Lunch Menu", "Menu", "Share prices fell sharply.", "Print run doubled",
+                  "Download speeds rose by half, the regulator said.", "Latest Results",
+                  "Have your say on the bypass plan by writing to the council by May 1."):
+        text = f"The ferry sailed at noon on Friday.\n\n{clean}\n\nPassengers expect delays."
+        assert _found(text, "SP102") == [], clean

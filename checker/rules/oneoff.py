@@ -341,6 +341,11 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             # spelling that only adds letters at the end is a short form or a demonym: "Steve
             # Gerrard" / "Steven Gerrard", "Latin America" / "Latin American")
             picked = (a, b) if (zipf(a), counts[a]) < (zipf(b), counts[b]) else (b, a)
+        if picked is None and counts[a] == counts[b] and zipf(a) == zipf(b) == 0:
+            # both spellings unknown to the web, used as often: the later one is the slip
+            # ("Peres Chepchirchir" … "Chepchircher's winning time", "judge Susan Illston" …
+            # "if Ilston agrees")
+            picked = (a, b) if where[a][0] > where[b][0] else (b, a)
         if picked is None or _demonym(*picked) or _nickname(*picked):
             continue
         variant, canonical = picked

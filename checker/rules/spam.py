@@ -46,6 +46,36 @@ def _boilerplate_pattern() -> re.Pattern[str]:
     return re.compile("|".join([literal, *patterns]), re.IGNORECASE)
 
 
+@functools.cache
+def _interface_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(every word of a page's controls, the words that make a line of several such words a
+    control's label, the words that do so alone)."""
+    lines = load_lines("spam", "interface-words.txt")
+    alone = frozenset(w[1:] for w in lines if w.startswith("!"))
+    marked = alone | {w[1:] for w in lines if w.startswith("+")}
+    return frozenset(w.lstrip("!+") for w in lines), marked, alone
+
+
+MAX_INTERFACE_WORDS = 7
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _interface_line(text: str) -> bool:
+    """A control's label copied into the body: a short line of only the words of a page's
+    controls, one of them a word only controls use ("Menu Close", "Sort by:", "2 COMMENTS",
+    "View new posts"); not a sentence (no full stop, question or exclamation mark at its end)."""
+    stripped = text.strip()
+    if stripped[-1:] in ".!?" and not stripped.endswith("..."):
+        return False
+    words = [w.lower().rstrip("'’") for w in _LETTER_WORD.findall(stripped)]
+    if not words or len(words) > MAX_INTERFACE_WORDS:
+        return False
+    every, marked, alone = _interface_words()
+    if any(w not in every for w in words):
+        return False
+    return words[0] in alone if len(words) == 1 else any(w in marked for w in words)
+
+
 # A short line in another script in a text in Latin letters: a share bar's or a site menu's
 # label left in by a scraper ("Мой мир", "完整原文").
 MAX_FOREIGN_WORDS = 6
@@ -142,6 +172,9 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
             match = pattern.search(text) if words <= MAX_BOILERPLATE_WORDS else None
             if match is not None:
                 block.append((line, match.group(0)))
+                continue
+            if words <= MAX_INTERFACE_WORDS and _interface_line(text):
+                block.append((line, " ".join(text.split())))
                 continue
             if words <= MAX_FOREIGN_WORDS and _latin_share(text) <= MAX_FOREIGN_LATIN:
                 if latin_text is None:
@@ -307,21 +340,62 @@ _PLACEHOLDER = re.compile(
     re.MULTILINE)
 
 
+# Code a scraper copied as text, found on real scraped pages: HTML tags ("<p>Villagers …</p>",
+# "<a title=… href=…>"), a style sheet's rules ("P { margin-bottom: 0.21cm; }"), an embed's
+# script ("https://platform.twitter.com/widgets.js"), an image's file name run into the text
+# ("jul011968C5A.jpgFrom the July 1 edition", "Poppy Garden Picnic (1).JPG") and a template's
+# dummy text ("Get the latest ipsum dolor sit amet"). None occurs in the 2,629 BBC and CNN/DM
+# articles. Each pattern is searched only in a text that holds its cheap marker.
+_HTML_TAG = re.compile(
+    r"</?(?i:p|a|div|span|br|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol|li|table|tr"
+    r"|td|th|figure|figcaption|blockquote|section|article|noscript|hr)(?:[ \t][^<>\n]{0,300})?/?>")
+_CSS_RULE = re.compile(
+    r"(?<![\w-])[A-Za-z.#][\w.#:-]*+[ \t]*\{[ \t]*[a-z-]++[ \t]*:[ \t]*[^;{}\n]{1,60};")
+_SCRIPT_URL = re.compile(r"(?:https?:)?//[^\s\"'<>]+\.js(?![\w.])")
+_IMAGE_FILE = re.compile(
+    r"(?<![\w/.%()-])[\w()%-]*+(?<=[\w)])\.(?i:jpe?g|png|gif|webp)(?![A-Za-z0-9]*[/=?])(?![a-z])")
+_DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
+def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
+    """Every piece of leftover markup or code in the text, with what it is."""
+    text = doc.text
+    if "[" in text or "{" in text:
+        yield from ((m, "leftover CMS markup") for m in _SHORTCODE.finditer(text))
+        yield from ((m, "an unfilled template placeholder") for m in _PLACEHOLDER.finditer(text))
+    if "<" in text and doc.kind != "markdown":  # a Markdown draft may hold HTML on purpose
+        yield from ((m, "leftover HTML markup") for m in _HTML_TAG.finditer(text))
+    if "{" in text:
+        yield from ((m, "leftover CSS") for m in _CSS_RULE.finditer(text))
+    if ".js" in text:
+        yield from ((m, "a leftover embed script") for m in _SCRIPT_URL.finditer(text))
+    low = text.lower()
+    if any(ext in low for ext in _IMAGE_EXTENSIONS):
+        yield from ((m, "a leftover image file name") for m in _IMAGE_FILE.finditer(text))
+    if "ipsum" in low:
+        yield from ((m, "a template's dummy text") for m in _DUMMY_TEXT.finditer(text))
+
+
 @register
 class LeftoverMarkup(Rule):
     code = "SP105"
     name = "leftover-cms-markup"
     category = "spam"
     reads_english = False
-    summary = ("A CMS shortcode, template tag or unfilled placeholder left in the text "
-               "(\"[mc4wp_form id=...]\", \"[Player Name]\")")
+    summary = ("A CMS shortcode, template tag, unfilled placeholder or scraped code left in the "
+               "text (\"[mc4wp_form id=...]\", \"[Player Name]\", \"<p>\")")
     what = """
 Finds content-management markup that was copied as text: shortcodes such as
 `[mc4wp_form id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, template tags such
 as `{{ related_posts }}` or `{% include ad.html %}`, and a writing template's unfilled
 placeholders, as AI-written copy leaves them (`[Player Name]`, `[date]`, `[mention children, if
 applicable]`). Editorial brackets ("[sic]", "[the
-minister]") are not shortcodes. The markup of one line is one finding, at its first piece, the
+minister]") are not shortcodes. Also what a scraper copies with the text: HTML tags (`<p>`,
+`<a href=...>`; not in Markdown, where HTML may be meant), a style sheet's rules
+(`P { margin-bottom: 0.21cm; }`), an embed's script address (`.../widgets.js`), an image's file
+name run into the text (`jul011968C5A.jpgFrom the July 1 edition`) and dummy text
+(`lorem ipsum`). The markup of one line is one finding, at its first piece, the
 rest given as related: a list scraped with its closing tags ("…[/li] …[/li][/ul]") is one
 problem."""
     why = """
@@ -330,38 +404,37 @@ draft they show the text was scraped from a page, and they print as junk for rea
     bad_examples = ('Subscribe below.\n\n[mc4wp_form id="206"]',
                     "Theft reported.[/li] Car broken into.[/li][/ul]",
                     "The minister resigned.\n\n{{ related_posts }}",
-                    "Star player [Player Name] will miss the game against [Opponent Team].")
+                    "Star player [Player Name] will miss the game against [Opponent Team].",
+                    "<p>Villagers wade through flood waters in Assam.</p>")
     good_examples = ("He said the plan was \"unworkable [sic]\" and left.",
-                     "She said [the minister] had known for weeks.")
+                     "She said [the minister] had known for weeks.",
+                     "Turnout was 3 < 5 per cent, and JPEG files were banned.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        if "[" not in doc.text and "{" not in doc.text:
-            return
         text = doc.text
-        line: list[re.Match[str]] = []  # the markup found on one line, reported once
-        found = sorted((*_SHORTCODE.finditer(text), *_PLACEHOLDER.finditer(text)),
-                       key=lambda m: m.start())
-        for m in found:
+        line: list[tuple[re.Match[str], str]] = []  # the markup of one line, reported once
+        for m, what in sorted(_leftovers(doc), key=lambda found: found[0].start()):
             if doc.touches_markup(m.start(), m.end()):
                 continue
-            if line and "\n" in text[line[-1].end():m.start()]:
+            if line and m.start() < line[-1][0].end():
+                continue  # inside a piece already found (a file name in a shortcode)
+            if line and "\n" in text[line[-1][0].end():m.start()]:
                 yield self._line_finding(line)
                 line = []
-            line.append(m)
+            line.append((m, what))
         if line:
             yield self._line_finding(line)
 
-    def _line_finding(self, line: list[re.Match[str]]) -> Finding:
+    def _line_finding(self, line: list[tuple[re.Match[str], str]]) -> Finding:
         """One finding for the markup of one line ("[/li] … [/li] … [/ul]"): the first piece,
         the others related."""
-        first, rest = line[0], line[1:]
+        (first, what), rest = line[0], line[1:]
         more = f" (and {len(rest)} more on this line)" if rest else ""
-        what = ("an unfilled template placeholder" if first.re is _PLACEHOLDER
-                else "leftover CMS markup")
         return self.finding(
             first.start(), first.end(),
             f"{what} in the text: {first.group()[:48]!r}{more}",
-            related=tuple(Related(m.start(), m.end(), "more markup on this line") for m in rest))
+            related=tuple(Related(m.start(), m.end(), "more markup on this line")
+                          for m, _ in rest))
 
 
 # Zero-width space, non-joiner, joiner, word joiner and a byte-order mark inside text; and the
