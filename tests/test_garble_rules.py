@@ -380,3 +380,14 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   "Have your say on the bypass plan by writing to the council by May 1."):
         text = f"The ferry sailed at noon on Friday.\n\n{clean}\n\nPassengers expect delays."
         assert _found(text, "SP102") == [], clean
+
+
+def test_a_caption_printed_again_under_its_list_item_is_a_repeat() -> None:
+    text = ("Photos from the opening of the new control room on Monday.\n\n"
+            "• The centre watches traffic on sixty per cent of the road network in the city.\n"
+            "    The centre watches traffic on sixty per cent of the road network in the city.\n")
+    assert _found(text, "GB103") == [
+        "The centre watches traffic on sixty per cent of the road network in the city."]
+    # two items that only share their marker are not a repeat
+    items = "• Ferries run on Monday.\n• Ferries run on Tuesday.\n"
+    assert _found(items, "GB103") == []

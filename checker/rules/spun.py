@@ -154,8 +154,15 @@ _PLAIN_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}+")
 TABLE_CELLS = 3
 
 
+# A list item's marker: "• The traffic centre is one of the biggest …" under a photo is the
+# caption printed again below it.
+_ITEM_MARK = re.compile(r"[•·▪►‣◦*–—-][ \t]+")
+
+
 def _normal(text: str) -> str:
-    return " ".join(text.split())
+    words = " ".join(text.split())
+    mark = _ITEM_MARK.match(words)
+    return words[mark.end():] if mark else words
 
 
 def _long_enough(key: str, raw: str) -> bool:
