@@ -391,3 +391,20 @@ def test_a_caption_printed_again_under_its_list_item_is_a_repeat() -> None:
     # two items that only share their marker are not a repeat
     items = "• Ferries run on Monday.\n• Ferries run on Tuesday.\n"
     assert _found(items, "GB103") == []
+
+
+def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
+    text = ("The ferry sailed at noon on Friday, the operator said, and will sail again today.\n\n"
+            "Related posts\n\n"
+            "Harbour board to meet over fares after heated debate\n\nHarbour Gazette\n\n"
+            "Council approves new slipway for lifeboat station\n\n"
+            "Passengers were told on Saturday to expect more delays through the week.\n")
+    result = check_text(text, "draft.txt", "text", Settings(use_model=False, select=("SP101",)))
+    assert result.document is not None
+    (finding,) = [f for f in result.findings if f.code == "SP101"]
+    shown = result.document.text[finding.start : finding.end]
+    assert shown.startswith("Related posts") and shown.endswith("lifeboat station")
+    assert "the 3 lines under it" in finding.message
+    # a teaser line that opens with its own words is one line, and prose after it is kept
+    one = "The ferry sailed.\n\nRead more: Harbour board to meet over fares\n\nIt sailed again."
+    assert _found(one, "SP101") == ["Read more: Harbour board to meet over fares"]

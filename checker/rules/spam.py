@@ -108,6 +108,27 @@ def _removal_fix(doc: Document, lines: list[Span], what: str) -> Fix | None:
                Applicability.SAFE)
 
 
+# Under a links block's heading ("Related posts", "Most Read", "You May Like"), the teasers it
+# lists: short lines, headlines and the site's name or a date between them ("Germany on track to
+# partly legalise cannabis …", "TheWorldsNews"), up to the first sentence of prose.
+MAX_BLOCK_LINES = 12
+MAX_LINK_WORDS = 20
+MAX_SENTENCE_LINK_WORDS = 6
+
+
+def _links_under(doc: Document, following: list[Span],
+                 pattern: re.Pattern[str]) -> list[Span]:
+    out: list[Span] = []
+    for line in following:
+        text = doc.text[line.start : line.end].strip()
+        words = _words(text)
+        if (words > MAX_LINK_WORDS or (text[-1] in ".!?" and words > MAX_SENTENCE_LINK_WORDS)
+                or pattern.match(text)):
+            break
+        out.append(line)
+    return out
+
+
 @register
 class InjectedRelatedLink(Rule):
     code = "SP101"
@@ -118,7 +139,10 @@ class InjectedRelatedLink(Rule):
 Flags a short line that opens like a related-article teaser: "See also", "Read more:",
 "READ MORE:", "Related:", "You may also like", "Don't miss" and the other openers listed in
 `rules/spam/related-prefixes.txt`. One-word openers ("Read", "Watch") count only when a colon,
-dash, pipe or arrow follows, so prose that starts with those words is left alone."""
+dash, pipe or arrow follows, so prose that starts with those words is left alone. An opener on
+a line of its own is the heading of a links block ("Related posts", "Most Read"): the short
+lines under it, up to the first sentence of prose, are its teasers and part of the finding, and
+of the fix that removes it."""
     why = """
 Scraped and spun copies carry the host site's teaser links into the text. They are not part of
 the story, mislead readers about what the article says, and often advertise something unrelated."""
@@ -130,13 +154,27 @@ the story, mislead readers about what the article says, and often advertise some
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         pattern = _prefix_pattern()
-        for line in nonblank_lines(doc):
+        lines = list(nonblank_lines(doc))
+        skip_to = 0  # the lines of a links block already reported
+        for n, line in enumerate(lines):
             text = doc.text[line.start : line.end]
-            if _words(text) > MAX_TEASER_WORDS or not pattern.match(text):
+            if n < skip_to or _words(text) > MAX_TEASER_WORDS:
                 continue
-            yield self.finding(line.start, line.end,
-                               f"injected related-link line: {' '.join(text.split())[:48]!r}…",
-                               fix=_removal_fix(doc, [line], "injected related-link"))
+            m = pattern.match(text)
+            if m is None:
+                continue
+            block = [line]
+            if not text[m.end():].strip(" \t:.!»>"):  # a heading: the links listed under it
+                block += _links_under(doc, lines[n + 1 : n + 1 + MAX_BLOCK_LINES], pattern)
+            skip_to = n + len(block)
+            more = ("" if len(block) == 1 else " (and the line under it)" if len(block) == 2
+                    else f" (and the {len(block) - 1} lines under it)")
+            yield self.finding(line.start, block[-1].end,
+                               f"injected related-link line: {' '.join(text.split())[:48]!r}…"
+                               f"{more}",
+                               related=tuple(Related(b.start, b.end, "a teaser under it")
+                                             for b in block[1:]),
+                               fix=_removal_fix(doc, block, "injected related-link"))
 
 
 @register
