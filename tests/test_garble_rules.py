@@ -408,3 +408,16 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     # a teaser line that opens with its own words is one line, and prose after it is kept
     one = "The ferry sailed.\n\nRead more: Harbour board to meet over fares\n\nIt sailed again."
     assert _found(one, "SP101") == ["Read more: Harbour board to meet over fares"]
+
+
+def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:
+    text = ("Shares rose 30%, the greatest percentage that is one-day since the listing. "
+            "Volume was well above the average that is full-day of 47.3 million shares. "
+            "The records that are previous were set in 2013.")
+    assert _found(text, "GB107") == ["percentage that is one-day", "average that is full-day",
+                                     "records that are previous"]
+    for clean in ("The decision that is final rests with the board.",
+                  "A visit that was brief ended at noon.",
+                  "The role that is chief among them is the treasurer's.",
+                  "He is a former minister, and the plan is a potential risk."):
+        assert _found(clean, "GB107") == [], clean
