@@ -361,6 +361,10 @@ _DASHED_SCORE = re.compile(
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
 _FULL_TIME = re.compile(r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime)\b")
 FULL_TIME = 10_000  # after every minute of the match
+# "HT: Orlando Pirates 0-0 Kaizer Chiefs": the break, after a football match's first half and
+# its added time ("45+2'").
+_HALF_TIME = re.compile(r"\W{0,3}(?:HT|[Hh]alf[- ]?[Tt]ime)\b")
+HALF_TIME = 45.5
 
 
 def match_time(sentence: str) -> float | None:
@@ -368,6 +372,8 @@ def match_time(sentence: str) -> float | None:
     "90+2'", "FT:"), or None."""
     if _FULL_TIME.match(sentence):
         return FULL_TIME
+    if _HALF_TIME.match(sentence):
+        return HALF_TIME
     m = _MATCH_MINUTE.search(sentence)
     if m is None:
         return None
@@ -439,6 +445,28 @@ RESULTS_MATCHES = 4  # fixtures on a page that, each given at most ``RESULTS_SCO
 RESULTS_SCORES = 2  # make it a list of results rather than a running commentary
 
 
+# An entry's time on a line of its own, as a live blog heads each entry: "20:36", "4.47pm".
+_CLOCK_LINE = re.compile(
+    r"\W{0,3}(\d{1,2})[:.](\d{2})[ \t]*(?:([ap])\.?m\.?)?(?:[ \t]*" + _ZONE + r")?\W{0,3}",
+    re.IGNORECASE)
+
+
+def _clock_lines_fall(sentences: Sequence[str]) -> bool:
+    """Do a live blog's entry times, each on a line of its own, fall down the page more often
+    than they rise ("20:36" above "20:34")? Then it puts its newest entry first."""
+    minutes: list[int] = []
+    for sentence in sentences:
+        m = _CLOCK_LINE.fullmatch(sentence.strip())
+        if m is None:
+            continue
+        hour = int(m.group(1))
+        if m.group(3):  # "4.47pm"
+            hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+        minutes.append(hour * 60 + int(m.group(2)))
+    steps = list(pairwise(minutes))
+    return sum(b < a for a, b in steps) > sum(b > a for a, b in steps)
+
+
 def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     """Running scores of one match that fall, the one way two of them can conflict: (the
     sentence of the goal the lower score leaves out, the sentence of the lower score,
@@ -448,14 +476,15 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
 
     A live blog that puts its newest entry first gives a match's scores falling down the page;
     when a match's scores fall from one to the next more often than they rise (and more than
-    once: one fall between two scores is the conflict itself), they are read bottom up. Two
+    once: one fall between two scores is the conflict itself), or when its entries' times, each
+    on a line of its own, fall down the page ("20:36" above "20:34"), they are read bottom up. Two
     scores of which one side's goes up and the other's down are two games of the same sides
     (a results page's home and away legs, its boys' and girls' games), never compared; nor are
     the scores of a list of results (``RESULTS_MATCHES`` fixtures or more, none given more than
     ``RESULTS_SCORES`` times), where a pair of sides given twice played twice. When
     every score of a match says when it stood ("78min: NZL 20-20 AUS" below "FT: NZL 23-20
-    AUS"), they are read in the order of the match's clock. The pair is given in the order of
-    the page."""
+    AUS", "HT: …" below "FT: …"), they are read in the order of the match's clock. The pair is
+    given in the order of the page."""
     matches: dict[frozenset[str], list[tuple[int, dict[str, int]]]] = {}
     for k, sentence in enumerate(sentences):
         score = running_score(sentence)
@@ -465,6 +494,7 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     if len(matches) >= RESULTS_MATCHES and max(map(len, matches.values())) <= RESULTS_SCORES:
         return out  # a results list: many fixtures, each given once or twice (two games)
+    newest_first = _clock_lines_fall(sentences) if matches else False
     for scores in matches.values():
         steps = list(pairwise(scores))
         if any(any(b[s] > a[s] for s in a) and any(b[s] < a[s] for s in a)
@@ -481,7 +511,8 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
             in_order = [x for _, x in sorted(zip(clock, scores, strict=True),
                                              key=lambda pair: pair[0] or 0.0)]
         else:
-            in_order = scores[::-1] if falls > (rises if tennis else max(rises, 1)) else scores
+            in_order = (scores[::-1] if newest_first
+                        or falls > (rises if tennis else max(rises, 1)) else scores)
         # per side: the sentence where each of its goal counts first stood
         first: dict[str, dict[int, int]] = {}
         for k, score_of in in_order:

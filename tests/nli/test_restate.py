@@ -549,6 +549,24 @@ def test_tennis_scores_and_live_pages_that_put_the_newest_entry_first() -> None:
                            "Okafor 4-6 6-4 2-5 Harlow*"]) == []
 
 
+def test_a_live_blog_s_entry_times_and_half_time_put_its_scores_in_order() -> None:
+    from checker.entries import falling_scores
+
+    # each entry headed by its time, newest first: two scores that fall down the page rise
+    darts = ["20:36", "Harbour Cross 2-2 Dunmere Vale", "Dunmere Vale levels it.",
+             "20:34", "Harbour Cross 1-2 Dunmere Vale", "Harbour Cross wins the third leg."]
+    assert falling_scores(darts) == []
+    # the same entries oldest first: the fall is the conflict
+    oldest = ["20:34", "Harbour Cross 1-2 Dunmere Vale", "20:36", "Harbour Cross 0-2 Dunmere Vale"]
+    assert falling_scores(oldest) == [(1, 3, "1 / 0")]
+    # the break's score comes before full time, wherever the page puts it
+    match = ["FT: Harbour City 0-1 Dunmere Athletic", "Welcome to our live updates.",
+             "HT: Harbour City 0-0 Dunmere Athletic"]
+    assert falling_scores(match) == []
+    assert falling_scores(["HT: Harbour City 1-1 Dunmere Athletic",
+                           "FT: Harbour City 0-1 Dunmere Athletic"]) == [(0, 1, "1 / 0")]
+
+
 def test_two_games_of_the_same_sides_on_a_results_page_are_not_a_fall() -> None:
     from checker.entries import falling_scores
     from checker.nli.contradict import flip_conflicts
