@@ -347,6 +347,8 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
      "https://platform.example.com/widgets.js"),
     ("jul011968C5A.jpgFrom the July 1 edition of the Courier.", "jul011968C5A.jpg"),
     ("Sign up. Get the latest ipsum dolor sit amet, consectetur.", "ipsum dolor sit amet"),
+    ("[an error occurred while processing this directive]",
+     "[an error occurred while processing this directive]"),
 ])
 def test_code_a_scraper_copied_is_leftover_markup(leftover: str, found: str) -> None:
     text = f"The river rose overnight, the agency said.\n\n{leftover}\n\nRoads were closed."
@@ -368,7 +370,10 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
 @pytest.mark.parametrize("control", ["Menu Close", "Sort by:", "Show comments", "View new posts",
                                      "2 COMMENTS", "Loading...", "Download your apps", "Share",
                                      "Trending Topics", "This was published 8 years ago",
-                                     "6 min read", "Getting your Trinity Audio player ready..."])
+                                     "6 min read", "Getting your Trinity Audio player ready...",
+                                     "Home | Politics | Brexit", "HomeWorldBelgian Grand Prix",
+                                     "Published: | Updated:", "Author: admin",
+                                     "Printer Friendly"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -377,7 +382,9 @@ def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None
 def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
     for clean in ("Lunch Menu", "Menu", "Share prices fell sharply.", "Print run doubled",
                   "Download speeds rose by half, the regulator said.", "Latest Results",
-                  "Have your say on the bypass plan by writing to the council by May 1."):
+                  "Have your say on the bypass plan by writing to the council by May 1.",
+                  "Home Secretary Priti Patel said the ferry would sail.",
+                  "Homeland security officials agreed", "Home and away"):
         text = f"The ferry sailed at noon on Friday.\n\n{clean}\n\nPassengers expect delays."
         assert _found(text, "SP102") == [], clean
 

@@ -50,3 +50,16 @@ def test_a_whistle_written_twice_is_not_a_slip() -> None:
 def test_a_shout_spelled_letter_by_letter_is_not_a_repeated_word() -> None:
     assert _found("89' G O O O A A A L - Traore scores for Lyon!", "TY104") == []
     assert _found("She bought a a new car on Monday.", "TY104") == ["a a"]
+
+
+def test_a_comma_run_into_a_full_stop_is_doubled_punctuation() -> None:
+    text = "He ran yet another single,. The over ended."
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY101",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == ",."
+    assert finding.fix is not None
+    (edit,) = finding.fix.edits
+    assert text[: edit.start] + edit.replacement + text[edit.end :] == (
+        "He ran yet another single. The over ended.")
+    # a comma before an ellipsis or a decimal is not one
+    assert _found("He paused,... then went on. It was 3,.5 no.", "TY101") == []

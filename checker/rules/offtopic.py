@@ -169,6 +169,20 @@ def _broken_sentence(texts: Sequence[str], index: int) -> bool:
                                      and _OPENS_LOWER.match(after) is not None)
 
 
+def _answer(texts: Sequence[str], index: int) -> bool:
+    """Does line ``index`` answer a question asked on the line before it ("Can you leave your
+    house … to work in New Jersey?" / "There are no travel restrictions between …")? A Q&A page
+    answers each reader's question on its own topic."""
+    return index > 0 and texts[index - 1].rstrip().endswith("?")
+
+
+def _bulk(texts: Sequence[str], index: int) -> bool:
+    """Does line ``index`` hold half the page's words or more (an archive's one long report
+    under a few lines of captions and headings)? It is the article, not something put into it."""
+    words = [len(t.split()) for t in texts]
+    return 2 * words[index] >= sum(words)
+
+
 @register
 class OffTopicLine(Rule):
     code = "SP110"
@@ -185,7 +199,9 @@ date: "January 2nd" on a line of its own, "August 29: …") is left alone: each 
 about something else by design. So is the line under an entry's heading on a live page or a
 listing with three or more of them ("Lap 58" / "Zhou not happy with Tsunoda", "16:47" / …,
 "Saturday" / "We Came As Romans @ Fillmore"): that entry's own title. And so is a line made
-only of the commonest words of English ("Here's what to know"), which names no topic at all."""
+only of the commonest words of English ("Here's what to know"), which names no topic at all.
+Nor is the answer on the line after a question (a Q&A page answers each question on its own
+topic), or a line that holds half the page's words or more (the article itself)."""
     why = """
 Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
 Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
@@ -243,6 +259,8 @@ to spot them by eye."""
                 continue  # "Here's what to know": a subheading about nothing in particular
             if _broken_sentence(texts, index):
                 continue  # a transcript typed as subtitles: "… was the all-powerful Chancellor,"
+            if _answer(texts, index) or _bulk(texts, index):
+                continue  # a Q&A page's answer; the one long report of an archive's page
             span = spans[index]
             yield self.finding(
                 span.start,

@@ -209,7 +209,10 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
             words = _words(text)
             match = pattern.search(text) if words <= MAX_BOILERPLATE_WORDS else None
             if match is not None:
-                block.append((line, match.group(0)))
+                # the phrase, or the line when the match stops inside a word ("HomeW…")
+                ends_inside = text[match.end() : match.end() + 1].isalnum()
+                block.append((line, " ".join(text.split())[:48] if ends_inside
+                              else match.group(0)))
                 continue
             if words <= MAX_INTERFACE_WORDS and _interface_line(text):
                 block.append((line, " ".join(text.split())))
@@ -393,6 +396,8 @@ _SCRIPT_URL = re.compile(r"(?:https?:)?//[^\s\"'<>]+\.js(?![\w.])")
 _IMAGE_FILE = re.compile(
     r"(?<![\w/.%()-])[\w()%-]*+(?<=[\w)])\.(?i:jpe?g|png|gif|webp)(?![A-Za-z0-9]*[/=?])(?![a-z])")
 _DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")
+# A web server's error printed where an include should have been (Apache's server-side includes).
+_SERVER_ERROR = re.compile(r"\[an error occurred while processing this directive\]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
@@ -413,6 +418,8 @@ def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
         yield from ((m, "a leftover image file name") for m in _IMAGE_FILE.finditer(text))
     if "ipsum" in low:
         yield from ((m, "a template's dummy text") for m in _DUMMY_TEXT.finditer(text))
+    if "[an error" in text:
+        yield from ((m, "a web server's error message") for m in _SERVER_ERROR.finditer(text))
 
 
 @register

@@ -14,7 +14,10 @@ from checker.rules.textutil import lower_letter_runs
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
 # search skips from mark to mark.)
-_DOUBLED = re.compile(r"\.(?<!\.\.)(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1")
+# A comma and a full stop together ("yet another single,."), left where a sentence was cut short
+# or joined, is one too.
+_DOUBLED = re.compile(
+    r"\.(?<!\.\.)(?:[ \t]+\.(?![.\w])|\.(?!\.))|([,;:])[ \t]*\1|,(?=\.(?![.\w]))\.")
 # Two marks with at most spaces between: a cheap first pass (most articles have none).
 _DOUBLED_HINT = re.compile(r"[.,;:][ \t]*[.,;:]")
 
@@ -27,13 +30,15 @@ class DoubledPunctuation(Rule):
     reads_english = False
     summary = "The same punctuation mark twice (\"region. .\", \",,\")"
     what = """
-Finds a period, comma, semicolon or colon written twice, with or without a space between.
-Ellipses ("...") and emphatic "!!" or "?!" are left alone."""
+Finds a period, comma, semicolon or colon written twice, with or without a space between, and
+a comma run into a full stop (",."). Ellipses ("...") and emphatic "!!" or "?!" are left
+alone."""
     why = """
 A doubled mark is almost always left over from an edit or a careless rewrite, and it is the
 kind of slip readers notice first."""
     bad_examples = ("It has recently been considered a pariah in the region. .",
-                    "The vote was close,, and the count went on.")
+                    "The vote was close,, and the count went on.",
+                    "He ran yet another single,. The over ended.")
     good_examples = ("He paused... then went on.", "It was close. Very close.")
     fix_applicability = Applicability.SAFE
 
@@ -44,6 +49,10 @@ kind of slip readers notice first."""
             if doc.touches_markup(m.start(), m.end()):
                 continue  # "`json`, `sarif`": the gap was code, not a doubled comma
             start = m.start()
+            if m.group(0) == ",.":  # the full stop ends the sentence: the comma goes
+                yield self.finding(start, m.end(), "a comma run into a full stop ',.'",
+                                   fix=Fix("remove the comma", (Edit(start, start + 1, ""),)))
+                continue
             # remove the second mark and the space before it
             second = m.end() - 1
             first_end = m.start() + 1
