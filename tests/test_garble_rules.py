@@ -428,3 +428,14 @@ def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:
                   "The role that is chief among them is the treasurer's.",
                   "He is a former minister, and the plan is a potential risk."):
         assert _found(clean, "GB107") == [], clean
+
+
+def test_a_title_printed_twice_in_a_row_is_a_repeat_even_when_it_is_all_names() -> None:
+    text = ("Live: Harbour FC v Dunmere Victory\n\nLive: Harbour FC v Dunmere Victory\n\n"
+            "Kick-off is at 7.35pm and the teams are out.\n")
+    assert _found(text, "GB103") == ["Live: Harbour FC v Dunmere Victory"]
+    # apart, a short title of names is a listing's line, written again by design
+    apart = ("Harbour FC v Dunmere Victory\n\nKick-off is at 7.35pm.\n\n"
+             "Harbour FC v Dunmere Victory\n\nThe return leg is in May.\n")
+    assert _found(apart, "GB103") == []
+    assert _found("BBC One News\n\nBBC One\n\nBBC One\n\nThe news at six.\n", "GB103") == []

@@ -174,6 +174,17 @@ def _long_enough(key: str, raw: str) -> bool:
             and headline_like(key) and _PLAIN_WORD.search(key) is not None)
 
 
+# A title line printed twice in a row, with nothing but a line break between the copies ("Live:
+# Sydney FC v Melbourne Victory" over "Live: Sydney FC v Melbourne Victory"): a scraper's
+# doubled heading, even when it is all names.
+MIN_DOUBLED_TITLE_WORDS = 4
+
+
+def _twice_in_a_row(key: str, raw: str) -> bool:
+    return (len(key.split()) >= MIN_DOUBLED_TITLE_WORDS and "\n" not in raw.strip()
+            and headline_like(key))
+
+
 @register
 class RepeatedPassage(Rule):
     code = "GB103"
@@ -183,7 +194,8 @@ class RepeatedPassage(Rule):
     summary = "A sentence or paragraph repeated verbatim further down"
     what = f"""
 Finds a sentence of {MIN_REPEATED_WORDS} words or more, or a title line of
-{MIN_REPEATED_TITLE_WORDS} or more (no full stop, some plain words), that appears word for word
+{MIN_REPEATED_TITLE_WORDS} or more (no full stop, some plain words), or of
+{MIN_DOUBLED_TITLE_WORDS} or more printed twice in a row, that appears word for word
 earlier in the same document, and reports the later copy (consecutive repeated sentences as one
 finding, such as a whole paragraph pasted twice), with the first copy as related. A document
 gets one finding, for the first repeat, saying how many there are. A row of a table written as
@@ -199,16 +211,17 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                      "The talks were tense. Troops will leave soon.",)
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        seen: dict[str, Span] = {}
+        seen: dict[str, tuple[Span, int]] = {}
         runs: list[list[tuple[Span, Span]]] = [[]]  # runs of (repeat, first copy)
-        for sentence in doc.sentences:
-            key = _normal(doc.text[sentence.start : sentence.end])
-            first = seen.get(key)
-            if (first is not None and _long_enough(key, doc.text[sentence.start : sentence.end])
-                    and key.count("|") < TABLE_CELLS):
+        for k, sentence in enumerate(doc.sentences):
+            raw = doc.text[sentence.start : sentence.end]
+            key = _normal(raw)
+            first, at = seen.get(key, (None, -1))
+            if (first is not None and key.count("|") < TABLE_CELLS
+                    and (_long_enough(key, raw) or (at == k - 1 and _twice_in_a_row(key, raw)))):
                 runs[-1].append((sentence, first))
                 continue
-            seen.setdefault(key, sentence)
+            seen.setdefault(key, (sentence, k))
             if runs[-1]:
                 runs.append([])
         runs = [r for r in runs if r]
