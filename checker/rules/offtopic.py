@@ -17,7 +17,7 @@ from checker.entries import (
     entry_heading_line,
 )
 from checker.findings import Finding, Severity
-from checker.nli.offtopic import MIN_UNITS, OffTopicParams, off_topic
+from checker.nli.offtopic import MIN_UNITS, OffTopicParams, headline_like, off_topic
 from checker.rules.base import Context, Rule, register
 
 if TYPE_CHECKING:
@@ -172,8 +172,10 @@ def _broken_sentence(texts: Sequence[str], index: int) -> bool:
 def _answer(texts: Sequence[str], index: int) -> bool:
     """Does line ``index`` answer a question asked on the line before it ("Can you leave your
     house … to work in New Jersey?" / "There are no travel restrictions between …")? A Q&A page
-    answers each reader's question on its own topic."""
-    return index > 0 and texts[index - 1].rstrip().endswith("?")
+    answers each reader's question on its own topic, in sentences: a headline-like line after a
+    question ("6 comments… add one") is still judged."""
+    return (index > 0 and texts[index - 1].rstrip().endswith("?")
+            and not headline_like(texts[index]))
 
 
 def _bulk(texts: Sequence[str], index: int) -> bool:

@@ -498,3 +498,22 @@ def test_the_lines_of_a_fact_box_are_not_off_topic() -> None:
     single = review.replace("Year of Release: 2016\nTime: 41:21\nTrack List:\n", "")
     assert fact_box([t for t in single.split("\n") if t.strip()]) == set()
     assert codes(single, ("SP110",)) == ["SP110"]
+
+
+def test_an_answer_under_its_question_and_the_page_s_one_report_are_not_off_topic() -> None:
+    from checker.rules.offtopic import _answer, _bulk
+
+    qa = ["Here are the questions we have answered so far.",
+          "Can the virus be spread by insects?",
+          "There is no sign that this virus can be spread by insects or other pests.",
+          "Can you leave your house to work in the next county?",
+          "There are no travel restrictions between the two counties, though some buses stopped.",
+          "6 comments… add one"]
+    assert _answer(qa, 2) and _answer(qa, 4)
+    assert not _answer(qa, 1)  # a question is no answer
+    qa[4] = "Can I still buy stamps?"
+    assert not _answer(qa, 5)  # a headline-like line under a question is still judged
+    archive = ["Article image", "Article image", "TAIHAPE",
+               "MAGISTRATE'S COURT The monthly sitting of the court opened before Mr Watson on "
+               "Thursday afternoon and concluded the following morning with three cases heard."]
+    assert _bulk(archive, 3) and not _bulk(archive, 2)
