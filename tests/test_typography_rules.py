@@ -63,3 +63,18 @@ def test_a_comma_run_into_a_full_stop_is_doubled_punctuation() -> None:
         "He ran yet another single. The over ended.")
     # a comma before an ellipsis or a decimal is not one
     assert _found("He paused,... then went on. It was 3,.5 no.", "TY101") == []
+
+
+def test_a_quotation_closed_and_never_opened_is_found() -> None:
+    text = ("Parents were angry on Monday.\n\n"
+            "We were surprised that the district offered so little,” the union's president said.")
+    assert _found(text, "TY102") == [
+        "We were surprised that the district offered so little,”"]
+    # a quotation that runs on from the paragraph before is closed where it ends (its opening
+    # paragraph is still reported, as every quotation left open at a paragraph's end is)
+    runs_on = ("She said: “The district offered very little.\n\n"
+               "We will strike on Tuesday,” she added.")
+    result = check_text(runs_on, "d.txt", "text", Settings(use_model=False, select=("TY102",)))
+    assert [f.message for f in result.findings] == ["quotation opened here is never closed"]
+    # a paragraph with straight marks, which may open or close, is not judged
+    assert _found('He said "no" and left, then “yes” and “maybe.”', "TY102") == []

@@ -76,17 +76,19 @@ class UnclosedQuotation(Rule):
     name = "unclosed-quotation"
     category = "typography"
     reads_english = False
-    summary = "A quotation opened and never closed"
+    summary = "A quotation opened and never closed, or closed and never opened"
     what = """
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
-runs over several paragraphs). Curly and straight marks are read together, so a quotation opened
-with one and closed with the other ("… a trunk snapped,” he said) is closed, and so is wire
-copy's "…smartphones'' (two apostrophes for the closing mark). A quotation opened in
-the last paragraph of a text that stops mid-sentence (an excerpt or a feed item cut at its
-length: "… told reporters, “We will stay unt") is not reported: it may close in the part cut
-off. A sentence broken over several paragraphs (a paragraph that stops mid-sentence before one
-that opens on a lower-case word) is read as one."""
+runs over several paragraphs); and a curly closing mark with no quotation open before it (the
+opening mark lost in an edit or a paste: "… so little to offer,” the union's president said"),
+unless the paragraph before left a quotation open. Curly and straight marks are read together,
+so a quotation opened with one and closed with the other ("… a trunk snapped,” he said) is
+closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark). A
+quotation opened in the last paragraph of a text that stops mid-sentence (an excerpt or a feed
+item cut at its length: "… told reporters, “We will stay unt") is not reported: it may close in
+the part cut off. A sentence broken over several paragraphs (a paragraph that stops mid-sentence
+before one that opens on a lower-case word) is read as one."""
     why = """
 An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
 reporter's begin: a misattribution waiting to happen."""
@@ -101,14 +103,38 @@ reporter's begin: a misattribution waiting to happen."""
         text = doc.text
         paragraphs = joined_paragraphs(doc)
         cut = cut_off_at(doc)
+        left_open = False  # the paragraph before left a quotation open: this one goes on with it
         for i, p in enumerate(paragraphs):
             following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
             continues = following is not None and text[following.start] in "“\""
-            for pos in self._unclosed(text, p):
+            unclosed = list(self._unclosed(text, p))
+            for pos in unclosed:
                 if continues or pos >= cut:
                     continue
                 end = min(p.end, pos + 60)
                 yield self.finding(pos, end, "quotation opened here is never closed")
+            if not left_open and (pos := self._unopened(text, p)) is not None:
+                yield self.finding(max(p.start, pos - 60), pos + 1,
+                                   "quotation closed here was never opened")
+            left_open = bool(unclosed)
+
+    @staticmethod
+    def _unopened(text: str, p: Span) -> int | None:
+        """The first curly closing mark with no quotation open before it in the paragraph ("…
+        the district came in with so little to offer,” union President Alex Caputo-Pearl said"),
+        in a paragraph without straight marks (which may open or close)."""
+        if "”" not in text[p.start : p.end] or '"' in text[p.start : p.end]:
+            return None
+        depth = 0
+        for m in _QUOTES.finditer(text, p.start, p.end):
+            ch = m.group()
+            if ch in ("“", "``"):
+                depth += 1
+            elif ch == "”" and depth == 0:
+                return m.start()
+            elif ch in ("”", "''"):
+                depth -= 1
+        return None
 
     @staticmethod
     def _unclosed(text: str, p: Span) -> Iterator[int]:
