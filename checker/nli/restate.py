@@ -699,10 +699,21 @@ def _repeated_titles(sentences: Sequence[str]) -> set[int]:
             if counts[s.strip()] > 1 and "\n" not in s.strip() and headline_like(s.strip())}
 
 
+_QUOTED_WORDS_END = re.compile(r"[\w%][’'”\"]+$")
+
+
+def _title_like(line: str) -> bool:
+    """A line that does not end as a sentence does, or that ends on quoted words with no stop
+    inside the marks, as a tabloid's headline does ("Simon Cowell's son 'transformed his
+    life'", "Liam Payne ‘mad about US party girl’"; a sentence ends "… his life.'")."""
+    line = line.rstrip()
+    return headline_like(line) or _QUOTED_WORDS_END.search(line) is not None
+
+
 def _heading_lines(sentences: Sequence[str]) -> list[bool]:
     """Which sentences are heading lines: a line of its own, no longer than a headline, that
-    does not end as a sentence does."""
-    return [("\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS and headline_like(s))
+    does not end as a sentence does (``_title_like``)."""
+    return [("\n" not in s.strip() and len(s.split()) <= SUBHEAD_WORDS and _title_like(s))
             for s in sentences]
 
 

@@ -113,8 +113,9 @@ reporter's begin: a misattribution waiting to happen."""
                     continue
                 end = min(p.end, pos + 60)
                 yield self.finding(pos, end, "quotation opened here is never closed")
-            if not left_open and (pos := self._unopened(text, p)) is not None:
-                yield self.finding(max(p.start, pos - 60), pos + 1,
+            closing = None if left_open else self._unopened(text, p)
+            if closing is not None:
+                yield self.finding(max(p.start, closing - 60), closing + 1,
                                    "quotation closed here was never opened")
             left_open = bool(unclosed)
 

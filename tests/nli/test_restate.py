@@ -921,3 +921,13 @@ def test_two_items_of_a_numbered_series_in_the_same_words_are_two_items() -> Non
     assert not series_items(routes[0], routes[2], lex)
     assert unlikely_pairs(routes[:2], [(0, 1)]) == {(0, 1)}
     assert unlikely_pairs(routes[::2], [(0, 1)]) == set()
+
+
+def test_a_tabloid_headline_that_ends_on_quoted_words_heads_its_story() -> None:
+    from checker.nli.restate import _heading_lines
+
+    lines = ["Harbour singer's son 'transformed his life'",
+             "The singer thinks his son saved him from working too hard.",
+             "He said: 'My son transformed my life.'",
+             "Ferry captain ‘mad about sailing’"]
+    assert _heading_lines(lines) == [True, False, False, True]
