@@ -67,6 +67,8 @@ def _interface_line(text: str) -> bool:
     stripped = text.strip()
     if stripped[-1:] in ".!?" and not stripped.endswith("..."):
         return False
+    if any(ch in stripped for ch in "_{}[]<>"):
+        return False  # "{{ related_posts }}": a template's tag, SP105's
     words = [w.lower().rstrip("'’") for w in _LETTER_WORD.findall(stripped)]
     if not words or len(words) > MAX_INTERFACE_WORDS:
         return False
@@ -391,8 +393,8 @@ _HTML_TAG = re.compile(
     r"</?(?i:p|a|div|span|br|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol|li|table|tr"
     r"|td|th|figure|figcaption|blockquote|section|article|noscript|hr)(?:[ \t][^<>\n]{0,300})?/?>")
 _CSS_RULE = re.compile(
-    r"(?<![\w-])[A-Za-z.#][\w.#:-]*+[ \t]*\{[ \t]*[a-z-]++[ \t]*:[ \t]*[^;{}\n]{1,60};")
-_SCRIPT_URL = re.compile(r"(?:https?:)?//[^\s\"'<>]+\.js(?![\w.])")
+    r"(?<![\w.#:-])[A-Za-z.#][\w.#:-]*+[ \t]*\{[ \t]*[a-z-]++[ \t]*:[ \t]*[^;{}\n]{1,60};")
+_SCRIPT_URL = re.compile(r"(?<![\w/:])(?:https?:)?//[^\s\"'<>]{1,200}?\.js(?![\w.])")
 _IMAGE_FILE = re.compile(
     r"(?<![\w/.%()-])[\w()%-]*+(?<=[\w)])\.(?i:jpe?g|png|gif|webp)(?![A-Za-z0-9]*[/=?])(?![a-z])")
 _DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")

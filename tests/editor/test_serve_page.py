@@ -154,7 +154,9 @@ def test_highlights_are_in_the_draft_coloured_by_category_and_severity(page: Any
     assert style(page, name, "color") == "rgba(0, 0, 0, 0)"  # the glyphs are the textarea's
     # the colour key names the categories found
     legend = page.inner_text("#legend")
-    assert "spam 1" in legend.replace("\n", " ") and "name" in legend
+    # (spam 2: the "See also" line, and the hostile tags, which SP105 reads as leftover HTML)
+    assert "spam 2" in legend.replace("\n", " ") and "name" in legend
+    assert "SP105" in card_codes(page)
     # the draft's markup is text, never run
     assert page.evaluate("window.pwned === undefined")
     # severity: an error is a wavy underline, a warning a solid one
