@@ -307,6 +307,12 @@ def test_two_unknown_spellings_once_each_the_later_is_the_slip() -> None:
     # still two people when each has a given name of its own
     two = ("Peres Jepkirwok of Kenya won the race.\n\nAgnes Jepkirwak of Uganda was fifth.")
     assert _found(two, "NM101") == []
+    # with no introduction to go by, the later spelling is reported as one of two, unfixed
+    bare = ("The Jepkirwok stable won the race.\n\nThe Jepkirwak trainer was pleased.")
+    result = check_text(bare, "draft.txt", "text", Settings(use_model=False, select=("NM101",)))
+    (finding,) = result.findings
+    assert bare[finding.start:finding.end] == "Jepkirwak" and finding.fix is None
+    assert "one of them is misspelt" in finding.message
 
 
 @pytest.mark.parametrize("furniture", ["Continue reading…", "Share This", "Source link",

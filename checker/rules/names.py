@@ -289,7 +289,11 @@ has never seen or sees far less ("Southampton" … "Southamtpon", "the Ministry 
 "Scotlnad's"). Two common words ("Mali" / "Mail", "Defence" / "Defense"), plurals and names with
 their own given names are left alone; so are two names the word list knows that stand in one
 list ("Beech Forest, Forrest") or where one is a place with a qualifier the other never has
-("North Kilworth" / "Kibworth"), and the last word of a text cut off in the middle of it."""
+("North Kilworth" / "Kibworth"), and the last word of a text cut off in the middle of it. Two
+spellings the list has never seen, each written once, are one name spelled two ways: the one
+written after a given name is the name as introduced ("Peres Chepchirchir" … "Chepchircher's
+winning time"); with nothing to tell them apart, the later is reported as one of the two, with
+no fix."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
@@ -316,7 +320,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         reported: set[str] = set()
         one_offs = one_off_variants(doc, lowercase_words(doc.text))
         # A pair the word list can judge is left to it: it knows "Heathrow" from "Heathroe".
-        judged = {frozenset((o.variant, o.canonical)) for o in one_offs}
+        judged = {frozenset((o.variant, o.canonical)) for o in one_offs if not o.undecided}
         where: dict[str, list[int]] | None = None  # capitalised tokens' offsets, when needed
         for cluster in _clusters(candidates):
             if not any(m.surname for s in cluster for m in by_token[s]):
@@ -341,6 +345,14 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 continue
             for start, end in o.spans:
                 if not _cut_off(doc.text, end, o.variant, o.canonical):
+                    if o.undecided:
+                        yield self.finding(
+                            start, end,
+                            f"{o.variant!r} and {o.canonical!r}, each written once, are one "
+                            "name spelled two ways: one of them is misspelt",
+                            related=(Related(o.anchor[0], o.anchor[1],
+                                             f"written {o.canonical!r} here"),))
+                        continue
                     yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor)
 
     def _report(self, doc: Document, cluster: set[str],

@@ -46,6 +46,9 @@ class OneOff:
     canonical: str
     spans: tuple[tuple[int, int], ...]  # where the variant is written
     anchor: tuple[int, int]  # the first use of the right spelling
+    # Two spellings the web has never seen, once each, and nothing to tell which is right: the
+    # later one is reported, as one of two, with no fix.
+    undecided: bool = False
 
 
 def _plural(a: str, b: str) -> bool:
@@ -325,7 +328,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
     tokens = [t for t in counts if t.lower() not in lower]
     if len(tokens) < 2:
         return []
-    found: dict[str, tuple[str, int]] = {}
+    found: dict[str, tuple[str, int, bool]] = {}
     where: dict[str, list[int]] = {}  # the tokens' offsets, indexed once a pair needs them
     for a, b in _close_pairs(tokens):
         if max(len(a), len(b)) < MIN_LENGTH or min(counts[a], counts[b]) > MAX_VARIANT_USES:
@@ -341,11 +344,19 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             # spelling that only adds letters at the end is a short form or a demonym: "Steve
             # Gerrard" / "Steven Gerrard", "Latin America" / "Latin American")
             picked = (a, b) if (zipf(a), counts[a]) < (zipf(b), counts[b]) else (b, a)
+        undecided = False
         if picked is None and counts[a] == counts[b] and zipf(a) == zipf(b) == 0:
-            # both spellings unknown to the web, used as often: the later one is the slip
-            # ("Peres Chepchirchir" … "Chepchircher's winning time", "judge Susan Illston" …
-            # "if Ilston agrees")
-            picked = (a, b) if where[a][0] > where[b][0] else (b, a)
+            # both spellings unknown to the web, used as often: the one written after a given
+            # name is the name as introduced ("Peres Chepchirchir" … "Chepchircher's winning
+            # time", "judge Susan Illston" … "if Ilston agrees"); with no such introduction
+            # either may be the slip, and the later one is reported as one of the two
+            given_a = bool(_given_names(text, a, where[a]))
+            given_b = bool(_given_names(text, b, where[b]))
+            if given_a != given_b:
+                picked = (b, a) if given_a else (a, b)
+            else:
+                picked = (a, b) if where[a][0] > where[b][0] else (b, a)
+                undecided = True
         if picked is None or _demonym(*picked) or _nickname(*picked):
             continue
         variant, canonical = picked
@@ -355,10 +366,11 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
                 and followed_apart(text, a, b, where)):
             continue  # once each, both rare, each with a surname of its own: two people
         if variant not in found or found[variant][1] < counts[canonical]:
-            found[variant] = (canonical, counts[canonical])
+            found[variant] = (canonical, counts[canonical], undecided)
 
     def spans(token: str) -> tuple[tuple[int, int], ...]:
         return tuple((start, start + len(token)) for start in where[token])
 
-    out = [OneOff(v, c, spans(v), spans(c)[0]) for v, (c, _) in found.items()]
+    out = [OneOff(v, c, spans(v), spans(c)[0], undecided)
+           for v, (c, _, undecided) in found.items()]
     return sorted(out, key=lambda o: o.spans[0])
