@@ -76,12 +76,35 @@ def listing_entry(sentence: str) -> bool:
     return bool(text) and (text[0] in BULLETS or headline_like(text))
 
 
+# A list entry's day given another way: a numeric date ("(19/03/18)") or the weekday it opens
+# with ("Monday (19/03/18) 6.00 p.m. to 8.00 p.m……Holy Cross Chapel").
+_ENTRY_NUMERIC_DATE = re.compile(r"(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?![\d/.-])")
+_ENTRY_WEEKDAY = re.compile(r"\W{0,3}([A-Za-z]{6,9})\b")
+
+
+def _entry_day(entry: str) -> str | None:
+    """The day a list entry names: a month's day (``first_day_named``), a numeric date, or the
+    weekday it opens with."""
+    day = first_day_named(entry)
+    if day is not None:
+        return day
+    numeric = _ENTRY_NUMERIC_DATE.search(entry)
+    if numeric is not None:
+        return numeric.group()
+    opening = _ENTRY_WEEKDAY.match(entry)
+    if opening is not None and opening.group(1).lower() in WEEKDAYS:
+        return opening.group(1).lower()
+    return None
+
+
 def two_dated_entries(a: str, b: str) -> bool:
     """Two entries of a list (``listing_entry``) that each name a day, and not the same day:
-    two entries of a dated list, such as term dates, road works or a results page's days."""
+    two entries of a dated list, such as term dates, road works, a parish's week of services
+    ("Monday (19/03/18) 6.00 p.m. …" / "Tuesday (20/03/18) 6.00 p.m. …") or a results page's
+    days."""
     if not (listing_entry(a) and listing_entry(b)):
         return False
-    da, db = first_day_named(a), first_day_named(b)
+    da, db = _entry_day(a), _entry_day(b)
     return da is not None and db is not None and da != db
 
 

@@ -562,6 +562,9 @@ class PairFilter:
                 not _same_but_dates(self._sentences[i], self._sentences[j])
                 or two_dated_entries(self._sentences[i], self._sentences[j])):
             return True
+        if (da is None or db is None) and two_dated_entries(self._sentences[i],
+                                                            self._sentences[j]):
+            return True  # two entries of a week's list, each on its own weekday or date
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)
 

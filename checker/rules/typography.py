@@ -199,9 +199,11 @@ def _opens(text: str, i: int, p: Span) -> bool:
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-# "a)", "2)", "iv)", "2-a)". (A look-behind, not "^|\s": it sees the new line before a
-# paragraph that opens "1) …".)
-_LIST_MARKER = re.compile(r"(?<!\S)(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
+# "a)", "2)", "iv)", "2-a)", and a placing in a results list, "1st) Elis Ashford; Joint 2nd)
+# Finlay …". (A look-behind, not "^|\s": it sees the new line before a paragraph that opens
+# "1) …".)
+_LIST_MARKER = re.compile(
+    r"(?<!\S)(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}(?:st|nd|rd|th)?+|[ivx]{1,4})\)")
 # A smiley's bracket is not a bracket: ":-)", ":)", ";-(", ":(".
 # (Written mark first, its look-behind after: re's search then skips to each ':' or ';'.)
 _EMOTICON = re.compile(r"[:;](?<![\w:;][:;])-?[()\[\]](?!\w)")
@@ -223,7 +225,8 @@ An unbalanced bracket usually means a clause was cut in an edit, so the sentence
 what it was meant to."""
     bad_examples = ("The agency (which was founded in 1990 said nothing.",)
     good_examples = ("The agency (founded in 1990) said nothing.", "Choose a) or b) today.",
-                     "Both captains are happy with the toss :-)")
+                     "Both captains are happy with the toss :-)",
+                     "Under 5 years: 1st) Catrin; Joint 2nd) Finlay and Anna.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text

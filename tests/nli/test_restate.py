@@ -931,3 +931,18 @@ def test_a_tabloid_headline_that_ends_on_quoted_words_heads_its_story() -> None:
              "He said: 'My son transformed my life.'",
              "Ferry captain ‘mad about sailing’"]
     assert _heading_lines(lines) == [True, False, False, True]
+
+
+def test_a_week_of_services_is_a_list_of_days_not_two_accounts() -> None:
+    from checker.entries import two_dated_entries
+    from checker.nli.contradict import flip_conflicts
+
+    week = ["Monday (19/03/18) 6.00 p.m. to 8.00 p.m……Holy Cross Chapel",
+            "Tuesday (20/03/18) 6.00 p.m. to 8.00 p.m……Holy Cross Chapel"]
+    assert two_dated_entries(*week)
+    assert flip_conflicts(week) == []
+    assert two_dated_entries("• 12/05/2024 Harbour Road closed", "• 13/05/2024 Harbour Road open")
+    # prose that names two weekdays is not a list, and one line's day against none is no pair
+    assert not two_dated_entries("Monday's vote approved the plan.",
+                                 "Tuesday's vote rejected the plan.")
+    assert not two_dated_entries("Monday (19/03/18) Holy Cross Chapel", "Holy Cross Chapel")
