@@ -345,7 +345,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             # Gerrard" / "Steven Gerrard", "Latin America" / "Latin American")
             picked = (a, b) if (zipf(a), counts[a]) < (zipf(b), counts[b]) else (b, a)
         undecided = False
-        if picked is None and counts[a] == counts[b] and zipf(a) == zipf(b) == 0:
+        if picked is None and counts[a] == counts[b] == 1 and zipf(a) == zipf(b) == 0:
             # both spellings unknown to the web, used as often: the one written after a given
             # name is the name as introduced ("Peres Chepchirchir" … "Chepchircher's winning
             # time", "judge Susan Illston" … "if Ilston agrees"); with no such introduction

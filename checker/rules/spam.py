@@ -433,18 +433,17 @@ class LeftoverMarkup(Rule):
     summary = ("A CMS shortcode, template tag, unfilled placeholder or scraped code left in the "
                "text (\"[mc4wp_form id=...]\", \"[Player Name]\", \"<p>\")")
     what = """
-Finds content-management markup that was copied as text: shortcodes such as
-`[mc4wp_form id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, template tags such
-as `{{ related_posts }}` or `{% include ad.html %}`, and a writing template's unfilled
-placeholders, as AI-written copy leaves them (`[Player Name]`, `[date]`, `[mention children, if
-applicable]`). Editorial brackets ("[sic]", "[the
-minister]") are not shortcodes. Also what a scraper copies with the text: HTML tags (`<p>`,
-`<a href=...>`; not in Markdown, where HTML may be meant), a style sheet's rules
-(`P { margin-bottom: 0.21cm; }`), an embed's script address (`.../widgets.js`), an image's file
-name run into the text (`jul011968C5A.jpgFrom the July 1 edition`) and dummy text
-(`lorem ipsum`). The markup of one line is one finding, at its first piece, the
-rest given as related: a list scraped with its closing tags ("…[/li] …[/li][/ul]") is one
-problem."""
+Finds content-management markup that was copied as text: shortcodes such as `[mc4wp_form
+id="206"]`, `[caption id="attachment_7"]` or `[/vc_column]`, template tags such as `{{
+related_posts }}` or `{% include ad.html %}`, and a writing template's unfilled placeholders, as
+AI-written copy leaves them (`[Player Name]`, `[date]`, `[mention children, if applicable]`).
+Editorial brackets ("[sic]", "[the minister]") are not shortcodes. Also what a scraper copies
+with the text: HTML tags (`<p>`, `<a href=...>`; not in Markdown, where HTML may be meant), a
+style sheet's rules (`P { margin-bottom: 0.21cm; }`), an embed's script address
+(`.../widgets.js`), an image's file name run into the text (`jul011968C5A.jpgFrom the July 1
+edition`), dummy text (`lorem ipsum`) and a web server's include error. The markup of one line
+is one finding, at its first piece, the rest given as related: a list scraped with its closing
+tags ("…[/li] …[/li][/ul]") is one problem."""
     why = """
 Shortcodes and template tags only mean something inside the site that rendered them. Left in a
 draft they show the text was scraped from a page, and they print as junk for readers."""

@@ -296,8 +296,8 @@ the hospital" three times), or of a draft that needs a careful edit."""
 # is full-day" for "the full-day average", "The records that are previous" for "The previous
 # records". Only modifiers that English puts before a noun and (almost) never after "is" count:
 # an adjective of that kind (rules/garble/attributive-adjectives.txt) or a number's compound
-# ("one-day", "second-most"). Found six times in one spun copy of a news story among the pages
-# read in the tenth stop; never in the 2,629 BBC and CNN/DM articles or 1,200 other real pages.
+# ("one-day", "second-most"). Found five times in one spun copy of a news story among the pages
+# read in the tenth stop; never in the 2,629 BBC and CNN/DM articles or 1,300 other real pages.
 _COMPOUND_HEADS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                    "full", "half", "all", "multi", "single", "second", "third", "record")
 _COMPOUND_TAILS = ("day", "week", "month", "year", "hour", "minute", "time", "term", "most",

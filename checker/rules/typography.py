@@ -134,7 +134,7 @@ reporter's begin: a misattribution waiting to happen."""
             elif ch == "”" and depth == 0:
                 return m.start()
             elif ch in ("”", "''"):
-                depth -= 1
+                depth = max(0, depth - 1)
         return None
 
     @staticmethod
