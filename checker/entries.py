@@ -76,13 +76,15 @@ def listing_entry(sentence: str) -> bool:
     return bool(text) and (text[0] in BULLETS or headline_like(text))
 
 
+# A numeric date: "23.01.2018", "30/09/2016", "19/03/18".
+_NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 # A list entry's day given another way: a numeric date ("(19/03/18)") or the weekday it opens
 # with ("Monday (19/03/18) 6.00 p.m. to 8.00 p.m……Holy Cross Chapel").
-_ENTRY_NUMERIC_DATE = re.compile(r"(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?![\d/.-])")
+_ENTRY_NUMERIC_DATE = re.compile(r"(?<![\d/.-])" + _NUMERIC_DATE + r"(?![\d/.-])")
 _ENTRY_WEEKDAY = re.compile(r"\W{0,3}([A-Za-z]{6,9})\b")
 
 
-def _entry_day(entry: str) -> str | None:
+def entry_day(entry: str) -> str | None:
     """The day a list entry names: a month's day (``first_day_named``), a numeric date, or the
     weekday it opens with."""
     day = first_day_named(entry)
@@ -104,7 +106,7 @@ def two_dated_entries(a: str, b: str) -> bool:
     days."""
     if not (listing_entry(a) and listing_entry(b)):
         return False
-    da, db = _entry_day(a), _entry_day(b)
+    da, db = entry_day(a), entry_day(b)
     return da is not None and db is not None and da != db
 
 
@@ -150,7 +152,6 @@ _DISTANCE_OPENING = re.compile(
     r"\W{0,3}\d{1,3}(?:\.\d)?+[ \t]*+(?:km|kms|kilomet(?:re|er)s?|mi|miles?)[ \t]++"
     r"(?:to[ \t]++go|remaining|left)\b", re.IGNORECASE)
 # A line that is only such a time or a numeric date: "16:47", "Today 23.01.2018", "30/09/2016".
-_NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 _STAMP_LINE = re.compile(
     _CLOCK + r"(?:\s*/\s*" + _TIME + r")?\W{0,3}"  # "UPDATE: 1:24 a.m. EST/10:24 p.m. PST"
     r"|\W{0,3}(?:(?:today|yesterday|[a-z]{3,9}day),?\s+)?" + _NUMERIC_DATE + r"\W{0,3}",
@@ -468,10 +469,9 @@ RESULTS_MATCHES = 4  # fixtures on a page that, each given at most ``RESULTS_SCO
 RESULTS_SCORES = 2  # make it a list of results rather than a running commentary
 
 
-# An entry's time on a line of its own, as a live blog heads each entry: "20:36", "4.47pm".
-_CLOCK_LINE = re.compile(
-    r"\W{0,3}(\d{1,2})[:.](\d{2})[ \t]*(?:([ap])\.?m\.?)?(?:[ \t]*" + _ZONE + r")?\W{0,3}",
-    re.IGNORECASE)
+# The hour and minute of a time stamp line (``_STAMP_LINE``: "20:36", "Posted at 4.47pm").
+_HOUR_MINUTE = re.compile(r"(?<![\d./-])(\d{1,2})[:.](\d{2})(?![./-]?\d)[ \t]*(?:([ap])\.?m\b)?",
+                          re.IGNORECASE)
 
 
 def _clock_lines_fall(sentences: Sequence[str]) -> bool:
@@ -479,9 +479,10 @@ def _clock_lines_fall(sentences: Sequence[str]) -> bool:
     than they rise ("20:36" above "20:34")? Then it puts its newest entry first."""
     minutes: list[int] = []
     for sentence in sentences:
-        m = _CLOCK_LINE.fullmatch(sentence.strip())
+        line = sentence.strip()
+        m = _HOUR_MINUTE.search(line) if _STAMP_LINE.fullmatch(line) else None
         if m is None:
-            continue
+            continue  # not a time stamp line, or a date's ("Today 23.01.2018")
         hour = int(m.group(1))
         if m.group(3):  # "4.47pm"
             hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)

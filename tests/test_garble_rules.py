@@ -298,7 +298,7 @@ def test_a_name_written_once_each_way_is_a_slip_when_the_web_never_saw_one() -> 
     assert _found(runners, "NM101") == []
 
 
-def test_two_unknown_spellings_once_each_the_later_is_the_slip() -> None:
+def test_two_unknown_spellings_once_each_the_name_as_introduced_stands() -> None:
     # neither spelling is known to the web and each is written once: the story introduces the
     # name first, so the later spelling is the one to question
     text = ("Peres Jepkirwok of Kenya won the race in 2:17:16, a minute clear.\n\n"

@@ -50,15 +50,16 @@ from checker.entries import (
     WEEKDAYS,
     case_entries,
     commentary_events,
+    entry_day,
     entry_numbers,
     first_day_named,
     forecast_readings,
     innings_score,
+    listing_entry,
     listing_fields,
     placing_category,
     speaker_label,
     template_lines,
-    two_dated_entries,
 )
 from checker.nli.contradict import enumerators
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
@@ -481,6 +482,8 @@ class PairFilter:
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
+        # the day each entry of a dated list names (two entries of a list, two days)
+        self._list_days = [entry_day(s) if listing_entry(s) else None for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._introduced = [_introduced(s) for s in sentences]
         self._templates = [_template(s) for s in sentences]
@@ -557,14 +560,13 @@ class PairFilter:
             return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws
         if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
+        la, lb = self._list_days[i], self._list_days[j]
+        if la is not None and lb is not None and la != lb:
+            return True  # two entries of a dated list ("Monday (19/03/18) …" / "Tuesday …")
         da, db = self._days[i], self._days[j]
-        if da is not None and db is not None and da != db and (
-                not _same_but_dates(self._sentences[i], self._sentences[j])
-                or two_dated_entries(self._sentences[i], self._sentences[j])):
+        if (da is not None and db is not None and da != db
+                and not _same_but_dates(self._sentences[i], self._sentences[j])):
             return True
-        if (da is None or db is None) and two_dated_entries(self._sentences[i],
-                                                            self._sentences[j]):
-            return True  # two entries of a week's list, each on its own weekday or date
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)
 

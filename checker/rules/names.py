@@ -345,15 +345,8 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 continue
             for start, end in o.spans:
                 if not _cut_off(doc.text, end, o.variant, o.canonical):
-                    if o.undecided:
-                        yield self.finding(
-                            start, end,
-                            f"{o.variant!r} and {o.canonical!r}, each written once, are one "
-                            "name spelled two ways: one of them is misspelt",
-                            related=(Related(o.anchor[0], o.anchor[1],
-                                             f"written {o.canonical!r} here"),))
-                        continue
-                    yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor)
+                    yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor,
+                                        undecided=o.undecided)
 
     def _report(self, doc: Document, cluster: set[str],
                 by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
@@ -376,7 +369,12 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                                         (anchor.start, anchor.end))
 
     def _variant(self, doc: Document, start: int, end: int, spelling: str, canonical: str,
-                 anchor: tuple[int, int]) -> Finding:
+                 anchor: tuple[int, int], undecided: bool = False) -> Finding:
+        if undecided:  # nothing tells which spelling is right: one of the two, and no fix
+            return self.finding(
+                start, end, f"{spelling!r} and {canonical!r}, each written once, are one name "
+                "spelled two ways: one of them is misspelt",
+                related=(Related(anchor[0], anchor[1], f"written {canonical!r} here"),))
         fix = None
         if doc.offsets_are_source:
             fix = Fix(f"spell it {canonical!r}", (Edit(start, end, canonical),),

@@ -165,24 +165,23 @@ def _normal(text: str) -> str:
     return words[mark.end():] if mark else words
 
 
-def _long_enough(key: str, raw: str) -> bool:
-    """Ten words or more; or six or more on a title line of their own, with a plain word."""
-    words = len(key.split())
-    if words >= MIN_REPEATED_WORDS:
-        return True
-    return (words >= MIN_REPEATED_TITLE_WORDS and "\n" not in raw.strip()
-            and headline_like(key) and _PLAIN_WORD.search(key) is not None)
-
-
 # A title line printed twice in a row, with nothing but a line break between the copies ("Live:
 # Sydney FC v Melbourne Victory" over "Live: Sydney FC v Melbourne Victory"): a scraper's
 # doubled heading, even when it is all names.
 MIN_DOUBLED_TITLE_WORDS = 4
 
 
-def _twice_in_a_row(key: str, raw: str) -> bool:
-    return (len(key.split()) >= MIN_DOUBLED_TITLE_WORDS and "\n" not in raw.strip()
-            and headline_like(key))
+def _long_enough(key: str, raw: str, in_a_row: bool) -> bool:
+    """Ten words or more; or a title line of its own (no full stop) of six words or more with a
+    plain word, or of four or more when the copy follows the first right away."""
+    words = len(key.split())
+    if words >= MIN_REPEATED_WORDS:
+        return True
+    if "\n" in raw.strip() or not headline_like(key):
+        return False
+    if in_a_row and words >= MIN_DOUBLED_TITLE_WORDS:
+        return True
+    return words >= MIN_REPEATED_TITLE_WORDS and _PLAIN_WORD.search(key) is not None
 
 
 @register
@@ -218,7 +217,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
             key = _normal(raw)
             first, at = seen.get(key, (None, -1))
             if (first is not None and key.count("|") < TABLE_CELLS
-                    and (_long_enough(key, raw) or (at == k - 1 and _twice_in_a_row(key, raw)))):
+                    and _long_enough(key, raw, in_a_row=at == k - 1)):
                 runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, (sentence, k))
