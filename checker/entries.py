@@ -435,6 +435,31 @@ def innings_score(sentence: str) -> bool:
             and _CRICKET_CUE.search(sentence) is not None)
 
 
+# A game's state while it is played: a side ahead, behind or level by a margin or at a score,
+# in the present tense ("Federer leads 6-4, 6-2.", "Miami goes up by four.", "Kerry trail by
+# three points", "still level at 1-1"). The past tense ("won 6-4") is a result, and stays
+# comparable.
+_NUMBER_WORD = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                r"|a[ \t]+(?:point|goal|run|stroke|shot|try|basket|length|game|set|frame))")
+_IN_PLAY = re.compile(
+    r"(?<![\w'’-])(?:leads?|trails?|leading|trailing|(?:(?:is|are|goes|go|now|still|back)[ \t]+)?"
+    r"(?:up|down|ahead|behind|level|tied|all[ \t]+square))(?![\w'’-])[ \t]+"
+    r"(?:[^.!?\n]{0,30}?[ \t])??(?:by[ \t]+" + _NUMBER_WORD + r"(?![\w-])"
+    r"|(?:at[ \t]+)?\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\d-]))")
+IN_PLAY_STATES = 3  # statements of a game's state that make a page follow a game as it is played
+
+
+def in_play(sentences: Sequence[str]) -> list[bool]:
+    """Which sentences state a game's score or margin while it is played, on a page that does so
+    three times or more: "Federer leads 6-4, 6-2." and, a game earlier, "Roger Federer leads
+    6-4, 5-2." are two moments of one match, as are "Miami up by one." and "Miami goes up by
+    four." On other pages, none: an article's two margins are the model's to compare."""
+    marked = [_IN_PLAY.search(s) is not None for s in sentences]
+    if sum(marked) < IN_PLAY_STATES:
+        return [False] * len(sentences)
+    return marked
+
+
 @lru_cache(maxsize=4096)
 def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Each side and its goals when the sentence is a running score ("Goal! Brackwater Rovers

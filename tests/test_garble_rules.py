@@ -337,6 +337,14 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
     text = ("Debbie Wasserman Schultz joined us from Florida.\n\n"
             "Debbie Wasserman Shultz and the governor both spoke.")
     assert _found(text, "NM101") == ["Shultz"]
+    # the spelling written less often is the slip, even when it is the word the web knows
+    text = ("Gary Ballance made a hundred. Ballance then made fifty, and Ballance is in form.\n\n"
+            "Add the centuries scored by Gary Balance and you get thirteen.")
+    assert _found(text, "NM101") == ["Balance"]
+    # a name written with and without its okina or apostrophe is one spelling
+    text = ("Police were sent to Savai‘i on Monday after the brawl.\n\n"
+            "Tourism on Savaii had been hurt, the minister said.")
+    assert _found(text, "NM101") == []
     # a short form, a place's people, a title or a common word beside them is no such slip
     for clean in ("Steve Gerrard scored. Later Steven Gerrard said he was tired.",
                   "Latin America grew by 5%. Latin American exports rose.",
@@ -355,6 +363,7 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
     ("Sign up. Get the latest ipsum dolor sit amet, consectetur.", "ipsum dolor sit amet"),
     ("[an error occurred while processing this directive]",
      "[an error occurred while processing this directive]"),
+    ('It set aside $4,000 for the \\"Saturday Soundtracks\\" program.', '\\"'),
 ])
 def test_code_a_scraper_copied_is_leftover_markup(leftover: str, found: str) -> None:
     text = f"The river rose overnight, the agency said.\n\n{leftover}\n\nRoads were closed."
@@ -365,9 +374,10 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
     for clean in ("Turnout rose from 3 < 5 per cent, and JPEG files were banned from the site.",
                   "Save the photo as a .png file, the court was told.",
                   "The app, written in Node.js, crashed twice.",
-                  "The council's style guide {see page 4} was ignored."):
+                  "The council's style guide {see page 4} was ignored.",
+                  "Files were saved in C:\\Reports\\ and D:\\Archive."):
         assert _found(clean, "SP105") == [], clean
-    markdown = "The river rose.\n\nLine one<br>line two.\n"
+    markdown = 'The river rose.\n\nLine one<br>line two, \\"quoted\\".\n'
     result = check_text(markdown, "draft.md", "markdown", Settings(use_model=False,
                                                                   select=("SP105",)))
     assert result.error is None and [f for f in result.findings if f.code == "SP105"] == []
@@ -379,7 +389,13 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "6 min read", "Getting your Trinity Audio player ready...",
                                      "Home | Politics | Brexit", "HomeWorldBelgian Grand Prix",
                                      "Published: | Updated:", "Author: admin",
-                                     "Printer Friendly"])
+                                     "Printer Friendly", "No comments:", "Add new comment",
+                                     "Read the original AP story", "You are on page 1of 60",
+                                     "Subscribe for 17¢ / day", "Sort:", "One comment",
+                                     "< 1 minute read", "SIGN UP FOR THE KING CRICKET EMAIL!",
+                                     "Newsletter sign-up", "Subscribe to Updates",
+                                     "Facebook X (Twitter) Instagram YouTube",
+                                     "Jump to a category:", "admin", "Please log in to continue"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -390,7 +406,9 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   "Download speeds rose by half, the regulator said.", "Latest Results",
                   "Have your say on the bypass plan by writing to the council by May 1.",
                   "Home Secretary Priti Patel said the ferry would sail.",
-                  "Homeland security officials agreed", "Home and away"):
+                  "Homeland security officials agreed", "Home and away",
+                  "Facebook and Twitter", "One comment stood out, the mayor said.",
+                  "Jump to a category of your choice, the guide says, and start there."):
         text = f"The ferry sailed at noon on Friday.\n\n{clean}\n\nPassengers expect delays."
         assert _found(text, "SP102") == [], clean
 
@@ -421,6 +439,10 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     # a teaser line that opens with its own words is one line, and prose after it is kept
     one = "The ferry sailed.\n\nRead more: Harbour board to meet over fares\n\nIt sailed again."
     assert _found(one, "SP101") == ["Read more: Harbour board to meet over fares"]
+    # the opener alone, as a link's label, with a scraper's ellipsis
+    alone = ("The ferry sailed.\n\nRead more…\n\n"
+             "Passengers were told on Saturday to expect more delays through the week.")
+    assert _found(alone, "SP101") == ["Read more…"]
 
 
 def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from checker.entries import (
     BULLETS,
     falling_scores,
+    forecast_readings,
     innings_score,
+    listing_entry,
     running_score,
     signed_stamp,
     template_lines,
@@ -225,6 +227,14 @@ def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: 
     return False
 
 
+def _list_headings(sentences: Sequence[str], k: int) -> bool:
+    """Is sentence ``k`` the heading of a list: a line that does not end as a sentence does,
+    not the document's first, over two such lines (an awards page's category over its
+    nominees, a menu's section over its dishes)?"""
+    return (0 < k < len(sentences) - 2
+            and all(listing_entry(sentences[n]) for n in (k, k + 1, k + 2)))
+
+
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     """Word-for-word flips over all sentence pairs (cheap: token alignment only), and a live
     commentary's running scores that fall (``checker.entries.falling_scores``)."""
@@ -235,17 +245,21 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     if cut is not None:
         toks[cut] = None  # a sentence cut short: its missing words may be what would differ
     # how often each line is written, and its template: read once a number flip needs them
-    lines: tuple[Counter[str], list[str | None]] | None = None
+    lines: tuple[Counter[str], list[str | None], list[bool]] | None = None
     reported: set[tuple[str, str]] = set()
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
         if flip is None or _not_a_conflict(flip, sentences[i], toks[i] or [], sentences[j]):
             continue
+        if _list_headings(sentences, i) and _list_headings(sentences, j):
+            continue  # two sections' headings: "Best female actor in a TV comedy series" and
+            # "Best male actor …", each over its own list of nominees
         a, b = sentences[i].strip(), sentences[j].strip()
         if flip.kind == "number":
             if lines is None:
-                lines = Counter(s.strip() for s in sentences), template_lines(sentences)
-            written, templates = lines
+                lines = (Counter(s.strip() for s in sentences), template_lines(sentences),
+                         forecast_readings(sentences))
+            written, templates, readings = lines
             if (written[a] > 1 and written[b] > 1) or (
                     templates[i] is not None and templates[i] == templates[j]):
                 # one template line in each entry of a list, not two accounts of one fact:
@@ -253,6 +267,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
                 # 2011." under one ward, "… since May 2012." under another), or one line with
                 # other figures three times or more ("The bonus number was 23.")
                 continue
+            if readings[i] and readings[j]:
+                continue  # two periods of a forecast: "The low should be around 29." tonight,
+                # "… around 26." on Tuesday night
         if (a, b) in reported:  # the same two statements again: one finding is enough
             continue
         reported.add((a, b))

@@ -54,6 +54,7 @@ from checker.entries import (
     entry_numbers,
     first_day_named,
     forecast_readings,
+    in_play,
     innings_score,
     listing_entry,
     listing_fields,
@@ -479,6 +480,7 @@ class PairFilter:
         self._template_lines = template_lines(sentences)
         self._placings = [placing_category(s) for s in sentences]
         self._innings = [innings_score(s) for s in sentences]
+        self._in_play = in_play(sentences)
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
@@ -546,7 +548,9 @@ class PairFilter:
         low to mid-30s." are two nights. And so are two results lines that place the entrants
         of two categories (``checker.entries.placing_category``): "One jar marmalade: First, …"
         and "One jar chutney: First, …" are two competitions. So are two lines that open with
-        a cricket side's score (``checker.entries.innings_score``)."""
+        a cricket side's score (``checker.entries.innings_score``), and two that state a game's
+        score or margin while it is played, on a page that follows one (``checker.entries.
+        in_play``: "Miami up by one." / "Miami goes up by four.")."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
@@ -555,6 +559,8 @@ class PairFilter:
             return True
         if self._innings[i] and self._innings[j]:
             return True  # "Australia: 7-294 (…" / "Australia: 8-294 (…": a wicket later
+        if self._in_play[i] and self._in_play[j]:
+            return True  # "Federer leads 6-4, 5-2." / "Federer leads 6-4, 6-2.": a game later
         ta, tb = self._template_lines[i], self._template_lines[j]
         if ta is not None and ta == tb:
             return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws

@@ -109,15 +109,29 @@ _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\b")
 def _owner(doc: Document, sentence: Span, start: int) -> str | None:
     """The name a count belongs to: the last capitalised word before it in its sentence, not the
     sentence's first word (any sentence opens with a capital) and not a month or a day ("Ritchie
-    receiving 196 votes and Roundtree receiving 125 votes": Roundtree's)."""
+    receiving 196 votes and Roundtree receiving 125 votes": Roundtree's), with the capitalised
+    words just before it that make one name with it ("Labour Party – 63 votes" and "UK
+    Independence Party – 112 votes" are two parties' votes)."""
     before = doc.text[sentence.start : start]
     first = sentence.start + len(before) - len(before.lstrip(" \t\n\"'“‘("))
     owner = None
+    end = -1
     for m in _NAME_WORD.finditer(doc.text, first + 1, start):  # past the sentence's first word
         word = m.group()
-        if word.lower() not in MONTHS and word.lower() not in WEEKDAYS:
-            owner = word
+        if word.lower() in MONTHS or word.lower() in WEEKDAYS:
+            continue
+        joined = owner is not None and doc.text[end : m.start()] == " "
+        owner = f"{owner} {word}" if joined else word
+        end = m.end()
     return owner
+
+
+def _two_owners(a: str | None, b: str | None) -> bool:
+    """Do two counts belong to two names? "Obama" and "President Obama" are one name, "Labour
+    Party" and "Independence Party" two."""
+    if not a or not b or a == b:
+        return False
+    return not (a.endswith(" " + b) or b.endswith(" " + a))
 
 
 def quantities(doc: Document) -> Iterator[Quantity]:
@@ -186,7 +200,7 @@ edits often change one mention and not the other."""
                     continue
                 if both_can_hold(earlier, q):
                     continue
-                if earlier.owner and q.owner and earlier.owner != q.owner:
+                if _two_owners(earlier.owner, q.owner):
                     continue  # two names' counts: two candidates' votes, two towns' dead
                 low, high = sorted((earlier.value, q.value))
                 if low <= 0 or high / low > MAX_RATIO:

@@ -37,7 +37,9 @@ _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
        "this", "was", "ago", "year", "years", "month", "months", "week", "weeks", "day", "days",
        "hour", "hours", "minute", "minutes",
        # a recording's length after its date: "March 04, 2025 1h 41m"
-       "h", "min", "mins"]
+       "h", "min", "mins",
+       # a warning's period: "Valid: Saturday 24th 15:00 – Sunday 25th 05:00", "from … until …"
+       "valid", "from", "until", "till", "to", "st", "nd", "rd", "th"]
 )
 # A wire dateline on a line of its own ("EL PASO, Texas -", "LONDON (Reuters) —") and a picture
 # credit ("SAUL LOEB/AFP via Getty Images", "Image credit: Imperial College London").
@@ -160,9 +162,11 @@ def _broken_sentence(texts: Sequence[str], index: int) -> bool:
     are typed ("This time last year, one of these men was the all-powerful Chancellor," /
     ":00:16.:00:38." / "the other just a former Cabinet minister …")? It opens on a lower-case
     letter, or it ends on a comma or a dash, or without a full stop before a line that opens on
-    a lower-case letter (lines without letters, such as time codes, passed over)."""
+    a lower-case letter (lines without letters, such as time codes, passed over). A bulleted
+    item that opens on a lower-case letter goes on from the line that leads into the list ("In
+    other business, council:" / "• learned that the s…")."""
     text = texts[index].strip()
-    if _OPENS_LOWER.match(text):  # (not "iPhone deals you can't miss")
+    if _OPENS_LOWER.match(text.lstrip(BULLETS + " \t")):  # (not "iPhone deals you can't miss")
         return True
     after = next((t.strip() for t in texts[index + 1 :] if any(c.isalpha() for c in t)), "")
     return text[-1:] in _GOES_ON or (text[-1:] not in ".!?…\"”’"

@@ -38,6 +38,9 @@ MIN_RARE_ZIPF_GAP = 2.5
 # A capitalised everyday word ("Life", "Night") is a title or a heading, not a name to respell.
 MAX_CANONICAL_ZIPF = 5.5
 _PLURAL = ("s", "es")
+# Two real names of one person: the spelling written three times as often, and three times or
+# more, is the right one whatever the web's counts say.
+MAJORITY_USES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +276,21 @@ def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
             or given_and_surname(text, a, b, where) or two_places(text, a, b, where))
 
 
+_GLOTTAL = "'’‘ʻ`"  # marks a name may be written with or without ("Savai‘i" / "Savaii")
+
+
+def apostrophe_form(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """Is one spelling the other cut at an apostrophe or an okina that the other leaves out
+    ("Savai‘i" read as "Savai" beside "Savaii", "Hawai'i" beside "Hawaii")?"""
+    short, long = sorted((a, b), key=len)
+    if not long.startswith(short):
+        return False
+    rest = long[len(short):]
+    return any(text[k + len(short) : k + len(short) + 1 + len(rest)][:1] in tuple(_GLOTTAL)
+               and text[k + len(short) + 1 : k + len(short) + 1 + len(rest)] == rest
+               for k in where.get(short, ()))
+
+
 def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
     """(variant, canonical), or None when the two look like two real names."""
     za, zb = zipf(a), zipf(b)
@@ -342,8 +360,13 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
                 and one_name_around(text, a, b, where)):
             # both spellings real names, but one person's: the rarer on the web is the slip (a
             # spelling that only adds letters at the end is a short form or a demonym: "Steve
-            # Gerrard" / "Steven Gerrard", "Latin America" / "Latin American")
+            # Gerrard" / "Steven Gerrard", "Latin America" / "Latin American"), unless the
+            # document writes the other far more often ("Gary Balance" once beside "Ballance"
+            # four times: a spell checker's word put for the name)
             picked = (a, b) if (zipf(a), counts[a]) < (zipf(b), counts[b]) else (b, a)
+            few, many = sorted((counts[a], counts[b]))
+            if many >= MAJORITY_USES and many >= MAJORITY_USES * few:
+                picked = (a, b) if counts[a] < counts[b] else (b, a)
         undecided = False
         if picked is None and counts[a] == counts[b] == 1 and zipf(a) == zipf(b) == 0:
             # both spellings unknown to the web, used as often: the one written after a given
@@ -360,7 +383,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
         if picked is None or _demonym(*picked) or _nickname(*picked):
             continue
         variant, canonical = picked
-        if named_apart(text, variant, canonical, where):
+        if named_apart(text, variant, canonical, where) or apostrophe_form(text, a, b, where):
             continue
         if (counts[variant] == counts[canonical] and zipf(canonical) < MIN_ZIPF_GAP
                 and followed_apart(text, a, b, where)):

@@ -946,3 +946,24 @@ def test_a_week_of_services_is_a_list_of_days_not_two_accounts() -> None:
     assert not two_dated_entries("Monday's vote approved the plan.",
                                  "Tuesday's vote rejected the plan.")
     assert not two_dated_entries("Monday (19/03/18) Holy Cross Chapel", "Holy Cross Chapel")
+
+
+def test_a_game_s_state_stated_as_it_is_played_is_a_moment_of_its_own() -> None:
+    from checker.entries import in_play
+    from checker.nli.restate import unlikely_pairs
+
+    # a live page written newest first, with no clock: each "leads" is another moment
+    live = ["It is all over on Court One: Harlow wins 6-4, 6-2, 6-2.",
+            "Harlow breaks again and leads 6-4, 6-2, 4-1.",
+            "Harlow leads 6-4, 6-2.",
+            "Okafor holds serve. Unfortunately for him Harlow leads 6-4, 5-2.",
+            "Dunmore go up by four after a late basket."]
+    assert in_play(live) == [False, True, True, True, True]
+    assert unlikely_pairs(live, [(2, 3)]) == {(2, 3)}
+    # the past tense is a result, compared as before; and two margins in a story are the
+    # model's to compare
+    assert unlikely_pairs(live, [(0, 1)]) == set()
+    story = ["Labour leads by five points in the poll.", "Labour leads by eight points.",
+             "The poll was taken on Monday."]
+    assert in_play(story) == [False] * 3
+    assert unlikely_pairs(story, [(0, 1)]) == set()

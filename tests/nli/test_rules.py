@@ -368,11 +368,13 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "This was published 6 years ago", "Updated 3 hours ago",
                                     "Release Date: 07 September 2018",
                                     "**** Harbour Police Media Release", "PRESS RELEASE",
-                                    "March 04, 2025 1h 41m"]))
+                                    "March 04, 2025 1h 41m",
+                                    "Valid: Saturday 24th 15:00 – Sunday 25th 05:00"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
         "Sunday brunch spots in January 2006",  # a teaser that names a date
+        "Valid until 5 May: half-price tickets to the Harbour Gala",  # an advert's date
         "January sales",  # no number
         "Kendall Jenner and Bad Bunny reportedly broke up",  # a teaser, no dateline
         "Ministers to release the report on the harbour collapse next week",  # no header
@@ -475,6 +477,10 @@ def test_a_line_of_a_sentence_broken_over_lines_is_not_an_off_topic_line() -> No
             "Kendall Jenner and Bad Bunny reportedly broke up",
             "Officials said the talks would begin soon."]
     assert [_broken_sentence(page, k) for k in range(4)] == [False, False, False, False]
+    # a bulleted item that opens in lower case goes on from the line that leads into the list
+    minutes = ["In other business, council:", "• passed an ordinance on long grass.",
+               "• learned that the s", "• Kendall Jenner and Bad Bunny reportedly broke up"]
+    assert [_broken_sentence(minutes, k) for k in range(4)] == [True, True, True, False]
 
 
 @pytest.mark.model
@@ -517,3 +523,33 @@ def test_an_answer_under_its_question_and_the_page_s_one_report_are_not_off_topi
                "MAGISTRATE'S COURT The monthly sitting of the court opened before Mr Watson on "
                "Thursday afternoon and concluded the following morning with three cases heard."]
     assert _bulk(archive, 3) and not _bulk(archive, 2)
+
+
+def test_two_nights_of_a_forecast_are_no_flip() -> None:
+    forecast = ("Today the weather service calls for snow. The high should be near 39. "
+                "The low should be around 29.\n\n"
+                "On Monday snow is likely, with a high near 39.\n\n"
+                "There is a chance of snow showers Tuesday night. The low should be around 26.\n")
+    settings = Settings(select=("CT102",), use_model=False)
+    assert check_text(forecast, "forecast.txt", settings=settings).findings == []
+    # the same sentences in a story that gives fewer temperatures are still a flip
+    story = ("The low should be around 29 tonight, the weather service said.\n\n"
+             "Roads will be gritted.\n\n"
+             "The low should be around 26 tonight, the weather service said.\n")
+    result = check_text(story, "story.txt", settings=settings)
+    assert [f.category for f in result.findings] == ["number"]
+
+
+def test_two_categories_heading_their_nominees_are_no_flip() -> None:
+    awards = ("Here is the full list of winners from the Harbour Drama Awards.\n\n"
+              "Best female actor in a comedy series\n\nAnn Holt, Quay Street\n\n"
+              "Jo Pike, The Mill\n\n"
+              "Best male actor in a comedy series\n\nSam Marr, Quay Street\n\n"
+              "Tom Hale, Dock Road\n")
+    settings = Settings(select=("CT102",), use_model=False)
+    assert check_text(awards, "awards.txt", settings=settings).findings == []
+    # two sentences of prose that say so are still a flip
+    prose = ("The award for best female actor went to Ann Holt.\n\n"
+             "The award for best male actor went to Ann Holt.\n")
+    result = check_text(prose, "d.txt", settings=settings)
+    assert [f.code for f in result.findings] == ["CT102"]
