@@ -467,3 +467,21 @@ def test_a_title_printed_twice_in_a_row_is_a_repeat_even_when_it_is_all_names() 
              "Harbour FC v Dunmere Victory\n\nThe return leg is in May.\n")
     assert _found(apart, "GB103") == []
     assert _found("BBC One News\n\nBBC One\n\nBBC One\n\nThe news at six.\n", "GB103") == []
+
+
+def test_a_capitalised_word_one_slip_from_a_common_one_is_misspelt() -> None:
+    text = ("Cheslea salvaged a win against a battling side on Saturday.\n\n"
+            "Germany beat Gerogia 2-0 in the qualifier, and the coach said he was pleased.")
+    assert _found(text, "NM104") == ["Cheslea", "Gerogia"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NM104",)))
+    first = result.findings[0]
+    assert first.fix is not None and first.fix.edits[0].replacement == "Chelsea"
+    # a word beside another capitalised word, in a list of names, written twice, or with its
+    # right spelling in the text (NM101's) is left alone, and so is a text cut off mid-word
+    for clean in ("Breah Stewart contributed 11 points.",
+                  "The line-up was Ingham, Morley; Priet and McIndoe.",
+                  "Joint 3rd: Olifia and Elain, both of Hope.",
+                  "Cheslea won. Cheslea fans sang.",
+                  "Chelsea won. Cheslea fans sang.",
+                  "The shop stays open on Wednesda"):
+        assert _found(clean, "NM104") == [], clean

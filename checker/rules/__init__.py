@@ -6,7 +6,7 @@ import importlib
 
 from checker.rules.base import Context, Rule, register, registered
 
-_MODULES = ("spam", "names", "typography", "garble", "spun", "numbers", "unused",
+_MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers", "unused",
             "contradiction", "offtopic", "source")
 
 

@@ -85,3 +85,15 @@ def zipf(word: str) -> float:
     if centibel is None:
         centibel = _centibels("large", key)
     return 0.0 if centibel is None else round(9.0 - centibel / 100.0, 2)
+
+
+def common_words(min_zipf: float) -> list[str]:
+    """The words of the small list at ``min_zipf`` or more (Zipf 4: ten a million words or
+    more; about 7,200 words), commonest first: the centibels they are filed under are decoded,
+    the rest of the list is not."""
+    raw, starts = _packed("small")
+    last = round((9.0 - min_zipf) * 100)
+    words: list[str] = []
+    for centibel in range(min(last + 1, len(starts) - 1)):
+        words.extend(msgpack.unpackb(raw[starts[centibel] : starts[centibel + 1]], raw=False))
+    return words

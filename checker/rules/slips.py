@@ -1,0 +1,105 @@
+"""NM104: a capitalised word one slip of the keys from a far commoner word that the text never
+writes ("Cheslea", "Thaliand", "Gerogia", "Haimlton", "Nonethless"), found through an index of
+every form a common word takes with one letter dropped or two neighbours swapped."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from checker.document import Document
+from checker.findings import Applicability, Edit, Finding, Fix
+from checker.rules.base import Context, Rule, register
+from checker.rules.wordlist import available, common_words, zipf
+
+# The right spelling is a common word (Zipf 3.5: three a million words or more) and the slip one
+# the web has hardly seen (Zipf 1.5: three in a hundred million), far apart.
+MIN_COMMON_ZIPF = 3.5
+MAX_SLIP_ZIPF = 1.5
+MIN_LENGTH = 5
+# A capitalised word of five letters or more, not the tail of "McDonald" or of a hyphened name.
+_WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]{4,}+(?![\w'’-])")
+_LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
+# Another capitalised word beside it, with only a space between: one name of several words
+# ("Breah Stewart", "Finings Road", "Markos Geneti"), whose parts may be any spelling at all.
+# Or in a list of names ("Morley, Priet", "Brown, Powell; Windo", "Olifia and Elain", "Cadle,
+# Graham – UK Independence Party").
+_NAME_AFTER = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?[A-Z]|[,;][ \t]*[A-Z]")
+_NAME_BEFORE = re.compile(
+    r"[A-Z][\w'’.-]*+[ \t]+(?:(?:and|&)[ \t]+)?$|[A-Z][\w'’-]*+[,;][ \t]+$")
+
+
+@functools.cache
+def _slips() -> dict[str, str]:
+    """Each one-slip form of a common word (a letter after the first dropped, or two neighbours
+    swapped) -> the word, the commoner word first where two share a form. Built once a process
+    (about 0.1 s)."""
+    index: dict[str, str] = {}
+    for word in common_words(MIN_COMMON_ZIPF):
+        if len(word) <= MIN_LENGTH - 1 or not word.isalpha():
+            continue
+        for i in range(1, len(word)):
+            index.setdefault(word[:i] + word[i + 1 :], word)
+        for i in range(1, len(word) - 1):
+            if word[i] != word[i + 1]:
+                index.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2 :], word)
+    return index
+
+
+@register
+class MisspeltCommonName(Rule):
+    code = "NM104"
+    name = "misspelt-common-word"
+    category = "name"
+    summary = ("A capitalised word one slip from a far commoner one (\"Cheslea\", \"Thaliand\"), "
+               "written once")
+    what = f"""
+Finds a capitalised word written once that wordfreq's English list has hardly seen (Zipf
+{MAX_SLIP_ZIPF} or less) and that is one of the commonest words ({MIN_COMMON_ZIPF} or more) with
+a letter dropped or two neighbouring letters swapped: "Cheslea salvaged a win", "speaking in
+Thaliand", "Germany beat Gerogia 2-0", "8. Haimlton", "Nonethless, the figures …". The first
+letter is never the slip. NM101 finds a name spelled two ways when the right spelling is in the
+text too; this rule finds the slip when it is not. A word beside another capitalised word
+("Breah Stewart", "Finings Road", "Markos Geneti") or in a list of names ("Morley, Priet") is
+part of a name that may be spelled any way at all, and is left alone; so is a word the text
+also writes in lower case, and the last word of a text cut off in the middle of it."""
+    why = """
+A slip in a well-known name ("Cheslea", "Thaliand") is the kind of error a reader spots at once
+and a spell checker set to skip capitalised words never sees."""
+    bad_examples = ("Cheslea salvaged a win against a battling side on Saturday.",
+                    "Germany beat Gerogia 2-0 in the qualifier.")
+    good_examples = ("Breah Stewart contributed 11 points.",
+                     "Chelsea salvaged a win against a battling side on Saturday.",
+                     "The line-up was Ingham, Mulligan, Fenton, Morley, Priet and McIndoe.")
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not available():
+            return
+        text = doc.text
+        counts = Counter(m.group() for m in _WORD.finditer(text))
+        if not counts:
+            return
+        lower = frozenset(_LOWER.findall(text))
+        written = {w.lower() for w in counts}
+        slips = _slips()
+        end = len(text.rstrip())
+        for m in _WORD.finditer(text):
+            word = m.group()
+            key = word.lower()
+            right = slips.get(key)
+            if (right is None or counts[word] > 1 or key in lower
+                    or right in written or m.end() >= end):
+                continue
+            if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
+                    text, max(0, m.start() - 40), m.start()):
+                continue  # one name of several words, or a list of names
+            if doc.touches_markup(m.start(), m.end()) or zipf(word) > MAX_SLIP_ZIPF:
+                continue
+            fixed = right.capitalize()
+            yield self.finding(m.start(), m.end(),
+                               f"{word!r} looks like a slip for {fixed!r}",
+                               fix=Fix(f"spell it {fixed!r}", (Edit(m.start(), m.end(), fixed),),
+                                       Applicability.UNSAFE))
