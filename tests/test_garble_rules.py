@@ -395,7 +395,10 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "< 1 minute read", "SIGN UP FOR THE KING CRICKET EMAIL!",
                                      "Newsletter sign-up", "Subscribe to Updates",
                                      "Facebook X (Twitter) Instagram YouTube",
-                                     "Jump to a category:", "admin", "Please log in to continue"])
+                                     "Jump to a category:", "admin", "Please log in to continue",
+                                     "Try Rev for free and save time transcribing.",
+                                     "Follow live here", "Got a TV Licence?", "Article image",
+                                     "215 views", "Discussion (0)", "Login Required"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -408,7 +411,8 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   "Home Secretary Priti Patel said the ferry would sail.",
                   "Homeland security officials agreed", "Home and away",
                   "Facebook and Twitter", "One comment stood out, the mayor said.",
-                  "Jump to a category of your choice, the guide says, and start there."):
+                  "Jump to a category of your choice, the guide says, and start there.",
+                  "Read the minutes and you will see why we are here, the mayor said."):
         text = f"The ferry sailed at noon on Friday.\n\n{clean}\n\nPassengers expect delays."
         assert _found(text, "SP102") == [], clean
 
