@@ -60,7 +60,8 @@ def test_two_parties_votes_in_a_results_list_are_two_counts() -> None:
 
     results = ("Harbour Council – Quayside ward by-election:\n\n"
                "Holt, Ann – Harbour Independence Party – 112 votes (11.2%)\n"
-               "Pike, Jo – Labour Party – 137 votes (13.7%)\n")
+               "Pike, Jo – Labour Party – 137 votes (13.7%)\n"
+               "Marr, Sam Lee – Labour Party – 141 votes (14.1%)\n")
     settings = Settings(select=("NU101",), use_model=False)
     assert check_text(results, "r.txt", settings=settings).findings == []
     # one name with and without its title is still one owner

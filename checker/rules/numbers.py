@@ -106,14 +106,26 @@ def _noun_key(noun: str) -> str:
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\b")
 
 
+# A results list's entry that opens with its candidate, surname first: "Mahmood, Syed –
+# Independent – 44 votes (11.8 %)".
+_LISTED_NAME = re.compile(
+    r"([A-Z](?<![\w'’-][A-Z])[\w'’-]++),[ \t]++[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’.-]*+)*+"
+    r"[ \t]++[-–—]")
+
+
 def _owner(doc: Document, sentence: Span, start: int) -> str | None:
     """The name a count belongs to: the last capitalised word before it in its sentence, not the
     sentence's first word (any sentence opens with a capital) and not a month or a day ("Ritchie
     receiving 196 votes and Roundtree receiving 125 votes": Roundtree's), with the capitalised
     words just before it that make one name with it ("Labour Party – 63 votes" and "UK
-    Independence Party – 112 votes" are two parties' votes)."""
+    Independence Party – 112 votes" are two parties' votes). An entry of a results list that
+    opens with its candidate, surname first, is that candidate's ("Mahmood, Syed – Independent –
+    44 votes")."""
     before = doc.text[sentence.start : start]
     first = sentence.start + len(before) - len(before.lstrip(" \t\n\"'“‘("))
+    listed = _LISTED_NAME.match(doc.text, first, start)
+    if listed is not None:
+        return listed.group(1)  # "Mahmood, Syed – Independent – 44 votes": Mahmood's
     owner = None
     end = -1
     for m in _NAME_WORD.finditer(doc.text, first + 1, start):  # past the sentence's first word

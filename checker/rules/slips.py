@@ -26,9 +26,12 @@ _LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
 # ("Breah Stewart", "Finings Road", "Markos Geneti"), whose parts may be any spelling at all.
 # Or in a list of names ("Morley, Priet", "Brown, Powell; Windo", "Olifia and Elain", "Cadle,
 # Graham – UK Independence Party").
-_NAME_AFTER = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+)?[A-Z]|[,;][ \t]*[A-Z]")
+# (Each opens where a run of its characters starts, as the look-behinds check, so that a search
+# never starts again in the middle of a run.)
+_NAME_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:(?:and|&)[ \t]++)?[A-Z]|[,;][ \t]*+[A-Z]")
 _NAME_BEFORE = re.compile(
-    r"[A-Z][\w'’.-]*+[ \t]+(?:(?:and|&)[ \t]+)?$|[A-Z][\w'’-]*+[,;][ \t]+$")
+    r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]*+(?:[ \t]++(?:and|&))?[ \t]++$"
+    r"|[A-Z](?<![\w'’-][A-Z])[\w'’-]*+[,;][ \t]++$")
 
 
 @functools.cache
