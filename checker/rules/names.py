@@ -293,7 +293,10 @@ list ("Beech Forest, Forrest") or where one is a place with a qualifier the othe
 spellings the list has never seen, each written once, are one name spelled two ways: the one
 written after a given name is the name as introduced ("Peres Chepchirchir" … "Chepchircher's
 winning time"); with nothing to tell them apart, the later is reported as one of the two, with
-no fix."""
+no fix. Between two spellings the list knows, of one person, the rarer on the web is the slip,
+unless the document writes the other three times as often, and three times or more ("Gary
+Balance" once beside "Ballance" four times). A name cut at an okina or an apostrophe that the
+other spelling leaves out ("Savai‘i" / "Savaii") is one spelling."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
