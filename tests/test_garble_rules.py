@@ -489,3 +489,15 @@ def test_a_capitalised_word_one_slip_from_a_common_one_is_misspelt() -> None:
                   "Chelsea won. Cheslea fans sang.",
                   "The shop stays open on Wednesda"):
         assert _found(clean, "NM104") == [], clean
+
+
+def test_one_piece_of_markup_opening_line_after_line_is_one_finding() -> None:
+    lines = "".join(f"Play {n} opens at the Harbour Theatre on Friday.<br />\n" for n in range(5))
+    text = "What is on this week.\n\n" + lines
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP105",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "<br />" and "(on 5 lines)" in finding.message
+    assert len(finding.related) == 4
+    # two lines with it are two findings, as before
+    two = "What is on.\n\nPlay one.<br />\nPlay two.<br />\n"
+    assert _found(two, "SP105") == ["<br />", "<br />"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -401,6 +402,7 @@ _DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")
 # A web server's error printed where an include should have been (Apache's server-side includes).
 _SERVER_ERROR = re.compile(r"\[an error occurred while processing this directive\]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+SAME_MARKUP_LINES = 3  # lines opening on one piece of markup that make it one finding
 # A quotation mark still escaped with a backslash, as a database or a JSON feed stores it
 # (the \"Saturday Soundtracks\" program, don\'t): found on a scraped local-news page, never
 # in the 2,629 BBC and CNN/DM articles. A Markdown draft may escape a mark on purpose.
@@ -467,18 +469,39 @@ draft they show the text was scraped from a page, and they print as junk for rea
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        line: list[tuple[re.Match[str], str]] = []  # the markup of one line, reported once
+        lines: list[list[tuple[re.Match[str], str]]] = []  # the markup of each line
+        line: list[tuple[re.Match[str], str]] = []
         for m, what in sorted(_leftovers(doc), key=lambda found: found[0].start()):
             if doc.touches_markup(m.start(), m.end()):
                 continue
             if line and m.start() < line[-1][0].end():
                 continue  # inside a piece already found (a file name in a shortcode)
             if line and "\n" in text[line[-1][0].end():m.start()]:
-                yield self._line_finding(line)
+                lines.append(line)
                 line = []
             line.append((m, what))
         if line:
-            yield self._line_finding(line)
+            lines.append(line)
+        # the same piece opening line after line ("<br />" at the end of each of 45 lines of a
+        # scraped page) is one problem: reported once, at its first line, with the count
+        first_piece = Counter(found[0][0].group() for found in lines)
+        reported: set[str] = set()
+        for found in lines:
+            piece = found[0][0].group()
+            if first_piece[piece] < SAME_MARKUP_LINES:
+                yield self._line_finding(found)
+            elif piece not in reported:
+                reported.add(piece)
+                yield self._repeated_finding([f for f in lines if f[0][0].group() == piece])
+
+    def _repeated_finding(self, lines: list[list[tuple[re.Match[str], str]]]) -> Finding:
+        """One finding for one piece of markup that opens the markup of many lines."""
+        (first, what) = lines[0][0]
+        return self.finding(
+            first.start(), first.end(),
+            f"{what} in the text: {first.group()[:48]!r} (on {len(lines)} lines)",
+            related=tuple(Related(found[0][0].start(), found[0][0].end(), "the same markup")
+                          for found in lines[1:]))
 
     def _line_finding(self, line: list[tuple[re.Match[str], str]]) -> Finding:
         """One finding for the markup of one line ("[/li] … [/li] … [/ul]"): the first piece,
