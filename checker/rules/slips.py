@@ -1,16 +1,18 @@
 """NM104: a capitalised word one slip of the keys from a far commoner word that the text never
-writes ("Cheslea", "Thaliand", "Gerogia", "Haimlton", "Nonethless"), found through an index of
-every form a common word takes with one letter dropped or two neighbours swapped."""
+writes ("Cheslea", "Thaliand", "Gerogia", "Haimlton", "Nonethless"): the common word it becomes
+with a letter put back or two neighbours swapped back."""
 
 from __future__ import annotations
 
 import functools
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable
 
 from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix
+from checker.language import lowercase_words
 from checker.rules.base import Context, Rule, register
 from checker.rules.wordlist import available, common_words, zipf
 
@@ -21,7 +23,6 @@ MAX_SLIP_ZIPF = 1.5
 MIN_LENGTH = 5
 # A capitalised word of five letters or more, not the tail of "McDonald" or of a hyphened name.
 _WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]{4,}+(?![\w'’-])")
-_LOWER = re.compile(r"\b[a-z][a-z'’-]+\b")
 # Another capitalised word beside it, with only a space between: one name of several words
 # ("Breah Stewart", "Finings Road", "Markos Geneti"), whose parts may be any spelling at all.
 # Or in a list of names ("Morley, Priet", "Brown, Powell; Windo", "Olifia and Elain", "Cadle,
@@ -35,20 +36,21 @@ _NAME_BEFORE = re.compile(
 
 
 @functools.cache
-def _slips() -> dict[str, str]:
-    """Each one-slip form of a common word (a letter after the first dropped, or two neighbours
-    swapped) -> the word, the commoner word first where two share a form. Built once a process
-    (about 0.1 s)."""
-    index: dict[str, str] = {}
-    for word in common_words(MIN_COMMON_ZIPF):
-        if len(word) <= MIN_LENGTH - 1 or not word.isalpha():
-            continue
-        for i in range(1, len(word)):
-            index.setdefault(word[:i] + word[i + 1 :], word)
-        for i in range(1, len(word) - 1):
-            if word[i] != word[i + 1]:
-                index.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2 :], word)
-    return index
+def _common() -> dict[str, int]:
+    """The common words of five letters or more, each with its rank (0 the commonest)."""
+    words = (w for w in common_words(MIN_COMMON_ZIPF) if len(w) >= MIN_LENGTH and w.isalpha())
+    return {word: rank for rank, word in enumerate(words)}
+
+
+def slip_of(key: str, common: dict[str, int]) -> str | None:
+    """The common word that ``key`` (lower case) is one slip from: two neighbouring letters
+    swapped or a letter after the first dropped (the commonest such word), or None. About 200
+    set lookups; asked only of the few words that survive the cheaper tests."""
+    found = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(1, len(key) - 1)]
+    found += [key[:i] + letter + key[i:] for i in range(1, len(key) + 1)
+              for letter in string.ascii_lowercase]
+    known = [word for word in found if word in common]
+    return min(known, key=common.__getitem__) if known else None
 
 
 @register
@@ -82,24 +84,25 @@ and a spell checker set to skip capitalised words never sees."""
         if not available():
             return
         text = doc.text
-        counts = Counter(m.group() for m in _WORD.finditer(text))
-        if not counts:
+        common = _common()
+        counts = Counter(_WORD.findall(text))
+        if not any(n == 1 and w.lower() not in common for w, n in counts.items()):
             return
-        lower = frozenset(_LOWER.findall(text))
+        lower = lowercase_words(text)
         written = {w.lower() for w in counts}
-        slips = _slips()
         end = len(text.rstrip())
         for m in _WORD.finditer(text):
             word = m.group()
             key = word.lower()
-            right = slips.get(key)
-            if (right is None or counts[word] > 1 or key in lower
-                    or right in written or m.end() >= end):
+            if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
             if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
                     text, max(0, m.start() - 40), m.start()):
                 continue  # one name of several words, or a list of names
-            if doc.touches_markup(m.start(), m.end()) or zipf(word) > MAX_SLIP_ZIPF:
+            right = slip_of(key, common)
+            if right is None or right in written or doc.touches_markup(m.start(), m.end()):
+                continue
+            if zipf(word) > MAX_SLIP_ZIPF:
                 continue
             fixed = right.capitalize()
             yield self.finding(m.start(), m.end(),
