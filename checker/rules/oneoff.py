@@ -276,7 +276,7 @@ def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
             or given_and_surname(text, a, b, where) or two_places(text, a, b, where))
 
 
-_GLOTTAL = "'’‘ʻ`"  # marks a name may be written with or without ("Savai‘i" / "Savaii")
+_GLOTTAL = frozenset("'’‘ʻ`")  # marks a name may be written with or without ("Savai‘i")
 
 
 def apostrophe_form(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
@@ -286,8 +286,8 @@ def apostrophe_form(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
     if not long.startswith(short):
         return False
     rest = long[len(short):]
-    return any(text[k + len(short) : k + len(short) + 1 + len(rest)][:1] in tuple(_GLOTTAL)
-               and text[k + len(short) + 1 : k + len(short) + 1 + len(rest)] == rest
+    return any(text[k + len(short) : k + len(short) + 1] in _GLOTTAL
+               and text.startswith(rest, k + len(short) + 1)
                for k in where.get(short, ()))
 
 

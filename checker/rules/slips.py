@@ -1,5 +1,5 @@
 """NM104: a capitalised word one slip of the keys from a far commoner word that the text never
-writes ("Cheslea", "Thaliand", "Gerogia", "Haimlton", "Nonethless"): the common word it becomes
+writes ("Cheslea", "Narobi", "Gerogia", "Haimlton", "Nonethless"): the common word it becomes
 with a letter put back or two neighbours swapped back."""
 
 from __future__ import annotations
@@ -58,20 +58,20 @@ class MisspeltCommonName(Rule):
     code = "NM104"
     name = "misspelt-common-word"
     category = "name"
-    summary = ("A capitalised word one slip from a far commoner one (\"Cheslea\", \"Thaliand\"), "
+    summary = ("A capitalised word one slip from a far commoner one (\"Cheslea\", \"Narobi\"), "
                "written once")
     what = f"""
 Finds a capitalised word written once that wordfreq's English list has hardly seen (Zipf
 {MAX_SLIP_ZIPF} or less) and that is one of the commonest words ({MIN_COMMON_ZIPF} or more) with
-a letter dropped or two neighbouring letters swapped: "Cheslea salvaged a win", "speaking in
-Thaliand", "Germany beat Gerogia 2-0", "8. Haimlton", "Nonethless, the figures …". The first
+a letter dropped or two neighbouring letters swapped: "Cheslea salvaged a win", "slums in
+Narobi", "Germany beat Gerogia 2-0", "8. Haimlton", "Nonethless, the figures …". The first
 letter is never the slip. NM101 finds a name spelled two ways when the right spelling is in the
 text too; this rule finds the slip when it is not. A word beside another capitalised word
 ("Breah Stewart", "Finings Road", "Markos Geneti") or in a list of names ("Morley, Priet") is
 part of a name that may be spelled any way at all, and is left alone; so is a word the text
 also writes in lower case, and the last word of a text cut off in the middle of it."""
     why = """
-A slip in a well-known name ("Cheslea", "Thaliand") is the kind of error a reader spots at once
+A slip in a well-known name ("Cheslea", "Narobi") is the kind of error a reader spots at once
 and a spell checker set to skip capitalised words never sees."""
     bad_examples = ("Cheslea salvaged a win against a battling side on Saturday.",
                     "Germany beat Gerogia 2-0 in the qualifier.")

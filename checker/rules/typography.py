@@ -337,7 +337,8 @@ second break-in in a week") and a lower-case word before the same word starting 
 New York anthem"; but "in the The Standard Book" is a slip). So is a name that doubles a word, in
 title case in the middle of a sentence ("Goonoo Goonoo Road", "Abdullah Abdullah"), and a word
 shouted twice in capitals ("NARROW NARROW ESCAPE!"); a function word doubled is a slip in any
-case. Two articles in a row ("or a the oldest president", "the an") are one slip too, reported
+case. "is is" is a slip too, except after a clause that is its subject ("what it is is a
+trap"). Two articles in a row ("or a the oldest president", "the an") are one slip too, reported
 without a fix, since either may be the one meant."""
     why = """
 A repeated word is a classic editing slip that spell checkers do not catch."""
