@@ -78,3 +78,20 @@ def test_a_quotation_closed_and_never_opened_is_found() -> None:
     assert [f.message for f in result.findings] == ["quotation opened here is never closed"]
     # a paragraph with straight marks, which may open or close, is not judged
     assert _found('He said "no" and left, then “yes” and “maybe.”', "TY102") == []
+
+
+def test_two_articles_in_a_row_and_is_is_after_a_name_are_slips() -> None:
+    assert _found("He would be a the oldest first-term president.", "TY104") == ["a the"]
+    assert _found("Jockey Charlie Deutsch is is being treated.", "TY104") == ["is is"]
+    # "is is" after a clause that is its subject is meant; a text cut off mid-word is not a slip
+    for clean in ("What it is is a trap.", "The thing is is that nobody knew.",
+                  "Under Plan A the council pays.", "Not sure I followed the logic of the an"):
+        assert _found(clean, "TY104") == [], clean
+
+
+def test_a_spaced_ellipsis_and_a_cricket_over_s_dot_balls_are_not_doubled_stops() -> None:
+    for clean in ("The member said . . . that the bill would pass.",
+                  "Next page . . . . Previous page",
+                  "Recent overs : . . w . . . | . . . 4 . ."):
+        assert _found(clean, "TY101") == [], clean
+    assert _found("It was pariah in the region. . Then it changed.", "TY101") == [". ."]
