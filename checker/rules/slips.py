@@ -5,6 +5,7 @@ with a letter put back or two neighbours swapped back."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import string
 from collections import Counter
@@ -46,10 +47,10 @@ def slip_of(key: str, common: dict[str, int]) -> str | None:
     """The common word that ``key`` (lower case) is one slip from: two neighbouring letters
     swapped or a letter after the first dropped (the commonest such word), or None. About 200
     set lookups; asked only of the few words that survive the cheaper tests."""
-    found = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(1, len(key) - 1)]
-    found += [key[:i] + letter + key[i:] for i in range(1, len(key) + 1)
-              for letter in string.ascii_lowercase]
-    known = [word for word in found if word in common]
+    swapped = (key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(1, len(key) - 1))
+    dropped = (key[:i] + letter + key[i:] for i in range(1, len(key) + 1)
+               for letter in string.ascii_lowercase)
+    known = [word for word in itertools.chain(swapped, dropped) if word in common]
     return min(known, key=common.__getitem__) if known else None
 
 
@@ -85,13 +86,14 @@ and a spell checker set to skip capitalised words never sees."""
             return
         text = doc.text
         common = _common()
-        counts = Counter(_WORD.findall(text))
+        found = list(_WORD.finditer(text))  # the text is searched once
+        counts = Counter(m.group() for m in found)
         if not any(n == 1 and w.lower() not in common for w, n in counts.items()):
             return
         lower = lowercase_words(text)
         written = {w.lower() for w in counts}
         end = len(text.rstrip())
-        for m in _WORD.finditer(text):
+        for m in found:
             word = m.group()
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:

@@ -497,22 +497,23 @@ draft they show the text was scraped from a page, and they print as junk for rea
     def _repeated_finding(self, lines: list[list[tuple[re.Match[str], str]]]) -> Finding:
         """One finding for one piece of markup that opens the markup of many lines."""
         (first, what) = lines[0][0]
-        return self.finding(
-            first.start(), first.end(),
-            f"{what} in the text: {first.group()[:48]!r} (on {len(lines)} lines)",
-            related=tuple(Related(found[0][0].start(), found[0][0].end(), "the same markup")
-                          for found in lines[1:]))
+        return self._piece_finding(first, what, f" (on {len(lines)} lines)",
+                                   [found[0][0] for found in lines[1:]], "the same markup")
 
     def _line_finding(self, line: list[tuple[re.Match[str], str]]) -> Finding:
         """One finding for the markup of one line ("[/li] … [/li] … [/ul]"): the first piece,
         the others related."""
         (first, what), rest = line[0], line[1:]
         more = f" (and {len(rest)} more on this line)" if rest else ""
-        return self.finding(
-            first.start(), first.end(),
-            f"{what} in the text: {first.group()[:48]!r}{more}",
-            related=tuple(Related(m.start(), m.end(), "more markup on this line")
-                          for m, _ in rest))
+        return self._piece_finding(first, what, more, [m for m, _ in rest],
+                                   "more markup on this line")
+
+    def _piece_finding(self, first: re.Match[str], what: str, more: str,
+                       others: list[re.Match[str]], why: str) -> Finding:
+        """The finding at the first piece of markup, the others related."""
+        return self.finding(first.start(), first.end(),
+                            f"{what} in the text: {first.group()[:48]!r}{more}",
+                            related=tuple(Related(m.start(), m.end(), why) for m in others))
 
 
 # Zero-width space, non-joiner, joiner, word joiner and a byte-order mark inside text; and the
