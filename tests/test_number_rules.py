@@ -55,16 +55,12 @@ def test_counts_that_belong_to_two_names_are_two_counts() -> None:
 
 
 def test_two_parties_votes_in_a_results_list_are_two_counts() -> None:
-    from checker.config import Settings
-    from checker.engine import check_text
-
     results = ("Harbour Council – Quayside ward by-election:\n\n"
                "Holt, Ann – Harbour Independence Party – 112 votes (11.2%)\n"
                "Pike, Jo – Labour Party – 137 votes (13.7%)\n"
                "Marr, Sam Lee – Labour Party – 141 votes (14.1%)\n")
-    settings = Settings(select=("NU101",), use_model=False)
-    assert check_text(results, "r.txt", settings=settings).findings == []
+    assert _nu101(results) == []
     # one name with and without its title is still one owner
     story = ("President Holt said 1,000 troops would leave the port.\n\n"
              "Officials confirmed Holt said 1,100 troops would leave the port.\n")
-    assert [f.code for f in check_text(story, "s.txt", settings=settings).findings] == ["NU101"]
+    assert len(_nu101(story)) == 1

@@ -546,10 +546,8 @@ def test_two_categories_heading_their_nominees_are_no_flip() -> None:
               "Jo Pike, The Mill\n\n"
               "Best male actor in a comedy series\n\nSam Marr, Quay Street\n\n"
               "Tom Hale, Dock Road\n")
-    settings = Settings(select=("CT102",), use_model=False)
-    assert check_text(awards, "awards.txt", settings=settings).findings == []
+    assert codes(awards, ("CT102",), use_model=False) == []
     # two sentences of prose that say so are still a flip
     prose = ("The award for best female actor went to Ann Holt.\n\n"
              "The award for best male actor went to Ann Holt.\n")
-    result = check_text(prose, "d.txt", settings=settings)
-    assert [f.code for f in result.findings] == ["CT102"]
+    assert codes(prose, ("CT102",), use_model=False) == ["CT102"]
