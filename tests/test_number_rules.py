@@ -64,3 +64,40 @@ def test_two_parties_votes_in_a_results_list_are_two_counts() -> None:
     story = ("President Holt said 1,000 troops would leave the port.\n\n"
              "Officials confirmed Holt said 1,100 troops would leave the port.\n")
     assert len(_nu101(story)) == 1
+
+
+def _nu104(text: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU104",)))
+    return [f.message for f in result.findings]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Term ends: Monday 17th July 2026.", "17 July 2026 is a Friday, not a Monday"),
+    ("Strikes fall on Thursday 8th and Friday 10th April, 2010.",
+     "10 April 2010 is a Saturday, not a Friday"),
+    ("Posted Sun, Oct. 30, 2017 at noon.", "30 October 2017 is a Monday, not a Sunday"),
+    ("Filed on Wednesday, October 31, 2017.", "31 October 2017 is a Tuesday, not a Wednesday"),
+    ("The tournament was held on 30th and 31st June.", "June has 30 days, not 31"),
+    ("Tickets go on sale February 29, 2023.", "February 2023 has 28 days, not 29"),
+    ("They play on Sunday morning at 11.30pm.", "pm is not in the morning"),
+    ("The outage began at 7:45 PM this morning.", "pm is not in the morning"),
+    ("The vigil starts on Friday evening at 6 a.m. sharp.", "am is not in the evening"),
+])
+def test_dates_the_calendar_or_clock_cannot_give(text: str, message: str) -> None:
+    found = _nu104(text)
+    assert len(found) == 1 and found[0].startswith(message), found
+
+
+@pytest.mark.parametrize("text", [
+    "Term ends: Friday 17th July 2026.",
+    "Posted Tuesday, Oct. 31, 2017 at noon.",
+    "Term ends on Monday 17th July.",  # no year: the calendar cannot say
+    "Tuesday, 1 March\n\n2000 was a good year for the firm.",  # the year is on another line
+    "Tickets go on sale February 29, 2024, and on 29 February.",
+    "He has 40 May loyalists behind him and 35 March dates booked.",
+    "They meet on Sunday morning at 11.30am and Sunday evening at 7pm.",
+    "The power is off on Monday morning but back at 9pm until 5am.",
+    "The count goes on from Saturday evening at 12.30am.",
+])
+def test_dates_that_can_hold_are_left_alone(text: str) -> None:
+    assert _nu104(text) == []

@@ -95,3 +95,29 @@ def test_a_spaced_ellipsis_and_a_cricket_over_s_dot_balls_are_not_doubled_stops(
                   "Recent overs : . . w . . . | . . . 4 . ."):
         assert _found(clean, "TY101") == [], clean
     assert _found("It was pariah in the region. . Then it changed.", "TY101") == [". ."]
+
+
+def test_an_ordinal_with_the_wrong_suffix_is_found_and_stone_is_not() -> None:
+    text = "Held on 30th and 31th January; ends Tuesday 23th July; the 12nd and 13rd heats."
+    assert _found(text, "TY105") == ["31th", "23th", "12nd", "13rd"]
+    assert _found("80st-83rd minutes: Emerton shoots.", "TY105") == ["80st"]
+    assert _found("He's 5ft 8in and 12st, and 21st, 22nd, 111th and 2nd.", "TY105") == []
+
+
+def test_a_fix_writes_the_right_suffix() -> None:
+    result = check_text("It ends on 31th May.", "d.txt", "text",
+                        Settings(use_model=False, select=("TY105",)))
+    (finding,) = result.findings
+    assert finding.fix is not None and [e.replacement for e in finding.fix.edits] == ["st"]
+
+
+def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
+    text = "Itâ€™s a lovely day at the cafÃ©.\n\nIn the men's race, the ├╝berbiker pack went.\n"
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY106",)))
+    assert [text[f.start:f.end] for f in result.findings] == ["Itâ€™s", "cafÃ©.",
+                                                                 "├╝berbiker"]
+    fixes = [f.fix.edits[0].replacement for f in result.findings if f.fix is not None]
+    assert fixes == ["It’s", "café.", "überbiker"]
+    clean = ("Beyoncé and the Zürich café’s “naïve” menu — £5 – ok.\n\n├── src\n└── tests\n"
+             "Москва и Αθήνα.")
+    assert _found(clean, "TY106") == []

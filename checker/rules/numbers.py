@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -387,3 +388,107 @@ A date that moves within a story is wrong at least once, and readers quote dates
                 f"the {ed.event} is dated {doc.text[ed.start:ed.end]!r} here but "
                 f"{doc.text[earlier.start:earlier.end]!r} earlier",
                 related=(Related(earlier.start, earlier.end, f"the {ed.event} dated first"),))
+
+
+# A weekday with a full date ("Monday 17th July 2026", "Fri, 10 April, 2010", "Tuesday, Oct. 30,
+# 2017"): spaces and commas only between the parts, so that a heading's weekday is never read
+# with a year from the next line.
+_WEEKDAY = r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday|s|r|rs)?\.?"
+_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"  # "40 May loyalists" is no date: days over 31 pass
+_GAP = r",?[ \t]+"
+_WEEKDAY_DATES = (
+    re.compile(rf"{_WEEKDAY}{_GAP}{_ORDINAL}(?:[ \t]+of)?[ \t]+{_MONTH}{_GAP}((?:1[89]|20)\d\d)\b"),
+    re.compile(rf"{_WEEKDAY}{_GAP}{_MONTH}[ \t]+{_ORDINAL}{_GAP}((?:1[89]|20)\d\d)\b"),
+)
+# A day the month never has ("31 June", "February 30"), with or without a year.
+_DAY_MONTH = re.compile(rf"\b{_ORDINAL}(?:[ \t]+of)?[ \t]+{_MONTH}(?:{_GAP}((?:1[89]|20)\d\d))?")
+_MONTH_DAY = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}\b(?![.,:]?\d)(?:{_GAP}((?:1[89]|20)\d\d))?")
+# A part of the day and a clock time tied to it that cannot share it: "Sunday morning at
+# 11.30pm", "7:45 PM this morning". Twelve o'clock is left alone ("12pm" is read both ways).
+_CLOCK = r"(\d{1,2})(?:[.:]\d\d)?[ \t]?([AaPp])\.?[Mm]\b"
+_PART = r"(morning|afternoon|evening)"
+_DAY_PARTS = (
+    re.compile(rf"\b{_PART},?[ \t]+(?:at|from)?[ \t]*{_CLOCK}", re.IGNORECASE),
+    re.compile(rf"\b{_CLOCK}\.?[ \t]+(?:(?:this|on|yesterday|tomorrow)[ \t]+)?"
+               rf"(?:[A-Z][a-z]+day[ \t]+)?{_PART}\b", re.IGNORECASE),
+)
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_date(m: re.Match[str], day_first: bool) -> tuple[str, datetime.date] | None:
+    weekday = m.group(1)
+    day, month = (m.group(2), m.group(3)) if day_first else (m.group(3), m.group(2))
+    try:
+        date = datetime.date(int(m.group(4)), _MONTH_KEYS.index(month[:3].lower()) + 1, int(day))
+    except ValueError:
+        return None  # a day the month lacks: the impossible-day reading reports it
+    return weekday, date
+
+
+@register
+class ImpossibleDate(Rule):
+    code = "NU104"
+    name = "impossible-date"
+    category = "number"
+    summary = "A weekday, day of the month or time of day the calendar or clock cannot give"
+    what = """
+Finds a weekday written with a full date it does not fall on ("Monday 17th July 2026": that day
+is a Friday), a day the month does not have ("31 June", "February 29, 2023"), and a part of the
+day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning").
+A weekday with a date but no year is left alone, and so is twelve o'clock, which is read both
+ways."""
+    why = """
+A date that cannot exist is wrong at least once, and readers act on dates: a school term that
+"ends Monday 17th July" sends parents to the gate on the wrong day. The calendar settles it; no
+judgement is needed."""
+    bad_examples = ("Term ends on Monday 17th July 2026.",
+                    "The tournament was held on 31 June.",
+                    "They play at the Ragg on Sunday morning at 11.30pm.")
+    good_examples = ("Term ends on Friday 17th July 2026.", "Tuesday, 1 March\n\n2000 figures",
+                     "The count starts on Sunday morning at 11.30am.",
+                     "Monday morning but resume at 9pm until 5am.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        for day_first, pattern in enumerate(_WEEKDAY_DATES[::-1]):
+            for m in pattern.finditer(text):
+                read = _weekday_date(m, bool(day_first))
+                if read is None:
+                    continue
+                weekday, date = read
+                if date.weekday() == _WEEKDAY_KEYS.index(weekday.lower()):
+                    continue
+                yield self.finding(
+                    m.start(), m.end(),
+                    f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
+                    f"{calendar.day_name[date.weekday()]}, not a {_full_weekday(weekday)}")
+        for day_first, pattern in ((True, _DAY_MONTH), (False, _MONTH_DAY)):
+            for m in pattern.finditer(text):
+                day, month = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
+                number = _MONTH_KEYS.index(month[:3].lower()) + 1
+                year = int(m.group(3)) if m.group(3) else 2000  # a leap year: 29 February holds
+                most = calendar.monthrange(year, number)[1]
+                if 1 <= int(day) <= most or int(day) > 31:
+                    continue
+                yield self.finding(
+                    m.start(), m.end(),
+                    f"{calendar.month_name[number]}"
+                    f"{' ' + m.group(3) if m.group(3) else ''} has {most} days, not {int(day)}")
+        for clock_first, pattern in enumerate(_DAY_PARTS):
+            for m in pattern.finditer(text):
+                part, hour, half = ((m.group(3), m.group(1), m.group(2)) if clock_first
+                                    else (m.group(1), m.group(2), m.group(3)))
+                if int(hour) in (0, 12) or int(hour) > 12:
+                    continue
+                if (part.lower() == "morning") == (half.lower() == "a"):
+                    continue
+                yield self.finding(
+                    m.start(), m.end(),
+                    f"{half.lower()}m is not in the {part.lower()}: one of the two is wrong")
+
+
+def _full_weekday(abbreviation: str) -> str:
+    return calendar.day_name[_WEEKDAY_KEYS.index(abbreviation.lower())]

@@ -406,3 +406,139 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue  # "… followed logic of the an": a text cut off mid-word
             if not doc.touches_markup(m.start(), m.end()):
                 yield self.finding(m.start(), m.end(), f"two articles in a row ({m.group()!r})")
+
+
+# An ordinal with the wrong suffix: "31th", "22th", "3th", "12nd", "13rd". "st" after a number
+# not ending in 1 is also the stone ("he's 5ft 8in and 12st"), so it counts only where a date or
+# a position follows ("80st-83rd minutes", "the 2st of May").
+_ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b")
+_ORDINAL_CONTEXT = re.compile(
+    r"(?<![ \t])[ \t]*(?:-|–|of\b|minute|min\b|century|place|round|floor|birthday|anniversary|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b)")
+
+
+def ordinal_suffix(number: int) -> str:
+    if number % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+@register
+class WrongOrdinal(Rule):
+    code = "TY105"
+    name = "wrong-ordinal-suffix"
+    category = "typography"
+    summary = "An ordinal with the wrong suffix (\"31th\", \"22th\", \"12nd\")"
+    what = """
+Finds a number written as an ordinal with a suffix it does not take: "31th January", "23th
+July", "12nd", "13rd". After a number that does not end in 1, "st" is read as an ordinal only
+where a date or a position follows ("80st-83rd minutes"), since "12st" is also twelve stone."""
+    why = """
+The slip is small but it sits in dates and results, which readers scan for, and a spelling
+checker passes it."""
+    bad_examples = ("The tournament was held on 30th and 31th January.",
+                    "Term ends Tuesday 23th July.")
+    good_examples = ("The 21st, 22nd, 23rd and 111th entries.", "He is 5ft 8in and 12st.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        for m in _ORDINAL.finditer(text):
+            right = ordinal_suffix(int(m.group(1)))
+            written = m.group(2)
+            if written == right:
+                continue
+            if written == "st" and not (_ORDINAL_CONTEXT.match(text, m.end())
+                                        or text[max(0, m.start() - 4):m.start()] == "the "):
+                continue
+            yield self.finding(
+                m.start(), m.end(), f"{m.group(1)} takes '{right}', not '{written}'",
+                fix=Fix(f"write {m.group(1)}{right}", (Edit(m.start(1) + len(m.group(1)),
+                                                             m.end(), right),)))
+
+
+# Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
+# letter followed by a continuation byte ("Ã©", "â€™", "Â£"), or a DOS box-drawing character
+# against a letter ("├╝berbiker"). A cheap first pass; ftfy (MIT, already installed with
+# wordfreq) then judges each such line with the patterns it uses to fix mojibake.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4\u0391-\u03c9\u0410-\u044f]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u00c2\u00c3] "  # the no-break space after it turned into a plain one ("onÂ day")
+    "|[\u2500-\u257f](?=[^\\W\\d_])|(?<=[^\\W\\d_])[\u2500-\u257f]")
+_BOX_DRAWING = re.compile("[\u2500-\u257f]+")
+
+
+def _decoded_as_dos(token: str) -> str | None:
+    """A word whose UTF-8 bytes were shown in the DOS code page ("├╝berbiker"), decoded."""
+    try:
+        fixed = token.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return None
+    return fixed if fixed != token else None
+
+
+@register
+class Mojibake(Rule):
+    code = "TY106"
+    name = "mojibake"
+    category = "typography"
+    reads_english = False
+    summary = "Text decoded with the wrong character encoding (\"itâ€™s\", \"cafÃ©\")"
+    what = """
+Finds characters that are the bytes of other characters read in the wrong encoding: "itâ€™s"
+for "it’s", "cafÃ©" for "café", "Â£5m" for "£5m", "β€œ" for "“", "├╝berbiker" for "überbiker".
+Each line with such a sequence is judged by ftfy, the library built to find and undo exactly
+this; the fix is ftfy's repair of the words concerned (or the DOS code page's, for box-drawing
+characters)."""
+    why = """
+Mojibake is what a scraper or a copy-paste between systems leaves behind. It makes names
+unreadable and it tells readers the copy was not looked at."""
+    bad_examples = ("Itâ€™s a lovely day at the cafÃ©.", "the ├╝berbiker pack has gone",
+                    "a Â£5m deal")
+    good_examples = ("It’s a lovely day at the café in Zürich.", "Beyoncé — “quoted” – ok",
+                     "├── src\n└── tests")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if text.isascii() or not _MOJIBAKE_HINT.search(text):
+            return
+        import ftfy  # 0.1 s to import: only for a text that has a suspect pair
+        from ftfy.badness import is_bad
+
+        bad_lines: dict[int, bool] = {}  # ftfy's verdict on each line with a hint
+        last_end = -1
+        for hint in _MOJIBAKE_HINT.finditer(text):
+            if hint.start() < last_end:
+                continue  # a second pair in a word already reported
+            line_start = text.rfind("\n", 0, hint.start()) + 1
+            line_end = text.find("\n", hint.end())
+            line_end = len(text) if line_end < 0 else line_end
+            dos = _BOX_DRAWING.search(hint.group()) is not None
+            if not dos:
+                if line_start not in bad_lines:
+                    bad_lines[line_start] = is_bad(text[line_start:line_end])
+                if not bad_lines[line_start]:
+                    continue
+            start, end = _word_at(text, hint.start(), line_start, line_end)
+            last_end = end
+            word = text[start:end]
+            fixed = _decoded_as_dos(word) if dos else ftfy.fix_encoding(word)
+            if dos and fixed is None:
+                continue  # box drawing that no encoding turns into a word: a drawing
+            fix = None
+            if fixed and fixed != word:
+                fix = Fix(f"write {fixed!r}", (Edit(start, end, fixed),))
+            yield self.finding(start, end,
+                               f"{word!r} looks like text decoded with the wrong encoding"
+                               + (f" ({fixed!r})" if fix else ""), fix=fix)
+
+
+def _word_at(text: str, at: int, line_start: int, line_end: int) -> tuple[int, int]:
+    """The run of characters around ``at`` up to the nearest ASCII space on each side."""
+    start = max(text.rfind(" ", line_start, at) + 1, line_start)
+    end = text.find(" ", at, line_end)
+    return start, line_end if end < 0 else end
