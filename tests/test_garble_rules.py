@@ -231,7 +231,8 @@ def test_a_listing_that_repeats_many_lines_gets_one_finding() -> None:
 
 @pytest.mark.parametrize("markup", ['[mc4wp_form id="206"]', "{{ related_posts }}",
                                     '[caption id="attachment_7" align="alignnone"]',
-                                    "[/vc_column]", "{% include 'ad.html' %}", "[td_smart_list]"])
+                                    "[/vc_column]", "{% include 'ad.html' %}", "[td_smart_list]",
+                                    "[[title]]"])
 def test_leftover_cms_markup_is_found(markup: str) -> None:
     text = f"The minister resigned on Friday.\n\n{markup}\n\nShe had served four years."
     assert _found(text, "SP105") == [markup]
@@ -398,7 +399,17 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "Jump to a category:", "admin", "Please log in to continue",
                                      "Try Rev for free and save time transcribing.",
                                      "Follow live here", "Got a TV Licence?", "Article image",
-                                     "215 views", "Discussion (0)", "Login Required"])
+                                     "215 views", "Discussion (0)", "Login Required",
+                                     "1 comment:", "Anonymous said...", "Aucun commentaire:",
+                                     "Tampilkan postingan dengan label Big Government",
+                                     "Archive for May, 2013", "« Back", "Choose your language:",
+                                     "Refresh for live updates or watch the live stream above",
+                                     "Joined Jan 2, 2018 Messages 5,001 Reaction score 1,220",
+                                     "Try Rev and save time transcribing, captioning.",
+                                     "View the full news release", "amazon promo code india",
+                                     "hostgator india coupon", "Clock Icon7 minutes ago",
+                                     "This entry was posted in The Blockade?. Bookmark the "
+                                     "permalink."])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -406,6 +417,9 @@ def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None
 
 def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
     for clean in ("Lunch Menu", "Menu", "Share prices fell sharply.", "Print run doubled",
+                  "Entry sheets will be posted in the locker rooms.", "Coupons",
+                  "The council said residents could use coupons for the bus, it added.",
+                  "Refresh your browser to play.", "See [[Paris]] for more.",
                   "Download speeds rose by half, the regulator said.", "Latest Results",
                   "Have your say on the bypass plan by writing to the council by May 1.",
                   "Home Secretary Priti Patel said the ferry would sail.",

@@ -12,7 +12,7 @@ from typing import Any
 
 from checker.document import Document, Span
 from checker.entries import MONTHS, WEEKDAYS, timeline_heading
-from checker.findings import Finding, Related
+from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.names import honorifics
@@ -405,6 +405,8 @@ _WEEKDAY_DATES = (
 # A day the month never has ("31 June", "February 30"), with or without a year.
 _DAY_MONTH = re.compile(rf"\b{_ORDINAL}(?:[ \t]+of)?[ \t]+{_MONTH}(?:{_GAP}((?:1[89]|20)\d\d))?")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}\b(?![.,:]?\d)(?:{_GAP}((?:1[89]|20)\d\d))?")
+# A month written on both sides of its day ("Saturday July 21st July"): one is left from an edit.
+_MONTH_TWICE = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}[ \t]+(\1)\b(?![ \t]*\d)")
 # A part of the day and a clock time tied to it that cannot share it: "Sunday morning at
 # 11.30pm", "7:45 PM this morning". Twelve o'clock is left alone ("12pm" is read both ways).
 _CLOCK = r"(\d{1,2})(?:[.:]\d\d)?[ \t]?([AaPp])\.?[Mm]\b"
@@ -433,11 +435,14 @@ class ImpossibleDate(Rule):
     code = "NU104"
     name = "impossible-date"
     category = "number"
-    summary = "A weekday, day of the month or time of day the calendar or clock cannot give"
+    summary = ("A weekday, day of the month or time of day the calendar or clock cannot give, "
+               "or a month written twice")
     what = """
 Finds a weekday written with a full date it does not fall on ("Monday 17th July 2026": that day
 is a Friday), a day the month does not have ("31 June", "February 29, 2023"), and a part of the
-day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning").
+day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning"),
+and a month written on both sides of its day ("Saturday July 21st July"; the fix removes the
+second).
 A weekday with a date but no year is left alone, and so is twelve o'clock, which is read both
 ways."""
     why = """
@@ -446,10 +451,12 @@ A date that cannot exist is wrong at least once, and readers act on dates: a sch
 judgement is needed."""
     bad_examples = ("Term ends on Monday 17th July 2026.",
                     "The tournament was held on 31 June.",
-                    "They play at the Ragg on Sunday morning at 11.30pm.")
+                    "They play at the Ragg on Sunday morning at 11.30pm.",
+                    "The fete is on Saturday July 21st July at the hall.")
     good_examples = ("Term ends on Friday 17th July 2026.", "Tuesday, 1 March\n\n2000 figures",
                      "The count starts on Sunday morning at 11.30am.",
                      "Monday morning but resume at 9pm until 5am.")
+    fix_applicability = Applicability.SAFE  # the month written twice: the second goes
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
@@ -477,6 +484,14 @@ judgement is needed."""
                     m.start(), m.end(),
                     f"{calendar.month_name[number]}"
                     f"{' ' + m.group(3) if m.group(3) else ''} has {most} days, not {int(day)}")
+        for m in _MONTH_TWICE.finditer(text):
+            cut = m.start(3)  # the second month and the spaces before it
+            while text[cut - 1] in " \t":
+                cut -= 1
+            yield self.finding(m.start(), m.end(),
+                               f"the month {m.group(1)!r} is written twice around its day",
+                               fix=Fix(f"remove the second {m.group(1)!r}",
+                                       (Edit(cut, m.end(), ""),)))
         for clock_first, pattern in enumerate(_DAY_PARTS):
             for m in pattern.finditer(text):
                 part, hour, half = ((m.group(3), m.group(1), m.group(2)) if clock_first

@@ -363,14 +363,15 @@ the text. In a news draft such a word is pasted spam, or a search for the name w
 
 
 # Leftover CMS markup: WordPress-style shortcodes with a hyphenated or underscored name, with
-# attributes, or closing; and template tags ({{ x }}, {% x %}). "[sic]" and "[the minister]" are
-# editorial brackets and do not match.
+# attributes, or closing; and template tags ({{ x }}, {% x %}, [[x]]). "[sic]" and "[the
+# minister]" are editorial brackets and do not match.
 _SHORTCODE = re.compile(
     r"\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+(?:[ \t]+[a-z_-]+=(?:\"[^\"\]\n]*\"|'[^'\]\n]*'|"
     r"[^\s\]]+))*[ \t]*/?\]"
     r"|\[/?[a-z][a-z0-9_-]*(?:[ \t]+[a-z_-]+=(?:\"[^\"\]\n]*\"|'[^'\]\n]*'|[^\s\]]+))+[ \t]*/?\]"
     r"|\[/[a-z][a-z0-9_-]*\]"
-    r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}")
+    r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}"
+    r"|\[\[[a-z][a-z0-9_]{0,30}\]\]")  # a form template's field: "[[title]] [[text]]"
 _PLACEHOLDER = re.compile(
     # A writing template's unfilled placeholder, as AI-written and template copy leaves it: a
     # title-case field ("[Player Name]", "[Couple’s Names]", "[Opponent Team]"), a bare field
