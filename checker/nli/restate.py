@@ -143,6 +143,12 @@ OBJECT_WORDS = 3  # plain words that may tell the object of a template otherwise
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
+# A sentence that says it adds to what was said ("Results for the rabbit show have also been
+# announced.", "The Wyoming department also reported hazards", "… the standings as well", "…,
+# too."; not "as well as", which joins two things in one sentence): a second item beside the
+# first, not a denial of it. Not one of the 1,446 contradictions
+# the team wrote for training and evaluation has one.
+_ADDITION = re.compile(r"(?i:\b(?:also|as[ \t]+well(?![ \t]+as\b))\b|,[ \t]*too\b)")
 _CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|falsely|erroneously|rumou?rs?|rumou?red"
                     r"|purported(?:ly)?|hoax(?:es)?|baseless|unfounded|debunk(?:s|ed|ing)?)\b",
                     re.IGNORECASE)
@@ -496,6 +502,7 @@ class PairFilter:
         self._subheads = _subheadings(headings)
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
+        self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -653,6 +660,17 @@ class PairFilter:
             return False
         return not any(self._lex.flips(w) & (set(ska) | set(skb)) for w in words)
 
+    def addition(self, i: int, j: int) -> bool:
+        """The later sentence says it adds to what was said ("The results of the dairy show
+        have been announced." / "Results for the rabbit show have also been announced."), and
+        a negation does not stand in one of the two only ("The club did not sign a striker." /
+        "The club also signed a striker." is still compared)."""
+        later = max(i, j)
+        if not self._additions[later]:
+            return False
+        negated = [bool(NEGATORS.intersection(tokens(self._sentences[k]))) for k in (i, j)]
+        return negated[0] == negated[1]
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if i in self._titles or j in self._titles or i < j < self._subheads.get(i, 0):
@@ -672,6 +690,8 @@ class PairFilter:
             return "moments"
         if self._claims[i] != self._claims[j]:
             return "claim"  # two reported claims can still contradict each other
+        if self.addition(i, j):
+            return "addition"
         a, b = self._sentences[i], self._sentences[j]
         if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
             return "restatement"

@@ -967,3 +967,19 @@ def test_a_game_s_state_stated_as_it_is_played_is_a_moment_of_its_own() -> None:
              "The poll was taken on Monday."]
     assert in_play(story) == [False] * 3
     assert unlikely_pairs(story, [(0, 1)]) == set()
+
+
+def test_a_later_sentence_that_says_it_adds_is_a_second_item() -> None:
+    fair = ["The results have been announced of the Northfield Fair Dairy Show.",
+            "Results for the rabbit show at the Northfield Fair have also been announced.",
+            "The Eastvale roads department reported hazards across the county as well.",
+            "The club did not sign a striker in January.",
+            "The club also signed a striker in January.",
+            "The council approved the stadium plan on Monday.",
+            "The council threw out the stadium plan on Monday."]
+    pairs = PairFilter(fair)
+    assert pairs.skip(0, 1) == "addition"
+    assert pairs.skip(0, 2) == "addition"
+    # a negation in one of the two only is still compared, and so is a pair with no "also"
+    assert pairs.skip(3, 4) is None
+    assert pairs.skip(5, 6) is None
