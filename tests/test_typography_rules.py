@@ -114,10 +114,16 @@ def test_a_fix_writes_the_right_suffix() -> None:
 def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
     text = "Itâ€™s a lovely day at the cafÃ©.\n\nIn the men's race, the ├╝berbiker pack went.\n"
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY106",)))
-    assert [text[f.start:f.end] for f in result.findings] == ["Itâ€™s", "cafÃ©.",
-                                                                 "├╝berbiker"]
-    fixes = [f.fix.edits[0].replacement for f in result.findings if f.fix is not None]
-    assert fixes == ["It’s", "café.", "überbiker"]
+    # one finding a line, the line's other garbled words related, and one fix for them all
+    assert [text[f.start:f.end] for f in result.findings] == ["Itâ€™s", "├╝berbiker"]
+    assert [text[r.start:r.end] for r in result.findings[0].related] == ["cafÃ©."]
+    fixes = [[e.replacement for e in f.fix.edits] for f in result.findings if f.fix is not None]
+    assert fixes == [["It’s", "café."], ["überbiker"]]
     clean = ("Beyoncé and the Zürich café’s “naïve” menu — £5 – ok.\n\n├── src\n└── tests\n"
              "Москва и Αθήνα.")
     assert _found(clean, "TY106") == []
+    # a font's private encoding that no decoding repairs is found, with no fix offered
+    (finding,) = check_text("Hindi in a legacy font: +ÉvªÉFÉ àÉcÉänªÉÉ : càÉ ãÉÉäMÉ VÉÉÒ®Éä.",
+                            "d.txt", "text",
+                            Settings(use_model=False, select=("TY106",))).findings
+    assert finding.fix is None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
-from checker.findings import Applicability, Edit, Finding, Fix
+from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
@@ -510,10 +510,11 @@ unreadable and it tells readers the copy was not looked at."""
         from ftfy.badness import is_bad
 
         bad_lines: dict[int, bool] = {}  # ftfy's verdict on each line with a hint
+        lines: dict[int, list[tuple[int, int, str | None]]] = {}  # the words found, by line
         last_end = -1
         for hint in _MOJIBAKE_HINT.finditer(text):
             if hint.start() < last_end:
-                continue  # a second pair in a word already reported
+                continue  # a second pair in a word already found
             line_start = text.rfind("\n", 0, hint.start()) + 1
             line_end = text.find("\n", hint.end())
             line_end = len(text) if line_end < 0 else line_end
@@ -529,12 +530,25 @@ unreadable and it tells readers the copy was not looked at."""
             fixed = _decoded_as_dos(word) if dos else ftfy.fix_encoding(word)
             if dos and fixed is None:
                 continue  # box drawing that no encoding turns into a word: a drawing
-            fix = None
-            if fixed and fixed != word:
-                fix = Fix(f"write {fixed!r}", (Edit(start, end, fixed),))
-            yield self.finding(start, end,
-                               f"{word!r} looks like text decoded with the wrong encoding"
-                               + (f" ({fixed!r})" if fix else ""), fix=fix)
+            # a repair makes several characters one; one that does not is no repair
+            lines.setdefault(line_start, []).append(
+                (start, end, fixed if fixed and len(fixed) < len(word) else None))
+        for words in lines.values():
+            yield self._line_finding(text, words)
+
+    def _line_finding(self, text: str, words: list[tuple[int, int, str | None]]) -> Finding:
+        """One finding for a line: at its first garbled word, the others related, and one fix
+        that repairs each word ftfy (or the DOS code page) can repair."""
+        (start, end, fixed), rest = words[0], words[1:]
+        word = text[start:end]
+        edits = tuple(Edit(s, e, f) for s, e, f in words if f is not None)
+        fix = Fix("repair the encoding" if len(edits) > 1 else f"write {edits[0].replacement!r}",
+                  edits) if edits else None
+        more = f" (and {len(rest)} more on this line)" if rest else ""
+        return self.finding(
+            start, end, f"{word!r} looks like text decoded with the wrong encoding"
+            + (f" ({fixed!r})" if fixed else "") + more,
+            related=tuple(Related(s, e, "garbled too") for s, e, _ in rest), fix=fix)
 
 
 def _word_at(text: str, at: int, line_start: int, line_end: int) -> tuple[int, int]:
