@@ -442,6 +442,20 @@ def test_a_caption_printed_again_under_its_list_item_is_a_repeat() -> None:
     assert _found(items, "GB103") == []
 
 
+def test_a_caption_printed_again_with_its_credit_run_in_is_a_repeat() -> None:
+    for credit in ("PDC", "Credit: Getty", "Photo: Harbour Gazette"):
+        text = ("The final went to a deciding leg at the Harbour Hall.\n\n"
+                "Tom Reyes lifts the harbour league trophy at last\n"
+                f"Tom Reyes lifts the harbour league trophy at last{credit}\n\n"
+                "He beat Sam Ode by two legs.\n")
+        assert _found(text, "GB103") == [f"Tom Reyes lifts the harbour league trophy at "
+                                         f"last{credit}"], credit
+    # a line that ends on an acronym of its own after a space is another line
+    other = ("Tom Reyes lifts the harbour league trophy at last\n\n"
+             "Tom Reyes lifts the harbour league trophy at last PDC\n")
+    assert _found(other, "GB103") == []
+
+
 def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     text = ("The ferry sailed at noon on Friday, the operator said, and will sail again today.\n\n"
             "Related posts\n\n"
@@ -461,6 +475,34 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     alone = ("The ferry sailed.\n\nRead more…\n\n"
              "Passengers were told on Saturday to expect more delays through the week.")
     assert _found(alone, "SP101") == ["Read more…"]
+
+
+def test_a_links_block_takes_teaser_cards_with_their_standfirsts() -> None:
+    card = ("LETTER | Where will the harbour board be in ten years?\n\n"
+            "Depending on where you stand, the board is loved and loathed across the town.\n"
+            "Ideas\n2 weeks ago\n\n")
+    text = ("We need another ferry operator. The delays have gone on for months.\n\n"
+            f"READ MORE:\n\n{card}{card.replace('2 weeks', '1 month')}"
+            "Passengers were told on Saturday to expect more delays through the week.\n")
+    result = check_text(text, "draft.txt", "text", Settings(use_model=False, select=("SP101",)))
+    assert result.document is not None
+    (finding,) = result.findings
+    assert result.document.text[finding.start:finding.end].endswith("1 month ago")
+    # a sentence with no card's age under it is prose of the story, and ends the block
+    prose = text.replace("2 weeks ago", "The board meets on Monday.")
+    (finding,) = check_text(prose, "draft.txt", "text",
+                            Settings(use_model=False, select=("SP101",))).findings
+    assert "under it" not in finding.message
+
+
+def test_a_sentence_printed_twice_in_a_row_is_a_repeat_from_six_words() -> None:
+    text = ("Crowds gathered at the harbour on Friday.\n"
+            "Crowds gathered at the harbour on Friday.\n\nThe ferry sailed at noon.\n")
+    assert _found(text, "GB103") == ["Crowds gathered at the harbour on Friday."]
+    # apart, a short sentence may be said twice by two voices
+    apart = ("Crowds gathered at the harbour on Friday.\n\nThe ferry sailed at noon.\n\n"
+             "Crowds gathered at the harbour on Friday.\n")
+    assert _found(apart, "GB103") == []
 
 
 def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:

@@ -119,15 +119,26 @@ MAX_LINK_WORDS = 20
 MAX_SENTENCE_LINK_WORDS = 6
 
 
+# A teaser card's age ("2 weeks ago"): the sentence above it is the card's standfirst, not prose
+# of the story ("LETTER | Where will the British monarchy be …" / "Depending on one's vantage
+# point, …" / "Ideas" / "2 weeks ago").
+_CARD_AGE = re.compile(
+    r"(?<!\d)\d++[ \t]++(?:second|minute|min|hour|hr|day|week|month|year)s?[ \t]++ago\W*$",
+    re.IGNORECASE)
+CARD_AGE_WITHIN = 3  # lines after a card's title or standfirst down to its age
+
+
 def _links_under(doc: Document, following: list[Span],
                  pattern: re.Pattern[str]) -> list[Span]:
     out: list[Span] = []
-    for line in following:
-        text = doc.text[line.start : line.end].strip()
+    texts = [doc.text[line.start : line.end].strip() for line in following]
+    for k, (line, text) in enumerate(zip(following, texts, strict=True)):
         words = _words(text)
-        if (words > MAX_LINK_WORDS or (text[-1] in ".!?" and words > MAX_SENTENCE_LINK_WORDS)
-                or pattern.match(text)):
+        if pattern.match(text):
             break
+        prose = words > MAX_LINK_WORDS or (text[-1] in ".!?" and words > MAX_SENTENCE_LINK_WORDS)
+        if prose and not any(_CARD_AGE.match(t) for t in texts[k + 1 : k + 1 + CARD_AGE_WITHIN]):
+            break  # prose of the story, not a card's standfirst
         out.append(line)
     return out
 

@@ -159,10 +159,21 @@ TABLE_CELLS = 3
 _ITEM_MARK = re.compile(r"[•·▪►‣◦*–—-][ \t]+")
 
 
+# A picture's credit run into its caption when the caption is printed again under the picture
+# ("Luke Littler lifts the Premier League trophyPDC", "… under Ten Hag's tutelageCredit: Getty").
+_GLUED_CREDIT = re.compile(
+    r"(?<=[a-z.])(?:(?:Credit|Photo|Photograph|Picture|Image)s?:[^\n:]{0,40}+|[A-Z]{2,6}+)$")
+
+
 def _normal(text: str) -> str:
     words = " ".join(text.split())
     mark = _ITEM_MARK.match(words)
-    return words[mark.end():] if mark else words
+    words = words[mark.end():] if mark else words
+    if words[-1:].isalpha():
+        credit = _GLUED_CREDIT.search(words, max(0, len(words) - 48))
+        if credit:
+            return words[:credit.start()]
+    return words
 
 
 # A title line printed twice in a row, with nothing but a line break between the copies ("Live:
@@ -172,12 +183,17 @@ MIN_DOUBLED_TITLE_WORDS = 4
 
 
 def _long_enough(key: str, raw: str, in_a_row: bool) -> bool:
-    """Ten words or more; or a title line of its own (no full stop) of six words or more with a
-    plain word, or of four or more when the copy follows the first right away."""
+    """Ten words or more; six or more when the copy follows the first right away; or a title
+    line of its own (no full stop) of six words or more with a plain word, or of four or more
+    when the copy follows the first right away."""
     words = len(key.split())
     if words >= MIN_REPEATED_WORDS:
         return True
-    if "\n" in raw.strip() or not headline_like(key):
+    if "\n" in raw.strip():
+        return False
+    if in_a_row and words >= MIN_REPEATED_TITLE_WORDS:
+        return True  # a caption pasted twice in a row ("… power cuts. File photo.")
+    if not headline_like(key):
         return False
     if in_a_row and words >= MIN_DOUBLED_TITLE_WORDS:
         return True
