@@ -409,7 +409,11 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "View the full news release", "amazon promo code india",
                                      "hostgator india coupon", "Clock Icon7 minutes ago",
                                      "This entry was posted in The Blockade?. Bookmark the "
-                                     "permalink."])
+                                     "permalink.", "Share Pin Reddit Share Share WhatsApp 0 Shares",
+                                     "0 SHARES Share Tweet", "Get '5 Things' in your inbox",
+                                     "Sign up for the Daily Briefing", "Category: NRL Rugby",
+                                     "Copyright 2015 NPR. To see more, visit the site.",
+                                     "Arsenal FC via Getty Images"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -420,6 +424,8 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   "Entry sheets will be posted in the locker rooms.", "Coupons",
                   "The council said residents could use coupons for the bus, it added.",
                   "Refresh your browser to play.", "See [[Paris]] for more.",
+                  "Scam emails are landing in your inbox, police warned on Monday.",
+                  "Share prices fell in early trade, then rallied.",
                   "Download speeds rose by half, the regulator said.", "Latest Results",
                   "Have your say on the bypass plan by writing to the council by May 1.",
                   "Home Secretary Priti Patel said the ferry would sail.",
