@@ -140,15 +140,15 @@ TEMPLATE_SLOTS = 2  # slots that name someone or somewhere else: two entries of 
 OBJECT_WORDS = 3  # plain words that may tell the object of a template otherwise, at one place
 
 
-# A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
-# …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
-# the subject's denial) does not contradict the article.
 # A sentence that says it adds to what was said ("Results for the rabbit show have also been
 # announced.", "The Wyoming department also reported hazards", "… the standings as well", "…,
 # too."; not "as well as", which joins two things in one sentence): a second item beside the
-# first, not a denial of it. Not one of the 1,446 contradictions
-# the team wrote for training and evaluation has one.
+# first, not a denial of it. None of the 1,446 contradictions the team wrote for training and
+# evaluation has one.
 _ADDITION = re.compile(r"(?i:\b(?:also|as[ \t]+well(?![ \t]+as\b))\b|,[ \t]*too\b)")
+# A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
+# …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
+# the subject's denial) does not contradict the article.
 _CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|falsely|erroneously|rumou?rs?|rumou?red"
                     r"|purported(?:ly)?|hoax(?:es)?|baseless|unfounded|debunk(?:s|ed|ing)?)\b",
                     re.IGNORECASE)

@@ -442,9 +442,8 @@ Finds a weekday written with a full date it does not fall on ("Monday 17th July 
 is a Friday), a day the month does not have ("31 June", "February 29, 2023"), and a part of the
 day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning"),
 and a month written on both sides of its day ("Saturday July 21st July"; the fix removes the
-second).
-A weekday with a date but no year is left alone, and so is twelve o'clock, which is read both
-ways."""
+second). A weekday with a date but no year is left alone, and so is twelve o'clock, which is
+read both ways."""
     why = """
 A date that cannot exist is wrong at least once, and readers act on dates: a school term that
 "ends Monday 17th July" sends parents to the gate on the wrong day. The calendar settles it; no

@@ -454,8 +454,7 @@ checker passes it."""
                 continue
             yield self.finding(
                 m.start(), m.end(), f"{m.group(1)} takes '{right}', not '{written}'",
-                fix=Fix(f"write {m.group(1)}{right}", (Edit(m.start(1) + len(m.group(1)),
-                                                             m.end(), right),)))
+                fix=Fix(f"write {m.group(1)}{right}", (Edit(m.start(2), m.end(), right),)))
 
 
 # Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
