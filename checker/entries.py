@@ -309,28 +309,37 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
     time or date and time, a commentary's minute: "23' GOAL! …", a race's distance to go:
-    "155km to go: …", a match's set, leg or frame: "SET NINE - LEG TWO: …") or that their
-    writers sign off ("— Todd Haselton", on a page with two or more such lines); None before the
-    first heading. Two sentences in different entries were written about two different
-    moments."""
+    "155km to go: …", a match's set, leg or frame: "SET NINE - LEG TWO: …"), that a ranked
+    list's numbers open ("1." "Duke (24-3) beat Syracuse." "Next: at Virginia Tech." "2." …, on
+    a page with three or more), or that their writers sign off ("— Todd Haselton", on a page
+    with two or more such lines); None before the first heading. Two sentences in different
+    entries were written about two different moments."""
     out: list[int | None] = []
     current: int | None = None
     signatures = [_SIGNATURE.fullmatch(s.strip()) is not None for s in sentences]
     signed = sum(signatures) >= SIGNED_ENTRIES
+    # a ranked list's numbers, each split off as a sentence of its own ("1." "Duke (24-3) beat
+    # Syracuse 75-65." "Next: at Virginia Tech, Tuesday." "2." …), on a page with three or more
+    ranks = [_RANK.fullmatch(s.strip()) is not None for s in sentences]
+    ranked = sum(ranks) >= RANKED_ENTRIES
     closed = False
-    for sentence, signature in zip(sentences, signatures, strict=True):
+    for sentence, signature, rank in zip(sentences, signatures, ranks, strict=True):
         first_line = sentence.lstrip().split("\n", 1)[0]
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
                 or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
                 or _UNIT_OPENING.match(first_line) or _DATED_CLOCK_OPENING.match(first_line)
-                or closed):
+                or (ranked and rank) or closed):
             current = 0 if current is None else current + 1
         elif signed and current is None:
             current = 0  # the first signed entry, which no heading opened
         closed = signed and signature
         out.append(current)
     return out
+
+
+_RANK = re.compile(r"\d{1,3}\.")
+RANKED_ENTRIES = 3
 
 
 # A live blog's entry signed off by its writer, on a line of its own: "— Todd Haselton". On a page

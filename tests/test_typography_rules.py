@@ -127,3 +127,13 @@ def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
                             "d.txt", "text",
                             Settings(use_model=False, select=("TY106",))).findings
     assert finding.fix is None
+
+
+def test_a_numbered_question_and_a_flattened_results_table_are_no_slips() -> None:
+    qa = "1.) What has been your career highlight so far?\n\n2.) Who were your heroes?\n"
+    assert _found(qa, "TY103") == []
+    table = ("Teams Winner Final Score Dunmore vs. Eastvale Eastvale 28-0 Harlow vs. Kirkby "
+             "Harlow 14-7")
+    assert _found(table, "TY104") == []
+    assert _found("The result: Eastvale won. Eastvale Eastvale beat them.", "TY104") == [
+        "Eastvale Eastvale"]

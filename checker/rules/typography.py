@@ -217,11 +217,11 @@ def _opens(text: str, i: int, p: Span) -> bool:
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-# "a)", "2)", "iv)", "2-a)", and a placing in a results list, "1st) Elis Ashford; Joint 2nd)
+# "a)", "2)", "1.)", "iv)", "2-a)", and a placing in a results list, "1st) Elis Ashford; Joint 2nd)
 # Finlay …". (A look-behind, not "^|\s": it sees the new line before a paragraph that opens
 # "1) …".)
 _LIST_MARKER = re.compile(
-    r"(?<!\S)(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}(?:st|nd|rd|th)?+|[ivx]{1,4})\)")
+    r"(?<!\S)(?:(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}(?:st|nd|rd|th)?+|[ivx]{1,4})|\d{1,2}\.)\)")
 # A smiley's bracket is not a bracket: ":-)", ":)", ";-(", ":(".
 # (Written mark first, its look-behind after: re's search then skips to each ':' or ';'.)
 _EMOTICON = re.compile(r"[:;](?<![\w:;][:;])-?[()\[\]](?!\w)")
@@ -282,6 +282,7 @@ _LETTER_SPACED = re.compile(r"(?<![\w'’])[A-Za-z] [A-Za-z] [A-Za-z](?![\w'’]
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
 _HYPHENS = frozenset("-\u2010\u2011")
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
+_SCORE_NEXT = re.compile(r"[ \t]{1,4}\d{1,3}[-–]\d{1,3}\b")
 _ARTICLES = frozenset({"the", "a", "an"})
 # "is is" is meant after a clause that is its subject ("What it is is a trap", "The thing is is
 # …"), and a slip after a name ("jockey Charlie Deutsch is is being treated").
@@ -381,6 +382,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             second = m.group(0)[-len(word):]
             if _name_or_shout(doc.text, m.start(), word, second):
                 continue
+            if second[0].isupper() and _SCORE_NEXT.match(doc.text, m.end()):
+                continue  # a results table run into a line: "… vs. Chiles Chiles 28-0" (winner)
             if (word[0].islower() and second[0].isupper() and word not in _ARTICLES
                     and _NAME_GOES_ON.match(doc.text, m.end())):
                 # the start of a name: "the new New York anthem", "law lord Lord Bingham"; but

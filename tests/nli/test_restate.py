@@ -983,3 +983,16 @@ def test_a_later_sentence_that_says_it_adds_is_a_second_item() -> None:
     # a negation in one of the two only is still compared, and so is a pair with no "also"
     assert pairs.skip(3, 4) is None
     assert pairs.skip(5, 6) is None
+
+
+def test_the_entries_of_a_ranked_list_are_entries_of_their_own() -> None:
+    from checker.entries import entry_numbers
+
+    ranked = ["How the top 25 fared", "1.", "Harlow (24-3) beat Dunmore 75-65.",
+              "Next: vs. Kirkby, Tuesday.", "2.", "Eastvale (26-2) beat Upton.",
+              "Next: vs. Arden, Tuesday.",
+              "3.", "Kirkby (22-5) did not play.", "Next: vs. Harlow, Tuesday."]
+    assert entry_numbers(ranked) == [None, 0, 0, 0, 1, 1, 1, 2, 2, 2]
+    assert PairFilter(ranked).skip(3, 6) == "moments"
+    # two numbers split off are no ranked list
+    assert entry_numbers(ranked[:7]) == [None] * 7
