@@ -662,12 +662,13 @@ class PairFilter:
 
     def addition(self, i: int, j: int) -> bool:
         """The later sentence says it adds to what was said ("The results of the dairy show
-        have been announced." / "Results for the rabbit show have also been announced."), and
-        a negation does not stand in one of the two only ("The club did not sign a striker." /
-        "The club also signed a striker." is still compared)."""
-        later = max(i, j)
-        if not self._additions[later]:
-            return False
+        have been announced." / "Results for the rabbit show have also been announced."), the
+        earlier does not ("The firm also raised prices." / "The firm also cut prices." is one
+        statement flipped), and a negation does not stand in one of the two only ("The club did
+        not sign a striker." / "The club also signed a striker." is still compared)."""
+        earlier, later = min(i, j), max(i, j)
+        if not self._additions[later] or self._additions[earlier]:
+            return False  # "also" on both sides: one statement flipped, not one added
         negated = [bool(NEGATORS.intersection(tokens(self._sentences[k]))) for k in (i, j)]
         return negated[0] == negated[1]
 

@@ -976,8 +976,12 @@ def test_a_later_sentence_that_says_it_adds_is_a_second_item() -> None:
             "The club did not sign a striker in January.",
             "The club also signed a striker in January.",
             "The council approved the stadium plan on Monday.",
-            "The council threw out the stadium plan on Monday."]
+            "The council threw out the stadium plan on Monday.",
+            "The firm also raised prices in May.",
+            "The firm also cut prices in May."]
     pairs = PairFilter(fair)
+    # "also" on both sides is one statement flipped
+    assert pairs.skip(7, 8) is None
     assert pairs.skip(0, 1) == "addition"
     assert pairs.skip(0, 2) == "addition"
     # a negation in one of the two only is still compared, and so is a pair with no "also"
