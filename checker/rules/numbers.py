@@ -409,13 +409,24 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}\b(?![.,:]?\d)(?:{_GAP}((?:
 _MONTH_TWICE = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}[ \t]+(\1)\b(?![ \t]*\d)")
 # A part of the day and a clock time tied to it that cannot share it: "Sunday morning at
 # 11.30pm", "7:45 PM this morning". Twelve o'clock is left alone ("12pm" is read both ways).
-_CLOCK = r"(\d{1,2})(?:[.:]\d\d)?[ \t]?([AaPp])\.?[Mm]\b"
+# Each clock time is found first (most texts have none), then the words before and after it.
+_CLOCK_HINT = re.compile(r"\d[ \t]?[AaPp]\.?[Mm]\b")  # a cheap first pass: a figure, then am or pm
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2})(?:[.:]\d\d)?[ \t]?([AaPp])\.?[Mm]\b")
 _PART = r"(morning|afternoon|evening)"
-_DAY_PARTS = (
-    re.compile(rf"\b{_PART},?[ \t]+(?:at|from)?[ \t]*{_CLOCK}", re.IGNORECASE),
-    re.compile(rf"\b{_CLOCK}\.?[ \t]+(?:(?:this|on|yesterday|tomorrow)[ \t]+)?"
-               rf"(?:[A-Z][a-z]+day[ \t]+)?{_PART}\b", re.IGNORECASE),
-)
+_PART_BEFORE = re.compile(rf"\b{_PART},?[ \t]+(?:at|from)?[ \t]*$", re.IGNORECASE)
+_PART_AFTER = re.compile(rf"(?<![ \t])\.?[ \t]++(?:(?:this|on|yesterday|tomorrow)[ \t]+)?"
+                         rf"(?:[A-Z][a-z]+day[ \t]+)?{_PART}\b", re.IGNORECASE)
+PART_BEFORE_CHARS = 24  # "afternoon, from " and a little more
+# Each month's name is found first, and the dates are read around it: a weekday and its day come
+# at most this far before the name, the year at most this far after.
+# (The capital is matched before the look-behind that checks the letter before it, so that re's
+# search skips from capital to capital.)
+_MONTH_NAME = re.compile(r"[JFMASOND](?<![A-Za-z][JFMASOND])(?:anuary|ebruary|arch|pril|ay|une"
+                         r"|uly|ugust|eptember|ctober|ovember|ecember|an|eb|ar|pr|un|ul|ug|ept?"
+                         r"|ct|ov|ec)(?![a-z])")
+_DIGIT = re.compile(r"\d")
+DIGIT_BEFORE, DIGIT_AFTER = 12, 16  # a month's name with no figure this near is no date
+BEFORE_MONTH, AFTER_MONTH = 28, 24
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -459,9 +470,39 @@ judgement is needed."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        for day_first, pattern in enumerate(_WEEKDAY_DATES[::-1]):
-            for m in pattern.finditer(text):
-                read = _weekday_date(m, bool(day_first))
+        seen: set[tuple[int, int]] = set()  # (reading, start): a date read from two names
+        for name in _MONTH_NAME.finditer(text):
+            at = name.start()
+            if not _DIGIT.search(text, max(0, at - DIGIT_BEFORE), at + DIGIT_AFTER):
+                continue
+            for finding in self._dates_around(text, at):
+                if (finding.code, finding.start) not in seen:
+                    seen.add((finding.code, finding.start))
+                    yield finding
+        for hint in _CLOCK_HINT.finditer(text):
+            clock = _CLOCK.search(text, max(0, hint.start() - 4), hint.end())
+            if clock is None:
+                continue  # "123pm": no clock time
+            hour, half = int(clock.group(1)), clock.group(2).lower()
+            if hour in (0, 12) or hour > 12:
+                continue
+            before = _PART_BEFORE.search(text, max(0, clock.start() - PART_BEFORE_CHARS),
+                                         clock.start())
+            after = _PART_AFTER.match(text, clock.end())
+            for part, start, end in ((before, before.start(1) if before else 0, clock.end()),
+                                     (after, clock.start(), after.end() if after else 0)):
+                if part is None or (part.group(1).lower() == "morning") == (half == "a"):
+                    continue
+                yield self.finding(
+                    start, end,
+                    f"{half}m is not in the {part.group(1).lower()}: one of the two is wrong")
+
+    def _dates_around(self, text: str, at: int) -> Iterator[Finding]:
+        """The dates read around the month's name at ``at``."""
+        window = (max(0, at - BEFORE_MONTH), min(len(text), at + AFTER_MONTH))
+        for day_first, pattern in ((True, _WEEKDAY_DATES[0]), (False, _WEEKDAY_DATES[1])):
+            for m in pattern.finditer(text, *window):
+                read = _weekday_date(m, day_first) if m.start(3 if day_first else 2) == at else None
                 if read is None:
                     continue
                 weekday, date = read
@@ -471,37 +512,30 @@ judgement is needed."""
                     m.start(), m.end(),
                     f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
                     f"{calendar.day_name[date.weekday()]}, not a {_full_weekday(weekday)}")
-        for day_first, pattern in ((True, _DAY_MONTH), (False, _MONTH_DAY)):
-            for m in pattern.finditer(text):
-                day, month = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
-                number = _MONTH_KEYS.index(month[:3].lower()) + 1
-                year = int(m.group(3)) if m.group(3) else 2000  # a leap year: 29 February holds
-                most = calendar.monthrange(year, number)[1]
-                if 1 <= int(day) <= most or int(day) > 31:
-                    continue
-                yield self.finding(
-                    m.start(), m.end(),
-                    f"{calendar.month_name[number]}"
-                    f"{' ' + m.group(3) if m.group(3) else ''} has {most} days, not {int(day)}")
-        for m in _MONTH_TWICE.finditer(text):
-            cut = m.start(3)  # the second month and the spaces before it
+        candidates = [m for m in _DAY_MONTH.finditer(text, *window) if m.start(2) == at]
+        following = _MONTH_DAY.match(text, at)
+        for day_first, m in [(True, c) for c in candidates] + [(False, following)]:
+            if m is None:
+                continue
+            day, month = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
+            number = _MONTH_KEYS.index(month[:3].lower()) + 1
+            year = int(m.group(3)) if m.group(3) else 2000  # a leap year: 29 February holds
+            most = calendar.monthrange(year, number)[1]
+            if 1 <= int(day) <= most or int(day) > 31:
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"{calendar.month_name[number]}"
+                f"{' ' + m.group(3) if m.group(3) else ''} has {most} days, not {int(day)}")
+        twice = _MONTH_TWICE.match(text, at)
+        if twice is not None:
+            cut = twice.start(3)  # the second month and the spaces before it
             while text[cut - 1] in " \t":
                 cut -= 1
-            yield self.finding(m.start(), m.end(),
-                               f"the month {m.group(1)!r} is written twice around its day",
-                               fix=Fix(f"remove the second {m.group(1)!r}",
-                                       (Edit(cut, m.end(), ""),)))
-        for clock_first, pattern in enumerate(_DAY_PARTS):
-            for m in pattern.finditer(text):
-                part, hour, half = ((m.group(3), m.group(1), m.group(2)) if clock_first
-                                    else (m.group(1), m.group(2), m.group(3)))
-                if int(hour) in (0, 12) or int(hour) > 12:
-                    continue
-                if (part.lower() == "morning") == (half.lower() == "a"):
-                    continue
-                yield self.finding(
-                    m.start(), m.end(),
-                    f"{half.lower()}m is not in the {part.lower()}: one of the two is wrong")
+            yield self.finding(twice.start(), twice.end(),
+                               f"the month {twice.group(1)!r} is written twice around its day",
+                               fix=Fix(f"remove the second {twice.group(1)!r}",
+                                       (Edit(cut, twice.end(), ""),)))
 
 
 def _full_weekday(abbreviation: str) -> str:

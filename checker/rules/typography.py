@@ -414,7 +414,9 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
 # An ordinal with the wrong suffix: "31th", "22th", "3th", "12nd", "13rd". "st" after a number
 # not ending in 1 is also the stone ("he's 5ft 8in and 12st"), so it counts only where a date or
 # a position follows ("80st-83rd minutes", "the 2st of May").
-_ORDINAL = re.compile(r"\b(\d+)(st|nd|rd|th)\b")
+# (The suffix is matched before the look-behind that checks the digit before it, so that re's
+# search skips from s, n, r or t to the next; the figure is read back from the suffix.)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b(?<=\d..)")
 _ORDINAL_CONTEXT = re.compile(
     r"(?<![ \t])[ \t]*(?:-|–|of\b|minute|min\b|century|place|round|floor|birthday|anniversary|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -448,16 +450,21 @@ checker passes it."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         for m in _ORDINAL.finditer(text):
-            right = ordinal_suffix(int(m.group(1)))
-            written = m.group(2)
+            start = m.start()
+            while start > 0 and text[start - 1].isdigit():
+                start -= 1
+            if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
+                continue  # "A320th": part of a word
+            figure, written = text[start : m.start()], m.group()
+            right = ordinal_suffix(int(figure))
             if written == right:
                 continue
             if written == "st" and not (_ORDINAL_CONTEXT.match(text, m.end())
-                                        or text[max(0, m.start() - 4):m.start()] == "the "):
+                                        or text[max(0, start - 4):start] == "the "):
                 continue
             yield self.finding(
-                m.start(), m.end(), f"{m.group(1)} takes '{right}', not '{written}'",
-                fix=Fix(f"write {m.group(1)}{right}", (Edit(m.start(2), m.end(), right),)))
+                start, m.end(), f"{figure} takes '{right}', not '{written}'",
+                fix=Fix(f"write {figure}{right}", (Edit(m.start(), m.end(), right),)))
 
 
 # Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
@@ -465,12 +472,17 @@ checker passes it."""
 # against a letter ("├╝berbiker"). A cheap first pass; ftfy (MIT, already installed with
 # wordfreq) then judges each such line with the patterns it uses to fix mojibake.
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4\u0391-\u03c9\u0410-\u044f]"
+    "[\u00c2-\u00df\u00e2\u0391-\u03c9\u0410-\u044f]"
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|[\u00c2\u00c3] "  # the no-break space after it turned into a plain one ("onÂ day")
     "|[\u2500-\u257f](?=[^\\W\\d_])|(?<=[^\\W\\d_])[\u2500-\u257f]")
 _BOX_DRAWING = re.compile("[\u2500-\u257f]+")
+# The characters a hint starts with, searched for first (one character class is cheap; the hint
+# is not): the lead of a two-byte character (accented letters, "£", the no-break space), "â"
+# (the lead of curly quotes, dashes and "€"), Greek and Cyrillic leads, and box drawing. A
+# three-byte character of another script read as Latin-1 ("ä¸­") is not looked for.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00df\u00e2\u0391-\u03c9\u0410-\u044f\u2500-\u257f]")
 
 
 def _decoded_as_dos(token: str) -> str | None:
@@ -506,7 +518,7 @@ unreadable and it tells readers the copy was not looked at."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        if text.isascii() or not _MOJIBAKE_LEAD.search(text) or not _MOJIBAKE_HINT.search(text):
             return
         import ftfy  # 0.1 s to import: only for a text that has a suspect pair
         from ftfy.badness import is_bad
