@@ -470,14 +470,14 @@ judgement is needed."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        seen: set[tuple[int, int]] = set()  # (reading, start): a date read from two names
+        seen: set[tuple[int, int]] = set()  # the spans reported: a date read from two names
         for name in _MONTH_NAME.finditer(text):
             at = name.start()
             if not _DIGIT.search(text, max(0, at - DIGIT_BEFORE), at + DIGIT_AFTER):
                 continue
             for finding in self._dates_around(text, at):
-                if (finding.code, finding.start) not in seen:
-                    seen.add((finding.code, finding.start))
+                if (finding.start, finding.end) not in seen:
+                    seen.add((finding.start, finding.end))
                     yield finding
         for hint in _CLOCK_HINT.finditer(text):
             clock = _CLOCK.search(text, max(0, hint.start() - 4), hint.end())
@@ -512,11 +512,11 @@ judgement is needed."""
                     m.start(), m.end(),
                     f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
                     f"{calendar.day_name[date.weekday()]}, not a {_full_weekday(weekday)}")
-        candidates = [m for m in _DAY_MONTH.finditer(text, *window) if m.start(2) == at]
+        readings = [(True, m) for m in _DAY_MONTH.finditer(text, *window) if m.start(2) == at]
         following = _MONTH_DAY.match(text, at)
-        for day_first, m in [(True, c) for c in candidates] + [(False, following)]:
-            if m is None:
-                continue
+        if following is not None:
+            readings.append((False, following))
+        for day_first, m in readings:
             day, month = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
             number = _MONTH_KEYS.index(month[:3].lower()) + 1
             year = int(m.group(3)) if m.group(3) else 2000  # a leap year: 29 February holds
