@@ -104,11 +104,11 @@ def test_dates_that_can_hold_are_left_alone(text: str) -> None:
 
 
 def test_a_month_written_twice_around_its_day_is_found_and_fixed() -> None:
+    from checker.fixes import apply_edits
+
     text = "The fete is on Saturday July 21st July at the hall, and on July 21 July 22 too."
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU104",)))
     (finding,) = result.findings
     assert text[finding.start:finding.end] == "July 21st July"
     assert finding.fix is not None
-    (edit,) = finding.fix.edits
-    assert text[:edit.start] + edit.replacement + text[edit.end:] == text.replace(
-        "21st July", "21st", 1)
+    assert apply_edits(text, finding.fix.edits) == text.replace("21st July", "21st", 1)
