@@ -417,16 +417,15 @@ _PART_BEFORE = re.compile(rf"\b{_PART},?[ \t]+(?:at|from)?[ \t]*$", re.IGNORECAS
 _PART_AFTER = re.compile(rf"(?<![ \t])\.?[ \t]++(?:(?:this|on|yesterday|tomorrow)[ \t]+)?"
                          rf"(?:[A-Z][a-z]+day[ \t]+)?{_PART}\b", re.IGNORECASE)
 PART_BEFORE_CHARS = 24  # "afternoon, from " and a little more
-# Each month's name is found first, and the dates are read around it: a weekday and its day come
-# at most this far before the name, the year at most this far after.
-# (The capital is matched before the look-behind that checks the letter before it, so that re's
-# search skips from capital to capital.)
+# Each month's name is found first, and the dates are read around it. (The capital is matched
+# before the look-behind that checks the letter before it, so that re's search skips from capital
+# to capital.)
 _MONTH_NAME = re.compile(r"[JFMASOND](?<![A-Za-z][JFMASOND])(?:anuary|ebruary|arch|pril|ay|une"
                          r"|uly|ugust|eptember|ctober|ovember|ecember|an|eb|ar|pr|un|ul|ug|ept?"
                          r"|ct|ov|ec)(?![a-z])")
 _DIGIT = re.compile(r"\d")
 DIGIT_BEFORE, DIGIT_AFTER = 12, 16  # a month's name with no figure this near is no date
-BEFORE_MONTH, AFTER_MONTH = 28, 24
+BEFORE_MONTH, AFTER_MONTH = 28, 24  # a weekday and its day before the name; the year after it
 _MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -488,14 +487,15 @@ judgement is needed."""
                 continue
             before = _PART_BEFORE.search(text, max(0, clock.start() - PART_BEFORE_CHARS),
                                          clock.start())
+            if before is not None and _at_odds(before.group(1), half):
+                yield self._day_part_finding(before.start(1), clock.end(), half, before.group(1))
             after = _PART_AFTER.match(text, clock.end())
-            for part, start, end in ((before, before.start(1) if before else 0, clock.end()),
-                                     (after, clock.start(), after.end() if after else 0)):
-                if part is None or (part.group(1).lower() == "morning") == (half == "a"):
-                    continue
-                yield self.finding(
-                    start, end,
-                    f"{half}m is not in the {part.group(1).lower()}: one of the two is wrong")
+            if after is not None and _at_odds(after.group(1), half):
+                yield self._day_part_finding(clock.start(), after.end(), half, after.group(1))
+
+    def _day_part_finding(self, start: int, end: int, half: str, part: str) -> Finding:
+        return self.finding(start, end,
+                            f"{half}m is not in the {part.lower()}: one of the two is wrong")
 
     def _dates_around(self, text: str, at: int) -> Iterator[Finding]:
         """The dates read around the month's name at ``at``."""
@@ -536,6 +536,11 @@ judgement is needed."""
                                f"the month {twice.group(1)!r} is written twice around its day",
                                fix=Fix(f"remove the second {twice.group(1)!r}",
                                        (Edit(cut, twice.end(), ""),)))
+
+
+def _at_odds(part: str, half: str) -> bool:
+    """A part of the day ("morning") and the half of the clock ("a", "p") that cannot meet."""
+    return (part.lower() == "morning") != (half == "a")
 
 
 def _full_weekday(abbreviation: str) -> str:
