@@ -102,6 +102,8 @@ def test_an_ordinal_with_the_wrong_suffix_is_found_and_stone_is_not() -> None:
     assert _found(text, "TY105") == ["31th", "23th", "12nd", "13rd"]
     assert _found("80st-83rd minutes: Emerton shoots.", "TY105") == ["80st"]
     assert _found("He's 5ft 8in and 12st, and 21st, 22nd, 111th and 2nd.", "TY105") == []
+    # a superscript before the figure is no digit of it; other scripts' digits are
+    assert _found("Flat 5²3rd floor, and ٣١th May.", "TY105") == ["٣١th"]
 
 
 def test_a_fix_writes_the_right_suffix() -> None:

@@ -451,7 +451,7 @@ checker passes it."""
         text = doc.text
         for m in _ORDINAL.finditer(text):
             start = m.start()
-            while start > 0 and text[start - 1].isdigit():
+            while start > 0 and text[start - 1].isdecimal():
                 start -= 1
             if start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_"):
                 continue  # "A320th": part of a word
