@@ -40,6 +40,9 @@ _LIVE_MARKER = re.compile(
 # Calendar words, lower-cased, for the rules that tell a date or a day from a name or a word.
 MONTHS = frozenset(m.lower() for m in calendar.month_name[1:])
 WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+# A month's name as a text writes it, capitalised: in full, and cut short ("Jan", "Sept").
+MONTH_NAMES = tuple(calendar.month_name[1:])
+MONTH_SHORT = (*(m[:3] for m in MONTH_NAMES), "Sept")
 
 _MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
 # A day of a month, with an optional year: "August 29", "3rd March", "March 3, 2004".

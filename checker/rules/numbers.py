@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.document import Document, Span
-from checker.entries import MONTHS, WEEKDAYS, timeline_heading
+from checker.entries import MONTH_NAMES, MONTH_SHORT, MONTHS, WEEKDAYS, timeline_heading
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
@@ -319,9 +319,8 @@ An age that changes within a story is a factual error a reader can see at once."
             ages.setdefault(name, (age, start, end))
 
 
-_MONTHS = [m.lower() for m in calendar.month_name[1:]]
-_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)
-_DATE = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")[ \t]+(\d{1,2})"
+_MONTHS = [m.lower() for m in MONTH_NAMES]
+_DATE = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")[ \t]+(\d{1,2})"
                    r"(?:st|nd|rd|th)?\b(?:,?[ \t]+(\d{4}))?")
 
 
@@ -346,7 +345,7 @@ class EventDate:
 
 def event_dates(doc: Document) -> Iterator[EventDate]:
     """A definite event ("the coup") and the date given for it in the same sentence."""
-    if not any(month in doc.text for month in _MONTH_NAMES):
+    if not any(month in doc.text for month in MONTH_NAMES):
         return  # no date without a month's name (_DATE is case-sensitive)
     for s in doc.sentences:
         for e in _event_pattern().finditer(doc.text, s.start, s.end):
@@ -394,8 +393,8 @@ A date that moves within a story is wrong at least once, and readers quote dates
 # 2017"): spaces and commas only between the parts, so that a heading's weekday is never read
 # with a year from the next line.
 _WEEKDAY = r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday|s|r|rs)?\.?"
-_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_MONTH_WORDS = sorted({*MONTH_NAMES, *MONTH_SHORT}, key=lambda w: (-len(w), w))  # longest first
+_MONTH = rf"({'|'.join(_MONTH_WORDS)})\b\.?"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"  # "40 May loyalists" is no date: days over 31 pass
 _GAP = r",?[ \t]+"
 _WEEKDAY_DATES = (
@@ -417,24 +416,24 @@ _PART_BEFORE = re.compile(rf"\b{_PART},?[ \t]+(?:at|from)?[ \t]*$", re.IGNORECAS
 _PART_AFTER = re.compile(rf"(?<![ \t])\.?[ \t]++(?:(?:this|on|yesterday|tomorrow)[ \t]+)?"
                          rf"(?:[A-Z][a-z]+day[ \t]+)?{_PART}\b", re.IGNORECASE)
 PART_BEFORE_CHARS = 24  # "afternoon, from " and a little more
-# Each month's name is found first, and the dates are read around it. (The capital is matched
+# Each month's name is found first, and the dates are read around it. (Its capital is matched
 # before the look-behind that checks the letter before it, so that re's search skips from capital
 # to capital.)
-_MONTH_NAME = re.compile(r"[JFMASOND](?<![A-Za-z][JFMASOND])(?:anuary|ebruary|arch|pril|ay|une"
-                         r"|uly|ugust|eptember|ctober|ovember|ecember|an|eb|ar|pr|un|ul|ug|ept?"
-                         r"|ct|ov|ec)(?![a-z])")
+_INITIALS = "".join(sorted({w[0] for w in _MONTH_WORDS}))
+_MONTH_NAME = re.compile(rf"[{_INITIALS}](?<![A-Za-z][{_INITIALS}])"
+                         rf"(?:{'|'.join(dict.fromkeys(w[1:] for w in _MONTH_WORDS))})(?![a-z])")
 _DIGIT = re.compile(r"\d")
 DIGIT_BEFORE, DIGIT_AFTER = 12, 16  # a month's name with no figure this near is no date
 BEFORE_MONTH, AFTER_MONTH = 28, 24  # a weekday and its day before the name; the year after it
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_NUMBER = {m[:3].lower(): n for n, m in enumerate(MONTH_NAMES, 1)}  # "sep" (Sept): 9
+_WEEKDAY_KEYS = tuple(d[:3].lower() for d in calendar.day_name)  # "mon", … "sun"
 
 
 def _weekday_date(m: re.Match[str], day_first: bool) -> tuple[str, datetime.date] | None:
     weekday = m.group(1)
     day, month = (m.group(2), m.group(3)) if day_first else (m.group(3), m.group(2))
     try:
-        date = datetime.date(int(m.group(4)), _MONTH_KEYS.index(month[:3].lower()) + 1, int(day))
+        date = datetime.date(int(m.group(4)), _MONTH_NUMBER[month[:3].lower()], int(day))
     except ValueError:
         return None  # a day the month lacks: the impossible-day reading reports it
     return weekday, date
@@ -518,7 +517,7 @@ judgement is needed."""
             readings.append((False, following))
         for day_first, m in readings:
             day, month = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
-            number = _MONTH_KEYS.index(month[:3].lower()) + 1
+            number = _MONTH_NUMBER[month[:3].lower()]
             year = int(m.group(3)) if m.group(3) else 2000  # a leap year: 29 February holds
             most = calendar.monthrange(year, number)[1]
             if 1 <= int(day) <= most or int(day) > 31:

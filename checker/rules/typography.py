@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
+from checker.entries import MONTH_NAMES, MONTH_SHORT
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
@@ -419,8 +420,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b(?<=\d..)")
 _ORDINAL_CONTEXT = re.compile(
     r"(?<![ \t])[ \t]*(?:-|–|of\b|minute|min\b|century|place|round|floor|birthday|anniversary|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b)")
+    + "|".join(MONTH_NAMES) + "|"
+    + "|".join(rf"{m}\b" for m in MONTH_SHORT if m not in MONTH_NAMES) + ")")
 
 
 def ordinal_suffix(number: int) -> str:
