@@ -511,6 +511,26 @@ def test_a_sentence_printed_twice_in_a_row_is_a_repeat_from_six_words() -> None:
     assert _found(apart, "GB103") == []
 
 
+def test_a_line_of_two_sentences_printed_twice_is_a_repeat() -> None:
+    # sentence by sentence the copies are not in a row ("File photo." lies between)
+    line = "Anger is growing over the ferry cuts. File photo."
+    text = f"Harbour letters\n\n{line}\n{line}\nImage: Harbour Gazette\n\nI read your piece.\n"
+    assert _found(text, "GB103") == ["Anger is growing over the ferry cuts."]
+    assert _found(text.replace(f"{line}\n{line}", f"{line}\n\n{line}"), "GB103") == [
+        "Anger is growing over the ferry cuts."]
+    # two lines apart, a short sentence may be said twice
+    apart = f"{line}\n\nThe ferry sailed at noon.\n\n{line}\n"
+    assert _found(apart, "GB103") == []
+
+
+def test_a_caption_printed_again_with_a_bbc_image_source_run_in_is_a_repeat() -> None:
+    caption = "People watch waves crashing on the harbour wall ahead of the storm in Dunmere"
+    text = (f"The storm reached the coast on Friday.\n\n    {caption}Image source, "
+            f"Harbour Gazette/Shutterstock\n\n    Image caption,\n\n    {caption}\n\n"
+            "Ferries were cancelled.\n")
+    assert _found(text, "GB103") == [caption]
+
+
 def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:
     text = ("Shares rose 30%, the greatest percentage that is one-day since the listing. "
             "Volume was well above the average that is full-day of 47.3 million shares. "

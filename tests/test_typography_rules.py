@@ -65,6 +65,16 @@ def test_a_comma_run_into_a_full_stop_is_doubled_punctuation() -> None:
     assert _found("He paused,... then went on. It was 3,.5 no.", "TY101") == []
 
 
+def test_two_different_marks_run_together_are_found_without_a_fix() -> None:
+    text = "The shop trades as Harbour Gifts,; we make cards. Answer: Syrinx. ,the pipe."
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY101",)))
+    assert [text[f.start:f.end] for f in result.findings] == [",;", ". ,"]
+    assert all(f.fix is None and "two marks" in f.message for f in result.findings)
+    # an abbreviation's full stop before a comma, an initial's, and a list's "., " are fine
+    assert _found("Harbour Ltd., the owner, and J. R. Smith, the chair, met.", "TY101") == []
+    assert _found("We went to the caf&#233;, then home; and, later, out.", "TY101") == []
+
+
 def test_a_quotation_closed_and_never_opened_is_found() -> None:
     text = ("Parents were angry on Monday.\n\n"
             "We were surprised that the district offered so little,” the union's president said.")

@@ -162,7 +162,8 @@ _ITEM_MARK = re.compile(r"[•·▪►‣◦*–—-][ \t]+")
 # A picture's credit run into its caption when the caption is printed again under the picture
 # ("Luke Littler lifts the Premier League trophyPDC", "… under Ten Hag's tutelageCredit: Getty").
 _GLUED_CREDIT = re.compile(
-    r"(?<=[a-z.])(?:(?:Credit|Photo|Photograph|Picture|Image)s?:[^\n:]{0,40}+|[A-Z]{2,6}+)$")
+    r"(?<=[a-z.])(?:(?:Credit|Photo|Photograph|Picture|Image)s?:[^\n:]{0,40}+"
+    r"|Image source, [^\n:,]{1,45}+|[A-Z]{2,6}+)$")
 
 
 def _normal(text: str) -> str:
@@ -170,7 +171,7 @@ def _normal(text: str) -> str:
     mark = _ITEM_MARK.match(words)
     words = words[mark.end():] if mark else words
     if words[-1:].isalpha():
-        credit = _GLUED_CREDIT.search(words, max(0, len(words) - 48))
+        credit = _GLUED_CREDIT.search(words, max(0, len(words) - 60))
         if credit:
             return words[:credit.start()]
     return words
@@ -180,6 +181,26 @@ def _normal(text: str) -> str:
 # Sydney FC v Melbourne Victory" over "Live: Sydney FC v Melbourne Victory"): a scraper's
 # doubled heading, even when it is all names.
 MIN_DOUBLED_TITLE_WORDS = 4
+
+
+def _line_doubled(text: str, start: int) -> bool:
+    """True when the sentence at ``start`` opens a line that repeats the line above it (a blank
+    line between allowed): a caption of two sentences printed twice ("… over power cuts. File
+    photo." on two lines), which sentence by sentence is not in a row."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", start)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    above = ""
+    end = line_start - 1  # the newline that closes the line above
+    for _ in range(2):  # the line above, or the one above a blank line
+        begin = text.rfind("\n", 0, end) + 1
+        above = text[begin:end].strip()
+        if above or begin == 0:
+            break
+        end = begin - 1
+    return bool(line) and line == above
 
 
 def _long_enough(key: str, raw: str, in_a_row: bool) -> bool:
@@ -233,7 +254,8 @@ together twice. Readers notice at once, and it hides whether anything was lost i
             key = _normal(raw)
             first, at = seen.get(key, (None, -1))
             if (first is not None and key.count("|") < TABLE_CELLS
-                    and _long_enough(key, raw, in_a_row=at == k - 1)):
+                    and _long_enough(key, raw, in_a_row=at == k - 1
+                                     or _line_doubled(doc.text, sentence.start))):
                 runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, (sentence, k))

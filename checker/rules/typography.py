@@ -19,9 +19,11 @@ from checker.rules.textutil import lower_letter_runs
 # or joined, is one too.
 # A spaced ellipsis (". . .", the style of Hansard and of the courts) and a nav line's leader
 # dots (". . . .") are three marks or more, neither of them a slip.
+# Two different marks where one belongs, left by an edit: a comma and a semicolon ("Unique Favors
+# Tz,; we make"), or a full stop after a word and then a comma ("Syrinx. ,"σύριγξ"").
 _DOUBLED = re.compile(
-    r"\.(?<!\.\.)(?<!\.[ \t]\.)(?:[ \t]+\.(?![.\w])(?![ \t]\.)|\.(?!\.))|([,;:])[ \t]*\1"
-    r"|,(?=\.(?![.\w]))\.")
+    r"\.(?<!\.\.)(?<!\.[ \t]\.)(?:[ \t]+\.(?![.\w])(?![ \t]\.)|\.(?!\.))"
+    r"|\.(?<=[A-Za-z]\.)[ \t]+,(?![,.])|([,;:])[ \t]*\1|,(?=\.(?![.\w]))\.|,[ \t]*;")
 # A cricket page's record of the balls of recent overs, a dot for a ball no run came from:
 # "Recent overs : . . w . . . | . . . 4 . ." (six one-character balls in a row).
 _DOT_BALLS = re.compile(r"(?:(?<!\S)[.\dwW][ \t]+){5}[.\dwW](?!\S)")
@@ -37,16 +39,18 @@ class DoubledPunctuation(Rule):
     reads_english = False
     summary = "The same punctuation mark twice (\"region. .\", \",,\")"
     what = """
-Finds a period, comma, semicolon or colon written twice, with or without a space between, and
-a comma run into a full stop (",."). Ellipses ("...", ". . .") and emphatic "!!" or "?!" are
-left alone, and so is a cricket page's record of the balls of an over, a dot for each ball no run
-came from (". . w . . .")."""
+Finds a period, comma, semicolon or colon written twice, with or without a space between, a
+comma run into a full stop (",."), and a comma and a semicolon (",;") or a word's full stop and a
+comma (". ,") run together (without a fix: which mark belongs is the writer's call). Ellipses
+("...", ". . .") and emphatic "!!" or "?!" are left alone, and so is a cricket page's record of
+the balls of an over, a dot for each ball no run came from (". . w . . .")."""
     why = """
 A doubled mark is almost always left over from an edit or a careless rewrite, and it is the
 kind of slip readers notice first."""
     bad_examples = ("It has recently been considered a pariah in the region. .",
                     "The vote was close,, and the count went on.",
-                    "He ran yet another single,. The over ended.")
+                    "He ran yet another single,. The over ended.",
+                    "My business trades as Unique Favors,; we make gifts.")
     good_examples = ("He paused... then went on.", "It was close. Very close.",
                      "The member said . . . that the bill would pass.",
                      "Recent overs : . . w . . . | . . . 4 . .")
@@ -68,9 +72,12 @@ kind of slip readers notice first."""
             # remove the second mark and the space before it
             second = m.end() - 1
             first_end = m.start() + 1
+            edit = (Edit(first_end, second + 1, ""),)
+            if m.group(0)[0] != m.group(0)[-1]:  # which of two marks belongs is the writer's call
+                yield self.finding(start, m.end(), f"two marks run together {m.group(0)!r}")
+                continue
             yield self.finding(start, m.end(), f"doubled punctuation {m.group(0)!r}",
-                               fix=Fix("collapse the doubled mark", (Edit(first_end, second + 1,
-                                                                          ""),)))
+                               fix=Fix("collapse the doubled mark", edit))
 
 
 def _dot_balls(text: str, at: int) -> bool:
