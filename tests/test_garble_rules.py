@@ -531,6 +531,36 @@ def test_a_caption_printed_again_with_a_bbc_image_source_run_in_is_a_repeat() ->
     assert _found(text, "GB103") == [caption]
 
 
+def test_a_byline_of_several_writers_and_a_bare_name_under_the_headline_are_furniture() -> None:
+    from checker.rules.offtopic import _AUTHOR, page_furniture
+
+    assert page_furniture("By Zachary B. Wolf and Ethan Cohen")
+    assert page_furniture("By Anna Harbour, Tom Dunmore and Li Wei")
+    assert not page_furniture("By the end of the night the harbour was full")
+    assert not page_furniture("See also Harbour Receives Clearance To Launch New Ferry")
+    assert _AUTHOR.fullmatch("Melissa Vergel De Dios") and _AUTHOR.fullmatch("Anna van der Berg")
+    assert not _AUTHOR.fullmatch("Harbour ferry fares rise") and not _AUTHOR.fullmatch("Updated")
+
+
+def test_a_title_s_idiom_is_not_one_actor_on_both_sides() -> None:
+    for idiom in ("Round by Round", "Year after Year", "Wave upon Wave"):
+        assert _found(f"Harbour v Dunmore: {idiom}\n\nThe bout went ten rounds.", "GB101") == []
+    assert _found("The flight from Lagos to Lagos was late.", "GB101") == ["Lagos to Lagos"]
+
+
+def test_a_label_repeated_down_a_page_is_one_boilerplate_finding() -> None:
+    text = ("Updated\n\nThe red carpet filled early on Sunday.\n\nUpdated\n\n"
+            "The first award went to the harbour film.\n\nUpdated\n\nThe night ended at ten.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP102",)))
+    (finding,) = result.findings
+    assert "(3 times in all)" in finding.message and len(finding.related) == 2
+    assert finding.fix is not None and len(finding.fix.edits) == 3
+    fixed = text
+    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
+        fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
+    assert "Updated" not in fixed and fixed.count("\n\n") == 2 and "ended at ten" in fixed
+
+
 def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:
     text = ("Shares rose 30%, the greatest percentage that is one-day since the listing. "
             "Volume was well above the average that is full-day of 47.3 million shares. "

@@ -75,6 +75,12 @@ def test_two_different_marks_run_together_are_found_without_a_fix() -> None:
     assert _found("We went to the caf&#233;, then home; and, later, out.", "TY101") == []
 
 
+def test_a_quoted_title_may_double_even_a_function_word() -> None:
+    assert _found("The “Last Last” hitmaker topped the list.", "TY104") == []
+    assert _found("He sang “the the” twice, and THE THE report was out.", "TY104") == [
+        "the the", "THE THE"]
+
+
 def test_a_quotation_closed_and_never_opened_is_found() -> None:
     text = ("Parents were angry on Monday.\n\n"
             "We were surprised that the district offered so little,” the union's president said.")
@@ -126,11 +132,16 @@ def test_a_fix_writes_the_right_suffix() -> None:
 def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
     text = "Itâ€™s a lovely day at the cafÃ©.\n\nIn the men's race, the ├╝berbiker pack went.\n"
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY106",)))
-    # one finding a line, the line's other garbled words related, and one fix for them all
-    assert [text[f.start:f.end] for f in result.findings] == ["Itâ€™s", "├╝berbiker"]
-    assert [text[r.start:r.end] for r in result.findings[0].related] == ["cafÃ©."]
-    fixes = [[e.replacement for e in f.fix.edits] for f in result.findings if f.fix is not None]
-    assert fixes == [["It’s", "café."], ["überbiker"]]
+    # one finding a document, its other garbled words related, and one fix for them all
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "Itâ€™s"
+    assert [text[r.start:r.end] for r in finding.related] == ["cafÃ©.", "├╝berbiker"]
+    assert "(and 2 more on 2 lines in all)" in finding.message
+    assert finding.fix is not None
+    assert [e.replacement for e in finding.fix.edits] == ["It’s", "café.", "überbiker"]
+    one_line = check_text("Itâ€™s a lovely day at the cafÃ©.", "d.txt", "text",
+                          Settings(use_model=False, select=("TY106",))).findings
+    assert "(and 1 more on this line)" in one_line[0].message
     clean = ("Beyoncé and the Zürich café’s “naïve” menu — £5 – ok.\n\n├── src\n└── tests\n"
              "Москва и Αθήνα.")
     assert _found(clean, "TY106") == []

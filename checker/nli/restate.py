@@ -499,7 +499,7 @@ class PairFilter:
         # the headline, and a title printed more than once wherever it stands
         headline = _headline(sentences, paragraphs)
         self._titles = _repeated_titles(sentences) | ({headline} if headline is not None else set())
-        self._subheads = _subheadings(headings)
+        self._subheads = _subheadings(headings, [len(x.split()) for x in sentences])
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
@@ -749,7 +749,7 @@ def _heading_lines(sentences: Sequence[str]) -> list[bool]:
             for s in sentences]
 
 
-def _subheadings(headings: Sequence[bool]) -> dict[int, int]:
+def _subheadings(headings: Sequence[bool], words: Sequence[int]) -> dict[int, int]:
     """Lines that head what follows them, each with the end of what it heads: a line of its
     own, no longer than a headline, that does not end as a sentence does ("Lucas's bid to win
     back Dillon spirals out of control", over a listing's "All eyes are on Lucas as his
@@ -759,7 +759,11 @@ def _subheadings(headings: Sequence[bool]) -> dict[int, int]:
     it, which the model reads as a conflict (0.99 in a TV guide); it is not compared with the
     next ``SECTION`` sentences up to the next subheading, and is compared with the rest. Heading
     lines in a row ("Harrogate Leon developer puts up another sign …" twice, "This was published
-    2 years ago", "By Jocelyn Garcia") head the section after the last of them together."""
+    2 years ago", "By Jocelyn Garcia") head the section after the last of them together; a run
+    of more than ``HEADING_RUN`` lines of ``LIST_LINE_WORDS`` words or more is a list, whose
+    lines head nothing, but a menu's one-word lines above a headline ("PRIVACY",
+    "News", then "Young man killed in tragic N84 crash as Galway gardai urge witnesses to come
+    forward", its standfirst and its picture's caption) do not make one."""
     count = len(headings)
     heads = [k for k, heading in enumerate(headings[:-1]) if heading]
     out: dict[int, int] = {}
@@ -767,7 +771,8 @@ def _subheadings(headings: Sequence[bool]) -> dict[int, int]:
     for k in [*heads, count + 1]:  # one section together
         if run and k != run[-1] + 1:
             end = min(k, run[-1] + 1 + SECTION, count)
-            if len(run) > HEADING_RUN:  # a list of short lines, not one heading: each heads
+            if sum(words[h] >= LIST_LINE_WORDS for h in run) > HEADING_RUN:
+                # a list of short lines, not one heading: each heads
                 out.update({h: h + 1 for h in run[:-1]})  # no line of it
                 run = run[-1:]
             out.update(dict.fromkeys(run, end))
@@ -829,6 +834,7 @@ ITEM_MAX_SENTENCES = 6  # and of the longest
 SUBHEAD_WORDS = 16
 SECTION = 6  # sentences under a subheading that it is not compared with
 HEADING_RUN = 4  # heading lines in a row that head one section; more are a list
+LIST_LINE_WORDS = 2  # the lines counted for that (a menu's "News", "PRIVACY" are not)
 
 
 def unlikely_pairs(

@@ -109,6 +109,8 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
         name, second = m.group(1), m.end(2)
         if name in skip or not _slots(text, m.start(), m.end(1), second, m.end(), m.group(2)):
             continue
+        if m.group(2).split() in (["by"], ["after"], ["upon"]):
+            continue  # a title's idiom: "Round by Round", "Year after Year", "Wave upon Wave"
         if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
             continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
         yield m.start(), second, name

@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 # "By Jo Marsh", "Written by …": the name after "by" keeps its capital ("By then …" is no byline)
 _BYLINE = re.compile(
     r"(?i:(?:written|words|reporting|story|text|photos?)[ \t]+)?(?i:by)[ \t]+[A-Z]")
+# A byline of two or three writers, longer than ``BYLINE_WORDS``: names, initials and "and" only
+# after "By" ("By Zachary B. Wolf and Ethan Cohen")
+_BYLINE_NAMES = re.compile(
+    r"(?i:by)[ \t]+[A-Z][\w.'’-]*+(?:,?[ \t]+(?:[A-Z][\w.'’-]*+|and|&))*+")
+BYLINE_NAMES_WORDS = 12
+# A writer's name on a line of its own near the top, without "By": two to four capitalised words,
+# a name's particles allowed ("Melissa Vergel De Dios", "Anna van der Berg")
+_AUTHOR = re.compile(
+    r"[A-Z][a-z'’-]++(?:[ \t]++(?:[A-Z][a-z'’-]++|[A-Z]\.|del|der|de|da|van|von|bin|al)){1,3}+")
+AUTHOR_LINES = 4  # the lines of a page's top (headline, standfirst, byline) where it stands
 _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
     [m.lower() for m in calendar.month_abbr[1:]] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
@@ -96,6 +106,8 @@ def page_furniture(line: str) -> bool:
     if len(line.split()) <= BYLINE_WORDS and (
             _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)
             or _RELEASE.search(line)):
+        return True
+    if len(line.split()) <= BYLINE_NAMES_WORDS and _BYLINE_NAMES.fullmatch(line):
         return True
     tokens = _TOKEN.findall(line)
     return (any(t.isdigit() for t in tokens)
@@ -255,6 +267,8 @@ to spot them by eye."""
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
             if page_furniture(texts[index]):
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
+            if index < AUTHOR_LINES and _AUTHOR.fullmatch(texts[index].strip()):
+                continue  # "Melissa Vergel De Dios" under the headline: the writer's name
             if digest and index in bullets:
                 continue  # one item of a news digest: each item is another story by design
             if index in facts:

@@ -205,7 +205,8 @@ starting `re:` are regular expressions). In a text written in Latin letters, a s
 another script ("Мой мир", "完整原文") is a share bar's or a menu's label left in by a
 scraper. Boilerplate lines with nothing but blank lines between them are one block, and one
 finding: "Leave a Reply" and "Your email address will not be published" are one comment form,
-removed by one fix."""
+removed by one fix. The same label on a line of its own again further down (a live page's
+"Updated" over each entry) is the same finding, with the other places related."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -217,6 +218,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         pattern = _boilerplate_pattern()
         block: list[tuple[Span, str]] = []  # boilerplate lines with nothing but blanks between
+        blocks: list[list[tuple[Span, str]]] = []
         latin_text: bool | None = None  # is the text as a whole in Latin letters? (when asked)
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
@@ -238,22 +240,52 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                     block.append((line, " ".join(text.split())))
                     continue
             if block:
-                yield self._block_finding(doc, block)
+                blocks.append(block)
                 block = []
         if block:
-            yield self._block_finding(doc, block)
+            blocks.append(block)
+        # the same label on a line of its own again further down (a live page's "Updated" over
+        # each entry, a digest's "Read the fact-check here." under each item): one finding, at
+        # the first, with the others related
+        repeats: dict[str, list[list[tuple[Span, str]]]] = {}
+        kept: list[list[tuple[Span, str]]] = []
+        for block in blocks:
+            key = block[0][1].lower() if len(block) == 1 else None
+            if key is not None and key in repeats:
+                repeats[key].append(block)
+                continue
+            if key is not None:
+                repeats[key] = []
+            kept.append(block)
+        for block in kept:
+            again = repeats.get(block[0][1].lower(), []) if len(block) == 1 else []
+            yield self._block_finding(doc, block, [b[0][0] for b in again])
 
-    def _block_finding(self, doc: Document, block: list[tuple[Span, str]]) -> Finding:
+    def _block_finding(self, doc: Document, block: list[tuple[Span, str]],
+                       again: list[Span]) -> Finding:
         """One finding for a block of boilerplate lines (a comment form's "Leave a Reply" and
         "Your email address will not be published" are one form): at its first line, the others
-        related, and one fix that removes them all."""
+        related, and one fix that removes them all; ``again``, the same line further down."""
         (first, phrase), rest = block[0], block[1:]
         more = f" (and {len(rest)} more line{'s' if len(rest) > 1 else ''})" if rest else ""
+        if again:
+            more += f" ({len(again) + 1} times in all)"
+        fix = _removal_fix(doc, [line for line, _ in block], "boilerplate")
+        if fix is not None and again:
+            edits = [*fix.edits]
+            for line in again:
+                a, b = line_removal(doc, line)
+                if a >= edits[-1].end:
+                    edits.append(Edit(a, b, ""))
+            fix = Fix(f"remove the boilerplate lines ({len(edits)} places)", tuple(edits),
+                      Applicability.SAFE)
         return self.finding(
             first.start, block[-1][0].end, f"page boilerplate in the body: {phrase!r}{more}",
             related=tuple(Related(line.start, line.end, f"boilerplate too: {p!r}")
-                          for line, p in rest),
-            fix=_removal_fix(doc, [line for line, _ in block], "boilerplate"))
+                          for line, p in rest)
+            + tuple(Related(line.start, line.end, f"the same again: {phrase!r}")
+                    for line in again),
+            fix=fix)
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)

@@ -307,20 +307,27 @@ def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
     """A doubled word that was meant: a name that doubles a word, in title case in the middle
     of a sentence ("Goonoo Goonoo Road", "Wagga Wagga", "Abdullah Abdullah"), or a word shouted
     twice in capitals, as live commentary does ("NARROW NARROW ESCAPE!"), or a title opened with
-    a curly quotation mark ("“Glory Glory Man United”"). A function word is a slip whatever its
-    case ("in THE THE report"), and so is a title-case word that opens a sentence ("The The
-    troops")."""
-    if len(first) < 3 or first.lower() in function_words():
-        return False
-    if first.isupper() and second.isupper():
-        return True
-    if not (first.istitle() and second.istitle()):
+    a curly quotation mark ("“Glory Glory Man United”"; of function words, only the two alone:
+    "“Last Last”"). A function word is otherwise a slip whatever its case ("in THE THE
+    report"), and so is a title-case word that opens a sentence ("The The troops")."""
+    if len(first) < 3:
         return False
     k = start - 1  # the last character before the word, spaces and tabs aside
     while k >= 0 and text[k] in " \t":
         k -= 1
-    if k >= 0 and text[k] in "“‘":
+    titled = first.istitle() and second.istitle()
+    quoted = titled and k >= 0 and text[k] in "“‘"
+    if first.lower() in function_words():
+        # only a title of the two words alone: the “Last Last” hit (but “The The troops …”)
+        end = start + len(first)
+        end = text.find(second, end) + len(second)
+        return quoted and text[end:end + 1] in ("”", "’")
+    if quoted:
         return True  # a quoted title: a few bars of “Glory Glory Man United”
+    if first.isupper() and second.isupper():
+        return True
+    if not titled:
+        return False
     return k >= 0 and text[k] not in _SENTENCE_ENDS and text[k] != "\n"
 
 
@@ -514,7 +521,8 @@ Finds characters that are the bytes of other characters read in the wrong encodi
 for "it’s", "cafÃ©" for "café", "Â£5m" for "£5m", "β€œ" for "“", "├╝berbiker" for "überbiker".
 Each line with such a sequence is judged by ftfy, the library built to find and undo exactly
 this; the fix is ftfy's repair of the words concerned (or the DOS code page's, for box-drawing
-characters)."""
+characters). A page decoded wrongly is wrong all through: one finding for the document, at its
+first garbled word, with the others related and one fix for them all."""
     why = """
 Mojibake is what a scraper or a copy-paste between systems leaves behind. It makes names
 unreadable and it tells readers the copy was not looked at."""
@@ -555,18 +563,22 @@ unreadable and it tells readers the copy was not looked at."""
             # a repair makes several characters one; one that does not is no repair
             lines.setdefault(line_start, []).append(
                 (start, end, fixed if fixed and len(fixed) < len(word) else None))
-        for words in lines.values():
-            yield self._line_finding(text, words)
+        found = [word for words in lines.values() for word in words]
+        if found:
+            yield self._document_finding(text, found, len(lines))
 
-    def _line_finding(self, text: str, words: list[tuple[int, int, str | None]]) -> Finding:
-        """One finding for a line: at its first garbled word, the others related, and one fix
-        that repairs each word ftfy (or the DOS code page) can repair."""
+    def _document_finding(self, text: str, words: list[tuple[int, int, str | None]],
+                          line_count: int) -> Finding:
+        """One finding for a document (a page decoded wrongly is wrong all through, one
+        problem): at its first garbled word, the others related, and one fix that repairs each
+        word ftfy (or the DOS code page) can repair."""
         (start, end, fixed), rest = words[0], words[1:]
         word = text[start:end]
         edits = tuple(Edit(s, e, f) for s, e, f in words if f is not None)
         fix = Fix("repair the encoding" if len(edits) > 1 else f"write {edits[0].replacement!r}",
                   edits) if edits else None
-        more = f" (and {len(rest)} more on this line)" if rest else ""
+        where = "on this line" if line_count == 1 else f"on {line_count} lines in all"
+        more = f" (and {len(rest)} more {where})" if rest else ""
         return self.finding(
             start, end, f"{word!r} looks like text decoded with the wrong encoding"
             + (f" ({fixed!r})" if fixed else "") + more,

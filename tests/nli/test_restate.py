@@ -887,6 +887,23 @@ def test_an_instruction_is_not_compared_with_the_model() -> None:
     assert unlikely_pairs(guide, [(1, 2), (0, 2), (0, 3)]) == {(1, 2), (0, 2)}
 
 
+def test_a_menu_s_short_lines_above_a_headline_do_not_make_it_a_list() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    page = ["Oops.", "Our page is unavailable in your area.", "PRIVACY", "News",
+            "Young man killed in harbour road crash as police urge witnesses to come forward",
+            "The road remains closed as investigations go on",
+            "Police car parked on the road",
+            "A young man has died in a crash on the harbour road as police urge witnesses to "
+            "come forward."]
+    paragraphs = list(range(len(page)))
+    assert (4, 7) in unlikely_pairs(page, [(4, 7)], paragraphs)
+    # five lines of a headline's length in a row are a list: none of them heads the story
+    listing = [*page[:2], "Harbour ferry fares to rise in May", "Lifeboat crew called out twice",
+               *page[4:]]
+    assert unlikely_pairs(listing, [(4, 7)], paragraphs) == set()
+
+
 def test_a_title_printed_more_than_once_is_a_headline() -> None:
     from checker.nli.restate import unlikely_pairs
 
