@@ -66,13 +66,15 @@ def test_a_comma_run_into_a_full_stop_is_doubled_punctuation() -> None:
 
 
 def test_two_different_marks_run_together_are_found_without_a_fix() -> None:
-    text = "The shop trades as Harbour Gifts,; we make cards. Answer: Syrinx. ,the pipe."
+    text = ("The shop trades as Harbour Gifts,; we make cards. Answer: Syrinx. ,the pipe. "
+            "An over thrown lineout;. Then a try.")
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY101",)))
-    assert [text[f.start:f.end] for f in result.findings] == [",;", ". ,"]
+    assert [text[f.start:f.end] for f in result.findings] == [",;", ". ,", ";."]
     assert all(f.fix is None and "two marks" in f.message for f in result.findings)
     # an abbreviation's full stop before a comma, an initial's, and a list's "., " are fine
     assert _found("Harbour Ltd., the owner, and J. R. Smith, the chair, met.", "TY101") == []
     assert _found("We went to the caf&#233;, then home; and, later, out.", "TY101") == []
+    assert _found("It will be pass&#233;. Or the caf&eacute;.", "TY101") == []
 
 
 def test_a_quoted_title_may_double_even_a_function_word() -> None:

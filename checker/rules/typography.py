@@ -20,10 +20,14 @@ from checker.rules.textutil import lower_letter_runs
 # A spaced ellipsis (". . .", the style of Hansard and of the courts) and a nav line's leader
 # dots (". . . .") are three marks or more, neither of them a slip.
 # Two different marks where one belongs, left by an edit: a comma and a semicolon ("Unique Favors
-# Tz,; we make"), or a full stop after a word and then a comma ("Syrinx. ,"σύριγξ"").
+# Tz,; we make"), a semicolon and a full stop ("over thrown lineout;."), or a full stop after a
+# word and then a comma ("Syrinx. ,"σύριγξ"").
 _DOUBLED = re.compile(
     r"\.(?<!\.\.)(?<!\.[ \t]\.)(?:[ \t]+\.(?![.\w])(?![ \t]\.)|\.(?!\.))"
-    r"|\.(?<=[A-Za-z]\.)[ \t]+,(?![,.])|([,;:])[ \t]*\1|,(?=\.(?![.\w]))\.|,[ \t]*;")
+    r"|\.(?<=[A-Za-z]\.)[ \t]+,(?![,.])|([,;:])[ \t]*\1|,(?=\.(?![.\w]))\.|,[ \t]*;"
+    r"|;(?=\.(?![.\w]))\.")
+# An HTML entity's closing semicolon ("caf&#233;.") before a mark is no slip
+_ENTITY_BEFORE = re.compile(r"&#?\w{2,8}$")
 # A cricket page's record of the balls of recent overs, a dot for a ball no run came from:
 # "Recent overs : . . w . . . | . . . 4 . ." (six one-character balls in a row).
 _DOT_BALLS = re.compile(r"(?:(?<!\S)[.\dwW][ \t]+){5}[.\dwW](?!\S)")
@@ -40,10 +44,11 @@ class DoubledPunctuation(Rule):
     summary = "The same punctuation mark twice (\"region. .\", \",,\")"
     what = """
 Finds a period, comma, semicolon or colon written twice, with or without a space between, a
-comma run into a full stop (",."), and a comma and a semicolon (",;") or a word's full stop and a
-comma (". ,") run together (without a fix: which mark belongs is the writer's call). Ellipses
-("...", ". . .") and emphatic "!!" or "?!" are left alone, and so is a cricket page's record of
-the balls of an over, a dot for each ball no run came from (". . w . . .")."""
+comma run into a full stop (",."), and a comma and a semicolon (",;"), a semicolon and a full
+stop (";.") or a word's full stop and a comma (". ,") run together (without a fix: which mark
+belongs is the writer's call). Ellipses ("...", ". . .") and emphatic "!!" or "?!" are left
+alone, and so is a cricket page's record of the balls of an over, a dot for each ball no run
+came from (". . w . . .")."""
     why = """
 A doubled mark is almost always left over from an edit or a careless rewrite, and it is the
 kind of slip readers notice first."""
@@ -64,6 +69,9 @@ kind of slip readers notice first."""
                 continue  # "`json`, `sarif`": the gap was code, not a doubled comma
             start = m.start()
             if m.group(0)[-1] == "." and _dot_balls(doc.text, start):
+                continue
+            if m.group(0)[0] == ";" and _ENTITY_BEFORE.search(doc.text, max(0, start - 10),
+                                                               start):
                 continue
             if m.group(0) == ",.":  # the full stop ends the sentence: the comma goes
                 yield self.finding(start, m.end(), "a comma run into a full stop ',.'",
