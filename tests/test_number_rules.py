@@ -54,6 +54,15 @@ def test_counts_that_belong_to_two_names_are_two_counts() -> None:
     assert _nu101(same) == ["190 votes"]
 
 
+def test_entries_that_open_with_their_label_and_count_are_two_labels_counts() -> None:
+    entries = ("HARBOURSHIRE, 20 votes: With 95% of the vote counted, Ferris leads the count.\n\n"
+               "DUNMORE, 16 votes: With 99% counted, Ferris leads the count by 1,000.\n")
+    assert _nu101(entries) == []
+    # one label's count stated twice differently is still found
+    same = entries.replace("DUNMORE, 16", "HARBOURSHIRE, 16")
+    assert _nu101(same) == ["16 votes"]
+
+
 def test_two_parties_votes_in_a_results_list_are_two_counts() -> None:
     results = ("Harbour Council – Quayside ward by-election:\n\n"
                "Holt, Ann – Harbour Independence Party – 112 votes (11.2%)\n"

@@ -83,6 +83,19 @@ def test_a_quoted_title_may_double_even_a_function_word() -> None:
         "the the", "THE THE"]
 
 
+def test_a_quotation_runs_over_an_advert_s_label_into_its_next_paragraph() -> None:
+    text = ("Ms Reyes added: “The harbour board has seen the posts on social media.\n\n"
+            "Hide Ad\nHide Ad\n\n“She told the court she had been harassed.”\n")
+    assert _found(text, "TY102") == []
+    # an opening mark typed where the closing one belongs closes the quotation
+    assert _found("The case goes to the harbour police “for a discreet investigation“.\n",
+                  "TY102") == []
+    assert _found("He said “we will “win” the cup.", "TY102") == []
+    # a paragraph of prose between is no furniture: the first quotation was never closed
+    prose = text.replace("Hide Ad\nHide Ad", "The court then rose for lunch at one.")
+    assert _found(prose, "TY102") == ["“The harbour board has seen the posts on social media."]
+
+
 def test_a_quotation_closed_and_never_opened_is_found() -> None:
     text = ("Parents were angry on Monday.\n\n"
             "We were surprised that the district offered so little,” the union's president said.")

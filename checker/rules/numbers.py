@@ -114,6 +114,12 @@ _LISTED_NAME = re.compile(
     r"[ \t]++[-–—]")
 
 
+# An entry that opens with its label and then its count: "PENNSYLVANIA, 20 votes: With 95% of the
+# vote counted, …", "Georgia: 16 votes".
+_LABELLED_COUNT = re.compile(
+    r"([A-Z](?<![\w'’-][A-Z])[\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,3}+)[,:][ \t]++")
+
+
 def _owner(doc: Document, sentence: Span, start: int) -> str | None:
     """The name a count belongs to: the last capitalised word before it in its sentence, not the
     sentence's first word (any sentence opens with a capital) and not a month or a day ("Ritchie
@@ -121,12 +127,16 @@ def _owner(doc: Document, sentence: Span, start: int) -> str | None:
     words just before it that make one name with it ("Labour Party – 63 votes" and "UK
     Independence Party – 112 votes" are two parties' votes). An entry of a results list that
     opens with its candidate, surname first, is that candidate's ("Mahmood, Syed – Independent –
-    44 votes")."""
+    44 votes"), and an entry that opens with its label and then the count is the label's
+    ("GEORGIA, 16 votes: …")."""
     before = doc.text[sentence.start : start]
     first = sentence.start + len(before) - len(before.lstrip(" \t\n\"'“‘("))
     listed = _LISTED_NAME.match(doc.text, first, start)
     if listed is not None:
         return listed.group(1)  # "Mahmood, Syed – Independent – 44 votes": Mahmood's
+    labelled = _LABELLED_COUNT.match(doc.text, first, start)
+    if labelled is not None and labelled.end() == start:
+        return labelled.group(1)  # "GEORGIA, 16 votes: …": Georgia's
     owner = None
     end = -1
     for m in _NAME_WORD.finditer(doc.text, first + 1, start):  # past the sentence's first word

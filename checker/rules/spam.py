@@ -205,8 +205,8 @@ starting `re:` are regular expressions). In a text written in Latin letters, a s
 another script ("Мой мир", "完整原文") is a share bar's or a menu's label left in by a
 scraper. Boilerplate lines with nothing but blank lines between them are one block, and one
 finding: "Leave a Reply" and "Your email address will not be published" are one comment form,
-removed by one fix. The same label on a line of its own again further down (a live page's
-"Updated" over each entry) is the same finding, with the other places related."""
+removed by one fix. The same label or block again further down (a live page's "Updated" over
+each entry) is the same finding, with the other places related."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -244,25 +244,21 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block = []
         if block:
             blocks.append(block)
-        # the same label on a line of its own again further down (a live page's "Updated" over
-        # each entry, a digest's "Read the fact-check here." under each item): one finding, at
-        # the first, with the others related
-        repeats: dict[str, list[list[tuple[Span, str]]]] = {}
-        kept: list[list[tuple[Span, str]]] = []
+        # the same label (or block of labels) again further down (a live page's "Updated" over
+        # each entry, a digest's "Read the fact-check here." under each item, a paper's "Hide
+        # Ad" twice between paragraphs): one finding, at the first, with the others related
+        repeats: dict[tuple[str, ...], list[list[tuple[Span, str]]]] = {}
         for block in blocks:
-            key = block[0][1].lower() if len(block) == 1 else None
-            if key is not None and key in repeats:
+            key = tuple(phrase.lower() for _, phrase in block)
+            if key in repeats:
                 repeats[key].append(block)
-                continue
-            if key is not None:
-                repeats[key] = []
-            kept.append(block)
-        for block in kept:
-            again = repeats.get(block[0][1].lower(), []) if len(block) == 1 else []
-            yield self._block_finding(doc, block, [b[0][0] for b in again])
+            else:
+                repeats[key] = [block]
+        for first, *again in repeats.values():
+            yield self._block_finding(doc, first, [[line for line, _ in b] for b in again])
 
     def _block_finding(self, doc: Document, block: list[tuple[Span, str]],
-                       again: list[Span]) -> Finding:
+                       again: list[list[Span]]) -> Finding:
         """One finding for a block of boilerplate lines (a comment form's "Leave a Reply" and
         "Your email address will not be published" are one form): at its first line, the others
         related, and one fix that removes them all; ``again``, the same line further down."""
@@ -273,18 +269,18 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         fix = _removal_fix(doc, [line for line, _ in block], "boilerplate")
         if fix is not None and again:
             edits = [*fix.edits]
-            for line in again:
-                a, b = line_removal(doc, line)
-                if a >= edits[-1].end:
-                    edits.append(Edit(a, b, ""))
+            for lines in again:
+                removal = _removal_fix(doc, lines, "boilerplate")
+                if removal is not None and removal.edits[0].start >= edits[-1].end:
+                    edits.append(removal.edits[0])
             fix = Fix(f"remove the boilerplate lines ({len(edits)} places)", tuple(edits),
                       Applicability.SAFE)
         return self.finding(
             first.start, block[-1][0].end, f"page boilerplate in the body: {phrase!r}{more}",
             related=tuple(Related(line.start, line.end, f"boilerplate too: {p!r}")
                           for line, p in rest)
-            + tuple(Related(line.start, line.end, f"the same again: {phrase!r}")
-                    for line in again),
+            + tuple(Related(lines[0].start, lines[-1].end, f"the same again: {phrase!r}")
+                    for lines in again),
             fix=fix)
 
 

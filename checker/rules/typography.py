@@ -114,7 +114,8 @@ class UnclosedQuotation(Rule):
     what = """
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
-runs over several paragraphs); and a curly closing mark with no quotation open before it (the
+runs over several paragraphs; a page's short furniture lines between, such as "Hide Ad", are
+passed over); and a curly closing mark with no quotation open before it (the
 opening mark lost in an edit or a paste: "… so little to offer,” the union's president said"),
 unless the paragraph before left a quotation open. Curly and straight marks are read together,
 so a quotation opened with one and closed with the other ("… a trunk snapped,” he said) is
@@ -139,7 +140,7 @@ reporter's begin: a misattribution waiting to happen."""
         cut = cut_off_at(doc)
         left_open = False  # the paragraph before left a quotation open: this one goes on with it
         for i, p in enumerate(paragraphs):
-            following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            following = _next_prose(text, paragraphs, i + 1)
             continues = following is not None and text[following.start] in "“\""
             unclosed = list(self._unclosed(text, p))
             for pos in unclosed:
@@ -176,13 +177,16 @@ reporter's begin: a misattribution waiting to happen."""
         """The opening mark of a quotation still open when the paragraph ends. Marks are read
         in order, curly and straight together, since pages mix them ('"These branches …,”
         Woodrum said'): “ opens, ” closes, a straight mark closes what is open or else opens,
-        if it stands where a quotation starts (not an inch mark: 12")."""
+        if it stands where a quotation starts (not an inch mark: 12"). A “ typed after the last
+        word of an open quotation, where ” belongs ("… operational equipment“."), closes it."""
         open_at: int | None = None
         for m in _QUOTES.finditer(text, p.start, p.end):
             i, ch = m.start(), m.group()
             if ch in ("“", "``"):
                 if open_at is None:
                     open_at = i
+                elif _closes(text, i + len(ch), p):
+                    open_at = None  # an opening mark typed where the closing one belongs
             elif ch in ("”", "''") or open_at is not None:
                 open_at = None
             elif _opens(text, i, p):
@@ -193,6 +197,23 @@ reporter's begin: a misattribution waiting to happen."""
 
 _ENDS_A_TEXT = frozenset(".!?\"”’')]}:;*")
 _ELLIPSES = ("…", "...", "[…]", "[...]")
+
+
+# A page's furniture between two paragraphs of one quotation ("Hide Ad", "Advertisement"): short
+# lines with no quotation mark, which the quotation runs over
+FURNITURE_WORDS = 3
+
+
+def _next_prose(text: str, paragraphs: list[Span], k: int) -> Span | None:
+    """The first paragraph from ``k`` on that is not a short furniture line."""
+    while k < len(paragraphs):
+        p = paragraphs[k]
+        chunk = text[p.start:p.end]
+        if any(len(line.split()) > FURNITURE_WORDS for line in chunk.splitlines()) or any(
+                q in chunk for q in "“”\""):
+            return p
+        k += 1
+    return None
 
 
 def joined_paragraphs(doc: Document) -> list[Span]:
@@ -229,6 +250,14 @@ def _opens(text: str, i: int, p: Span) -> bool:
     """Does the straight quotation mark at ``i`` stand where a quotation starts?"""
     before_ok = i == p.start or text[i - 1].isspace() or text[i - 1] in "([—-"
     return before_ok and i + 1 < p.end and not text[i + 1].isspace()
+
+
+def _closes(text: str, after: int, p: Span) -> bool:
+    """Does the mark ending at ``after`` stand where a quotation ends: straight after a word or
+    a stop, and before a space, a stop or the paragraph's end?"""
+    before = text[after - 2] if after - 2 >= p.start else " "
+    return not before.isspace() and (after >= p.end or text[after].isspace()
+                                     or text[after] in ".,;:!?)")
 
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
