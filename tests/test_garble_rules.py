@@ -320,7 +320,12 @@ def test_two_unknown_spellings_once_each_the_name_as_introduced_stands() -> None
                                        "Tag Archives: Harbour", "Photo credit",
                                        "Showing posts with label ferries. Show all posts",
                                        "Return to Transcripts main page", "Adjust font size:",
-                                       "Sign up for the Harbour Gazette's free daily newsletter"])
+                                       "Sign up for the Harbour Gazette's free daily newsletter",
+                                       "Hide Ad", "Tag Archive for: Harbour", "Text Size:",
+                                       "top of page", "Add comment", "Security code",
+                                       "Get Involved - #harbourlive, via WhatsApp",
+                                       "Ferry fares rise again Read More »",
+                                       "Our website is temporarily unavailable in your location."])
 def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> None:
     text = (f"The ferry sailed at noon on Friday, the operator said.\n\n{furniture}\n\n"
             "Passengers were told to expect delays on Saturday.")
