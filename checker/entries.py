@@ -472,6 +472,52 @@ def in_play(sentences: Sequence[str]) -> list[bool]:
     return marked
 
 
+# A play-by-play line: a short sentence that opens on a name and goes on in the simple present,
+# as a commentator narrates a fight or a game move by move ("Findley lands a right hand.",
+# "Osbourne dives for a leg.", "Dirrell finally lands a left."). Verbs of saying, planning and
+# stance ("says", "plans", "denies") are a news story's present, not a move.
+_NARRATED = re.compile(
+    r"^[\"“'‘]?+[A-Z][\w'’.-]*+(?:[ \t]++(?:[A-Z][\w'’.-]*+|de|van|dos|da))*+[ \t]++"
+    r"(?:[a-z]++(?<=ly)[ \t]++)?+([a-z]{2,}+)")
+_NOT_MOVES = frozenset((
+    "is", "has", "was", "does", "says", "this", "his", "its", "as", "us", "yes", "plus", "thus",
+    "always", "sometimes", "perhaps", "across", "whereas", "unless", "less", "versus", "bus",
+    "gas", "news", "hopes", "plans", "expects", "wants", "needs", "believes", "thinks",
+    "claims", "insists", "argues", "admits", "denies", "warns", "urges", "calls", "faces",
+    "remains", "seems", "looks", "appears", "means", "makes", "gets", "goes", "comes", "takes",
+    "gives", "keeps", "agrees", "accepts", "rejects", "supports", "opposes", "wins", "loses"))
+# A result, not a move: what a bout or a game came to is one fact for the whole page, which
+# another line may contradict ("Reyes wins by unanimous decision" / "… a decision for Okafor")
+_RESULT = re.compile(
+    r"(?<![\w'’-])(?:wins?|won|winner|victory|beats?|beaten|defeats?|defeated|draw|drawn"
+    r"|decision|knocks?[ \t]+out|knocked[ \t]+out|knockout|stoppage|champion|title|retires?"
+    r"|final[ \t]+score|full[ \t-]time)(?![\w'’-])", re.IGNORECASE)
+NARRATED_WORDS = 14  # a move is told in a short sentence
+NARRATED_MOVES = 8  # narrated moves that make a page a play-by-play
+NARRATED_SHARE = 0.25  # ... and the share of its sentences they are
+
+
+def play_by_play(sentences: Sequence[str]) -> list[bool]:
+    """On a page told move by move (eight or more sentences that narrate a move, a quarter of
+    all or more), its short sentences, each a moment of its own: "Findley lands a right hand."
+    and "Findley finally lands a left." are two moments of one bout, and "Osbourne dives for a
+    leg." does not deny "Osbourne winds up and just misses with a flying knee." or "One body
+    kick lands by Osbourne, then another." A news story's present tense ("Microsoft plans …",
+    "the minister denies …") is not counted, and a story of long sentences never makes the
+    share. A sentence that states a result ("Reyes wins by unanimous decision") is no moment:
+    what a bout came to holds for the whole page. On other pages, none."""
+    short = [len(sentence.split()) <= NARRATED_WORDS for sentence in sentences]
+    count = 0
+    for sentence, is_short in zip(sentences, short, strict=True):
+        m = _NARRATED.match(sentence.strip()) if is_short else None
+        verb = m.group(1) if m is not None else ""
+        count += verb.endswith("s") and verb not in _NOT_MOVES
+    if count < NARRATED_MOVES or count < NARRATED_SHARE * len(sentences):
+        return [False] * len(sentences)
+    return [is_short and _RESULT.search(sentence) is None
+            for sentence, is_short in zip(sentences, short, strict=True)]
+
+
 @lru_cache(maxsize=4096)
 def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | None:
     """Each side and its goals when the sentence is a running score ("Goal! Brackwater Rovers

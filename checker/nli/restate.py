@@ -59,6 +59,7 @@ from checker.entries import (
     listing_entry,
     listing_fields,
     placing_category,
+    play_by_play,
     speaker_label,
     template_lines,
 )
@@ -487,6 +488,7 @@ class PairFilter:
         self._placings = [placing_category(s) for s in sentences]
         self._innings = [innings_score(s) for s in sentences]
         self._in_play = in_play(sentences)
+        self._moves = play_by_play(sentences)
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
@@ -557,7 +559,9 @@ class PairFilter:
         and "One jar chutney: First, …" are two competitions. So are two lines that open with
         a cricket side's score (``checker.entries.innings_score``), and two that state a game's
         score or margin while it is played, on a page that follows one (``checker.entries.
-        in_play``: "Miami up by one." / "Miami goes up by four.")."""
+        in_play``: "Miami up by one." / "Miami goes up by four."), and two moves narrated on a
+        page told move by move (``checker.entries.play_by_play``: "Findley lands a right hand."
+        / "Findley finally lands a left.")."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
@@ -568,6 +572,8 @@ class PairFilter:
             return True  # "Australia: 7-294 (…" / "Australia: 8-294 (…": a wicket later
         if self._in_play[i] and self._in_play[j]:
             return True  # "Federer leads 6-4, 5-2." / "Federer leads 6-4, 6-2.": a game later
+        if self._moves[i] and self._moves[j]:
+            return True  # "Findley lands a right hand." / "Findley finally lands a left."
         ta, tb = self._template_lines[i], self._template_lines[j]
         if ta is not None and ta == tb:
             return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws

@@ -904,6 +904,30 @@ def test_a_menu_s_short_lines_above_a_headline_do_not_make_it_a_list() -> None:
     assert unlikely_pairs(listing, [(4, 7)], paragraphs) == set()
 
 
+def test_a_page_told_move_by_move_makes_its_short_sentences_moments() -> None:
+    from checker.entries import play_by_play
+    from checker.nli.restate import unlikely_pairs
+
+    moves = ["Reyes lands a stiff jab.", "Okafor answers with a right that misses.",
+             "Reyes doubles the jab.", "Okafor slips a hook and lands one of his own.",
+             "Reyes lands a left hook upstairs.", "Okafor walks through it.",
+             "Reyes moves away from the right hand.", "Okafor finally lands a clean left.",
+             "The crowd is on its feet.", "Reyes wins by unanimous decision, 116-112.",
+             "Reyes loses by unanimous decision, 112-116."]
+    marked = play_by_play(moves)
+    assert marked[:9] == [True] * 9 and marked[9:] == [False, False]  # results are no moves
+    assert unlikely_pairs(moves, [(0, 7), (1, 4), (9, 10)]) == {(0, 7), (1, 4)}
+    # a news story's present tense, and a page of long sentences, are no play-by-play
+    news = ["Harbour Ferries plans to cut fares.", "The minister denies the report.",
+            "Harbour Ferries expects a loss.", "The union warns of a strike.",
+            "Harbour Ferries hopes to reopen.", "The council says it will pay.",
+            "Harbour Ferries wants a new pier.", "The mayor insists on a vote."]
+    assert not any(play_by_play(news))
+    long = [m.replace(".", ", as the crowd in the hall rises to its feet and roars him on.")
+            for m in moves[:9]]
+    assert not any(play_by_play(long))
+
+
 def test_a_title_printed_more_than_once_is_a_headline() -> None:
     from checker.nli.restate import unlikely_pairs
 
