@@ -38,6 +38,21 @@ BYLINE_NAMES_WORDS = 12
 _AUTHOR = re.compile(
     r"[A-Z][a-z'’-]++(?:[ \t]++(?:[A-Z][a-z'’-]++|[A-Z]\.|del|der|de|da|van|von|bin|al)){1,3}+")
 AUTHOR_LINES = 4  # the lines of a page's top (headline, standfirst, byline) where it stands
+AUTHOR_MAX_ZIPF = 5.3  # a word commoner than this is no name's ("State Relay Wrap Up")
+
+
+def _author_line(line: str) -> bool:
+    """A writer's name on a line of its own: ``_AUTHOR``'s shape, and no word among the
+    commonest of English ("Print Email Read Later", "State Relay Wrap Up" are a share bar and a
+    heading; "David", "Melissa" and "Vergel" are names)."""
+    if not _AUTHOR.fullmatch(line):
+        return False
+    from checker.rules import wordlist
+
+    if not wordlist.available():
+        return True
+    return all(wordlist.zipf(word) < AUTHOR_MAX_ZIPF for word in line.split()
+               if word[0].isupper() and not word.endswith("."))
 _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
     [m.lower() for m in calendar.month_abbr[1:]] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
@@ -267,7 +282,7 @@ to spot them by eye."""
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
             if page_furniture(texts[index]):
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
-            if index < AUTHOR_LINES and _AUTHOR.fullmatch(texts[index].strip()):
+            if index < AUTHOR_LINES and _author_line(texts[index].strip()):
                 continue  # "Melissa Vergel De Dios" under the headline: the writer's name
             if digest and index in bullets:
                 continue  # one item of a news digest: each item is another story by design

@@ -265,8 +265,14 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         if not runs:
             return
         # One finding per document: a listing or a template page repeats many lines, and one
-        # finding says so as well as fifty.
-        run = runs[0]
+        # finding says so as well as fifty. It is the first passage of ten words or more where
+        # there is one: a scraped label doubled above the story ("Tampilkan postingan …") is
+        # page furniture as well (SP102, which takes the finding), and should not hide the
+        # story's own headline pasted twice.
+        def words(r: list[tuple[Span, Span]]) -> int:
+            return sum(len(doc.text[s.start:s.end].split()) for s, _ in r)
+
+        run = next((r for r in runs if words(r) >= MIN_REPEATED_WORDS), runs[0])
         more = f" ({len(runs)} repeated passages in all)" if len(runs) > 1 else ""
         first = run[0][1]
         yield self.finding(run[0][0].start, run[-1][0].end,
