@@ -529,7 +529,7 @@ def test_a_line_of_two_sentences_printed_twice_is_a_repeat() -> None:
 
 
 def test_a_long_repeat_is_reported_before_a_doubled_short_label() -> None:
-    label = "Posts with the label Harbour. Show all posts"
+    label = "Showing posts with the label Harbour. Show all posts"
     title = "Is the harbour board finally getting serious about the ferry timetable?"
     text = f"{label}\n{label}\n\n{title}\n\n{title}\n\nThe board meets on Monday.\n"
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("GB103",)))
