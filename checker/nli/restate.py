@@ -501,7 +501,7 @@ class PairFilter:
         # the headline, and a title printed more than once wherever it stands
         headline = _headline(sentences, paragraphs)
         self._titles = _repeated_titles(sentences) | ({headline} if headline is not None else set())
-        self._subheads = _subheadings(headings, [len(x.split()) for x in sentences])
+        self._subheads = _subheadings(headings, [_list_line(x) for x in sentences])
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
@@ -755,7 +755,24 @@ def _heading_lines(sentences: Sequence[str]) -> list[bool]:
             for s in sentences]
 
 
-def _subheadings(headings: Sequence[bool], words: Sequence[int]) -> dict[int, int]:
+_PICTURE_WORDS = frozenset(("photo", "photograph", "picture", "image", "credit", "photos"))
+
+
+def _list_line(line: str) -> bool:
+    """Does a heading line count towards a list of short lines: ``LIST_LINE_WORDS`` words or
+    more, and not a byline ("By Digital Desk staff"), a dateline ("Sunday, June 16, 2019 -
+    07:13 PM") or a picture's credit ("File photo"), which stand under any headline?"""
+    words = [w.strip(",.:;|()-–—").lower() for w in line.split()]
+    words = [w for w in words if w]
+    if len(words) < LIST_LINE_WORDS:
+        return False
+    if words[0] == "by" or words[-1] in _PICTURE_WORDS or words[0] in _PICTURE_WORDS:
+        return False
+    dated = any(w in WEEKDAYS or w in MONTHS for w in words)
+    return not (dated and any(w[:1].isdigit() for w in words))
+
+
+def _subheadings(headings: Sequence[bool], listed: Sequence[bool]) -> dict[int, int]:
     """Lines that head what follows them, each with the end of what it heads: a line of its
     own, no longer than a headline, that does not end as a sentence does ("Lucas's bid to win
     back Dillon spirals out of control", over a listing's "All eyes are on Lucas as his
@@ -767,7 +784,8 @@ def _subheadings(headings: Sequence[bool], words: Sequence[int]) -> dict[int, in
     lines in a row ("Harrogate Leon developer puts up another sign …" twice, "This was published
     2 years ago", "By Jocelyn Garcia") head the section after the last of them together; a run
     of more than ``HEADING_RUN`` lines of ``LIST_LINE_WORDS`` words or more is a list, whose
-    lines head nothing, but a menu's one-word lines above a headline ("PRIVACY",
+    lines head nothing, but a byline, a dateline or a picture's credit under a headline
+    (``_list_line``) and a menu's one-word lines above it ("PRIVACY",
     "News", then "Young man killed in tragic N84 crash as Galway gardai urge witnesses to come
     forward", its standfirst and its picture's caption) do not make one."""
     count = len(headings)
@@ -777,7 +795,7 @@ def _subheadings(headings: Sequence[bool], words: Sequence[int]) -> dict[int, in
     for k in [*heads, count + 1]:  # one section together
         if run and k != run[-1] + 1:
             end = min(k, run[-1] + 1 + SECTION, count)
-            if sum(words[h] >= LIST_LINE_WORDS for h in run) > HEADING_RUN:
+            if sum(listed[h] for h in run) > HEADING_RUN:
                 # a list of short lines, not one heading: each heads
                 out.update({h: h + 1 for h in run[:-1]})  # no line of it
                 run = run[-1:]

@@ -902,6 +902,13 @@ def test_a_menu_s_short_lines_above_a_headline_do_not_make_it_a_list() -> None:
     listing = [*page[:2], "Harbour ferry fares to rise in May", "Lifeboat crew called out twice",
                *page[4:]]
     assert unlikely_pairs(listing, [(4, 7)], paragraphs) == set()
+    # nor do a byline, a dateline and a picture's credit under the headline
+    page = ["News Sport Business Views Life Property Motors Tech Farming", "Home»ireland",
+            "Two men seriously injured after 'violent' incident in Harbourtown",
+            "File photo", "By Digital Desk staff", "Sunday, June 16, 2019 - 07:13 PM",
+            "Two men have been seriously injured in what police are calling a public order "
+            "incident in Harbourtown."]
+    assert (2, 6) in unlikely_pairs(page, [(2, 6)], list(range(len(page))))
 
 
 def test_a_page_told_move_by_move_makes_its_short_sentences_moments() -> None:
