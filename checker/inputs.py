@@ -188,6 +188,12 @@ def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
     return doc
 
 
+# A date stamp that some archives of web pages put before a page's text ("date 2023-10-01
+# Advertisement …", " date 2019-07-14 Wimbledon final: …"): metadata, not the page's first words,
+# so that its first line reads as the page wrote it (a headline, a label)
+_DATE_STAMP = re.compile(r"[ \t]*(date[ \t]+\d{4}-\d\d-\d\d)[ \t]+(?=\S)")
+
+
 def build_document(path: str, text: str, kind: str = "text") -> Document:
     """Turn decoded text into a Document (markup blanked, suppressions parsed)."""
     if kind == "html":
@@ -207,6 +213,10 @@ def build_document(path: str, text: str, kind: str = "text") -> Document:
         markup = blanked_spans(unmasked, analysed)
     else:
         suppressions, analysed = _parse_suppressions(analysed)
+        stamp = _DATE_STAMP.match(analysed)
+        if stamp is not None:  # the archive's metadata, not the page's prose: blanked
+            analysed = " " * stamp.end() + analysed[stamp.end():]
+            markup = (Span(stamp.start(1), stamp.end(1)),)
     return Document(path=path, text=analysed, kind=kind, source=text, markup=markup,
                     suppressions=suppressions, paragraph_spans=paragraphs or None)
 

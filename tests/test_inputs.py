@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from testkit import FIXTURES, cli, run_json, write
 
-from checker.inputs import DEFAULT_MAX_BYTES, InputError, decode, iter_files, kind_for, read_path
+from checker.inputs import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    build_document,
+    decode,
+    iter_files,
+    kind_for,
+    read_path,
+)
 
 DIRTY = "The the troops will leave.\n"  # one TY104 finding on line 1
 
@@ -165,3 +173,23 @@ def test_excludes_are_relative_to_the_config_file(tmp_path: Path, cwd: str, targ
     rc, data, _ = run_json(["--no-model", target], cwd=tmp_path / cwd)
     assert [Path(f["path"]).name for f in data["files"]] == ["new.txt"]
     assert rc == 0
+
+
+def test_an_archive_s_date_stamp_before_a_page_is_metadata_not_prose() -> None:
+    from checker.config import Settings
+    from checker.engine import check_text
+
+    text = " date 2023-10-01 Advertisement\nFollow the harbour live blog for all the updates.\n"
+    doc = build_document("page.txt", text)
+    assert doc.text.startswith(" " * 17 + "Advertisement") and len(doc.text) == len(text)
+    result = check_text(text, "page.txt", "text", Settings(use_model=False, select=("SP102",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "Advertisement"
+    # the fix removes the label and keeps the stamp
+    assert finding.fix is not None
+    (edit,) = finding.fix.edits
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == (
+        " date 2023-10-01 \nFollow the harbour live blog for all the updates.\n")
+    # a date in the text itself, or a stamp not at the start, is prose
+    for prose in ("The date 2023-10-01 was set for the vote.\n", "Notes\ndate 2023-10-01 set\n"):
+        assert build_document("page.txt", prose).text == prose

@@ -25,9 +25,15 @@ def nonblank_lines(doc: Document) -> Iterator[Span]:
 
 
 def line_removal(doc: Document, span: Span) -> tuple[int, int]:
-    """The range that deletes a whole line plus one following blank line, if any."""
+    """The range that deletes a whole line plus one following blank line, if any (only the
+    line's text after an archive's date stamp, which is kept)."""
     text = doc.text
     start = text.rfind("\n", 0, span.start) + 1
+    if start == 0 and doc.kind == "text" and doc.markup and doc.touches_markup(0, span.start):
+        # the first line opens with an archive's date stamp (blanked metadata): that stays,
+        # the line's text goes
+        end = text.find("\n", span.end)
+        return span.start, len(text) if end < 0 else end
     end = text.find("\n", span.end)
     if end < 0:
         # last line: take the newline before it instead
