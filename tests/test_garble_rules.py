@@ -336,6 +336,23 @@ def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> No
     assert _found(prose, "SP102") == []
 
 
+def test_a_name_written_as_two_words_and_as_one_is_one_name_spelled_two_ways() -> None:
+    text = ("Profits at the media group HarbourLink rose 7%. Harbour Link said on Friday it "
+            "owns 8% of the ferry firm.\n\nHarbourLink also has to restate its accounts.\n\n"
+            "Residents of Tilak Nagar complained. The Tilaknagar park was cleaned.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NM101",)))
+    found = [(text[f.start:f.end], f.message) for f in result.findings]
+    assert found == [("Harbour Link", "'Harbour Link' is written 'HarbourLink' elsewhere in this "
+                      "document"),
+                     ("Tilaknagar", "'Tilaknagar' is written 'Tilak Nagar' elsewhere in this "
+                      "document")]
+    assert result.findings[0].fix is not None
+    # an everyday word in a title, a link or a handle, and a longer name are left alone
+    quiet = ("Every One Of Us is a film everyone saw. See www.HarbourLink.com or @HarbourLink "
+             "for Harbour Link fares.\n\nA pool at Moorlane House, Moor Lane, was approved.\n")
+    assert _found(quiet, "NM101") == []
+
+
 def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
     text = ("Sophie Devine won the toss and chose to bat first.\n\n"
             "New Zealand captain Sophia Devine said the pitch looked dry.")

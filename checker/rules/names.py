@@ -270,6 +270,51 @@ def _different_people(spellings: set[str], by_token: dict[str, list[Mention]],
     return any(groups[i] & groups[j] for i in range(len(groups)) for j in range(i + 1, len(groups)))
 
 
+# A name written as two words in one place and as one in another ("Tilak Nagar" / "Tilaknagar",
+# "Time Warner" / "TimeWarner", "Mc Laughlin" / "McLaughlin"). Not inside a link, a handle or a
+# hashtag, not when the one word starts a longer name ("Moorlane House, Moor Lane"), and not
+# when it is an everyday word ("Every One" in a title beside "Everyone").
+_SPACED_PAIR = re.compile(r"([A-Z](?<![\w@#/.'’-][A-Z])[a-z]++)[ ]([A-Z][a-z]{2,}+)(?![\w'’-])")
+_CLOSED_WORD = re.compile(
+    r"[A-Z](?<![\w@#/.'’-][A-Z])[a-z]++(?:[A-Z][a-z]++)?+(?![\w@'’-])(?![ \t]++[A-Z])")
+SPACED_MAX_ZIPF = 4.5  # a closed form commoner than this is an everyday word ("everyone": 5.5)
+
+
+@dataclass(frozen=True, slots=True)
+class SpacedVariant:
+    closed: str  # the one-word form, as written
+    majority: str  # the form written more often (the first written, on a tie)
+    minority: tuple[tuple[int, int], ...]  # where the other form is written
+    anchor: tuple[int, int]  # the first place the majority form is written
+
+
+def spacing_variants(text: str) -> list[SpacedVariant]:
+    """Names written both as two words and as one."""
+    pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _SPACED_PAIR.finditer(text):
+        pairs[(m.group(1) + m.group(2)).lower()].append((m.start(), m.end()))
+    if not pairs:
+        return []
+    closed: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _CLOSED_WORD.finditer(text):
+        key = m.group().lower()
+        if key in pairs:
+            closed[key].append((m.start(), m.end()))
+    out = []
+    for key, ones in closed.items():
+        twos = pairs[key]
+        if available() and zipf(key) >= SPACED_MAX_ZIPF:
+            continue
+        one_first = ones[0][0] < twos[0][0]
+        if len(ones) > len(twos) or (len(ones) == len(twos) and one_first):
+            major, minor = ones, twos
+        else:
+            major, minor = twos, ones
+        a, b = major[0]
+        out.append(SpacedVariant(text[ones[0][0]:ones[0][1]], text[a:b], tuple(minor), (a, b)))
+    return sorted(out, key=lambda v: v.minority[0])
+
+
 @register
 class NameVariant(Rule):
     code = "NM101"
@@ -296,7 +341,10 @@ winning time"); with nothing to tell them apart, the later is reported as one of
 no fix. Between two spellings the list knows, of one person, the rarer on the web is the slip,
 unless the document writes the other three times as often, and three times or more ("Gary
 Balance" once beside "Ballance" four times). A name cut at an okina or an apostrophe that the
-other spelling leaves out ("Savai‘i" / "Savaii") is one spelling."""
+other spelling leaves out ("Savai‘i" / "Savaii") is one spelling. And a name written as two
+words in one place and as one in another ("Time Warner" / "TimeWarner", "Tilak Nagar" /
+"Tilaknagar") is one name spelled two ways: the rarer form is reported (on a tie, the later),
+unless the one-word form is an everyday word ("Every One" in a title, "Everyone")."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
@@ -350,6 +398,19 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 if not _cut_off(doc.text, end, o.variant, o.canonical):
                     yield self._variant(doc, start, end, o.variant, o.canonical, o.anchor,
                                         undecided=o.undecided)
+        for spaced in spacing_variants(doc.text):
+            if spaced.closed in reported:
+                continue
+            (start, end), rest = spaced.minority[0], spaced.minority[1:]
+            fix = None
+            if doc.offsets_are_source:
+                fix = Fix(f"write {spaced.majority!r}", tuple(
+                    Edit(a, b, spaced.majority) for a, b in spaced.minority), Applicability.UNSAFE)
+            related = [Related(*spaced.anchor, f"written {spaced.majority!r} here")]
+            related += [Related(a, b, "the same again") for a, b in rest]
+            yield self.finding(
+                start, end, f"{doc.text[start:end]!r} is written {spaced.majority!r} elsewhere "
+                "in this document", related=tuple(related), fix=fix)
 
     def _report(self, doc: Document, cluster: set[str],
                 by_token: dict[str, list[Mention]]) -> Iterator[Finding]:
