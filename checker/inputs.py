@@ -191,7 +191,7 @@ def load_document(path: str, raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES,
 # A date stamp that some archives of web pages put before a page's text ("date 2023-10-01
 # Advertisement …", " date 2019-07-14 Wimbledon final: …"): metadata, not the page's first words,
 # so that its first line reads as the page wrote it (a headline, a label)
-_DATE_STAMP = re.compile(r"[ \t]*(date[ \t]+\d{4}-\d\d-\d\d)[ \t]+(?=\S)")
+_DATE_STAMP = re.compile(r"\A[ \t]*+(date[ \t]+\d{4}-\d\d-\d\d)[ \t]+(?=\S)")
 
 
 def build_document(path: str, text: str, kind: str = "text") -> Document:
