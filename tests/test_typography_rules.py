@@ -96,6 +96,19 @@ def test_a_quotation_runs_over_an_advert_s_label_into_its_next_paragraph() -> No
     assert _found(prose, "TY102") == ["“The harbour board has seen the posts on social media."]
 
 
+def test_a_quotation_cut_at_an_ellipsis_or_closed_the_wrong_way_round_is_no_slip() -> None:
+    assert _found("She told the Gazette: “If I have ever met anyone…\n\nRead More\n", "TY102") == []
+    assert _found("“We help those who cannot fetch water, “she said, noting the bills.\n",
+                  "TY102") == []
+    assert _found("Notes: they cannot fetch water, “she said.\n", "TY102") == []
+    # a continuation opened with the closing mark goes on with the quotation
+    text = "He said: “We will not go.\n\n”Even if we lose, we stay.”\n"
+    assert _found(text, "TY102") == []
+    # but a quotation left open before plain prose is still found
+    assert _found("He said: “We will stay.\n\nThe ferry left at noon.\n", "TY102") == [
+        "“We will stay."]
+
+
 def test_a_quotation_closed_and_never_opened_is_found() -> None:
     text = ("Parents were angry on Monday.\n\n"
             "We were surprised that the district offered so little,” the union's president said.")

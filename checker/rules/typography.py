@@ -114,9 +114,11 @@ class UnclosedQuotation(Rule):
     what = """
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
-runs over several paragraphs; a page's short furniture lines between, such as "Hide Ad", are
-passed over); and a curly closing mark with no quotation open before it (the
-opening mark lost in an edit or a paste: "… so little to offer,” the union's president said"),
+runs over several paragraphs, whichever way its mark is typed; a page's short furniture lines
+between, such as "Hide Ad", are passed over) or the paragraph ends on an ellipsis (the rest of
+the quotation was cut, as a teaser's "… met anyone…" is); and a curly closing mark with no
+quotation open before it (the opening mark lost in an edit or a paste: "… so little to offer,”
+the union's president said"),
 unless the paragraph before left a quotation open. Curly and straight marks are read together,
 so a quotation opened with one and closed with the other ("… a trunk snapped,” he said) is
 closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark). A
@@ -141,11 +143,13 @@ reporter's begin: a misattribution waiting to happen."""
         left_open = False  # the paragraph before left a quotation open: this one goes on with it
         for i, p in enumerate(paragraphs):
             following = _next_prose(text, paragraphs, i + 1)
-            continues = following is not None and text[following.start] in "“\""
+            # the next paragraph goes on with the quotation (its mark typed either way round)
+            continues = following is not None and text[following.start] in "“\"”"
             unclosed = list(self._unclosed(text, p))
+            elided = text[p.start:p.end].rstrip().endswith(_ELLIPSES)
             for pos in unclosed:
-                if continues or pos >= cut:
-                    continue
+                if continues or elided or pos >= cut:
+                    continue  # an ellipsis ends the paragraph: the rest of the quotation was cut
                 end = min(p.end, pos + 60)
                 yield self.finding(pos, end, "quotation opened here is never closed")
             closing = None if left_open else self._unopened(text, p)
@@ -178,14 +182,17 @@ reporter's begin: a misattribution waiting to happen."""
         in order, curly and straight together, since pages mix them ('"These branches …,”
         Woodrum said'): “ opens, ” closes, a straight mark closes what is open or else opens,
         if it stands where a quotation starts (not an inch mark: 12"). A “ typed after the last
-        word of an open quotation, where ” belongs ("… operational equipment“."), closes it."""
+        word of an open quotation, where ” belongs ("… operational equipment“.", "… fetch
+        water, “she said"), closes it."""
         open_at: int | None = None
         for m in _QUOTES.finditer(text, p.start, p.end):
             i, ch = m.start(), m.group()
             if ch in ("“", "``"):
+                speaker = _SPEAKER_AFTER.match(text, i + len(ch)) is not None
                 if open_at is None:
-                    open_at = i
-                elif _closes(text, i + len(ch), p):
+                    if not speaker:  # "…, “she said": a closing mark typed the wrong way
+                        open_at = i
+                elif speaker or _closes(text, i + len(ch), p):
                     open_at = None  # an opening mark typed where the closing one belongs
             elif ch in ("”", "''") or open_at is not None:
                 open_at = None
@@ -250,6 +257,13 @@ def _opens(text: str, i: int, p: Span) -> bool:
     """Does the straight quotation mark at ``i`` stand where a quotation starts?"""
     before_ok = i == p.start or text[i - 1].isspace() or text[i - 1] in "([—-"
     return before_ok and i + 1 < p.end and not text[i + 1].isspace()
+
+
+# A speaker's verb just after a mark: the mark closes the quotation, whichever way it is typed
+# ("… fetch water, “she said")
+_SPEAKER_AFTER = re.compile(
+    r"[a-z]++(?:[ \t]++[A-Z][a-z]++)?+[ \t]++(?:said|says|added|adds|told|asked|explained"
+    r"|noted|stated)\b|(?:she|he|they|we|I)[ \t]++(?:said|says|added|told|asked)\b")
 
 
 def _closes(text: str, after: int, p: Span) -> bool:
