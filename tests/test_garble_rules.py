@@ -593,6 +593,11 @@ def test_a_label_repeated_down_a_page_is_one_boilerplate_finding() -> None:
     for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
         fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
     assert "Updated" not in fixed and fixed.count("\n\n") == 2 and "ended at ten" in fixed
+    # the same label with another count ("120 views", "45 views") is the same too
+    ages = ("The game went on.\n\n120 views\n\nA run scored.\n\n45 views\n\nIt ended.\n")
+    (finding,) = check_text(ages, "d.txt", "text",
+                            Settings(use_model=False, select=("SP102",))).findings
+    assert "(2 times in all)" in finding.message
 
 
 def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:

@@ -249,7 +249,8 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         # Ad" twice between paragraphs): one finding, at the first, with the others related
         repeats: dict[tuple[str, ...], list[list[tuple[Span, str]]]] = {}
         for block in blocks:
-            key = tuple(phrase.lower() for _, phrase in block)
+            # the same labels whatever their counts ("Clock Icon11 minutes ago", "… 16 …")
+            key = tuple(sorted({_DIGITS.sub("#", phrase.lower()) for _, phrase in block}))
             if key in repeats:
                 repeats[key].append(block)
             else:
@@ -284,6 +285,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
             fix=fix)
 
 
+_DIGITS = re.compile(r"\d+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)
 
 
