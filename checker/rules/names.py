@@ -290,15 +290,18 @@ class SpacedVariant:
 
 def spacing_variants(text: str) -> list[SpacedVariant]:
     """Names written both as two words and as one."""
+    # a first pass with findall (in C): most texts have no such pair
+    lowered = text.lower()
+    keys = {key for a, b in _SPACED_PAIR.findall(text) if (key := (a + b).lower()) in lowered}
+    if not keys:
+        return []
     pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in _SPACED_PAIR.finditer(text):
-        pairs[(m.group(1) + m.group(2)).lower()].append((m.start(), m.end()))
-    if not pairs:
-        return []
+        if (key := (m.group(1) + m.group(2)).lower()) in keys:
+            pairs[key].append((m.start(), m.end()))
     closed: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in _CLOSED_WORD.finditer(text):
-        key = m.group().lower()
-        if key in pairs:
+        if (key := m.group().lower()) in keys:
             closed[key].append((m.start(), m.end()))
     out = []
     for key, ones in closed.items():
