@@ -387,6 +387,7 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
     ("[an error occurred while processing this directive]",
      "[an error occurred while processing this directive]"),
     ('It set aside $4,000 for the \\"Saturday Soundtracks\\" program.', '\\"'),
+    ("<v Speaker 1>Welcome to the harbour show, where we", "<v Speaker 1>"),
 ])
 def test_code_a_scraper_copied_is_leftover_markup(leftover: str, found: str) -> None:
     text = f"The river rose overnight, the agency said.\n\n{leftover}\n\nRoads were closed."

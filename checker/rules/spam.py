@@ -434,13 +434,16 @@ _PLACEHOLDER = re.compile(
 # articles. Each pattern is searched only in a text that holds its cheap marker.
 _HTML_TAG = re.compile(
     r"</?(?i:p|a|div|span|br|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol|li|table|tr"
-    r"|td|th|figure|figcaption|blockquote|section|article|noscript|hr)(?:[ \t][^<>\n]{0,300})?/?>")
+    r"|td|th|figure|figcaption|blockquote|section|article|noscript|hr|v)"
+    r"(?:[ \t][^<>\n]{0,300})?/?>")
 _CSS_RULE = re.compile(
     r"(?<![\w.#:-])[A-Za-z.#][\w.#:-]*+[ \t]*\{[ \t]*[a-z-]++[ \t]*:[ \t]*[^;{}\n]{1,60};")
 _SCRIPT_URL = re.compile(r"(?<![\w/:])(?:https?:)?//[^\s\"'<>]{1,200}?\.js(?![\w.])")
 _IMAGE_FILE = re.compile(
     r"(?<![\w/.%()-])[\w()%-]*+(?<=[\w)])\.(?i:jpe?g|png|gif|webp)(?![A-Za-z0-9]*[/=?])(?![a-z])")
 _DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")
+# (A WebVTT caption's voice tag, "<v Speaker 1>", is one too: a podcast transcript scraped with
+# its captions' markup.)
 # A web server's error printed where an include should have been (Apache's server-side includes).
 _SERVER_ERROR = re.compile(r"\[an error occurred while processing this directive\]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
