@@ -506,6 +506,15 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     assert _found(alone, "SP101") == ["Read more…"]
 
 
+def test_a_one_word_opener_before_one_or_two_words_is_a_table_s_field() -> None:
+    table = "Division Two:\nChampions: Harbourshire\nPromoted: Dunmore\nVideo: Color\n"
+    assert _found(table, "SP101") == []
+    assert _found("The table.\n\nWatch: Cars pile up on harbour streets\n", "SP101") == [
+        "Watch: Cars pile up on harbour streets"]
+    assert _found("The ferry sailed.\n\nTrending-News\n\nThe ferry sailed again.", "SP101") == [
+        "Trending-News"]
+
+
 def test_a_links_block_takes_teaser_cards_with_their_standfirsts() -> None:
     card = ("LETTER | Where will the harbour board be in ten years?\n\n"
             "Depending on where you stand, the board is loved and loathed across the town.\n"

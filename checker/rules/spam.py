@@ -19,6 +19,9 @@ from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import line_removal, nonblank_lines
 
 MAX_TEASER_WORDS = 25
+MIN_TEASER_WORDS = 3  # after a one-word opener ("Watch: Cars pile up …")
+# but a links block's heading may be the opener and one such word ("Trending-News")
+_HEADING_NOUNS = frozenset(("news", "stories", "now", "posts", "articles", "videos", "reads"))
 MAX_BOILERPLATE_WORDS = 22
 _SEPARATOR = r"(?:[ \t\u00a0]*[:|»>–—-]+|[ \t\u00a0]{2,}|\u00a0)"
 
@@ -177,6 +180,11 @@ the story, mislead readers about what the article says, and often advertise some
             m = pattern.match(text)
             if m is None:
                 continue
+            rest = text[m.end():].split()
+            if rest and len(rest) < MIN_TEASER_WORDS and " " not in m.group().strip(
+                    " \t\u00a0:|»>–—-") and rest[-1].lower().strip(":.") not in _HEADING_NOUNS:
+                continue  # "Promoted: Worcestershire" in a table: a one-word opener's teaser is
+                # a headline, of a few words at least
             block = [line]
             if not text[m.end():].strip(" \t:.!»>"):  # a heading: the links listed under it
                 block += _links_under(doc, lines[n + 1 : n + 1 + MAX_BLOCK_LINES], pattern)
