@@ -94,12 +94,25 @@ def _not_actors() -> frozenset[str]:
     return frozenset(load_lines("garble", "not-actors.txt"))
 
 
-# One name, a few plain words, the same name again (found by a back-reference, in C). The
-# name's capital is matched before the look-behind, so that re's search skips to capitals.
+# One name, a few plain words, the same name again (found by a back-reference, in C), not the
+# first part of another name ("ESPN" / "ESPN+", "China" / "China-Africa"). The name's capital is
+# matched before the look-behind, so that re's search skips to capitals.
 _ECHO = re.compile(
     r"([A-Z](?<![\w.’'][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
-    r"{0,4}+[ \t]++)\1(?!\w)")
+    r"{0,4}+[ \t]++)\1(?![\w+-])")
+
+
+EVERYDAY_ZIPF = 5.5  # a title-case word commoner than this is no name ("first", "again")
+
+
+def _everyday(name: str) -> bool:
+    """A single title-case word among the commonest of English: written with a capital in a
+    title or a transcript's slip, not an actor. (Country names stay below: "China" 5.3.)"""
+    from checker.rules import wordlist
+
+    return (" " not in name and name.istitle() and wordlist.available()
+            and wordlist.zipf(name) >= EVERYDAY_ZIPF)
 
 
 def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
@@ -111,6 +124,8 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         if m.group(2).split() in (["by"], ["after"], ["upon"]):
             continue  # a title's idiom: "Round by Round", "Year after Year", "Wave upon Wave"
+        if _everyday(name):
+            continue  # "First things First", "Again and Again": a capitalised common word
         if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
             continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
         yield m.start(), second, name
