@@ -654,7 +654,8 @@ def test_a_capitalised_word_one_slip_from_a_common_one_is_misspelt() -> None:
                   "Joint 3rd: Olifia and Elain, both of Hope.",
                   "Cheslea won. Cheslea fans sang.",
                   "Chelsea won. Cheslea fans sang.",
-                  "The shop stays open on Wednesda"):
+                  "The shop stays open on Wednesda",
+                  "Rescuers dug all night in Pescara del Tronto after the quake."):
         assert _found(clean, "NM104") == [], clean
 
 

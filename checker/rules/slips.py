@@ -32,8 +32,8 @@ _WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]{4,}+(?![\w'’-])")
 # never starts again in the middle of a run.)
 _NAME_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:(?:and|&)[ \t]++)?[A-Z]|[,;][ \t]*+[A-Z]")
 _NAME_BEFORE = re.compile(
-    r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]*+(?:[ \t]++(?:and|&))?[ \t]++$"
-    r"|[A-Z](?<![\w'’-][A-Z])[\w'’-]*+[,;][ \t]++$")
+    r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]*+(?:[ \t]++(?:and|&|del|de|di|da|du|van|von|la|le))?"
+    r"[ \t]++$|[A-Z](?<![\w'’-][A-Z])[\w'’-]*+[,;][ \t]++$")
 
 
 @functools.cache

@@ -262,8 +262,8 @@ def _opens(text: str, i: int, p: Span) -> bool:
 # A speaker's verb just after a mark: the mark closes the quotation, whichever way it is typed
 # ("… fetch water, “she said")
 _SPEAKER_AFTER = re.compile(
-    r"[a-z]++(?:[ \t]++[A-Z][a-z]++)?+[ \t]++(?:said|says|added|adds|told|asked|explained"
-    r"|noted|stated)\b|(?:she|he|they|we|I)[ \t]++(?:said|says|added|told|asked)\b")
+    r"[a-z](?<![a-z]{2})[a-z]*+(?:[ \t]++[A-Z][a-z]++)?+[ \t]++(?:said|says|added|adds|told"
+    r"|asked|explained|noted|stated)\b|(?:she|he|they|we|I)[ \t]++(?:said|says|added|told|asked)\b")
 
 
 def _closes(text: str, after: int, p: Span) -> bool:
