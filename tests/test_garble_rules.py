@@ -590,12 +590,13 @@ def test_a_title_s_idiom_is_not_one_actor_on_both_sides() -> None:
     for idiom in ("Round by Round", "Year after Year", "Wave upon Wave"):
         assert _found(f"Harbour v Dunmore: {idiom}\n\nThe bout went ten rounds.", "GB101") == []
     assert _found("The flight from Lagos to Lagos was late.", "GB101") == ["Lagos to Lagos"]
-    # a name that starts another ("ESPN+", "China-Africa"), and a capitalised common word
+    # a name that starts another ("ESPN+", "China-Africa")
     for clean in ("The bout airs on ESPN following early prelims on ESPN+.",
-                  "How does China consider current China-Africa relations?",
-                  "Songs: Rollin' Home / Again and Again / Slow Train",
-                  "So, First things First, the harbour is open."):
+                  "How does China consider current China-Africa relations?"):
         assert _found(clean, "GB101") == [], clean
+    # but a name in an idiom's slot, and a name before "-based", are still one actor twice
+    assert _found("The deal was signed by Sony by Sony executives.", "GB101") != []
+    assert _found("The flight from Lagos to Lagos-based crews was late.", "GB101") != []
 
 
 def test_a_label_repeated_down_a_page_is_one_boilerplate_finding() -> None:

@@ -95,20 +95,21 @@ def _not_actors() -> frozenset[str]:
 
 
 # One name, a few plain words, the same name again (found by a back-reference, in C), not the
-# first part of another name ("ESPN" / "ESPN+", "China" / "China-Africa"). The name's capital is
-# matched before the look-behind, so that re's search skips to capitals.
+# first part of another name ("ESPN" / "ESPN+", "China" / "China-Africa", but "Lagos" /
+# "Lagos-based" is the name). The name's capital is matched before the look-behind, so that re's
+# search skips to capitals.
 _ECHO = re.compile(
     r"([A-Z](?<![\w.’'][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
-    r"{0,4}+[ \t]++)\1(?![\w+-])")
+    r"{0,4}+[ \t]++)\1(?![\w+]|-[A-Z])")
 
 
-EVERYDAY_ZIPF = 5.5  # a title-case word commoner than this is no name ("first", "again")
+EVERYDAY_ZIPF = 4.5  # a title-case word this common is an idiom's word ("round", "year")
 
 
 def _everyday(name: str) -> bool:
-    """A single title-case word among the commonest of English: written with a capital in a
-    title or a transcript's slip, not an actor. (Country names stay below: "China" 5.3.)"""
+    """A single title-case word among the commoner words of English, as the idioms of titles
+    use ("Round by Round", "Step by Step"); a name in such a slot ("Sony by Sony") is not."""
     from checker.rules import wordlist
 
     return (" " not in name and name.istitle() and wordlist.available()
@@ -122,10 +123,8 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
         name, second = m.group(1), m.end(2)
         if name in skip or not _slots(text, m.start(), m.end(1), second, m.end(), m.group(2)):
             continue
-        if m.group(2).split() in (["by"], ["after"], ["upon"]):
+        if m.group(2).split() in (["by"], ["after"], ["upon"]) and _everyday(name):
             continue  # a title's idiom: "Round by Round", "Year after Year", "Wave upon Wave"
-        if _everyday(name):
-            continue  # "First things First", "Again and Again": a capitalised common word
         if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
             continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
         yield m.start(), second, name
