@@ -182,6 +182,7 @@ def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
 
 def test_a_numbered_question_and_a_flattened_results_table_are_no_slips() -> None:
     qa = "1.) What has been your career highlight so far?\n\n2.) Who were your heroes?\n"
+    assert _found(">1) What is your full name?\n>2)What is the title of your job?\n", "TY103") == []
     assert _found(qa, "TY103") == []
     table = ("Teams Winner Final Score Dunmore vs. Eastvale Eastvale 28-0 Harlow vs. Kirkby "
              "Harlow 14-7")

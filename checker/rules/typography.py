@@ -277,10 +277,10 @@ def _closes(text: str, after: int, p: Span) -> bool:
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # "a)", "2)", "1.)", "iv)", "2-a)", and a placing in a results list, "1st) Elis Ashford; Joint 2nd)
-# Finlay …". (A look-behind, not "^|\s": it sees the new line before a paragraph that opens
-# "1) …".)
+# Finlay …", also after an e-mail's quoting mark (">1) What is your full name?"). (A look-behind,
+# not "^|\s": it sees the new line before a paragraph that opens "1) …".)
 _LIST_MARKER = re.compile(
-    r"(?<!\S)(?:(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}(?:st|nd|rd|th)?+|[ivx]{1,4})|\d{1,2}\.)\)")
+    r"(?<![^\s>])(?:(?:\d{1,2}[-.])?+(?:[a-zA-Z]|\d{1,2}(?:st|nd|rd|th)?+|[ivx]{1,4})|\d{1,2}\.)\)")
 # A smiley's bracket is not a bracket: ":-)", ":)", ";-(", ":(".
 # (Written mark first, its look-behind after: re's search then skips to each ':' or ';'.)
 _EMOTICON = re.compile(r"[:;](?<![\w:;][:;])-?[()\[\]](?!\w)")
