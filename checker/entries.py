@@ -395,8 +395,11 @@ _DASHED_SCORE = re.compile(
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
-_FULL_TIME = re.compile(r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime)\b")
+_FULL_TIME = re.compile(r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime|FINAL|Final(?:[ \t]+score)?[ \t]*[:.])")
 FULL_TIME = 10_000  # after every minute of the match
+# a line that only says the match is over ("FINAL.", "FT:"), above the final score
+_FINAL_MARK = re.compile(
+    r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime|FINAL|Final(?:[ \t]+score)?)[ \t]*[:.!]?")
 # "HT: Orlando Pirates 0-0 Kaizer Chiefs": the break, after a football match's first half and
 # its added time ("45+2'").
 _HALF_TIME = re.compile(r"\W{0,3}(?:HT|[Hh]alf[- ]?[Tt]ime)\b")
@@ -590,8 +593,9 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     the scores of a list of results (``RESULTS_MATCHES`` fixtures or more, none given more than
     ``RESULTS_SCORES`` times), where a pair of sides given twice played twice. When
     every score of a match says when it stood ("78min: NZL 20-20 AUS" below "FT: NZL 23-20
-    AUS", "HT: …" below "FT: …"), they are read in the order of the match's clock. The pair is
-    given in the order of the page."""
+    AUS", "HT: …" below "FT: …"), they are read in the order of the match's clock; when the
+    first of them is the final score ("FINAL. Falcons 34-31 Bills." above "… Falcons 31-31
+    Bills"), bottom up. The pair is given in the order of the page."""
     matches: dict[frozenset[str], list[tuple[int, dict[str, int]]]] = {}
     for k, sentence in enumerate(sentences):
         score = running_score(sentence)
@@ -613,10 +617,15 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
         # a tennis score gives its sets, so one fall between two of them is a page read bottom
         # up ("Kenin 6-4 4-6 6-2 Gauff" above "Gauff 4-6 6-4 2-5 Kenin"), not a conflict
         tennis = all(_tennis(sentences[k]) is not None for k, _ in scores)
-        clock = [match_time(sentences[k]) for k, _ in scores]
+        # a score's clock, or full time when the sentence before is only "FINAL." / "FT:"
+        clock = [match_time(sentences[k]) or (FULL_TIME if k and _FINAL_MARK.fullmatch(
+            sentences[k - 1].strip()) else None) for k, _ in scores]
         if all(t is not None for t in clock):  # each score says when it stood: in that order
             in_order = [x for _, x in sorted(zip(clock, scores, strict=True),
                                              key=lambda pair: pair[0] or 0.0)]
+        elif clock[0] == FULL_TIME and FULL_TIME not in clock[1:]:
+            in_order = scores[::-1]  # the final score at the top: the page's newest entry first
+            # ("FINAL. Falcons 34-31 Bills." above "… into Overtime! Falcons 31-31 Bills")
         else:
             in_order = (scores[::-1] if newest_first
                         or falls > (rises if tennis else max(rises, 1)) else scores)

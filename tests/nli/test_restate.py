@@ -452,6 +452,13 @@ def test_running_scores_and_the_events_of_a_live_commentary() -> None:
     scorers = ["Riggott 74, Graham 86.", "Holland 14, Bartlett 80.",
                "Foul by Dan Morris (Brackwater Rovers)."]
     assert commentary_events(scorers) == [False] * 3 and falling_scores(scorers) == []
+    # the final score at the top of a live blog: its newest entry first, read bottom up
+    newest = ["FINAL.", "Falcons 34-31 Harbour.", "The kick is good.", "Into overtime!",
+              "Falcons 31-31 Harbour", "Falcons 24-31 Harbour"]
+    assert falling_scores(newest) == []
+    # a final score below the others is read as the page has it
+    assert falling_scores(["Harbour 2-1 Dunmore", "Final score: Harbour 1-1 Dunmore."]) == [
+        (0, 1, "2 / 1")]
 
 
 def test_two_entries_that_open_on_days_of_their_own_are_two_moments() -> None:
