@@ -142,6 +142,7 @@ _ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
 _ROLE_OF = frozenset(("of", "at", "from"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "s"))
+_DOING_AFTER = re.compile(r"[ \t]++[a-z]++(?<=ing)\b")
 _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
 # Where someone lives or comes from, the first slot of "of Halifax … in Halifax provincial court":
 # the second mention then names where an institution of that place is, not a second actor.
@@ -223,6 +224,8 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return False  # "the University of Denver in Denver": a place's institution, in it
     if last in _ANOTHER:
         return False  # "the Bill and enable a further Bill": another of its kind, on purpose
+    if last == "with" and _DOING_AFTER.match(text, b_end):
+        return False  # "Venus and Serena up 4-3 with Serena serving": what one of them is doing
     if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
         return bool(_FROM.search(before))
     if words == ["for"]:  # "the Office for Office", "Mathieu Amalric for Mathieu Amalric";
