@@ -142,7 +142,7 @@ _ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
 _ROLE_OF = frozenset(("of", "at", "from"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "s"))
-_DOING_AFTER = re.compile(r"[ \t]++[a-z]++(?<=ing)\b")
+_DOING_AFTER = re.compile(r"(?<![ \t])[ \t]++[a-z]++(?<=ing)\b")
 _FROM = re.compile(r"\b(?:from|between)[ \t]+(?:the[ \t]+)?$")
 # Where someone lives or comes from, the first slot of "of Halifax … in Halifax provincial court":
 # the second mention then names where an institution of that place is, not a second actor.
