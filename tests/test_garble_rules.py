@@ -351,6 +351,10 @@ def test_a_name_written_as_two_words_and_as_one_is_one_name_spelled_two_ways() -
     quiet = ("Every One Of Us is a film everyone saw. See www.HarbourLink.com or @HarbourLink "
              "for Harbour Link fares.\n\nA pool at Moorlane House, Moor Lane, was approved.\n")
     assert _found(quiet, "NM101") == []
+    # and a name written with a capital inside and without
+    case = "LeBron James scored 30. Then Lebron James made a jumper. LeBron was tired."
+    assert _found(case, "NM101") == ["Lebron"]
+    assert _found("See @Lebron or www.Lebron.com for LeBron James.", "NM101") == []
 
 
 def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:

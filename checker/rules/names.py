@@ -288,7 +288,39 @@ class SpacedVariant:
     anchor: tuple[int, int]  # the first place the majority form is written
 
 
+_CAMEL_WORD = re.compile(r"[A-Z](?<![\w@#/.'’-][A-Z])[a-z]++[A-Z][a-z]++(?![\w@'’-])")
+
+
+def _case_variants(text: str) -> list[SpacedVariant]:
+    """Names written with a capital inside in one place and without in another ("LeBron" /
+    "Lebron", "McDonald" / "Mcdonald")."""
+    out = []
+    for camel in set(_CAMEL_WORD.findall(text)):
+        flat = camel.capitalize()
+        if flat not in text:
+            continue
+        flats = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w@#/.'’-]){flat}(?![\w@'’-])",
+                                                            text)]
+        camels = [(m.start(), m.end()) for m in re.finditer(
+            rf"(?<![\w@#/.'’-]){camel}(?![\w@'’-])", text)]
+        if not flats or not camels:
+            continue
+        if len(camels) > len(flats) or (len(camels) == len(flats) and camels[0] < flats[0]):
+            major, minor = camels, flats
+        else:
+            major, minor = flats, camels
+        a, b = major[0]
+        out.append(SpacedVariant(camel, text[a:b], tuple(minor), (a, b)))
+    return out
+
+
 def spacing_variants(text: str) -> list[SpacedVariant]:
+    """Names written both as two words and as one, or with and without a capital inside."""
+    found = _case_variants(text)
+    return sorted(found + _spaced(text), key=lambda v: v.minority[0])
+
+
+def _spaced(text: str) -> list[SpacedVariant]:
     """Names written both as two words and as one."""
     # a first pass with findall (in C): most texts have no such pair
     lowered = text.lower()
@@ -315,7 +347,7 @@ def spacing_variants(text: str) -> list[SpacedVariant]:
             major, minor = twos, ones
         a, b = major[0]
         out.append(SpacedVariant(text[ones[0][0]:ones[0][1]], text[a:b], tuple(minor), (a, b)))
-    return sorted(out, key=lambda v: v.minority[0])
+    return out
 
 
 @register
@@ -346,8 +378,9 @@ unless the document writes the other three times as often, and three times or mo
 Balance" once beside "Ballance" four times). A name cut at an okina or an apostrophe that the
 other spelling leaves out ("Savai‘i" / "Savaii") is one spelling. And a name written as two
 words in one place and as one in another ("Time Warner" / "TimeWarner", "Tilak Nagar" /
-"Tilaknagar") is one name spelled two ways: the rarer form is reported (on a tie, the later),
-unless the one-word form is an everyday word ("Every One" in a title, "Everyone")."""
+"Tilaknagar") is one name spelled two ways, and so is one written with a capital inside and
+without ("LeBron" / "Lebron"): the rarer form is reported (on a tie, the later), unless the
+one-word form is an everyday word ("Every One" in a title, "Everyone")."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
