@@ -395,7 +395,8 @@ _DASHED_SCORE = re.compile(
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
-_FULL_TIME = re.compile(r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime|FINAL|Final(?:[ \t]+score)?[ \t]*[:.])")
+_FULL_TIME = re.compile(
+    r"\W{0,3}(?:(?:FT|[Ff]ull[- ][Tt]ime|FINAL)\b|Final(?:[ \t]+score)?[ \t]*[:.])")
 FULL_TIME = 10_000  # after every minute of the match
 # a line that only says the match is over ("FINAL.", "FT:"), above the final score
 _FINAL_MARK = re.compile(
