@@ -395,12 +395,11 @@ _DASHED_SCORE = re.compile(
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
-_FULL_TIME = re.compile(
-    r"\W{0,3}(?:(?:FT|[Ff]ull[- ][Tt]ime|FINAL)\b|Final(?:[ \t]+score)?[ \t]*[:.])")
+_OVER = r"(?:FT|[Ff]ull[- ][Tt]ime|FINAL)"  # the words that say a match is over
+_FULL_TIME = re.compile(rf"\W{{0,3}}(?:{_OVER}\b|Final(?:[ \t]+score)?[ \t]*[:.])")
 FULL_TIME = 10_000  # after every minute of the match
 # a line that only says the match is over ("FINAL.", "FT:"), above the final score
-_FINAL_MARK = re.compile(
-    r"\W{0,3}(?:FT|[Ff]ull[- ][Tt]ime|FINAL|Final(?:[ \t]+score)?)[ \t]*[:.!]?")
+_FINAL_MARK = re.compile(rf"\W{{0,3}}(?:{_OVER}|Final(?:[ \t]+score)?)[ \t]*[:.!]?")
 # "HT: Orlando Pirates 0-0 Kaizer Chiefs": the break, after a football match's first half and
 # its added time ("45+2'").
 _HALF_TIME = re.compile(r"\W{0,3}(?:HT|[Hh]alf[- ]?[Tt]ime)\b")

@@ -501,7 +501,8 @@ class PairFilter:
         # the headline, and a title printed more than once wherever it stands
         headline = _headline(sentences, paragraphs)
         self._titles = _repeated_titles(sentences) | ({headline} if headline is not None else set())
-        self._subheads = _subheadings(headings, [_list_line(x) for x in sentences])
+        self._subheads = _subheadings(
+            headings, [h and _list_line(x) for h, x in zip(headings, sentences, strict=True)])
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._additions = [_ADDITION.search(s) is not None for s in sentences]

@@ -13,6 +13,7 @@ from checker.findings import Finding, Related
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import lower_letter_runs
+from checker.rules.wordlist import available, zipf
 
 # Every actor opens with a capital, matched first and what precedes it checked after (a space
 # or the start; no word character for the \b): re's search then skips from capital to capital
@@ -110,10 +111,7 @@ EVERYDAY_ZIPF = 4.5  # a title-case word this common is an idiom's word ("round"
 def _everyday(name: str) -> bool:
     """A single title-case word among the commoner words of English, as the idioms of titles
     use ("Round by Round", "Step by Step"); a name in such a slot ("Sony by Sony") is not."""
-    from checker.rules import wordlist
-
-    return (" " not in name and name.istitle() and wordlist.available()
-            and wordlist.zipf(name) >= EVERYDAY_ZIPF)
+    return " " not in name and name.istitle() and available() and zipf(name) >= EVERYDAY_ZIPF
 
 
 def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:

@@ -274,9 +274,13 @@ def _different_people(spellings: set[str], by_token: dict[str, list[Mention]],
 # "Time Warner" / "TimeWarner", "Mc Laughlin" / "McLaughlin"). Not inside a link, a handle or a
 # hashtag, not when the one word starts a longer name ("Moorlane House, Moor Lane"), and not
 # when it is an everyday word ("Every One" in a title beside "Everyone").
-_SPACED_PAIR = re.compile(r"([A-Z](?<![\w@#/.'’-][A-Z])[a-z]++)[ ]([A-Z][a-z]{2,}+)(?![\w'’-])")
+# (Not after a word, a handle's "@", a hashtag's "#" or a link's "/" or "."; not before a word.)
+_BEFORE = r"[\w@#/.'’-]"
+_NOT_AFTER = r"(?![\w@'’-])"
+_SPACED_PAIR = re.compile(rf"([A-Z](?<!{_BEFORE}[A-Z])[a-z]++)[ ]([A-Z][a-z]{{2,}}+)(?![\w'’-])")
 _CLOSED_WORD = re.compile(
-    r"[A-Z](?<![\w@#/.'’-][A-Z])[a-z]++(?:[A-Z][a-z]++)?+(?![\w@'’-])(?![ \t]++[A-Z])")
+    rf"[A-Z](?<!{_BEFORE}[A-Z])[a-z]++(?:[A-Z][a-z]++)?+{_NOT_AFTER}(?![ \t]++[A-Z])")
+_CAMEL_WORD = re.compile(rf"[A-Z](?<!{_BEFORE}[A-Z])[a-z]++[A-Z][a-z]++{_NOT_AFTER}")
 SPACED_MAX_ZIPF = 4.5  # a closed form commoner than this is an everyday word ("everyone": 5.5)
 
 
@@ -288,29 +292,34 @@ class SpacedVariant:
     anchor: tuple[int, int]  # the first place the majority form is written
 
 
-_CAMEL_WORD = re.compile(r"[A-Z](?<![\w@#/.'’-][A-Z])[a-z]++[A-Z][a-z]++(?![\w@'’-])")
+def _variant(text: str, closed: str, ones: list[tuple[int, int]],
+             others: list[tuple[int, int]]) -> SpacedVariant:
+    """The two forms' places, ``ones`` those of the form ``closed``: the form written more often
+    is the majority (on a tie, the one written first)."""
+    if len(ones) > len(others) or (len(ones) == len(others) and ones[0] < others[0]):
+        major, minor = ones, others
+    else:
+        major, minor = others, ones
+    a, b = major[0]
+    return SpacedVariant(closed, text[a:b], tuple(minor), (a, b))
+
+
+def _whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end())
+            for m in re.finditer(rf"(?<!{_BEFORE}){word}{_NOT_AFTER}", text)]
 
 
 def _case_variants(text: str) -> list[SpacedVariant]:
     """Names written with a capital inside in one place and without in another ("LeBron" /
     "Lebron", "McDonald" / "Mcdonald")."""
     out = []
-    for camel in set(_CAMEL_WORD.findall(text)):
+    for camel in set(_CAMEL_WORD.findall(text)):  # letters only: safe inside a pattern
         flat = camel.capitalize()
         if flat not in text:
             continue
-        flats = [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w@#/.'’-]){flat}(?![\w@'’-])",
-                                                            text)]
-        camels = [(m.start(), m.end()) for m in re.finditer(
-            rf"(?<![\w@#/.'’-]){camel}(?![\w@'’-])", text)]
-        if not flats or not camels:
-            continue
-        if len(camels) > len(flats) or (len(camels) == len(flats) and camels[0] < flats[0]):
-            major, minor = camels, flats
-        else:
-            major, minor = flats, camels
-        a, b = major[0]
-        out.append(SpacedVariant(camel, text[a:b], tuple(minor), (a, b)))
+        flats, camels = _whole_words(text, flat), _whole_words(text, camel)
+        if flats and camels:
+            out.append(_variant(text, camel, camels, flats))
     return out
 
 
@@ -335,19 +344,9 @@ def _spaced(text: str) -> list[SpacedVariant]:
     for m in _CLOSED_WORD.finditer(text):
         if (key := m.group().lower()) in keys:
             closed[key].append((m.start(), m.end()))
-    out = []
-    for key, ones in closed.items():
-        twos = pairs[key]
-        if available() and zipf(key) >= SPACED_MAX_ZIPF:
-            continue
-        one_first = ones[0][0] < twos[0][0]
-        if len(ones) > len(twos) or (len(ones) == len(twos) and one_first):
-            major, minor = ones, twos
-        else:
-            major, minor = twos, ones
-        a, b = major[0]
-        out.append(SpacedVariant(text[ones[0][0]:ones[0][1]], text[a:b], tuple(minor), (a, b)))
-    return out
+    return [_variant(text, text[ones[0][0]:ones[0][1]], ones, pairs[key])
+            for key, ones in closed.items()
+            if not (available() and zipf(key) >= SPACED_MAX_ZIPF)]
 
 
 @register

@@ -19,6 +19,7 @@ from checker.entries import (
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, headline_like, off_topic
 from checker.rules.base import Context, Rule, register
+from checker.rules.wordlist import available, zipf
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,12 +48,8 @@ def _author_line(line: str) -> bool:
     heading; "David", "Melissa" and "Vergel" are names)."""
     if not _AUTHOR.fullmatch(line):
         return False
-    from checker.rules import wordlist
-
-    if not wordlist.available():
-        return True
-    return all(wordlist.zipf(word) < AUTHOR_MAX_ZIPF for word in line.split()
-               if word[0].isupper() and not word.endswith("."))
+    return not available() or all(zipf(word) < AUTHOR_MAX_ZIPF for word in line.split()
+                                  if word[0].isupper() and not word.endswith("."))
 _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
     [m.lower() for m in calendar.month_abbr[1:]] + [d.lower() for d in calendar.day_abbr]
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
@@ -138,8 +135,6 @@ def topic_free(line: str) -> bool:
     """Is every word of the line one of the commonest of English (wordfreq Zipf 5.5 or more; an
     apostrophe's "s" aside)? Such a line ("Here's what to know") is about nothing, so it cannot
     be about something else: a subheading, not an injected headline."""
-    from checker.rules.wordlist import available, zipf
-
     words = [w for w in _WORD.findall(line) if len(w) > 1]
     return bool(words) and available() and all(zipf(w) >= TOPIC_FREE_ZIPF for w in words)
 

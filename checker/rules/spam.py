@@ -103,15 +103,18 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _removal_fix(doc: Document, lines: list[Span], what: str) -> Fix | None:
+def _removal_edit(doc: Document, lines: list[Span]) -> Edit:
     """One edit that removes a run of lines (with only blank lines between them)."""
+    ranges = [line_removal(doc, line) for line in lines]
+    return Edit(min(a for a, _ in ranges), max(b for _, b in ranges), "")
+
+
+def _removal_fix(doc: Document, lines: list[Span], what: str) -> Fix | None:
+    """A fix that removes a run of lines, where offsets point into the file."""
     if not doc.offsets_are_source:
         return None
-    ranges = [line_removal(doc, line) for line in lines]
     noun = "line" if len(lines) == 1 else "lines"
-    return Fix(f"remove the {what} {noun}",
-               (Edit(min(a for a, _ in ranges), max(b for _, b in ranges), ""),),
-               Applicability.SAFE)
+    return Fix(f"remove the {what} {noun}", (_removal_edit(doc, lines),), Applicability.SAFE)
 
 
 # Under a links block's heading ("Related posts", "Most Read", "You May Like"), the teasers it
@@ -279,9 +282,9 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         if fix is not None and again:
             edits = [*fix.edits]
             for lines in again:
-                removal = _removal_fix(doc, lines, "boilerplate")
-                if removal is not None and removal.edits[0].start >= edits[-1].end:
-                    edits.append(removal.edits[0])
+                removal = _removal_edit(doc, lines)
+                if removal.start >= edits[-1].end:
+                    edits.append(removal)
             fix = Fix(f"remove the boilerplate lines ({len(edits)} places)", tuple(edits),
                       Applicability.SAFE)
         return self.finding(

@@ -354,13 +354,14 @@ _TWO_ARTICLES = re.compile(r"\b(?:an?[ \t]+the|the[ \t]+an)\b")
 _SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’")
 
 
-def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
+def _name_or_shout(text: str, start: int, end: int, first: str, second: str) -> bool:
     """A doubled word that was meant: a name that doubles a word, in title case in the middle
     of a sentence ("Goonoo Goonoo Road", "Wagga Wagga", "Abdullah Abdullah"), or a word shouted
     twice in capitals, as live commentary does ("NARROW NARROW ESCAPE!"), or a title opened with
     a curly quotation mark ("“Glory Glory Man United”"; of function words, only the two alone:
     "“Last Last”"). A function word is otherwise a slip whatever its case ("in THE THE
-    report"), and so is a title-case word that opens a sentence ("The The troops")."""
+    report"), and so is a title-case word that opens a sentence ("The The troops"). ``start``
+    and ``end``: where the two words begin and end."""
     if len(first) < 3:
         return False
     k = start - 1  # the last character before the word, spaces and tabs aside
@@ -370,8 +371,6 @@ def _name_or_shout(text: str, start: int, first: str, second: str) -> bool:
     quoted = titled and k >= 0 and text[k] in "“‘"
     if first.lower() in function_words():
         # only a title of the two words alone: the “Last Last” hit (but “The The troops …”)
-        end = start + len(first)
-        end = text.find(second, end) + len(second)
         return quoted and text[end:end + 1] in ("”", "’")
     if quoted:
         return True  # a quoted title: a few bars of “Glory Glory Man United”
@@ -446,7 +445,7 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             ):
                 continue  # part of a compound: "the second break-in in a week", "in in-depth"
             second = m.group(0)[-len(word):]
-            if _name_or_shout(doc.text, m.start(), word, second):
+            if _name_or_shout(doc.text, m.start(), m.end(), word, second):
                 continue
             if second[0].isupper() and _SCORE_NEXT.match(doc.text, m.end()):
                 continue  # a results table run into a line: "… vs. Chiles Chiles 28-0" (winner)
