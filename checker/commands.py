@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -126,6 +127,17 @@ def _worker(batch: tuple[list[str], CliRequest]) -> list[FileResult]:
     return [_check_one(p, req, None) for p in paths]
 
 
+def _warm() -> None:
+    """Import the rules, compile their patterns and read the word list once, in the process
+    about to fork: each worker then starts with them instead of paying for them again."""
+    from checker.engine import check_text
+    from checker.rules.wordlist import WordListMissing, zipf
+
+    check_text("Warm-up text. It says little.\n", "warm.txt", "text", Settings(use_model=False))
+    with contextlib.suppress(WordListMissing):  # said by the rules that need it, file by file
+        zipf("warm")
+
+
 def _parallel(files: list[str], req: CliRequest, jobs: int) -> Iterable[FileResult]:
     import multiprocessing
 
@@ -133,6 +145,7 @@ def _parallel(files: list[str], req: CliRequest, jobs: int) -> Iterable[FileResu
     batches = [(files[i : i + size], req) for i in range(0, len(files), size)]
     from checker.lifeline import die_with
 
+    _warm()  # the workers are forked: what the parent has loaded, each of them has for free
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs, initializer=die_with, initargs=(os.getpid(),)) as pool:
         for chunk in pool.imap(_worker, batches):

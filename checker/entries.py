@@ -216,7 +216,8 @@ def dated_entries(lines: list[str]) -> int:
 _LABEL = re.compile(
     r"(?<![\w.'’&()-])([A-Z][\w.'’&()-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)"
     r"(?:[ \t]*:[ \t]|[ \t]+[–—][ \t]+(?!\d))")  # "Arsenal 2 – 1 Chelsea" is a score
-_LABEL_CONNECTORS = frozenset({"of", "the", "and", "de", "del", "van", "von", "der", "al", "for"})
+_LABEL_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "del", "van", "von", "der", "al",
+                               "for"})
 # Headings that open a paragraph without naming who speaks: not a speaker.
 _NOT_SPEAKERS = frozenset({
     "update", "updated", "note", "correction", "clarification", "breaking", "watch", "read",
@@ -237,11 +238,16 @@ FIELD_ENTRIES = 3  # lines opening with one field label that make a page a listi
 
 
 def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:
-    """The field labels (``FIELD_LABELS``) that open three lines or more: a listing's, each
-    line in an entry of its own ("When: August 19, 11 a.m.-7 p.m." … "When: August 19, 10
-    a.m.-6 p.m.": two events)."""
-    counts = Counter(label for label in labels if label in FIELD_LABELS)
+    """The field labels (``FIELD_LABELS``, or two of them joined: "Tickets & Info") that open
+    three lines or more: a listing's, each line in an entry of its own ("When: August 19, 11
+    a.m.-7 p.m." … "When: August 19, 10 a.m.-6 p.m.": two events)."""
+    counts = Counter(label for label in labels if label is not None and _field_label(label))
     return frozenset(label for label, n in counts.items() if n >= FIELD_ENTRIES)
+
+
+def _field_label(label: str) -> bool:
+    """A field label, or two joined ("tickets & info", "date and time")."""
+    return all(part in FIELD_LABELS for part in re.split(r" (?:&|and) ", label))
 
 
 def speaker_label(sentence: str) -> str | None:
@@ -461,15 +467,25 @@ _IN_PLAY = re.compile(
     r"(?:up|down|ahead|behind|level|tied|all[ \t]+square))(?![\w'’-])[ \t]+"
     r"(?:[^.!?\n]{0,30}?[ \t])??(?:by[ \t]+" + _NUMBER_WORD + r"(?![\w-])"
     r"|(?:at[ \t]+)?\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\d-]))")
+# A player's tally while a game is played, in the present tense: "Siakam leads Indiana with 10
+# points", "Gilgeous-Alexander leads the Thunder (and all scorers) with 16", "Siakam has eight
+# for Indiana". On a page that follows a game, each is a moment, as a score is.
+_TALLY = re.compile(
+    r"(?<![\w'’-])(?:leads|leading)[ \t]+[^.!?\n]{1,30}?[ \t]with[ \t]+" + _NUMBER_WORD
+    + r"(?![\w,.-]\d)(?:[ \t]+points\b|[ \t]*[.!]?$)"
+    r"|(?<![\w'’-])has[ \t]+" + _NUMBER_WORD + r"(?:[ \t]+points)?[ \t]+for[ \t]+[A-Z]")
 IN_PLAY_STATES = 3  # statements of a game's state that make a page follow a game as it is played
 
 
 def in_play(sentences: Sequence[str]) -> list[bool]:
-    """Which sentences state a game's score or margin while it is played, on a page that does so
-    three times or more: "Federer leads 6-4, 6-2." and, a game earlier, "Roger Federer leads
-    6-4, 5-2." are two moments of one match, as are "Miami up by one." and "Miami goes up by
-    four." On other pages, none: an article's two margins are the model's to compare."""
-    marked = [_IN_PLAY.search(s) is not None for s in sentences]
+    """Which sentences state a game's score, margin or a player's tally while it is played, on a
+    page that does so three times or more: "Federer leads 6-4, 6-2." and, a game earlier,
+    "Roger Federer leads 6-4, 5-2." are two moments of one match, as are "Miami up by one." and
+    "Miami goes up by four.", and "Siakam leads Indiana with 10 points" and, later, "Siakam has
+    eight for Indiana." On other pages, none: an article's two margins are the model's to
+    compare."""
+    marked = [_IN_PLAY.search(s) is not None or _TALLY.search(s) is not None
+              for s in sentences]
     if sum(marked) < IN_PLAY_STATES:
         return [False] * len(sentences)
     return marked

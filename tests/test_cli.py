@@ -218,6 +218,22 @@ def test_many_files_in_parallel_keep_order_and_results(tmp_path: Path) -> None:
     assert data["summary"]["findings"] == 2 * 20
 
 
+def test_the_parent_loads_rules_and_word_list_before_forking_workers() -> None:
+    code = textwrap.dedent("""
+        import json
+        from checker import rules
+        from checker.commands import _warm
+        from checker.rules import wordlist
+        before = (rules._imported, wordlist._packed.cache_info().currsize)
+        _warm()
+        print(json.dumps([before, (rules._imported, wordlist._packed.cache_info().currsize)]))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO_ROOT, env=cli_env(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == [[False, 0], [True, 1]]
+
+
 def _imported_modules(args: list[str]) -> set[str]:
     code = textwrap.dedent(f"""
         import contextlib, io, json, sys

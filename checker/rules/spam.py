@@ -23,6 +23,7 @@ MIN_TEASER_WORDS = 3  # after a one-word opener ("Watch: Cars pile up …")
 # but a links block's heading may be the opener and one such word ("Trending-News")
 _HEADING_NOUNS = frozenset(("news", "stories", "now", "posts", "articles", "videos", "reads"))
 MAX_BOILERPLATE_WORDS = 22
+_LIST_MARKS = " \t\u00a0•·▪◦‣*>"  # what may stand before a line's first word in a list
 _SEPARATOR = r"(?:[ \t\u00a0]*[:|»>–—-]+|[ \t\u00a0]{2,}|\u00a0)"
 
 
@@ -234,10 +235,11 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
             words = _words(text)
-            match = pattern.search(text) if words <= MAX_BOILERPLATE_WORDS else None
+            body = text.lstrip(_LIST_MARKS)  # "  • Get involved …": the phrase starts the line
+            match = pattern.search(body) if words <= MAX_BOILERPLATE_WORDS else None
             if match is not None:
                 # the phrase, or the line when the match stops inside a word ("HomeW…")
-                ends_inside = text[match.end() : match.end() + 1].isalnum()
+                ends_inside = body[match.end() : match.end() + 1].isalnum()
                 block.append((line, " ".join(text.split())[:48] if ends_inside
                               else match.group(0)))
                 continue

@@ -814,6 +814,11 @@ def test_one_field_of_a_listing_s_entries_is_two_events() -> None:
                "Night Market", "When: August 18, 5-10 p.m.", "Where: Mill Lane"]
     # three "When:" and three "Where:" lines: each is one entry's
     assert unlikely_pairs(listing, [(2, 5), (3, 6), (1, 4)]) == {(2, 5), (3, 6)}
+    # two field labels joined ("Tickets & Info") are one entry's field too
+    gigs = ["Gigs this week.", "The Lanterns", "Tickets & Info: $12 + bf, more info here.",
+            "Marlow Quartet", "Tickets & Info: Free, more info here.",
+            "Dune Cats", "Tickets & Info: $15, more info here."]
+    assert unlikely_pairs(gigs, [(2, 4), (4, 6)]) == {(2, 4), (4, 6)}
     # one event's page that gives its time twice is still compared
     event = ["Harbour Fair returns this summer.", "When: August 19, 11 a.m.-7 p.m.",
              "Where: The Quay", "When: August 20, 11 a.m.-7 p.m."]
@@ -1022,6 +1027,19 @@ def test_a_game_s_state_stated_as_it_is_played_is_a_moment_of_its_own() -> None:
              "The poll was taken on Monday."]
     assert in_play(story) == [False] * 3
     assert unlikely_pairs(story, [(0, 1)]) == set()
+    # a player's tally as the game goes on: "leads Team with N points", "has N for Team"
+    game = ["Game 7 live updates.",
+            "Kellan Price leads Dunmore with 10 points while Ade Rowe has added nine.",
+            "Tobi Marsh leads the Harriers (and all scorers) with 16.",
+            "Dunmore go into halftime leading 48-47.",
+            "Tobi Marsh leads the Harriers with 12 points.",
+            "Kellan Price has eight for Dunmore."]
+    assert in_play(game) == [False, True, True, True, True, True]
+    assert unlikely_pairs(game, [(2, 4), (1, 5)]) == {(2, 4), (1, 5)}
+    # a season's leaders in a story, under three tallies, are not a game followed live
+    season = ["Marsh leads the league with 30 points per game.",
+              "The Harriers lost again on Friday.", "Their coach was sacked."]
+    assert in_play(season) == [False] * 3
 
 
 def test_a_later_sentence_that_says_it_adds_is_a_second_item() -> None:
