@@ -49,6 +49,34 @@ def test_injected_related_link_lines(line: str) -> None:
     assert analysed[spam[0].start : spam[0].end].strip().startswith(line.split()[0])
 
 
+def test_a_headline_set_alone_as_a_bullet_in_prose_is_a_related_link() -> None:
+    from checker.fixes import apply_edits
+
+    teaser = "  • Harbour council agrees first budget in years, fails to settle parking row"
+    text = f"{BODY}\n\n{teaser}\n\n{BODY}\n"
+    findings, analysed = _findings(text, "SP101")
+    assert [analysed[f.start : f.end] for f in findings] == [teaser.strip()]
+    fix = findings[0].fix
+    assert fix is not None and apply_edits(text, fix.edits) == f"{BODY}\n\n{BODY}\n"
+    # a list's items, a bullet that ends as a sentence, or one of figures stay quiet
+    items = "\n".join(f"  • Harbour council item {k} agrees a budget" for k in "abc")
+    for quiet in (items, "  • The council agreed its first budget in years.",
+                  "  • Harbour 2 Dunmore 1 after extra time in the final"):
+        assert _flagged(f"{BODY}\n\n{quiet}\n\n{BODY}\n", "SP101") == [], quiet
+
+
+@pytest.mark.parametrize("line", [
+    "  • Get involved #harbourcycling",
+    "*Harbour.com uses cookies.Find out more",
+    "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    "ARTICLE AD BOX",
+    "Find us on Harbour Sports on Facebook Harbour Sports on Twitter",
+    "More about Storm, World, Philippines, and Typhoon",
+])
+def test_furniture_of_the_fourteenth_stop_s_pages(line: str) -> None:
+    assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP102"), line
+
+
 @pytest.mark.parametrize("line", [
     "Leave a Reply",
     "Your email address will not be published. Required fields are marked *",

@@ -150,6 +150,21 @@ def _links_under(doc: Document, following: list[Span],
     return out
 
 
+# A bullet line alone among paragraphs: "  • EU agrees first law on violence against women"
+_BULLET_LINE = re.compile(r"\A[ \t\u00a0]*+[•▪◦‣*-][ \t\u00a0]++(\S.*)")
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_LOWER = re.compile(r"[a-z]")
+MAX_LONE_BULLETS = 2  # bullet lines in a text of prose; more make a list
+MIN_LONE_BULLET_WORDS, MAX_LONE_BULLET_WORDS = 4, 20
+PROSE_LINE_WORDS = 12  # a paragraph of prose: this many words at least, and a sentence's end
+
+
+def _prose_line(text: str) -> bool:
+    stripped = text.strip()
+    return (_words(stripped) >= PROSE_LINE_WORDS and stripped[-1:] in ".!?\"”’'"
+            and not _BULLET_LINE.match(text))
+
+
 @register
 class InjectedRelatedLink(Rule):
     code = "SP101"
@@ -177,6 +192,7 @@ the story, mislead readers about what the article says, and often advertise some
         pattern = _prefix_pattern()
         lines = list(nonblank_lines(doc))
         skip_to = 0  # the lines of a links block already reported
+        reported: set[int] = set()
         for n, line in enumerate(lines):
             text = doc.text[line.start : line.end]
             if n < skip_to or _words(text) > MAX_TEASER_WORDS:
@@ -193,6 +209,7 @@ the story, mislead readers about what the article says, and often advertise some
             if not text[m.end():].strip(" \t:.!»>"):  # a heading: the links listed under it
                 block += _links_under(doc, lines[n + 1 : n + 1 + MAX_BLOCK_LINES], pattern)
             skip_to = n + len(block)
+            reported.update(range(n, skip_to))
             more = ("" if len(block) == 1 else " (and the line under it)" if len(block) == 2
                     else f" (and the {len(block) - 1} lines under it)")
             yield self.finding(line.start, block[-1].end,
@@ -201,6 +218,36 @@ the story, mislead readers about what the article says, and often advertise some
                                related=tuple(Related(b.start, b.end, "a teaser under it")
                                              for b in block[1:]),
                                fix=_removal_fix(doc, block, "injected related-link"))
+        yield from self._lone_bullets(doc, lines, reported)
+
+    def _lone_bullets(self, doc: Document, lines: list[Span],
+                      reported: set[int]) -> Iterator[Finding]:
+        """A headline set as a bullet of its own between two paragraphs of prose (an agency
+        copy's "  • EU agrees first law on violence against women, …"): a link to another story
+        that the copy carried along. A page with more bullets than that is a list's, and is left
+        alone (a review index's headlines, a live page's entries)."""
+        texts = [doc.text[line.start : line.end] for line in lines]
+        bullets = [n for n, text in enumerate(texts) if _BULLET_LINE.match(text)]
+        if not bullets or len(bullets) > MAX_LONE_BULLETS:
+            return
+        for n in bullets:
+            if n == 0 or n + 1 >= len(lines) or n in reported:
+                continue
+            head = _BULLET_LINE.match(texts[n]).group(1).strip()  # type: ignore[union-attr]
+            words = _words(head)
+            if not MIN_LONE_BULLET_WORDS <= words <= MAX_LONE_BULLET_WORDS \
+                    or head[-1] in ".!?:;,…" or _ANY_DIGIT.search(head) \
+                    or not _ANY_LOWER.search(head):
+                continue
+            after = texts[n + 1]
+            if not _prose_line(texts[n - 1]) or not (
+                    _prose_line(after) or (_words(after) <= 8 and after.strip()[-1] not in ".!?:;,"
+                                           and n + 2 < len(lines) and _prose_line(texts[n + 2]))):
+                continue
+            yield self.finding(lines[n].start, lines[n].end,
+                               f"injected related-link line: a headline set alone as a bullet "
+                               f"in the prose: {head[:48]!r}…",
+                               fix=_removal_fix(doc, [lines[n]], "injected related-link"))
 
 
 @register
