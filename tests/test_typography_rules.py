@@ -189,3 +189,21 @@ def test_a_numbered_question_and_a_flattened_results_table_are_no_slips() -> Non
     assert _found(table, "TY104") == []
     assert _found("The result: Eastvale won. Eastvale Eastvale beat them.", "TY104") == [
         "Eastvale Eastvale"]
+
+
+def test_words_run_together_where_a_scraper_lost_the_space() -> None:
+    from checker.fixes import apply_edits
+
+    text = ("Labour are defending 1,535 seatsThe Conservatives are defending 1,136 seatsThe "
+            "Lib Dems are defending 484.\n\nShare this articleClose\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
+    assert [text[f.start:f.end] for f in result.findings] == ["seatsThe", "articleClose"]
+    twice = result.findings[0]
+    assert "2 times" in twice.message and len(twice.related) == 1
+    assert twice.fix is not None
+    assert apply_edits(text, twice.fix.edits).count("seats The") == 2
+    # brands, names and code names glue words on purpose; a handle, a tag or a link is no prose
+    quiet = ("She paid with PayPal, sold on eBay and posted on YouTube from her iPhone. Ron "
+             "DeSantis ate at McDonald's. Follow @harbourNews and #harbourWeek or see "
+             "harbour.com/newsRoom today.")
+    assert _found(quiet, "TY107") == []

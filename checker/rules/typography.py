@@ -12,6 +12,7 @@ from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
 from checker.rules.textutil import lower_letter_runs
+from checker.rules.wordlist import available, zipf
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
 # search skips from mark to mark.)
@@ -530,6 +531,63 @@ checker passes it."""
             yield self.finding(
                 start, m.end(), f"{figure} takes '{right}', not '{written}'",
                 fix=Fix(f"write {figure}{right}", (Edit(m.start(), m.end(), right),)))
+
+
+# Two words run together where a scraper lost the space or the line break between them: a
+# lower-case word glued to a capitalised one ("seatsThe", "articleClose", "emptyReturn",
+# "boatREAD"). A token that starts lower-case is no brand ("PayPal", "RipGuard" start
+# capitalised; "iPhone" and "eBay" have a one-letter head), and the glued form must be one the
+# word list has never seen while each half is a common word.
+_RUN_TOGETHER = re.compile(
+    r"(?<![\w@#/.:'’-])([a-z]{3,}+)([A-Z](?:[a-z]++|[A-Z]++(?![a-z])))[A-Za-z]*+(?![\w@/.:'’-])")
+RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
+
+
+@register
+class RunTogetherWords(Rule):
+    code = "TY107"
+    name = "run-together-words"
+    category = "typography"
+    summary = "Two words run together where a space or a line break was lost (\"seatsThe\")"
+    what = """
+Finds a lower-case word glued to a capitalised one, as a scraper leaves them when it drops the
+space or the line break between two blocks of a page: "won 23 seatsThe party", "Share this
+articleClose", "Your cart is emptyReturn to Shop", "boatREAD". Both halves must be common
+English words and the glued form a word the word list has never seen, so a brand ("PayPal",
+"iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. Needs the word
+list (`wordfreq`); without it the rule finds nothing."""
+    why = """
+Words run together are the trace of text lifted from a web page: a caption glued to the next
+paragraph, a menu's labels pasted into one line. Readers see the slip at once; a spelling
+checker sees one unknown word."""
+    bad_examples = ("Labour won 23 seatsThe party said it was pleased.",
+                    "Share this articleClose the window.")
+    good_examples = ("She paid with PayPal and posted on YouTube from her iPhone.",
+                     "The eBay seller met Ron DeSantis at a McDonald's.")
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if not available() or _RUN_TOGETHER.search(text) is None:
+            return
+        places: dict[str, list[re.Match[str]]] = {}  # the same glued token again: one problem
+        for m in _RUN_TOGETHER.finditer(text):
+            if m.group() in places:
+                places[m.group()].append(m)
+            elif zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF \
+                    and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF:
+                places[m.group()] = [m]
+        for token, (m, *again) in places.items():
+            head, tail = m.group(1), token[len(m.group(1)):]
+            more = f" ({len(again) + 1} times)" if again else ""
+            yield self.finding(
+                m.start(), m.end(),
+                f"{token!r} runs two words together{more}: a space or a line break lost "
+                f"between {head!r} and {tail!r}?",
+                related=tuple(Related(a.start(), a.end(), "the same again") for a in again),
+                fix=Fix(f"write {head!r} and {tail!r} apart",
+                        tuple(Edit(a.start(2), a.start(2), " ") for a in (m, *again)),
+                        Applicability.UNSAFE))
 
 
 # Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
