@@ -8,6 +8,7 @@ import pytest
 
 from checker.config import Settings
 from checker.engine import check_text
+from checker.fixes import apply_edits
 
 
 def _found(text: str, code: str) -> list[str]:
@@ -355,6 +356,20 @@ def test_a_name_written_as_two_words_and_as_one_is_one_name_spelled_two_ways() -
     case = "LeBron James scored 30. Then Lebron James made a jumper. LeBron was tired."
     assert _found(case, "NM101") == ["Lebron"]
     assert _found("See @Lebron or www.Lebron.com for LeBron James.", "NM101") == []
+
+
+def test_a_name_written_with_its_accents_and_without_is_one_name_two_ways() -> None:
+    text = ("Director Inés Almodóvar opened the festival. Almodóvar's film won.\n\n"
+            "Later Inés Almodovar said she was moved.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NM101",)))
+    assert [(text[f.start:f.end], f.message) for f in result.findings] == [
+        ("Almodovar", "'Almodovar' is written 'Almodóvar' elsewhere in this document")]
+    fix = result.findings[0].fix
+    assert fix is not None and apply_edits(text, fix.edits).count("Almodóvar") == 3
+    # two people who share a given name, and words in another script or in styled letters
+    quiet = ("Nicolás Maduro met Nicolas Sarkozy in Paris.\n\n𝙂𝙖𝙡𝙤𝙥𝙞𝙣 won. Galopin was second.\n"
+             "\nΑθήνα and Athina are one city's name in two scripts.\n")
+    assert _found(quiet, "NM101") == []
 
 
 def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:

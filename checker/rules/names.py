@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -323,9 +324,65 @@ def _case_variants(text: str) -> list[SpacedVariant]:
     return out
 
 
+# A capitalised word with a letter of the Latin-1 Supplement or Latin Extended-A and -B blocks
+# ("Almodóvar", "Beyoncé", "Gardaí"); words in other scripts, or in mathematical letters that
+# fold to plain ones, are not accented spellings of a plain word.
+_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]++")
+_NEXT_WORD = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++([^\W\d_]++)")
+MIN_ACCENTED_LETTERS = 3
+
+
+def _folded(word: str) -> str | None:
+    """The word without its accents, when it is a capitalised Latin word that has some."""
+    if word.isascii() or not word[0].isupper() or len(word) < MIN_ACCENTED_LETTERS \
+            or any(ord(c) > 0x24F for c in word):
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word)
+                    if not unicodedata.combining(c))
+    return plain if plain.isascii() and plain.isalpha() and plain != word else None
+
+
+def _accent_variants(text: str) -> list[SpacedVariant]:
+    """Names written with their accents in one place and without in another ("Almodóvar" /
+    "Almodovar", "Agnès" / "Agnes", "Gardaí" / "Gardai"); not two people who share a given name
+    but not a surname ("Nicolás Maduro", "Nicolas Sarkozy")."""
+    if text.isascii():
+        return []
+    out = []
+    for word in {m.group() for m in _WORD.finditer(text) if not m.group().isascii()}:
+        plain = _folded(word)
+        if plain is None or plain not in text:
+            continue
+        accented, plains = _exact_words(text, word), _exact_words(text, plain)
+        if not plains:
+            continue
+        after = {_next_word(text, end) for _, end in accented}
+        after_plain = {_next_word(text, end) for _, end in plains}
+        if None not in after | after_plain and not after & after_plain:
+            continue  # each form always before its own other name: two people
+        # the form written more often; on a tie, the accented one
+        if len(plains) > len(accented):
+            out.append(_variant(text, plain, plains, accented))
+        else:
+            out.append(SpacedVariant(plain, word, tuple(plains), accented[0]))
+    return out
+
+
+def _exact_words(text: str, word: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(
+        rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text)]
+
+
+def _next_word(text: str, end: int) -> str | None:
+    """The capitalised word right after a name ("Maduro" after "Nicolás"), if one follows."""
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m is not None and m.group(1)[0].isupper() else None
+
+
 def spacing_variants(text: str) -> list[SpacedVariant]:
-    """Names written both as two words and as one, or with and without a capital inside."""
-    found = _case_variants(text)
+    """Names written both as two words and as one, with and without a capital inside, or with
+    and without their accents."""
+    found = _case_variants(text) + _accent_variants(text)
     return sorted(found + _spaced(text), key=lambda v: v.minority[0])
 
 
@@ -379,7 +436,10 @@ other spelling leaves out ("Savai‘i" / "Savaii") is one spelling. And a name w
 words in one place and as one in another ("Time Warner" / "TimeWarner", "Tilak Nagar" /
 "Tilaknagar") is one name spelled two ways, and so is one written with a capital inside and
 without ("LeBron" / "Lebron"): the rarer form is reported (on a tie, the later), unless the
-one-word form is an everyday word ("Every One" in a title, "Everyone")."""
+one-word form is an everyday word ("Every One" in a title, "Everyone"). A name written with its
+accents and without ("Almodóvar" / "Almodovar") is one name too: the rarer form is reported (on
+a tie, the one without), unless each form always stands before its own other name ("Nicolás
+Maduro", "Nicolas Sarkozy")."""
     why = """
 A name spelled two ways is the commonest factual slip in copy, and in spun or machine-rewritten
 text it is a sign that the names were garbled. Readers cannot tell which spelling is right."""
