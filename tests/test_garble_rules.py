@@ -250,6 +250,20 @@ def test_the_markup_of_one_line_is_one_finding() -> None:
     assert text[second.start:second.end] == "[/vc_column]" and not second.related
 
 
+def test_markdown_bold_markers_in_plain_text_are_one_finding() -> None:
+    text = ("Harbour awards live.\n**15.52 **\nThe first prize goes to the ferry crew.\n"
+            "**16.08 **\nThe mayor arrives.\n\n*****\n\nThe blog has now closed.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP105",)))
+    [found] = result.findings
+    assert text[found.start:found.end] == "**15.52 **" and "(2 places)" in found.message
+    assert [text[r.start:r.end] for r in found.related] == ["**16.08 **"]
+    # a row of stars is a section break; in a Markdown draft, bold is meant
+    assert _found("The ferry ran.\n\n*****\n\nThe strike ended.\n", "SP105") == []
+    markdown = check_text("The ferry **ran** late.\n", "d.md", "markdown",
+                          Settings(use_model=False, select=("SP105",)))
+    assert markdown.findings == []
+
+
 @pytest.mark.parametrize(("text", "placeholder"), [
     ("Star player [Player Name] faces a setback before the game.", "[Player Name]"),
     ("The beloved couple [Couple’s Names] have split.", "[Couple’s Names]"),

@@ -514,6 +514,11 @@ SAME_MARKUP_LINES = 3  # lines opening on one piece of markup that make it one f
 _ESCAPED_QUOTE = re.compile(r"(?<!\\)\\[\"'“”‘’]")
 
 
+# Markdown's bold markers copied into plain text ("**This live blog has now concluded**",
+# "**15.52 **", "**1. ** A New Power Couple"); a row of stars is a section break, not markup.
+_MARKDOWN_BOLD = re.compile(r"(?<![*\w])\*\*[^*\n]{1,80}+\*\*(?![*\w])")
+
+
 def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
     """Every piece of leftover markup or code in the text, with what it is."""
     text = doc.text
@@ -556,7 +561,8 @@ with the text: HTML tags (`<p>`, `<a href=...>`; not in Markdown, where HTML may
 style sheet's rules (`P { margin-bottom: 0.21cm; }`), an embed's script address
 (`.../widgets.js`), an image's file name run into the text (`jul011968C5A.jpgFrom the July 1
 edition`), dummy text (`lorem ipsum`), a web server's include error and quotation marks still
-escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown). The
+escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown) and
+Markdown's bold markers in plain text (`**This live blog has now concluded**`). The
 markup of one line is one finding, at its first piece, the rest given as related: a list scraped
 with its closing tags ("…[/li] …[/li][/ul]") is one problem."""
     why = """
@@ -591,6 +597,7 @@ draft they show the text was scraped from a page, and they print as junk for rea
         # scraped page) is one problem: reported once, at its first line, with the count
         first_piece = Counter(found[0][0].group() for found in lines)
         reported: set[str] = set()
+        yield from self._markdown_emphasis(doc)
         for found in lines:
             piece = found[0][0].group()
             if first_piece[piece] < SAME_MARKUP_LINES:
@@ -598,6 +605,19 @@ draft they show the text was scraped from a page, and they print as junk for rea
             elif piece not in reported:
                 reported.add(piece)
                 yield self._repeated_finding([f for f in lines if f[0][0].group() == piece])
+
+    def _markdown_emphasis(self, doc: Document) -> Iterator[Finding]:
+        """Markdown's bold markers in a plain text: one finding for the document (a page
+        converted to Markdown marks every heading and label so), the other places related. In a
+        Markdown draft they are bold, as meant."""
+        if "**" not in doc.text or doc.kind == "markdown":
+            return
+        found = [m for m in _MARKDOWN_BOLD.finditer(doc.text)
+                 if not doc.touches_markup(m.start(), m.end())]
+        if found:
+            more = f" ({len(found)} places)" if len(found) > 1 else ""
+            yield self._piece_finding(found[0], "leftover Markdown emphasis", more, found[1:],
+                                      "Markdown emphasis again")
 
     def _repeated_finding(self, lines: list[list[tuple[re.Match[str], str]]]) -> Finding:
         """One finding for one piece of markup that opens the markup of many lines."""
