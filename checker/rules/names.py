@@ -327,7 +327,7 @@ def _case_variants(text: str) -> list[SpacedVariant]:
 # A capitalised word with a letter of the Latin-1 Supplement or Latin Extended-A and -B blocks
 # ("Almodóvar", "Beyoncé", "Gardaí"); words in other scripts, or in mathematical letters that
 # fold to plain ones, are not accented spellings of a plain word.
-_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]++")
+_ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _NEXT_WORD = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++([^\W\d_]++)")
 MIN_ACCENTED_LETTERS = 3
 
@@ -348,8 +348,16 @@ def _accent_variants(text: str) -> list[SpacedVariant]:
     but not a surname ("Nicolás Maduro", "Nicolas Sarkozy")."""
     if text.isascii():
         return []
+    words = set()
+    for m in _ACCENTED.finditer(text):  # few: curly quotes and dashes are not letters
+        start, end = m.start(), m.end()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        words.add(text[start:end])
     out = []
-    for word in {m.group() for m in _WORD.finditer(text) if not m.group().isascii()}:
+    for word in words:
         plain = _folded(word)
         if plain is None or plain not in text:
             continue

@@ -540,6 +540,7 @@ checker passes it."""
 # word list has never seen while each half is a common word.
 _RUN_TOGETHER = re.compile(
     r"(?<![\w@#/.:'’-])([a-z]{3,}+)([A-Z](?:[a-z]++|[A-Z]++(?![a-z])))[A-Za-z]*+(?![\w@/.:'’-])")
+_GLUE = re.compile(r"[a-z][A-Z]")
 RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
 
 
@@ -568,10 +569,16 @@ checker sees one unknown word."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if not available() or _RUN_TOGETHER.search(text) is None:
+        if not available():
             return
         places: dict[str, list[re.Match[str]]] = {}  # the same glued token again: one problem
-        for m in _RUN_TOGETHER.finditer(text):
+        for glue in _GLUE.finditer(text):  # few: a lower-case letter before a capital
+            start = glue.start()
+            while start and text[start - 1].isalpha():
+                start -= 1
+            m = _RUN_TOGETHER.match(text, start)
+            if m is None or m.start(2) != glue.end() - 1:
+                continue
             if m.group() in places:
                 places[m.group()].append(m)
             elif zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF \
