@@ -197,11 +197,17 @@ def test_words_run_together_where_a_scraper_lost_the_space() -> None:
     text = ("Labour are defending 1,535 seatsThe Conservatives are defending 1,136 seatsThe "
             "Lib Dems are defending 484.\n\nShare this articleClose\n")
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
-    assert [text[f.start:f.end] for f in result.findings] == ["seatsThe", "articleClose"]
-    twice = result.findings[0]
-    assert "2 times" in twice.message and len(twice.related) == 1
-    assert twice.fix is not None
-    assert apply_edits(text, twice.fix.edits).count("seats The") == 2
+    # a page that lost its line breaks: one finding, the other places related, one fix
+    [found] = result.findings
+    assert text[found.start:found.end] == "seatsThe"
+    assert "(and 2 more places: 'articleClose')" in found.message
+    assert [text[r.start:r.end] for r in found.related] == ["seatsThe", "articleClose"]
+    assert found.fix is not None
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed.count("seats The") == 2 and "article Close" in fixed
+    twice = check_text("Labour won 23 seatsThe party and 40 seatsThe rest.", "d.txt", "text",
+                       Settings(use_model=False, select=("TY107",))).findings
+    assert len(twice) == 1 and "(2 times)" in twice[0].message
     # brands, names and code names glue words on purpose; a handle, a tag or a link is no prose
     quiet = ("She paid with PayPal, sold on eBay and posted on YouTube from her iPhone. Ron "
              "DeSantis ate at McDonald's. Follow @harbourNews and #harbourWeek or see "

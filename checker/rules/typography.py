@@ -555,8 +555,10 @@ Finds a lower-case word glued to a capitalised one, as a scraper leaves them whe
 space or the line break between two blocks of a page: "won 23 seatsThe party", "Share this
 articleClose", "Your cart is emptyReturn to Shop", "boatREAD". Both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
-"iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. Needs the word
-list (`wordfreq`); without it the rule finds nothing."""
+"iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. A page whose line
+breaks were lost glues word after word: one finding for the document, the other places
+related, one fix for all. Needs the word list (`wordfreq`); without it the rule finds
+nothing."""
     why = """
 Words run together are the trace of text lifted from a web page: a caption glued to the next
 paragraph, a menu's labels pasted into one line. Readers see the slip at once; a spelling
@@ -584,17 +586,28 @@ checker sees one unknown word."""
             elif zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF \
                     and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF:
                 places[m.group()] = [m]
-        for token, (m, *again) in places.items():
-            head, tail = m.group(1), token[len(m.group(1)):]
-            more = f" ({len(again) + 1} times)" if again else ""
-            yield self.finding(
-                m.start(), m.end(),
-                f"{token!r} runs two words together{more}: a space or a line break lost "
-                f"between {head!r} and {tail!r}?",
-                related=tuple(Related(a.start(), a.end(), "the same again") for a in again),
-                fix=Fix(f"write {head!r} and {tail!r} apart",
-                        tuple(Edit(a.start(2), a.start(2), " ") for a in (m, *again)),
-                        Applicability.UNSAFE))
+        if not places:
+            return
+        # one finding for the document: a page whose line breaks were lost glues word after
+        # word ("without powerDuke Energy …", "customersTampa …"), and that is one problem
+        (token, (m, *again)), *others = places.items()
+        head, tail = m.group(1), token[len(m.group(1)):]
+        rest = sorted([*again, *(x for _, found in others for x in found)], key=re.Match.start)
+        more = ""
+        if rest:
+            tokens = ", ".join(repr(t) for t, _ in others[:3]) + (", …" if len(others) > 3 else "")
+            more = (f" ({len(again) + 1} times)" if not others else
+                    f" (and {len(rest)} more place{'s' if len(rest) > 1 else ''}"
+                    f"{': ' + tokens if others else ''})")
+        yield self.finding(
+            m.start(), m.end(),
+            f"{token!r} runs two words together{more}: a space or a line break lost "
+            f"between {head!r} and {tail!r}?",
+            related=tuple(Related(a.start(), a.end(), "two words run together again")
+                          for a in rest),
+            fix=Fix("write the words apart", tuple(
+                Edit(a.start(2), a.start(2), " ") for a in (m, *rest)),
+                Applicability.UNSAFE))
 
 
 # Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
