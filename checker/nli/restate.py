@@ -105,6 +105,21 @@ _INDEFINITE = re.compile(r"\W{0,3}(?:A|An|Another)[ \t]+([\w'’-]+)(?:[ \t]+([\
                          r"(?:[ \t]+([\w'’-]+))?")
 
 
+# A sentence that opens on one of several things counted ("One man was airlifted …", "The
+# second male was taken …", "The other driver …"): the count it gives.
+_COUNTED = re.compile(r"\W{0,3}(?:[Tt]he[ \t]+)?(One|First|Second|Third|Fourth|Fifth|Other|"
+                      r"Another|one|first|second|third|fourth|fifth|other|another)[ \t]+[a-z]")
+_COUNT_OF = {"one": "first", "another": "other"}
+
+
+def _counted(sentence: str) -> str | None:
+    m = _COUNTED.match(sentence)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    return _COUNT_OF.get(word, word)
+
+
 def _introduced(sentence: str) -> frozenset[str] | None:
     """The first words after "a", "an" or "another" opening the sentence, lower-cased; None when
     it does not open so."""
@@ -496,6 +511,7 @@ class PairFilter:
         self._list_days = [entry_day(s) if listing_entry(s) else None for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._introduced = [_introduced(s) for s in sentences]
+        self._counted = [_counted(s) for s in sentences]
         self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
         # the headline, and a title printed more than once wherever it stands
@@ -594,7 +610,9 @@ class PairFilter:
         """One sentence speaks of a man only and the other of a woman only ("He was banned
         for two years." / "She was banned for 11 months."), each opens on a thing of its own
         introduced with "a" ("A black car suffered heavy damage." / "A white SUV also was
-        damaged.": no word in common among the three after the article), the two are one
+        damaged.": no word in common among the three after the article) or on another of
+        several things counted ("One man was airlifted …" / "The second male was taken …"), the
+        two are one
         template with other names in two slots or more ("… Republican John Thune will win the
         South Dakota race" / "… Jerry Moran will win the Kansas race"), the two are in
         two people's cases of a court list (``checker.entries.case_entries``), or under two
@@ -607,6 +625,11 @@ class PairFilter:
         # heavy damage …" / "A white SUV also was damaged."): two vehicles, two people
         na, nb = self._introduced[i], self._introduced[j]
         if na is not None and nb is not None and na.isdisjoint(nb):
+            return True
+        # two of several things counted ("One man was airlifted … with serious injuries" / "The
+        # second male was taken … with non-serious injuries"): two people
+        ca, cb = self._counted[i], self._counted[j]
+        if ca is not None and cb is not None and ca != cb:
             return True
         # one template, other names in two slots or more, and not the same names swapped: "…
         # projects that Republican John Thune will win the South Dakota race" / "… Jerry Moran

@@ -381,6 +381,22 @@ def test_a_man_and_a_woman_are_two_people() -> None:
     assert unlikely_pairs(sentences, [(0, 1), (0, 2), (1, 2), (0, 3)]) == {(0, 1)}
 
 
+def test_two_of_several_counted_are_two_people() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = [
+        "Two men were hurt when a tractor hit their car near Dunmore on Friday.",
+        "One man was airlifted to Harbour General with serious injuries.",
+        "The second male was taken to Dunmore Hospital with non-serious injuries.",
+        "The man was taken to Harbour General with minor injuries.",
+        "The other driver was not hurt.",
+    ]
+    # one of them against the second, or against the other; not one against "the man"
+    assert unlikely_pairs(sentences, [(1, 2), (1, 4)]) == {(1, 2), (1, 4)}
+    pairs = PairFilter(sentences)
+    assert pairs.two_people(1, 2) and pairs.two_people(1, 4) and not pairs.two_people(1, 3)
+
+
 def test_a_listing_label_before_a_dash_opens_an_entry() -> None:
     from checker.entries import speaker_label
     from checker.nli.restate import unlikely_pairs
