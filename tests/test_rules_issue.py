@@ -72,9 +72,27 @@ def test_a_headline_set_alone_as_a_bullet_in_prose_is_a_related_link() -> None:
     "ARTICLE AD BOX",
     "Find us on Harbour Sports on Facebook Harbour Sports on Twitter",
     "More about Storm, World, Philippines, and Typhoon",
+    "Copyright(c) 2024 HarbourNews.com. All Rights Reserved",
+    "You are here: Home > News > Harbour",
+    "(This story has not been edited by Harbour staff and is auto-generated from a syndicated "
+    "feed.)",
 ])
 def test_furniture_of_the_fourteenth_stop_s_pages(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP102"), line
+
+
+def test_an_advert_s_marker_run_into_a_paragraph_is_taken_out_of_it() -> None:
+    from checker.fixes import apply_edits
+
+    text = (f"{BODY}\n\nArticle continues after this advertisementThe harbour master said the "
+            "ferry would sail at noon on Friday, weather permitting.\n\nArticle continues after "
+            "this advertisement“We are ready,” he said to reporters at the quay.\n")
+    [found], _ = _findings(text, "SP102")
+    assert "(2 times)" in found.message and len(found.related) == 1
+    assert found.fix is not None
+    fixed = apply_edits(text, found.fix.edits)
+    assert "advertisement" not in fixed and "\n\nThe harbour master said" in fixed
+    assert "\n\n“We are ready,” he said" in fixed
 
 
 @pytest.mark.parametrize("line", [

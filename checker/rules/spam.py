@@ -250,6 +250,26 @@ the story, mislead readers about what the article says, and often advertise some
                                fix=_removal_fix(doc, [lines[n]], "injected related-link"))
 
 
+# An advert's marker that a scraper ran into the paragraph it interrupted, with no line break:
+# found inside a line of any length ("Article continues after this advertisementMDRRMO head …").
+_INLINE_MARKER = re.compile(
+    r"(?:Article|Story) continues (?:after|below) (?:this )?advertisement", re.IGNORECASE)
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Is the span all of its line but blanks (a line SP102's line pass reports)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip() == text[start:end].strip()
+
+
+def _between_words(text: str, m: re.Match[str]) -> bool:
+    """Would taking the marker out glue the words on either side of it?"""
+    return (m.start() > 0 and not text[m.start() - 1].isspace()
+            and m.end() < len(text) and not text[m.end()].isspace())
+
+
 @register
 class Boilerplate(Rule):
     code = "SP102"
@@ -317,6 +337,27 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 repeats[key] = [block]
         for first, *again in repeats.values():
             yield self._block_finding(doc, first, [[line for line, _ in b] for b in again])
+        yield from self._inline_markers(doc)
+
+    def _inline_markers(self, doc: Document) -> Iterator[Finding]:
+        """An advert's marker run into a paragraph ("Article continues after this
+        advertisementMDRRMO head Joey Herredero said …"): one finding for the document, the
+        other places related, and a fix that takes out the marker and leaves the paragraph."""
+        found = [m for m in _INLINE_MARKER.finditer(doc.text)
+                 if not _whole_line(doc.text, m.start(), m.end())]
+        if not found:
+            return
+        first, rest = found[0], found[1:]
+        more = f" ({len(found)} times)" if rest else ""
+        fix = None
+        if doc.offsets_are_source:
+            fix = Fix("remove the advert's marker", tuple(
+                Edit(m.start(), m.end(), " " if _between_words(doc.text, m) else "")
+                for m in found), Applicability.SAFE)
+        yield self.finding(first.start(), first.end(),
+                           f"an advert's marker run into the text: {first.group()!r}{more}",
+                           related=tuple(Related(m.start(), m.end(), "the marker again")
+                                         for m in rest), fix=fix)
 
     def _block_finding(self, doc: Document, block: list[tuple[Span, str]],
                        again: list[list[Span]]) -> Finding:
