@@ -81,6 +81,12 @@ def test_furniture_of_the_fourteenth_stop_s_pages(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP102"), line
 
 
+def test_a_sentence_about_sponsored_content_is_not_the_label() -> None:
+    line = "Advertising from partners brings 10% of revenue, with sites offering sponsored content"
+    assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP102") == []
+    assert _flagged(f"{BODY}\n\nSponsored Content\n\n{BODY}\n", "SP102")
+
+
 def test_an_advert_s_marker_run_into_a_paragraph_is_taken_out_of_it() -> None:
     from checker.fixes import apply_edits
 
