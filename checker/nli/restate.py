@@ -612,10 +612,9 @@ class PairFilter:
         introduced with "a" ("A black car suffered heavy damage." / "A white SUV also was
         damaged.": no word in common among the three after the article) or on another of
         several things counted ("One man was airlifted …" / "The second male was taken …"), the
-        two are one
-        template with other names in two slots or more ("… Republican John Thune will win the
-        South Dakota race" / "… Jerry Moran will win the Kansas race"), the two are in
-        two people's cases of a court list (``checker.entries.case_entries``), or under two
+        two are one template with other names in two slots or more ("… Republican John Thune
+        will win the South Dakota race" / "… Jerry Moran will win the Kansas race"), the two are
+        in two people's cases of a court list (``checker.entries.case_entries``), or under two
         headings of a page of short headed items (``_headed_items``): two people or two
         events, and what one did the other need not have done."""
         a, b = self._genders[i], self._genders[j]
