@@ -44,7 +44,7 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 @functools.cache
 def _boilerplate_pattern() -> re.Pattern[str]:
-    lines = load_lines("spam", "boilerplate.txt")
+    lines = [p for p in load_lines("spam", "boilerplate.txt") if not p.startswith("inline:")]
     phrases = sorted((p for p in lines if not p.startswith("re:")), key=len, reverse=True)
     patterns = [p[3:] for p in lines if p.startswith("re:")]  # a few need anchors or classes
     literal = r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])"
@@ -250,10 +250,14 @@ the story, mislead readers about what the article says, and often advertise some
                                fix=_removal_fix(doc, [lines[n]], "injected related-link"))
 
 
-# An advert's marker that a scraper ran into the paragraph it interrupted, with no line break:
-# found inside a line of any length ("Article continues after this advertisementMDRRMO head …").
-_INLINE_MARKER = re.compile(
-    r"(?:Article|Story) continues (?:after|below) (?:this )?advertisement", re.IGNORECASE)
+@functools.cache
+def _inline_marker() -> re.Pattern[str]:
+    """An advert's marker that a scraper ran into the paragraph it interrupted, with no line
+    break, found inside a line of any length ("Article continues after this
+    advertisementMDRRMO head …"): the `inline:` lines of `rules/spam/boilerplate.txt`."""
+    patterns = [p[len("inline:"):] for p in load_lines("spam", "boilerplate.txt")
+                if p.startswith("inline:")]
+    return re.compile("|".join(patterns), re.IGNORECASE)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -343,7 +347,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         """An advert's marker run into a paragraph ("Article continues after this
         advertisementMDRRMO head Joey Herredero said …"): one finding for the document, the
         other places related, and a fix that takes out the marker and leaves the paragraph."""
-        found = [m for m in _INLINE_MARKER.finditer(doc.text)
+        found = [m for m in _inline_marker().finditer(doc.text)
                  if not _whole_line(doc.text, m.start(), m.end())]
         if not found:
             return
