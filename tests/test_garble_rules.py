@@ -239,6 +239,12 @@ def test_leftover_cms_markup_is_found(markup: str) -> None:
     assert _found(text, "SP105") == [markup]
 
 
+def test_a_closing_tag_with_a_space_inside_is_leftover_html() -> None:
+    # machine translation breaks a tag apart: "rose.< /p>"; "3 < 5" stays prose
+    assert _found("Ferry fares rose.< /p> Crews were glad.", "SP105") == ["< /p>"]
+    assert _found("Turnout was 3 < 5 per cent. The pier < /harbour wall.", "SP105") == []
+
+
 def test_the_markup_of_one_line_is_one_finding() -> None:
     text = ("Police log for the week.\n\nTheft on Mill Lane.[/li] Car broken into on Quay"
             " Street.[/li][/ul] Bike stolen.[/quote]\n\nThe station is open daily.\n\n"
@@ -273,6 +279,8 @@ def test_markdown_bold_markers_in_plain_text_are_one_finding() -> None:
      "[mention children, if applicable]"),
     ("Rumours had circulated for months. [Mention any tabloid rumours or posts",
      "[Mention any tabloid rumours or posts"),
+    ("The harbour master died aged [Age] at home.", "[Age]"),
+    ("[He/She] will be remembered by the whole crew.", "[He/She]"),
 ])
 def test_an_unfilled_template_placeholder_is_found(text: str, placeholder: str) -> None:
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP105",)))

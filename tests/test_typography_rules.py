@@ -213,3 +213,7 @@ def test_words_run_together_where_a_scraper_lost_the_space() -> None:
              "DeSantis ate at McDonald's. Follow @harbourNews and #harbourWeek or see "
              "harbour.com/newsRoom today.")
     assert _found(quiet, "TY107") == []
+    # a template variable's name is code (SP105's leftover markup), not two words glued
+    assert _found("The vote is in March. {{ remainingArticles }} left. {% relatedPosts %}",
+                  "TY107") == []
+    assert _found("{{ x }} Share this articleClose", "TY107") == ["articleClose"]

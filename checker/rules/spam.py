@@ -525,8 +525,9 @@ _PLACEHOLDER = re.compile(
     # applicable]", up to the end of its line when it is never closed). "[insert your own
     # slogan here]" is a writer's joke, and "[Source]" a wiki's link: neither matches.
     r"\[(?:[A-Z][\w'’]*+[ \t]++){0,3}+(?:Name|Names|Team|Date|City|Country|Company|Location"
-    r"|Number|Amount|Title|Quote|Link|Here)\]"
-    r"|\[(?:date|name|location|number[ \t]+of[ \t]+[a-z]++)\]"
+    r"|Number|Amount|Title|Quote|Link|Here|Age|Year|Occupation|Organization|Organisation)\]"
+    r"|\[(?:date|name|location|age|number[ \t]+of[ \t]+[a-z]++)\]"
+    r"|\[(?:He|She|His|Her|Him)/(?:He|She|His|Her|Him|They|Their|Them)\]"
     r"|\[(?i:mention|describe|specify|specific|include)[ \t][^\]\n]{1,120}+(?:\]|$)",
     re.MULTILINE)
 
@@ -538,8 +539,8 @@ _PLACEHOLDER = re.compile(
 # dummy text ("Get the latest ipsum dolor sit amet"). None occurs in the 2,629 BBC and CNN/DM
 # articles. Each pattern is searched only in a text that holds its cheap marker.
 _HTML_TAG = re.compile(
-    r"</?(?i:p|a|div|span|br|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol|li|table|tr"
-    r"|td|th|figure|figcaption|blockquote|section|article|noscript|hr|v)"
+    r"(?:<|< (?=/))/?(?i:p|a|div|span|br|strong|em|b|i|u|img|iframe|script|style|h[1-6]|ul|ol"
+    r"|li|table|tr|td|th|figure|figcaption|blockquote|section|article|noscript|hr|v)"
     r"(?:[ \t][^<>\n]{0,300})?/?>")
 _CSS_RULE = re.compile(
     r"(?<![\w.#:-])[A-Za-z.#][\w.#:-]*+[ \t]*\{[ \t]*[a-z-]++[ \t]*:[ \t]*[^;{}\n]{1,60};")

@@ -544,6 +544,14 @@ _GLUE = re.compile(r"[a-z][A-Z]")
 RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
 
 
+def _in_template_tag(text: str, at: int) -> bool:
+    """Whether `at` is inside a template tag left open on its line ("{{ remainingArticles }}"):
+    a variable's name there is code, found as leftover markup by SP105, not two words glued."""
+    line_start = text.rfind("\n", 0, at) + 1
+    opened = max(text.rfind("{{", line_start, at), text.rfind("{%", line_start, at))
+    return opened >= 0 and "}}" not in text[opened:at] and "%}" not in text[opened:at]
+
+
 @register
 class RunTogetherWords(Rule):
     code = "TY107"
@@ -579,7 +587,7 @@ checker sees one unknown word."""
             while start and text[start - 1].isalpha():
                 start -= 1
             m = _RUN_TOGETHER.match(text, start)
-            if m is None or m.start(2) != glue.end() - 1:
+            if m is None or m.start(2) != glue.end() - 1 or _in_template_tag(text, m.start()):
                 continue
             if m.group() in places:
                 places[m.group()].append(m)
