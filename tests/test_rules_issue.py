@@ -217,6 +217,17 @@ def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
               "The Veloster N, which we drove in May, is quick. The Veloster N, too, is loud.\n")
     assert _flagged(models, "NM102") == []
     assert _flagged("The phone takes on the Moto X, and it is cheap.\n", "NM102") == ["Moto X"]
+    # a stage name that ends in a letter
+    assert _flagged("Cardi B and Offset have split, the rapper said.\n", "NM102") == []
+
+
+def test_a_name_inflected_in_a_quoted_phrase_of_another_language_is_no_variant() -> None:
+    text = ("Troops in Ukraine held the line. The president of Ukraine spoke on Monday.\n\n"
+            "He said: \"I told them 'Slava Ukraini' (Glory to Ukraine)\", and left.\n")
+    assert _flagged(text, "NM101") == []
+    slip = ("Troops in Ukraine held the line. The president of Ukraine spoke on Monday.\n\n"
+            "Aid to Ukraini arrived on Tuesday.\n")
+    assert _flagged(slip, "NM101") == ["Ukraini"]
 
 
 def test_authors_of_a_reference_list_are_not_truncated_names() -> None:

@@ -217,3 +217,11 @@ def test_words_run_together_where_a_scraper_lost_the_space() -> None:
     assert _found("The vote is in March. {{ remainingArticles }} left. {% relatedPosts %}",
                   "TY107") == []
     assert _found("{{ x }} Share this articleClose", "TY107") == ["articleClose"]
+
+
+def test_to_to_after_a_relative_clause_is_meant() -> None:
+    # the first "to" ends the clause ("somebody that I run to"), the second opens its purpose
+    text = "There is always somebody that I run to to talk to, the singer said."
+    assert _found(text, "TY104") == []
+    assert _found("He wanted to to go home.", "TY104") == ["to to"]
+    assert _found("The man who went to to the harbour left.", "TY104") == ["to to"]

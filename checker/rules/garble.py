@@ -134,7 +134,7 @@ _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "becau
 _NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([a-z]+)")
 _RUN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*[ \t]+$")
 _RUN_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z]")
-_NUMBERED_AFTER = re.compile(r"(?<![ \t])[ \t]+\d+(?:\.\d+)*(?![\d,:–-]|\.\d)")
+_NUMBERED_AFTER = re.compile(r"(?<![ \t])[ \t]+\d++(?:,\d{3})*+(?:\.\d++)*+(?![\d,:–-]|\.\d)")
 _NUMBERED_BEFORE = re.compile(r"\d[ \t]+$")
 _ORIGIN = frozenset(("from", "of", "in", "at", "near", "and"))
 _ROLE_OF = frozenset(("of", "at", "from"))
@@ -198,7 +198,8 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     if (_NUMBERED_AFTER.match(text, a_end) and _NUMBERED_AFTER.match(text, b_end)) or (
             _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
             and _NUMBERED_BEFORE.search(text, max(0, b_start - 12), b_start)):
-        return False  # "Python 2 and Python 3", "18.04 LTS and 16.04 LTS": numbered things
+        return False  # "Python 2 and Python 3", "18.04 LTS and 16.04 LTS": numbered things,
+        # and sums ("to Rs 1,114.7 crore from Rs 908 crore")
     if _in_longer_names(text, a_start, b_end):
         return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
     last = words[-1] if words else ""

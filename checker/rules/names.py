@@ -255,9 +255,17 @@ def _by_deletions(names: list[str], most: int) -> dict[str, list[str]]:
     return {form: found for form, found in index.items() if len(found) > 1}
 
 
+# A phrase of another language that inflects a name, quoted as it is said: "Slava Ukraini"
+# ("glory to Ukraine"), beside "Ukraine" in the English around it.
+_INFLECTING_PHRASE = re.compile(r"(?i:slava)[ \t]+\Z")
+
+
 def _cut_off(text: str, end: int, spelling: str, canonical: str) -> bool:
     """The text stops in the middle of this word ("… with the Liberal Democrats gaining three,
-    Labou"): the rest of the word was cut off with the text, not misspelt."""
+    Labou"): the rest of the word was cut off with the text, not misspelt. Or the word is a
+    name inflected in a phrase of another language ("Slava Ukraini")."""
+    if _INFLECTING_PHRASE.search(text, max(0, end - len(spelling) - 8), end - len(spelling)):
+        return True
     return canonical.startswith(spelling) and not text[end:].strip()
 
 

@@ -349,6 +349,13 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _IS_CLAUSE = re.compile(
     r"(?i:\b(?:what|all|thing|problem|question|point|issue|fact|reason|truth|trouble|answer"
     r"|difference)\b)[^.!?\n]{0,40}$")
+# "to to" where the first "to" ends a relative clause and the second starts what it is for:
+# "somebody that I run to to talk to", "the one she turned to to help". After "want to to go"
+# (no relative word before it) it is a slip.
+_TO_TO_RELATIVE = re.compile(
+    r"(?i:\b(?:that|who|whom|which|someone|somebody|something|anyone|anybody|nobody)\b)"
+    r"[^.!?\n]{0,40}$")
+_TO_VERB_AFTER = re.compile(r"(?<![ \t])[ \t]++([a-z]++)\b")
 # "a the", "an the", "the an": two articles of which one is a slip (lower case only: "Plan A the
 # council backed" is a name). Never in the 406 CNN/DM articles; once in the 2,223 BBC ones, a slip.
 _TWO_ARTICLES = re.compile(r"\b(?:an?[ \t]+the|the[ \t]+an)\b")
@@ -438,6 +445,11 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             if word.lower() == "is" and _IS_CLAUSE.search(doc.text, max(0, m.start() - 60),
                                                           m.start()):
                 continue  # "what it is is …", "the thing is is …": a clause, then its verb
+            if word == "to" and _TO_TO_RELATIVE.search(doc.text, max(0, m.start() - 50),
+                                                        m.start()):
+                after = _TO_VERB_AFTER.match(doc.text, m.end())
+                if after and after.group(1) not in function_words():
+                    continue  # "somebody that I run to to talk to": a clause's "to", then a verb
             if len(word) == 1 and _LETTER_SPACED.search(doc.text, max(0, m.start() - 4),
                                                         min(len(doc.text), m.end() + 4)):
                 continue  # a word spelled out letter by letter: "G O O O A A A L"
