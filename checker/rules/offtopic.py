@@ -204,6 +204,33 @@ def _answer(texts: Sequence[str], index: int) -> bool:
             and not headline_like(texts[index]))
 
 
+CUT_LINE_WORDS = 25  # a last line this long that stops mid-sentence is a paragraph cut short
+_CUT_WORD = re.compile(r"(?<![\w'’-])[B-HJ-Zb-z][ \t]*\Z")  # "… shows m", "… says H"
+
+
+def _cut_short(texts: Sequence[str], index: int) -> bool:
+    """Is line ``index`` the page's last, stopping in the middle of a sentence: a paragraph of
+    prose cut off ("… without being charged or losing his s"), as a copy of a page cut after
+    so many characters ends, or a draft whose last sentence is still being typed? What it will
+    say is not known yet. A short line with no full stop is a headline, and is still judged,
+    unless it stops in the middle of a word ("This file photo taken … shows m")."""
+    if index != len(texts) - 1:
+        return False
+    line = texts[index].rstrip()
+    if not line or not (line[-1].isalnum() or line[-1] in ",-–"):
+        return False
+    words = line.split()
+    return (len(words) >= CUT_LINE_WORDS or _CUT_WORD.search(line) is not None
+            or words[-1] in _CUT_AFTER)
+
+
+# Words no headline ends on, a sentence cut off does ("… but frankly, some of the")
+_CUT_AFTER = frozenset(("the", "a", "an", "of", "to", "and", "or", "but", "with", "for", "in",
+                        "on", "at", "by", "from", "that", "which", "who", "his", "her", "their",
+                        "its", "our", "your", "my", "is", "are", "was", "were", "be", "has",
+                        "have", "had", "as", "than"))
+
+
 def _bulk(texts: Sequence[str], index: int) -> bool:
     """Does line ``index`` hold half the page's words or more (an archive's one long report
     under a few lines of captions and headings)? It is the article, not something put into it."""
@@ -289,6 +316,8 @@ to spot them by eye."""
                 continue  # "Here's what to know": a subheading about nothing in particular
             if _broken_sentence(texts, index):
                 continue  # a transcript typed as subtitles: "… was the all-powerful Chancellor,"
+            if _cut_short(texts, index):
+                continue  # a paragraph cut off, or still being typed: not yet about anything
             if _answer(texts, index) or _bulk(texts, index):
                 continue  # a Q&A page's answer; the one long report of an archive's page
             span = spans[index]

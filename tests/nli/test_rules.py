@@ -199,6 +199,28 @@ def test_off_topic_examples() -> None:
 
 
 @pytest.mark.model
+def test_a_last_line_cut_off_is_not_judged_off_topic() -> None:
+    story = OffTopicLine.good_examples[0]
+    # a page copied up to so many characters, or a draft still being typed, stops mid-sentence
+    cut = ("Robyn Hitchcock is an English singer-songwriter well known across the pond, but "
+           "some of the")
+    assert codes(f"{story}\n\n{cut}", ("SP110",)) == []
+    # an injected headline at the end, with no full stop, is still judged
+    headline = "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago"
+    assert codes(f"{story}\n\n{headline}", ("SP110",)) == ["SP110"]
+
+
+def test_what_makes_a_last_line_cut_short() -> None:
+    from checker.rules.offtopic import _cut_short
+
+    lines = ["The ferry sailed.", "A headline of a few words with no stop"]
+    assert not _cut_short(lines, 1) and not _cut_short(lines, 0)
+    assert _cut_short(["The ferry sailed.", "This file photo taken on May 18 shows m"], 1)
+    assert _cut_short(["The ferry sailed.", "Crews said the timetable would stay as it was and"], 1)
+    assert not _cut_short(["The ferry sailed.", "It sailed late."], 1)
+
+
+@pytest.mark.model
 def test_seed_article() -> None:
     text = SEED.read_text(encoding="utf-8").replace("See also  ", "")
     result = check_text(text, "seed.txt", settings=Settings(select=("CT", "SP110")))
