@@ -713,3 +713,30 @@ def test_one_piece_of_markup_opening_line_after_line_is_one_finding() -> None:
     # two lines with it are two findings, as before
     two = "What is on.\n\nPlay one.<br />\nPlay two.<br />\n"
     assert _found(two, "SP105") == ["<br />", "<br />"]
+
+
+def test_a_sum_in_a_currency_on_both_sides_is_no_swap() -> None:
+    text = "Net sales went up 23% to Rs 1,114.7 crore from Rs 908 crore on Friday."
+    assert _found(text, "GB101") == []
+    assert _found("The ferry ran from Lagos to Lagos on Friday.", "GB101") != []
+
+
+@pytest.mark.parametrize("furniture", [
+    "Log in", "Forgot password ?", "Become a member for free", "share with twitter",
+    "Show more sharing options", "Video Player is loading.", "This is a modal window.",
+    "Spread the love", "This post was originally published on this site", "Article content",
+    "Advertisement 1", "By posting your comment you agree to our house rules.",
+    "You have successfully created your alert.", "Coming up next", "Tidak ada komentar:",
+    "Đăng nhận xét", "Edit", "Key events", "Click for big version", "View 34 pics | Back to story",
+    "an image, when javascript is unavailable"])
+def test_account_player_and_blog_furniture_is_boilerplate(furniture: str) -> None:
+    text = f"The ferry sailed at noon on Friday.\n\n{furniture}\n\nPassengers expect delays."
+    assert _found(text, "SP102") == [furniture]
+
+
+def test_prose_with_furniture_words_is_not_furniture() -> None:
+    for clean in ("Log in details were stolen, police said.", "Edit the draft before noon.",
+                  "Key events of the week included the ferry strike.",
+                  "Refresh rates matter less than battery life."):
+        assert _found(f"The ferry sailed at noon.\n\n{clean}\n\nPassengers waited.",
+                      "SP102") == [], clean

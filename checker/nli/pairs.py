@@ -85,9 +85,16 @@ def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
     return _sentence_like(sentence, min_words) and not label(sentence)
 
 
+# A wh-clause standing alone, as a heading or a list of open questions writes it: "What changed
+# and what did not in Congress after the election", "- Where the suspect attended school after
+# being expelled." It asks; it claims nothing. With a comma it is usually the opening of a claim
+# ("When police arrived, the man fled.").
+_WH_FRAGMENT = re.compile(r"[^\w]{0,3}(?:What|Where|When|Why|How|Whether|Which)[ \t][^,;:\n]*+\Z")
+
+
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     return (len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
-            and _FRAGMENT.match(sentence) is None)
+            and _FRAGMENT.match(sentence) is None and _WH_FRAGMENT.match(sentence) is None)
 
 
 def label(sentence: str) -> bool:

@@ -120,6 +120,27 @@ def _counted(sentence: str) -> str | None:
     return _COUNT_OF.get(word, word)
 
 
+# Some of a group counted: "two of the victims", "Three victims", "17 victims in total". Two
+# sentences that each count some of one group ("… where two of the victims were killed" /
+# "Two of the victims died at the hospital") are about two parts of it. The same count with
+# other words is a flip, CT102's.
+_GROUP = r"[a-z]{3,}s|people|children|men|women|crew|staff|police"
+_COUNT = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,4})"
+_PARTITIVE = re.compile(
+    rf"(?<![\w'’-]){_COUNT}[ \t]+of[ \t]+(?:the|those|them)[ \t]+({_GROUP})\b"
+    rf"|\A\W{{0,3}}{_COUNT}[ \t]+({_GROUP})\b")
+# Units counted, not a group's members: "over the past five years" twice is one stretch of time
+_UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "seconds", "points",
+                    "goals", "runs", "wickets", "miles", "metres", "meters", "kilometres",
+                    "percent", "dollars", "pounds", "euros", "times", "games", "matches",
+                    "seasons", "rounds", "laps", "sets", "votes", "seats"))
+
+
+def _counted_groups(sentence: str) -> frozenset[str]:
+    return frozenset(noun for m in _PARTITIVE.finditer(sentence)
+                     for noun in m.groups() if noun and noun not in _UNITS)
+
+
 def _introduced(sentence: str) -> frozenset[str] | None:
     """The first words after "a", "an" or "another" opening the sentence, lower-cased; None when
     it does not open so."""
@@ -512,6 +533,7 @@ class PairFilter:
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._introduced = [_introduced(s) for s in sentences]
         self._counted = [_counted(s) for s in sentences]
+        self._groups = [_counted_groups(s) for s in sentences]
         self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
         # the headline, and a title printed more than once wherever it stands
@@ -520,6 +542,7 @@ class PairFilter:
         self._subheads = _subheadings(
             headings, [h and _list_line(x) for h, x in zip(headings, sentences, strict=True)])
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
+        self._captions = captions(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
@@ -630,6 +653,10 @@ class PairFilter:
         ca, cb = self._counted[i], self._counted[j]
         if ca is not None and cb is not None and ca != cb:
             return True
+        # each counts some of one group ("… where two of the victims were killed" / "Two of
+        # the victims died at the hospital" / "Three victims remain in critical condition")
+        if self._groups[i] & self._groups[j]:
+            return True
         # one template, other names in two slots or more, and not the same names swapped: "…
         # projects that Republican John Thune will win the South Dakota race" / "… Jerry Moran
         # will win the Kansas race" are two races ("Smith beat Jones" / "Jones beat Smith" is
@@ -718,6 +745,10 @@ class PairFilter:
             return "speakers"
         if self.moments(i, j):
             return "moments"
+        if i in self._captions and j in self._captions:
+            # two pictures' captions ("Pacheco votes during a session …" / "Pacheco is greeted
+            # after being re-elected …", each over "REUTERS/Ton Molina"): two moments of a day
+            return "captions"
         if self._claims[i] != self._claims[j]:
             return "claim"  # two reported claims can still contradict each other
         if self.addition(i, j):
@@ -737,6 +768,27 @@ def _same_but_dates(a: str, b: str) -> bool:
     def rest(text: str) -> list[str]:
         return [t for t in tokens(text) if t not in _DATE_WORDS and not t[:1].isdigit()]
     return rest(a) == rest(b)
+
+
+# A picture's credit, the line a caption ends on: "REUTERS/Ton Molina", "(AP Photo/Evan
+# Vucci)", "Photo: Getty Images", "AFP via Getty Images", "Picture: PA Wire".
+_CREDIT = re.compile(
+    r"\A[ \t]*+\(?(?:REUTERS|Reuters|AFP|AP[ \t]+Photo|EPA(?:-EFE)?|Getty[ \t]+Images|PA[ \t]+"
+    r"(?:Wire|Media)|(?:Photo|Picture|Image)[ \t]*(?:credit)?:)[^.!?\n]{0,60}+\)?\.?[ \t]*\Z")
+_CREDIT_START = re.compile(
+    r"\A[ \t]*+\(?(?:REUTERS|Reuters|AFP|AP|EPA|Getty|PA|Photo|Picture|Image)")
+
+
+def captions(sentences: Sequence[str]) -> set[int]:
+    """The sentences that caption a picture: each followed by its picture's credit, in the
+    sentence itself or as the next one ("REUTERS/Ton Molina")."""
+    out = set()
+    for k, sentence in enumerate(sentences):
+        if not _CREDIT_START.match(sentence) or _CREDIT.match(sentence) is None:
+            continue
+        if len(sentence.split()) <= 8 and k:
+            out.add(k - 1)  # the credit on its own: the sentence before is the caption
+    return out
 
 
 def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int | None:

@@ -173,3 +173,13 @@ def test_a_last_sentence_cut_short_goes_to_no_model() -> None:
     model = _Recording({(a, done): _answer(0.0, 0.93), (done, a): _answer(0.0, 0.9)})
     conflicts, scored = find_conflicts([a, done], model, vectors, Params())
     assert scored == 1 and [c.kind for c in conflicts] == ["model"]
+
+
+def test_a_wh_clause_standing_alone_claims_nothing() -> None:
+    # a heading or an open question of a "what we don't know" list
+    for question in ("What changed and what did not in the harbour board after the vote",
+                     "- Where the suspect lived after leaving the ferry crew.",
+                     "When the ferry will sail again is not yet known"):
+        assert not model_eligible(question), question
+    # with a comma it opens a claim
+    assert model_eligible("When police arrived, the man fled across the harbour.")

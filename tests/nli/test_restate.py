@@ -1089,3 +1089,38 @@ def test_the_entries_of_a_ranked_list_are_entries_of_their_own() -> None:
     assert PairFilter(ranked).skip(3, 6) == "moments"
     # two numbers split off are no ranked list
     assert entry_numbers(ranked[:7]) == [None] * 7
+
+
+def test_two_pictures_captions_are_two_moments() -> None:
+    from checker.nli.restate import captions, unlikely_pairs
+
+    sentences = [
+        "Harbour board chair Ana Reyes votes during a session to elect the new chair in Dunmore.",
+        "HARBOUR NEWS/Tom Gale",
+        "The board on Wednesday re-elected Reyes with 14 of 20 votes.",
+        "Harbour board chair Ana Reyes is greeted after being re-elected as chair in Dunmore.",
+        "(AP Photo/Lena Moss)",
+        "Reyes said the ferry timetable would not change.",
+    ]
+    # the credits here: one agency's and one the pattern knows
+    assert captions(sentences) == {3}
+    sentences[1] = "REUTERS/Tom Gale"
+    assert captions(sentences) == {0, 3}
+    assert unlikely_pairs(sentences, [(0, 3)]) == {(0, 3)}
+    assert PairFilter(sentences).skip(0, 3) == "captions"
+    # a caption against the story is still compared
+    assert PairFilter(sentences).skip(0, 2) != "captions"
+
+
+def test_two_counts_of_one_group_are_two_parts_of_it() -> None:
+    sentences = [
+        "- The fire started in the engine room, where two of the crew were hurt.",
+        "- Two of the crew were treated at Dunmore Hospital.",
+        "- Three crew members remain in hospital.",
+        "Exports of fish doubled over the past five years.",
+        "Sales of fish have shrunk steadily over the last five years.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.two_people(0, 1)
+    # units counted are not a group's members: one stretch of time, still compared
+    assert not pairs.two_people(3, 4)
