@@ -225,3 +225,28 @@ def test_to_to_after_a_relative_clause_is_meant() -> None:
     assert _found(text, "TY104") == []
     assert _found("He wanted to to go home.", "TY104") == ["to to"]
     assert _found("The man who went to to the harbour left.", "TY104") == ["to to"]
+
+
+def test_words_run_together_in_lower_case_on_a_page_that_lost_its_spaces() -> None:
+    text = ("I listened to anepisode on the ferry. She won thefourth prize at the harbour fair, "
+            "and he campaigned toprevent the closure. They said the boat would sail on time.")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
+    [found] = result.findings
+    assert text[found.start:found.end] == "anepisode" and "'thefourth'" in found.message
+    assert [text[r.start:r.end] for r in found.related] == ["thefourth", "toprevent"]
+    # one such token may be a coinage or a name: three or more make a page that lost its spaces
+    assert _found("I listened to anepisode on the ferry. It sailed late.", "TY107") == []
+    # words the list knows stay whole ("another", "onto", "within")
+    assert _found("Another boat sailed onto the sands within the hour, and another one, "
+                  "and then another.", "TY107") == []
+
+
+def test_a_character_lost_in_decoding_is_mojibake() -> None:
+    text = ("The company?s net profit rose. Idea?s shares fell. Don?t panic? he said.\n"
+            "They are\ufffdfreelance writers. See example.com/search?s=ferry today.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY106",)))
+    [found] = result.findings
+    assert text[found.start:found.end] == "company?s" and "(and 3 more)" in found.message
+    assert [text[r.start:r.end] for r in found.related] == ["Idea?s", "Don?t", "are\ufffdfreelance"]
+    assert found.fix is None  # nothing tells what stood there
+    assert _found("Who is next? Nobody knows. Really?", "TY106") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -12,7 +13,7 @@ from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
 from checker.rules.textutil import lower_letter_runs
-from checker.rules.wordlist import available, zipf
+from checker.rules.wordlist import available, common_words, zipf
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
 # search skips from mark to mark.)
@@ -575,9 +576,11 @@ Finds a lower-case word glued to a capitalised one, as a scraper leaves them whe
 space or the line break between two blocks of a page: "won 23 seatsThe party", "Share this
 articleClose", "Your cart is emptyReturn to Shop", "boatREAD". Both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
-"iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. A page whose line
-breaks were lost glues word after word: one finding for the document, the other places
-related, one fix for all. Needs the word list (`wordfreq`); without it the rule finds
+"iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
+("anepisode", "toprevent", "applicationsthat": a function word and a common word, the whole
+unknown to the word list) three different tokens or more are needed, since one may be a
+coinage. A page whose line breaks were lost glues word after word: one finding for the
+document, the other places related, one fix for all. Needs the word list (`wordfreq`); without it the rule finds
 nothing."""
     why = """
 Words run together are the trace of text lifted from a web page: a caption glued to the next
@@ -593,7 +596,9 @@ checker sees one unknown word."""
         text = doc.text
         if not available():
             return
-        places: dict[str, list[re.Match[str]]] = {}  # the same glued token again: one problem
+        # the same glued token again is one problem: token -> [(start, where the space goes,
+        # end), ...]
+        places: dict[str, list[tuple[int, int, int]]] = {}
         for glue in _GLUE.finditer(text):  # few: a lower-case letter before a capital
             start = glue.start()
             while start and text[start - 1].isalpha():
@@ -602,17 +607,22 @@ checker sees one unknown word."""
             if m is None or m.start(2) != glue.end() - 1 or _in_template_tag(text, m.start()):
                 continue
             if m.group() in places:
-                places[m.group()].append(m)
+                places[m.group()].append((m.start(), m.start(2), m.end()))
             elif zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF \
                     and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF:
-                places[m.group()] = [m]
+                places[m.group()] = [(m.start(), m.start(2), m.end())]
+        lower = _glued_lower(text)
+        if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
+            for token, spots in lower.items():
+                places.setdefault(token, []).extend(spots)
         if not places:
             return
         # one finding for the document: a page whose line breaks were lost glues word after
         # word ("without powerDuke Energy …", "customersTampa …"), and that is one problem
-        (token, (m, *again)), *others = places.items()
-        head, tail = m.group(1), token[len(m.group(1)):]
-        rest = sorted([*again, *(x for _, found in others for x in found)], key=re.Match.start)
+        ordered = sorted(places.items(), key=lambda item: item[1][0][0])
+        (token, ((start, split, end), *again)), *others = ordered
+        head, tail = text[start:split], text[split:end]
+        rest = sorted([*again, *(x for _, found in others for x in found)])
         more = ""
         if rest:
             tokens = ", ".join(repr(t) for t, _ in others[:3]) + (", …" if len(others) > 3 else "")
@@ -620,14 +630,54 @@ checker sees one unknown word."""
                     f" (and {len(rest)} more place{'s' if len(rest) > 1 else ''}"
                     f"{': ' + tokens if others else ''})")
         yield self.finding(
-            m.start(), m.end(),
+            start, end,
             f"{token!r} runs two words together{more}: a space or a line break lost "
             f"between {head!r} and {tail!r}?",
-            related=tuple(Related(a.start(), a.end(), "two words run together again")
-                          for a in rest),
+            related=tuple(Related(a, b, "two words run together again") for a, _, b in rest),
             fix=Fix("write the words apart", tuple(
-                Edit(a.start(2), a.start(2), " ") for a in (m, *rest)),
+                Edit(at, at, " ") for _, at, _ in sorted([(start, split, end), *rest])),
                 Applicability.UNSAFE))
+
+
+# Words run together in lower case ("listento", "anepisode", "applicationsthat"), as a
+# transcript or a page that lost its spaces prints them: a token the word list has never seen
+# that is a function word and a common word. One such token may be a coinage; three or more
+# make a page whose spaces were lost.
+GLUED_LOWER_MIN = 3
+GLUED_LOWER_ZIPF = 3.5  # the other half at least this common
+_LOWER_TOKEN = re.compile(r"(?<![\w'’@#/.:-])[a-z]{5,}+(?![\w'’@/:-])")
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    return frozenset(common_words(GLUED_LOWER_ZIPF))
+
+
+def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
+    """Lower-case tokens that are a function word and a common word run together, with where
+    each is written and where its space belongs."""
+    common, function = _common_words(), function_words()
+    found: dict[str, list[tuple[int, int, int]]] = {}
+    split_at: dict[str, int | None] = {}  # each token's verdict: where its space goes, or None
+    for m in _LOWER_TOKEN.finditer(text):
+        token = m.group()
+        if token in common:
+            continue
+        if token not in split_at:
+            split_at[token] = _glued_split(token, common, function)
+        k = split_at[token]
+        if k is not None:
+            found.setdefault(token, []).append((m.start(), m.start() + k, m.end()))
+    return found
+
+
+def _glued_split(token: str, common: frozenset[str], function: frozenset[str]) -> int | None:
+    for k in range(2, len(token) - 1):
+        head, tail = token[:k], token[k:]
+        if ((head in function and tail in common and len(tail) >= 3)
+                or (tail in function and head in common and len(head) >= 3)):
+            return k if zipf(token) == 0 else None
+    return None
 
 
 # Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
@@ -670,7 +720,9 @@ for "it’s", "cafÃ©" for "café", "Â£5m" for "£5m", "β€œ" for "“", "
 Each line with such a sequence is judged by ftfy, the library built to find and undo exactly
 this; the fix is ftfy's repair of the words concerned (or the DOS code page's, for box-drawing
 characters). A page decoded wrongly is wrong all through: one finding for the document, at its
-first garbled word, with the others related and one fix for them all."""
+first garbled word, with the others related and one fix for them all. Characters the decoding
+lost outright are found too: a question mark where an apostrophe was ("the company?s profit",
+"don?t") and the replacement character U+FFFD; nothing tells what stood there, so no fix."""
     why = """
 Mojibake is what a scraper or a copy-paste between systems leaves behind. It makes names
 unreadable and it tells readers the copy was not looked at."""
@@ -682,7 +734,10 @@ unreadable and it tells readers the copy was not looked at."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
+        lost = _lost_characters(text) if "?" in text or "\ufffd" in text else []
         if text.isascii() or not _MOJIBAKE_LEAD.search(text) or not _MOJIBAKE_HINT.search(text):
+            if lost:
+                yield self._lost_finding(text, lost)
             return
         import ftfy  # 0.1 s to import: only for a text that has a suspect pair
         from ftfy.badness import is_bad
@@ -714,6 +769,19 @@ unreadable and it tells readers the copy was not looked at."""
         found = [word for words in lines.values() for word in words]
         if found:
             yield self._document_finding(text, found, len(lines))
+        elif lost:
+            yield self._lost_finding(text, lost)
+
+    def _lost_finding(self, text: str, words: list[tuple[int, int]]) -> Finding:
+        """Characters the decoding could not read and replaced ("company?s", "are\ufffdfree"):
+        one finding for the document, the others related; nothing tells what stood there, so
+        no fix."""
+        (start, end), rest = words[0], words[1:]
+        more = f" (and {len(rest)} more)" if rest else ""
+        return self.finding(
+            start, end, f"{text[start:end]!r} has a character lost in decoding, replaced by "
+            f"{'a question mark' if '?' in text[start:end] else 'U+FFFD'}{more}",
+            related=tuple(Related(s, e, "a character lost here too") for s, e in rest))
 
     def _document_finding(self, text: str, words: list[tuple[int, int, str | None]],
                           line_count: int) -> Finding:
@@ -731,6 +799,29 @@ unreadable and it tells readers the copy was not looked at."""
             start, end, f"{word!r} looks like text decoded with the wrong encoding"
             + (f" ({fixed!r})" if fixed else "") + more,
             related=tuple(Related(s, e, "garbled too") for s, e, _ in rest), fix=fix)
+
+
+# A character the decoding could not read: a question mark where an apostrophe was ("the
+# company?s profit", "don?t": never a question, which a space follows), or the replacement
+# character U+FFFD itself ("are\ufffdfreelance").
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|ll|re|ve|d|m)\b)(?![\w'’]*[=&/])")
+_LOST_WORD = re.compile(r"(?<![\w'’-])[\w'’-]*+[?\ufffd][\w'’-]*+")
+
+
+def _lost_characters(text: str) -> list[tuple[int, int]]:
+    """The words holding a character lost in decoding."""
+    spots = [m.start() for m in _LOST_APOSTROPHE.finditer(text)]
+    spots += [k for k, ch in enumerate(text) if ch == "\ufffd"] if "\ufffd" in text else []
+    words: list[tuple[int, int]] = []
+    for at in sorted(spots):
+        if words and at < words[-1][1]:
+            continue
+        start = at
+        while start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+            start -= 1
+        m = _LOST_WORD.match(text, start)
+        words.append((start, m.end() if m else at + 1))
+    return words
 
 
 def _word_at(text: str, at: int, line_start: int, line_end: int) -> tuple[int, int]:
