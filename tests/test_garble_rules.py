@@ -740,3 +740,16 @@ def test_prose_with_furniture_words_is_not_furniture() -> None:
                   "Refresh rates matter less than battery life."):
         assert _found(f"The ferry sailed at noon.\n\n{clean}\n\nPassengers waited.",
                       "SP102") == [], clean
+
+
+def test_a_line_written_twice_back_to_back_is_a_repeated_passage() -> None:
+    line = "The ferry fare rose after a narrower than expected vote in Dunmore."
+    text = f"Ferry news\n\nFares are under review.\n\n{line}{line}\n\nCrews were told on Friday.\n"
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("GB103",)))
+    [found] = result.findings
+    assert text[found.start:found.end] == line
+    assert found.start == text.index(line) + len(line)
+    heading = "Fare rise after narrow vote in Dunmore"
+    assert _found(f"{heading} {heading}\n\nCrews were told.\n", "GB103") == [heading]
+    # a short line said twice ("Go go go go") or two different halves stay quiet
+    assert _found("Ferry ferry ferry ferry\n\nIt sailed.\n", "GB103") == []

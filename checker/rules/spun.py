@@ -203,6 +203,29 @@ def _line_doubled(text: str, start: int) -> bool:
     return bool(line) and line == above
 
 
+def _self_doubled_lines(doc: Document) -> list[list[tuple[Span, Span]]]:
+    """Lines that are one passage written twice, back to back ("The pound fell after a narrower
+    than expected Remain vote in Newcastle.The pound fell after …", "Pound hit after narrow
+    Remain win Pound hit after narrow Remain win"), as a page that compares two versions of a
+    story, or a scraper that read a block twice, prints them: (the second copy, the first)."""
+    found = []
+    text = doc.text
+    for line in doc.lines():
+        raw = text[line.start:line.end]
+        body = raw.strip()
+        if len(body.split()) < 2 * MIN_DOUBLED_TITLE_WORDS:
+            continue
+        lead = line.start + raw.index(body[0])
+        for sep in ("", " "):
+            half, odd = divmod(len(body) - len(sep), 2)
+            if not odd and body[half:half + len(sep)] == sep and (
+                    body[:half] == body[half + len(sep):]):
+                found.append([(Span(lead + half + len(sep), lead + len(body)),
+                               Span(lead, lead + half))])
+                break
+    return found
+
+
 def _long_enough(key: str, raw: str, in_a_row: bool) -> bool:
     """Ten words or more; six or more when the copy follows the first right away; or a title
     line of its own (no full stop) of six words or more with a plain word, or of four or more
@@ -236,7 +259,9 @@ earlier in the same document, and reports the later copy (consecutive repeated s
 finding, such as a whole paragraph pasted twice), with the first copy as related. A document
 gets one finding, for the first repeat, saying how many there are. A row of a table written as
 text ("Position | 2nd | 3rd | 1st |") is left alone: a results table repeats its rows by
-design."""
+design. A line that is one passage written twice back to back (of {2 * MIN_DOUBLED_TITLE_WORDS}
+words or more: "… vote in Newcastle.The pound fell after … vote in Newcastle.") is a repeat too,
+as a page comparing two versions of a story or a scraper that read a block twice prints it."""
     why = """
 A paragraph repeated verbatim is the mark of a botched paste or of a scraper that stitched a page
 together twice. Readers notice at once, and it hides whether anything was lost in between."""
@@ -261,7 +286,8 @@ together twice. Readers notice at once, and it hides whether anything was lost i
             seen.setdefault(key, (sentence, k))
             if runs[-1]:
                 runs.append([])
-        runs = [r for r in runs if r]
+        runs = sorted([r for r in runs if r] + _self_doubled_lines(doc),
+                      key=lambda r: r[0][0].start)
         if not runs:
             return
         # One finding per document: a listing or a template page repeats many lines, and one

@@ -580,8 +580,8 @@ English words and the glued form a word the word list has never seen, so a brand
 ("anepisode", "toprevent", "applicationsthat": a function word and a common word, the whole
 unknown to the word list) three different tokens or more are needed, since one may be a
 coinage. A page whose line breaks were lost glues word after word: one finding for the
-document, the other places related, one fix for all. Needs the word list (`wordfreq`); without it the rule finds
-nothing."""
+document, the other places related, one fix for all. Needs the word list (`wordfreq`);
+without it the rule finds nothing."""
     why = """
 Words run together are the trace of text lifted from a web page: a caption glued to the next
 paragraph, a menu's labels pasted into one line. Readers see the slip at once; a spelling
