@@ -728,7 +728,9 @@ def test_a_sum_in_a_currency_on_both_sides_is_no_swap() -> None:
     "Advertisement 1", "By posting your comment you agree to our house rules.",
     "You have successfully created your alert.", "Coming up next", "Tidak ada komentar:",
     "Đăng nhận xét", "Edit", "Key events", "Click for big version", "View 34 pics | Back to story",
-    "an image, when javascript is unavailable"])
+    "an image, when javascript is unavailable", "Getty Images", "NPR logo", "Transcript",
+    "Act now to keep your subscription", "Available transcripts are automatically generated.",
+    "Kobe Bryant Photo by Kevork Djansezian/AP"])
 def test_account_player_and_blog_furniture_is_boilerplate(furniture: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{furniture}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [furniture]
