@@ -477,6 +477,21 @@ _TALLY = re.compile(
 IN_PLAY_STATES = 3  # statements of a game's state that make a page follow a game as it is played
 
 
+# A score written as two numbers ("9-7", "10 – 7"), which a state of play and a result share
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w.,-]?\d)")
+
+
+def score_state(sentence: str) -> bool:
+    """Does the sentence give a side's lead or deficit at a score while the game is played
+    ("Lisowski leads Saengkham 9-7 at the Crucible")?"""
+    m = _IN_PLAY.search(sentence)
+    return m is not None and _SCORE.search(sentence, m.start()) is not None
+
+
+def has_score(sentence: str) -> bool:
+    return _SCORE.search(sentence) is not None
+
+
 def in_play(sentences: Sequence[str]) -> list[bool]:
     """Which sentences state a game's score, margin or a player's tally while it is played, on a
     page that does so three times or more: "Federer leads 6-4, 6-2." and, a game earlier,

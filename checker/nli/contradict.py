@@ -25,6 +25,7 @@ from checker.entries import (
     innings_score,
     listing_entry,
     running_score,
+    score_state,
     signed_stamp,
     template_lines,
     time_stamped,
@@ -188,9 +189,11 @@ def _two_scores(earlier: str, later: str) -> bool:
     "Brackwater Rovers 1, Kelsall United 1."): a goal may have come between them, and whether
     one falls below the other is ``falling_scores``' to say. Or two lines that open with a
     cricket side's score ("Australia: 7-294 (Carey 10*, …" / "Australia: 8-294 (Carey 10*, …"):
-    a wicket fell between them."""
+    a wicket fell between them. Or two states of play at a score ("Lisowski leads Saengkham
+    9-6" / "Lisowski leads Saengkham 9-7"): a frame was played between them."""
     return ((running_score(earlier) is not None and running_score(later) is not None)
-            or (innings_score(earlier) and innings_score(later)))
+            or (innings_score(earlier) and innings_score(later))
+            or (score_state(earlier) and score_state(later)))
 
 
 @lru_cache(maxsize=1)

@@ -54,12 +54,14 @@ from checker.entries import (
     entry_numbers,
     first_day_named,
     forecast_readings,
+    has_score,
     in_play,
     innings_score,
     listing_entry,
     listing_fields,
     placing_category,
     play_by_play,
+    score_state,
     speaker_label,
     template_lines,
 )
@@ -67,6 +69,7 @@ from checker.nli.contradict import enumerators
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
+from checker.nli.pairs import keys
 from checker.resources import load_lines, load_rows
 from checker.rules.garble import function_words
 
@@ -524,6 +527,9 @@ class PairFilter:
         self._placings = [placing_category(s) for s in sentences]
         self._innings = [innings_score(s) for s in sentences]
         self._in_play = in_play(sentences)
+        self._states = [score_state(s) for s in sentences]
+        self._scores = [has_score(s) for s in sentences]
+        self._ordinals = [_ordinal_things(s) for s in sentences]
         self._moves = play_by_play(sentences)
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
@@ -612,6 +618,15 @@ class PairFilter:
             return True  # "Australia: 7-294 (…" / "Australia: 8-294 (…": a wicket later
         if self._in_play[i] and self._in_play[j]:
             return True  # "Federer leads 6-4, 5-2." / "Federer leads 6-4, 6-2.": a game later
+        if ((self._states[i] or self._states[j]) and self._scores[i] and self._scores[j]
+                and _named(self._sentences[i]) & _named(self._sentences[j])):
+            return True  # "Lisowski leads Saengkham 9-7" / "Lisowski defeats Saengkham 10-7":
+            # the state of a game at one moment, and its score at another or its result
+        oa, ob = self._ordinals[i], self._ordinals[j]
+        if any(oa[noun].isdisjoint(ob[noun]) for noun in oa.keys() & ob.keys()) and not (
+                _same_but_ordinals(self._sentences[i], self._sentences[j])):
+            return True  # "fuel is completely loaded into the second stage" / "They are
+            # continuing to load fuel into the first stage": two stages, two halves, two rounds
         if self._moves[i] and self._moves[j]:
             return True  # "Findley lands a right hand." / "Findley finally lands a left."
         ta, tb = self._template_lines[i], self._template_lines[j]
@@ -760,6 +775,45 @@ class PairFilter:
 
 
 _DATE_WORDS = MONTHS | {m[:3] for m in MONTHS} | {"sept"}
+
+
+# A thing named by its place in a series: "the first stage", "the second half", "the final round"
+_ORDINAL_THING = re.compile(
+    r"(?<![\w'’-])(first|second|third|fourth|fifth|sixth|final|last|opening|1st|2nd|3rd|4th|5th)"
+    r"[ \t]++([a-z]{3,}+)(?![\w'’-])", re.IGNORECASE)
+_ORDINAL_WORDS = frozenset(("first", "second", "third", "fourth", "fifth", "sixth", "final",
+                            "last", "opening", "1st", "2nd", "3rd", "4th", "5th"))
+
+
+def _named(sentence: str) -> set[str]:
+    """The capitalised names of a sentence (``pairs.keys`` without its numbers)."""
+    return {k for k in keys(sentence) if not k[:1].isdigit()}
+
+
+def _ordinal_things(sentence: str) -> dict[str, set[str]]:
+    """Each noun named by its place in a series, with the places: "the first stage" ->
+    {"stage": {"first"}}. "the first time", "last year" and "last week" name no thing of a
+    series and are left out."""
+    out: dict[str, set[str]] = {}
+    for m in _ORDINAL_THING.finditer(sentence):
+        noun = m.group(2).lower()
+        if noun in _NOT_SERIES:
+            continue
+        out.setdefault(noun, set()).add(m.group(1).lower())
+    return out
+
+
+_NOT_SERIES = frozenset(("time", "times", "year", "years", "week", "weeks", "month", "months",
+                         "night", "day", "days", "minute", "minutes", "season", "the", "and",
+                         "of", "in", "to", "for", "one", "two", "thing", "person", "people"))
+
+
+def _same_but_ordinals(a: str, b: str) -> bool:
+    """The same statement but for its ordinal ("knocked out in the first round" / "… in the
+    second round"): one place put for another, a flip for the model to read."""
+    def rest(text: str) -> list[str]:
+        return [t for t in tokens(text) if t not in _ORDINAL_WORDS]
+    return rest(a) == rest(b)
 
 
 def _same_but_dates(a: str, b: str) -> bool:

@@ -219,3 +219,15 @@ def test_a_live_entry_s_heading_opens_it(sentences: list[str], entries: list[int
     from checker.entries import entry_numbers
 
     assert entry_numbers(sentences) == entries
+
+
+def test_two_states_of_play_at_a_score_are_two_moments_not_a_flip() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    sentences = ["Lisowski leads Okafor 9-6 at the Crucible.",
+                 "Lisowski leads Okafor 9-7 at the Crucible.",
+                 "Lisowski beat Okafor 10-6 at the Crucible.",
+                 "Lisowski beat Okafor 10-7 at the Crucible."]
+    found = {(c.earlier, c.later) for c in flip_conflicts(sentences)}
+    assert (0, 1) not in found
+    assert (2, 3) in found  # two results of one match still conflict
