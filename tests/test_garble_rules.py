@@ -730,7 +730,7 @@ def test_a_sum_in_a_currency_on_both_sides_is_no_swap() -> None:
     "Đăng nhận xét", "Edit", "Key events", "Click for big version", "View 34 pics | Back to story",
     "an image, when javascript is unavailable", "Getty Images", "NPR logo", "Transcript",
     "Act now to keep your subscription", "Available transcripts are automatically generated.",
-    "Kobe Bryant Photo by Kevork Djansezian/AP"])
+    "Kobe Bryant Photo by Kevork Djansezian/AP", "Download as docx, pdf, or txt"])
 def test_account_player_and_blog_furniture_is_boilerplate(furniture: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{furniture}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [furniture]
@@ -755,3 +755,11 @@ def test_a_line_written_twice_back_to_back_is_a_repeated_passage() -> None:
     assert _found(f"{heading} {heading}\n\nCrews were told.\n", "GB103") == [heading]
     # a short line said twice ("Go go go go") or two different halves stay quiet
     assert _found("Ferry ferry ferry ferry\n\nIt sailed.\n", "GB103") == []
+
+
+def test_a_heading_run_into_its_text_is_no_miscased_word() -> None:
+    text = ("Caretaker message Before an election, the harbour board limits what it publishes "
+            "on this site.")
+    assert _found(text, "GB102") == []
+    spun = "A delegation will present the harbour board For shuttering two piers this week."
+    assert _found(spun, "GB102") == ["For"]

@@ -103,7 +103,13 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # "director of About a Boy", "Through the Wire": a title
         if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
             hits.append(word)
+    if len(hits) == 1 and hits[0].group().istitle() and hits[0].start() <= words[
+            min(HEADING_WORDS, len(words) - 1)].start():
+        return []  # "Caretaker message Before an election, …": a heading run into its text
     return hits
+
+
+HEADING_WORDS = 3  # words before a lone capitalised one that may be a heading run into the text
 
 
 @register
