@@ -132,7 +132,8 @@ _PROGRESS_LINE = re.compile(
 _ZONE = r"(?:gmt|bst|cet|cest|[ecmp][sd]?t|utc|ist|aest|aedt)"
 _TIME = (r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*" + _ZONE + r")?"
          r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?|" + _ZONE + r")(?:\s*" + _ZONE + r")?"
-         r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=:\s))")  # "16.45: The FTSE …", a live entry's label
+         r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=:\s|[-–—][ \t]))")  # "16.45: The FTSE …", "16.45- The
+# NZX-50 …": a live entry's label
 _CLOCK = r"\W{0,3}" + _POSTED + _TIME
 _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is

@@ -121,3 +121,12 @@ def test_a_month_written_twice_around_its_day_is_found_and_fixed() -> None:
     assert text[finding.start:finding.end] == "July 21st July"
     assert finding.fix is not None
     assert apply_edits(text, finding.fix.edits) == text.replace("21st July", "21st", 1)
+
+
+def test_counts_still_being_made_are_moments_of_the_count() -> None:
+    text = ("Harbour party leading in 20 seats as counting goes on in Dunmore. Later, the Harbour "
+            "party was leading in 27 seats in Dunmore, officials said.")
+    assert _nu101(text) == []
+    settled = ("The Harbour party won 20 seats in Dunmore. Officials said the Harbour party won "
+               "23 seats in Dunmore.")
+    assert _nu101(settled) == ["23 seats"]

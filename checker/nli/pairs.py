@@ -79,6 +79,9 @@ _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
 LABEL_CAPITALS = 2  # capitalised words that make a line of names and function words a label
 
 
+_DOTS = re.compile(r"[.…·•|–—-]+")
+
+
 def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
     """Long enough to make a claim, not a question, not the tail of a sentence broken over
     lines (it opens on a lower-case word), and not a label (``label``)."""
@@ -93,7 +96,9 @@ _WH_FRAGMENT = re.compile(r"[^\w]{0,3}(?:What|Where|When|Why|How|Whether|Which)[
 
 
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
-    return (len(sentence.split()) >= min_words and not sentence.rstrip().endswith("?")
+    # words, not dots: "Previous page . . . ." is a link's label of two words
+    return (sum(1 for w in sentence.split() if not _DOTS.fullmatch(w)) >= min_words
+            and not sentence.rstrip().endswith("?")
             and _FRAGMENT.match(sentence) is None and _WH_FRAGMENT.match(sentence) is None)
 
 

@@ -203,7 +203,8 @@ left alone, and so are counts in two entries of a timeline under different headi
 opposite directions with room between them ("nearly 500,000 people" … "more than 498,000
 people"; the bound words are in `rules/numbers/units.toml`), and so are counts that belong to two
 different names ("Ritchie receiving 196 votes" … "Howell (108 votes)": the last capitalised word
-before each count, other than a sentence's first word, a month or a day)."""
+before each count, other than a sentence's first word, a month or a day), and counts still
+being made ("leading in 20 seats" … "leading in 27 seats", as election results come in)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -225,6 +226,8 @@ edits often change one mention and not the other."""
                     continue
                 if _two_owners(earlier.owner, q.owner):
                     continue  # two names' counts: two candidates' votes, two towns' dead
+                if _in_progress(doc.text, earlier.start) or _in_progress(doc.text, q.start):
+                    continue  # "leading in 20 seats" … "leading in 27 seats": a count going on
                 low, high = sorted((earlier.value, q.value))
                 if low <= 0 or high / low > MAX_RATIO:
                     continue
@@ -251,6 +254,16 @@ edits often change one mention and not the other."""
         names = _entities(doc, a.sentence) & _entities(doc, b.sentence)
         words = (_content(doc, a.sentence) & _content(doc, b.sentence)) - {a.noun, a.noun + "s"}
         return bool(names and words)
+
+
+# A count still being made, as results come in: "leading in 20 seats", "ahead on 139 seats",
+# "trailing in 33": each such count is a moment of the count, not its result.
+_IN_PROGRESS = re.compile(r"\b(?:leading|leads|lead|ahead|trailing|trails|behind)[ \t]+"
+                          r"(?:in|on|at|with)[ \t]+(?:about[ \t]+|some[ \t]+|over[ \t]+)?\Z")
+
+
+def _in_progress(text: str, start: int) -> bool:
+    return _IN_PROGRESS.search(text, max(0, start - 30), start) is not None
 
 
 _AGE_HINT = re.compile(r",[ \t]+\d{1,3},")

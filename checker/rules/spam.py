@@ -101,7 +101,12 @@ def _latin_share(text: str) -> float:
 
 
 def _words(text: str) -> int:
-    return len(text.split())
+    """Words, not the dots of a leader ("Next page . . . . Contents . . . ."), which would make
+    a short line of links look long."""
+    return sum(1 for w in text.split() if not _LEADER_DOTS.fullmatch(w))
+
+
+_LEADER_DOTS = re.compile(r"[.…·•|]+")
 
 
 def _removal_edit(doc: Document, lines: list[Span]) -> Edit:

@@ -183,3 +183,8 @@ def test_a_wh_clause_standing_alone_claims_nothing() -> None:
         assert not model_eligible(question), question
     # with a comma it opens a claim
     assert model_eligible("When police arrived, the man fled across the harbour.")
+
+
+def test_a_row_of_links_with_leader_dots_is_no_claim() -> None:
+    assert not model_eligible("Previous page . . . .")
+    assert not model_eligible("Next page . . . . Contents . . . .")

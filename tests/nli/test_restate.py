@@ -1156,3 +1156,15 @@ def test_two_things_of_a_series_are_two_things() -> None:
     assert pairs.skip(2, 3) != "moments"
     # "the first time" names no thing of a series
     assert pairs.skip(4, 5) != "moments"
+
+
+def test_a_clock_time_with_a_dash_opens_a_live_entry() -> None:
+    from checker.entries import entry_numbers
+
+    sentences = ["KEY POINTS:", "16.45- The index has clawed back some ground.",
+                 "Harbour Telecom has fallen 10 cents to $2.68.",
+                 "15.30- $1.5 billion has been wiped off the exchange.",
+                 "Harbour Telecom has fallen 11 cents to $2.67.",
+                 "2.75 - million shares changed hands."]
+    assert entry_numbers(sentences) == [None, 0, 0, 1, 1, 1]
+    assert PairFilter(sentences).skip(2, 4) == "moments"
