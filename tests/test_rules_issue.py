@@ -221,6 +221,17 @@ def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
     assert _flagged("Cardi B and Offset have split, the rapper said.\n", "NM102") == []
 
 
+def test_a_name_beside_a_common_word_of_a_title_is_no_variant() -> None:
+    # "Crown" is a common English word, here a title's; "Creon" a character
+    text = ("Sophie Okafor (The Hollow Crown) stars in this new production of the tragedy.\n\n"
+            "Fearing a plot of revenge, Creon, her former lover, banishes Medea from the city.\n")
+    assert _flagged(text, "NM101") == []
+    # two rarer spellings of one man are still one name spelled two ways
+    slip = ("Harbour Sound's managing director David Monteith says the firm is the only one. "
+            "\"It is a first,\" said Mr Monteith.\n\nMr Montieth says the sound is clear.\n")
+    assert _flagged(slip, "NM101") == ["Montieth"]
+
+
 def test_a_name_inflected_in_a_quoted_phrase_of_another_language_is_no_variant() -> None:
     text = ("Troops in Ukraine held the line. The president of Ukraine spoke on Monday.\n\n"
             "He said: \"I told them 'Slava Ukraini' (Glory to Ukraine)\", and left.\n")

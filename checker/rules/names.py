@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -29,7 +29,9 @@ from checker.rules.garble import function_words
 from checker.rules.oneoff import (
     MIN_ZIPF_GAP,
     named_apart,
+    one_name_around,
     one_off_variants,
+    pick_variant,
     token_index,
 )
 from checker.rules.wordlist import available, zipf
@@ -258,6 +260,22 @@ def _by_deletions(names: list[str], most: int) -> dict[str, list[str]]:
 # A phrase of another language that inflects a name, quoted as it is said: "Slava Ukraini"
 # ("glory to Ukraine"), beside "Ukraine" in the English around it.
 _INFLECTING_PHRASE = re.compile(r"(?i:slava)[ \t]+\Z")
+
+
+EVERYDAY_ZIPF = 4.5  # a word this common capitalised is a title's or a place's word, not a slip
+
+
+def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]],
+                    where: dict[str, list[int]]) -> bool:
+    """Both spellings words the web knows, one of them among the commoner words of English
+    ("Crown", "King", "Press", "Wales"), which the one-off judge takes for two names: "Creon", a
+    character, beside "The Hollow Crown", a title. Not when both are written beside the same
+    other name ("Sophie Devine" / "Sophia Devine"). Two rarer names ("Monteith" / "Montieth",
+    "Abbott" / "Abbot") are still compared."""
+    if not available() or zipf(a) == 0 or zipf(b) == 0 or max(zipf(a), zipf(b)) < EVERYDAY_ZIPF:
+        return False
+    counts = Counter({a: len(by_token[a]), b: len(by_token[b])})
+    return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
 
 
 def _cut_off(text: str, end: int, spelling: str, canonical: str) -> bool:
@@ -500,6 +518,8 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                 if named_apart(doc.text, first, second, where):
                     continue  # "Ayatollah Ruhollah Khomeini", "Ayatollah Ali Khamenei";
                     # "North Kilworth" / "Kibworth"; "Beech Forest, Forrest"
+                if _two_real_words(doc.text, first, second, by_token, where):
+                    continue  # "Creon, her ex-lover" beside "The Hollow Crown": two words
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:

@@ -291,7 +291,7 @@ def apostrophe_form(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
                for k in where.get(short, ()))
 
 
-def _pick(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
+def pick_variant(a: str, b: str, counts: Counter[str]) -> tuple[str, str] | None:
     """(variant, canonical), or None when the two look like two real names."""
     za, zb = zipf(a), zipf(b)
     # The rarer word is the slip; between two words the list does not know, the rarer here.
@@ -353,7 +353,7 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             continue  # "Fay" / "Faye", "Iran" / "Iraq": too short to tell
         if a.lower() == b.lower() or _plural(a, b):
             continue
-        picked = _pick(a, b, counts)
+        picked = pick_variant(a, b, counts)
         where = where or token_index(text)
         short, long = sorted((a, b), key=len)
         if (picked is None and not long.startswith(short)
