@@ -764,3 +764,8 @@ def test_a_heading_run_into_its_text_is_no_miscased_word() -> None:
     assert _found(text, "GB102") == []
     spun = "A delegation will present the harbour board For shuttering two piers this week."
     assert _found(spun, "GB102") == ["For"]
+
+
+def test_a_row_of_marks_is_no_repeated_passage() -> None:
+    text = "Ferry results\n\n+ + + + + +\n\nThe crew won.\n\n+ + + + + +\n\nThe crew lost.\n"
+    assert _found(text, "GB103") == []

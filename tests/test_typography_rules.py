@@ -250,3 +250,9 @@ def test_a_character_lost_in_decoding_is_mojibake() -> None:
     assert [text[r.start:r.end] for r in found.related] == ["Idea?s", "Don?t", "are\ufffdfreelance"]
     assert found.fix is None  # nothing tells what stood there
     assert _found("Who is next? Nobody knows. Really?", "TY106") == []
+
+
+def test_a_rare_word_doubled_at_a_sentence_start_is_a_name() -> None:
+    text = "“She was lovely.” Duran Duran wrote on Twitter. Her Her mother was there."
+    assert _found(text, "TY104") == ["Her Her"]
+    assert _found("The ferry left. Police Police said it was late.", "TY104") == ["Police Police"]

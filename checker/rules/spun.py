@@ -209,6 +209,9 @@ def _line_doubled(text: str, start: int) -> bool:
     return bool(line) and line == above
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")  # a row of marks ("+ + + + + +") is no passage
+
+
 def _self_doubled_lines(doc: Document) -> list[list[tuple[Span, Span]]]:
     """Lines that are one passage written twice, back to back ("The pound fell after a narrower
     than expected Remain vote in Newcastle.The pound fell after …", "Pound hit after narrow
@@ -284,7 +287,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
             first, at = seen.get(key, (None, -1))
-            if (first is not None and key.count("|") < TABLE_CELLS
+            if (first is not None and key.count("|") < TABLE_CELLS and _HAS_LETTER.search(key)
                     and _long_enough(key, raw, in_a_row=at == k - 1
                                      or _line_doubled(doc.text, sentence.start))):
                 runs[-1].append((sentence, first))
