@@ -103,10 +103,24 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # "director of About a Boy", "Through the Wire": a title
         if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
             hits.append(word)
-    if len(hits) == 1 and hits[0].group().istitle() and hits[0].start() <= words[
-            min(HEADING_WORDS, len(words) - 1)].start():
+    if len(hits) == 1 and _heading_before(text, sentence, words, hits[0]):
         return []  # "Caretaker message Before an election, …": a heading run into its text
     return hits
+
+
+def _heading_before(text: str, sentence: Span, words: list[re.Match[str]],
+                    hit: re.Match[str]) -> bool:
+    """Is a lone capitalised word (title case) preceded only by a few words that open a line,
+    none of them a function word, as a heading run into the text that follows it prints
+    ("Caretaker message Before an election, …", "micropolitics — noun The use of …")?"""
+    before = [w for w in words if w.start() < hit.start()]
+    if not hit.group().istitle() or not 1 <= len(before) <= HEADING_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, hit.start()) + 1
+    if text[line_start:before[0].start()].strip(" \t-–—•*#>") :
+        return False  # the words before do not open the line
+    small = function_words()
+    return not any(w.group().lower() in small for w in before)
 
 
 HEADING_WORDS = 3  # words before a lone capitalised one that may be a heading run into the text
