@@ -691,17 +691,31 @@ _WHOLE_SPAN = re.compile(
 _WIND = re.compile(r"\b(?:[Ww]inds?|[Gg]usts?|[Bb]reezes?)\b")
 
 
+# A forecast's chance of rain for one period: "Overnight, I have a 20% chance of rain.",
+# "the rain chances go up to 80%".
+_PRECIPITATION = re.compile(
+    r"\b(?:rain|showers?|storms?|thunderstorms?|snow|sleet|precipitation)\b", re.IGNORECASE)
+_CHANCE = re.compile(r"\b(?:chances?|probability)\b[^.!?\n]{0,40}?\d{1,3}[ \t]*(?:%|per[ \t]*cent)"
+                     r"|\d{1,3}[ \t]*(?:%|per[ \t]*cent)[ \t]+(?:chance|probability)\b",
+                     re.IGNORECASE)
+
+
+def _rain_chance(sentence: str) -> bool:
+    return _CHANCE.search(sentence) is not None and _PRECIPITATION.search(sentence) is not None
+
+
 def forecast_readings(sentences: Sequence[str]) -> list[bool]:
-    """Which sentences give a temperature or a wind, on a page that gives three temperatures
-    or more (a forecast): each is about a period of its own, which an unlabelled forecast does
-    not name ("Highs reach the mid- to upper 60s." for today, "Highs top out in the upper 50s
-    to lower 60s." for tomorrow; "Winds … at 10 to 20 mph." today, "The wind … at 10 to 15
-    mph." on Saturday). A reading for the whole span ("Highs will stay in the upper 70s all
-    week.") is not one period's, and is compared with each. On other pages, none: a storm
-    report's winds are the model's to compare."""
+    """Which sentences give a temperature, a chance of rain or a wind, on a page that gives
+    three temperatures or chances of rain or more (a forecast): each is about a period of its
+    own, which an unlabelled forecast does not name ("Highs reach the mid- to upper 60s." for
+    today, "Highs top out in the upper 50s to lower 60s." for tomorrow; "Overnight, I have a
+    20% chance of rain." tonight, "Overnight, the rain chances go up to 80%." on Saturday;
+    "Winds … at 10 to 20 mph." today, "The wind … at 10 to 15 mph." on Saturday). A reading for
+    the whole span ("Highs will stay in the upper 70s all week.") is not one period's, and is
+    compared with each. On other pages, none: a storm report's winds are the model's to compare."""
     dated = [_FIGURE.search(s) is not None and _WHOLE_SPAN.search(s) is None for s in sentences]
-    heat = [d and _TEMPERATURE.search(s) is not None for d, s in zip(dated, sentences,
-                                                                      strict=True)]
+    heat = [d and (_TEMPERATURE.search(s) is not None or _rain_chance(s))
+            for d, s in zip(dated, sentences, strict=True)]
     if sum(heat) < FORECAST_READINGS:
         return [False] * len(sentences)
     return [h or (d and _WIND.search(s) is not None)

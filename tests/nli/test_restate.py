@@ -1168,3 +1168,17 @@ def test_a_clock_time_with_a_dash_opens_a_live_entry() -> None:
                  "2.75 - million shares changed hands."]
     assert entry_numbers(sentences) == [None, 0, 0, 1, 1, 1]
     assert PairFilter(sentences).skip(2, 4) == "moments"
+
+
+def test_two_chances_of_rain_of_a_forecast_are_two_periods() -> None:
+    from checker.entries import forecast_readings
+
+    sentences = ["Overnight, I have a 20% chance of rain over the harbour.",
+                 "Saturday will be cloudy, so I have the rain chance at only 10%.",
+                 "Overnight, the rain chances go up to 80%.",
+                 "I have a 20% chance of rain for Monday and Tuesday.",
+                 "The ferry will sail on Monday."]
+    assert forecast_readings(sentences) == [True, True, True, True, False]
+    assert PairFilter(sentences).skip(0, 2) == "moments"
+    # a storm report's two chances are the model's to compare
+    assert forecast_readings([*sentences[:2], "The ferry will sail on Monday."]) == [False] * 3
