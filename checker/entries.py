@@ -484,9 +484,15 @@ _SCORE = re.compile(r"(?<![\w.,-])\d{1,3}[ \t]*[-–][ \t]*\d{1,3}(?![\w.,-]?\d)
 
 def score_state(sentence: str) -> bool:
     """Does the sentence give a side's lead or deficit at a score while the game is played
-    ("Lisowski leads Saengkham 9-7 at the Crucible")?"""
+    ("Lisowski leads Saengkham 9-7 at the Crucible")? Not a lead to come ("who may soon lead
+    their opponents 5-0")."""
     m = _IN_PLAY.search(sentence)
-    return m is not None and _SCORE.search(sentence, m.start()) is not None
+    return (m is not None and _SCORE.search(sentence, m.start()) is not None
+            and _MODAL_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) is None)
+
+
+_MODAL_BEFORE = re.compile(
+    r"\b(?:may|might|could|would|will|shall|should|must|to|can)(?:[ \t]+[a-z]+)?[ \t]+\Z")
 
 
 def has_score(sentence: str) -> bool:

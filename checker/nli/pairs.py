@@ -89,17 +89,29 @@ def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
 
 
 # A wh-clause standing alone, as a heading or a list of open questions writes it: "What changed
-# and what did not in Congress after the election", "- Where the suspect attended school after
-# being expelled." It asks; it claims nothing. With a comma it is usually the opening of a claim
-# ("When police arrived, the man fled.").
-_WH_FRAGMENT = re.compile(r"[^\w]{0,3}(?:What|Where|When|Why|How|Whether|Which)[ \t][^,;:\n]*+\Z")
+# and what did not in Congress after the election" (no full stop), "- Where the suspect
+# attended school after being expelled." (a list's item). It asks; it claims nothing. With a
+# comma it is usually the opening of a claim ("When police arrived, the man fled."), and a
+# sentence of prose that ends with a full stop may be one without a comma ("When I realized how
+# this could be perceived I immediately called him.").
+_WH_FRAGMENT = re.compile(
+    r"\A(?:[ \t]*+[-–—•*][ \t]++|[^\w]{0,3})(?:What|Where|When|Why|How|Whether|Which)[ \t]"
+    r"[^,;:\n]*+\Z")
+_LIST_ITEM = re.compile(r"\A[ \t]*+[-–—•*][ \t]")
+
+
+def _wh_fragment(sentence: str) -> bool:
+    text = sentence.rstrip()
+    if _WH_FRAGMENT.match(text) is None:
+        return False
+    return _LIST_ITEM.match(text) is not None or text[-1:] not in ".!\"”’'"
 
 
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     # words, not dots: "Previous page . . . ." is a link's label of two words
     return (sum(1 for w in sentence.split() if not _DOTS.fullmatch(w)) >= min_words
             and not sentence.rstrip().endswith("?")
-            and _FRAGMENT.match(sentence) is None and _WH_FRAGMENT.match(sentence) is None)
+            and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))
 
 
 def label(sentence: str) -> bool:

@@ -139,6 +139,15 @@ _UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "sec
                     "seasons", "rounds", "laps", "sets", "votes", "seats"))
 
 
+NEAR_COPY = 0.8  # share of words in common that makes two sentences one statement, edited
+
+
+def _near_copies(a: str, b: str) -> bool:
+    """The same sentence with a word or two changed ("… was still at large" / "… was not still
+    at large"): a flip for the model to read, not two statements about two parts of a group."""
+    return SequenceMatcher(None, a.lower().split(), b.lower().split()).ratio() >= NEAR_COPY
+
+
 def _counted_groups(sentence: str) -> frozenset[str]:
     return frozenset(noun for m in _PARTITIVE.finditer(sentence)
                      for noun in m.groups() if noun and noun not in _UNITS)
@@ -670,7 +679,8 @@ class PairFilter:
             return True
         # each counts some of one group ("… where two of the victims were killed" / "Two of
         # the victims died at the hospital" / "Three victims remain in critical condition")
-        if self._groups[i] & self._groups[j]:
+        if self._groups[i] & self._groups[j] and not _near_copies(self._sentences[i],
+                                                                  self._sentences[j]):
             return True
         # one template, other names in two slots or more, and not the same names swapped: "…
         # projects that Republican John Thune will win the South Dakota race" / "… Jerry Moran

@@ -179,10 +179,11 @@ def test_a_wh_clause_standing_alone_claims_nothing() -> None:
     # a heading or an open question of a "what we don't know" list
     for question in ("What changed and what did not in the harbour board after the vote",
                      "- Where the suspect lived after leaving the ferry crew.",
-                     "When the ferry will sail again is not yet known"):
+                     "How the suspect boarded the ferry"):
         assert not model_eligible(question), question
-    # with a comma it opens a claim
+    # with a comma it opens a claim, and so may a sentence of prose with its full stop
     assert model_eligible("When police arrived, the man fled across the harbour.")
+    assert model_eligible("When I saw how it looked I called the harbour master at once.")
 
 
 def test_a_row_of_links_with_leader_dots_is_no_claim() -> None:

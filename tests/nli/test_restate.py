@@ -1126,6 +1126,11 @@ def test_two_counts_of_one_group_are_two_parts_of_it() -> None:
     assert pairs.two_people(0, 1)
     # units counted are not a group's members: one stretch of time, still compared
     assert not pairs.two_people(3, 4)
+    # one sentence edited ("still" / "not still") is one statement, not two parts of a group
+    edited = PairFilter(["Four crew members were questioned, but the skipper was still at sea.",
+                         "Four crew members were questioned, but the skipper was not still at "
+                         "sea."])
+    assert not edited.two_people(0, 1)
 
 
 def test_a_state_of_play_and_a_later_score_are_two_moments() -> None:
@@ -1139,6 +1144,10 @@ def test_a_state_of_play_and_a_later_score_are_two_moments() -> None:
     assert pairs.skip(0, 1) == "moments"
     # two results are not two moments
     assert pairs.skip(1, 3) != "moments"
+    # a lead to come is no state of play: "led … 5-0" / "may soon lead … 5-0" is a flip
+    flip = ["Harbour Rovers, who led Dunmore Town 5-0 at half-time, won easily.",
+            "Harbour Rovers, who may soon lead Dunmore Town 5-0 at half-time, won easily."]
+    assert PairFilter(flip).skip(0, 1) != "moments"
 
 
 def test_two_things_of_a_series_are_two_things() -> None:
