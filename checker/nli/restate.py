@@ -844,8 +844,8 @@ _CREDIT_START = re.compile(
 
 
 def captions(sentences: Sequence[str]) -> set[int]:
-    """The sentences that caption a picture: each followed by its picture's credit, in the
-    sentence itself or as the next one ("REUTERS/Ton Molina")."""
+    """The sentences that caption a picture: each followed by its picture's credit as a
+    sentence of its own ("REUTERS/Ton Molina", "(AP Photo/Evan Vucci)")."""
     out = set()
     for k, sentence in enumerate(sentences):
         if not _CREDIT_START.match(sentence) or _CREDIT.match(sentence) is None:

@@ -103,13 +103,12 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # "director of About a Boy", "Through the Wire": a title
         if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
             hits.append(word)
-    if len(hits) == 1 and _heading_before(text, sentence, words, hits[0]):
+    if len(hits) == 1 and _heading_before(text, words, hits[0]):
         return []  # "Caretaker message Before an election, …": a heading run into its text
     return hits
 
 
-def _heading_before(text: str, sentence: Span, words: list[re.Match[str]],
-                    hit: re.Match[str]) -> bool:
+def _heading_before(text: str, words: list[re.Match[str]], hit: re.Match[str]) -> bool:
     """Is a lone capitalised word (title case) preceded only by a few words that open a line,
     none of them a function word, as a heading run into the text that follows it prints
     ("Caretaker message Before an election, …", "micropolitics — noun The use of …")?"""
@@ -117,7 +116,7 @@ def _heading_before(text: str, sentence: Span, words: list[re.Match[str]],
     if not hit.group().istitle() or not 1 <= len(before) <= HEADING_WORDS:
         return False
     line_start = text.rfind("\n", 0, hit.start()) + 1
-    if text[line_start:before[0].start()].strip(" \t-–—•*#>") :
+    if text[line_start:before[0].start()].strip(" \t-–—•*#>"):
         return False  # the words before do not open the line
     small = function_words()
     return not any(w.group().lower() in small for w in before)
