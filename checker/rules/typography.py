@@ -668,27 +668,33 @@ def _common_words() -> frozenset[str]:
 def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
     """Lower-case tokens that are a function word and a common word run together, with where
     each is written and where its space belongs."""
-    common, function = _common_words(), function_words()
+    common = _common_words()
     found: dict[str, list[tuple[int, int, int]]] = {}
-    split_at: dict[str, int | None] = {}  # each token's verdict: where its space goes, or None
+    split_at: dict[str, int | None] = {}  # each token's split: where its space goes, or None
     for m in _LOWER_TOKEN.finditer(text):
         token = m.group()
         if token in common:
             continue
         if token not in split_at:
-            split_at[token] = _glued_split(token, common, function)
+            split_at[token] = _glued_split(token)
         k = split_at[token]
         if k is not None:
             found.setdefault(token, []).append((m.start(), m.start() + k, m.end()))
-    return found
+    if len(found) < GLUED_LOWER_MIN:
+        return {}  # most texts: the word list's larger half need not be opened
+    # a rare word that splits so ("intake", "forego") is still a word
+    return {token: spots for token, spots in found.items() if zipf(token) == 0}
 
 
-def _glued_split(token: str, common: frozenset[str], function: frozenset[str]) -> int | None:
+@functools.lru_cache(maxsize=1 << 15)
+def _glued_split(token: str) -> int | None:
+    """Where a space would part ``token`` into a function word and a common word, or None."""
+    common, function = _common_words(), function_words()
     for k in range(2, len(token) - 1):
         head, tail = token[:k], token[k:]
         if ((head in function and tail in common and len(tail) >= 3)
                 or (tail in function and head in common and len(head) >= 3)):
-            return k if zipf(token) == 0 else None
+            return k
     return None
 
 
