@@ -772,3 +772,13 @@ def test_a_heading_run_into_its_text_is_no_miscased_word() -> None:
 def test_a_row_of_marks_is_no_repeated_passage() -> None:
     text = "Ferry results\n\n+ + + + + +\n\nThe crew won.\n\n+ + + + + +\n\nThe crew lost.\n"
     assert _found(text, "GB103") == []
+
+
+def test_two_headings_of_links_in_a_row_are_one_block() -> None:
+    text = ("The ferry sailed at noon on Friday, and the crew said the crossing was calm.\n"
+            "Keep Reading\nMost Popular\nHarbour fares to rise in spring\n"
+            "The council has agreed a new timetable for the winter months, officials said on "
+            "Friday after a long meeting.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP101",)))
+    [found] = result.findings
+    assert text[found.start:found.end].startswith("Keep Reading\nMost Popular")

@@ -146,7 +146,11 @@ def _links_under(doc: Document, following: list[Span],
     texts = [doc.text[line.start : line.end].strip() for line in following]
     for k, (line, text) in enumerate(zip(following, texts, strict=True)):
         words = _words(text)
-        if pattern.match(text):
+        opener = pattern.match(text)
+        if opener is not None:
+            if not out and not text[opener.end():].strip(" \t:.!»>"):
+                out.append(line)  # a second heading right under the first ("Keep Reading" /
+                continue  # "Most Popular"): one block of links, one finding
             break
         prose = words > MAX_LINK_WORDS or (text[-1] in ".!?" and words > MAX_SENTENCE_LINK_WORDS)
         if prose and not any(_CARD_AGE.match(t) for t in texts[k + 1 : k + 1 + CARD_AGE_WITHIN]):
