@@ -103,10 +103,11 @@ def _latin_share(text: str) -> float:
 def _words(text: str) -> int:
     """Words, not the dots of a leader ("Next page . . . . Contents . . . ."), which would make
     a short line of links look long."""
-    return sum(1 for w in text.split() if not _LEADER_DOTS.fullmatch(w))
+    words = text.split()
+    return len(words) - sum(1 for w in words if w[0] in _LEADER_DOTS and not w.strip(_LEADER_DOTS))
 
 
-_LEADER_DOTS = re.compile(r"[.…·•|]+")
+_LEADER_DOTS = ".…·•|"
 
 
 def _removal_edit(doc: Document, lines: list[Span]) -> Edit:

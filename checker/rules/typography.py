@@ -658,6 +658,7 @@ checker sees one unknown word."""
 GLUED_LOWER_MIN = 3
 GLUED_LOWER_ZIPF = 3.5  # the other half at least this common
 _LOWER_TOKEN = re.compile(r"(?<![\w'’@#/.:-])[a-z]{5,}+(?![\w'’@/:-])")
+_LOWER_RUN = re.compile(r"[a-z]{5,}+")
 
 
 @functools.cache
@@ -669,6 +670,11 @@ def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
     """Lower-case tokens that are a function word and a common word run together, with where
     each is written and where its space belongs."""
     common = _common_words()
+    # a cheap first pass in C: the lower-case runs the common words do not hold, of which three
+    # or more must split (most texts have none)
+    rare = set(_LOWER_RUN.findall(text)) - common
+    if sum(1 for token in rare if _glued_split(token) is not None) < GLUED_LOWER_MIN:
+        return {}
     found: dict[str, list[tuple[int, int, int]]] = {}
     split_at: dict[str, int | None] = {}  # each token's split: where its space goes, or None
     for m in _LOWER_TOKEN.finditer(text):
@@ -822,7 +828,7 @@ unreadable and it tells readers the copy was not looked at."""
 # A character the decoding could not read: a question mark where an apostrophe was ("the
 # company?s profit", "don?t": never a question, which a space follows), or the replacement
 # character U+FFFD itself ("are\ufffdfreelance").
-_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|ll|re|ve|d|m)\b)(?![\w'’]*[=&/])")
+_LOST_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|ll|re|ve|d|m)\b)(?![\w'’]*[=&/])")
 _LOST_WORD = re.compile(r"(?<![\w'’-])[\w'’-]*+[?\ufffd][\w'’-]*+")
 
 
