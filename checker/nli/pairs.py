@@ -79,7 +79,7 @@ _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
 LABEL_CAPITALS = 2  # capitalised words that make a line of names and function words a label
 
 
-_DOTS = re.compile(r"[.…·•|–—-]+")
+_DOTS = ".…·•|–—-"  # the marks a row of leader dots or dashes is made of
 
 
 def model_eligible(sentence: str, min_words: int = MIN_WORDS) -> bool:
@@ -109,8 +109,11 @@ def _wh_fragment(sentence: str) -> bool:
 
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     # words, not dots: "Previous page . . . ." is a link's label of two words
-    return (sum(1 for w in sentence.split() if not _DOTS.fullmatch(w)) >= min_words
-            and not sentence.rstrip().endswith("?")
+    words = sentence.split()
+    if len(words) < min_words or len(words) - sum(
+            1 for w in words if w[0] in _DOTS and not w.strip(_DOTS)) < min_words:
+        return False
+    return (not sentence.rstrip().endswith("?")
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))
 
 
