@@ -782,3 +782,15 @@ def test_two_headings_of_links_in_a_row_are_one_block() -> None:
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP101",)))
     [found] = result.findings
     assert text[found.start:found.end].startswith("Keep Reading\nMost Popular")
+
+
+def test_a_field_s_value_repeated_down_a_listing_is_no_repeated_passage() -> None:
+    entry = ("Location : The A1 northbound exit at junction {n} .\nReason : Congestion.\n"
+             "Status : Currently Active.\nReturn To Normal : Normal traffic conditions are "
+             "expected between 05:00 and 05:15 on 24 June.\n")
+    text = "Road works\n" + "".join(entry.format(n=n) for n in (3, 4, 5))
+    assert _found(text, "GB103") == []
+    pasted = ("The ferry crew said the crossing would be delayed by at least an hour on Friday "
+              "morning.\n\nFares rose.\n\nThe ferry crew said the crossing would be delayed by at "
+              "least an hour on Friday morning.\n")
+    assert _found(pasted, "GB103") != []

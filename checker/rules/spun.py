@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from checker.document import Document, Span
-from checker.entries import after_live_marker
+from checker.entries import after_live_marker, speaker_label
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
@@ -163,6 +164,7 @@ machine and needs checking line by line."""
 
 
 MIN_REPEATED_WORDS = 10
+LISTING_FIELD_LINES = 3  # lines opening with one label that make a page a listing of fields
 # A title line (no full stop, some plain words) written again: "Putin appoints new acting
 # governors in five regions" over the story and again after the menu. A short sentence written
 # twice ("I agree wholeheartedly with Mr Forsyth." in two readers' letters) may be two voices.
@@ -296,6 +298,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen: dict[str, tuple[Span, int]] = {}
         runs: list[list[tuple[Span, Span]]] = [[]]  # runs of (repeat, first copy)
+        listing: bool | None = None  # do three lines or more open with one label (when asked)
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -303,6 +306,14 @@ together twice. Readers notice at once, and it hides whether anything was lost i
             if (first is not None and key.count("|") < TABLE_CELLS and _HAS_LETTER.search(key)
                     and _long_enough(key, raw, in_a_row=at == k - 1
                                      or _line_doubled(doc.text, sentence.start))):
+                if listing is None:
+                    labels = Counter(speaker_label(doc.text[s.start:s.end])
+                                     for s in doc.sentences)
+                    labels.pop(None, None)
+                    listing = max(labels.values(), default=0) >= LISTING_FIELD_LINES
+                if listing and speaker_label(raw) is not None:
+                    continue  # "Return To Normal : Normal traffic conditions are expected
+                    # between 05:00 and 05:15 …" under each road of a listing: a field's value
                 runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, (sentence, k))
