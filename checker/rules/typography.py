@@ -676,14 +676,11 @@ def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
     if sum(1 for token in rare if _glued_split(token) is not None) < GLUED_LOWER_MIN:
         return {}
     found: dict[str, list[tuple[int, int, int]]] = {}
-    split_at: dict[str, int | None] = {}  # each token's split: where its space goes, or None
     for m in _LOWER_TOKEN.finditer(text):
         token = m.group()
         if token in common:
             continue
-        if token not in split_at:
-            split_at[token] = _glued_split(token)
-        k = split_at[token]
+        k = _glued_split(token)  # cached across documents
         if k is not None:
             found.setdefault(token, []).append((m.start(), m.start() + k, m.end()))
     if len(found) < GLUED_LOWER_MIN:

@@ -87,13 +87,14 @@ def zipf(word: str) -> float:
     return 0.0 if centibel is None else round(9.0 - centibel / 100.0, 2)
 
 
-def common_words(min_zipf: float) -> list[str]:
+@functools.cache
+def common_words(min_zipf: float) -> tuple[str, ...]:
     """The words of the small list at ``min_zipf`` or more (Zipf 4: ten a million words or
     more; about 7,200 words), commonest first: the centibels they are filed under are decoded,
-    the rest of the list is not."""
+    the rest of the list is not. Decoded once a process: NM104 and TY107 ask for the same."""
     raw, starts = _packed("small")
     last = round((9.0 - min_zipf) * 100)
     words: list[str] = []
     for centibel in range(min(last + 1, len(starts) - 1)):
         words.extend(msgpack.unpackb(raw[starts[centibel] : starts[centibel + 1]], raw=False))
-    return words
+    return tuple(words)
