@@ -41,6 +41,7 @@ from checker.nli.flips import (
 from checker.nli.lexicon import load_lexicon
 from checker.nli.pairs import Selection, label, model_eligible, select_pairs
 from checker.resources import load_lines
+from checker.rules.textutil import stops_mid_sentence
 
 if TYPE_CHECKING:
     import numpy as np
@@ -104,7 +105,7 @@ def unfinished(sentences: Sequence[str]) -> int | None:
     if not sentences:
         return None
     last = sentences[-1].strip()
-    if not last or not (last[-1].isalnum() or last[-1] in ",-–"):
+    if not stops_mid_sentence(last):
         return None
     if last[0] in BULLETS or len(last.split()) < UNFINISHED_WORDS or label(last):
         return None

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from checker.entries import running_score
 from checker.nli.lexicon import stopwords
 from checker.rules.garble import function_words
+from checker.rules.textutil import count_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -109,9 +110,7 @@ def _wh_fragment(sentence: str) -> bool:
 
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     # words, not dots: "Previous page . . . ." is a link's label of two words
-    words = sentence.split()
-    if len(words) < min_words or len(words) - sum(
-            1 for w in words if w[0] in _DOTS and not w.strip(_DOTS)) < min_words:
+    if count_words(sentence, _DOTS) < min_words:
         return False
     return (not sentence.rstrip().endswith("?")
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))

@@ -19,6 +19,7 @@ from checker.entries import (
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, headline_like, off_topic
 from checker.rules.base import Context, Rule, register
+from checker.rules.textutil import stops_mid_sentence
 from checker.rules.wordlist import available, zipf
 
 if TYPE_CHECKING:
@@ -214,11 +215,9 @@ def _cut_short(texts: Sequence[str], index: int) -> bool:
     so many characters ends, or a draft whose last sentence is still being typed? What it will
     say is not known yet. A short line with no full stop is a headline, and is still judged,
     unless it stops in the middle of a word ("This file photo taken … shows m")."""
-    if index != len(texts) - 1:
+    if index != len(texts) - 1 or not stops_mid_sentence(texts[index]):
         return False
     line = texts[index].rstrip()
-    if not line or not (line[-1].isalnum() or line[-1] in ",-–"):
-        return False
     words = line.split()
     return (len(words) >= CUT_LINE_WORDS or _CUT_WORD.search(line) is not None
             or words[-1] in _CUT_AFTER)

@@ -16,7 +16,7 @@ from checker.document import Document, Span
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
-from checker.rules.textutil import line_removal, nonblank_lines
+from checker.rules.textutil import count_words, line_removal, nonblank_lines
 
 MAX_TEASER_WORDS = 25
 MIN_TEASER_WORDS = 3  # after a one-word opener ("Watch: Cars pile up …")
@@ -103,8 +103,7 @@ def _latin_share(text: str) -> float:
 def _words(text: str) -> int:
     """Words, not the dots of a leader ("Next page . . . . Contents . . . ."), which would make
     a short line of links look long."""
-    words = text.split()
-    return len(words) - sum(1 for w in words if w[0] in _LEADER_DOTS and not w.strip(_LEADER_DOTS))
+    return count_words(text, _LEADER_DOTS)
 
 
 _LEADER_DOTS = ".…·•|"

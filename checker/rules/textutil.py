@@ -19,6 +19,20 @@ def lower_letter_runs(text: str) -> tuple[str, ...]:
     return tuple(_LOWER_RUN.findall(text.lower()))
 
 
+def count_words(text: str, marks: str) -> int:
+    """The words of ``text``, not counting tokens made only of ``marks``: the dots of a leader
+    ("Next page . . . . Contents . . . .") are no words, though ``split`` makes them tokens."""
+    words = text.split()
+    return len(words) - sum(1 for w in words if w[0] in marks and not w.strip(marks))
+
+
+def stops_mid_sentence(text: str) -> bool:
+    """Does ``text`` (a page's or a draft's last line or sentence) end on a word, a number or a
+    comma instead of a sentence's end: cut off after so many characters, or still being typed?"""
+    last = text.rstrip()
+    return bool(last) and (last[-1].isalnum() or last[-1] in ",-–")
+
+
 def nonblank_lines(doc: Document) -> Iterator[Span]:
     """Each line with visible text, trimmed."""
     return nonblank_line_spans(doc.text)
