@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -788,11 +788,10 @@ _DATE_WORDS = MONTHS | {m[:3] for m in MONTHS} | {"sept"}
 
 
 # A thing named by its place in a series: "the first stage", "the second half", "the final round"
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "final", "last",
+                  "opening", "1st", "2nd", "3rd", "4th", "5th")
 _ORDINAL_THING = re.compile(
-    r"(?<![\w'’-])(first|second|third|fourth|fifth|sixth|final|last|opening|1st|2nd|3rd|4th|5th)"
-    r"[ \t]++([a-z]{3,}+)(?![\w'’-])", re.IGNORECASE)
-_ORDINAL_WORDS = frozenset(("first", "second", "third", "fourth", "fifth", "sixth", "final",
-                            "last", "opening", "1st", "2nd", "3rd", "4th", "5th"))
+    rf"(?<![\w'’-])({'|'.join(_ORDINAL_WORDS)})[ \t]++([a-z]{{3,}}+)(?![\w'’-])", re.IGNORECASE)
 
 
 def _named(sentence: str) -> set[str]:
@@ -818,20 +817,24 @@ _NOT_SERIES = frozenset(("time", "times", "year", "years", "week", "weeks", "mon
                          "of", "in", "to", "for", "one", "two", "thing", "person", "people"))
 
 
+def _same_but(a: str, b: str, put_for: Callable[[str], bool]) -> bool:
+    """The same statement but for the tokens ``put_for`` picks: one put for another, a flip for
+    the model to read, not two entries."""
+    def rest(text: str) -> list[str]:
+        return [t for t in tokens(text) if not put_for(t)]
+    return rest(a) == rest(b)
+
+
 def _same_but_ordinals(a: str, b: str) -> bool:
     """The same statement but for its ordinal ("knocked out in the first round" / "… in the
-    second round"): one place put for another, a flip for the model to read."""
-    def rest(text: str) -> list[str]:
-        return [t for t in tokens(text) if t not in _ORDINAL_WORDS]
-    return rest(a) == rest(b)
+    second round")."""
+    return _same_but(a, b, lambda t: t in _ORDINAL_WORDS)
 
 
 def _same_but_dates(a: str, b: str) -> bool:
     """The same statement but for its dates ("… celebrated each July 11." / "… celebrated each
-    July 3."): one date put for another, a flip for the model to read, not two entries."""
-    def rest(text: str) -> list[str]:
-        return [t for t in tokens(text) if t not in _DATE_WORDS and not t[:1].isdigit()]
-    return rest(a) == rest(b)
+    July 3.")."""
+    return _same_but(a, b, lambda t: t in _DATE_WORDS or t[:1].isdigit())
 
 
 # A picture's credit, the line a caption ends on: "REUTERS/Ton Molina", "(AP Photo/Evan
@@ -839,8 +842,6 @@ def _same_but_dates(a: str, b: str) -> bool:
 _CREDIT = re.compile(
     r"\A[ \t]*+\(?(?:REUTERS|Reuters|AFP|AP[ \t]+Photo|EPA(?:-EFE)?|Getty[ \t]+Images|PA[ \t]+"
     r"(?:Wire|Media)|(?:Photo|Picture|Image)[ \t]*(?:credit)?:)[^.!?\n]{0,60}+\)?\.?[ \t]*\Z")
-_CREDIT_START = re.compile(
-    r"\A[ \t]*+\(?(?:REUTERS|Reuters|AFP|AP|EPA|Getty|PA|Photo|Picture|Image)")
 
 
 def captions(sentences: Sequence[str]) -> set[int]:
@@ -848,9 +849,7 @@ def captions(sentences: Sequence[str]) -> set[int]:
     sentence of its own ("REUTERS/Ton Molina", "(AP Photo/Evan Vucci)")."""
     out = set()
     for k, sentence in enumerate(sentences):
-        if not _CREDIT_START.match(sentence) or _CREDIT.match(sentence) is None:
-            continue
-        if len(sentence.split()) <= 8 and k:
+        if k and _CREDIT.match(sentence) is not None and len(sentence.split()) <= 8:
             out.add(k - 1)  # the credit on its own: the sentence before is the caption
     return out
 
