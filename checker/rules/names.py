@@ -25,7 +25,7 @@ from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
 from checker.resources import load_lines
 from checker.rules.base import Context, Rule, register
-from checker.rules.garble import function_words
+from checker.rules.garble import EVERYDAY_ZIPF, function_words
 from checker.rules.oneoff import (
     MIN_ZIPF_GAP,
     named_apart,
@@ -262,9 +262,6 @@ def _by_deletions(names: list[str], most: int) -> dict[str, list[str]]:
 _INFLECTING_PHRASE = re.compile(r"(?i:slava)[ \t]+\Z")
 
 
-EVERYDAY_ZIPF = 4.5  # a word this common capitalised is a title's or a place's word, not a slip
-
-
 def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]],
                     where: dict[str, list[int]]) -> bool:
     """Both spellings words the web knows, one of them among the commoner words of English
@@ -272,6 +269,7 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     character, beside "The Hollow Crown", a title. Not when both are written beside the same
     other name ("Sophie Devine" / "Sophia Devine"). Two rarer names ("Monteith" / "Montieth",
     "Abbott" / "Abbot") are still compared."""
+    # (EVERYDAY_ZIPF: as common as the everyday words GB101 reads as a title's idiom)
     if not available() or zipf(a) == 0 or zipf(b) == 0 or max(zipf(a), zipf(b)) < EVERYDAY_ZIPF:
         return False
     counts = Counter({a: len(by_token[a]), b: len(by_token[b])})
