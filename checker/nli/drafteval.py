@@ -5,7 +5,8 @@ two paragraphs, premise then hypothesis, checked through the engine with the con
 (CT1xx) exactly as ``checker check`` would. The same pairs are scored by the model alone (the
 larger contradiction probability of both directions, at the rule's threshold). Recall and
 precision of both are reported side by side: the gap is what pair selection and the filters in
-front of the model cost.
+front of the model cost. The pairs behind the command line's false alarms and misses are listed,
+for reading.
 
 Usage: python -m checker.nli.drafteval [--pairs FILE] [--threshold T]
 """
@@ -51,11 +52,19 @@ def run(pairs: Sequence[tuple[str, str, str]], threshold: float | None = None,
     alone = [max(probs[k], probs[n + k]) >= t for k in range(n)]
     through: list[bool] = []
     lost: list[dict[str, Any]] = []
+    alarms: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
     for k, (label, premise, hypothesis) in enumerate(pairs):
         doc = build_document(f"pair-{k}.txt", f"{premise}\n\n{hypothesis}\n", "text")
         found = [f for f in check_document(doc, settings, models=hub) if f.category in
                  {"contradiction", "number"}]
         through.append(bool(found))
+        model_p = round(max(probs[k], probs[n + k]), 3)
+        if found and not gold[k]:
+            alarms.append({"label": label, "premise": premise, "hypothesis": hypothesis,
+                           "codes": sorted({f.code for f in found}), "model": model_p})
+        if gold[k] and not found:
+            missed.append({"premise": premise, "hypothesis": hypothesis, "model": model_p})
         if alone[k] and not found:
             lost.append({"label": label, "premise": premise, "hypothesis": hypothesis,
                          "model": round(max(probs[k], probs[n + k]), 3)})
@@ -64,6 +73,11 @@ def run(pairs: Sequence[tuple[str, str, str]], threshold: float | None = None,
         "threshold": t,
         "model_alone": _prf(alone, gold),
         "through_cli": _prf(through, gold),
+        "false_alarms_by_label": {
+            name: sum(1 for a in alarms if a["label"] == name) for name in ("entailment", "neutral")
+        },
+        "false_alarms_through_cli": alarms,
+        "contradictions_missed_through_cli": missed,
         "found_by_model_lost_by_cli": lost,
         "found_by_cli_not_model": [
             {"label": pairs[k][0], "premise": pairs[k][1], "hypothesis": pairs[k][2]}
