@@ -90,3 +90,20 @@ def test_reliability_bands_and_calibration_error() -> None:
     assert bands["0.50-0.70"]["precision"] == 0.0
     # |0.98 - 0.5| * 2/3 + |0.6 - 0| * 1/3
     assert abs(result["ece"] - (0.48 * 2 / 3 + 0.6 / 3)) < 1e-3
+
+
+def test_the_hand_written_pair_sets_are_well_formed_and_disjoint() -> None:
+    """Each set of hand-written news pairs: three labels, no pair twice, and no pair shared with
+    another set (a pair in two sets would let a tuning set leak into a held-out one)."""
+    from checker.nli.evaluate import news_pairs_path, read_tsv
+
+    seen: dict[tuple[str, str], str] = {}
+    for name, total in (("news_pairs.tsv", 90), ("news_pairs_heldout.tsv", 150),
+                        ("news_pairs_heldout2.tsv", 150)):
+        rows = read_tsv(news_pairs_path(name))
+        assert len(rows) == total, name
+        assert {label for label, _, _ in rows} == {"contradiction", "entailment", "neutral"}
+        for _, premise, hypothesis in rows:
+            assert premise.strip() and hypothesis.strip() and premise != hypothesis
+            assert (premise, hypothesis) not in seen, (name, seen.get((premise, hypothesis)))
+            seen[(premise, hypothesis)] = name

@@ -36,6 +36,11 @@ from checker.nli.flips import word_flip
             "negation",
         ),
         (
+            "The appeal judges quashed the fraud conviction of the former mayor.",
+            "The appeal judges upheld the fraud conviction of the former mayor.",
+            "antonym",
+        ),
+        (
             "The fire killed 12 people in the town on Monday.",
             "The fire killed 15 people in the town on Monday.",
             "number",
