@@ -67,7 +67,7 @@ def run(pairs: Sequence[tuple[str, str, str]], threshold: float | None = None,
             missed.append({"premise": premise, "hypothesis": hypothesis, "model": model_p})
         if alone[k] and not found:
             lost.append({"label": label, "premise": premise, "hypothesis": hypothesis,
-                         "model": round(max(probs[k], probs[n + k]), 3)})
+                         "model": model_p})
     return {
         "pairs": n,
         "threshold": t,
