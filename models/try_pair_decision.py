@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from checker.nli.contradict import ENTAILED, Params
+from checker.nli.contradict import Params, decide
 
 Row = dict[str, Any]
 KINDS = ("generated", "hand", "heldout")
@@ -61,14 +61,9 @@ def collect(limit: int) -> list[Row]:
     return rows
 
 
-def shipped(row: Row, gate: float = 0.01) -> float:
-    """CT101's decision as shipped (``contradict.score_pairs``)."""
-    f, b = row["f"], row["b"]
-    if max(f["entailment"], b["entailment"]) >= ENTAILED:
-        return 0.0
-    if min(f["contradiction"], b["contradiction"]) < gate:
-        return 0.0
-    return float(max(f["contradiction"], b["contradiction"]))
+def shipped(row: Row) -> float:
+    """CT101's decision as shipped, at its default gate."""
+    return decide(row["f"], row["b"], Params().both_ways_from)
 
 
 def features(row: Row) -> list[float]:
@@ -87,21 +82,32 @@ def features(row: Row) -> list[float]:
 
 def table(rows: Sequence[Row], score: Callable[[Row], float], threshold: float,
           half: int = 1) -> dict[str, Any]:
-    """Recall / precision of each planted set and clean findings per article, one half."""
-    pairs = [r for r in rows if "f" in r and r["k"] % 2 == half]
-    flips = [r for r in rows if r.get("flip_found") and r["k"] % 2 == half]
-    n_docs = {kind: len({r["k"] for r in rows if r["kind"] == kind and r["k"] % 2 == half})
-              for kind in (*KINDS, "clean")}
+    """Recall / precision of each planted set and clean findings per article on one half, by
+    ``checker eval documents``' own measure (``doceval.metrics``) over the collected rows."""
+    from checker.nli.doceval import Case, metrics
+
+    def cases(kind: str) -> list[Case]:
+        docs: dict[int, Case] = {}
+        for n, row in enumerate(rows):
+            if row["kind"] != kind or row["k"] % 2 != half:
+                continue
+            case = docs.setdefault(row["k"], Case([], None if kind == "clean" else (-1, -1)))
+            if row.get("flip_found"):
+                case.flips.add((-1, -1))  # the planted pair, found by a flip rule
+            elif row["planted"]:
+                case.planted = (n, n)
+                case.scored[(n, n)] = score(row)
+            else:
+                case.scored[(n, -n - 1)] = score(row)
+        return list(docs.values())
+
+    clean = cases("clean")
     out: dict[str, Any] = {"threshold": threshold}
     for kind in KINDS:
-        mine = [r for r in pairs if r["kind"] == kind]
-        hits = sum(1 for r in mine if r["planted"] and score(r) >= threshold)
-        hits += sum(1 for r in flips if r["kind"] == kind)
-        alarms = sum(1 for r in mine if not r["planted"] and score(r) >= threshold)
-        out[kind] = {"recall": round(hits / max(1, n_docs[kind]), 3),
-                     "precision": round(hits / max(1, hits + alarms), 3)}
-    clean = sum(1 for r in pairs if r["kind"] == "clean" and score(r) >= threshold)
-    out["clean_per_article"] = round(clean / max(1, n_docs["clean"]), 3)
+        m = metrics(cases(kind), clean, threshold)
+        out[kind] = {"recall": round(m["recall"], 3), "precision": round(m["precision"], 3)}
+    out["clean_per_article"] = round(metrics([], clean, threshold)["clean_findings_per_article"],
+                                     3)
     return out
 
 

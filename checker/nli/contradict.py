@@ -166,10 +166,21 @@ def score_pairs(
     # (below ``both_ways_from``, the same bar that spares the second reading) is not one,
     # whatever the other reading says ("Antic played 12 minutes, and Sefolosha played 20." /
     # "Antic and Sefolosha interfered with officers …": 0.95 one way round, 0.004 the other).
-    return [0.0 if max(f.get("entailment", 0.0), b.get("entailment", 0.0)) >= ENTAILED
-            or min(f[CONTRADICTION], b[CONTRADICTION]) < both_ways_from
-            else max(f[CONTRADICTION], b[CONTRADICTION])
-            for f, b in zip(forward, backward, strict=True)]
+    return [decide(f, b, both_ways_from) for f, b in zip(forward, backward, strict=True)]
+
+
+def decide(forward: dict[str, float], backward: dict[str, float],
+           both_ways_from: float = 0.0) -> float:
+    """A pair's contradiction score from its two readings (earlier sentence first, later first):
+    the larger, or 0 where either reading entails or one is plainly no contradiction (below
+    ``both_ways_from``); see ``score_pairs``."""
+    from checker.nli.backend import CONTRADICTION  # the model path only
+
+    if max(forward.get("entailment", 0.0), backward.get("entailment", 0.0)) >= ENTAILED:
+        return 0.0
+    if min(forward[CONTRADICTION], backward[CONTRADICTION]) < both_ways_from:
+        return 0.0
+    return max(forward[CONTRADICTION], backward[CONTRADICTION])
 
 
 def _entry_headers(a: str, b: str) -> bool:

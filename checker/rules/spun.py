@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from checker.document import Document, Span
-from checker.entries import after_live_marker, speaker_label
+from checker.entries import FIELD_ENTRIES, after_live_marker, speaker_label
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
@@ -164,7 +164,6 @@ machine and needs checking line by line."""
 
 
 MIN_REPEATED_WORDS = 10
-LISTING_FIELD_LINES = 3  # lines opening with one label that make a page a listing of fields
 # A title line (no full stop, some plain words) written again: "Putin appoints new acting
 # governors in five regions" over the story and again after the menu. A short sentence written
 # twice ("I agree wholeheartedly with Mr Forsyth." in two readers' letters) may be two voices.
@@ -310,7 +309,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                     labels = Counter(speaker_label(doc.text[s.start:s.end])
                                      for s in doc.sentences)
                     labels.pop(None, None)
-                    listing = max(labels.values(), default=0) >= LISTING_FIELD_LINES
+                    listing = max(labels.values(), default=0) >= FIELD_ENTRIES
                 if listing and speaker_label(raw) is not None:
                     continue  # "Return To Normal : Normal traffic conditions are expected
                     # between 05:00 and 05:15 …" under each road of a listing: a field's value
