@@ -13,6 +13,8 @@ NAME_LINES = (25, 37)
 NAME_RELATED_LINE = 21
 GARBLE_LINES = (5,)
 TYPOGRAPHY_LINES = (15, 43)
+# the lead says the withdrawal is "boosting" what the envoy's quote on line 43 says it costs
+CONSEQUENCE_LINE, CONSEQUENCE_RELATED_LINE = 3, 43
 CLEAN_LINES = (1, 9, 19, 23, 29, 33, 35)
 
 
@@ -39,6 +41,7 @@ def _show(findings: list[dict[str, Any]]) -> str:
     *[("name", n) for n in NAME_LINES],
     *[("garble", n) for n in GARBLE_LINES],
     *[("typography", n) for n in TYPOGRAPHY_LINES],
+    ("contradiction", CONSEQUENCE_LINE),
 ])
 def test_seed_finding_on_line(seed_report: tuple[int, list[dict[str, Any]]], category: str,
                               line: int) -> None:
@@ -55,6 +58,13 @@ def test_seed_name_findings_point_at_line_21(seed_report: tuple[int, list[dict[s
     assert any(r["line"] == NAME_RELATED_LINE for f in hits for r in f["related"]), (
         f"the name finding on line {line} should relate to line {NAME_RELATED_LINE}:\n"
         f"{_show(hits)}")
+
+
+def test_seed_boosting_points_at_the_loss(seed_report: tuple[int, list[dict[str, Any]]]) -> None:
+    _, findings = seed_report
+    [hit] = [f for f in findings if f["code"] == "CT105"]
+    assert hit["line"] == CONSEQUENCE_LINE and "boosting" in hit["message"]
+    assert [r["line"] for r in hit["related"]] == [CONSEQUENCE_RELATED_LINE]
 
 
 @pytest.mark.parametrize("line", CLEAN_LINES)

@@ -296,11 +296,16 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
 
 
 def pattern_pairs(sentences: Sequence[str]) -> set[tuple[int, int]]:
-    """Pairs the settled-condition and reversed-stance patterns report (rules CT103, CT104)."""
-    from checker.nli.patterns import reversed_stances, settled_conditions
+    """Pairs the settled-condition, reversed-stance and reversed-consequence patterns report
+    (rules CT103, CT104, CT105)."""
+    from checker.nli.patterns import reversed_consequences, reversed_stances, settled_conditions
 
     found = settled_conditions(sentences) + reversed_stances(sentences)
-    return {(c.earlier, c.later) for c in found}
+    pairs = {(c.earlier, c.later) for c in found}
+    for consequence, against in reversed_consequences(sentences):
+        k = consequence.sentence
+        pairs |= {(min(k, j), max(k, j)) for j in against}
+    return pairs
 
 
 def find_conflicts(

@@ -272,3 +272,114 @@ def reversed_stances(sentences: Sequence[str]) -> list[PatternConflict]:
                     out.append(PatternConflict(i, j, "reversed-stance", f"{key[0]} / {key[1]}"))
                     break
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Consequence:
+    """A clause of consequence: the event of the main clause helps (+1) or harms (-1) what
+    follows the participle ("…, boosting U.S. counterterrorism")."""
+
+    sentence: int
+    sign: int
+    participle: str
+    families: frozenset[str]
+    beneficiaries: frozenset[str]  # the names of what is helped or harmed
+    start: int  # offset of the participle in the sentence
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _consequence_words() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for kind, words in _rows("consequences.tsv"):
+        table.setdefault(kind, []).append(" ".join(words.lower().split()))
+    return {kind: tuple(words) for kind, words in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    """Form of an event ("leave", "withdrawal") -> its family ("withdrawal")."""
+    return {" ".join(form.lower().split()): family
+            for family, form in _rows("event_families.tsv")}
+
+
+def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    longest = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in longest)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _consequence_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                     re.Pattern[str]]:
+    """(clause of consequence after a comma, an event's forms, gain words, loss words)."""
+    words = _consequence_words()
+    participles = sorted((*words["helps"], *words["harms"]), key=len, reverse=True)
+    clause = re.compile(
+        r",[ \t]+(" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in participles)
+        + r")(?![\w-])", re.IGNORECASE)
+    return (clause, _words_pattern(tuple(_families())), _words_pattern(words["gain"]),
+            _words_pattern(words["loss"]))
+
+
+# what is helped or harmed runs to the next clause's comma or the end ("U.S." is no end)
+_TARGET_END = re.compile(r"[,;:]|[.!?]+[\"'”’)]*[ \t]*\Z")
+
+
+def consequences(sentences: Sequence[str]) -> list[Consequence]:
+    """Every clause of consequence whose main clause names an event of ``event_families.tsv``
+    and whose helped or harmed side is named."""
+    clause, events, _gain, _loss = _consequence_patterns()
+    words = _consequence_words()
+    helps = frozenset(words["helps"])
+    families = _families()
+    participles = tuple(w.split()[0] for w in (*words["helps"], *words["harms"]))
+    out: list[Consequence] = []
+    for k in sorted(sentences_holding(participles, sentences)):
+        sentence = sentences[k]
+        for m in clause.finditer(sentence):
+            main = sentence[: m.start()]
+            found = frozenset(families[" ".join(e.group().lower().split())]
+                              for e in events.finditer(main))
+            if not found:
+                continue
+            stop = _TARGET_END.search(sentence, m.end())
+            target = sentence[m.end(): stop.start() if stop else len(sentence)]
+            named = frozenset(name for _, name in _mentions(target))
+            if not named:
+                continue
+            phrase = " ".join(m.group(1).lower().split())
+            out.append(Consequence(k, 1 if phrase in helps else -1, m.group(1), found, named,
+                                   m.start(1), m.end(1)))
+    return out
+
+
+def reversed_consequences(sentences: Sequence[str]) -> list[tuple[Consequence, list[int]]]:
+    """Clauses of consequence that another sentence turns round: the same event (a form of one
+    family), a name of the side it helps or harms, and a word of the opposite outcome that no
+    negation governs ("…, boosting U.S. counterterrorism" / "… will bear the brunt of the US
+    military withdrawal and subsequent loss …"). Each with the sentences that turn it."""
+    found = consequences(sentences)
+    if not found:
+        return []
+    _clause, events, gain, loss = _consequence_patterns()
+    families = _families()
+    out: list[tuple[Consequence, list[int]]] = []
+    for c in found:
+        opposite = loss if c.sign > 0 else gain
+        against: list[int] = []
+        for j, other in enumerate(sentences):
+            check_budget()
+            if j == c.sentence:
+                continue
+            if not {families[" ".join(e.group().lower().split())]
+                    for e in events.finditer(other)} & c.families:
+                continue
+            if not c.beneficiaries & {name for _, name in _mentions(other)}:
+                continue
+            if any(not _NEGATION.search(other[max(0, w.start() - 25): w.start()])
+                   for w in opposite.finditer(other)):
+                against.append(j)
+        if against:
+            out.append((c, against))
+    return out

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -770,6 +770,8 @@ class PairFilter:
             return "speakers"
         if self.moments(i, j):
             return "moments"
+        if other_anchor(self._sentences[i], self._sentences[j], self._lex, self._stop):
+            return "other anchor"
         if i in self._captions and j in self._captions:
             # two pictures' captions ("Pacheco votes during a session …" / "Pacheco is greeted
             # after being re-elected …", each over "REUTERS/Ton Molina"): two moments of a day
@@ -815,6 +817,94 @@ def _ordinal_things(sentence: str) -> dict[str, set[str]]:
 _NOT_SERIES = frozenset(("time", "times", "year", "years", "week", "weeks", "month", "months",
                          "night", "day", "days", "minute", "minutes", "season", "the", "and",
                          "of", "in", "to", "for", "one", "two", "thing", "person", "people"))
+
+
+# Words that place a statement in time, for ``other_anchor``: "on Monday", "last year", "in the
+# 54th minute", "in 2019".
+_PERIODS = frozenset({"year", "week", "month", "season", "weekend", "term", "quarter"})
+_RELATIVE_PERIOD = frozenset({"last", "this", "next", "previous"})
+_MINUTE = re.compile(r"\A(\d{1,3})(?:st|nd|rd|th)\Z")
+ANCHOR_SHARED = 0.5  # words in common, of the shorter sentence, for two sentences of one mould
+
+
+def _time_marks(words: Sequence[str]) -> set[str]:
+    """The times ``words`` name: weekdays, months, years, "last year" / "this week", "the 54th
+    minute"."""
+    marks: set[str] = set()
+    for k, word in enumerate(words):
+        if word in WEEKDAYS or word in MONTHS or word in _RELATIVE_DAYS or _YEAR.fullmatch(word):
+            marks.add(word)
+        elif word in _PERIODS and k and words[k - 1] in _RELATIVE_PERIOD:
+            marks.add(f"{words[k - 1]} {word}")
+        elif word == "minute" and k and _MINUTE.match(words[k - 1]):
+            marks.add(f"minute {_MINUTE.match(words[k - 1]).group(1)}")  # type: ignore[union-attr]
+    return marks
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """(titles that introduce a name: "Mr", "President", "Minister"; a one-word alias -> the
+    words of the name it stands for: "us" -> ("united", "states"), "kremlin" -> ("russia",))."""
+    titles = frozenset(w.lower().rstrip(".") for line in load_lines("names", "honorifics.txt")
+                       for w in line.split())
+    aliases = {alias.lower().rstrip("."): tuple(canonical.lower().split())
+               for canonical, alias in load_rows("nli", "aliases.tsv") if " " not in alias}
+    return titles, aliases
+
+
+def _proper(words: Iterable[str]) -> set[str]:
+    """The capitalised words among ``words`` that name someone or somewhere, lower-cased: titles
+    left out ("Mr Blair" and "Prime Minister Tony Blair" name one man), one-word aliases put as
+    the name they stand for ("Washington" and "the United States")."""
+    titles, aliases = _name_words()
+    out: set[str] = set()
+    for word in words:
+        if not word[:1].isupper():
+            continue
+        lower = word.lower().rstrip(".")
+        if lower in titles:
+            continue
+        out.update(aliases.get(lower, (lower,)))
+    return out
+
+
+def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
+    """Two sentences of one mould that differ in what they are about (another name in a slot,
+    another day or year) and also in what they say of it (a flip, a negation): two facts about
+    two things or two moments, not one fact told two ways. "Unemployment in the Lassen region
+    rose in March" / "Unemployment in the neighbouring Ardmore region fell in March" are two
+    regions; "Ferry services … were suspended on Monday" / "… resumed on Tuesday morning" are a
+    service stopped and started again. One difference alone is still compared: "approved the
+    plan on Monday" / "threw out the plan on Monday" is a flip, "held in Kessington" / "held in
+    Dorrowby" a clash of places, and names that trade places ("Smith beat Jones" / "Jones beat
+    Smith") are no other name."""
+    wa, wb = _words(a, stop), _words(b, stop)
+    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+    if not la or not lb:
+        return False
+    ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
+    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if shared < ANCHOR_SHARED * min(len(la), len(lb)):
+        return False
+    proper_a, proper_b = _proper(wa[1:]), _proper(wb[1:])
+    times_a, times_b = _time_marks(la), _time_marks(lb)
+    anchored = flipped = False
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        left, right = set(la[i1:i2]), set(lb[j1:j2])
+        # another name in this slot (a name of the other sentence only), or another time
+        name_l = _proper(w for k, w in enumerate(wa[i1:i2], i1) if k)
+        name_r = _proper(w for k, w in enumerate(wb[j1:j2], j1) if k)
+        if (name_l - proper_b) and (name_r - proper_a):
+            anchored = True
+        tl, tr = _time_marks(la[i1:i2]), _time_marks(lb[j1:j2])
+        if tl and tr and tl.isdisjoint(tr) and times_a != times_b and not _same_day(
+                sorted(tl), sorted(tr)):
+            anchored = True
+        if (left & NEGATORS) != (right & NEGATORS) or any(lex.flips(w) & right for w in left):
+            flipped = True
+    return anchored and flipped
 
 
 def _same_but(a: str, b: str, put_for: Callable[[str], bool]) -> bool:

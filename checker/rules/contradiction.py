@@ -9,7 +9,12 @@ from dataclasses import replace
 from checker.document import Document, sentence_texts
 from checker.findings import Finding, Related, Severity
 from checker.nli.contradict import Conflict, Params, find_conflicts, flip_conflicts
-from checker.nli.patterns import PatternConflict, reversed_stances, settled_conditions
+from checker.nli.patterns import (
+    PatternConflict,
+    reversed_consequences,
+    reversed_stances,
+    settled_conditions,
+)
 from checker.rules.base import Context, Rule, register
 
 
@@ -313,3 +318,53 @@ cannot tell which of the two statements is true."""
         yield from _pattern_findings(
             self, doc, conflicts, "reverses the stance stated earlier", 0.8
         )
+
+
+@register
+class ReversedConsequence(Rule):
+    code = "CT105"
+    name = "reversed-consequence"
+    category = "contradiction"
+    severity = Severity.WARNING
+    summary = 'An event said to help a side that another sentence says it costs ("…, boosting")'
+    what = """
+Finds a clause of consequence ("…, boosting U.S. counterterrorism", "…, weakening the bank")
+whose event (a withdrawal, a closure, a cut, a ban, a suspension, a sale, a merger: the forms of
+rules/nli/event_families.tsv, "will leave Niger" and "the withdrawal" alike) another sentence
+ties to the opposite outcome for the same named side ("will bear the brunt of the US military
+withdrawal and subsequent loss"). Words: rules/nli/consequences.tsv; names through
+rules/nli/aliases.tsv; a negation just before the outcome word reverses it. Needs no model."""
+    why = """
+A synonym spinner or a careless rewrite turns "upending" into "boosting": the clause then says
+the opposite of what the rest of the story reports, and a reader cannot tell which is meant."""
+    bad_examples = (
+        "More than 1,000 U.S. troops will leave Niger in the coming months, officials said, "
+        "boosting U.S. counterterrorism in the Sahel.\n\n"
+        "The U.S. loses a strategic asset with the withdrawal, a former envoy said.",
+    )
+    good_examples = (
+        "More than 1,000 U.S. troops will leave Niger in the coming months, officials said, "
+        "upending U.S. counterterrorism in the Sahel.\n\n"
+        "The U.S. loses a strategic asset with the withdrawal, a former envoy said.",
+        "The firm will close its Leeds plant next year, boosting profits.\n\n"
+        "The closure is a blow to Leeds, the council said.",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        for consequence, against in reversed_consequences(sentence_texts(doc)):
+            span = doc.sentences[consequence.sentence]
+            related = tuple(
+                Related(doc.sentences[j].start, doc.sentences[j].end,
+                        "says the event costs" if consequence.sign > 0
+                        else "says the event helps")
+                for j in against
+            )
+            start = span.start + consequence.start
+            outcome = "helps" if consequence.sign > 0 else "harms"
+            yield self.finding(
+                start, span.start + consequence.end,
+                f"'{consequence.participle}' says the {sorted(consequence.families)[0]} "
+                f"{outcome} what another sentence says it "
+                f"{'costs' if consequence.sign > 0 else 'helps'}",
+                confidence=0.75, related=related,
+            )

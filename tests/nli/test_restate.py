@@ -8,9 +8,11 @@ import pytest
 
 from checker.entries import speaker_label
 from checker.nli.contradict import Params, candidate_pairs
+from checker.nli.lexicon import load_lexicon, stopwords
 from checker.nli.restate import (
     PairFilter,
     list_items,
+    other_anchor,
     restatement,
     reworded_restatement,
     roll_call_rounds,
@@ -814,10 +816,15 @@ def test_one_template_with_other_names_in_two_slots_is_two_entries() -> None:
     # flipped verb in that place, or the same race, still compared
     races = ["The network projects that Republican Ann Holt will win the Dunmore governor's race.",
              "The network projects that Democrat Sam Pike will win the Dunmore Senate race.",
-             "The network projects that Democrat Sam Pike will not win the Dunmore race.",
-             "The network projects that Democrat Sam Pike will lose the Dunmore governor's race.",
+             "The network projects that Republican Ann Holt will not win the Dunmore race.",
+             "The network projects that Republican Ann Holt will lose the Dunmore governor's race.",
              "The network projects that Democrat Sam Pike will win the Dunmore governor's race."]
     assert unlikely_pairs(races, [(0, 1), (0, 2), (0, 3), (0, 4)]) == {(0, 1)}
+    # another candidate who will not win, or will lose, the same race: two candidates' fates,
+    # which agree ("other_anchor")
+    other = ["The network projects that Democrat Sam Pike will not win the Dunmore race.",
+             "The network projects that Democrat Sam Pike will lose the Dunmore governor's race."]
+    assert unlikely_pairs([races[0], *other], [(0, 1), (0, 2)]) == {(0, 1), (0, 2)}
     seats = ["The network projects that Republican Ann Holt will win 2 seats in Dunmore.",
              "The network projects that Democrat Sam Pike will win 3 seats in Dunmore."]
     assert unlikely_pairs(seats, [(0, 1)]) == set()  # a number in that place: still compared
@@ -1207,3 +1214,46 @@ def test_a_vote_cast_the_other_way_in_other_words_goes_to_the_model() -> None:
     # the same vote told again in other words stays a restatement
     again = "On Thursday, Councillor Maeve Rusk cast her ballot in favour of the harbour levy."
     assert PairFilter([earlier, again]).skip(0, 1) == "restatement"
+
+
+def test_another_place_or_day_and_a_flip_are_two_facts() -> None:
+    # a slot named otherwise and the claim turned round: two regions, two days, not one fact
+    lex, stop = load_lexicon(), stopwords()
+    two_regions = ("Jobless claims in the Corrow valley rose in May, the statistics office said.",
+                   "Jobless claims in the nearby Estmere valley fell in May, the statistics "
+                   "office said.")
+    stopped_and_started = ("Trams on the Pellin line were suspended on Thursday.",
+                           "Trams on the Pellin line resumed on Friday afternoon.")
+    for earlier, later in (two_regions, stopped_and_started):
+        assert other_anchor(earlier, later, lex, stop)
+        assert PairFilter([earlier, later]).skip(0, 1) == "other anchor"
+    # one difference alone is still compared: a flip on one day, a clash of places, or the same
+    # names trading places
+    kept = [
+        ("The council approved the tram plan on Thursday.",
+         "The council rejected the tram plan on Thursday."),
+        ("The regional trade fair will be held in Corrow this autumn, organisers said.",
+         "The regional trade fair will be held in Estmere this autumn, organisers said."),
+        ("Halden beat Moreby in the final of the county cup on Sunday.",
+         "Moreby beat Halden in the final of the county cup on Sunday."),
+        # another day with the same claim is a clash of dates, not two facts
+        ("The Pellin line reopened on Thursday after repairs.",
+         "The Pellin line reopened on Friday after repairs."),
+    ]
+    for earlier, later in kept:
+        assert not other_anchor(earlier, later, lex, stop), (earlier, later)
+    # "today" and a weekday may be one day told two ways
+    assert not other_anchor("Trams on the Pellin line were suspended today.",
+                            "Trams on the Pellin line resumed on Friday.", lex, stop)
+
+
+def test_one_person_or_country_named_two_ways_is_no_other_anchor() -> None:
+    lex, stop = load_lexicon(), stopwords()
+    # a title and a first name more or fewer, or a capital for its country, name the same side
+    assert not other_anchor("On Monday, Prime Minister Tara Quill supported the harbour plan.",
+                            "On Monday, Ms Quill opposed the harbour plan.", lex, stop)
+    assert not other_anchor("At the summit, the US supported the ceasefire plan.",
+                            "At the summit, Washington opposed the ceasefire plan.", lex, stop)
+    # another country is another side (past the opening word, which any sentence capitalises)
+    assert other_anchor("At the summit, Denmark supported the ceasefire plan.",
+                        "At the summit, Norway opposed the ceasefire plan.", lex, stop)

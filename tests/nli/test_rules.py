@@ -12,6 +12,7 @@ from checker.engine import check_text
 from checker.rules.base import Rule
 from checker.rules.contradiction import (
     ModelContradiction,
+    ReversedConsequence,
     ReversedStance,
     SettledCondition,
     WordFlipContradiction,
@@ -232,7 +233,8 @@ def test_seed_article() -> None:
     assert not {line for code, line in lines if code.startswith("CT")} & quiet
 
 
-@pytest.mark.parametrize("rule", [WordFlipContradiction, SettledCondition, ReversedStance])
+@pytest.mark.parametrize(
+    "rule", [WordFlipContradiction, SettledCondition, ReversedStance, ReversedConsequence])
 def test_model_free_rule_examples(rule: type[Rule]) -> None:
     for bad in rule.bad_examples:
         assert codes(bad, (rule.code,), use_model=False) == [rule.code], bad
@@ -242,7 +244,8 @@ def test_model_free_rule_examples(rule: type[Rule]) -> None:
 
 @pytest.mark.parametrize(
     "rule",
-    [ModelContradiction, WordFlipContradiction, SettledCondition, ReversedStance, OffTopicLine],
+    [ModelContradiction, WordFlipContradiction, SettledCondition, ReversedStance,
+     ReversedConsequence, OffTopicLine],
 )
 def test_rules_are_documented(rule: type[Rule]) -> None:
     assert rule.what.strip() and rule.why.strip() and rule.summary
