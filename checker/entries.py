@@ -247,8 +247,10 @@ def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:
 
 
 def _field_label(label: str) -> bool:
-    """A field label, or two joined ("tickets & info", "date and time")."""
-    return all(part in FIELD_LABELS for part in re.split(r" (?:&|and) ", label))
+    """A field label, or two joined ("tickets & info", "date and time"), or a day's name: a
+    forecast's "Saturday:" under each region, a listing's under each venue."""
+    return all(part in FIELD_LABELS or _DAY_LABEL.fullmatch(part) is not None
+               for part in re.split(r" (?:&|and) ", label))
 
 
 def speaker_label(sentence: str) -> str | None:
@@ -265,6 +267,8 @@ def speaker_label(sentence: str) -> str | None:
     return None if label in _NOT_SPEAKERS else label
 
 
+_DAY_LABEL = re.compile(r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                        r"(?: (?:night|morning|afternoon|evening))?")
 # A day on a line of its own, a forecast's or a schedule's heading: "Saturday", "Saturday night",
 # "TONIGHT", "Tomorrow morning".
 # Or two days of a listing: "Friday & Saturday", "Friday to Sunday".
@@ -402,14 +406,14 @@ _DASHED_SCORE = re.compile(
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
-_OVER = r"(?:FT|[Ff]ull[- ][Tt]ime|FINAL)"  # the words that say a match is over
+_OVER = r"(?:FT|(?i:full[- ]time)|FINAL)"  # the words that say a match is over ("FULL TIME" too)
 _FULL_TIME = re.compile(rf"\W{{0,3}}(?:{_OVER}\b|Final(?:[ \t]+score)?[ \t]*[:.])")
 FULL_TIME = 10_000  # after every minute of the match
 # a line that only says the match is over ("FINAL.", "FT:"), above the final score
 _FINAL_MARK = re.compile(rf"\W{{0,3}}(?:{_OVER}|Final(?:[ \t]+score)?)[ \t]*[:.!]?")
 # "HT: Orlando Pirates 0-0 Kaizer Chiefs": the break, after a football match's first half and
 # its added time ("45+2'").
-_HALF_TIME = re.compile(r"\W{0,3}(?:HT|[Hh]alf[- ]?[Tt]ime)\b")
+_HALF_TIME = re.compile(r"\W{0,3}(?:HT|(?i:half[- ]?time))\b")  # "HALF-TIME" too
 HALF_TIME = 45.5
 
 

@@ -181,6 +181,18 @@ def test_a_live_entry_marker_before_a_capital_is_not_garble(marker: str, body: s
     assert _found(f"Officials said the plans arrived early and {body}", "GB102") != []
 
 
+def test_a_transcript_s_speaker_headings_may_repeat() -> None:
+    heading = "Tobias Crane - Executive Vice President and Chief Financial Officer\n"
+    text = (heading + "Sales rose by 7% in the quarter, helped by our new ranges.\n\n"
+            "Priya Venkataraman, Analyst, Halden Securities\n"
+            "Can you say more about the margin in the frozen foods unit this year?\n\n"
+            + heading + "Yes. The margin held at 12% and we expect it to stay there.\n")
+    assert _found(text, "GB103") == []
+    # a sentence of the answer pasted twice is still a repeat
+    answer = "Sales rose by 7% in the quarter, helped by our new ranges.\n"
+    assert _found(text + answer, "GB103") == [answer.strip()]
+
+
 def test_the_rows_of_a_table_written_as_text_may_repeat() -> None:
     table = ("Sports day results for the four houses were announced on Friday afternoon.\n\n"
              "Event | Oak | Ash | Elm | Yew |\n"

@@ -130,3 +130,18 @@ def test_counts_still_being_made_are_moments_of_the_count() -> None:
     settled = ("The Harbour party won 20 seats in Dunmore. Officials said the Harbour party won "
                "23 seats in Dunmore.")
     assert _nu101(settled) == ["23 seats"]
+
+
+def test_counts_in_two_entries_of_a_live_page_are_two_moments() -> None:
+    # a live page newest first, each entry under a clock time on a line of its own, a headline
+    # under it: the count at 15:20 and the count at 11:05 are two moments of one storm
+    live = ("Storm Tarn live: thousands without power\n\n"
+            "15:20\nPower being restored\n\n"
+            "Norwell Power says 41,000 homes are still without electricity, down from the "
+            "peak.\n\n"
+            "11:05\nPower cuts climb\n\n"
+            "Norwell Power now says 48,000 homes are without electricity.\n")
+    assert _nu101(live) == []
+    # the two counts in one entry still disagree
+    one_entry = live.replace("11:05\nPower cuts climb\n\n", "")
+    assert _nu101(one_entry) == ["48,000 homes"]

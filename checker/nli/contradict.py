@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from checker.entries import (
     BULLETS,
+    case_entries,
     falling_scores,
     forecast_readings,
     innings_score,
@@ -259,8 +260,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     cut = unfinished(sentences)
     if cut is not None:
         toks[cut] = None  # a sentence cut short: its missing words may be what would differ
-    # how often each line is written, and its template: read once a number flip needs them
-    lines: tuple[Counter[str], list[str | None], list[bool]] | None = None
+    # how often each line is written, its template, a forecast's readings and whose case of a
+    # court list it is in: read once a number flip needs them
+    lines: tuple[Counter[str], list[str | None], list[bool], list[str | None]] | None = None
     reported: set[tuple[str, str]] = set()
     for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
@@ -273,8 +275,8 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
         if flip.kind == "number":
             if lines is None:
                 lines = (Counter(s.strip() for s in sentences), template_lines(sentences),
-                         forecast_readings(sentences))
-            written, templates, readings = lines
+                         forecast_readings(sentences), case_entries(sentences))
+            written, templates, readings, cases = lines
             if (written[a] > 1 and written[b] > 1) or (
                     templates[i] is not None and templates[i] == templates[j]):
                 # one template line in each entry of a list, not two accounts of one fact:
@@ -285,6 +287,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
             if readings[i] and readings[j]:
                 continue  # two periods of a forecast: "The low should be around 29." tonight,
                 # "… around 26." on Tuesday night
+            if cases[i] is not None and cases[j] is not None and cases[i] != cases[j]:
+                continue  # two people's cases of a court list: "Banned from driving for 12
+                # months." under one defendant, "… for 20 months." under another
         if (a, b) in reported:  # the same two statements again: one finding is enough
             continue
         reported.add((a, b))

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.entries import running_score
+from checker.entries import running_score, speaker_label
 from checker.nli.lexicon import stopwords
 from checker.rules.garble import function_words
 from checker.rules.textutil import count_words
@@ -109,8 +109,15 @@ def _wh_fragment(sentence: str) -> bool:
 
 
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
-    # words, not dots: "Previous page . . . ." is a link's label of two words
-    if count_words(sentence, _DOTS) < min_words:
+    # words, not dots: "Previous page . . . ." is a link's label of two words; and the words
+    # said, not the speaker's label: "INES CALDWELL: All the time." answers a question in
+    # three words, which claim nothing without it
+    said = count_words(sentence, _DOTS)
+    if said >= min_words and ":" in sentence[:60]:
+        speaker = speaker_label(sentence)
+        if speaker is not None:
+            said -= len(speaker.split())
+    if said < min_words:
         return False
     return (not sentence.rstrip().endswith("?")
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))

@@ -559,6 +559,7 @@ class PairFilter:
         self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
         self._captions = captions(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
+        self._asking = _asking(sentences, paragraphs)
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
@@ -764,6 +765,8 @@ class PairFilter:
             # do as two accounts of one (0.94 on a travel guide) and advice against a statement
             # as a denial of it ("Wear a mask …" / "You are …": 0.995 on a myth-buster)
             return "instruction"
+        if self._asking[i] or self._asking[j]:
+            return "question"
         if self.parallel(i, j):
             return "parallel"
         if self.speakers(i, j) or self.two_people(i, j):
@@ -1087,6 +1090,29 @@ SUBHEAD_WORDS = 16
 SECTION = 6  # sentences under a subheading that it is not compared with
 HEADING_RUN = 4  # heading lines in a row that head one section; more are a list
 LIST_LINE_WORDS = 2  # the lines counted for that (a menu's "News", "PRIVACY" are not)
+
+
+ASKING_WORDS = 12  # the longest statement that sets out a question's case
+
+
+def _asking(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> list[bool]:
+    """Which sentences set out the case of the question that ends their paragraph: a FAQ's "My
+    bin is damaged. Will you replace it?", an interviewer's "You closed the shop in 2019. Why?".
+    They tell what the one who asks supposes, not what the page states, and an answer that
+    says otherwise does not contradict them. Only in paragraphs of the two sentences alone, so
+    none without paragraphs."""
+    out = [False] * len(sentences)
+    if paragraphs is None:
+        return out
+    for k in range(len(sentences) - 1):
+        if not sentences[k + 1].rstrip().endswith("?") or sentences[k].rstrip().endswith("?"):
+            continue
+        # the paragraph is the statement and the question, nothing more
+        out[k] = (len(sentences[k].split()) <= ASKING_WORDS
+                  and paragraphs[k] == paragraphs[k + 1]
+                  and (k == 0 or paragraphs[k - 1] != paragraphs[k])
+                  and (k + 2 >= len(sentences) or paragraphs[k + 2] != paragraphs[k]))
+    return out
 
 
 def unlikely_pairs(

@@ -10,8 +10,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from checker.document import Document, Span
-from checker.entries import MONTH_NAMES, MONTH_SHORT, MONTHS, WEEKDAYS, timeline_heading
+from checker.document import Document, Span, sentence_texts
+from checker.entries import (
+    MONTH_NAMES,
+    MONTH_SHORT,
+    MONTHS,
+    WEEKDAYS,
+    entry_numbers,
+    timeline_heading,
+)
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
@@ -218,6 +225,7 @@ edits often change one mention and not the other."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen: dict[str, list[Quantity]] = {}
+        entries: dict[int, int | None] | None = None  # read once a finding is near
         for q in quantities(doc):
             for earlier in seen.get(q.noun, []):
                 if earlier.sentence == q.sentence or earlier.value == q.value:
@@ -233,6 +241,12 @@ edits often change one mention and not the other."""
                     continue
                 if not self._same_statement(doc, earlier, q):
                     continue
+                if entries is None:
+                    entries = _entries_by_start(doc)
+                ea, eb = entries.get(earlier.sentence.start), entries.get(q.sentence.start)
+                if ea is not None and eb is not None and ea != eb:
+                    continue  # two entries of a live page, each under its own time ("15:20" …
+                    # "41,000 homes", "11:05" … "48,000 homes"): a count at two moments
                 yield self.finding(
                     q.start, q.end,
                     f"{doc.text[q.start:q.end]!r} disagrees with "
@@ -254,6 +268,13 @@ edits often change one mention and not the other."""
         names = _entities(doc, a.sentence) & _entities(doc, b.sentence)
         words = (_content(doc, a.sentence) & _content(doc, b.sentence)) - {a.noun, a.noun + "s"}
         return bool(names and words)
+
+
+def _entries_by_start(doc: Document) -> dict[int, int | None]:
+    """Each sentence's start -> the entry of a live page or a timeline it is in
+    (``checker.entries.entry_numbers``)."""
+    numbers = entry_numbers(sentence_texts(doc))
+    return {span.start: n for span, n in zip(doc.sentences, numbers, strict=True)}
 
 
 # A count still being made, as results come in: "leading in 20 seats", "ahead on 139 seats",

@@ -249,6 +249,18 @@ def _self_doubled_lines(doc: Document) -> list[list[tuple[Span, Span]]]:
     return found
 
 
+# A transcript's speaker heading: a name, a dash or a comma, and the speaker's role, every word
+# capitalised but a few small ones ("Tobias Crane - Executive Vice President and Chief Financial
+# Officer", "Priya Venkataraman, Analyst, Halden Securities"), on a line of its own.
+_SPEAKER_HEADING = re.compile(
+    r"\A(?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+[ \t]*(?:[-–—,])[ \t]*"
+    r"[A-Z][\w.'’&-]*+(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*+|and|of|the|for|at))*+")
+
+
+def _speaker_heading(key: str) -> bool:
+    return "\n" not in key and _SPEAKER_HEADING.fullmatch(key.strip()) is not None
+
+
 def _long_enough(key: str, raw: str, in_a_row: bool) -> bool:
     """Ten words or more; six or more when the copy follows the first right away; or a title
     line of its own (no full stop) of six words or more with a plain word, or of four or more
@@ -313,6 +325,9 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if listing and speaker_label(raw) is not None:
                     continue  # "Return To Normal : Normal traffic conditions are expected
                     # between 05:00 and 05:15 …" under each road of a listing: a field's value
+                if _speaker_heading(key):
+                    continue  # "Tobias Crane - Executive Vice President and Chief Financial
+                    # Officer" over each of his answers in a transcript
                 runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, (sentence, k))

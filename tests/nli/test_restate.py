@@ -1257,3 +1257,32 @@ def test_one_person_or_country_named_two_ways_is_no_other_anchor() -> None:
     # another country is another side (past the opening word, which any sentence capitalises)
     assert other_anchor("At the summit, Denmark supported the ceasefire plan.",
                         "At the summit, Norway opposed the ceasefire plan.", lex, stop)
+
+
+def test_a_day_s_line_under_each_region_of_a_forecast_is_a_field() -> None:
+    regions = ("NORTH COAST", "CARR VALLEY", "HIGH FELLS")
+    weather = ("Heavy rain and gales. High 12C.", "Heavy rain, windy. High 11C.",
+               "Heavy rain, gales on the tops. High 8C.")
+    lines: list[str] = []
+    for region, saturday in zip(regions, weather, strict=True):
+        lines += [region, "Friday: Grey and damp. High 8C.", f"Saturday: {saturday}"]
+    saturdays = [k for k, line in enumerate(lines) if line.startswith("Saturday")]
+    assert PairFilter(lines).skip(saturdays[0], saturdays[2]) == "speakers"
+    # one region's forecast with Saturday told twice is compared
+    twice = ["Saturday: Heavy rain and gales. High 12C.", "Sunday: Bright. High 9C.",
+             "Saturday: Dry and sunny all day. High 12C."]
+    assert PairFilter(twice).skip(0, 2) != "speakers"
+
+
+def test_the_case_a_question_sets_out_is_not_the_page_s_statement() -> None:
+    sentences = ["My recycling box wasn't collected.", "What should I do?",
+                 "Report it online and we will collect it within two days.",
+                 "My recycling box was collected but not returned.", "Can you bring it back?",
+                 "Our crews return every box to the kerb."]
+    paragraphs = [0, 0, 1, 2, 2, 3]
+    assert PairFilter(sentences, paragraphs).skip(0, 3) == "question"
+    # in a paragraph of prose that ends on a question, the statements are the page's own
+    prose = ["The depot opened in May.", "It has already closed.", "Why did the council act?"]
+    assert PairFilter(prose, [0, 0, 0]).skip(0, 1) != "question"
+    # nor without paragraphs
+    assert PairFilter(sentences).skip(0, 3) != "question"

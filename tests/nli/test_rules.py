@@ -130,6 +130,35 @@ def test_a_running_score_that_falls_is_a_conflict_with_the_goal_it_leaves_out() 
     assert finding.category == "number" and "1 / 0" in finding.message
 
 
+def test_scores_labelled_in_capitals_are_read_in_the_match_s_order() -> None:
+    # the final score above the commentary, the half-time score in it, the final score again
+    page = ("FULL TIME: PELLIN TOWN 3-2 ASHVALE ROVERS\n\n"
+            "Goals: Reid 12', Moss 50', Reid 77'; Ives 30', Kerr 88'\n\n"
+            "30' GOAL - Ives heads in from a corner.\n\n"
+            "HALF-TIME: PELLIN TOWN 1-1 ASHVALE ROVERS\n\n"
+            "50' GOAL - Moss scores from the edge of the box.\n\n"
+            "FULL TIME: PELLIN TOWN 3-2 ASHVALE ROVERS\n")
+    assert codes(page, ("CT102",), use_model=False) == []
+    # a half-time score above the final score is still a score that falls
+    fell = page.replace("HALF-TIME: PELLIN TOWN 1-1", "HALF-TIME: PELLIN TOWN 3-3")
+    assert set(codes(fell, ("CT102",), use_model=False)) == {"CT102"}
+
+
+def test_two_defendants_sentences_in_a_court_list_are_no_flip() -> None:
+    cases = [("Ian Marle, 34, of Elm Grove, Kelby", "Drink-driving on Marsh Lane.",
+              "Pleaded guilty. Fined £480. Banned from driving for 16 months."),
+             ("Ruth Ames, 27, of Castle View, Audley", "Theft from a pharmacy.",
+              "Pleaded guilty. Community order for 12 months."),
+             ("Karl Dunn, 48, of Harbour Row, Saltcote", "Failing to provide a specimen.",
+              "Pleaded guilty. Fined £700. Banned from driving for 20 months.")]
+    page = "\n\n".join("\n".join(case) for case in cases)
+    assert codes(page, ("CT102",), use_model=False) == []
+    # one defendant's ban told twice with two lengths is still a flip
+    twice = page.replace("Banned from driving for 20 months.",
+                         "Banned from driving for 20 months. Banned from driving for 16 months.")
+    assert codes(twice, ("CT102",), use_model=False) == ["CT102"]
+
+
 def test_model_rules_skipped_without_model() -> None:
     assert codes(ModelContradiction.bad_examples[0], ("CT101", "SP110"), use_model=False) == []
 
