@@ -189,3 +189,11 @@ def test_a_wh_clause_standing_alone_claims_nothing() -> None:
 def test_a_row_of_links_with_leader_dots_is_no_claim() -> None:
     assert not model_eligible("Previous page . . . .")
     assert not model_eligible("Next page . . . . Contents . . . .")
+
+
+def test_a_speaker_s_label_is_no_part_of_the_words_said() -> None:
+    # three words said under a two-word label answer a question; they claim nothing alone
+    assert not model_eligible("INES CALDWELL: All the time.")
+    assert model_eligible("INES CALDWELL: We closed the shop in 2019.")
+    # a sentence that opens with a colon but no speaker is counted whole
+    assert model_eligible("Saturday: Heavy rain and gales.")
