@@ -806,3 +806,15 @@ def test_a_field_s_value_repeated_down_a_listing_is_no_repeated_passage() -> Non
               "morning.\n\nFares rose.\n\nThe ferry crew said the crossing would be delayed by at "
               "least an hour on Friday morning.\n")
     assert _found(pasted, "GB103") != []
+
+
+def test_a_long_sign_up_box_with_two_phrases_of_furniture_is_boilerplate() -> None:
+    box = ("Sign up for our free Harbour Business newsletter - enter your email address below "
+           "to get the day's biggest stories in your inbox every single morning!")
+    body = "Shares in Pellmore Foods rose 3% on Tuesday after the firm raised its forecast."
+    assert _found(f"{body}\n\n{box}\n\n{body}", "SP102") == [box]
+    # a sentence of the story that mentions a newsletter once is no box
+    story = ("The council said residents who want updates on the bridge works can sign up for "
+             "our newsletter at the town hall, where staff will take names and addresses this "
+             "week and next.")
+    assert _found(f"{body}\n\n{story}", "SP102") == []

@@ -23,6 +23,7 @@ MIN_TEASER_WORDS = 3  # after a one-word opener ("Watch: Cars pile up …")
 # but a links block's heading may be the opener and one such word ("Trending-News")
 _HEADING_NOUNS = frozenset(("news", "stories", "now", "posts", "articles", "videos", "reads"))
 MAX_BOILERPLATE_WORDS = 22
+LONG_BOILERPLATE_WORDS = 40  # a line of two boilerplate phrases may run so long
 _LIST_MARKS = " \t\u00a0•·▪◦‣*>"  # what may stand before a line's first word in a list
 _SEPARATOR = r"(?:[ \t\u00a0]*[:|»>–—-]+|[ \t\u00a0]{2,}|\u00a0)"
 
@@ -317,6 +318,12 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
             words = _words(text)
             body = text.lstrip(_LIST_MARKS)  # "  • Get involved …": the phrase starts the line
             match = pattern.search(body) if words <= MAX_BOILERPLATE_WORDS else None
+            if match is None and words <= LONG_BOILERPLATE_WORDS:
+                # a longer sign-up box is furniture when it holds two phrases of it: "Sign up
+                # for our free Market Movers newsletter - enter your email address below …"
+                found = list(pattern.finditer(body))
+                if len({m.group(0).lower() for m in found}) >= 2:
+                    match = found[0]
             if match is not None:
                 # the phrase, or the line when the match stops inside a word ("HomeW…")
                 ends_inside = body[match.end() : match.end() + 1].isalnum()
