@@ -139,6 +139,17 @@ _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # A live commentary's minute opening an entry: "23' GOAL! …", "90+2' …", "67 min Havertz is
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
+# A ball of a cricket commentary opening its entry: "49.3 Marsh to Lindqvist, no run.", "88.1
+# Fenwick to Darrow, FOUR!" (the over, the ball, the bowler to the batter).
+_BALL_OPENING = re.compile(r"\W{0,3}\d{1,3}\.[1-9][ \t]+[A-Z][\w'’.-]*+"
+                           r"(?:[ \t]+[A-Z][\w'’.-]*+){0,2}[ \t]+to[ \t]+[A-Z]")
+
+
+def ball_opening(sentence: str) -> bool:
+    """Does the sentence open a ball of a cricket commentary ("49.3 Marsh to Lindqvist, …")?"""
+    return _BALL_OPENING.match(sentence) is not None
+
+
 # A live entry's date and time, with whatever the page runs into them: "- June 16, 2023
 # 22:54Aus 13/0 in 3 overs", "3 March 2024 14:05 GMT".
 _DATED_CLOCK_OPENING = re.compile(r"\W{0,3}" + _DAY_OF_MONTH + r",?[ \t]+(?:at[ \t]+)?" + _TIME,
@@ -342,6 +353,7 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
                 or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
+                or _BALL_OPENING.match(first_line)
                 or _UNIT_OPENING.match(first_line) or _DATED_CLOCK_OPENING.match(first_line)
                 or (ranked and rank) or closed):
             current = 0 if current is None else current + 1

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from checker.entries import (
     BULLETS,
+    ball_opening,
     case_entries,
     falling_scores,
     forecast_readings,
@@ -186,12 +187,13 @@ def decide(forward: dict[str, float], backward: dict[str, float],
 
 def _entry_headers(a: str, b: str) -> bool:
     """Two time-stamped or signed and timed entries of a live page ("• Shara Tibken 9/7/2016
-    4:57:09 PM" / "… 4:57:48 PM"), or two dated entries of a listing or a timeline
-    ("May 26 – Principality Stadium, Cardiff" / "May 27 – Principality Stadium, Cardiff", "Term
-    Ends Friday 15th December" / "Term Ends Friday 20th December"): their times differ because
-    they are two entries, not two accounts of one event."""
+    4:57:09 PM" / "… 4:57:48 PM"), two balls of a cricket commentary ("88.1 Fenwick to
+    Darrow, no run." / "90.1 Fenwick to Darrow, no run."), or two dated entries of a listing
+    or a timeline ("May 26 – Principality Stadium, Cardiff" / "May 27 – Principality Stadium,
+    Cardiff", "Term Ends Friday 15th December" / "Term Ends Friday 20th December"): their times
+    differ because they are two entries, not two accounts of one event."""
     if ((time_stamped(a) and time_stamped(b)) or (signed_stamp(a) and signed_stamp(b))
-            or two_dated_entries(a, b)):
+            or (ball_opening(a) and ball_opening(b)) or two_dated_entries(a, b)):
         return True
     ha, hb = timeline_heading(a, 0, len(a)), timeline_heading(b, 0, len(b))
     return ha is not None and hb is not None and ha != hb

@@ -605,3 +605,20 @@ def test_two_categories_heading_their_nominees_are_no_flip() -> None:
     prose = ("The award for best female actor went to Ann Holt.\n\n"
              "The award for best male actor went to Ann Holt.\n")
     assert codes(prose, ("CT102",), use_model=False) == ["CT102"]
+
+
+def test_two_balls_of_a_cricket_commentary_are_two_entries() -> None:
+    from checker.entries import entry_numbers
+    from checker.nli.restate import PairFilter
+
+    overs = ["Over 88 - Fenwick",
+             "88.1 Fenwick to Darrow, no run.", "Full, outside off, left alone.",
+             "88.2 Fenwick to Darrow, 2 runs.", "Darrow 96.",
+             "90.1 Fenwick to Darrow, no run.", "Darrow 102."]
+    assert entry_numbers(overs)[1:] == [0, 0, 1, 1, 2, 2]
+    assert PairFilter(overs).skip(2, 6) == "moments"
+    page = "\n".join(overs)
+    assert codes(page, ("CT102",), use_model=False) == []
+    # a sentence of prose that opens with a decimal is no ball
+    assert entry_numbers(["2.5 million people voted to leave.", "The count went on."]) == [
+        None, None]
