@@ -180,7 +180,9 @@ def _by_key(sets: Sequence[set[Any]]) -> dict[Any, list[int]]:
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
+def aliases() -> dict[str, str]:
+    """An actor's other name -> the name ``aliases.tsv`` gives it ("Washington" -> "United
+    States")."""
     return {alias: canonical for canonical, alias in _rows("aliases.tsv")}
 
 
@@ -214,17 +216,17 @@ def _stance_exceptions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
-    names = sorted(_aliases(), key=len, reverse=True)
+    names = sorted(aliases(), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
 
 
 def _mentions(sentence: str) -> list[tuple[int, str]]:
     """(offset, canonical name) of every actor mentioned, aliases resolved."""
-    aliases = _aliases()
+    canonical_of = aliases()
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for m in _alias_pattern().finditer(sentence):  # longest alias first, no overlaps
-        found.append((m.start(), aliases[m.group()]))
+        found.append((m.start(), canonical_of[m.group()]))
         taken.append((m.start(), m.end()))
     for m in _CAPITALISED.finditer(sentence):
         if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -288,59 +290,67 @@ class Consequence:
     end: int
 
 
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
 @lru_cache(maxsize=1)
 def _consequence_words() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for kind, words in _rows("consequences.tsv"):
-        table.setdefault(kind, []).append(" ".join(words.lower().split()))
+        table.setdefault(kind, []).append(_norm(words))
     return {kind: tuple(words) for kind, words in table.items()}
 
 
 @lru_cache(maxsize=1)
 def _families() -> dict[str, str]:
     """Form of an event ("leave", "withdrawal") -> its family ("withdrawal")."""
-    return {" ".join(form.lower().split()): family
-            for family, form in _rows("event_families.tsv")}
+    return {_norm(form): family for family, form in _rows("event_families.tsv")}
+
+
+def _alternatives(phrases: Sequence[str]) -> str:
+    """The phrases as one alternation, longest first, any run of blanks between their words."""
+    longest = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in longest)
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern[str]:
-    longest = sorted(words, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in longest)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(words)})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _consequence_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                                     re.Pattern[str]]:
-    """(clause of consequence after a comma, an event's forms, gain words, loss words)."""
+                                     re.Pattern[str], tuple[str, ...]]:
+    """(clause of consequence after a comma, an event's forms, gain words, loss words, the
+    longest word of each clause's opening: a sentence without one of them holds no clause)."""
     words = _consequence_words()
-    participles = sorted((*words["helps"], *words["harms"]), key=len, reverse=True)
-    clause = re.compile(
-        r",[ \t]+(" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in participles)
-        + r")(?![\w-])", re.IGNORECASE)
+    participles = (*words["helps"], *words["harms"])
+    clause = re.compile(rf",[ \t]+({_alternatives(participles)})(?![\w-])", re.IGNORECASE)
+    keys = tuple(sorted({max(p.split(), key=len) for p in participles}))
     return (clause, _words_pattern(tuple(_families())), _words_pattern(words["gain"]),
-            _words_pattern(words["loss"]))
+            _words_pattern(words["loss"]), keys)
 
 
 # what is helped or harmed runs to the next clause's comma or the end ("U.S." is no end)
 _TARGET_END = re.compile(r"[,;:]|[.!?]+[\"'”’)]*[ \t]*\Z")
 
 
+def _events(text: str) -> frozenset[str]:
+    """The event families whose forms ``text`` holds."""
+    families = _families()
+    return frozenset(families[_norm(e.group())] for e in _consequence_patterns()[1].finditer(text))
+
+
 def consequences(sentences: Sequence[str]) -> list[Consequence]:
     """Every clause of consequence whose main clause names an event of ``event_families.tsv``
     and whose helped or harmed side is named."""
-    clause, events, _gain, _loss = _consequence_patterns()
-    words = _consequence_words()
-    helps = frozenset(words["helps"])
-    families = _families()
-    participles = tuple(w.split()[0] for w in (*words["helps"], *words["harms"]))
+    clause, _events_re, _gain, _loss, keys = _consequence_patterns()
+    helps = frozenset(_consequence_words()["helps"])
     out: list[Consequence] = []
-    for k in sorted(sentences_holding(participles, sentences)):
+    for k in sorted(sentences_holding(keys, sentences)):
         sentence = sentences[k]
         for m in clause.finditer(sentence):
-            main = sentence[: m.start()]
-            found = frozenset(families[" ".join(e.group().lower().split())]
-                              for e in events.finditer(main))
+            found = _events(sentence[: m.start()])
             if not found:
                 continue
             stop = _TARGET_END.search(sentence, m.end())
@@ -348,9 +358,8 @@ def consequences(sentences: Sequence[str]) -> list[Consequence]:
             named = frozenset(name for _, name in _mentions(target))
             if not named:
                 continue
-            phrase = " ".join(m.group(1).lower().split())
-            out.append(Consequence(k, 1 if phrase in helps else -1, m.group(1), found, named,
-                                   m.start(1), m.end(1)))
+            out.append(Consequence(k, 1 if _norm(m.group(1)) in helps else -1, m.group(1), found,
+                                   named, m.start(1), m.end(1)))
     return out
 
 
@@ -362,20 +371,21 @@ def reversed_consequences(sentences: Sequence[str]) -> list[tuple[Consequence, l
     found = consequences(sentences)
     if not found:
         return []
-    _clause, events, gain, loss = _consequence_patterns()
-    families = _families()
+    _clause, _events_re, gain, loss, _keys = _consequence_patterns()
+    # each sentence's events and names, read once for all the clauses
+    events = [_events(s) for s in sentences]
+    names: dict[int, set[str]] = {}
     out: list[tuple[Consequence, list[int]]] = []
     for c in found:
         opposite = loss if c.sign > 0 else gain
         against: list[int] = []
         for j, other in enumerate(sentences):
             check_budget()
-            if j == c.sentence:
+            if j == c.sentence or not events[j] & c.families:
                 continue
-            if not {families[" ".join(e.group().lower().split())]
-                    for e in events.finditer(other)} & c.families:
-                continue
-            if not c.beneficiaries & {name for _, name in _mentions(other)}:
+            if j not in names:
+                names[j] = {name for _, name in _mentions(other)}
+            if not c.beneficiaries & names[j]:
                 continue
             if any(not _NEGATION.search(other[max(0, w.start() - 25): w.start()])
                    for w in opposite.finditer(other)):

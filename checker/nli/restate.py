@@ -70,8 +70,10 @@ from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
 from checker.nli.pairs import keys
+from checker.nli.patterns import aliases
 from checker.resources import load_lines, load_rows
 from checker.rules.garble import function_words
+from checker.rules.names import honorifics
 
 _POSSESSIVE = frozenset(("'s", "’s"))
 MIN_SHARED = 5
@@ -848,11 +850,10 @@ def _time_marks(words: Sequence[str]) -> set[str]:
 def _name_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     """(titles that introduce a name: "Mr", "President", "Minister"; a one-word alias -> the
     words of the name it stands for: "us" -> ("united", "states"), "kremlin" -> ("russia",))."""
-    titles = frozenset(w.lower().rstrip(".") for line in load_lines("names", "honorifics.txt")
-                       for w in line.split())
-    aliases = {alias.lower().rstrip("."): tuple(canonical.lower().split())
-               for canonical, alias in load_rows("nli", "aliases.tsv") if " " not in alias}
-    return titles, aliases
+    titles = frozenset(w.lower().rstrip(".") for title in honorifics() for w in title.split())
+    one_word = {alias.lower().rstrip("."): tuple(canonical.lower().split())
+                for alias, canonical in aliases().items() if " " not in alias}
+    return titles, one_word
 
 
 def _proper(words: Iterable[str]) -> set[str]:

@@ -318,7 +318,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
             words = _words(text)
             body = text.lstrip(_LIST_MARKS)  # "  • Get involved …": the phrase starts the line
             match = pattern.search(body) if words <= MAX_BOILERPLATE_WORDS else None
-            if match is None and words <= LONG_BOILERPLATE_WORDS:
+            if match is None and MAX_BOILERPLATE_WORDS < words <= LONG_BOILERPLATE_WORDS:
                 # a longer sign-up box is furniture when it holds two phrases of it: "Sign up
                 # for our free Market Movers newsletter - enter your email address below …"
                 found = list(pattern.finditer(body))
