@@ -108,6 +108,11 @@ SWAPPED = [
     ("Critics in London loved the zombie comedy Shaun of the Shaun.", "Shaun of the Shaun"),
     ("Campbell told the minister that the U.S. does not accept the U.S. turning to Russia.",
      "U.S. does not accept the U.S."),
+    # at a sentence's start, its capitalised first word is no part of a longer name
+    ("The U.S. does not accept the U.S. turning to Russia, the official said.",
+     "U.S. does not accept the U.S."),
+    ("The US will not allow the US to be drawn into the conflict, he said.",
+     "US will not allow the US"),
     # each with a role of its own, but no list: one person in two people's places
     ("Guests included former president Bill Hart and singer Bill Hart on Friday.",
      "Bill Hart and singer Bill Hart"),

@@ -77,7 +77,7 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             following = text[b.end() : b.end() + 2]
             if following[:1] == "'" or following[:1] == "’":
                 continue  # "Russia ... Russia's" — a possessive, another noun
-            if _in_longer_names(text, a.start(), b.end()):
+            if _in_longer_names(text, a.start(), b.end(), related=True):
                 continue  # two longer names: "St Johns FC beat FC Twente"
             yield a, b
 
@@ -156,11 +156,16 @@ _NAMED_FOR = re.compile(
 _ANOTHER = frozenset(("further", "another"))
 
 
-def _in_longer_names(text: str, a_start: int, b_end: int) -> bool:
+def _in_longer_names(text: str, a_start: int, b_end: int, related: bool = False) -> bool:
     """Is the first mention the end of a longer name, or the second the start of one ("World
-    Bank and Bank of England", "St Johns FC beat FC Twente")?"""
-    return bool(_RUN_BEFORE.search(text, max(0, a_start - 30), a_start)
-                or _RUN_AFTER.match(text, b_end))
+    Bank and Bank of England", "St Johns FC beat FC Twente")? With ``related`` (a relation verb
+    between them), a capitalised function word before the first is the sentence's opening, not
+    a name's: "The U.S. does not accept the U.S." (but "The Independent and the Independent on
+    Sunday" are two titles)."""
+    before = _RUN_BEFORE.search(text, max(0, a_start - 30), a_start)
+    if related and before is not None and before.group(0).rstrip().lower() in function_words():
+        before = None
+    return bool(before or _RUN_AFTER.match(text, b_end))
 
 
 def _modifier(text: str, end: int) -> bool:
@@ -200,7 +205,7 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
             and _NUMBERED_BEFORE.search(text, max(0, b_start - 12), b_start)):
         return False  # "Python 2 and Python 3", "18.04 LTS and 16.04 LTS": numbered things,
         # and sums ("to Rs 1,114.7 crore from Rs 908 crore")
-    if _in_longer_names(text, a_start, b_end):
+    if _in_longer_names(text, a_start, b_end, any(w in _relation_forms() for w in words)):
         return False  # part of a longer name: "World Bank and Bank", "Outlook and Outlook Express"
     last = words[-1] if words else ""
     if ("," in gap and len(words) == 2 and words[0] in ("and", "or")
