@@ -12,6 +12,7 @@ is symmetric, entailment is not). The word-for-word flips of ``flips.py`` need n
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -253,22 +254,59 @@ def _list_headings(sentences: Sequence[str], k: int) -> bool:
             and all(listing_entry(sentences[n]) for n in (k, k + 1, k + 2)))
 
 
+# Where a sentence joins two clauses: a comma and a conjunction, a semicolon or a dash.
+_CLAUSE_BREAK = re.compile(r",[ \t]+(?:so|but|although|though|while|whereas|and|yet)\b"
+                           r"|;|[ \t][–—][ \t]")
+MIN_CLAUSE_TOKENS = 6  # a clause compared on its own: "The ferry runs on Sundays in winter"
+
+
+def _flip_units(sentences: Sequence[str], cut: int | None
+                ) -> tuple[list[list[str] | None], list[int], list[str]]:
+    """What the word-flip rule aligns: each sentence, and each clause of a sentence that joins
+    several ("The ferry does not run on Sundays between November and March, so a winter weekend
+    means …" holds "The ferry does not run on Sundays between November and March", which a
+    later "The ferry runs on Sundays between November and March." flips). Returns the units'
+    tokens (None: not compared), the sentence each is in, and its text."""
+    toks: list[list[str] | None] = []
+    owner: list[int] = []
+    texts: list[str] = []
+    for k, sentence in enumerate(sentences):
+        usable = k != cut and eligible(sentence)  # a sentence cut short: its missing words
+        # may be what would differ
+        toks.append(tokens(sentence) if usable else None)
+        owner.append(k)
+        texts.append(sentence)
+        if not usable or not _CLAUSE_BREAK.search(sentence):
+            continue
+        start = 0
+        for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
+            piece = sentence[start: m.start() if m else len(sentence)]
+            start = m.end() if m else len(sentence)
+            piece_tokens = tokens(piece)
+            if len(piece_tokens) >= MIN_CLAUSE_TOKENS and eligible(piece):
+                toks.append(piece_tokens)
+                owner.append(k)
+                texts.append(piece)
+    return toks, owner, texts
+
+
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
-    """Word-for-word flips over all sentence pairs (cheap: token alignment only), and a live
-    commentary's running scores that fall (``checker.entries.falling_scores``)."""
+    """Word-for-word flips over all pairs of sentences and of their clauses (cheap: token
+    alignment only), and a live commentary's running scores that fall
+    (``checker.entries.falling_scores``)."""
     lex = load_lexicon()
     out: list[Conflict] = []
-    toks = [tokens(s) if eligible(s) else None for s in sentences]
-    cut = unfinished(sentences)
-    if cut is not None:
-        toks[cut] = None  # a sentence cut short: its missing words may be what would differ
+    toks, owner, texts = _flip_units(sentences, unfinished(sentences))
     # how often each line is written, its template, a forecast's readings and whose case of a
     # court list it is in: read once a number flip needs them
     lines: tuple[Counter[str], list[str | None], list[bool], list[str | None]] | None = None
     reported: set[tuple[str, str]] = set()
-    for i, j in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
-        flip = word_flip_tokens(toks[i] or [], toks[j] or [], lex)
-        if flip is None or _not_a_conflict(flip, sentences[i], toks[i] or [], sentences[j]):
+    for u, v in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
+        i, j = owner[u], owner[v]
+        if i == j:
+            continue  # two clauses of one sentence: "X will stay open, but Y will not"
+        flip = word_flip_tokens(toks[u] or [], toks[v] or [], lex)
+        if flip is None or _not_a_conflict(flip, texts[u], toks[u] or [], texts[v]):
             continue
         if _list_headings(sentences, i) and _list_headings(sentences, j):
             continue  # two sections' headings: "Best female actor in a TV comedy series" and

@@ -84,9 +84,34 @@ def _verb_negation(neg: list[str], plain: list[str], lex: Lexicon) -> bool:
     if len(neg) != 3 or len(plain) != 1 or neg[1] != "not":
         return False
     forms = lex.base_to_forms.get(neg[2])
-    if forms is None:
-        return False
-    return {"did": forms[2], "does": forms[1], "do": forms[0]}.get(neg[0]) == plain[0]
+    if forms is not None:
+        return {"did": forms[2], "does": forms[1], "do": forms[0]}.get(neg[0]) == plain[0]
+    return plain[0] in _regular_forms(neg[0], neg[2])
+
+
+_SIBILANT_END = ("s", "x", "z", "ch", "sh", "o")
+
+
+def _regular_forms(auxiliary: str, base: str) -> tuple[str, ...]:
+    """The forms a regular verb takes where ``auxiliary`` + ``base`` stands ("does not run" /
+    "runs", "did not open" / "opened", "does not carry" / "carries"), for a verb the lexicon
+    does not list. Irregular pasts ("ran") are not guessed."""
+    if len(base) < 2 or not base.isalpha():
+        return ()
+    consonant_y = base.endswith("y") and base[-2] not in "aeiou"
+    if auxiliary == "does":
+        if consonant_y:
+            return (base[:-1] + "ies",)
+        return (base + "es",) if base.endswith(_SIBILANT_END) else (base + "s",)
+    if auxiliary == "did":
+        if base.endswith("e"):
+            return (base + "d",)
+        if consonant_y:
+            return (base[:-1] + "ied",)
+        return (base + "ed", base + base[-1] + "ed")  # "opened", "stopped"
+    if auxiliary == "do":
+        return (base,)
+    return ()
 
 
 def _classify(a: list[str], b: list[str], lex: Lexicon) -> Flip | None:

@@ -236,3 +236,50 @@ def test_two_states_of_play_at_a_score_are_two_moments_not_a_flip() -> None:
     found = {(c.earlier, c.later) for c in flip_conflicts(sentences)}
     assert (0, 1) not in found
     assert (2, 3) in found  # two results of one match still conflict
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("The ferry does not run on Sundays between November and March.",
+         "The ferry runs on Sundays between November and March."),
+        ("The depot does not carry spare parts for the older trams.",
+         "The depot carries spare parts for the older trams."),
+        ("The committee did not open the inquiry into the harbour contract.",
+         "The committee opened the inquiry into the harbour contract."),
+        ("The club does not stop fans bringing flags into the ground.",
+         "The club stops fans bringing flags into the ground."),
+    ],
+)
+def test_a_negated_regular_verb_the_lexicon_does_not_list_is_a_flip(earlier: str,
+                                                                    later: str) -> None:
+    flip = word_flip(earlier, later)
+    assert flip is not None and flip.kind == "negation"
+
+
+def test_a_clause_of_a_longer_sentence_is_compared_on_its_own() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    sentences = [
+        "A word of warning before you book.",
+        "The ferry does not run on Sundays between November and March, so a winter weekend "
+        "means arriving on Friday and leaving on Monday.",
+        "Sailings are also cancelled in strong winds.",
+        "The ferry runs on Sundays between November and March.",
+        "The centre will stay open while the work is carried out, although some paths will "
+        "be shut for six weeks.",
+        "The centre will stay closed while the work is carried out.",
+    ]
+    found = sorted((c.earlier, c.later, c.kind) for c in flip_conflicts(sentences))
+    assert found == [(1, 3, "negation"), (4, 5, "antonym")]
+
+
+def test_two_clauses_of_one_sentence_are_not_a_flip() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    one = ["The east gate will stay open on match days this season, but the east gate will "
+           "stay closed on match days next season."]
+    assert flip_conflicts(one) == []
+    # and a short clause ("the council said") is not compared on its own
+    short = ["Rents rose, the council said.", "Rents fell, the council said."]
+    assert flip_conflicts(short) == []
