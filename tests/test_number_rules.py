@@ -145,3 +145,24 @@ def test_counts_in_two_entries_of_a_live_page_are_two_moments() -> None:
     # the two counts in one entry still disagree
     one_entry = live.replace("11:05\nPower cuts climb\n\n", "")
     assert _nu101(one_entry) == ["48,000 homes"]
+
+
+def test_a_figure_with_two_neighbouring_digits_swapped_is_found_in_any_words() -> None:
+    text = ("Researchers at the University of Calderbrook followed 1,240 patients at 18 "
+            "hospitals for a year.\n\nHalf were given a walking plan.\n\n"
+            "Of the 1,420 patients who took part, around two-thirds were men.")
+    assert _nu101(text) == ["1,420 patients"]
+    # other figures said in other words are two counts, not one mistyped
+    other = text.replace("1,420", "1,180")
+    assert _nu101(other) == []
+    # two digits apart ("1,240" / "1,402") is no neighbouring swap
+    assert _nu101(text.replace("1,420", "1,402")) == []
+
+
+def test_of_governs_only_the_count_just_after_it() -> None:
+    # "12 of the 20 people" is part of a count; a name with "of" three words back is not
+    part = ("The fire killed 20 people in the town on Monday, police said.\n\n"
+            "Police said 12 of the 25 people killed in the town on Monday were children.")
+    assert _nu101(part) == []
+    from checker.rules.numbers import transposed
+    assert transposed(1240, 1420) and transposed(87, 78) is False and not transposed(1240, 1240)

@@ -164,6 +164,10 @@ def _two_owners(a: str | None, b: str | None) -> bool:
     return not (a.endswith(" " + b) or b.endswith(" " + a))
 
 
+# A sentence that opens on the whole of a count: "Of the 1,420 patients who took part, …".
+_OPENING_OF_THE = re.compile(r"[\s\"'“‘(]*+Of[ \t]++the[ \t]++")
+
+
 def quantities(doc: Document) -> Iterator[Quantity]:
     change = set(_lexicon()["change_words"])
     for s in doc.sentences:
@@ -175,6 +179,12 @@ def quantities(doc: Document) -> Iterator[Quantity]:
             preceding = doc.text[max(s.start, m.start() - 25) : m.start()]
             before = re.sub(r"\b(?:more|less|fewer)\s+than\b", " ", preceding.lower()).split()
             words = set(before[-3:]) | set(mods.lower().split())
+            if ("of" not in before[-2:] and "of" not in mods.lower().split()) or (
+                    _OPENING_OF_THE.fullmatch(preceding)
+                    and m.start() - len(preceding) <= s.start):
+                words.discard("of")  # "of" governs a count just after it ("12 of the 20
+                # people"), not one further on ("the University of Calderbrook followed 1,240
+                # patients"); and "Of the 1,420 patients who took part, …" is the whole
             if words & change:
                 continue
             if re.fullmatch(r"(1[89]|20)\d\d", number):
@@ -239,8 +249,11 @@ edits often change one mention and not the other."""
                 low, high = sorted((earlier.value, q.value))
                 if low <= 0 or high / low > MAX_RATIO:
                     continue
-                if not self._same_statement(doc, earlier, q):
-                    continue
+                if not (self._same_statement(doc, earlier, q)
+                        or (transposed(earlier.value, q.value)
+                            and not (earlier.heading and q.heading))):
+                    continue  # two figures whose digits are swapped ("1,240 patients" …
+                    # "the 1,420 patients") are one figure mistyped, said in any words
                 if entries is None:
                     entries = _entries_by_start(doc)
                 ea, eb = entries.get(earlier.sentence.start), entries.get(q.sentence.start)
@@ -268,6 +281,20 @@ edits often change one mention and not the other."""
         names = _entities(doc, a.sentence) & _entities(doc, b.sentence)
         words = (_content(doc, a.sentence) & _content(doc, b.sentence)) - {a.noun, a.noun + "s"}
         return bool(names and words)
+
+
+def transposed(a: float, b: float) -> bool:
+    """Are two whole numbers of three or more digits the same but for two neighbouring digits
+    swapped ("1,240" / "1,420"), the commonest slip in typing a figure? (Two digits are left
+    out: "12" / "21" are as often two counts as one mistyped.)"""
+    if a != int(a) or b != int(b) or a == b:
+        return False
+    x, y = str(int(a)), str(int(b))
+    if len(x) != len(y) or len(x) < 3:
+        return False
+    diff = [k for k in range(len(x)) if x[k] != y[k]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
 
 
 def _entries_by_start(doc: Document) -> dict[int, int | None]:
