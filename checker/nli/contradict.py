@@ -23,6 +23,7 @@ from checker.entries import (
     BULLETS,
     ball_opening,
     case_entries,
+    entry_numbers,
     falling_scores,
     forecast_readings,
     innings_score,
@@ -279,7 +280,11 @@ def _flip_units(sentences: Sequence[str], cut: int | None
         if not usable or not _CLAUSE_BREAK.search(sentence):
             continue
         start = 0
-        for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
+        breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)
+                  if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
+        if not breaks:  # (none outside brackets: "(0 of 142 precincts; early votes only)")
+            continue
+        for m in [*breaks, None]:
             piece = sentence[start: m.start() if m else len(sentence)]
             start = m.end() if m else len(sentence)
             piece_tokens = tokens(piece)
@@ -299,7 +304,8 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     toks, owner, texts = _flip_units(sentences, unfinished(sentences))
     # how often each line is written, its template, a forecast's readings and whose case of a
     # court list it is in: read once a number flip needs them
-    lines: tuple[Counter[str], list[str | None], list[bool], list[str | None]] | None = None
+    lines: tuple[Counter[str], list[str | None], list[bool], list[str | None],
+                 list[int | None]] | None = None
     reported: set[tuple[str, str]] = set()
     for u, v in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         i, j = owner[u], owner[v]
@@ -315,8 +321,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
         if flip.kind == "number":
             if lines is None:
                 lines = (Counter(s.strip() for s in sentences), template_lines(sentences),
-                         forecast_readings(sentences), case_entries(sentences))
-            written, templates, readings, cases = lines
+                         forecast_readings(sentences), case_entries(sentences),
+                         entry_numbers(sentences))
+            written, templates, readings, cases, entries = lines
             if (written[a] > 1 and written[b] > 1) or (
                     templates[i] is not None and templates[i] == templates[j]):
                 # one template line in each entry of a list, not two accounts of one fact:
@@ -330,6 +337,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
             if cases[i] is not None and cases[j] is not None and cases[i] != cases[j]:
                 continue  # two people's cases of a court list: "Banned from driving for 12
                 # months." under one defendant, "… for 20 months." under another
+            if entries[i] is not None and entries[j] is not None and entries[i] != entries[j]:
+                continue  # two entries of a live page, each under its own time: "County
+                # Executive (118 of 142 precincts)" at 11:05 p.m., "(142 of 142 …)" at 12:50
         if (a, b) in reported:  # the same two statements again: one finding is enough
             continue
         reported.add((a, b))

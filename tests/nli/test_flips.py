@@ -283,3 +283,34 @@ def test_two_clauses_of_one_sentence_are_not_a_flip() -> None:
     # and a short clause ("the council said") is not compared on its own
     short = ["Rents rose, the council said.", "Rents fell, the council said."]
     assert flip_conflicts(short) == []
+
+
+def test_a_live_page_s_running_counts_in_two_entries_are_not_a_flip() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    page = ["8:15 p.m. | First numbers",
+            "County Executive (0 of 142 precincts; early and mail votes only)",
+            "Lund leads by 2,425 votes, but the count has just begun.",
+            "9:40 p.m. | The race tightens",
+            "County Executive (61 of 142 precincts)",
+            "Lund's lead is down to 1,248.",
+            "11:05 p.m. | Still too close to call",
+            "Proposition A (118 of 142 precincts)",
+            "12:50 a.m. | Lund wins",
+            "Proposition A (142 of 142 precincts)"]
+    assert flip_conflicts(page) == []
+    # the same two lines in one entry are one count said two ways
+    one = [page[6], "Proposition A was ahead in 118 of 142 precincts at that point.",
+           "Proposition A was ahead in 124 of 142 precincts at that point."]
+    assert [c.kind for c in flip_conflicts(one)] == ["number"]
+
+
+def test_a_break_inside_brackets_does_not_split_clauses() -> None:
+    from checker.nli.contradict import _flip_units
+
+    line = "County Executive results so far (0 of 142 precincts; early and mail votes only)"
+    assert _flip_units([line], None)[2] == [line]
+    joined = ("The ferry does not run on Sundays between November and March; "
+              "winter visitors should plan their stay around it.")
+    assert _flip_units([joined], None)[2][1] == (
+        "The ferry does not run on Sundays between November and March")
