@@ -637,6 +637,10 @@ def test_a_byline_of_several_writers_and_a_bare_name_under_the_headline_are_furn
     assert page_furniture("By Anna Harbour, Tom Dunmore and Li Wei")
     assert not page_furniture("By the end of the night the harbour was full")
     assert not page_furniture("See also Harbour Receives Clearance To Launch New Ferry")
+    # a byline and its time on one line, and each part of such a line must be furniture
+    assert page_furniture("By Eleanor Grice | Published 22:41 GMT")
+    assert page_furniture("Updated 14 March 2025 · By Tom Dunmore")
+    assert not page_furniture("By Eleanor Grice | Harbour ferry fares rise again")
     assert _author_line("Melissa Vergel De Dios") and _author_line("Anna van der Berg")
     assert _author_line("David J. Harbour")
     assert not _author_line("Harbour ferry fares rise") and not _author_line("Updated")
