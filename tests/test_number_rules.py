@@ -166,3 +166,32 @@ def test_of_governs_only_the_count_just_after_it() -> None:
     assert _nu101(part) == []
     from checker.rules.numbers import transposed
     assert transposed(1240, 1420) and transposed(87, 78) is False and not transposed(1240, 1240)
+
+
+def _nu102(text: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU102",)))
+    return [result.findings[0].message] if result.findings else []
+
+
+def test_a_person_referred_back_to_by_an_age_with_its_digits_swapped_is_found() -> None:
+    text = ("Police are appealing for witnesses after a 67-year-old woman was injured in "
+            "Tannerby on Friday.\n\nThe woman was taken to hospital.\n\n"
+            "Officers have spoken to the family of the 76-year-old, who have asked for privacy.")
+    assert _nu102(text) == ["the 76-year-old is 67 where first described"]
+    # an age no sentence gave is how sport pages introduce a player: no finding
+    assert _nu102(text.replace("76-year-old", "58-year-old")) == []
+    # nor when the swapped age is stated for someone too ("Jo Marsh, 76, …")
+    assert _nu102(text + "\n\nHer neighbour, Jo Marsh, 76, saw the car.") == []
+    # nor a described person ("the 76-year-old driver"): another person may be meant
+    assert _nu102(text.replace("the 76-year-old, who", "the 76-year-old driver, who")) == []
+
+
+def test_a_measure_with_two_digits_swapped_is_found_when_the_sentences_share_a_topic() -> None:
+    text = ("The strongest gust was recorded at Caddon Point, where the wind reached 78mph "
+            "shortly before 3am.\n\nForecaster Dana Obi said the 87mph gust at Caddon Point "
+            "was among the strongest recorded there in the past decade.")
+    assert _nu101(text) == ["87mph"]
+    # two places, or two units, or one sentence: no finding
+    assert _nu101(text.replace("87mph gust at Caddon Point", "87mph gust at Orrin Head")) == []
+    assert _nu101(text.replace("87mph", "87km/h")) == []
+    assert _nu101("Gusts of 78mph at Caddon Point and 87mph at Caddon Point were strongest.") == []

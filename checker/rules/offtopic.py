@@ -108,7 +108,7 @@ def fact_box(texts: Sequence[str]) -> set[int]:
 
 
 # What separates a byline from its date on one line: "By Eleanor Grice | Published 22:41 GMT".
-_FURNITURE_SEPARATOR = re.compile(r"[ \t]+[|·•][ \t]+")
+_FURNITURE_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|·•][ \t]++")
 
 
 def page_furniture(line: str) -> bool:
