@@ -256,11 +256,20 @@ def _conflict_sign(left: list[str], right: list[str], lex: Lexicon) -> bool:
     return False
 
 
+# One statement told in the past and in the present, as a live page's log retells its story:
+# "The fire service said at 16:00 that the fire was under control." / "16:10 - The fire service
+# says the fire is under control."
+_TENSE = {"said": "says", "say": "says", "was": "is", "were": "are", "had": "has",
+          "have": "has"}
+
+
 def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
-    """True when ``b`` says what ``a`` says with details added, dropped or lightly reworded."""
+    """True when ``b`` says what ``a`` says with details added, dropped or lightly reworded (the
+    tense of "say" and "be" aside)."""
     lex = lex or load_lexicon()
     ta, tb = _tokens(a), _tokens(b)
-    la, lb = [t.lower() for t in ta], [t.lower() for t in tb]
+    la = [_TENSE.get(t.lower(), t.lower()) for t in ta]
+    lb = [_TENSE.get(t.lower(), t.lower()) for t in tb]
     if min(len(la), len(lb)) < MIN_SHARED_INSERTED:
         return False
     matcher = SequenceMatcher(None, la, lb, autojunk=False)

@@ -1286,3 +1286,11 @@ def test_the_case_a_question_sets_out_is_not_the_page_s_statement() -> None:
     assert PairFilter(prose, [0, 0, 0]).skip(0, 1) != "question"
     # nor without paragraphs
     assert PairFilter(sentences).skip(0, 3) != "question"
+
+
+def test_a_log_line_retelling_a_statement_in_the_present_is_a_restatement() -> None:
+    said = "The fire service said at 16:00 that the fire was under control."
+    assert restatement(said, "16:10 - The fire service says the fire is under control.")
+    # the tense aside, a change of fact is still sent to the model
+    assert not restatement(said, "The fire service says the fire is not under control.")
+    assert not restatement(said, "The fire service says the fire is out of control.")
