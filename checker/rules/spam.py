@@ -81,6 +81,8 @@ def _interface_line(text: str) -> bool:
     every, marked, alone = _interface_words()
     if any(w not in every for w in words):
         return False
+    if len(words) == 2 and words[0] == "the":
+        return False  # a column's heading naming its part: "THE REPLY", "The Comment"
     return words[0] in alone if len(words) == 1 else any(w in marked for w in words)
 
 
