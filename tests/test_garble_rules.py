@@ -113,6 +113,11 @@ SWAPPED = [
      "U.S. does not accept the U.S."),
     ("The US will not allow the US to be drawn into the conflict, he said.",
      "US will not allow the US"),
+    # a transfer's giver and receiver, what is moved between them
+    ("Under the deal, Orrin Homes will transfer the Quarry Lane field to Orrin Homes.",
+     "Orrin Homes will transfer the Quarry Lane field to Orrin Homes"),
+    ("In 2019 Dunmore Council handed the old depot to Dunmore Council for a pound.",
+     "Dunmore Council handed the old depot to Dunmore Council"),
     # each with a role of its own, but no list: one person in two people's places
     ("Guests included former president Bill Hart and singer Bill Hart on Friday.",
      "Bill Hart and singer Bill Hart"),
@@ -140,6 +145,10 @@ NOT_SWAPPED = [
     "He has been called a racist President, and incompetent President, and a reckless President.",
     # a copied page's controls
     "Browse latest Browse all 24 articles",
+    # a transfer whose giver is someone else, and one that a clause breaks
+    "The club sold its stake in Rovers to Rovers Trust members for a pound.",
+    "Smith passed the ball to Jones, who passed to Smith.",
+    "Leeds handed the title, which Leeds had won twice, to Leeds United.",
 ]
 
 

@@ -38,14 +38,15 @@ def _relation_forms() -> frozenset[str]:
     return frozenset(v + end for v in verbs for end in ("", "s", "es", "ed", "d", "ing"))
 
 
-def _relation_verbs(text: str, words: Iterable[str] | None = None) -> list[int]:
+def _relation_verbs(text: str, words: Iterable[str] | None = None,
+                    forms: frozenset[str] | None = None) -> list[int]:
     """Where a lower-case word (a maximal run of a-z in the lower-cased text) is a relation verb.
 
     The words are listed once, in C; only the few relation verbs among them are then looked up
     with ``str.find`` (a match object per word cost more than the rest of the rule). ``words``:
     those runs, when the caller has them already."""
     lowered = text.lower()
-    present = _relation_forms().intersection(
+    present = (forms if forms is not None else _relation_forms()).intersection(
         _LOWER_WORD.findall(lowered) if words is None else words)
     starts: list[int] = []
     for form in present:
@@ -70,9 +71,11 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
                 continue
             between = text[a.end() : b.start()]
             words = between.split()
-            if not 1 <= len(words) <= 6 or _BREAKS.search(between):
-                continue
-            if not _relation_verbs(between):
+            # a relation verb a few plain words apart, or a transfer to the second ("Orrin
+            # Homes will transfer the Quarry Lane field to Orrin Homes")
+            related = (1 <= len(words) <= 6 and not _BREAKS.search(between)
+                       and _relation_verbs(between))
+            if not related and not _transfer_to(words):
                 continue
             following = text[b.end() : b.end() + 2]
             if following[:1] == "'" or following[:1] == "’":
@@ -80,6 +83,30 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             if _in_longer_names(text, a.start(), b.end(), related=True):
                 continue  # two longer names: "St Johns FC beat FC Twente"
             yield a, b
+
+
+# Verbs that move something from one actor to another ("hand the site to", "sold its stake
+# to"): the giver and the receiver are two actors, whatever lies between the verb and "to".
+_TRANSFER_FORMS = frozenset((
+    "transfer", "transfers", "transferred", "transferring", "hand", "hands", "handed",
+    "handing", "sell", "sells", "sold", "selling", "give", "gives", "gave", "given", "giving",
+    "lease", "leases", "leased", "leasing", "lend", "lends", "lent", "lending", "loan", "loans",
+    "loaned", "cede", "cedes", "ceded", "donate", "donates", "donated", "grant", "grants",
+    "granted", "pass", "passes", "passed", "return", "returns", "returned"))
+TRANSFER_GAP = 8  # words from the first mention to the second
+
+
+def _transfer_to(words: list[str]) -> bool:
+    """Are the words between two mentions of one actor a transfer to the second: a transfer
+    verb, up to a few words of what is moved (no clause break among them) and "to" last?"""
+    if not 3 <= len(words) <= TRANSFER_GAP or words[-1] != "to":
+        return False
+    verbs = [k for k, w in enumerate(words[:-1]) if w in _TRANSFER_FORMS]
+    if not verbs:
+        return False
+    rest = words[:verbs[0]] + words[verbs[0] + 1 : -1]
+    return not any(_BREAKS.fullmatch(w) or not w[:1].isalnum() for w in rest) and not any(
+        w[-1:] in ",;:" for w in words)
 
 
 # A few plain words between two mentions of one actor: "from Lagos to Lagos", "Arsenal beat
@@ -294,7 +321,8 @@ does not accept *Niger* turning to Russia."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        verbs = _relation_verbs(text, lower_letter_runs(text))
+        runs = lower_letter_runs(text)
+        verbs = sorted(_relation_verbs(text, runs) + _relation_verbs(text, runs, _TRANSFER_FORMS))
         echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
         for a, b, name in _echo_pairs(text):
             i = doc.sentence_index_at(a)
