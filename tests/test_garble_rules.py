@@ -180,6 +180,35 @@ def test_miscased_function_words_are_found_and_titles_are_not() -> None:
                   "GB102") == ["Over"]
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a run of capitalised function words before a lower-case word, or one in capitals
+    ("Sales have slid 41% in a year, catalysed By The revelation that faults were hidden.",
+     "By The"),
+    ("Economists cautioned against reading too much into data FROM THE Federal Reserve on "
+     "consumer debt.", "FROM THE"),
+    # two capitals a title could each explain, together in one sentence
+    ("German business confidence fell In February, knocking hopes of A speedy recovery in "
+     "Europe's largest economy.", "In February, knocking hopes of A"),
+    ("New loans In December rose To 83,000, slightly higher than in November.",
+     "In December rose To"),
+])
+def test_capitals_a_title_cannot_explain_are_garble(text: str, flagged: str) -> None:
+    assert _found(text, "GB102") == [flagged]
+
+
+@pytest.mark.parametrize("clean", [
+    "He has played in The Law with The Small Faces and The Who drummer Kenny Jones.",
+    "Ice Cube's road-trip comedy Are We There Yet? slipped to second place.",
+    "The story ran in The Times and The Guardian on Monday, the agency said.",
+    "She got her A levels at the college in 2001 and then went to work.",
+    "The film starred Henry Fonda in On Golden Pond, his last role, in 1981.",
+    # one such capital alone is a title's or a name's
+    "Prices fell In February, the office said, as the year began badly.",
+])
+def test_capitals_a_title_or_name_explains_are_not_garble(clean: str) -> None:
+    assert _found(clean, "GB102") == []
+
+
 @pytest.mark.parametrize(("marker", "body"), [
     ("87 min", "The hosts are happy to keep the ball and run the clock down."),
     ("90+3 min", "For the first time tonight the away end has gone quiet."),

@@ -79,9 +79,12 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
     if len(words) < 6 or _shouting(words):
         return []
     small, flagged = function_words(), _miscased_words()
-    hits = []
+    hits: list[re.Match[str]] = []
+    soft: list[re.Match[str]] = []
     for i, (prev, word, nxt) in enumerate(zip(words, words[1:], words[2:], strict=False)):
         w = word.group()
+        if _soft_miscased(text, sentence, prev, word, nxt):
+            soft.append(word)
         if w == w.lower() or w.lower() not in flagged:
             continue
         between = text[prev.end() : word.start()]
@@ -98,15 +101,69 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
         if all(x.group().isupper() for x in words[: i + 2]):
             continue  # a lead-in set in capitals, as papers open a letter: "I WAS disappointed"
         n, p = nxt.group(), prev.group()
+        if p[0].islower() and n != n.lower() and n.lower() in small:
+            run = _capital_run(words, i + 1)
+            if run:  # "catalysed By The revelation", "data FROM THE Federal Reserve"
+                hits.extend(x for x in run if x.group().lower() in flagged)
+                continue
         if not n[0].islower() or (n.lower() in small and not p[0].islower()):
             continue  # "Gone With the Wind", "in The Times": a title in title case
         if not w.isupper() and _title_follows(text, words, i + 2):
             continue  # "director of About a Boy", "Through the Wire": a title
         if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
             hits.append(word)
-    if len(hits) == 1 and _heading_before(text, words, hits[0]):
+    if len(hits) == 1 and not soft and _heading_before(text, words, hits[0]):
         return []  # "Caretaker message Before an election, …": a heading run into its text
+    if hits or len(soft) >= SOFT_HITS:
+        seen = {h.start() for h in hits}
+        hits.extend(x for x in soft if x.start() not in seen)
+        hits.sort(key=lambda x: x.start())
     return hits
+
+
+SOFT_HITS = 2  # capitals each of which a title could explain, that together make a garble
+_LEVELS = frozenset(("level", "levels"))  # "my A levels"
+
+
+def _soft_miscased(text: str, sentence: Span, prev: re.Match[str], word: re.Match[str],
+                   nxt: re.Match[str]) -> bool:
+    """A capital after a lower-case word that a title or a name could explain, alone: "A" or
+    "An" before a lower-case word ("hopes of A speedy recovery"; "my A levels" aside), or a
+    preposition or conjunction GB102 reads before a capital or a number ("fell In February",
+    "back In England", "rose To 83,000"; not "The", as in "in The Times"). One such word is
+    left alone; two in a sentence, or one beside a plain miscased word, are a garble."""
+    w, p, n = word.group(), prev.group(), nxt.group()
+    if not p[0].islower() or w == w.lower() or text[prev.end() : word.start()] != " ":
+        return False
+    if text[prev.end() - 1] in ".!?…" or after_live_marker(text, sentence.start, word.start()):
+        return False
+    if w in ("A", "An"):
+        return n[0].islower() and n.lower() not in function_words() and n.lower() not in _LEVELS
+    if w.lower() == "the" or w.lower() not in _miscased_words() or len(w) < 2:
+        return False
+    following = text[word.end() : word.end() + 2]  # the next word, or a number ("To 83,000")
+    return following[:1] == " " and (following[1:].isupper() or following[1:].isdigit())
+
+
+def _capital_run(words: list[re.Match[str]], i: int) -> list[re.Match[str]]:
+    """The run of capitalised function words from ``words[i]`` on, when it cannot be a title's:
+    the word after it is in lower case ("catalysed By The revelation"), or the run has a word in
+    capitals and the word after it has not ("data FROM THE Federal Reserve"); only the words
+    GB102 reads, so a title of function words stays one ("The Who drummer"). A run before a
+    capitalised word is a title's or a name's ("starred in On The Waterfront", "IN The US" is
+    left alone: "in The Times" has the same shape). Empty when the run is no garble."""
+    flagged = _miscased_words()  # not "Who" or "We": "The Who", "Are We There Yet?"
+    k = i
+    while k < len(words) and words[k].group() != words[k].group().lower() and (
+            words[k].group().lower() in flagged):
+        k += 1
+    if k >= len(words) or k - i < 2:
+        return []
+    run, after = words[i:k], words[k].group()
+    shouted = any(len(x.group()) > 1 and x.group().isupper() for x in run)
+    if after[0].islower() or (shouted and not after.isupper()):
+        return run
+    return []
 
 
 def _heading_before(text: str, words: list[re.Match[str]], hit: re.Match[str]) -> bool:
