@@ -867,3 +867,8 @@ def test_a_long_sign_up_box_with_two_phrases_of_furniture_is_boilerplate() -> No
              "our newsletter at the town hall, where staff will take names and addresses this "
              "week and next.")
     assert _found(f"{body}\n\n{story}", "SP102") == []
+    # a box of three sentences: its delivery to the inbox and its way out are phrases too
+    briefing = ("Sign up to our free morning briefing: get the day's top stories delivered "
+                "straight to your inbox. Enter your email address and tap Subscribe. You can "
+                "unsubscribe at any time.")
+    assert _found(f"{body}\n\n{briefing}\n\n{body}", "SP102") == [briefing]

@@ -27,7 +27,8 @@ _CONTRACTIONS = {
 }
 NEGATORS = frozenset({"not", "never", "no"})
 # Words whose presence or absence on one side does not change the claim being compared.
-IGNORABLE = frozenset({"the", "a", "an", "also", "now", "already", "still", "just", "that", "then"})
+IGNORABLE = frozenset({"the", "a", "an", "also", "now", "already", "still", "just", "that", "then",
+                       "however"})
 MIN_SHARED = 5
 MIN_SHARED_OF_SHORTER = 0.8
 MIN_SHARED_OF_LONGER = 0.6

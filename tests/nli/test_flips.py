@@ -314,3 +314,11 @@ def test_a_break_inside_brackets_does_not_split_clauses() -> None:
               "winter visitors should plan their stay around it.")
     assert _flip_units([joined], None)[2][1] == (
         "The ferry does not run on Sundays between November and March")
+
+
+def test_a_sentence_opening_on_however_is_the_same_statement() -> None:
+    flip = word_flip("However, the northern crossing at Tavny is closed to foot passengers "
+                     "after the floods.",
+                     "- The northern crossing at Tavny is open to foot passengers after the "
+                     "floods.")
+    assert flip is not None and flip.kind == "antonym"
