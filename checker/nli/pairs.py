@@ -123,11 +123,17 @@ def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))
 
 
+_CLOCK_SUFFIX = re.compile(r"(?<=\d)[ \t]?+[ap]\.m\.?+|(?<=\d)[ \t]?+[ap]m\b")
+
+
 def label(sentence: str) -> bool:
     """A line with no lower-case word but function words, and two capitalised words or more:
     a heading, a table row, a name on a line of its own ("Newcastle upon Tyne East"), which
-    claims nothing for another line to contradict. "He is not in." is a claim."""
+    claims nothing for another line to contradict. "He is not in." is a claim. A clock's "a.m."
+    is no word: "Friday, Nov. 8, 10:15 a.m." over an entry of an update log is a label."""
     function = function_words()
+    if "m" in sentence:
+        sentence = _CLOCK_SUFFIX.sub(" ", sentence)
     if any(w not in function for w in _LOWER_WORD.findall(sentence)):
         return False
     return len(_CAPITAL_WORD.findall(sentence)) >= LABEL_CAPITALS

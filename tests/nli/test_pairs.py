@@ -197,3 +197,11 @@ def test_a_speaker_s_label_is_no_part_of_the_words_said() -> None:
     assert model_eligible("INES CALDWELL: We closed the shop in 2019.")
     # a sentence that opens with a colon but no speaker is counted whole
     assert model_eligible("Saturday: Heavy rain and gales.")
+
+
+def test_an_update_log_s_date_and_time_line_is_no_statement() -> None:
+    for stamp in ("Friday, Nov. 8, 10:15 a.m.", "Friday, Nov. 8, 9:20 a.m.",
+                  "Updated: Friday, Nov. 8, 11 am"):
+        assert not model_eligible(stamp), stamp
+    # a sentence with a clock time in it still claims something
+    assert model_eligible("The train left the yard at 9 a.m. on Friday, the railroad said.")
