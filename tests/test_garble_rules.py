@@ -553,7 +553,9 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   "Jump to a category of your choice, the guide says, and start there.",
                   "Read the minutes and you will see why we are here, the mayor said.",
                   # an advice column's heading over its answer
-                  "THE REPLY"):
+                  "THE REPLY",
+                  # a corrections column tells readers how to report an error
+                  "To report an error, email the standards desk or call 555-0177."):
         text = f"The ferry sailed at noon on Friday.\n\n{clean}\n\nPassengers expect delays."
         assert _found(text, "SP102") == [], clean
 

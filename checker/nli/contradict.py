@@ -258,7 +258,14 @@ def _list_headings(sentences: Sequence[str], k: int) -> bool:
 # Where a sentence joins two clauses: a comma and a conjunction, a semicolon or a dash.
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:so|but|although|though|while|whereas|and|yet)\b"
                            r"|;|[ \t][–—][ \t]")
+LIST_ROW_TOKENS = 8  # a line no longer than this that does not end as a sentence is a row
 MIN_CLAUSE_TOKENS = 6  # a clause compared on its own: "The ferry runs on Sundays in winter"
+
+
+def _row(text: str) -> bool:
+    """A line that does not end as a sentence does, a closing bracket or quote aside ("BF: Voss
+    3 run (Mercer kick)")."""
+    return not text.rstrip().rstrip(")]\"”’'").endswith((".", "!", "?", "…"))
 
 
 def _flip_units(sentences: Sequence[str], cut: int | None
@@ -337,6 +344,10 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
             if cases[i] is not None and cases[j] is not None and cases[i] != cases[j]:
                 continue  # two people's cases of a court list: "Banned from driving for 12
                 # months." under one defendant, "… for 20 months." under another
+            if (len(toks[u] or ()) <= LIST_ROW_TOKENS and len(toks[v] or ()) <= LIST_ROW_TOKENS
+                    and _row(texts[u]) and _row(texts[v])):
+                continue  # two rows of a table set as lines, no sentence either: a scoring
+                # summary's "BF: Voss 3 run (Mercer kick)" and "BF: Voss 45 run (Mercer kick)"
             if entries[i] is not None and entries[j] is not None and entries[i] != entries[j]:
                 continue  # two entries of a live page, each under its own time: "County
                 # Executive (118 of 142 precincts)" at 11:05 p.m., "(142 of 142 …)" at 12:50

@@ -322,3 +322,15 @@ def test_a_sentence_opening_on_however_is_the_same_statement() -> None:
                      "- The northern crossing at Tavny is open to foot passengers after the "
                      "floods.")
     assert flip is not None and flip.kind == "antonym"
+
+
+def test_two_rows_of_a_scoring_summary_are_not_a_number_flip() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    rows = ["Scoring summary", "BF: Voss 3 run (Mercer kick)",
+            "DS: Kell 22 pass from Ames (Lutz kick)", "BF: Voss 45 run (Mercer kick)"]
+    assert flip_conflicts(rows) == []
+    # the same figures told in sentences are still a flip
+    told = ["Voss scored on a 3-yard run in the second quarter, Mercer adding the kick.",
+            "Voss scored on a 45-yard run in the second quarter, Mercer adding the kick."]
+    assert [c.kind for c in flip_conflicts(told)] == ["number"]
