@@ -199,7 +199,11 @@ class WordFlipContradiction(Rule):
     what = """
 Aligns every pair of sentences word by word and reports the later one when the two differ only
 by an opposite ("leave" / "stay", "rose" / "fell"), a negation ("will" / "will not", "did not
-leave" / "left") or a number. The opposites are the lists in rules/nli/. Needs no model. A
+leave" / "left", "does not run" / "runs") or a number. A sentence that joins clauses (at a comma
+and a conjunction, a semicolon or a dash) is compared clause by clause too: "The ferry does not
+run on Sundays, so a winter weekend is short" flips "The ferry runs on Sundays". The opposites
+are the lists in rules/nli/. Needs no model. Two counts in two entries of a live page, or in
+two short rows of a table set as lines, are two facts, not a flip. A
 conflicting number is reported in the `number` category; a number that labels one of a series
 ("Method 1" / "Method 2", "line 3" of a traceback: rules/nli/enumerators.txt) is not one, nor is
 an opening "No." that answers the question before it. A live commentary's running scores
