@@ -281,21 +281,24 @@ def _flip_units(sentences: Sequence[str], cut: int | None
     for k, sentence in enumerate(sentences):
         usable = k != cut and eligible(sentence)  # a sentence cut short: its missing words
         # may be what would differ
-        toks.append(tokens(sentence) if usable else None)
+        whole = tokens(sentence) if usable else None
+        toks.append(whole)
         owner.append(k)
         texts.append(sentence)
-        if not usable or not _CLAUSE_BREAK.search(sentence):
-            continue
-        start = 0
+        if whole is None or len(whole) < 2 * MIN_CLAUSE_TOKENS:
+            continue  # too short to hold two clauses worth comparing on their own
         breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)
                   if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
         if not breaks:  # (none outside brackets: "(0 of 142 precincts; early votes only)")
             continue
+        start = 0
         for m in [*breaks, None]:
             piece = sentence[start: m.start() if m else len(sentence)]
             start = m.end() if m else len(sentence)
             piece_tokens = tokens(piece)
-            if len(piece_tokens) >= MIN_CLAUSE_TOKENS and eligible(piece):
+            # a clause of a sentence already judged eligible is prose; one too short to align
+            # is left to the sentence
+            if len(piece_tokens) >= MIN_CLAUSE_TOKENS:
                 toks.append(piece_tokens)
                 owner.append(k)
                 texts.append(piece)

@@ -48,6 +48,9 @@ def _count_pattern() -> re.Pattern[str]:
                       rf"({nouns})\b(?!-)")
 
 
+MAX_SWAP_GROUP = 50  # figures of one unit and one set of digits, beyond which it is a table
+
+
 @functools.cache
 def _measure_pattern() -> re.Pattern[str]:
     units = "|".join(re.escape(u).replace(r"\ ", r"[ \t]") for u in
@@ -286,11 +289,27 @@ edits often change one mention and not the other."""
         … "the 87mph gust at Caddon Point"), in two sentences that share a name and a topic
         word: one figure mistyped. (On 2,629 BBC and CNN/DM articles, the three such pairs of
         figures with one unit were all in one sentence or about two different things.)"""
-        found = [(m, doc.sentence_index_at(m.start()))
-                 for m in _measure_pattern().finditer(doc.text)]
+        # a swap keeps the digits: only figures with the same unit and the same digits, in
+        # any order, are compared (a table of a thousand readings stays linear)
+        groups: dict[tuple[str, str], list[tuple[re.Match[str], int | None]]] = {}
+        for m in _measure_pattern().finditer(doc.text):
+            figure = m.group(1).replace(",", "")
+            key = (m.group(2), "".join(sorted(figure)))
+            groups.setdefault(key, []).append((m, None))
+        for found in groups.values():
+            if not 2 <= len(found) <= MAX_SWAP_GROUP or len({m.group(1) for m, _ in found}) < 2:
+                continue  # one figure, or a table of readings: no one figure mistyped
+            yield from self._swapped_in_group(doc, found)
+
+    def _swapped_in_group(self, doc: Document,
+                          found: list[tuple[re.Match[str], int | None]]) -> Iterator[Finding]:
+        found = [(m, doc.sentence_index_at(m.start())) for m, _ in found]
+        written = Counter(m.group(1) for m, _ in found)
         for k, (b, sb) in enumerate(found):
+            if written[b.group(1)] > 1:
+                continue  # the mistyped figure is the one written once
             for a, sa in found[:k]:
-                if sa is None or sb is None or sa == sb or a.group(2) != b.group(2):
+                if sa is None or sb is None or sa == sb:
                     continue
                 x, y = a.group(1).replace(",", ""), b.group(1).replace(",", "")
                 if x.count(".") != y.count(".") or not transposed(
@@ -434,14 +453,19 @@ An age that changes within a story is a factual error a reader can see at once."
         referred back to by an age that no sentence gave, whose digits are a stated age's
         swapped. (A back reference whose age is stated nowhere else is common and right:
         sport pages introduce players so, "The 26-year-old will race …".)"""
+        if "-year-old" not in doc.text:
+            return
+        references = list(_BACK_REFERENCE.finditer(doc.text))
+        if not references:
+            return
         stated: dict[int, tuple[int, int]] = {}
+        counts: Counter[int] = Counter()
         for m in _ANY_AGE.finditer(doc.text):
             digits = next(g for g in m.groups() if g)
             at = m.start(m.lastindex or 0)
             stated.setdefault(int(digits), (at, at + len(digits)))
-        counts = Counter(int(next(g for g in m.groups() if g))
-                         for m in _ANY_AGE.finditer(doc.text))
-        for m in _BACK_REFERENCE.finditer(doc.text):
+            counts[int(digits)] += 1
+        for m in references:
             age = int(m.group(1))
             if counts[age] != 1:
                 continue  # stated elsewhere too: the back reference has its antecedent
