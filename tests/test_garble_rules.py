@@ -874,3 +874,21 @@ def test_a_long_sign_up_box_with_two_phrases_of_furniture_is_boilerplate() -> No
                 "straight to your inbox. Enter your email address and tap Subscribe. You can "
                 "unsubscribe at any time.")
     assert _found(f"{body}\n\n{briefing}\n\n{body}", "SP102") == [briefing]
+
+
+def test_a_block_of_the_site_s_links_after_the_story_is_information() -> None:
+    from checker.findings import Severity
+
+    story = ("The harbour board met on Tuesday to discuss the new ferry timetable for the "
+             "summer season.\n\nFares will rise by five per cent from June, the board said.\n\n")
+    def severities(text: str) -> list[Severity]:
+        result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("SP101",)))
+        return [f.severity for f in result.findings]
+
+    links = "Related: Ferry timetable in full | Harbour board minutes | Fares explained\n"
+    assert severities(story + links) == [Severity.INFO]
+    # one teaser at the end, or links in the body, stay warnings
+    assert severities(story + "Read more: Ten celebrity homes you will not believe\n") == [
+        Severity.WARNING]
+    body = story + links + "\nThe board will meet again in July to agree the winter fares.\n"
+    assert severities(body) == [Severity.WARNING]

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from checker.document import Document, Span
-from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import count_words, line_removal, nonblank_lines
@@ -171,6 +171,10 @@ MIN_LONE_BULLET_WORDS, MAX_LONE_BULLET_WORDS = 4, 20
 PROSE_LINE_WORDS = 12  # a paragraph of prose: this many words at least, and a sentence's end
 
 
+# What separates the links of one line: "Related: Full leaderboard | Round one report".
+_LINK_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|·•][ \t]++")
+
+
 def _prose_line(text: str) -> bool:
     stripped = text.strip()
     return (_words(stripped) >= PROSE_LINE_WORDS and stripped[-1:] in ".!?\"”’'"
@@ -190,7 +194,9 @@ Flags a short line that opens like a related-article teaser: "See also", "Read m
 dash, pipe or arrow follows, so prose that starts with those words is left alone. An opener on
 a line of its own is the heading of a links block ("Related posts", "Most Read"): the short
 lines under it, up to the first sentence of prose, are its teasers and part of the finding, and
-of the fix that removes it."""
+of the fix that removes it. A block of several links with no paragraph of prose after it
+("Related: Full leaderboard | Round one report | Photo gallery" under the story) is the site's
+own links, reported at information level; a single teaser, or one in the body, is a warning."""
     why = """
 Scraped and spun copies carry the host site's teaser links into the text. They are not part of
 the story, mislead readers about what the article says, and often advertise something unrelated."""
@@ -224,13 +230,29 @@ the story, mislead readers about what the article says, and often advertise some
             reported.update(range(n, skip_to))
             more = ("" if len(block) == 1 else " (and the line under it)" if len(block) == 2
                     else f" (and the {len(block) - 1} lines under it)")
+            footer = self._site_links_footer(doc, lines, block, skip_to)
             yield self.finding(line.start, block[-1].end,
                                f"injected related-link line: {' '.join(text.split())[:48]!r}…"
-                               f"{more}",
+                               f"{more}" + ("; a block of links after the last paragraph, "
+                                            "likely the site's own" if footer else ""),
+                               severity=Severity.INFO if footer else None,
                                related=tuple(Related(b.start, b.end, "a teaser under it")
                                              for b in block[1:]),
                                fix=_removal_fix(doc, block, "injected related-link"))
         yield from self._lone_bullets(doc, lines, reported)
+
+    @staticmethod
+    def _site_links_footer(doc: Document, lines: list[Span], block: list[Span],
+                           after: int) -> bool:
+        """A block of several links ("Related: Full leaderboard | Round one report | …", or a
+        heading with links under it) with no paragraph of prose after it: the site's own
+        links under the story, which a copied page carries along. Reported at information
+        level; a single teaser, or one in the body ("See also  Kendall Jenner …" between two
+        paragraphs), stays a warning."""
+        several = len(block) > 1 or len(_LINK_SEPARATOR.findall(
+            doc.text[block[0].start : block[0].end])) >= 1
+        return several and not any(_prose_line(doc.text[x.start : x.end])
+                                   for x in lines[after:])
 
     def _lone_bullets(self, doc: Document, lines: list[Span],
                       reported: set[int]) -> Iterator[Finding]:
