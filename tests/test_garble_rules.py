@@ -113,6 +113,9 @@ SWAPPED = [
      "U.S. does not accept the U.S."),
     ("The US will not allow the US to be drawn into the conflict, he said.",
      "US will not allow the US"),
+    # a verb's past or participle after the name is no modifier ("Iraqi businesses")
+    ("CCTV footage showed Rossiter following Rossiter across the car park.",
+     "Rossiter following Rossiter"),
     # a transfer's giver and receiver, what is moved between them
     ("Under the deal, Orrin Homes will transfer the Quarry Lane field to Orrin Homes.",
      "Orrin Homes will transfer the Quarry Lane field to Orrin Homes"),

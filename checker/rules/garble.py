@@ -201,6 +201,8 @@ def _modifier(text: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
+    if word.endswith(("ed", "ing")) and len(word) > 4:
+        return False  # a verb's past or participle: "Rossiter followed Rossiter", a subject
     return word not in function_words() and word not in _relation_forms() and word not in {
         "said", "says"}  # "Federal Reserve warned": a subject, not a modifier
 
