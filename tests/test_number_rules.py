@@ -195,3 +195,16 @@ def test_a_measure_with_two_digits_swapped_is_found_when_the_sentences_share_a_t
     assert _nu101(text.replace("87mph gust at Caddon Point", "87mph gust at Orrin Head")) == []
     assert _nu101(text.replace("87mph", "87km/h")) == []
     assert _nu101("Gusts of 78mph at Caddon Point and 87mph at Caddon Point were strongest.") == []
+
+
+def test_any_figure_given_again_with_two_digits_swapped_before_the_same_word() -> None:
+    text = ("A hoard of 312 Roman silver coins has been found near Ludsworth.\n\n"
+            "Conservators have now cleaned all 321 coins, and several will go on display.\n\n"
+            "The Liberal Democrats won the ward by 228 votes.\n\n"
+            "Fiona Catterall said Ms Lambert's 282-vote majority showed the party was on course.")
+    assert _nu101(text) == ["321", "282"]
+    # two candidates' votes are two counts; other words after the figure, another thing
+    results = ("Smith won with 1,240 votes, the returning officer said.\n\n"
+               "Jones came second with 1,420 votes after a recount.")
+    assert _nu101(results) == []
+    assert _nu101("The museum holds 312 coins.\n\nIt was visited by 321 schools last year.") == []

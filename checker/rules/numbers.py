@@ -23,6 +23,7 @@ from checker.entries import (
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
+from checker.rules.garble import function_words
 from checker.rules.names import honorifics
 
 # A figure not inside a longer one ("$5", "1.5", "x2"): its first digit is matched before the
@@ -49,6 +50,17 @@ def _count_pattern() -> re.Pattern[str]:
 
 
 MAX_SWAP_GROUP = 50  # figures of one unit and one set of digits, beyond which it is a table
+# A figure of three digits or more and the words after it: "312 Roman silver coins", "282-vote".
+_FIGURE = re.compile(r"(\d(?<![\w.,£$€]\d)(?:\d{0,2}(?:,\d{3})++|\d{2,}+))(?![\d.,]\d)"
+                     r"[ \t-]((?:[A-Za-z][\w'’-]*+[ \t]++){0,2}[A-Za-z][\w'’-]*+)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _figure_words(m: re.Match[str]) -> set[str]:
+    """The words after a figure, plural or singular alike, function words left out."""
+    small = function_words()
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
+            for w in m.group(2).lower().split() if w not in small}
 
 
 @functools.cache
@@ -249,8 +261,10 @@ edits often change one mention and not the other."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         seen: dict[str, list[Quantity]] = {}
+        counted: set[int] = set()  # where each count read above starts
         entries: dict[int, int | None] | None = None  # read once a finding is near
         for q in quantities(doc):
+            counted.add(q.start)
             for earlier in seen.get(q.noun, []):
                 if earlier.sentence == q.sentence or earlier.value == q.value:
                     continue
@@ -265,7 +279,8 @@ edits often change one mention and not the other."""
                     continue
                 if not (self._same_statement(doc, earlier, q)
                         or (transposed(earlier.value, q.value)
-                            and not (earlier.heading and q.heading))):
+                            and not (earlier.heading and q.heading)
+                            and not _two_openers(doc, earlier.sentence, q.sentence))):
                     continue  # two figures whose digits are swapped ("1,240 patients" …
                     # "the 1,420 patients") are one figure mistyped, said in any words
                 if entries is None:
@@ -283,6 +298,48 @@ edits often change one mention and not the other."""
                 break
             seen.setdefault(q.noun, []).append(q)
         yield from self._swapped_measures(doc)
+        yield from self._swapped_figures(doc, counted)
+
+    def _swapped_figures(self, doc: Document, counted: set[int]) -> Iterator[Finding]:
+        """A figure of three digits or more given again with two neighbouring digits swapped,
+        before the same word ("312 Roman silver coins" … "all 321 coins", "by 228 votes" …
+        "Ms Lambert's 282-vote majority"), in another sentence: one figure mistyped, whatever
+        it counts. (No two figures of the 2,629 BBC and CNN/DM articles are so.)"""
+        groups: dict[str, list[re.Match[str]]] = {}
+        entries: dict[int, int | None] | None = None  # read once a pair is near
+        for m in _FIGURE.finditer(doc.text):
+            digits = m.group(1).replace(",", "")
+            if _YEAR.fullmatch(digits):
+                continue
+            groups.setdefault("".join(sorted(digits)), []).append(m)
+        for found in groups.values():
+            if not 2 <= len(found) <= MAX_SWAP_GROUP:
+                continue
+            for k, b in enumerate(found):
+                for a in found[:k]:
+                    x, y = a.group(1).replace(",", ""), b.group(1).replace(",", "")
+                    if not transposed(float(x), float(y)):
+                        continue
+                    if a.start(1) in counted and b.start(1) in counted:
+                        continue  # two counts, judged above with their owners and entries
+                    sa, sb = doc.sentence_index_at(a.start()), doc.sentence_index_at(b.start())
+                    if sa is None or sb is None or sa == sb or not (
+                            _figure_words(a) & _figure_words(b)):
+                        continue
+                    if _two_openers(doc, doc.sentences[sa], doc.sentences[sb]):
+                        continue
+                    if entries is None:
+                        entries = _entries_by_start(doc)
+                    ea = entries.get(doc.sentences[sa].start)
+                    eb = entries.get(doc.sentences[sb].start)
+                    if ea is not None and eb is not None and ea != eb:
+                        continue  # two entries of a live page: two moments
+                    yield self.finding(b.start(1), b.end(1),
+                                       f"{b.group(1)!r} disagrees with {a.group(1)!r} stated "
+                                       "earlier of the same thing (two digits swapped?)",
+                                       related=(Related(a.start(1), a.end(1),
+                                                        "the earlier figure"),))
+                    break
 
     def _swapped_measures(self, doc: Document) -> Iterator[Finding]:
         """A measure given twice with two neighbouring digits swapped ("the wind reached 78mph"
@@ -337,6 +394,22 @@ edits often change one mention and not the other."""
         names = _entities(doc, a.sentence) & _entities(doc, b.sentence)
         words = (_content(doc, a.sentence) & _content(doc, b.sentence)) - {a.noun, a.noun + "s"}
         return bool(names and words)
+
+
+def _two_openers(doc: Document, a: Span, b: Span) -> bool:
+    """Do the two sentences open on two different capitalised words that are not function
+    words ("Smith won with 1,240 votes" / "Jones came second with 1,420 votes")? Then the two
+    figures may be two people's, which an owner read past the first word cannot tell."""
+    x, y = (_opening_word(doc.text[s.start : s.end]) for s in (a, b))
+    small = function_words()
+    return bool(x and y) and x != y and x.lower() not in small and y.lower() not in small
+
+
+def _opening_word(sentence: str) -> str:
+    """The sentence's first word when it opens with a capital, after any marks or digits."""
+    words = sentence.lstrip(" \t\n\"'“‘(•*–-0123456789.:").split(maxsplit=1)
+    word = words[0].rstrip(",.;:!?\"'”’)") if words else ""
+    return word if word[:1].isupper() else ""
 
 
 def transposed(a: float, b: float, digits: int = 3) -> bool:
