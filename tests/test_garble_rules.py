@@ -895,3 +895,19 @@ def test_a_block_of_the_site_s_links_after_the_story_is_information() -> None:
         Severity.WARNING]
     body = story + links + "\nThe board will meet again in July to agree the winter fares.\n"
     assert severities(body) == [Severity.WARNING]
+
+
+def test_a_line_of_several_teasers_may_be_longer_than_one() -> None:
+    story = ("The album was released on Friday to strong reviews from critics across the "
+             "country and abroad.\n\n")
+    teasers = ("You may also like: Soap star unrecognisable after shock makeover | 12 celebrity "
+               "couples who secretly split this year | Why doctors are begging people to stop "
+               "eating this breakfast food")
+    after = ("\n\nThe band will tour in the spring, starting in Leeds and ending in Glasgow "
+             "in May.\n")
+    assert _found(story + teasers + after, "SP101") == [teasers]
+    # one long sentence that opens like a teaser is still prose
+    prose = ("You may also like the second half of the record, where the band slows down and "
+             "the songs about home and family and the long drive north finally come into focus "
+             "for the first time.")
+    assert _found(story + prose + after, "SP101") == []

@@ -173,6 +173,16 @@ PROSE_LINE_WORDS = 12  # a paragraph of prose: this many words at least, and a s
 
 # What separates the links of one line: "Related: Full leaderboard | Round one report".
 _LINK_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|·•][ \t]++")
+MAX_TEASER_LIST_WORDS = 80  # a line of several teasers, each no longer than one
+
+
+def _teaser_list(text: str) -> bool:
+    """A line of several teasers set with separators, each of a teaser's length, longer than
+    one teaser may be ("You may also like: Soap star unrecognisable after shock makeover | 12
+    celebrity couples who secretly split this year | Why doctors are begging …")."""
+    items = _LINK_SEPARATOR.split(text)
+    return (len(items) >= 2 and _words(text) <= MAX_TEASER_LIST_WORDS
+            and all(_words(item) <= MAX_TEASER_WORDS for item in items))
 
 
 def _prose_line(text: str) -> bool:
@@ -194,7 +204,9 @@ Flags a short line that opens like a related-article teaser: "See also", "Read m
 dash, pipe or arrow follows, so prose that starts with those words is left alone. An opener on
 a line of its own is the heading of a links block ("Related posts", "Most Read"): the short
 lines under it, up to the first sentence of prose, are its teasers and part of the finding, and
-of the fix that removes it. A block of several links with no paragraph of prose after it
+of the fix that removes it. A line of several teasers set with separators ("|", "·") may run
+longer than one teaser, each of its items a teaser's length. A block of several links with no
+paragraph of prose after it
 ("Related: Full leaderboard | Round one report | Photo gallery" under the story) is the site's
 own links, reported at information level; a single teaser, or one in the body, is a warning."""
     why = """
@@ -213,7 +225,7 @@ the story, mislead readers about what the article says, and often advertise some
         reported: set[int] = set()
         for n, line in enumerate(lines):
             text = doc.text[line.start : line.end]
-            if n < skip_to or _words(text) > MAX_TEASER_WORDS:
+            if n < skip_to or (_words(text) > MAX_TEASER_WORDS and not _teaser_list(text)):
                 continue
             m = pattern.match(text)
             if m is None:
