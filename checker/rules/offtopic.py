@@ -19,7 +19,7 @@ from checker.entries import (
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, headline_like, off_topic
 from checker.rules.base import Context, Rule, register
-from checker.rules.textutil import stops_mid_sentence
+from checker.rules.textutil import ITEM_SEPARATOR, stops_mid_sentence
 from checker.rules.wordlist import available, zipf
 
 if TYPE_CHECKING:
@@ -107,10 +107,6 @@ def fact_box(texts: Sequence[str]) -> set[int]:
     return out
 
 
-# What separates a byline from its date on one line: "By Eleanor Grice | Published 22:41 GMT".
-_FURNITURE_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|·•][ \t]++")
-
-
 def page_furniture(line: str) -> bool:
     """A byline ("Written by Wil Harris"), a date and time line ("Sunday, January 29, 2006",
     "March 24, 2006 // 11:17 a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May,
@@ -120,7 +116,7 @@ def page_furniture(line: str) -> bool:
     line = line.strip()
     if entry_heading_line(line):
         return True
-    parts = _FURNITURE_SEPARATOR.split(line)
+    parts = ITEM_SEPARATOR.split(line)
     if len(parts) > 1 and all(page_furniture(part) for part in parts if part.strip()):
         return True  # a byline and a time on one line: "By Eleanor Grice | Published 22:41 GMT"
     if len(line.split()) <= BYLINE_WORDS and (

@@ -16,7 +16,7 @@ from checker.document import Document, Span
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
-from checker.rules.textutil import count_words, line_removal, nonblank_lines
+from checker.rules.textutil import ITEM_SEPARATOR, count_words, line_removal, nonblank_lines
 
 MAX_TEASER_WORDS = 25
 MIN_TEASER_WORDS = 3  # after a one-word opener ("Watch: Cars pile up …")
@@ -171,8 +171,6 @@ MIN_LONE_BULLET_WORDS, MAX_LONE_BULLET_WORDS = 4, 20
 PROSE_LINE_WORDS = 12  # a paragraph of prose: this many words at least, and a sentence's end
 
 
-# What separates the links of one line: "Related: Full leaderboard | Round one report".
-_LINK_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|·•][ \t]++")
 MAX_TEASER_LIST_WORDS = 80  # a line of several teasers, each no longer than one
 
 
@@ -180,7 +178,7 @@ def _teaser_list(text: str) -> bool:
     """A line of several teasers set with separators, each of a teaser's length, longer than
     one teaser may be ("You may also like: Soap star unrecognisable after shock makeover | 12
     celebrity couples who secretly split this year | Why doctors are begging …")."""
-    items = _LINK_SEPARATOR.split(text)
+    items = ITEM_SEPARATOR.split(text)
     return (len(items) >= 2 and _words(text) <= MAX_TEASER_LIST_WORDS
             and all(_words(item) <= MAX_TEASER_WORDS for item in items))
 
@@ -261,8 +259,8 @@ the story, mislead readers about what the article says, and often advertise some
         links under the story, which a copied page carries along. Reported at information
         level; a single teaser, or one in the body ("See also  Kendall Jenner …" between two
         paragraphs), stays a warning."""
-        several = len(block) > 1 or len(_LINK_SEPARATOR.findall(
-            doc.text[block[0].start : block[0].end])) >= 1
+        several = len(block) > 1 or ITEM_SEPARATOR.search(
+            doc.text, block[0].start, block[0].end) is not None
         return several and not any(_prose_line(doc.text[x.start : x.end])
                                    for x in lines[after:])
 

@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from checker.document import Document, Span, nonblank_line_spans
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# What separates the items of one line of page furniture: "By Eleanor Grice | Published 22:41
+# GMT", "Related: Full leaderboard · Round one report" (read by SP101 and SP110).
+ITEM_SEPARATOR = re.compile(r"(?<![ \t])[ \t]++[|·•][ \t]++")
 _LOWER_RUN = re.compile(r"[a-z]+")
 
 
