@@ -85,14 +85,21 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             yield a, b
 
 
-# Verbs that move something from one actor to another ("hand the site to", "sold its stake
-# to"): the giver and the receiver are two actors, whatever lies between the verb and "to".
-_TRANSFER_FORMS = frozenset((
-    "transfer", "transfers", "transferred", "transferring", "hand", "hands", "handed",
-    "handing", "sell", "sells", "sold", "selling", "give", "gives", "gave", "given", "giving",
-    "lease", "leases", "leased", "leasing", "lend", "lends", "lent", "lending", "loan", "loans",
-    "loaned", "cede", "cedes", "ceded", "donate", "donates", "donated", "grant", "grants",
-    "granted", "pass", "passes", "passed", "return", "returns", "returned"))
+@functools.cache
+def _transfer_forms() -> frozenset[str]:
+    """Verbs that move something from one actor to another ("hand the site to", "sold its
+    stake to"; ``transfer-verbs.txt``): the giver and the receiver are two actors, whatever
+    lies between the verb and "to"."""
+    return frozenset(load_lines("garble", "transfer-verbs.txt"))
+
+
+@functools.cache
+def _verbs_of_two_actors() -> frozenset[str]:
+    """The relation verbs and the transfer verbs: a sentence holding one is read for one actor
+    on both sides."""
+    return _relation_forms() | _transfer_forms()
+
+
 TRANSFER_GAP = 8  # words from the first mention to the second
 
 
@@ -101,7 +108,7 @@ def _transfer_to(words: list[str]) -> bool:
     verb, up to a few words of what is moved (no clause break among them) and "to" last?"""
     if not 3 <= len(words) <= TRANSFER_GAP or words[-1] != "to":
         return False
-    verbs = [k for k, w in enumerate(words[:-1]) if w in _TRANSFER_FORMS]
+    verbs = [k for k, w in enumerate(words[:-1]) if w in _transfer_forms()]
     if not verbs:
         return False
     rest = words[:verbs[0]] + words[verbs[0] + 1 : -1]
@@ -298,15 +305,16 @@ class SameActorBothSides(Rule):
     what = """
 Finds one actor named in two slots of a relation that should hold two different ones: around a
 relation verb ("the U.S. does not accept the U.S. turning to Russia"; the verbs are listed in
-`rules/garble/relation-verbs.txt`), or a few plain words apart ("the flight from Lagos to Lagos",
-"Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the Bank of Bank", "Jane Doe, from
-Jane Doe, Cornwall"), and a bracket that repeats part of the name before it ("the Football
-Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi businesses and Iraqi
-workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and Python 3"), longer
-names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a place someone is
-from that then names an institution ("of Halifax, … to appear in Halifax provincial court"), an
-institution named for the place it is in ("the University of Denver in Denver") and another of
-a kind on purpose ("the Bill and … a further Bill") are left alone."""
+`rules/garble/relation-verbs.txt`), a transfer to the second ("Orrin Homes will transfer the
+field to Orrin Homes"; `rules/garble/transfer-verbs.txt`), or a few plain words apart ("the
+flight from Lagos to Lagos", "Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the
+Bank of Bank", "Jane Doe, from Jane Doe, Cornwall"), and a bracket that repeats part of the name
+before it ("the Football Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi
+businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and
+Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a
+place someone is from that then names an institution ("of Halifax, … to appear in Halifax
+provincial court"), an institution named for the place it is in ("the University of Denver in
+Denver") and another of a kind on purpose ("the Bill and … a further Bill") are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
@@ -323,8 +331,7 @@ does not accept *Niger* turning to Russia."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        runs = lower_letter_runs(text)
-        verbs = sorted(_relation_verbs(text, runs) + _relation_verbs(text, runs, _TRANSFER_FORMS))
+        verbs = _relation_verbs(text, lower_letter_runs(text), _verbs_of_two_actors())
         echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
         for a, b, name in _echo_pairs(text):
             i = doc.sentence_index_at(a)
