@@ -7,7 +7,7 @@ import datetime
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,8 +59,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 def _figure_words(m: re.Match[str]) -> set[str]:
     """The words after a figure, plural or singular alike, function words left out."""
     small = function_words()
-    return {w[:-1] if w.endswith("s") and len(w) > 3 else w
-            for w in m.group(2).lower().split() if w not in small}
+    return {_noun_key(w) for w in m.group(2).lower().split() if w not in small}
 
 
 @functools.cache
@@ -210,7 +209,7 @@ def quantities(doc: Document) -> Iterator[Quantity]:
                 # patients"); and "Of the 1,420 patients who took part, …" is the whole
             if words & change:
                 continue
-            if re.fullmatch(r"(1[89]|20)\d\d", number):
+            if _YEAR.fullmatch(number):
                 continue  # a year, not a count
             yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
                            _predicate(doc, m.end(), s.end), heading, _bound(preceding),
@@ -305,83 +304,50 @@ edits often change one mention and not the other."""
         before the same word ("312 Roman silver coins" … "all 321 coins", "by 228 votes" …
         "Ms Lambert's 282-vote majority"), in another sentence: one figure mistyped, whatever
         it counts. (No two figures of the 2,629 BBC and CNN/DM articles are so.)"""
-        groups: dict[str, list[re.Match[str]]] = {}
         entries: dict[int, int | None] | None = None  # read once a pair is near
-        for m in _FIGURE.finditer(doc.text):
-            digits = m.group(1).replace(",", "")
-            if _YEAR.fullmatch(digits):
-                continue
-            groups.setdefault("".join(sorted(digits)), []).append(m)
-        for found in groups.values():
-            if not 2 <= len(found) <= MAX_SWAP_GROUP:
-                continue
-            for k, b in enumerate(found):
-                for a in found[:k]:
-                    x, y = a.group(1).replace(",", ""), b.group(1).replace(",", "")
-                    if not transposed(float(x), float(y)):
-                        continue
-                    if a.start(1) in counted and b.start(1) in counted:
-                        continue  # two counts, judged above with their owners and entries
-                    sa, sb = doc.sentence_index_at(a.start()), doc.sentence_index_at(b.start())
-                    if sa is None or sb is None or sa == sb or not (
-                            _figure_words(a) & _figure_words(b)):
-                        continue
-                    if _two_openers(doc, doc.sentences[sa], doc.sentences[sb]):
-                        continue
-                    if entries is None:
-                        entries = _entries_by_start(doc)
-                    ea = entries.get(doc.sentences[sa].start)
-                    eb = entries.get(doc.sentences[sb].start)
-                    if ea is not None and eb is not None and ea != eb:
-                        continue  # two entries of a live page: two moments
-                    yield self.finding(b.start(1), b.end(1),
-                                       f"{b.group(1)!r} disagrees with {a.group(1)!r} stated "
-                                       "earlier of the same thing (two digits swapped?)",
-                                       related=(Related(a.start(1), a.end(1),
-                                                        "the earlier figure"),))
-                    break
+
+        def same_thing(a: re.Match[str], sa: int, b: re.Match[str], sb: int) -> bool:
+            nonlocal entries
+            if a.start(1) in counted and b.start(1) in counted:
+                return False  # two counts, judged above with their owners and entries
+            if not _figure_words(a) & _figure_words(b):
+                return False
+            if _two_openers(doc, doc.sentences[sa], doc.sentences[sb]):
+                return False
+            if entries is None:
+                entries = _entries_by_start(doc)
+            ea, eb = entries.get(doc.sentences[sa].start), entries.get(doc.sentences[sb].start)
+            return ea is None or eb is None or ea == eb  # else two moments of a live page
+
+        figures = [m for m in _FIGURE.finditer(doc.text) if not _YEAR.fullmatch(_digits(m))]
+        for a, b in _digit_swaps(doc, figures, _digits, 3, same_thing):
+            yield self.finding(b.start(1), b.end(1),
+                               f"{b.group(1)!r} disagrees with {a.group(1)!r} stated earlier of "
+                               "the same thing (two digits swapped?)",
+                               related=(Related(a.start(1), a.end(1), "the earlier figure"),))
 
     def _swapped_measures(self, doc: Document) -> Iterator[Finding]:
         """A measure given twice with two neighbouring digits swapped ("the wind reached 78mph"
         … "the 87mph gust at Caddon Point"), in two sentences that share a name and a topic
         word: one figure mistyped. (On 2,629 BBC and CNN/DM articles, the three such pairs of
         figures with one unit were all in one sentence or about two different things.)"""
-        # a swap keeps the digits: only figures with the same unit and the same digits, in
-        # any order, are compared (a table of a thousand readings stays linear)
-        groups: dict[tuple[str, str], list[tuple[re.Match[str], int | None]]] = {}
-        for m in _measure_pattern().finditer(doc.text):
-            figure = m.group(1).replace(",", "")
-            key = (m.group(2), "".join(sorted(figure)))
-            groups.setdefault(key, []).append((m, None))
-        for found in groups.values():
-            if not 2 <= len(found) <= MAX_SWAP_GROUP or len({m.group(1) for m, _ in found}) < 2:
-                continue  # one figure, or a table of readings: no one figure mistyped
-            yield from self._swapped_in_group(doc, found)
+        measures = list(_measure_pattern().finditer(doc.text))
+        written = Counter((m.group(1), m.group(2)) for m in measures)
 
-    def _swapped_in_group(self, doc: Document,
-                          found: list[tuple[re.Match[str], int | None]]) -> Iterator[Finding]:
-        found = [(m, doc.sentence_index_at(m.start())) for m, _ in found]
-        written = Counter(m.group(1) for m, _ in found)
-        for k, (b, sb) in enumerate(found):
-            if written[b.group(1)] > 1:
-                continue  # the mistyped figure is the one written once
-            for a, sa in found[:k]:
-                if sa is None or sb is None or sa == sb:
-                    continue
-                x, y = a.group(1).replace(",", ""), b.group(1).replace(",", "")
-                if x.count(".") != y.count(".") or not transposed(
-                        float(x.replace(".", "")), float(y.replace(".", "")), digits=2):
-                    continue
-                span_a, span_b = doc.sentences[sa], doc.sentences[sb]
-                if not (_entities(doc, span_a) & _entities(doc, span_b)
-                        and _content(doc, span_a) & _content(doc, span_b)):
-                    continue
-                yield self.finding(b.start(), b.end(),
-                                   f"{b.group(0)!r} disagrees with {a.group(0)!r} stated earlier "
-                                   "(two digits swapped?)",
-                                   related=(Related(a.start(), a.end(), "the earlier figure"),))
-                break
+        def same_thing(a: re.Match[str], sa: int, b: re.Match[str], sb: int) -> bool:
+            if a.group(2) != b.group(2) or written[b.group(1), b.group(2)] > 1:
+                return False  # another unit; the mistyped figure is the one written once
+            if a.group(1).count(".") != b.group(1).count("."):
+                return False  # "7.8" and "78" are no swap
+            span_a, span_b = doc.sentences[sa], doc.sentences[sb]
+            return bool(_entities(doc, span_a) & _entities(doc, span_b)
+                        and _content(doc, span_a) & _content(doc, span_b))
 
+        for a, b in _digit_swaps(doc, measures, _measure_digits, 2, same_thing):
+            yield self.finding(b.start(), b.end(),
+                               f"{b.group(0)!r} disagrees with {a.group(0)!r} stated earlier "
+                               "(two digits swapped?)",
+                               related=(Related(a.start(), a.end(), "the earlier figure"),))
 
     @staticmethod
     def _same_statement(doc: Document, a: Quantity, b: Quantity) -> bool:
@@ -416,14 +382,55 @@ def transposed(a: float, b: float, digits: int = 3) -> bool:
     """Are two whole numbers of ``digits`` or more digits the same but for two neighbouring
     digits swapped ("1,240" / "1,420"), the commonest slip in typing a figure? (Two-digit counts
     are left out by default: "12" / "21" are as often two counts as one mistyped.)"""
-    if a != int(a) or b != int(b) or a == b:
+    if a != int(a) or b != int(b):
         return False
-    x, y = str(int(a)), str(int(b))
-    if len(x) != len(y) or len(x) < digits:
+    return _swapped(str(int(a)), str(int(b)), digits)
+
+
+def _swapped(x: str, y: str, digits: int) -> bool:
+    """Are two figures as written ("1240", "7.8") one figure with two neighbouring digits
+    swapped, of ``digits`` digits or more?"""
+    if len(x) != len(y) or sum(c.isdigit() for c in x) < digits:
         return False
     diff = [k for k in range(len(x)) if x[k] != y[k]]
-    return (len(diff) == 2 and diff[1] == diff[0] + 1
-            and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    return (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]].isdigit()
+            and x[diff[1]].isdigit() and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+
+
+def _digits(m: re.Match[str]) -> str:
+    """A figure as written, its thousands' commas left out: "1,240" → "1240"."""
+    return m.group(1).replace(",", "")
+
+
+def _measure_digits(m: re.Match[str]) -> str:
+    """A measure's digits, its decimal point left out too: "7.8" and "8.7" are a swap."""
+    return _digits(m).replace(".", "")
+
+
+def _digit_swaps(doc: Document, found: Sequence[re.Match[str]],
+                 figure: Callable[[re.Match[str]], str], digits: int,
+                 same_thing: Callable[[re.Match[str], int, re.Match[str], int], bool],
+                 ) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """(earlier, later) for each figure in ``found`` that an earlier one, in another sentence,
+    gives with two neighbouring digits swapped, and that ``same_thing`` (the two matches and
+    their sentences) takes for one thing: the earliest such figure. A swap keeps the digits, so
+    only figures of the same digits in any order are compared, and a group of more than
+    ``MAX_SWAP_GROUP`` (a table of readings) is left alone: the work stays linear."""
+    groups: dict[str, list[re.Match[str]]] = {}
+    for m in found:
+        groups.setdefault("".join(sorted(figure(m))), []).append(m)
+    for group in groups.values():
+        if not 2 <= len(group) <= MAX_SWAP_GROUP:
+            continue
+        sentences = [doc.sentence_index_at(m.start()) for m in group]
+        for k, (b, sb) in enumerate(zip(group, sentences, strict=True)):
+            if sb is None:
+                continue
+            for a, sa in zip(group[:k], sentences[:k], strict=True):
+                if (sa is not None and sa != sb and _swapped(figure(a), figure(b), digits)
+                        and same_thing(a, sa, b, sb)):
+                    yield a, b
+                    break
 
 
 def _entries_by_start(doc: Document) -> dict[int, int | None]:
