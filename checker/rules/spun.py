@@ -17,8 +17,6 @@ from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-# What may stand before a capital that starts a quotation, a heading or a list item.
-_OPENERS = set(":;\"“‘'([—–-/|•*#")
 
 
 @functools.cache
@@ -83,17 +81,12 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
     soft: list[re.Match[str]] = []
     for i, (prev, word, nxt) in enumerate(zip(words, words[1:], words[2:], strict=False)):
         w = word.group()
-        if _soft_miscased(text, sentence, prev, word, nxt):
-            soft.append(word)
-        if w == w.lower() or w.lower() not in flagged:
+        if w == w.lower() or not _plainly_after(text, sentence, prev, word):
             continue
-        between = text[prev.end() : word.start()]
-        if any(ch in _OPENERS for ch in between) or between != " ":
-            continue  # after a colon, a quotation mark, a bracket or a wide gap: a capital is fine
-        if text[prev.end() - 1] in ".!?…" or text[prev.end() : prev.end() + 1] in {".", "!", "?"}:
-            continue  # a sentence break the splitter missed
-        if after_live_marker(text, sentence.start, word.start()):
-            continue  # "87 min The game is petering out": a live entry's first word
+        if _soft_miscased(prev, word, nxt, text):
+            soft.append(word)
+        if w.lower() not in flagged:
+            continue
         if (w.lower() in _AGE_BOUNDS and prev.group() == "and"
                 and text[max(sentence.start, prev.start() - 4) : prev.start()].rstrip()[-1:]
                 .isdigit()):
@@ -125,17 +118,24 @@ SOFT_HITS = 2  # capitals each of which a title could explain, that together mak
 _LEVELS = frozenset(("level", "levels"))  # "my A levels"
 
 
-def _soft_miscased(text: str, sentence: Span, prev: re.Match[str], word: re.Match[str],
-                   nxt: re.Match[str]) -> bool:
+def _plainly_after(text: str, sentence: Span, prev: re.Match[str], word: re.Match[str]) -> bool:
+    """Does ``word`` follow ``prev`` mid-sentence, one space between them? Not after a colon, a
+    quotation mark, a bracket or a wide gap (where a capital is fine), not after a sentence
+    break the splitter missed, not as a live entry's first word ("87 min The game is …")."""
+    return (text[prev.end() : word.start()] == " " and text[prev.end() - 1] not in ".!?…"
+            and not after_live_marker(text, sentence.start, word.start()))
+
+
+def _soft_miscased(prev: re.Match[str], word: re.Match[str], nxt: re.Match[str],
+                   text: str) -> bool:
     """A capital after a lower-case word that a title or a name could explain, alone: "A" or
     "An" before a lower-case word ("hopes of A speedy recovery"; "my A levels" aside), or a
     preposition or conjunction GB102 reads before a capital or a number ("fell In February",
     "back In England", "rose To 83,000"; not "The", as in "in The Times"). One such word is
-    left alone; two in a sentence, or one beside a plain miscased word, are a garble."""
+    left alone; two in a sentence, or one beside a plain miscased word, are a garble. (The
+    word is a capital one that follows ``prev`` plainly: ``_plainly_after``.)"""
     w, p, n = word.group(), prev.group(), nxt.group()
-    if not p[0].islower() or w == w.lower() or text[prev.end() : word.start()] != " ":
-        return False
-    if text[prev.end() - 1] in ".!?…" or after_live_marker(text, sentence.start, word.start()):
+    if not p[0].islower():
         return False
     if w in ("A", "An"):
         return n[0].islower() and n.lower() not in function_words() and n.lower() not in _LEVELS
