@@ -701,7 +701,9 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
 # A forecast's temperature for one period: "Highs in the upper 50s.", "Overnight lows drop into
 # the upper 30s.", "High 67.", "temperatures reaching 26C". (A word for the reading and a figure.)
 _TEMPERATURE = re.compile(r"\b(?:[Hh]ighs?|[Ll]ows?|[Tt]emperatures?)\b")
-_FIGURE = re.compile(r"\d")
+# a figure, or a reading told in words ("Overnight lows drop below freezing.", "lows in the
+# teens")
+_FIGURE = re.compile(r"\d|\b(?:freezing|zero|teens)\b")
 FORECAST_READINGS = 3  # temperature sentences that make a page a forecast
 # A reading for the whole span, which each period's reading must agree with: "all week".
 _WHOLE_SPAN = re.compile(

@@ -218,6 +218,49 @@ def _tokens(text: str) -> list[str]:
     return tokens(_GLUED.sub(" ", text), keep_case=True)
 
 
+# An impersonal frame that reports a statement without changing it: "It was reported that a man
+# riding a bicycle had approached the vehicle …" tells what "A man riding a bicycle approached a
+# taxi …" tells, as a police appeal retells its own first paragraph.
+_FRAME_VERBS = frozenset(("reported", "understood", "alleged", "said", "claimed", "believed",
+                          "thought", "known", "confirmed"))
+_FRAME_BE = frozenset(("was", "is", "has", "had", "been"))
+
+
+def _as_told(toks: list[str]) -> list[str]:
+    """``toks`` without an opening impersonal frame ("It was reported that", "It is understood
+    that") and with a pluperfect told as the simple past ("had approached" as "approached"), the
+    shift of tense that reported speech makes."""
+    k = 0
+    if len(toks) > 3 and toks[0].lower() == "it":
+        j = 1
+        while j < len(toks) and toks[j].lower() in _FRAME_BE:
+            j += 1
+        if j > 1 and j < len(toks) and toks[j].lower() in _FRAME_VERBS:
+            k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower() == "that")
+    out = toks[k:]
+    return [t for n, t in enumerate(out)
+            if not (t.lower() == "had" and n + 1 < len(out) and out[n + 1].lower().endswith("ed")
+                    and n > 0 and out[n - 1].lower() not in NEGATORS)]
+
+
+_COORDINATORS = frozenset(("and", "or", "nor", ",", ";"))
+
+
+def _echo(side: list[str], other: list[str], before: list[str]) -> bool:
+    """Is ``side`` a coordinator and a repeat of words just told before it (", and will never
+    accept", where "will never accept" stands earlier in the sentence), where ``other`` is only
+    a coordinator ("or")? Then one verb is told twice in one sentence and once in the other:
+    "We will never accept a photo …, and will never accept a third-party pickup" says what "We
+    will never accept a photo … or a third-party pickup" says."""
+    if not other or any(t not in _COORDINATORS for t in other):
+        return False
+    rest = [t for t in side if t not in _COORDINATORS]
+    if not rest or len(rest) == len(side):
+        return False
+    n = len(rest)
+    return any(before[k:k + n] == rest for k in range(len(before) - n + 1))
+
+
 @lru_cache(maxsize=1)
 def _signs() -> dict[str, frozenset[str]]:
     """``rules/nli/conflict_signs.tsv`` by kind; negators from the flip rule are always in."""
@@ -267,7 +310,7 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
     """True when ``b`` says what ``a`` says with details added, dropped or lightly reworded (the
     tense of "say" and "be" aside)."""
     lex = lex or load_lexicon()
-    ta, tb = _tokens(a), _tokens(b)
+    ta, tb = _as_told(_tokens(a)), _as_told(_tokens(b))
     la = [_TENSE.get(t.lower(), t.lower()) for t in ta]
     lb = [_TENSE.get(t.lower(), t.lower()) for t in tb]
     if min(len(la), len(lb)) < MIN_SHARED_INSERTED:
@@ -292,6 +335,8 @@ def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
         return False
     for _, i1, i2, j1, j2 in ops:
         if _same_day(la[i1:i2], lb[j1:j2]):
+            continue
+        if _echo(la[i1:i2], lb[j1:j2], la[:i1]) or _echo(lb[j1:j2], la[i1:i2], lb[:j1]):
             continue
         if _conflict_sign(ta[i1:i2], tb[j1:j2], lex):
             return False
@@ -325,7 +370,8 @@ def _words(text: str, stop: frozenset[str]) -> list[str]:
     """The words of ``text`` in their case, but a sentence-opening function word lower-cased, so
     "A" or "The" never counts as a name, and a possessive's "'s" dropped ("Aoyama's" is the
     same name as "Aoyama")."""
-    toks = [t[:-2] if len(t) > 2 and t[-2:] in _POSSESSIVE else t for t in _tokens(text)]
+    toks = [t[:-2] if len(t) > 2 and t[-2:] in _POSSESSIVE else t
+            for t in _as_told(_tokens(text))]
     if toks and (toks[0].lower() in stop or toks[0].lower() in function_words()):
         toks[0] = toks[0].lower()
     return toks

@@ -1294,3 +1294,49 @@ def test_a_log_line_retelling_a_statement_in_the_present_is_a_restatement() -> N
     # the tense aside, a change of fact is still sent to the model
     assert not restatement(said, "The fire service says the fire is not under control.")
     assert not restatement(said, "The fire service says the fire is out of control.")
+
+
+def test_a_statement_retold_in_reported_speech_is_a_restatement() -> None:
+    """A police appeal tells its first paragraph again in reported speech: an impersonal frame
+    ("It was reported that") and the pluperfect ("had approached") change nothing it says."""
+    first = ("A man riding a bicycle approached a taxi and used an unknown object to smash the "
+             "rear window before riding off.")
+    retold = ("It was reported that a man riding a bicycle had approached the vehicle and used "
+              "an unknown object to smash the rear window, before cycling off towards Mill Road.")
+    assert reworded_restatement(first, retold)
+    # the frame does not hide a flip: a negation or a verb turned round is still compared
+    assert not restatement("It was reported that the council had approved the plan on Monday.",
+                           "The council did not approve the plan on Monday.")
+    assert not reworded_restatement(
+        "It was reported that the council had approved the plan on Monday.",
+        "The council rejected the plan on Monday.")
+    assert not restatement("The man had not approached the taxi before the window broke.",
+                           "The man approached the taxi before the window broke.")
+
+
+def test_a_verb_told_twice_in_one_sentence_and_once_in_the_other_is_a_restatement() -> None:
+    once = "We will never accept a photo of your pass or a third party pickup of your badge."
+    twice = ("We will never accept a photo of your pass, and will never accept a third party "
+             "pickup of your badge.")
+    assert restatement(twice, once) and restatement(once, twice)
+    # a second negation that is no repeat is still a flip
+    assert not restatement(
+        "The mayor did not attend the meeting and the council did not vote on the plan.",
+        "The mayor did not attend the meeting and the council voted on the plan.")
+
+
+def test_a_forecast_s_reading_in_words_is_a_period_of_its_own() -> None:
+    from checker.entries import forecast_readings
+    from checker.nli.restate import unlikely_pairs
+
+    forecast = ["Tonight, overnight lows drop into the upper 40s.",
+                "Friday brings rain and highs in the lower 60s.",
+                "Saturday turns colder. Overnight lows drop below freezing with a cloudy sky.",
+                "Sunday stays blustery. Overnight lows fall into the upper 20s."]
+    assert forecast_readings(forecast) == [True, True, True, True]
+    assert unlikely_pairs(forecast, [(2, 3), (0, 2)]) == {(2, 3), (0, 2)}
+    # "freezing" in a story that gives no forecast's readings is still compared
+    story = ["The lake froze as temperatures stayed below freezing all week.",
+             "Skaters were warned to keep off the ice.",
+             "Temperatures never fell below freezing all week, the council said."]
+    assert forecast_readings(story) == [False] * 3
