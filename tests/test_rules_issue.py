@@ -63,6 +63,10 @@ def test_a_headline_set_alone_as_a_bullet_in_prose_is_a_related_link() -> None:
     for quiet in (items, "  • The council agreed its first budget in years.",
                   "  • Harbour 2 Dunmore 1 after extra time in the final"):
         assert _flagged(f"{BODY}\n\n{quiet}\n\n{BODY}\n", "SP101") == [], quiet
+    # two items in a row under their paragraph are a list of two, not a headline alone
+    pair = ("  • The blue one is for glass, cans and plastic\n"
+            "  • The brown one is for paper and cardboard")
+    assert _flagged(f"{BODY}\n{pair}\n{BODY}\n", "SP101") == []
 
 
 @pytest.mark.parametrize("line", [

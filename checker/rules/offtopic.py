@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 # "By Jo Marsh", "Written by …": the name after "by" keeps its capital ("By then …" is no byline)
 _BYLINE = re.compile(
-    r"(?i:(?:written|words|reporting|story|text|photos?)[ \t]+)?(?i:by)[ \t]+[A-Z]")
+    r"(?i:(?:written|words|reporting|story|text|photos?|published|posted)[ \t]+)?(?i:by)[ \t]+"
+    r"(?:[A-Z]|(?i:admin|editor|staff)\b)")
 # A byline of two or three writers, longer than ``BYLINE_WORDS``: names, initials and "and" only
 # after "By" ("By Zachary B. Wolf and Ethan Cohen")
 _BYLINE_NAMES = re.compile(
@@ -233,6 +234,25 @@ _CUT_AFTER = frozenset(("the", "a", "an", "of", "to", "and", "or", "but", "with"
                         "have", "had", "as", "than"))
 
 
+SECTION_HEADING_WORDS = 5  # a section's heading is short: "Foreign Identification"
+SECTION_HEADINGS = 3  # short heading lines, each over a paragraph, that make a page of sections
+
+
+def _section_headings(texts: Sequence[str]) -> set[int]:
+    """The short headings of a page set out in sections: lines of up to
+    ``SECTION_HEADING_WORDS`` words that do not end as a sentence does, each followed by a
+    paragraph (more than twice as many words), three or more on the page ("U.S. Federal Identification" / "Foreign
+    Identification" / "Ages 15 to 17", each over what it heads). A heading that short names its
+    section in a word or two, which the embedding cannot place ("Ages 15 to 17" scores 0.09
+    against the rest of a page about identity documents); an injected teaser is a headline of
+    a sentence's length ("Kendall Jenner and Bad Bunny reportedly broke up less than 1 year
+    ago"), which these do not silence."""
+    out = {k for k, t in enumerate(texts[:-1])
+           if len(t.split()) <= SECTION_HEADING_WORDS and headline_like(t)
+           and len(texts[k + 1].split()) > 2 * SECTION_HEADING_WORDS}
+    return out if len(out) >= SECTION_HEADINGS else set()
+
+
 def _bulk(texts: Sequence[str], index: int) -> bool:
     """Does line ``index`` hold half the page's words or more (an archive's one long report
     under a few lines of captions and headings)? It is the article, not something put into it."""
@@ -258,7 +278,8 @@ listing with three or more of them ("Lap 58" / "Zhou not happy with Tsunoda", "1
 "Saturday" / "We Came As Romans @ Fillmore"): that entry's own title. And so is a line made
 only of the commonest words of English ("Here's what to know"), which names no topic at all.
 Nor is the answer on the line after a question (a Q&A page answers each question on its own
-topic), or a line that holds half the page's words or more (the article itself)."""
+topic), a line that holds half the page's words or more (the article itself), or a short heading
+(five words or fewer) over its paragraph on a page with three or more of them."""
     why = """
 Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
 Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
@@ -294,6 +315,7 @@ to spot them by eye."""
                    if t[:1] in _BULLETS or _ITEM_LABEL.match(t) is not None}
         digest = len(bullets) >= DIGEST_ITEMS and 2 * len(bullets) >= len(texts)
         facts = fact_box(texts)
+        sections = _section_headings(texts)
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(
@@ -312,6 +334,8 @@ to spot them by eye."""
                 continue  # one item of a news digest: each item is another story by design
             if index in facts:
                 continue  # "Country of Origin: USA" among a review's details: a fact box
+            if index in sections:
+                continue  # "Ages 15 to 17" over its paragraph, on a page of headed sections
             if index in titles:
                 continue  # "Lap 58" / "Zhou not happy with Tsunoda": a live entry's title
             if topic_free(texts[index]):

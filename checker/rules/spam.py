@@ -277,6 +277,9 @@ the story, mislead readers about what the article says, and often advertise some
         for n in bullets:
             if n == 0 or n + 1 >= len(lines) or n in reported:
                 continue
+            if n - 1 in bullets or n + 1 in bullets:
+                continue  # two items in a row ("• The blue one is for glass …" / "• The brown
+                # one is for paper …"): a list of two under its paragraph, not a headline alone
             head = _BULLET_LINE.match(texts[n]).group(1).strip()  # type: ignore[union-attr]
             words = _words(head)
             if not MIN_LONE_BULLET_WORDS <= words <= MAX_LONE_BULLET_WORDS \

@@ -410,6 +410,39 @@ def test_a_dateline_is_not_off_topic() -> None:
     assert codes(teaser, ("SP110",)) == ["SP110"]
 
 
+SECTIONS = """Accepted forms of identification
+
+This page explains which documents let a visitor collect a badge at the Harbour Convention, \
+and what to bring if you have none of them.
+
+State ID or driving licence
+
+We accept every valid, unexpired state ID, driving licence or learner's permit, shown in person \
+at the registration desk by the visitor whose name is on the badge.
+
+Federal identification
+
+An unexpired passport, military ID or other federal identity card is valid as long as it is \
+not marked as invalid for identification and has not been punched or cut.
+
+Ages 15 to 17
+
+In place of an ID, a visitor under 18 may come with a parent or guardian who shows their own \
+identification, which we match against the address given at registration.
+"""
+
+
+@pytest.mark.model
+def test_a_short_heading_over_its_section_is_not_off_topic() -> None:
+    from checker.rules.offtopic import _section_headings
+
+    texts = [t for t in SECTIONS.splitlines() if t.strip()]
+    assert _section_headings(texts) == {0, 2, 4, 6}
+    assert codes(SECTIONS, ("SP110",)) == []
+    # with fewer than three such headings, a short line is judged as before
+    assert _section_headings(texts[:4]) == set()
+
+
 def test_bylines_and_date_lines_are_page_furniture() -> None:
     from checker.rules.offtopic import page_furniture
 
@@ -423,7 +456,8 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "Release Date: 07 September 2018",
                                     "**** Harbour Police Media Release", "PRESS RELEASE",
                                     "March 04, 2025 1h 41m",
-                                    "Valid: Saturday 24th 15:00 – Sunday 25th 05:00"]))
+                                    "Valid: Saturday 24th 15:00 – Sunday 25th 05:00",
+                                    "Published by admin on", "Posted by Dana Holt"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
