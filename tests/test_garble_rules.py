@@ -176,11 +176,15 @@ def test_miscased_function_words_are_found_and_titles_are_not() -> None:
                   "He said: The plans will be ready by May, and the vote follows.",
                   "Ofcom said the WHO report and the IT review were both late.",
                   "Water it twice a week OR whenever the soil is dry to the touch.",
+                  "I would be surprised, since he WAS very bitter when she left him.",
                   "Caroline Campbell won the Women 70 and Over category in a time of 2:09:57."):
         assert _found(clean, "GB102") == [], clean
     # after a word, not a number, "And Over" is still a capital out of place
     assert _found("The runners went around the lake and Over the bridge in the rain.",
                   "GB102") == ["Over"]
+    # a verb in capitals is stress; "Was" in title case between lower-case words is not
+    assert _found("I would be surprised, since he Was very bitter when she left him.",
+                  "GB102") == ["Was"]
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
@@ -911,3 +915,30 @@ def test_a_line_of_several_teasers_may_be_longer_than_one() -> None:
              "the songs about home and family and the long drive north finally come into focus "
              "for the first time.")
     assert _found(story + prose + after, "SP101") == []
+
+
+def test_stock_phrases_as_a_spinning_tool_renders_them() -> None:
+    spun = ("Severe storms are causing a whole lot of prepare cancellations on the first day "
+            "of the yr. The chief government officer of the operator blamed local weather "
+            "change, and the Home of Representatives will hear from him.")
+    assert _found(spun, "GB108") == ["prepare cancellations", "of the yr",
+                                     "chief government officer", "local weather change",
+                                     "Home of Representatives"]
+    for clean in ("The local weather changed quickly, and the home of representatives of the "
+                  "old guilds was sold.",  # an entry with capitals needs its capitals
+                  "The chief executive officer blamed climate change for the delays.",
+                  "Staff prepare cancellation notices when a storm is forecast."):
+        assert _found(clean, "GB108") == [], clean
+
+
+def test_a_spun_phrase_s_fix_puts_the_usual_phrase_back_in_its_case() -> None:
+    from checker.fixes import apply_edits
+
+    text = "Local weather change was the theme. Leaders met at the Overseas Workplace."
+    result = check_text(text, "draft.txt", "text", Settings(use_model=False, select=("GB108",)))
+    findings = [f for f in result.findings if f.code == "GB108"]
+    assert [f.fix.description for f in findings if f.fix] == [
+        "write 'climate change'", "write 'Foreign Office'"]
+    edits = tuple(e for f in findings if f.fix for e in f.fix.edits)
+    assert apply_edits(text, edits) == ("Climate change was the theme. Leaders met at the "
+                                        "Foreign Office.")

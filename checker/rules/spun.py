@@ -53,8 +53,10 @@ def _candidates(text: str) -> Iterator[int]:
 
 # The bound of an age group's name: "Women 70 and Over", "12 and Under".
 _AGE_BOUNDS = frozenset(("over", "under", "up", "older", "younger"))
-# Written in capitals for emphasis in instructions and notices ("OR", "BUT", "NOT").
-_EMPHASIS = frozenset(("and", "or", "but", "not", "nor"))
+# Written in capitals for emphasis in instructions and notices ("OR", "BUT", "NOT"), and a verb
+# stressed in a comment or a quote ("he WAS very bitter", "they HAVE been warned").
+_EMPHASIS = frozenset(("and", "or", "but", "not", "nor", "was", "were", "are", "been", "has",
+                       "have", "had"))
 
 
 def _shouting(words: list[re.Match[str]]) -> bool:
@@ -523,6 +525,77 @@ whose facts need checking against the original."""
             yield self.finding(m.start(), m.end(),
                                f"{m.group()!r} reads like a rewriting tool's turn of "
                                f"'{modifier} {noun}'")
+
+
+@functools.cache
+def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """``rules/garble/spun-phrases.tsv``: (the phrase in lower case, for a first pass with
+    ``str.find``; the usual phrase; a pattern for the phrase as a whole, with its capitals where
+    the list gives any, any run of spaces between its words)."""
+    out = []
+    for spun, usual in load_rows("garble", "spun-phrases.tsv"):
+        words = [re.escape(w) for w in spun.split()]
+        body = r"[ \t\n]++".join(words)
+        if spun == spun.lower():
+            body = f"(?i:{body})"
+        out.append((spun.lower(), usual,
+                    re.compile(rf"(?<![\w'’-]){body}(?![\w'’-])")))
+    return tuple(out)
+
+
+@register
+class SpunStockPhrase(Rule):
+    code = "GB108"
+    name = "spun-stock-phrase"
+    category = "garble"
+    summary = ("A stock phrase of the news as a rewriting tool renders it "
+               "(\"local weather change\" for \"climate change\")")
+    what = """
+Finds a stock phrase of news writing turned word by word through a synonym table, the way
+article-spinning tools turn it: "local weather change" (climate change), "chief government
+officer" (chief executive officer), "the Democratic Celebration" (Party), "the Overseas
+Workplace" (Foreign Office), "synthetic intelligence", "curiosity charges" (interest rates),
+"of the yr". The phrases are listed in `rules/garble/spun-phrases.tsv`, each with the phrase it
+stands for; only phrases that no writer uses for anything else are listed, and an entry written
+with capitals matches only with them ("Home of Representatives", not "a home of
+representatives"). The fix puts the usual phrase back; it is unsafe, since the copy around it
+needs reading too."""
+    why = """
+Content farms copy a news story through a spinning tool so that search engines take it for a new
+one. The tool's synonyms turn the story's fixed names and phrases into nonsense that no writer
+would produce and that a spell-checker cannot see, since every word is a word. One such phrase
+marks the whole copy as machine-rewritten, and its facts as needing a check against the
+original."""
+    bad_examples = (
+        "The summit will focus on local weather change and the cost of energy.",
+        "The bill passed the Home of Representatives on Thursday by 220 votes to 207.",
+    )
+    good_examples = (
+        "The summit will focus on climate change and the cost of energy.",
+        "The local weather changed quickly on Thursday afternoon, forecasters said.",
+    )
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        lower = " ".join(doc.text.lower().split())
+        for key, usual, pattern in _spun_phrases():
+            if key not in lower:
+                continue  # the cheap first pass: most texts hold none of the phrases
+            for m in pattern.finditer(doc.text):
+                yield self.finding(
+                    m.start(), m.end(),
+                    f"{m.group()!r} reads like a rewriting tool's version of {usual!r}",
+                    fix=Fix(f"write {usual!r}", (Edit(m.start(), m.end(), _cased(m.group(),
+                                                                                usual)),),
+                            Applicability.UNSAFE))
+
+
+def _cased(found: str, usual: str) -> str:
+    """``usual`` with the first letter's case of ``found`` ("Local weather change" ->
+    "Climate change")."""
+    if found[:1].isupper() and usual[:1].islower():
+        return usual[0].upper() + usual[1:]
+    return usual
 
 
 # Defaults of GB104, chosen on the validation articles of the detector (dev quarter, never
