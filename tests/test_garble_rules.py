@@ -942,3 +942,16 @@ def test_a_spun_phrase_s_fix_puts_the_usual_phrase_back_in_its_case() -> None:
     edits = tuple(e for f in findings if f.fix for e in f.fix.edits)
     assert apply_edits(text, edits) == ("Climate change was the theme. Leaders met at the "
                                         "Foreign Office.")
+
+
+def test_a_name_in_a_sentence_about_its_spelling_is_meant() -> None:
+    """A corrections column writes the wrong spelling beside the right one on purpose."""
+    column = ("In a feature about video makers, we misspelled Marisa Delgano's surname "
+              "several times as Delgado. The director of the Harbour Players' Seagull is "
+              "Peter Waddell, not Peter Waddel as we had it. Marisa Delgano also says the "
+              "festival is for teenagers. Peter Waddell's next play opens in May.")
+    assert _found(column, "NM101") == []
+    # the same slip outside such a sentence is still one
+    slip = ("The director of the Harbour Players' Seagull is Peter Waddell. Peter Waddel's "
+            "next play opens in May, and Peter Waddell will direct it.")
+    assert _found(slip, "NM101") == ["Waddel"]

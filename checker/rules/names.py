@@ -438,6 +438,32 @@ def _spaced(text: str) -> list[SpacedVariant]:
             if not (available() and zipf(key) >= SPACED_MAX_ZIPF)]
 
 
+# A sentence that talks about how a name is spelled: a corrections column ("we misspelled her
+# surname several times as Valiano", "is Chris Honer, not Chris Horner as we had it"), a note
+# on a transliteration ("also spelled Qaddafi"). Both spellings stand in it on purpose.
+_SPELLING_TALK = re.compile(
+    r"(?i:mis-?spel|spelled|spelt|spelling|as[ \t]+we[ \t]+had[ \t]+(?:it|him|her|them)"
+    r"|should[ \t]+have[ \t]+(?:been|read)|\(sic\))")
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
+
+
+def _spellings_discussed(doc: Document) -> set[str]:
+    """The capitalised words of the sentences that talk about spelling (``_SPELLING_TALK``),
+    and the same without a possessive: a finding on either spelling of such a pair is left
+    alone, wherever else the two stand."""
+    out: set[str] = set()
+    for sentence in doc.sentences:
+        if _SPELLING_TALK.search(doc.text, sentence.start, sentence.end) is None:
+            continue
+        for m in _CAPITALISED.finditer(doc.text, sentence.start, sentence.end):
+            word = m.group()
+            out.add(word)
+            out.add(word[:-2] if word.endswith(("'s", "’s")) else word)
+    return out
+
+
 @register
 class NameVariant(Rule):
     code = "NM101"
@@ -450,6 +476,10 @@ Mohamed Bassum" … "Mr. Basoom"). Surname-only mentions after an honorific are 
 name. The minority spelling is reported, with the established one as related; a full-name
 introduction weighs more than a later surname-only mention. Names with different given names
 ("John Smith", "Jane Smyth") are treated as different people.
+
+A spelling in a sentence that talks about spelling is meant ("we misspelled her surname as
+Valiano", "Chris Honer, not Chris Horner as we had it": a corrections column), and is left
+alone.
 
 Also finds a one-off slip in any proper noun, place or organisation: a capitalised word one
 keystroke from another of the same document, used at most twice, that wordfreq's English list
@@ -485,6 +515,14 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
     fix_applicability = Applicability.UNSAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        found = list(self._found(doc))
+        if found and _SPELLING_TALK.search(doc.text) is not None:
+            talked = _spellings_discussed(doc)
+            found = [f for f in found
+                     if not {doc.text[x.start : x.end] for x in (f, *f.related)} & talked]
+        return found
+
+    def _found(self, doc: Document) -> Iterator[Finding]:
         mentions = name_mentions(doc)
         by_token: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
