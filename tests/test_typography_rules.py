@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.config import Settings
 from checker.engine import check_text
+from checker.findings import Severity
 
 
 def _found(text: str, code: str) -> list[str]:
@@ -114,12 +115,18 @@ def test_a_quotation_closed_and_never_opened_is_found() -> None:
             "We were surprised that the district offered so little,” the union's president said.")
     assert _found(text, "TY102") == [
         "We were surprised that the district offered so little,”"]
-    # a quotation that runs on from the paragraph before is closed where it ends (its opening
-    # paragraph is still reported, as every quotation left open at a paragraph's end is)
+    # a quotation that runs on from the paragraph before is closed where it ends; its opening
+    # paragraph is reported at information level, for the reopening mark the next one lacks
     runs_on = ("She said: “The district offered very little.\n\n"
                "We will strike on Tuesday,” she added.")
     result = check_text(runs_on, "d.txt", "text", Settings(use_model=False, select=("TY102",)))
-    assert [f.message for f in result.findings] == ["quotation opened here is never closed"]
+    assert [(f.message, f.severity) for f in result.findings] == [
+        ("quotation runs on into the next paragraph, which does not open with a quotation "
+         "mark", Severity.INFO)]
+    # with prose between that closes nothing, it is never closed
+    apart = runs_on.replace("\n\n", "\n\nThe talks ended at noon.\n\n")
+    result = check_text(apart, "d.txt", "text", Settings(use_model=False, select=("TY102",)))
+    assert [f.message for f in result.findings][:1] == ["quotation opened here is never closed"]
     # a paragraph with straight marks, which may open or close, is not judged
     assert _found('He said "no" and left, then “yes” and “maybe.”', "TY102") == []
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from checker.document import Document, Span
 from checker.entries import MONTH_NAMES, MONTH_SHORT
-from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
@@ -126,8 +126,10 @@ so a quotation opened with one and closed with the other ("… a trunk snapped,�
 closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark). A
 quotation opened in the last paragraph of a text that stops mid-sentence (an excerpt or a feed
 item cut at its length: "… told reporters, “We will stay unt") is not reported: it may close in
-the part cut off. A sentence broken over several paragraphs (a paragraph that stops mid-sentence
-before one that opens on a lower-case word) is read as one."""
+the part cut off. A quotation that goes on into the next paragraph without a mark there and
+closes in it is closed: its reopening mark is missing, which is reported at information level.
+A sentence broken over several paragraphs (a paragraph that stops mid-sentence before one that
+opens on a lower-case word) is read as one."""
     why = """
 An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
 reporter's begin: a misattribution waiting to happen."""
@@ -147,12 +149,22 @@ reporter's begin: a misattribution waiting to happen."""
             following = _next_prose(text, paragraphs, i + 1)
             # the next paragraph goes on with the quotation (its mark typed either way round)
             continues = following is not None and text[following.start] in "“\"”"
+            # or it goes on in the next paragraph without its mark and closes there ("… That's
+            # the key." / "They're really stay-at-home parents … all the time.”): closed, but
+            # the reopening mark is missing
+            runs_on = (not continues and following is not None
+                       and self._unopened(text, following) is not None)
             unclosed = list(self._unclosed(text, p))
             elided = text[p.start:p.end].rstrip().endswith(_ELLIPSES)
             for pos in unclosed:
                 if continues or elided or pos >= cut:
                     continue  # an ellipsis ends the paragraph: the rest of the quotation was cut
                 end = min(p.end, pos + 60)
+                if runs_on:
+                    yield self.finding(pos, end, "quotation runs on into the next paragraph, "
+                                       "which does not open with a quotation mark",
+                                       severity=Severity.INFO)
+                    continue
                 yield self.finding(pos, end, "quotation opened here is never closed")
             closing = None if left_open else self._unopened(text, p)
             if closing is not None:
