@@ -36,6 +36,27 @@ def test_the_same_count_changed_within_an_entry_or_without_headings_is_still_fou
     assert _nu101(dated) == ["350 people"]
 
 
+def test_a_running_count_stamped_with_two_dates_is_two_moments() -> None:
+    text = ("So far the county has, as of April 13, recorded 323 cases of the virus.\n\n"
+            "As at 9pm on 14th April, the county's figures had reached 362 cases of the virus.\n")
+    assert _nu101(text) == []
+    # one date given twice is one moment: the change is still found
+    same = text.replace("14th April", "13th April")
+    assert _nu101(same) == ["362 cases"]
+
+
+def test_a_live_page_s_summary_above_its_entries_is_a_moment_of_its_own() -> None:
+    summary = ("An earthquake has stunned the Dunmore region, killing more than 100 people as "
+               "buildings collapsed.")
+    entry = "He now says 93 people have died in Dunmore, 69 in the hill villages and four inland."
+    live = (f"{summary}\n\n3:20 p.m.\n\n{entry}\n\n2:10 p.m.\n\n"
+            "Rescue teams reached the hill villages at noon.\n")
+    assert _nu101(live) == []
+    # with one entry's time only, the page is no live page: the change is still found
+    single = f"{summary}\n\n3:20 p.m.\n\n{entry}\n"
+    assert _nu101(single) == ["93 people"]
+
+
 def test_counts_that_belong_to_two_names_are_two_counts() -> None:
     # results: each candidate's votes, each town's dead
     votes = ("Ferris and Oduya topped the poll, with Ferris receiving 210 votes and Oduya "

@@ -18,6 +18,7 @@ from checker.entries import (
     MONTHS,
     WEEKDAYS,
     entry_numbers,
+    first_day_named,
     timeline_heading,
 )
 from checker.findings import Applicability, Edit, Finding, Fix, Related
@@ -284,10 +285,14 @@ edits often change one mention and not the other."""
                     # "the 1,420 patients") are one figure mistyped, said in any words
                 if entries is None:
                     entries = _entries_by_start(doc)
-                ea, eb = entries.get(earlier.sentence.start), entries.get(q.sentence.start)
-                if ea is not None and eb is not None and ea != eb:
+                if _two_moments(entries, earlier.sentence.start, q.sentence.start):
                     continue  # two entries of a live page, each under its own time ("15:20" …
                     # "41,000 homes", "11:05" … "48,000 homes"): a count at two moments
+                da = first_day_named(doc.text[earlier.sentence.start:earlier.sentence.end])
+                db = first_day_named(doc.text[q.sentence.start:q.sentence.end])
+                if da is not None and db is not None and da != db:
+                    continue  # "as of April 13 … 323 cases" / "As at 14th April … 362 confirmed
+                    # cases": a running count stamped with two dates
                 yield self.finding(
                     q.start, q.end,
                     f"{doc.text[q.start:q.end]!r} disagrees with "
@@ -316,8 +321,8 @@ edits often change one mention and not the other."""
                 return False
             if entries is None:
                 entries = _entries_by_start(doc)
-            ea, eb = entries.get(doc.sentences[sa].start), entries.get(doc.sentences[sb].start)
-            return ea is None or eb is None or ea == eb  # else two moments of a live page
+            # else two moments of a live page
+            return not _two_moments(entries, doc.sentences[sa].start, doc.sentences[sb].start)
 
         figures = [m for m in _FIGURE.finditer(doc.text) if not _YEAR.fullmatch(_digits(m))]
         for a, b in _digit_swaps(doc, figures, _digits, 3, same_thing):
@@ -438,6 +443,20 @@ def _entries_by_start(doc: Document) -> dict[int, int | None]:
     (``checker.entries.entry_numbers``)."""
     numbers = entry_numbers(sentence_texts(doc))
     return {span.start: n for span, n in zip(doc.sentences, numbers, strict=True)}
+
+
+def _two_moments(entries: dict[int, int | None], a: int, b: int) -> bool:
+    """Are the sentences that start at ``a`` and ``b`` in two entries of a live page? On a page
+    of two entries or more, what stands above the first entry's time is a moment of its own
+    too: the summary at the top, rewritten as the story moves ("… the number of confirmed dead
+    in Mexico City rose to 100." over "3:20 p.m. … He now says 93 people have died in Mexico
+    City")."""
+    ea, eb = entries.get(a), entries.get(b)
+    if ea == eb:
+        return False
+    if ea is not None and eb is not None:
+        return True
+    return max((n for n in entries.values() if n is not None), default=0) >= 1
 
 
 # A count still being made, as results come in: "leading in 20 seats", "ahead on 139 seats",
