@@ -955,3 +955,12 @@ def test_a_name_in_a_sentence_about_its_spelling_is_meant() -> None:
     slip = ("The director of the Harbour Players' Seagull is Peter Waddell. Peter Waddel's "
             "next play opens in May, and Peter Waddell will direct it.")
     assert _found(slip, "NM101") == ["Waddel"]
+
+
+def test_two_spellings_joined_by_and_are_two_names() -> None:
+    twins = ("Burgess was charged with causing grievous bodily harm to Jahmal and Jahmil "
+             "Cooper at a house in Devonshire. He will appear again in May.")
+    assert _found(twins, "NM101") == []
+    apart = ("Burgess was charged with causing grievous bodily harm to Jahmal Cooper at a "
+             "house in Devonshire. Jahmil Cooper's family were in court.")
+    assert _found(apart, "NM101") != []

@@ -446,6 +446,19 @@ _SPELLING_TALK = re.compile(
     r"|should[ \t]+have[ \t]+(?:been|read)|\(sic\))")
 
 
+_JOINERS = (" and ", " & ", " or ", ", ")
+
+
+def _joined(text: str, finding: Finding) -> bool:
+    """Do the two spellings of a finding stand side by side, joined by "and", "or" or a comma
+    ("grievous bodily harm to Jahmal and Jahmil Cooper")? Then they are two names, as twins'
+    or a list's are, not one name spelled two ways."""
+    spelling = text[finding.start : finding.end]
+    others = {text[r.start : r.end] for r in finding.related} - {spelling}
+    return any(f"{a}{joiner}{b}" in text for other in others for joiner in _JOINERS
+               for a, b in ((spelling, other), (other, spelling)))
+
+
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
 
 
@@ -478,8 +491,9 @@ introduction weighs more than a later surname-only mention. Names with different
 ("John Smith", "Jane Smyth") are treated as different people.
 
 A spelling in a sentence that talks about spelling is meant ("we misspelled her surname as
-Valiano", "Chris Honer, not Chris Horner as we had it": a corrections column), and is left
-alone.
+Valiano", "Chris Honer, not Chris Horner as we had it": a corrections column), and so are two
+spellings joined by "and", "or" or a comma ("Jahmal and Jahmil Cooper": two names); both are
+left alone.
 
 Also finds a one-off slip in any proper noun, place or organisation: a capitalised word one
 keystroke from another of the same document, used at most twice, that wordfreq's English list
@@ -515,7 +529,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
     fix_applicability = Applicability.UNSAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        found = list(self._found(doc))
+        found = [f for f in self._found(doc) if not _joined(doc.text, f)]
         if found and _SPELLING_TALK.search(doc.text) is not None:
             talked = _spellings_discussed(doc)
             found = [f for f in found
