@@ -294,9 +294,25 @@ def _conflict_sign(left: list[str], right: list[str], lex: Lexicon) -> bool:
     if left and right:
         if any(t[0].isupper() for t in left) and any(t[0].isupper() for t in right):
             return True
+        if _existential(left, right) or _existential(right, left):
+            return False  # "concerned of an influx" / "concerned there will be an influx"
         if lower & (signs["auxiliary"] | signs["time"]):
             return True
     return False
+
+
+_THERE_BE = frozenset(("there", "will", "would", "could", "may", "might", "be", "is", "are",
+                       "was", "were"))
+_PREPOSITIONS = frozenset(("of", "about", "over", "at", "for", "that"))
+
+
+def _existential(side: list[str], other: list[str]) -> bool:
+    """Is ``side`` an existential "there will be" ("there is", "there may be") where ``other``
+    has only a preposition ("Police are concerned of an influx …" / "Police are concerned
+    there will be an influx …")? The same worry told two ways: no tense changed."""
+    words = [t.lower() for t in side]
+    return (bool(words) and words[0] == "there" and set(words) <= _THERE_BE
+            and bool(other) and all(t.lower() in _PREPOSITIONS for t in other))
 
 
 # One statement told in the past and in the present, as a live page's log retells its story:

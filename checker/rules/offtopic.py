@@ -36,6 +36,12 @@ _BYLINE = re.compile(
 _BYLINE_NAMES = re.compile(
     r"(?i:by)[ \t]+[A-Z][\w.'’-]*+(?:,?[ \t]+(?:[A-Z][\w.'’-]*+|and|&))*+")
 BYLINE_NAMES_WORDS = 12
+# A credit for the page's makers: a role, a colon and a name ("Web Producer: Stephani Ruiz",
+# "Reporting: Jo Marsh and Sam Lee", "Editor: Dana Holt")
+_ROLE_CREDIT = re.compile(
+    r"(?i:(?:web[ \t]+|digital[ \t]+|senior[ \t]+)?(?:producer|editor|reporter|reporting"
+    r"|writer|photographer|photos?|video|graphics|additional[ \t]+reporting))[ \t]*:[ \t]*"
+    r"[A-Z][\w.'’-]*+(?:,?[ \t]+(?:[A-Z][\w.'’-]*+|and|&))*+")
 # A writer's name on a line of its own near the top, without "By": two to four capitalised words,
 # a name's particles allowed ("Melissa Vergel De Dios", "Anna van der Berg")
 _AUTHOR = re.compile(
@@ -57,6 +63,8 @@ _TIME_WORDS = MONTHS | WEEKDAYS | frozenset(
     + ["am", "pm", "a", "m", "p", "hrs", "hr", "gmt", "bst", "utc", "est", "edt", "cst", "cdt",
        "pst", "pdt", "ist", "cet", "bdst", "aest", "aedt", "sept", "updated", "published",
        "posted", "last", "on", "at", "released", "release", "issued", "date", "dated",
+       # "CREATED Aug 12, 2012 - UPDATED: Aug 13, 2012"
+       "created", "modified", "edited",
        # "This was published 6 years ago", "Updated 3 hours ago"
        "this", "was", "ago", "year", "years", "month", "months", "week", "weeks", "day", "days",
        "hour", "hours", "minute", "minutes",
@@ -124,7 +132,8 @@ def page_furniture(line: str) -> bool:
             _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)
             or _RELEASE.search(line)):
         return True
-    if len(line.split()) <= BYLINE_NAMES_WORDS and _BYLINE_NAMES.fullmatch(line):
+    if len(line.split()) <= BYLINE_NAMES_WORDS and (
+            _BYLINE_NAMES.fullmatch(line) or _ROLE_CREDIT.fullmatch(line)):
         return True
     tokens = _TOKEN.findall(line)
     return (any(t.isdigit() for t in tokens)

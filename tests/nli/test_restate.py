@@ -1340,3 +1340,14 @@ def test_a_forecast_s_reading_in_words_is_a_period_of_its_own() -> None:
              "Skaters were warned to keep off the ice.",
              "Temperatures never fell below freezing all week, the council said."]
     assert forecast_readings(story) == [False] * 3
+
+
+def test_one_worry_told_with_a_preposition_and_with_there_will_be_is_a_restatement() -> None:
+    short = "Police are concerned of an influx of travellers at the border."
+    long = "Police are concerned there will be an influx of travellers at the border."
+    assert reworded_restatement(short, long) and reworded_restatement(long, short)
+    # a negation, or a tense turned round, is still compared
+    assert not reworded_restatement(
+        short, "Police are not concerned there will be an influx of travellers at the border.")
+    assert not reworded_restatement("Officials said the plant closed in May after the fire.",
+                                    "Officials said the plant will close in May after the fire.")

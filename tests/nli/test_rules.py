@@ -457,7 +457,9 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "**** Harbour Police Media Release", "PRESS RELEASE",
                                     "March 04, 2025 1h 41m",
                                     "Valid: Saturday 24th 15:00 – Sunday 25th 05:00",
-                                    "Published by admin on", "Posted by Dana Holt"]))
+                                    "Published by admin on", "Posted by Dana Holt",
+                                    "CREATED Aug 12, 2012 - UPDATED: Aug 13, 2012",
+                                    "Web Producer: Dana Holt", "Reporting: Jo Marsh and Sam Lee"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
@@ -466,6 +468,7 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
         "January sales",  # no number
         "Kendall Jenner and Bad Bunny reportedly broke up",  # a teaser, no dateline
         "Ministers to release the report on the harbour collapse next week",  # no header
+        "Editor: The harbour board will vote on the plan",  # a label before a sentence
     ]))
 
 
