@@ -449,12 +449,17 @@ _SPELLING_TALK = re.compile(
 _JOINERS = (" and ", " & ", " or ", ", ")
 
 
+def _spellings_of(text: str, finding: Finding) -> set[str]:
+    """The spelling a finding reports and the spellings its related spans point at."""
+    return {text[finding.start : finding.end]} | {text[r.start : r.end] for r in finding.related}
+
+
 def _joined(text: str, finding: Finding) -> bool:
     """Do the two spellings of a finding stand side by side, joined by "and", "or" or a comma
     ("grievous bodily harm to Jahmal and Jahmil Cooper")? Then they are two names, as twins'
     or a list's are, not one name spelled two ways."""
     spelling = text[finding.start : finding.end]
-    others = {text[r.start : r.end] for r in finding.related} - {spelling}
+    others = _spellings_of(text, finding) - {spelling}
     return any(f"{a}{joiner}{b}" in text for other in others for joiner in _JOINERS
                for a, b in ((spelling, other), (other, spelling)))
 
@@ -532,8 +537,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         found = [f for f in self._found(doc) if not _joined(doc.text, f)]
         if found and _SPELLING_TALK.search(doc.text) is not None:
             talked = _spellings_discussed(doc)
-            found = [f for f in found
-                     if not {doc.text[x.start : x.end] for x in (f, *f.related)} & talked]
+            found = [f for f in found if not _spellings_of(doc.text, f) & talked]
         return found
 
     def _found(self, doc: Document) -> Iterator[Finding]:

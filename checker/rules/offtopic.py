@@ -250,12 +250,12 @@ SECTION_HEADINGS = 3  # short heading lines, each over a paragraph, that make a 
 def _section_headings(texts: Sequence[str]) -> set[int]:
     """The short headings of a page set out in sections: lines of up to
     ``SECTION_HEADING_WORDS`` words that do not end as a sentence does, each followed by a
-    paragraph (more than twice as many words), three or more on the page ("U.S. Federal Identification" / "Foreign
-    Identification" / "Ages 15 to 17", each over what it heads). A heading that short names its
-    section in a word or two, which the embedding cannot place ("Ages 15 to 17" scores 0.09
-    against the rest of a page about identity documents); an injected teaser is a headline of
-    a sentence's length ("Kendall Jenner and Bad Bunny reportedly broke up less than 1 year
-    ago"), which these do not silence."""
+    paragraph (more than twice as many words), three or more on the page ("U.S. Federal
+    Identification" / "Foreign Identification" / "Ages 15 to 17", each over what it heads). A
+    heading that short names its section in a word or two, which the embedding cannot place
+    ("Ages 15 to 17" scores 0.09 against the rest of a page about identity documents); an
+    injected teaser is a headline of a sentence's length ("Kendall Jenner and Bad Bunny
+    reportedly broke up less than 1 year ago"), which these do not silence."""
     out = {k for k, t in enumerate(texts[:-1])
            if len(t.split()) <= SECTION_HEADING_WORDS and headline_like(t)
            and len(texts[k + 1].split()) > 2 * SECTION_HEADING_WORDS}
