@@ -964,3 +964,7 @@ def test_two_spellings_joined_by_and_are_two_names() -> None:
     apart = ("Burgess was charged with causing grievous bodily harm to Jahmal Cooper at a "
              "house in Devonshire. Jahmil Cooper's family were in court.")
     assert _found(apart, "NM101") != []
+    # a slip beside the name it slips from, which the word list knows far better, is a slip
+    slip = ("The add-on is designed to work alongside Outliok and Outlook Express, the firm "
+            "said. Searching mail is now as quick as searching the web.")
+    assert _found(slip, "NM101") == ["Outliok"]

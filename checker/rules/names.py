@@ -443,7 +443,7 @@ def _spaced(text: str) -> list[SpacedVariant]:
 # on a transliteration ("also spelled Qaddafi"). Both spellings stand in it on purpose.
 _SPELLING_TALK = re.compile(
     r"(?i:mis-?spel|spelled|spelt|spelling|as[ \t]+we[ \t]+had[ \t]+(?:it|him|her|them)"
-    r"|should[ \t]+have[ \t]+(?:been|read)|\(sic\))")
+    r"|\(sic\))")
 
 
 _JOINERS = (" and ", " & ", " or ", ", ")
@@ -455,13 +455,22 @@ def _spellings_of(text: str, finding: Finding) -> set[str]:
 
 
 def _joined(text: str, finding: Finding) -> bool:
-    """Do the two spellings of a finding stand side by side, joined by "and", "or" or a comma
-    ("grievous bodily harm to Jahmal and Jahmil Cooper")? Then they are two names, as twins'
-    or a list's are, not one name spelled two ways."""
+    """Do the two spellings of a finding, each written once, stand side by side, joined by
+    "and", "or" or a comma ("grievous bodily harm to Jahmal and Jahmil Cooper")? Then they are
+    two names, as twins' or a list's are, not one name spelled two ways, unless the word list
+    knows one far better than the other ("Outliok and Outlook Express": a slip)."""
     spelling = text[finding.start : finding.end]
     others = _spellings_of(text, finding) - {spelling}
-    return any(f"{a}{joiner}{b}" in text for other in others for joiner in _JOINERS
+    return any(f"{a}{joiner}{b}" in text and _once(text, spelling) and _once(text, other)
+               and abs(zipf(spelling) - zipf(other)) < MIN_ZIPF_GAP
+               for other in others for joiner in _JOINERS
                for a, b in ((spelling, other), (other, spelling)))
+
+
+def _once(text: str, word: str) -> bool:
+    """Is ``word`` written once only in ``text`` as a whole word?"""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
+    return len(pattern.findall(text)) == 1
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
