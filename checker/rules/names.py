@@ -469,8 +469,14 @@ def _joined(text: str, finding: Finding) -> bool:
 
 def _once(text: str, word: str) -> bool:
     """Is ``word`` written once only in ``text`` as a whole word?"""
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
-    return len(pattern.findall(text)) == 1
+    count, at = 0, text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1] or " "
+        if not (before.isalnum() or before in "_'’-" or after.isalnum() or after in "_-"):
+            count += 1
+        at = text.find(word, at + 1)
+    return count == 1
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")
@@ -506,8 +512,8 @@ introduction weighs more than a later surname-only mention. Names with different
 
 A spelling in a sentence that talks about spelling is meant ("we misspelled her surname as
 Valiano", "Chris Honer, not Chris Horner as we had it": a corrections column), and so are two
-spellings joined by "and", "or" or a comma ("Jahmal and Jahmil Cooper": two names); both are
-left alone.
+spellings joined by "and", "or" or a comma, each written once and neither far better known to
+the word list ("Jahmal and Jahmil Cooper": two names); both are left alone.
 
 Also finds a one-off slip in any proper noun, place or organisation: a capitalised word one
 keystroke from another of the same document, used at most twice, that wordfreq's English list

@@ -582,12 +582,12 @@ original."""
             if key not in lower:
                 continue  # the cheap first pass: most texts hold none of the phrases
             for m in pattern.finditer(doc.text):
+                fix = Fix(f"write {usual!r}", (Edit(m.start(), m.end(),
+                                                    _cased(m.group(), usual)),),
+                          Applicability.UNSAFE) if doc.offsets_are_source else None
                 yield self.finding(
                     m.start(), m.end(),
-                    f"{m.group()!r} reads like a rewriting tool's version of {usual!r}",
-                    fix=Fix(f"write {usual!r}", (Edit(m.start(), m.end(), _cased(m.group(),
-                                                                                usual)),),
-                            Applicability.UNSAFE))
+                    f"{m.group()!r} reads like a rewriting tool's version of {usual!r}", fix=fix)
 
 
 def _cased(found: str, usual: str) -> str:
