@@ -33,6 +33,7 @@ from checker.rules.oneoff import (
     one_off_variants,
     pick_variant,
     token_index,
+    whole_word_starts,
 )
 from checker.rules.wordlist import available, zipf
 
@@ -461,22 +462,11 @@ def _joined(text: str, finding: Finding) -> bool:
     knows one far better than the other ("Outliok and Outlook Express": a slip)."""
     spelling = text[finding.start : finding.end]
     others = _spellings_of(text, finding) - {spelling}
-    return any(f"{a}{joiner}{b}" in text and _once(text, spelling) and _once(text, other)
+    return any(f"{a}{joiner}{b}" in text and len(whole_word_starts(text, spelling)) == 1
+               and len(whole_word_starts(text, other)) == 1
                and abs(zipf(spelling) - zipf(other)) < MIN_ZIPF_GAP
                for other in others for joiner in _JOINERS
                for a, b in ((spelling, other), (other, spelling)))
-
-
-def _once(text: str, word: str) -> bool:
-    """Is ``word`` written once only in ``text`` as a whole word?"""
-    count, at = 0, text.find(word)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(word) : at + len(word) + 1] or " "
-        if not (before.isalnum() or before in "_'’-" or after.isalnum() or after in "_-"):
-            count += 1
-        at = text.find(word, at + 1)
-    return count == 1
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*+")

@@ -99,7 +99,7 @@ def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> 
     """Given names just before ``token``; ``starts``: where it occurs, when already indexed (a
     scan of the whole text per pair of names grew with the square of a long document)."""
     if starts is None:
-        starts = _whole_word_starts(text, token)
+        starts = whole_word_starts(text, token)
     names = set()
     for start in starts:
         g = _GIVEN.search(text, max(0, start - 30), start)
@@ -116,7 +116,7 @@ def _given_name(word: str) -> bool:
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _whole_word_starts(text: str, token: str) -> list[int]:
+def whole_word_starts(text: str, token: str) -> list[int]:
     """Where ``token`` stands as a word of its own (not after a letter or an apostrophe, not
     before a letter): what ``re.finditer`` of that pattern finds, found with ``str.find``, which
     skips through a long text far faster than a pattern that opens with a lookbehind."""

@@ -149,12 +149,12 @@ reporter's begin: a misattribution waiting to happen."""
             following = _next_prose(text, paragraphs, i + 1)
             # the next paragraph goes on with the quotation (its mark typed either way round)
             continues = following is not None and text[following.start] in "“\"”"
+            unclosed = list(self._unclosed(text, p))
             # or it goes on in the next paragraph without its mark and closes there ("… That's
             # the key." / "They're really stay-at-home parents … all the time.”): closed, but
             # the reopening mark is missing
-            runs_on = (not continues and following is not None
+            runs_on = (bool(unclosed) and not continues and following is not None
                        and self._unopened(text, following) is not None)
-            unclosed = list(self._unclosed(text, p))
             elided = text[p.start:p.end].rstrip().endswith(_ELLIPSES)
             for pos in unclosed:
                 if continues or elided or pos >= cut:

@@ -15,7 +15,7 @@ from checker.nli.contradict import eligible
 from checker.nli.flips import could_flip, flip_pairs, tokens
 from checker.nli.patterns import reversed_stances, sentences_holding, settled_conditions
 from checker.rules import garble, names
-from checker.rules.oneoff import _whole_word_starts
+from checker.rules.oneoff import whole_word_starts
 
 
 def reference_tokens(text: str) -> list[str]:
@@ -114,7 +114,7 @@ def test_whole_word_starts_match_the_pattern(seed: int) -> None:
         token = rng.choice(["Ab", "AbA", "Abb"])
         text = "".join(rng.choice("Ab'’ é-_1") for _ in range(rng.randint(0, 30)))
         expected = [m.start() for m in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?!\w)", text)]
-        assert _whole_word_starts(text, token) == expected
+        assert whole_word_starts(text, token) == expected
 
 
 def test_relation_verbs_match_the_word_by_word_reference() -> None:
