@@ -73,15 +73,16 @@ def _same_actor_pairs(text: str, start: int, end: int) -> Iterator[tuple[re.Matc
             words = between.split()
             # a relation verb a few plain words apart, or a transfer to the second ("Orrin
             # Homes will transfer the Quarry Lane field to Orrin Homes")
-            related = (1 <= len(words) <= 6 and not _BREAKS.search(between)
-                       and _relation_verbs(between))
-            if not related and not _transfer_to(words):
+            verb_between = (1 <= len(words) <= 6 and not _BREAKS.search(between)
+                            and _relation_verbs(between))
+            if not verb_between and not _transfer_to(words):
                 continue
             following = text[b.end() : b.end() + 2]
             if following[:1] == "'" or following[:1] == "’":
                 continue  # "Russia ... Russia's" — a possessive, another noun
             if _in_longer_names(text, a.start(), b.end(), related=True):
-                continue  # two longer names: "St Johns FC beat FC Twente"
+                continue  # two longer names: "St Johns FC beat FC Twente" (a relation verb or a
+                # transfer is between the two, so an opening "The" is no name's)
             yield a, b
 
 

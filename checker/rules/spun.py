@@ -83,7 +83,9 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
     soft: list[re.Match[str]] = []
     for i, (prev, word, nxt) in enumerate(zip(words, words[1:], words[2:], strict=False)):
         w = word.group()
-        if w == w.lower() or not _plainly_after(text, sentence, prev, word):
+        if w == w.lower() or (w.lower() not in flagged and w not in _ARTICLES):
+            continue  # neither a word GB102 reads nor "A" / "An"
+        if not _plainly_after(text, sentence, prev, word):
             continue
         if _soft_miscased(prev, word, nxt, text):
             soft.append(word)
@@ -117,6 +119,7 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
 
 
 SOFT_HITS = 2  # capitals each of which a title could explain, that together make a garble
+_ARTICLES = frozenset(("A", "An"))  # read by the soft reading only
 _LEVELS = frozenset(("level", "levels"))  # "my A levels"
 
 
@@ -139,7 +142,7 @@ def _soft_miscased(prev: re.Match[str], word: re.Match[str], nxt: re.Match[str],
     w, p, n = word.group(), prev.group(), nxt.group()
     if not p[0].islower():
         return False
-    if w in ("A", "An"):
+    if w in _ARTICLES:
         return n[0].islower() and n.lower() not in function_words() and n.lower() not in _LEVELS
     if w.lower() == "the" or w.lower() not in _miscased_words() or len(w) < 2:
         return False
