@@ -502,6 +502,20 @@ def series_items(a: str, b: str, lex: Lexicon) -> bool:
     return any(k > 0 and ta[k - 1] in enumerators() for k in differ)
 
 
+# A list item keyed by the number it opens with, a label's colon after a few words ("- 2 Main
+# Numbers + Thunderball: [Prize Amount] (odds … 1 in 148)", "3 bedrooms: £1,450 a month")
+_KEYED_ROW = re.compile(r"(\d(?<![\d,.]\d)[\d,.]*+)[ \t]++[^:.!?\n]{1,40}+:[ \t]")
+
+
+def _keyed_rows(a: str, b: str) -> bool:
+    """Two rows of a table set out as a list, each keyed by its own number ("- 2 Main Numbers +
+    Thunderball: …" / "- 1 Main Number + Thunderball: …"): two prizes, not two accounts of one.
+    A list of key facts ("- 5 people died" / "- 7 people died") has no label and is still read."""
+    ka = _KEYED_ROW.match(a.lstrip(BULLETS + " \t"))
+    kb = _KEYED_ROW.match(b.lstrip(BULLETS + " \t"))
+    return ka is not None and kb is not None and ka.group(1) != kb.group(1)
+
+
 def _fragment(text: str) -> bool:
     """A short, verbless listing line: 'Chelsea 1-1 Manchester City.', '"Veep," 10:30 ET, HBO.'"""
     toks = _tokens(text)
@@ -646,6 +660,8 @@ class PairFilter:
         if series_items(a, b, self._lex):
             return True
         both_items = i in self._items and j in self._items
+        if both_items and _keyed_rows(a, b):
+            return True
         if not (both_items or (_fragment(a) and _fragment(b))):
             return False
         sa, sb = _subject(a, self._stop), _subject(b, self._stop)

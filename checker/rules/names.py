@@ -642,6 +642,8 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 _WORD_AND_LETTER = r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
 _WORD_LETTER = re.compile(_WORD_AND_LETTER)
 # Where a surname should follow: before a comma, a relative or a verb ("Yevgeny V, whose …").
+# a second lone letter joined to the first ("for horses in Bands C and D", "Groups A, B or C")
+_ANOTHER_LETTER = re.compile(r"(?<![ \t])[ \t]*+(?:,|and\b|or\b|&|to\b)[ \t]*+[A-Z](?![\w.])")
 _TRUNCATED = re.compile(
     _WORD_AND_LETTER
     + r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
@@ -693,7 +695,7 @@ Finds a given name followed by a lone capital letter with no period, where a sur
 ("headed by Yevgeny V, whose mercenaries…"). Terms that take a letter by design ("Plan B",
 "Vitamin D") are listed in `rules/names/truncation-exceptions.txt`; a word written with a lone
 capital twice or more, or with two different ones ("Moto X" and "Moto G", a team's "Phoenix A"
-and "Phoenix C"), names a model or a series. A line that lists authors as
+and "Phoenix C", "Bands C and D"), names a model or a series. A line that lists authors as
 a reference list does (three or more, two with a year, or any with "et al": "Haber M, Loeb M,
 Moss L, et al.") is passed over: there a surname and initials are the whole name."""
     why = """
@@ -701,7 +703,8 @@ A truncated name leaves the reader unsure who is meant, and usually marks text t
 machine-rewritten."""
     bad_examples = ("The company was headed by Yevgeny V, whose mercenaries spread across Africa.",)
     good_examples = ("The company was headed by Yevgeny Prigozhin, whose mercenaries spread.",
-                     "The government has a Plan B, officials said.")
+                     "The government has a Plan B, officials said.",
+                     "A stakes race for horses in Bands C and D was run at 2.45pm.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         exceptions = set(load_lines("names", "truncation-exceptions.txt")) | honorifics()
@@ -714,8 +717,9 @@ machine-rewritten."""
                 continue
             if designations is None:
                 designations = _designations(doc.text)
-            if word in designations:
-                continue  # "Moto X" and "Moto G", "Veloster N" twice: a model or a series
+            if word in designations or _ANOTHER_LETTER.match(doc.text, m.end()):
+                # "Moto X" and "Moto G", "Veloster N" twice, "Bands C and D": a model or a series
+                continue
             if references is None:
                 references = _reference_lines(doc.text)
             if any(a <= m.start() < b for a, b in references):

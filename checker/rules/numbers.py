@@ -477,6 +477,18 @@ _AGED = re.compile(
     r"(\d(?<!\w\d)\d{0,2})-year-old[ \t]+(?:[a-z]+[ \t]+){0,2}([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*)"
 )
 
+_WORD_AFTER = re.compile(r"(?<![ \t])[ \t]++([a-z]++)")
+# The nouns a place or an affiliation describes ("a 57-year-old Muskegon man", "the 30-year-old
+# Labour councillor"): the capitals before them are no name of the person.
+_PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "men", "women", "boys", "girls", "teenager", "teen", "youth",
+    "resident", "native", "mother", "father", "son", "daughter", "grandmother", "grandfather",
+    "pensioner", "student", "driver", "motorist", "cyclist", "pedestrian", "worker", "officer",
+    "councillor", "councilor", "politician", "lawmaker", "player", "striker", "midfielder",
+    "defender", "goalkeeper", "forward", "winger", "coach", "manager", "singer", "actor",
+    "actress", "star", "rider", "runner", "swimmer", "boxer", "fighter", "veteran", "soldier",
+    "nurse", "doctor", "teacher", "businessman", "businesswoman", "farmer", "mum", "dad",
+})
 
 _CAP_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+)*")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
@@ -512,7 +524,9 @@ class ConflictingAge(Rule):
     summary = "One person given two different ages"
     what = """
 Finds a person whose age is given twice with different values, in either of the usual forms
-("Smith, 45," and "the 47-year-old Smith"). People are matched by their surname. A person
+("Smith, 45," and "the 47-year-old Smith"). People are matched by their surname; capitals
+before a noun for a person ("a 57-year-old Muskegon man") say where the person is from, not who
+they are. A person
 referred back to by an age alone that no sentence gave, its digits a stated age's swapped ("a
 67-year-old woman" … "the family of the 76-year-old"), is found too."""
     why = """
@@ -520,7 +534,9 @@ An age that changes within a story is a factual error a reader can see at once."
     bad_examples = ("John Smith, 45, was arrested on Monday. Police said the 47-year-old Smith "
                     "had no record.",)
     good_examples = ("John Smith, 45, was arrested on Monday. Police said the 45-year-old Smith "
-                     "had no record.",)
+                     "had no record.",
+                     "A 57-year-old Muskegon man is in custody. Officers found a 54-year-old "
+                     "Muskegon man with a stab wound and took him to Mercy Health Muskegon.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         if not _AGE_HINT.search(doc.text) and "-year-old" not in doc.text:
@@ -529,6 +545,9 @@ An age that changes within a story is a factual error a reader can see at once."
         for m in _AGE.finditer(doc.text):
             found.append((m.group(1), int(m.group(2)), m.start(2), m.end(2)))
         for m in _AGED.finditer(doc.text):
+            after = _WORD_AFTER.match(doc.text, m.end())
+            if after is not None and after.group(1) in _PERSON_NOUNS:
+                continue  # "a 57-year-old Muskegon man": where the person is from, not a name
             found.append((m.group(2), int(m.group(1)), m.start(1), m.end(1)))
         # A surname alone stands for a person only when one full name in the story has it:
         # brothers share a surname and not an age.
@@ -715,7 +734,8 @@ class ImpossibleDate(Rule):
                "or a month written twice")
     what = """
 Finds a weekday written with a full date it does not fall on ("Monday 17th July 2026": that day
-is a Friday), a day the month does not have ("31 June", "February 29, 2023"), and a part of the
+is a Friday), a day the month does not have ("31 June", "February 29, 2023", "May 32, 2021": a
+day over 31 counts only with its year, since "40 May loyalists" is no date), and a part of the
 day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning"),
 and a month written on both sides of its day ("Saturday July 21st July"; the fix removes the
 second). A weekday with a date but no year is left alone, and so is twelve o'clock, which is
@@ -727,8 +747,10 @@ judgement is needed."""
     bad_examples = ("Term ends on Monday 17th July 2026.",
                     "The tournament was held on 31 June.",
                     "They play at the Ragg on Sunday morning at 11.30pm.",
-                    "The fete is on Saturday July 21st July at the hall.")
+                    "The fete is on Saturday July 21st July at the hall.",
+                    "On May 32, 2021 at about 1000hrs, a man reported at the station.")
     good_examples = ("Term ends on Friday 17th July 2026.", "Tuesday, 1 March\n\n2000 figures",
+                     "About 40 May loyalists voted against the deal.",
                      "The count starts on Sunday morning at 11.30am.",
                      "Monday morning but resume at 9pm until 5am.")
     fix_applicability = Applicability.SAFE  # the month written twice: the second goes
@@ -787,8 +809,8 @@ judgement is needed."""
             number = _MONTH_NUMBER[month[:3].lower()]
             year = int(m.group(3)) if m.group(3) else 2000  # a leap year: 29 February holds
             most = calendar.monthrange(year, number)[1]
-            if 1 <= int(day) <= most or int(day) > 31:
-                continue
+            if 1 <= int(day) <= most or int(day) > (39 if m.group(3) else 31):
+                continue  # "40 May loyalists" is no date; "May 32, 2021", with its year, is one
             yield self.finding(
                 m.start(), m.end(),
                 f"{calendar.month_name[number]}"

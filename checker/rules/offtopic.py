@@ -191,6 +191,10 @@ def line_embeddings(doc: Document, ctx: Context, spans: list[Span]) -> npt.NDArr
 
 _GOES_ON = frozenset(",;:–—-")
 _OPENS_LOWER = re.compile(r"[a-z]{2}")
+# a line that stops on a word no sentence ends on ("perfect for fans of" / "Ask Again, Yes and" /
+# "What the Fireflies Knew."): a blurb or a poster hard-wrapped, the sentence goes on below
+_ENDS_OPEN = re.compile(r"(?<![\w'’-])(?:and|or|nor|but|of|the|a|an|to|for|with|by|from|at|than)"
+                        r"\Z", re.IGNORECASE)
 
 
 def _broken_sentence(texts: Sequence[str], index: int) -> bool:
@@ -198,11 +202,15 @@ def _broken_sentence(texts: Sequence[str], index: int) -> bool:
     are typed ("This time last year, one of these men was the all-powerful Chancellor," /
     ":00:16.:00:38." / "the other just a former Cabinet minister …")? It opens on a lower-case
     letter, or it ends on a comma or a dash, or without a full stop before a line that opens on
-    a lower-case letter (lines without letters, such as time codes, passed over). A bulleted
+    a lower-case letter (lines without letters, such as time codes, passed over), or it or the
+    line before it ends on a word no sentence ends on ("perfect for fans of" / "Ask Again, Yes
+    and" / "What the Fireflies Knew."). A bulleted
     item that opens on a lower-case letter goes on from the line that leads into the list ("In
     other business, council:" / "• learned that the s…")."""
     text = texts[index].strip()
     if _OPENS_LOWER.match(text.lstrip(BULLETS + " \t")):  # (not "iPhone deals you can't miss")
+        return True
+    if _ENDS_OPEN.search(text) or (index > 0 and _ENDS_OPEN.search(texts[index - 1].rstrip())):
         return True
     after = next((t.strip() for t in texts[index + 1 :] if any(c.isalpha() for c in t)), "")
     return text[-1:] in _GOES_ON or (text[-1:] not in ".!?…\"”’"

@@ -357,6 +357,10 @@ _HYPHENS = frozenset("-\u2010\u2011")
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
 _SCORE_NEXT = re.compile(r"[ \t]{1,4}\d{1,3}[-–]\d{1,3}\b")
 _ARTICLES = frozenset({"the", "a", "an"})
+# "I promised you you'd hear it", "I know that that's wrong": the first is the verb's object,
+# the second the subject of a contracted clause
+_OBJECT_THEN_SUBJECT = frozenset({"you", "that"})
+_CONTRACTION_NEXT = re.compile(r"['\u2019](?:d|ll|re|ve|s)\b", re.IGNORECASE)
 # "is is" is meant after a clause that is its subject ("What it is is a trap", "The thing is is
 # …"), and a slip after a name ("jockey Charlie Deutsch is is being treated").
 _IS_CLAUSE = re.compile(
@@ -437,8 +441,12 @@ New York anthem"; but "in the The Standard Book" is a slip). So is a name that d
 title case in the middle of a sentence ("Goonoo Goonoo Road", "Abdullah Abdullah"), and a word
 shouted twice in capitals ("NARROW NARROW ESCAPE!"); a function word doubled is a slip in any
 case. "is is" is a slip too, except after a clause that is its subject ("what it is is a
-trap"). Two articles in a row ("or a the oldest president", "the an") are one slip too, reported
-without a fix, since either may be the one meant."""
+trap"). "you you'd" and "that that's" are an object, then the subject of a contracted clause ("I
+promised you you'd hear it"). A lower-case word before its capitalised twin ("Body materials
+Materials used in the frame") is a label and its description, or a sentence begun where a full
+stop was lost: there is no word to remove. Two articles in a row ("or a the oldest
+president", "the an") are one slip too, reported without a fix, since either may be the one
+meant."""
     why = """
 A repeated word is a classic editing slip that spell checkers do not catch."""
     bad_examples = ("The the troops will leave.", "It is in the The Standard Book of Spells.",
@@ -453,7 +461,9 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "The crash happened on Goonoo Goonoo Road.",
                      "Riders of boda boda motorcycle taxis will need a licence.",
                      "NARROW NARROW ESCAPE! The keeper saves.", "G O O O A A A L for Lyon!",
-                     "Under Plan A the council pays; the anthem played.")
+                     "Under Plan A the council pays; the anthem played.",
+                     "I promised you you’d hear it from me first.",
+                     "| Body materials Materials used in the frame | Plastic |")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -482,7 +492,14 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 doc.text[m.end() : m.end() + 1] in _HYPHENS
             ):
                 continue  # part of a compound: "the second break-in in a week", "in in-depth"
+            if word.lower() in _OBJECT_THEN_SUBJECT and _CONTRACTION_NEXT.match(doc.text, m.end()):
+                continue  # "I promised you you'd hear it": an object, then a contracted subject
             second = m.group(0)[-len(word):]
+            if (word[0].islower() and second[0].isupper()
+                    and word.lower() not in function_words()):
+                # "Body materials Materials used in the frame": a field's label, then its
+                # description, or a sentence begun where a full stop was lost; no word to remove
+                continue
             if _name_or_shout(doc.text, m.start(), m.end(), word, second):
                 continue
             if second[0].isupper() and _SCORE_NEXT.match(doc.text, m.end()):

@@ -111,6 +111,8 @@ def test_dated_entries_of_a_listing_are_not_number_flips() -> None:
         ('File "report.py", line 14, in <module>', 'File "report.py", line 9, in <module>'),
         ("The heats resume at the harbour pool in Round 2 on Sunday.",
          "The heats resume at the harbour pool in Round 3 on Sunday."),
+        # a knitting pattern's rows
+        ("Row 5 K to end, dropping extra loops.", "Row 10 K to end, dropping extra loops."),
         # "No." answering the question before it, not negating its own sentence
         ("No. Guide dogs are always allowed on board the ferry.",
          "Guide dogs are always allowed on board the ferry."),

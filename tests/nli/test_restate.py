@@ -1351,3 +1351,17 @@ def test_one_worry_told_with_a_preposition_and_with_there_will_be_is_a_restateme
         short, "Police are not concerned there will be an influx of travellers at the border.")
     assert not reworded_restatement("Officials said the plant closed in May after the fire.",
                                     "Officials said the plant will close in May after the fire.")
+
+
+def test_rows_of_a_table_keyed_by_their_own_numbers_are_parallel_items() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    prizes = ["- 3 Main Numbers: [Prize Amount] (odds are approximately 1 in 122)",
+              "- 2 Main Numbers + Thunderball: [Prize Amount] (odds are approximately 1 in 148)",
+              "- 1 Main Number + Thunderball: [Prize Amount] (odds are approximately 1 in 78)"]
+    assert unlikely_pairs(prizes, [(1, 2), (0, 1)]) == {(1, 2), (0, 1)}
+    # a list of key facts with no label is still compared
+    facts = ["- 5 people died in the fire at the depot.",
+             "- 7 people died in the fire at the depot.",
+             "- The fire began shortly after 3am."]
+    assert unlikely_pairs(facts, [(0, 1)]) == set()

@@ -240,6 +240,22 @@ def test_a_last_line_cut_off_is_not_judged_off_topic() -> None:
     assert codes(f"{story}\n\n{headline}", ("SP110",)) == ["SP110"]
 
 
+def test_a_hard_wrapped_line_of_a_blurb_goes_on_from_the_line_before() -> None:
+    from checker.rules.offtopic import _broken_sentence
+
+    blurb = ["1979. A debut novel of a young woman and her nomadic mother, perfect for fans of",
+             "Ask Again, Yes and",
+             "What the Fireflies Knew.",
+             "Fifteen-year-old Aurora Taylor's single mother prefers to leave when things get "
+             "hard."]
+    assert _broken_sentence(blurb, 1) and _broken_sentence(blurb, 2)  # ends on "and"; after it
+    # a headline between two finished sentences is still a line of its own
+    story = ["The ferry resumed its crossings on Monday after the strike ended.",
+             "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
+             "Passengers were told to expect delays until Wednesday."]
+    assert not _broken_sentence(story, 1)
+
+
 def test_what_makes_a_last_line_cut_short() -> None:
     from checker.rules.offtopic import _cut_short
 
