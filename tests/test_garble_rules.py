@@ -944,6 +944,23 @@ def test_a_spun_phrase_s_fix_puts_the_usual_phrase_back_in_its_case() -> None:
                                         "Foreign Office.")
 
 
+def test_one_spun_phrase_written_again_is_one_finding_with_one_fix() -> None:
+    from checker.fixes import apply_edits
+
+    text = ("The New York Occasions said the man was held, a legislation enforcement official "
+            "informed The Related Press. The New York Occasions and CNN reported it first.")
+    result = check_text(text, "draft.txt", "text", Settings(use_model=False, select=("GB108",)))
+    assert result.document is not None
+    found = [(text[f.start : f.end], len(f.related)) for f in result.findings]
+    assert found == [("New York Occasions", 1), ("legislation enforcement", 0),
+                     ("Related Press", 0)]
+    assert "(2 times)" in result.findings[0].message
+    edits = tuple(e for f in result.findings if f.fix for e in f.fix.edits)
+    assert apply_edits(text, edits) == (
+        "The New York Times said the man was held, a law enforcement official informed The "
+        "Associated Press. The New York Times and CNN reported it first.")
+
+
 def test_a_name_in_a_sentence_about_its_spelling_is_meant() -> None:
     """A corrections column writes the wrong spelling beside the right one on purpose."""
     column = ("In a feature about video makers, we misspelled Marisa Delgano's surname "

@@ -561,8 +561,9 @@ Workplace" (Foreign Office), "synthetic intelligence", "curiosity charges" (inte
 "of the yr". The phrases are listed in `rules/garble/spun-phrases.tsv`, each with the phrase it
 stands for; only phrases that no writer uses for anything else are listed, and an entry written
 with capitals matches only with them ("Home of Representatives", not "a home of
-representatives"). The fix puts the usual phrase back; it is unsafe, since the copy around it
-needs reading too."""
+representatives"). A phrase written again is one finding, the other places related. The fix
+puts the usual phrase back everywhere; it is unsafe, since the copy around it needs reading
+too."""
     why = """
 Content farms copy a news story through a spinning tool so that search engines take it for a new
 one. The tool's synonyms turn the story's fixed names and phrases into nonsense that no writer
@@ -584,13 +585,22 @@ original."""
         for key, usual, pattern in _spun_phrases():
             if key not in lower:
                 continue  # the cheap first pass: most texts hold none of the phrases
-            for m in pattern.finditer(doc.text):
-                fix = Fix(f"write {usual!r}", (Edit(m.start(), m.end(),
-                                                    _cased(m.group(), usual)),),
-                          Applicability.UNSAFE) if doc.offsets_are_source else None
-                yield self.finding(
-                    m.start(), m.end(),
-                    f"{m.group()!r} reads like a rewriting tool's version of {usual!r}", fix=fix)
+            found = list(pattern.finditer(doc.text))
+            if not found:
+                continue
+            # one phrase written again is one problem: one finding, the others related, one
+            # fix for all ("New York Occasions" five times in one copy)
+            first, *again = found
+            fix = Fix(f"write {usual!r}", tuple(Edit(m.start(), m.end(), _cased(m.group(), usual))
+                                                for m in found),
+                      Applicability.UNSAFE) if doc.offsets_are_source else None
+            times = f" ({len(found)} times)" if again else ""
+            yield self.finding(
+                first.start(), first.end(),
+                f"{first.group()!r} reads like a rewriting tool's version of {usual!r}{times}",
+                related=tuple(Related(m.start(), m.end(), "the same phrase again")
+                              for m in again),
+                fix=fix)
 
 
 def _cased(found: str, usual: str) -> str:
