@@ -229,3 +229,36 @@ def test_any_figure_given_again_with_two_digits_swapped_before_the_same_word() -
                "Jones came second with 1,420 votes after a recount.")
     assert _nu101(results) == []
     assert _nu101("The museum holds 312 coins.\n\nIt was visited by 321 schools last year.") == []
+
+
+def _nu105(text: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU105",)))
+    return [f.message for f in result.findings]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Of the crew, the 21 hospital employees include four physicians, 14 nurses, one "
+     "pharmacist, one caregiver and two students.", "the parts add up to 22, more than the 21"),
+    ("The 25 medals: 10 gold, 8 silver and 9 bronze.", "the parts add up to 27, more than the 25"),
+    ("The new board of nine members comprises four women and three men.",
+     "the parts add up to 7, not the 9"),
+])
+def test_a_breakdown_that_does_not_add_up(text: str, message: str) -> None:
+    [found] = _nu105(text)
+    assert found.startswith(message)
+
+
+@pytest.mark.parametrize("text", [
+    # fewer parts after "include" may leave some out
+    "The 21 hospital employees include four physicians and 14 nurses.",
+    # each part larger than the total: the parts count something else
+    "The two schools include 400 pupils and 30 teachers.",
+    # a list of times, not of members
+    "The 3 sessions include 2 hours of talks and 4 hours of workshops.",
+    # a breakdown that adds up
+    "The new board of nine members comprises four women and five men.",
+    # a sentence ended before the verb: no total
+    "Police arrested 12 men. Those charged include four teenagers and ten adults.",
+])
+def test_a_breakdown_that_adds_up_or_counts_something_else(text: str) -> None:
+    assert _nu105(text) == []

@@ -526,9 +526,8 @@ class ConflictingAge(Rule):
 Finds a person whose age is given twice with different values, in either of the usual forms
 ("Smith, 45," and "the 47-year-old Smith"). People are matched by their surname; capitals
 before a noun for a person ("a 57-year-old Muskegon man") say where the person is from, not who
-they are. A person
-referred back to by an age alone that no sentence gave, its digits a stated age's swapped ("a
-67-year-old woman" … "the family of the 76-year-old"), is found too."""
+they are. A person referred back to by an age alone that no sentence gave, its digits a stated
+age's swapped ("a 67-year-old woman" … "the family of the 76-year-old"), is found too."""
     why = """
 An age that changes within a story is a factual error a reader can see at once."""
     bad_examples = ("John Smith, 45, was arrested on Monday. Police said the 47-year-old Smith "
@@ -833,3 +832,109 @@ def _at_odds(part: str, half: str) -> bool:
 
 def _full_weekday(abbreviation: str) -> str:
     return calendar.day_name[_WEEKDAY_KEYS.index(abbreviation.lower())]
+
+
+# A total and its breakdown in one sentence: "The 21 hospital employees include four physicians,
+# 14 nurses, …". The verb (or a colon) is found first, then the total before it and the counted
+# parts after it.
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen", "twenty"]
+_COUNT = (r"(?:\d(?<![\w$£€.,]\d)\d{0,2}(?:,\d{3})++(?![.,]?\d)"
+          r"|\d(?<![\w$£€.,]\d)\d*+(?![.,]?\d)"
+          rf"|(?i:{'|'.join(_SMALL)})\b)")
+_BREAKDOWN_VERB = re.compile(r"[ \t](includ(?:e[sd]?|ing)|compris(?:e[sd]?|ing)"
+                             r"|consist(?:s|ed|ing)?[ \t]+of|made[ \t]+up[ \t]+of)[ \t]"
+                             r"|(?<=[A-Za-z]):[ \t]")
+# the total, then up to five words, at the end of the text before the verb
+_TOTAL_BEFORE = re.compile(rf"(?<![\w'’-])({_COUNT})[ \t]+((?:[A-Za-z][\w'’-]*+,?[ \t]+){{0,5}})\Z")
+_BREAKDOWN_PART = re.compile(rf"({_COUNT})[ \t]++([a-z][\w'’-]*+)")
+_BREAKDOWN_SEPARATOR = re.compile(r",[ \t]*+(?:and[ \t]++)?|(?<![ \t])[ \t]++and[ \t]++")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|\Z)|\n")
+_NOT_COUNTED = frozenset({"per", "percent", "cent", "times", "years", "year", "months", "month",
+                          "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
+                          "seconds", "million", "billion", "thousand", "hundred", "am", "pm",
+                          "points", "point", "goals", "runs", "of", "to", "or", "and"})
+BREAKDOWN_BEFORE, BREAKDOWN_AFTER = 90, 240
+
+
+def _count_value(token: str) -> int:
+    low = token.lower()
+    return _SMALL.index(low) if low in _SMALL else int(token.replace(",", ""))
+
+
+@register
+class PartsExceedTotal(Rule):
+    code = "NU105"
+    name = "parts-exceed-total"
+    category = "number"
+    summary = "A breakdown whose parts add up to more than the total it breaks down"
+    what = """
+Finds a total broken down in the same sentence ("The 21 hospital employees include four
+physicians, 14 nurses, one pharmacist, …") whose parts add up to more than the total (here 23),
+or, after "comprise", "consist of" or "made up of", to anything but the total. The parts must be
+a list of counts and nothing else (two or more, joined by commas and "and"), each no larger than
+the total: "The two schools include 400 pupils and 30 teachers" counts something else, and so
+does a list of times, years or percentages. "Including" may leave parts out, so fewer is fine
+there; more never is."""
+    why = """
+A breakdown that does not add up is wrong somewhere, and a reader with a pencil will find it:
+the total, a part, or a part left in from an earlier version of the story."""
+    bad_examples = (
+        "The 21 hospital employees include four physicians, 14 nurses, one pharmacist, one "
+        "technician, one caregiver and one medical student.",
+        "The squad of 23 players is made up of 12 forwards and 10 backs.",
+    )
+    good_examples = (
+        "The 21 hospital employees include four physicians, 14 nurses, one pharmacist and one "
+        "caregiver.",
+        "The two schools include 400 pupils and 30 teachers.",
+        "The 25 patients include 14 who stayed at home and one in hospital.",
+        "Her 3 albums include 12 songs each: 4 ballads and 8 dance tracks.",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        for verb in _BREAKDOWN_VERB.finditer(text):
+            # the text before the verb, from the start of its sentence, ending on a space
+            end = verb.start() + 1 if verb.group(1) else verb.start()
+            begin = max(0, end - BREAKDOWN_BEFORE)
+            head = text[begin:end] + ("" if verb.group(1) else " ")
+            cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; ")) + 1
+            total = _TOTAL_BEFORE.search(head, cut)
+            if total is None:
+                continue
+            tail = text[verb.end() : verb.end() + BREAKDOWN_AFTER]
+            stop = _SENTENCE_END.search(tail)
+            listed = tail[: stop.start()] if stop else tail
+            parts = self._parts(listed)
+            if parts is None:
+                continue
+            whole = _count_value(total.group(1))
+            values = [_count_value(p) for p in parts]
+            if any(v > whole for v in values):
+                continue  # "two schools include 400 pupils": parts of something else
+            exhaustive = verb.group(1) is not None and not verb.group(1).startswith("includ")
+            added = sum(values)
+            if added > whole or (exhaustive and added != whole):
+                at = begin + total.start(1)
+                yield self.finding(
+                    verb.end(), verb.end() + len(listed.rstrip()),
+                    f"the parts add up to {added}, {'more than' if added > whole else 'not'} "
+                    f"the {whole} they break down",
+                    related=(Related(at, at + len(total.group(1)), "the total"),))
+
+    @staticmethod
+    def _parts(text: str) -> list[str] | None:
+        """The counts of a list made only of counted parts ("four physicians, 14 nurses and
+        one student"), or None."""
+        pieces = _BREAKDOWN_SEPARATOR.split(text.strip())
+        if len(pieces) < 2:
+            return None
+        counts = []
+        for piece in pieces:
+            m = _BREAKDOWN_PART.match(piece)
+            if m is None or m.group(2).lower() in _NOT_COUNTED:
+                return None
+            counts.append(m.group(1))
+        return counts
