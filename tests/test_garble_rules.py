@@ -801,7 +801,9 @@ def test_a_sum_in_a_currency_on_both_sides_is_no_swap() -> None:
     "an image, when javascript is unavailable", "Getty Images", "NPR logo", "Transcript",
     "Act now to keep your subscription", "Available transcripts are automatically generated.",
     "Kobe Bryant Photo by Kevork Djansezian/AP", "Download as docx, pdf, or txt",
-    "Next page . . . . Previous page", "Listen to this article:"])
+    "Next page . . . . Previous page", "Listen to this article:",
+    "Original Source: www.example247.com", "This content first appear on the guardian",
+    "via IFTTT", "More Articles ..."])
 def test_account_player_and_blog_furniture_is_boilerplate(furniture: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{furniture}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [furniture]

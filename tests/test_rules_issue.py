@@ -172,6 +172,9 @@ def test_promotional_links_and_the_domain_lists() -> None:
     assert any("shop.example.com" in f for f in denied)
     allowed = _flagged(text, "SP103", table={"spam": {"allow-domains": ["bit.ly"]}})
     assert not any("bit.ly" in f for f in allowed)
+    # an auto-poster's shortened link back to its source
+    assert any("ift.tt" in f for f in _flagged(f"{BODY} from WordPress https://ift.tt/3ekXbqd\n",
+                                               "SP103"))
 
 
 # --- names --------------------------------------------------------------------------------
