@@ -988,3 +988,17 @@ def test_two_spellings_joined_by_and_are_two_names() -> None:
     slip = ("The add-on is designed to work alongside Outliok and Outlook Express, the firm "
             "said. Searching mail is now as quick as searching the web.")
     assert _found(slip, "NM101") == ["Outliok"]
+
+
+def test_a_quoted_sentence_under_a_read_more_line_is_the_story_s() -> None:
+    """A "READ MORE" dropped into a quotation that runs over two paragraphs: the line under it
+    is the speaker's next sentence, not a teaser, and the safe fix must not remove it."""
+    text = ("Swansea beaten\n\n“We raised the tempo in the second half,” he told reporters. "
+            "“There was a slight tactical change too.\n\nREAD MORE\n\n“It worked and we went on "
+            "to win the game.”\n\nThe win lifts them to fifth in the table.\n")
+    assert _found(text, "SP101") == ["READ MORE"]
+    # a teaser headline under it is still part of the block
+    teaser = text.replace("“It worked and we went on to win the game.”",
+                          "Swansea boss hails tactical change in win over rivals")
+    assert _found(teaser, "SP101") == ["READ MORE\n\nSwansea boss hails tactical change in win "
+                                       "over rivals"]

@@ -532,20 +532,29 @@ def _starts_with_bullet(text: str) -> bool:
 
 
 def list_items(sentences: Sequence[str]) -> set[int]:
-    """Indices of sentences in a run of at least three short items with a number or a bullet."""
+    """Indices of sentences in a run of at least three short items with a number or a bullet.
+    A bulleted item's second sentence ("- Guyana, due to violent crime. The notice states …" /
+    "- Bangladesh, …" / "- Pakistan, …") does not end the run, and is no item itself."""
     item = [
         len(_tokens(s)) <= LIST_ITEM_TOKENS
         and (any(c.isdigit() for c in s) or _starts_with_bullet(s))
         for s in sentences
     ]
+    bulleted = [_starts_with_bullet(s) for s in sentences]
+    n = len(sentences)
     out: set[int] = set()
     start = 0
-    while start < len(sentences):
-        end = start
-        while end < len(sentences) and item[end]:
+    while start < n:
+        end, run = start, []
+        while end < n:
+            if item[end]:
+                run.append(end)
+            elif not (run and bulleted[run[-1]] and run[-1] == end - 1
+                      and end + 1 < n and item[end + 1] and bulleted[end + 1]):
+                break
             end += 1
-        if end - start >= LIST_RUN:
-            out.update(range(start, end))
+        if len(run) >= LIST_RUN:
+            out.update(run)
         start = max(end, start + 1)
     return out
 
@@ -873,9 +882,24 @@ class PairFilter:
         if self.addition(i, j):
             return "addition"
         a, b = self._sentences[i], self._sentences[j]
-        if restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop):
+        if (restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop)
+                or cut_teaser(a, b) or cut_teaser(b, a)):
             return "restatement"
         return None
+
+
+CUT_TEASER_WORDS = 6
+
+
+def cut_teaser(cut: str, whole: str) -> bool:
+    """Is ``cut`` the start of ``whole``, stopped mid-sentence: a teaser cut at its length above
+    the story it opens ("Sixteen of the 57 trains that call at Harpenden … during the peak
+    morning" / "Sixteen of the 57 trains … during the peak morning rush hour were cancelled …")?"""
+    head = " ".join(cut.split())
+    if not head or head[-1] in ".!?\"”’)" or len(head.split()) < CUT_TEASER_WORDS:
+        return False
+    rest = " ".join(whole.split())
+    return len(rest) > len(head) and rest.startswith(head) and not rest[len(head)].isalnum()
 
 
 _DATE_WORDS = MONTHS | {m[:3] for m in MONTHS} | {"sept"}

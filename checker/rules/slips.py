@@ -69,13 +69,17 @@ Narobi", "Germany beat Gerogia 2-0", "8. Haimlton", "Nonethless, the figures …
 letter is never the slip. NM101 finds a name spelled two ways when the right spelling is in the
 text too; this rule finds the slip when it is not. A word beside another capitalised word
 ("Breah Stewart", "Finings Road", "Markos Geneti") or in a list of names ("Morley, Priet") is
-part of a name that may be spelled any way at all, and is left alone; so is a word the text
-also writes in lower case, and the last word of a text cut off in the middle of it."""
+part of a name that may be spelled any way at all, and is left alone, unless the text itself
+writes the right word in lower case ("Punjab Chief Minsiter Bhagwant Mann" in a story about "the
+state chief minister": a title's word, not a name's); so is a word the text also writes in lower
+case, and the last word of a text cut off in the middle of it."""
     why = """
 A slip in a well-known name ("Cheslea", "Narobi") is the kind of error a reader spots at once
 and a spell checker set to skip capitalised words never sees."""
     bad_examples = ("Cheslea salvaged a win against a battling side on Saturday.",
-                    "Germany beat Gerogia 2-0 in the qualifier.")
+                    "Germany beat Gerogia 2-0 in the qualifier.",
+                    "Punjab Chief Minsiter Bhagwant Mann spoke. The state chief minister denied "
+                    "it.")
     good_examples = ("Breah Stewart contributed 11 points.",
                      "Chelsea salvaged a win against a battling side on Saturday.",
                      "The line-up was Ingham, Mulligan, Fenton, Morley, Priet and McIndoe.")
@@ -98,12 +102,15 @@ and a spell checker set to skip capitalised words never sees."""
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
-            if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
-                    text, max(0, m.start() - 40), m.start()):
-                continue  # one name of several words, or a list of names
             right = slip_of(key, common)
-            if right is None or right in written or doc.touches_markup(m.start(), m.end()):
+            if right is None or doc.touches_markup(m.start(), m.end()):
                 continue
+            if right not in lower:  # (the text's own common word: "the state chief minister")
+                if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
+                        text, max(0, m.start() - 40), m.start()):
+                    continue  # one name of several words, or a list of names
+                if right in written:
+                    continue  # the right spelling is there, capitalised: NM101's to report
             if zipf(word) > MAX_SLIP_ZIPF:
                 continue
             fixed = right.capitalize()

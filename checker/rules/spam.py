@@ -155,7 +155,10 @@ def _links_under(doc: Document, following: list[Span],
                 out.append(line)  # a second heading right under the first ("Keep Reading" /
                 continue  # "Most Popular"): one block of links, one finding
             break
-        prose = words > MAX_LINK_WORDS or (text[-1] in ".!?" and words > MAX_SENTENCE_LINK_WORDS)
+        # (a sentence's end inside a closing quotation mark too: "“It worked and we went on to
+        # win the game.”" under a "READ MORE" dropped into a quotation is the story's)
+        prose = words > MAX_LINK_WORDS or (text.rstrip("”\"’'")[-1:] in (".", "!", "?")
+                                           and words > MAX_SENTENCE_LINK_WORDS)
         if prose and not any(_CARD_AGE.match(t) for t in texts[k + 1 : k + 1 + CARD_AGE_WITHIN]):
             break  # prose of the story, not a card's standfirst
         out.append(line)

@@ -101,8 +101,10 @@ _OPENERS = {"“": "”", '"': '"'}
 
 
 # Wire copy typed on ASCII keyboards writes quotation marks as two grave accents and two
-# apostrophes: ``We will stay,'' he said. Those count as an opening and a closing mark.
-_QUOTES = re.compile(r"[“”\"]|''|``")
+# apostrophes: ``We will stay,'' he said. Those count as an opening and a closing mark; so
+# does one apostrophe after the quotation's last punctuation (``He died peacefully,' Mr Weld
+# said), and a double prime where a converter put it for the closing mark (“Level 4″ is …).
+_QUOTES = re.compile(r"[“”\"″]|''|``|(?<=[.,!?])'")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 
 
@@ -123,7 +125,8 @@ quotation open before it (the opening mark lost in an edit or a paste: "… so l
 the union's president said"),
 unless the paragraph before left a quotation open. Curly and straight marks are read together,
 so a quotation opened with one and closed with the other ("… a trunk snapped,” he said) is
-closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark). A
+closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark), its
+"``He died peacefully,' Mr Weld said" (one) and a converter's “Level 4″ (a double prime). A
 quotation opened in the last paragraph of a text that stops mid-sentence (an excerpt or a feed
 item cut at its length: "… told reporters, “We will stay unt") is not reported: it may close in
 the part cut off. A quotation that goes on into the next paragraph without a mark there and
@@ -138,7 +141,10 @@ reporter's begin: a misattribution waiting to happen."""
     good_examples = ("He wrote, “We will stay.” The meeting ended.",
                      "“We will stay,\n\n“and we will fight,” he said.",
                      'She said "no" twice.',
-                     '"The roof was carried a little way,” Woodrum said.')
+                     '"The roof was carried a little way,” Woodrum said.',
+                     "``He died peacefully,' Mr Weld said this morning.",
+                     "One scientist called it ``unbelievably exciting.″ “Level 4″ is the "
+                     "highest advisory, for a 12″ pizza.")
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
@@ -148,7 +154,7 @@ reporter's begin: a misattribution waiting to happen."""
         for i, p in enumerate(paragraphs):
             following = _next_prose(text, paragraphs, i + 1)
             # the next paragraph goes on with the quotation (its mark typed either way round)
-            continues = following is not None and text[following.start] in "“\"”"
+            continues = following is not None and text[following.start] in "“\"”`"
             unclosed = list(self._unclosed(text, p))
             # or it goes on in the next paragraph without its mark and closes there ("… That's
             # the key." / "They're really stay-at-home parents … all the time.”): closed, but
@@ -186,7 +192,7 @@ reporter's begin: a misattribution waiting to happen."""
                 depth += 1
             elif ch == "”" and depth == 0:
                 return m.start()
-            elif ch in ("”", "''"):
+            elif ch in ("”", "''", "″"):  # (a double prime with nothing open: an inch mark)
                 depth = max(0, depth - 1)
         return None
 
@@ -208,9 +214,12 @@ reporter's begin: a misattribution waiting to happen."""
                         open_at = i
                 elif speaker or _closes(text, i + len(ch), p):
                     open_at = None  # an opening mark typed where the closing one belongs
-            elif ch in ("”", "''") or open_at is not None:
+            elif ch == "'":
+                if open_at is not None and text[open_at] == "`":
+                    open_at = None  # ``He died peacefully,' Mr Weld said
+            elif ch in ("”", "''", "″") or open_at is not None:
                 open_at = None
-            elif _opens(text, i, p):
+            elif _opens(text, i, p):  # (a straight mark; a double prime never opens: 12″)
                 open_at = i
         if open_at is not None:
             yield open_at

@@ -1365,3 +1365,34 @@ def test_rows_of_a_table_keyed_by_their_own_numbers_are_parallel_items() -> None
              "- 7 people died in the fire at the depot.",
              "- The fire began shortly after 3am."]
     assert unlikely_pairs(facts, [(0, 1)]) == set()
+
+
+def test_a_bulleted_item_s_second_sentence_does_not_end_its_list() -> None:
+    from checker.nli.restate import list_items, unlikely_pairs
+
+    advisories = ["More serious advisories ask Americans to reconsider travel for:",
+                  "- Guyana, due to violent crime, including murder and armed robbery.",
+                  "The notice states local police often lack the resources to respond.",
+                  "- Bangladesh, due to civil unrest, crime, and terrorism.",
+                  "- Pakistan, due to the threat of terrorism."]
+    assert list_items(advisories) == {1, 3, 4}
+    assert unlikely_pairs(advisories, [(3, 4)]) == {(3, 4)}
+    # two bullets with a sentence between them are no list of three
+    assert list_items(["- 5 people died in the blaze.", "Police said more were hurt.",
+                       "- 7 people died in the blaze."]) == set()
+
+
+def test_a_teaser_cut_at_its_length_restates_the_sentence_it_opens() -> None:
+    from checker.nli.restate import cut_teaser, unlikely_pairs
+
+    teaser = ("Sixteen of the 57 trains that call at Harpenden, St Albans and Radlett during the "
+              "peak morning")
+    whole = ("Sixteen of the 57 trains that call at Harpenden, St Albans and Radlett during the "
+             "peak morning rush hour were cancelled, causing delays of more than half an hour.")
+    assert cut_teaser(teaser, whole) and not cut_teaser(whole, teaser)
+    assert unlikely_pairs([teaser, "Commuters faced long delays.", whole], [(0, 2)]) == {(0, 2)}
+    # a finished sentence, or a cut that stops inside a word, is no teaser of the other
+    assert not cut_teaser("The council approved the stadium plan.",
+                          "The council approved the stadium plan. It did not approve the road.")
+    assert not cut_teaser("The council approved the stadium plan on Mon",
+                          "The council approved the stadium plan on Monday.")
