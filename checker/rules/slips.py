@@ -54,6 +54,40 @@ def slip_of(key: str, common: dict[str, int]) -> str | None:
     return min(known, key=common.__getitem__) if known else None
 
 
+def _own_words(lower: Iterable[str], common: dict[str, int]) -> dict[tuple[str, int], list[str]]:
+    """The common words a text writes in lower case, by first letter and length, commonest
+    first."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for word in lower:
+        if word in common:
+            out.setdefault((word[0], len(word)), []).append(word)
+    for words in out.values():
+        words.sort(key=common.__getitem__)
+    return out
+
+
+def _is_slip(key: str, word: str) -> bool:
+    """Is ``key`` ``word`` with two neighbouring letters swapped or a letter after the first
+    dropped (``slip_of``'s slips)?"""
+    i = next((k for k, (a, b) in enumerate(zip(key, word, strict=False))
+              if a != b), len(key))
+    if i == 0:
+        return False
+    if len(word) == len(key) + 1:
+        return key[i:] == word[i + 1 :]
+    return (len(word) == len(key) and i + 1 < len(key) and key[i] == word[i + 1]
+            and key[i + 1] == word[i] and key[i + 2 :] == word[i + 2 :])
+
+
+def _own_slip(key: str, own: dict[tuple[str, int], list[str]]) -> str | None:
+    """The commonest word of the text's own lower-case words that ``key`` is one slip from."""
+    for length in (len(key), len(key) + 1):
+        for word in own.get((key[0], length), ()):
+            if _is_slip(key, word):
+                return word
+    return None
+
+
 @register
 class MisspeltCommonName(Rule):
     code = "NM104"
@@ -96,21 +130,29 @@ and a spell checker set to skip capitalised words never sees."""
             return
         lower = lowercase_words(text)
         written = {w.lower() for w in counts}
+        own: dict[tuple[str, int], list[str]] | None = None
         end = len(text.rstrip())
         for m in found:
             word = m.group()
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
-            right = slip_of(key, common)
+            if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
+                    text, max(0, m.start() - 40), m.start()):
+                # one name of several words, or a list of names: only a slip of a word the
+                # text itself writes in lower case ("Chief Minsiter" by "the state chief
+                # minister") is a slip here, a title's word and not a name's
+                if zipf(word) > MAX_SLIP_ZIPF:
+                    continue
+                if own is None:
+                    own = _own_words(lower, common)
+                right = _own_slip(key, own)
+            else:
+                right = slip_of(key, common)
+                if right in written and right not in lower:
+                    continue  # the right spelling is there, capitalised: NM101's to report
             if right is None or doc.touches_markup(m.start(), m.end()):
                 continue
-            if right not in lower:  # (the text's own common word: "the state chief minister")
-                if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
-                        text, max(0, m.start() - 40), m.start()):
-                    continue  # one name of several words, or a list of names
-                if right in written:
-                    continue  # the right spelling is there, capitalised: NM101's to report
             if zipf(word) > MAX_SLIP_ZIPF:
                 continue
             fixed = right.capitalize()
