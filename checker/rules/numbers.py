@@ -858,6 +858,24 @@ _NOT_COUNTED = frozenset({"per", "percent", "cent", "times", "years", "year", "m
 BREAKDOWN_BEFORE, BREAKDOWN_AFTER = 90, 240
 
 
+_BREAKDOWN_STEMS = ("includ", "compris", "consist", "made up of", ":")
+
+
+def _breakdown_verbs(text: str) -> Iterator[re.Match[str]]:
+    """``_BREAKDOWN_VERB`` at each place one of its words (or a colon) is written, in order:
+    found with ``str.find``, which is far cheaper than a pattern that opens on a space."""
+    starts = []
+    for stem in _BREAKDOWN_STEMS:
+        at = text.find(stem)
+        while at >= 0:
+            starts.append(at if stem == ":" else at - 1)
+            at = text.find(stem, at + 1)
+    for at in sorted(starts):
+        m = _BREAKDOWN_VERB.match(text, at) if at >= 0 else None
+        if m is not None:
+            yield m
+
+
 def _count_value(token: str) -> int:
     low = token.lower()
     return _SMALL.index(low) if low in _SMALL else int(token.replace(",", ""))
@@ -895,7 +913,7 @@ the total, a part, or a part left in from an earlier version of the story."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        for verb in _BREAKDOWN_VERB.finditer(text):
+        for verb in _breakdown_verbs(text):
             # the text before the verb, from the start of its sentence, ending on a space
             end = verb.start() + 1 if verb.group(1) else verb.start()
             begin = max(0, end - BREAKDOWN_BEFORE)
