@@ -54,15 +54,13 @@ def slip_of(key: str, common: dict[str, int]) -> str | None:
     return min(known, key=common.__getitem__) if known else None
 
 
-def _own_words(lower: Iterable[str], common: dict[str, int]) -> dict[tuple[str, int], list[str]]:
-    """The common words a text writes in lower case, by first letter and length, commonest
-    first."""
+def _own_words(lower: frozenset[str] | set[str],
+               common: dict[str, int]) -> dict[tuple[str, int], list[str]]:
+    """The common words a text writes in lower case, by first letter and length."""
     out: dict[tuple[str, int], list[str]] = {}
     for word in lower:
         if word in common:
             out.setdefault((word[0], len(word)), []).append(word)
-    for words in out.values():
-        words.sort(key=common.__getitem__)
     return out
 
 
@@ -79,13 +77,12 @@ def _is_slip(key: str, word: str) -> bool:
             and key[i + 1] == word[i] and key[i + 2 :] == word[i + 2 :])
 
 
-def _own_slip(key: str, own: dict[tuple[str, int], list[str]]) -> str | None:
+def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
+              common: dict[str, int]) -> str | None:
     """The commonest word of the text's own lower-case words that ``key`` is one slip from."""
-    for length in (len(key), len(key) + 1):
-        for word in own.get((key[0], length), ()):
-            if _is_slip(key, word):
-                return word
-    return None
+    found = [word for length in (len(key), len(key) + 1)
+             for word in own.get((key[0], length), ()) if _is_slip(key, word)]
+    return min(found, key=common.__getitem__) if found else None
 
 
 @register
@@ -142,11 +139,9 @@ and a spell checker set to skip capitalised words never sees."""
                 # one name of several words, or a list of names: only a slip of a word the
                 # text itself writes in lower case ("Chief Minsiter" by "the state chief
                 # minister") is a slip here, a title's word and not a name's
-                if zipf(word) > MAX_SLIP_ZIPF:
-                    continue
                 if own is None:
                     own = _own_words(lower, common)
-                right = _own_slip(key, own)
+                right = _own_slip(key, own, common)
             else:
                 right = slip_of(key, common)
                 if right in written and right not in lower:
