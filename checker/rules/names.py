@@ -641,9 +641,9 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 # A word and a lone capital: "Yevgeny V", and anywhere "Moto X" … "Moto G", "Veloster N" ….
 _WORD_AND_LETTER = r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
 _WORD_LETTER = re.compile(_WORD_AND_LETTER)
-# Where a surname should follow: before a comma, a relative or a verb ("Yevgeny V, whose …").
-# a second lone letter joined to the first ("for horses in Bands C and D", "Groups A, B or C")
+# A second lone letter joined to the first ("for horses in Bands C and D", "Groups A, B or C").
 _ANOTHER_LETTER = re.compile(r"(?<![ \t])[ \t]*+(?:,|and\b|or\b|&|to\b)[ \t]*+[A-Z](?![\w.])")
+# Where a surname should follow: before a comma, a relative or a verb ("Yevgeny V, whose …").
 _TRUNCATED = re.compile(
     _WORD_AND_LETTER
     + r"(?=[ \t]*[,;:)]|[ \t]+(?:whose|who|and|said|was|is|has|had|wrote|told)\b)"
