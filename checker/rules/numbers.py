@@ -22,6 +22,7 @@ from checker.entries import (
     timeline_heading,
 )
 from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.nli.lexicon import load_lexicon
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
@@ -478,17 +479,14 @@ _AGED = re.compile(
 )
 
 _WORD_AFTER = re.compile(r"(?<![ \t])[ \t]++([a-z]++)")
-# The nouns a place or an affiliation describes ("a 57-year-old Muskegon man", "the 30-year-old
-# Labour councillor"): the capitals before them are no name of the person.
-_PERSON_NOUNS = frozenset({
-    "man", "woman", "boy", "girl", "men", "women", "boys", "girls", "teenager", "teen", "youth",
-    "resident", "native", "mother", "father", "son", "daughter", "grandmother", "grandfather",
-    "pensioner", "student", "driver", "motorist", "cyclist", "pedestrian", "worker", "officer",
-    "councillor", "councilor", "politician", "lawmaker", "player", "striker", "midfielder",
-    "defender", "goalkeeper", "forward", "winger", "coach", "manager", "singer", "actor",
-    "actress", "star", "rider", "runner", "swimmer", "boxer", "fighter", "veteran", "soldier",
-    "nurse", "doctor", "teacher", "businessman", "businesswoman", "farmer", "mum", "dad",
-})
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person that a place or an affiliation describes ("a 57-year-old Muskegon
+    man", "the 30-year-old Labour councillor"; ``units.toml``): the capitals before them are no
+    name of the person."""
+    return frozenset(_lexicon()["person_nouns"])
 
 _CAP_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+)*")
 _CAP_WORD = re.compile(r"[A-Z][a-z]+")
@@ -545,7 +543,7 @@ An age that changes within a story is a factual error a reader can see at once."
             found.append((m.group(1), int(m.group(2)), m.start(2), m.end(2)))
         for m in _AGED.finditer(doc.text):
             after = _WORD_AFTER.match(doc.text, m.end())
-            if after is not None and after.group(1) in _PERSON_NOUNS:
+            if after is not None and after.group(1) in _person_nouns():
                 continue  # "a 57-year-old Muskegon man": where the person is from, not a name
             found.append((m.group(2), int(m.group(1)), m.start(1), m.end(1)))
         # A surname alone stands for a person only when one full name in the story has it:
@@ -836,29 +834,34 @@ def _full_weekday(abbreviation: str) -> str:
 
 # A total and its breakdown in one sentence: "The 21 hospital employees include four physicians,
 # 14 nurses, …". The verb (or a colon) is found first, then the total before it and the counted
-# parts after it.
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen", "twenty"]
-_COUNT = (r"(?:\d(?<![\w$£€.,]\d)\d{0,2}(?:,\d{3})++(?![.,]?\d)"
-          r"|\d(?<![\w$£€.,]\d)\d*+(?![.,]?\d)"
-          rf"|(?i:{'|'.join(_SMALL)})\b)")
+# parts after it, in the verb's sentence.
 _BREAKDOWN_VERB = re.compile(r"[ \t](includ(?:e[sd]?|ing)|compris(?:e[sd]?|ing)"
                              r"|consist(?:s|ed|ing)?[ \t]+of|made[ \t]+up[ \t]+of)[ \t]"
                              r"|(?<=[A-Za-z]):[ \t]")
-# the total, then up to five words, at the end of the text before the verb
-_TOTAL_BEFORE = re.compile(rf"(?<![\w'’-])({_COUNT})[ \t]+((?:[A-Za-z][\w'’-]*+,?[ \t]+){{0,5}})\Z")
-_BREAKDOWN_PART = re.compile(rf"({_COUNT})[ \t]++([a-z][\w'’-]*+)")
 _BREAKDOWN_SEPARATOR = re.compile(r",[ \t]*+(?:and[ \t]++)?|(?<![ \t])[ \t]++and[ \t]++")
-_SENTENCE_END = re.compile(r"[.;!?](?=\s|\Z)|\n")
-_NOT_COUNTED = frozenset({"per", "percent", "cent", "times", "years", "year", "months", "month",
-                          "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
-                          "seconds", "million", "billion", "thousand", "hundred", "am", "pm",
-                          "points", "point", "goals", "runs", "of", "to", "or", "and"})
+_CLAUSE_END = re.compile(r";|\n")  # a breakdown stays in its clause
 BREAKDOWN_BEFORE, BREAKDOWN_AFTER = 90, 240
-
-
+SMALL_COUNT = 20  # counts spelled out up to "twenty"
 _BREAKDOWN_STEMS = ("includ", "compris", "consist", "made up of", ":")
+
+
+@functools.cache
+def _small_counts() -> dict[str, int]:
+    """Counts spelled out ("four physicians"), one to twenty, from the lexicon's number words
+    ("a dozen" is a round figure, not a count)."""
+    return {w: v for w, v in load_lexicon().number_words.items()
+            if v <= SMALL_COUNT and w not in ("a", "an", "dozen")}
+
+
+@functools.cache
+def _breakdown_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The total at the end of the text before the verb (a count, then up to five words), and
+    one counted part ("14 nurses", "one pharmacist")."""
+    count = (r"(?:\d(?<![\w$£€.,]\d)\d{0,2}(?:,\d{3})++(?![.,]?\d)"
+             r"|\d(?<![\w$£€.,]\d)\d*+(?![.,]?\d)"
+             rf"|(?i:{'|'.join(sorted(_small_counts(), key=len, reverse=True))})\b)")
+    return (re.compile(rf"(?<![\w'’-])({count})[ \t]+((?:[A-Za-z][\w'’-]*+,?[ \t]+){{0,5}})\Z"),
+            re.compile(rf"({count})[ \t]++([a-z][\w'’-]*+)"))
 
 
 def _breakdown_verbs(text: str) -> Iterator[re.Match[str]]:
@@ -877,8 +880,7 @@ def _breakdown_verbs(text: str) -> Iterator[re.Match[str]]:
 
 
 def _count_value(token: str) -> int:
-    low = token.lower()
-    return _SMALL.index(low) if low in _SMALL else int(token.replace(",", ""))
+    return _small_counts().get(token.lower()) or int(token.replace(",", ""))
 
 
 @register
@@ -913,19 +915,25 @@ the total, a part, or a part left in from an earlier version of the story."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
+        total_before, _ = _breakdown_patterns()
         for verb in _breakdown_verbs(text):
-            # the text before the verb, from the start of its sentence, ending on a space
+            k = doc.sentence_index_at(verb.start())
+            if k is None:
+                continue
+            sentence = doc.sentences[k]
+            # the text before the verb, from the start of its sentence and clause, ending on a
+            # space
             end = verb.start() + 1 if verb.group(1) else verb.start()
-            begin = max(0, end - BREAKDOWN_BEFORE)
+            begin = max(sentence.start, end - BREAKDOWN_BEFORE)
             head = text[begin:end] + ("" if verb.group(1) else " ")
-            cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; ")) + 1
-            total = _TOTAL_BEFORE.search(head, cut)
+            clause = [m.end() for m in _CLAUSE_END.finditer(head)]
+            total = total_before.search(head, clause[-1] if clause else 0)
             if total is None:
                 continue
-            tail = text[verb.end() : verb.end() + BREAKDOWN_AFTER]
-            stop = _SENTENCE_END.search(tail)
+            tail = text[verb.end() : min(sentence.end, verb.end() + BREAKDOWN_AFTER)]
+            stop = _CLAUSE_END.search(tail)
             listed = tail[: stop.start()] if stop else tail
-            parts = self._parts(listed)
+            parts = self._parts(listed.rstrip().rstrip(".!?"))
             if parts is None:
                 continue
             whole = _count_value(total.group(1))
@@ -937,7 +945,7 @@ the total, a part, or a part left in from an earlier version of the story."""
             if added > whole or (exhaustive and added != whole):
                 at = begin + total.start(1)
                 yield self.finding(
-                    verb.end(), verb.end() + len(listed.rstrip()),
+                    verb.end(), verb.end() + len(listed.rstrip().rstrip(".!?").rstrip()),
                     f"the parts add up to {added}, {'more than' if added > whole else 'not'} "
                     f"the {whole} they break down",
                     related=(Related(at, at + len(total.group(1)), "the total"),))
@@ -949,10 +957,12 @@ the total, a part, or a part left in from an earlier version of the story."""
         pieces = _BREAKDOWN_SEPARATOR.split(text.strip())
         if len(pieces) < 2:
             return None
+        part = _breakdown_patterns()[1]
+        not_counted = frozenset(_lexicon()["not_counted_parts"])
         counts = []
         for piece in pieces:
-            m = _BREAKDOWN_PART.match(piece)
-            if m is None or m.group(2).lower() in _NOT_COUNTED:
+            m = part.match(piece)
+            if m is None or m.group(2).lower() in not_counted:
                 return None
             counts.append(m.group(1))
         return counts
