@@ -504,20 +504,18 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             if word.lower() in _OBJECT_THEN_SUBJECT and _CONTRACTION_NEXT.match(doc.text, m.end()):
                 continue  # "I promised you you'd hear it": an object, then a contracted subject
             second = m.group(0)[-len(word):]
-            if (word[0].islower() and second[0].isupper()
-                    and word.lower() not in function_words()):
-                # "Body materials Materials used in the frame": a field's label, then its
-                # description, or a sentence begun where a full stop was lost; no word to remove
+            if word[0].islower() and second[0].isupper() and word not in _ARTICLES and (
+                    word.lower() not in function_words()
+                    or _NAME_GOES_ON.match(doc.text, m.end())):
+                # a lower-case word before its capitalised twin: a field's label, then its
+                # description ("Body materials Materials used in the frame"), a sentence begun
+                # where a full stop was lost (no word to remove), or the start of a name ("the
+                # new New York anthem"); but "in the The Standard Book" is still a slip
                 continue
             if _name_or_shout(doc.text, m.start(), m.end(), word, second):
                 continue
             if second[0].isupper() and _SCORE_NEXT.match(doc.text, m.end()):
                 continue  # a results table run into a line: "… vs. Chiles Chiles 28-0" (winner)
-            if (word[0].islower() and second[0].isupper() and word not in _ARTICLES
-                    and _NAME_GOES_ON.match(doc.text, m.end())):
-                # the start of a name: "the new New York anthem", "law lord Lord Bingham"; but
-                # "in the The Standard Book" is still a slip
-                continue
             if "\n" in m.group(2) and (m.group(0)[-len(word)].isupper() or doc.kind == "html"):
                 # "BBC One" / "One of tonight's …": a line that ends, a new one starts; and in
                 # text extracted from HTML every line is its own block (a heading, a paragraph)
