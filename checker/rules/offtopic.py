@@ -191,10 +191,6 @@ def line_embeddings(doc: Document, ctx: Context, spans: list[Span]) -> npt.NDArr
 
 _GOES_ON = frozenset(",;:–—-")
 _OPENS_LOWER = re.compile(r"[a-z]{2}")
-# a line that stops on a word no sentence ends on ("perfect for fans of" / "Ask Again, Yes and" /
-# "What the Fireflies Knew."): a blurb or a poster hard-wrapped, the sentence goes on below
-_ENDS_OPEN = re.compile(r"(?<![\w'’-])(?:and|or|nor|but|of|the|a|an|to|for|with|by|from|at|than)"
-                        r"\Z", re.IGNORECASE)
 
 
 def _broken_sentence(texts: Sequence[str], index: int) -> bool:
@@ -210,8 +206,8 @@ def _broken_sentence(texts: Sequence[str], index: int) -> bool:
     text = texts[index].strip()
     if _OPENS_LOWER.match(text.lstrip(BULLETS + " \t")):  # (not "iPhone deals you can't miss")
         return True
-    if _ENDS_OPEN.search(text) or (index > 0 and _ENDS_OPEN.search(texts[index - 1].rstrip())):
-        return True
+    if _ends_open(text) or (index > 0 and _ends_open(texts[index - 1])):
+        return True  # hard-wrapped: a blurb's "perfect for fans of" / "Ask Again, Yes and"
     after = next((t.strip() for t in texts[index + 1 :] if any(c.isalpha() for c in t)), "")
     return text[-1:] in _GOES_ON or (text[-1:] not in ".!?…\"”’"
                                      and _OPENS_LOWER.match(after) is not None)
@@ -242,6 +238,19 @@ def _cut_short(texts: Sequence[str], index: int) -> bool:
     words = line.split()
     return (len(words) >= CUT_LINE_WORDS or _CUT_WORD.search(line) is not None
             or words[-1] in _CUT_AFTER)
+
+
+def _ends_open(line: str) -> bool:
+    """Does ``line`` stop on a conjunction, an article or a preposition that only a sentence
+    going on below ends on ("… perfect for fans of" / "Ask Again, Yes and")?"""
+    words = line.split()
+    return bool(words) and words[-1].lower() in _GOES_ON_AFTER
+
+
+# The words of ``_CUT_AFTER`` that not even a page's furniture ends on: "Make your own free
+# website on" is a banner, not a sentence going on
+_GOES_ON_AFTER = frozenset(("and", "or", "nor", "but", "of", "the", "a", "an", "to", "for", "with",
+                            "by", "from", "at", "than"))
 
 
 # Words no headline ends on, a sentence cut off does ("… but frankly, some of the")
