@@ -54,6 +54,37 @@ def slip_of(key: str, common: dict[str, int]) -> str | None:
     return min(known, key=common.__getitem__) if known else None
 
 
+def _own_words(lower: frozenset[str] | set[str],
+               common: dict[str, int]) -> dict[tuple[str, int], list[str]]:
+    """The common words a text writes in lower case, by first letter and length."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for word in lower:
+        if word in common:
+            out.setdefault((word[0], len(word)), []).append(word)
+    return out
+
+
+def _is_slip(key: str, word: str) -> bool:
+    """Is ``key`` ``word`` with two neighbouring letters swapped or a letter after the first
+    dropped (``slip_of``'s slips)?"""
+    i = next((k for k, (a, b) in enumerate(zip(key, word, strict=False))
+              if a != b), len(key))
+    if i == 0:
+        return False
+    if len(word) == len(key) + 1:
+        return key[i:] == word[i + 1 :]
+    return (len(word) == len(key) and i + 1 < len(key) and key[i] == word[i + 1]
+            and key[i + 1] == word[i] and key[i + 2 :] == word[i + 2 :])
+
+
+def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
+              common: dict[str, int]) -> str | None:
+    """The commonest word of the text's own lower-case words that ``key`` is one slip from."""
+    found = [word for length in (len(key), len(key) + 1)
+             for word in own.get((key[0], length), ()) if _is_slip(key, word)]
+    return min(found, key=common.__getitem__) if found else None
+
+
 @register
 class MisspeltCommonName(Rule):
     code = "NM104"
@@ -96,7 +127,7 @@ and a spell checker set to skip capitalised words never sees."""
             return
         lower = lowercase_words(text)
         written = {w.lower() for w in counts}
-        own: dict[str, int] | None = None  # the common words the text writes in lower case
+        own: dict[tuple[str, int], list[str]] | None = None
         end = len(text.rstrip())
         for m in found:
             word = m.group()
@@ -109,8 +140,8 @@ and a spell checker set to skip capitalised words never sees."""
                 # text itself writes in lower case ("Chief Minsiter" by "the state chief
                 # minister") is a slip here, a title's word and not a name's
                 if own is None:
-                    own = {w: common[w] for w in lower if w in common}
-                right = slip_of(key, own)
+                    own = _own_words(lower, common)
+                right = _own_slip(key, own, common)
             else:
                 right = slip_of(key, common)
                 if right in written and right not in lower:
