@@ -46,7 +46,9 @@ def _common() -> dict[str, int]:
 def slip_of(key: str, common: dict[str, int]) -> str | None:
     """The common word that ``key`` (lower case) is one slip from: two neighbouring letters
     swapped or a letter after the first dropped (the commonest such word), or None. About 200
-    set lookups; asked only of the few words that survive the cheaper tests."""
+    set lookups; asked only of the few words that survive the cheaper tests. (``_is_slip``
+    tests the same slips of one pair of words, for the text's own few words, where building
+    the 200 candidates would cost more.)"""
     swapped = (key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(1, len(key) - 1))
     dropped = (key[:i] + letter + key[i:] for i in range(1, len(key) + 1)
                for letter in string.ascii_lowercase)
