@@ -140,13 +140,16 @@ _CLOCK_OPENING = re.compile(_CLOCK + r"\b", re.IGNORECASE)
 # booked" ("67 minutes later" is prose).
 _MINUTE_OPENING = re.compile(r"\W{0,3}\d{1,3}(?:\+\d{1,2})?(?:['’]|[ \t]*mins?\b)")
 # A ball of a cricket commentary opening its entry: "49.3 Marsh to Lindqvist, no run.", "88.1
-# Fenwick to Darrow, FOUR!" (the over, the ball, the bowler to the batter).
-_BALL_OPENING = re.compile(r"\W{0,3}\d{1,3}\.[1-9][ \t]+[A-Z][\w'’.-]*+"
-                           r"(?:[ \t]+[A-Z][\w'’.-]*+){0,2}[ \t]+to[ \t]+[A-Z]")
+# Fenwick to Darrow, FOUR!" (the over, the ball, the bowler to the batter), or the over and the
+# ball alone: "8.6 overs (1 Run) Full delivery on middle, …", "12.3 ov: …".
+_BALL_OPENING = re.compile(r"\W{0,3}\d{1,3}\.[1-9][ \t]+(?:[A-Z][\w'’.-]*+"
+                           r"(?:[ \t]+[A-Z][\w'’.-]*+){0,2}[ \t]+to[ \t]+[A-Z]"
+                           r"|(?:overs?|ov)\b(?![ \t]+(?:of|to|in|and|left|remaining)\b))")
 
 
 def ball_opening(sentence: str) -> bool:
-    """Does the sentence open a ball of a cricket commentary ("49.3 Marsh to Lindqvist, …")?"""
+    """Does the sentence open a ball of a cricket commentary ("49.3 Marsh to Lindqvist, …",
+    "8.6 overs (1 Run) …")?"""
     return _BALL_OPENING.match(sentence) is not None
 
 

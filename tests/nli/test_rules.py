@@ -675,3 +675,17 @@ def test_two_balls_of_a_cricket_commentary_are_two_entries() -> None:
     # a sentence of prose that opens with a decimal is no ball
     assert entry_numbers(["2.5 million people voted to leave.", "The count went on."]) == [
         None, None]
+
+
+def test_balls_stamped_with_the_over_alone_are_two_entries() -> None:
+    # a commentary that opens each ball with its over and ball, and words some balls alike
+    balls = ("Harbour Hawks v Quay Rovers, ball by ball\n\n"
+             "4.2 overs (1 Run) Full on middle, Pike flicks it through mid-wicket for a single.\n\n"
+             "4.1 overs (0 Run) Short and wide, Pike leaves it alone.\n\n"
+             "3.6 overs (1 Run) Full on middle, Pike flicks it through mid-wicket for a single.\n")
+    assert codes(balls, ("CT102",), use_model=False) == []
+    # the same sentences in prose, one statement told with two numbers, are still a flip
+    prose = ("Pike faced 42 balls before he was out, the scorers said.\n\n"
+             "The rain held off.\n\n"
+             "Pike faced 24 balls before he was out, the scorers said.\n")
+    assert codes(prose, ("CT102",), use_model=False) == ["CT102"]
