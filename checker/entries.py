@@ -337,7 +337,8 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
     time or date and time, a commentary's minute: "23' GOAL! …", a race's distance to go:
-    "155km to go: …", a match's set, leg or frame: "SET NINE - LEG TWO: …"), that a ranked
+    "155km to go: …", a match's set, leg or frame: "SET NINE - LEG TWO: …", a timeline's
+    date or year before a colon: "1992: …", on a page with three or more), that a ranked
     list's numbers open ("1." "Duke (24-3) beat Syracuse." "Next: at Virginia Tech." "2." …, on
     a page with three or more), or that their writers sign off ("— Todd Haselton", on a page
     with two or more such lines); None before the first heading. Two sentences in different
@@ -350,15 +351,21 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     # Syracuse 75-65." "Next: at Virginia Tech, Tuesday." "2." …), on a page with three or more
     ranks = [_RANK.fullmatch(s.strip()) is not None for s in sentences]
     ranked = sum(ranks) >= RANKED_ENTRIES
+    # a timeline's entries, each opening with its date or year before a colon or a dash
+    # ("1992: Bosnian Muslims and Croats vote …" "The Serbs besiege Sarajevo." "2001: …"), on a
+    # page with three or more
+    dates = [timeline_heading(s, 0, len(s)) is not None for s in sentences]
+    dated = sum(dates) >= TIMELINE_ENTRIES
     closed = False
-    for sentence, signature, rank in zip(sentences, signatures, ranks, strict=True):
+    for sentence, signature, rank, date in zip(sentences, signatures, ranks, dates,
+                                               strict=True):
         first_line = sentence.lstrip().split("\n", 1)[0]
         # a decimal opening a sentence ("2.75 million jobs …") is not a live entry's time
         if (entry_heading_line(first_line) or _CLOCK_OPENING.match(first_line)
                 or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
                 or _BALL_OPENING.match(first_line)
                 or _UNIT_OPENING.match(first_line) or _DATED_CLOCK_OPENING.match(first_line)
-                or (ranked and rank) or closed):
+                or (ranked and rank) or (dated and date) or closed):
             current = 0 if current is None else current + 1
         elif signed and current is None:
             current = 0  # the first signed entry, which no heading opened

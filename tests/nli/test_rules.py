@@ -677,6 +677,21 @@ def test_two_balls_of_a_cricket_commentary_are_two_entries() -> None:
         None, None]
 
 
+def test_a_timelines_year_headings_open_its_entries() -> None:
+    from checker.entries import entry_numbers
+    from checker.nli.restate import PairFilter
+
+    years = ["1998: The harbour board votes to build a second quay.",
+             "Fishermen protest outside the town hall.",
+             "2003: The second quay opens.",
+             "2011: A storm closes both quays for a month.",
+             "Fishermen work from the beach."]
+    assert entry_numbers(years) == [0, 0, 1, 2, 2]
+    assert PairFilter(years).skip(1, 4) == "moments"
+    # two year headings are not yet a timeline, and prose that opens with a year is none
+    assert entry_numbers(years[:3]) == [None, None, None]
+
+
 def test_balls_stamped_with_the_over_alone_are_two_entries() -> None:
     # a commentary that opens each ball with its over and ball, and words some balls alike
     balls = ("Harbour Hawks v Quay Rovers, ball by ball\n\n"
