@@ -333,6 +333,16 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
     return [k if k is not None and len(texts[k]) >= TEMPLATE_LINES else None for k in keys]
 
 
+def _dated_heading(sentence: str) -> bool:
+    """Does the sentence open with a timeline's date or year before a colon or a dash ("1992:
+    …", "August 29 – …"), not a clock time ("16.45: …")?"""
+    heading = timeline_heading(sentence, 0, len(sentence))
+    return heading is not None and _CLOCK_HEADING.fullmatch(heading) is None
+
+
+_CLOCK_HEADING = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
 def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     """Which entry of a live page or a timeline each sentence is in, counting the entries that
     time or date headings open (a heading on a line of its own, a live entry's opening clock
@@ -354,7 +364,8 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     # a timeline's entries, each opening with its date or year before a colon or a dash
     # ("1992: Bosnian Muslims and Croats vote …" "The Serbs besiege Sarajevo." "2001: …"), on a
     # page with three or more
-    dates = [timeline_heading(s, 0, len(s)) is not None for s in sentences]
+    # (a clock time before a colon is a live entry's, which ``_CLOCK_OPENING`` reads)
+    dates = [_dated_heading(s) for s in sentences]
     dated = sum(dates) >= TIMELINE_ENTRIES
     closed = False
     for sentence, signature, rank, date in zip(sentences, signatures, ranks, dates,
