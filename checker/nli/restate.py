@@ -487,6 +487,32 @@ def instruction(sentence: str) -> bool:
     return clause.isdisjoint(_FINITE) and clause.isdisjoint(NEGATORS)
 
 
+# A greeting, a thank-you or a wish that closes or opens a live page, a newsletter or a
+# broadcast: "That's all from the live team for this evening, thank you for joining us.", "From
+# all of us, have a peaceful evening.", "Good morning and welcome to …". It states no fact.
+_COURTESY = re.compile(
+    r"[^A-Za-z]{0,3}+(?:from[ \t]++(?:all[ \t]++of[ \t]++us|everyone[ \t]++(?:here|at)\b[^,]{0,40}+"
+    r"|the[ \t]++[\w ]{1,30}+team)[ \t]*+,[ \t]*+)?+"
+    r"(?:(?:have|enjoy)[ \t]++a[ \t]++(?:[a-z]++[ \t]++)?(?:day|evening|night|morning|afternoon"
+    r"|weekend|week|holiday|christmas|summer|break)"
+    r"|thanks?(?:[ \t]++you)?(?:[ \t]++(?:all|again|so[ \t]++much))?[ \t]++for[ \t]++"
+    r"(?:joining|reading|following|watching|listening|being[ \t]++with)"
+    r"|that['’]s[ \t]++(?:all|it)[ \t]++(?:from|for)[ \t]++(?:us|me|the|this|today|tonight)"
+    r"|good(?:bye|[ \t]*+night|[ \t]++(?:morning|afternoon|evening)[ \t]++and[ \t]++welcome)"
+    r"|see[ \t]++you[ \t]++(?:tomorrow|next|soon|again|then)|take[ \t]++care|stay[ \t]++safe)\b",
+    re.IGNORECASE)
+COURTESY_WORDS = 16  # a sentence longer than this holds more than a greeting
+
+
+def courtesy(sentence: str) -> bool:
+    """Is the sentence a greeting, a thank-you or a wish ("From all of us, have a peaceful
+    evening.", "That's all from the live team for this evening, thank you for joining us."),
+    short enough to hold nothing else? Two such sign-offs are no statements to contradict
+    (the model read these two at 0.86 on a live page)."""
+    return (_COURTESY.match(sentence) is not None
+            and len(sentence.split()) <= COURTESY_WORDS)
+
+
 def series_items(a: str, b: str, lex: Lexicon) -> bool:
     """Two sentences in the same words but their figures, one of them the number of an item of
     a series ("… will be removed from route 105 with the service returning to run every 12
@@ -623,6 +649,7 @@ class PairFilter:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._instructions = [instruction(s) for s in sentences]
+        self._courtesies = [courtesy(s) for s in sentences]
         self._labels = entry_labels(sentences, paragraphs)
         self._fields = listing_fields(self._labels)
         self._entries = entry_numbers(sentences)
@@ -865,6 +892,8 @@ class PairFilter:
             return "instruction"
         if self._asking[i] or self._asking[j]:
             return "question"
+        if self._courtesies[i] or self._courtesies[j]:
+            return "courtesy"
         if self.parallel(i, j):
             return "parallel"
         if self.speakers(i, j) or self.two_people(i, j):

@@ -927,6 +927,27 @@ def test_an_instruction_is_not_compared_with_the_model() -> None:
     assert unlikely_pairs(guide, [(1, 2), (0, 2), (0, 3)]) == {(1, 2), (0, 2)}
 
 
+def test_a_greeting_or_sign_off_is_not_compared_with_the_model() -> None:
+    from checker.nli.restate import courtesy, unlikely_pairs
+
+    said = ["That's all from the live team for this evening, thank you for joining us.",
+            "From all of us, have a peaceful evening.",
+            "Good morning and welcome to our coverage of the harbour vote.",
+            "Thanks again for reading.", "See you tomorrow."]
+    assert [courtesy(s) for s in said] == [True] * 5
+    # thanks for something done, a wish reported, a long sentence that opens with a wish, and
+    # "thanks to" are statements
+    stated = ["Thank you for your patience.",
+              "The minister said goodbye to staff on Friday.",
+              "Thanks to the rain, the match was abandoned.",
+              "Stay safe, police said, as the storm hit the coast on Monday and closed three "
+              "roads in the county overnight."]
+    assert [courtesy(s) for s in stated] == [False] * 4
+    page = ["The ferry resumed its Sunday crossings this week.", *said[:2],
+            "The ferry has not run on Sundays since March."]
+    assert unlikely_pairs(page, [(1, 2), (0, 3)]) == {(1, 2)}
+
+
 def test_a_menu_s_short_lines_above_a_headline_do_not_make_it_a_list() -> None:
     from checker.nli.restate import unlikely_pairs
 
