@@ -301,6 +301,16 @@ def test_leftover_cms_markup_is_found(markup: str) -> None:
     assert _found(text, "SP105") == [markup]
 
 
+def test_wordpress_s_placeholder_for_a_percent_sign_is_leftover_markup() -> None:
+    placeholder = "{" + "3a9f" * 16 + "}"
+    text = f"The harbour trust bought a 35{placeholder} stake in the ferry firm in 2018."
+    (finding,) = check_text(text, "d.txt", "text",
+                            Settings(use_model=False, select=("SP105",))).findings
+    assert text[finding.start:finding.end] == placeholder and "percent" in finding.message
+    # a hash in braces of another length is no such placeholder
+    assert _found("Its id is {3a9f3a9f} in the log.", "SP105") == []
+
+
 def test_a_closing_tag_with_a_space_inside_is_leftover_html() -> None:
     # machine translation breaks a tag apart: "rose.< /p>"; "3 < 5" stays prose
     assert _found("Ferry fares rose.< /p> Crews were glad.", "SP105") == ["< /p>"]
@@ -932,6 +942,26 @@ def test_stock_phrases_as_a_spinning_tool_renders_them() -> None:
                   "The chief executive officer blamed climate change for the delays.",
                   "Staff prepare cancellation notices when a storm is forecast."):
         assert _found(clean, "GB108") == [], clean
+
+
+def test_a_figure_with_its_first_digit_spelled_out_is_spun() -> None:
+    from checker.fixes import apply_edits
+
+    text = ("The firm employs about two,200 men and women and plans to cut two.5 per cent of "
+            "them. Two, 200 of them work in Leeds, and one of the two sites closes.")
+    result = check_text(text, "draft.txt", "text", Settings(use_model=False, select=("GB108",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "two,200"
+    assert [text[r.start:r.end] for r in finding.related] == ["two.5"]
+    assert finding.fix is not None
+    assert apply_edits(text, finding.fix.edits).startswith(
+        "The firm employs about 2,200 men and women and plans to cut 2.5 per cent")
+
+
+def test_a_test_match_as_a_spinning_tool_renders_it() -> None:
+    spun = ("Pakistan won the second Take a look at in Multan to level the Take a look at "
+            "collection. Take a look at match reports from the ground below.")
+    assert _found(spun, "GB108") == ["second Take a look at", "Take a look at collection"]
 
 
 def test_a_spun_phrase_s_fix_puts_the_usual_phrase_back_in_its_case() -> None:

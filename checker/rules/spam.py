@@ -606,6 +606,9 @@ _IMAGE_FILE = re.compile(
 _DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")
 # (A WebVTT caption's voice tag, "<v Speaker 1>", is one too: a podcast transcript scraped with
 # its captions' markup.)
+# WordPress's placeholder for a percent sign (since 4.8.3 it escapes "%" in a query as a hash in
+# braces), saved into a post by a plugin that never turned it back: "a 35{312eb768…} stake".
+_PERCENT_PLACEHOLDER = re.compile(r"\{[0-9a-f]{64}\}")
 # A web server's error printed where an include should have been (Apache's server-side includes).
 _SERVER_ERROR = re.compile(r"\[an error occurred while processing this directive\]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -631,6 +634,8 @@ def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
         yield from ((m, "leftover HTML markup") for m in _HTML_TAG.finditer(text))
     if "{" in text:
         yield from ((m, "leftover CSS") for m in _CSS_RULE.finditer(text))
+        yield from ((m, "WordPress's placeholder for a percent sign (write '%')")
+                    for m in _PERCENT_PLACEHOLDER.finditer(text))
     if ".js" in text:
         yield from ((m, "a leftover embed script") for m in _SCRIPT_URL.finditer(text))
     low = text.lower()
@@ -663,7 +668,8 @@ with the text: HTML tags (`<p>`, `<a href=...>`; not in Markdown, where HTML may
 style sheet's rules (`P { margin-bottom: 0.21cm; }`), an embed's script address
 (`.../widgets.js`), an image's file name run into the text (`jul011968C5A.jpgFrom the July 1
 edition`), dummy text (`lorem ipsum`), a web server's include error and quotation marks still
-escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown) and
+escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown),
+WordPress's placeholder for a percent sign (`a 35{312eb768…} stake`, the hash 64 characters) and
 Markdown's bold markers in plain text (`**This live blog has now concluded**`). The
 markup of one line is one finding, at its first piece, the rest given as related: a list scraped
 with its closing tags ("…[/li] …[/li][/ul]") is one problem."""

@@ -561,9 +561,10 @@ Workplace" (Foreign Office), "synthetic intelligence", "curiosity charges" (inte
 "of the yr". The phrases are listed in `rules/garble/spun-phrases.tsv`, each with the phrase it
 stands for; only phrases that no writer uses for anything else are listed, and an entry written
 with capitals matches only with them ("Home of Representatives", not "a home of
-representatives"). A phrase written again is one finding, the other places related. The fix
-puts the usual phrase back everywhere; it is unsafe, since the copy around it needs reading
-too."""
+representatives"). A phrase written again is one finding, the other places related. Also a
+figure whose first digit the tool wrote as a word ("about two,200 men and women", "two.5
+million"). The fix puts the usual phrase or figure back everywhere; it is unsafe, since the copy
+around it needs reading too."""
     why = """
 Content farms copy a news story through a spinning tool so that search engines take it for a new
 one. The tool's synonyms turn the story's fixed names and phrases into nonsense that no writer
@@ -573,10 +574,12 @@ original."""
     bad_examples = (
         "The summit will focus on local weather change and the cost of energy.",
         "The bill passed the Home of Representatives on Thursday by 220 votes to 207.",
+        "The company employs about two,200 men and women.",
     )
     good_examples = (
         "The summit will focus on climate change and the cost of energy.",
         "The local weather changed quickly on Thursday afternoon, forecasters said.",
+        "The company employs about 2,200 people, two, 200 of them in Leeds.",
     )
     fix_applicability = Applicability.UNSAFE
 
@@ -601,6 +604,42 @@ original."""
                 related=tuple(Related(m.start(), m.end(), "the same phrase again")
                               for m in again),
                 fix=fix)
+        yield from self._spelled_digits(doc)
+
+    def _spelled_digits(self, doc: Document) -> Iterator[Finding]:
+        """A figure whose first digit the tool took for a word and wrote out ("about two,200
+        men and women" for "about 2,200 people", "two.5 million"): one finding, the others
+        related, one fix for all."""
+        text = doc.text
+        if "," not in text and "." not in text:
+            return
+        found = [m for m in _SPELLED_DIGIT.finditer(text)
+                 if not doc.touches_markup(m.start(), m.end())]
+        if not found:
+            return
+        first, *again = found
+
+        def usual(m: re.Match[str]) -> str:
+            return f"{_DIGIT_WORDS.index(m.group(1).lower()) + 1}{m.group(2)}"
+
+        fix = Fix(f"write {usual(first)!r}", tuple(Edit(m.start(), m.end(), usual(m))
+                                                  for m in found),
+                  Applicability.UNSAFE) if doc.offsets_are_source else None
+        times = f" ({len(found)} figures)" if again else ""
+        yield self.finding(
+            first.start(), first.end(),
+            f"{first.group()!r} reads like a rewriting tool's version of {usual(first)!r}, a "
+            f"figure with its first digit written as a word{times}",
+            related=tuple(Related(m.start(), m.end(), "another figure written so")
+                          for m in again),
+            fix=fix)
+
+
+# A figure's first digit written out as a word by a spinning tool that took "2" in "2,200" for a
+# word of its own: "two,200", "two.5 million". No writer puts a comma or a point straight after
+# a number word and before digits.
+_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPELLED_DIGIT = re.compile(rf"(?<![\w'’-])(?i:({'|'.join(_DIGIT_WORDS)}))([,.]\d++)(?![\w'’])")
 
 
 def _cased(found: str, usual: str) -> str:
