@@ -262,3 +262,42 @@ def test_a_breakdown_that_does_not_add_up(text: str, message: str) -> None:
 ])
 def test_a_breakdown_that_adds_up_or_counts_something_else(text: str) -> None:
     assert _nu105(text) == []
+
+
+def test_a_percentage_change_that_its_figures_do_not_give() -> None:
+    settings = Settings(use_model=False, select=("NU106",))
+    slips = ["Pre-tax profit at the ferry firm fell by 19 per cent to £618.5 million, from "
+             "£805m a year earlier.",
+             "Operating profit was up 67.4 per cent from £515m to £885m.",
+             "Fares went from £8.00 to £9.60, a rise of 12 per cent.",
+             "Sales reached $3.1bn, down 11% from $2.8bn."]
+    for text in slips:
+        (finding,) = check_text(text, "d.txt", "text", settings).findings
+        assert "does not fit its figures" in finding.message, text
+        assert len(finding.related) == 2
+    result = check_text(slips[0], "d.txt", "text", settings)
+    assert "is a fall of 23.2%" in result.findings[0].message
+    # rounding, a hedge, years, rates in per cent, two currencies and a figure with no change
+    # stated are left alone
+    fits = ["Revenue rose 4.7% to $51.2bn from $48.8bn.",
+            "Pre-tax profit fell by 23 per cent to £618.5 million, from £805m.",
+            "Output rose nearly 30% from 100 to 129 tonnes.",
+            "Output rose more than 10% from 100 to 130 tonnes.",
+            "Sales grew about 10% from 2019 to 2020.",
+            "Unemployment fell 0.3% from 4.4% to 4.1%.",
+            "The fund grew 5% from €100m to $130m.",
+            "Profit before tax rose to £562m from £71m."]
+    for text in fits:
+        assert check_text(text, "d.txt", "text", settings).findings == [], text
+
+
+def test_a_percentage_change_told_the_wrong_way() -> None:
+    settings = Settings(use_model=False, select=("NU106",))
+    (finding,) = check_text("Sales fell 10% to $3.3bn from $3.0bn.", "d.txt", "text",
+                            settings).findings
+    assert finding.message.startswith("a fall of 10% does not fit") and "a rise of 10.0%" in (
+        finding.message)
+    # a sentence that names both ways, or figures whose rounding leaves the way open, is quiet
+    for text in ("Sales rose, then fell 10% to $3.3bn from $3.0bn.",
+                 "Costs fell 2% to $3bn from $3bn."):
+        assert check_text(text, "d.txt", "text", settings).findings == [], text

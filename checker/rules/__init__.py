@@ -6,8 +6,8 @@ import importlib
 
 from checker.rules.base import Context, Rule, register, registered
 
-_MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers", "unused",
-            "contradiction", "offtopic", "source")
+_MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers", "changes",
+            "unused", "contradiction", "offtopic", "source")
 
 
 _imported = False

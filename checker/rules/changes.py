@@ -1,0 +1,226 @@
+"""NU106: a percentage change that the two figures beside it do not give ("fell by 19 per cent
+to £618.5 million, from £805m": that is a fall of 23 per cent)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from checker.document import Document
+from checker.findings import Finding, Related
+from checker.rules.base import Context, Rule, register
+
+# A percentage: "19 per cent", "4.7%", "12 percent", "8pc", with a hedge before it ("about").
+_PCT = (r"(?:(?P<hedge>almost|nearly|about|around|roughly|some|approximately|more[ \t]++than"
+        r"|over|just[ \t]++(?:over|under)|less[ \t]++than|under)[ \t]++)?+"
+        r"(?P<pct>\d{1,3}+(?:\.\d{1,2}+)?+)[ \t]*+(?:%|per[ \t]?cent\b|percent\b|pc\b)")
+
+
+def _fig(name: str) -> str:
+    """A figure with its currency and scale ("£618.5 million", "$10.9bn", "805m", "2,800") as
+    the groups ``name``, ``name_cur``, ``name_num`` and ``name_scale``: not part of a longer
+    figure, not a percentage."""
+    return (rf"(?P<{name}>(?P<{name}_cur>[£$€¥]?+)[ \t]?+"
+            rf"(?P<{name}_num>\d(?<![\w.,]\d)(?:\d{{0,2}}+(?:,\d{{3}})++|\d*+)(?:\.\d++)?+)"
+            rf"(?:[ \t]*+(?P<{name}_scale>m|mn|bn|million|billion|trillion|tn|k|thousand)\b)?+)"
+            r"(?![\d.,]\d|[ \t]*+(?:%|per[ \t]?cent|percent))")
+
+
+_CHANGE_NOUN = r"(?:rise|fall|drop|increase|decrease|decline|jump|gain|cut|reduction|slump)"
+# The shapes a change is stated in, each with the old figure and the new one:
+#   "fell by 19 per cent to £618.5 million, from £805m"
+#   "was up 67.4 per cent from £515m to £885m"
+#   "from £805m to £618.5m, a fall of 19 per cent"
+#   "£618.5m, down 19% from £805m"
+_SHAPES = tuple(re.compile(p, re.IGNORECASE) for p in (
+    rf"{_PCT}[ \t]++(?:to|at)[ \t]++{_fig('new')},?+[ \t]++(?:(?:up|down)[ \t]++)?+from"
+    rf"[ \t]++{_fig('old')}",
+    rf"{_PCT},?+[ \t]++from[ \t]++{_fig('old')}[ \t]++to[ \t]++{_fig('new')}",
+    rf"from[ \t]++{_fig('old')}[ \t]++to[ \t]++{_fig('new')},?+[ \t]++an?+[ \t]++"
+    rf"{_CHANGE_NOUN}[ \t]++of[ \t]++{_PCT}",
+    rf"{_fig('new')},?+[ \t]++(?:up|down)[ \t]++{_PCT}[ \t]++from[ \t]++{_fig('old')}",
+))
+_SCALES = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+           "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# How far apart the stated and the computed change may be, beyond what rounding allows: a point,
+# or a twentieth of the change stated, whichever is more.
+MIN_GAP_POINTS = 1.0
+MIN_GAP_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class _Figure:
+    low: float
+    high: float
+    currency: str
+    scale: str
+
+
+def _figure(currency: str, digits: str, scale: str) -> _Figure | None:
+    """A figure as the range of values its rounding allows ("805m": 804.5m to 805.5m; "2,000":
+    1,500 to 2,500, since its zeros may be rounding), or None for a year."""
+    plain = digits.replace(",", "")
+    if not currency and not scale and _YEAR.fullmatch(plain):
+        return None  # "rose 5% from 2019 to 2020": years, not amounts
+    if "." in plain:
+        half = 0.5 * 10 ** -len(plain.split(".")[1])
+    else:
+        zeros = len(plain) - len(plain.rstrip("0")) if plain.strip("0") else 0
+        half = 0.5 * 10 ** zeros
+    value = float(plain)
+    return _Figure(value - half, value + half, currency, scale.lower())
+
+
+def _groups(m: re.Match[str], name: str) -> tuple[str, str, str]:
+    """The currency, digits and scale of the figure in group ``name``."""
+    return (m.group(f"{name}_cur") or "", m.group(f"{name}_num"),
+            m.group(f"{name}_scale") or "")
+
+
+def _stated(m: re.Match[str]) -> tuple[float, float, float]:
+    """The percentage stated, as the range its rounding and its hedge allow, and as written."""
+    pct = m.group("pct")
+    hedge = " ".join((m.group("hedge") or "").lower().split())
+    value = float(pct)
+    half = 0.5 * 10 ** -len(pct.split(".")[1]) if "." in pct else 0.5
+    low, high = value - half, value + half
+    loose = max(1.0, 0.1 * value)
+    if hedge in ("more than", "over", "just over"):
+        high = float("inf")
+    elif hedge in ("almost", "nearly", "just under", "less than", "under"):
+        low = value - 2 * loose
+    elif hedge:
+        low, high = value - loose, value + loose
+    return low, high, value
+
+
+def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:
+    """Every stated change with its two figures, the old and the new."""
+    for shape in _SHAPES:
+        for m in shape.finditer(text):
+            old = _figure(*_groups(m, "old"))
+            new = _figure(*_groups(m, "new"))
+            if old is None or new is None:
+                continue
+            yield m, old, new
+
+
+def _computed(old: _Figure, new: _Figure) -> tuple[float, float] | None:
+    """The change from ``old`` to ``new`` in per cent, as the range their rounding allows; None
+    when the two are not amounts of one thing (two currencies, a zero)."""
+    if old.currency and new.currency and old.currency != new.currency:
+        return None
+    # a scale written on one figure only is the other's too ("from $2.8 to $3.1bn")
+    s_old = _SCALES[old.scale or new.scale]
+    s_new = _SCALES[new.scale or old.scale]
+    if old.low <= 0:
+        return None
+    corners = [abs(n * s_new - o * s_old) / (o * s_old) * 100
+               for o in (old.low, old.high) for n in (new.low, new.high)]
+    low, high = min(corners), max(corners)
+    if (old.low * s_old - new.high * s_new) * (old.high * s_old - new.low * s_new) <= 0:
+        low = 0.0  # the rounding allows no change at all
+    return low, high
+
+
+def _as_written(old: _Figure, new: _Figure) -> float:
+    """The change in per cent between the two figures as written."""
+    s_old, s_new = _SCALES[old.scale or new.scale], _SCALES[new.scale or old.scale]
+    before, after = (old.low + old.high) / 2 * s_old, (new.low + new.high) / 2 * s_new
+    return abs(after - before) / before * 100
+
+
+@register
+class PercentChangeMismatch(Rule):
+    code = "NU106"
+    name = "change-does-not-fit-figures"
+    category = "number"
+    summary = "A percentage change that the two figures given with it do not give"
+    what = """
+Finds a change stated in per cent together with the figures it runs between ("fell by 19 per
+cent to £618.5 million, from £805m"; "was up 67.4 per cent from £515m to £885m"; "from £805m to
+£618.5m, a fall of 19 per cent"; "£618.5m, down 19% from £805m") when the figures give another
+change (from £805m to £618.5m is a fall of 23.2 per cent). Each figure is read as the range its
+rounding allows ("805m" is 804.5m to 805.5m, "2,000" anything from 1,500 to 2,500), and so is the
+percentage ("19" is 18.5 to 19.5; "about 19" 17 to 21; "more than 19" anything above); the rule
+speaks when the two ranges are more than a point apart, or a twentieth of the stated change.
+Years ("from 2019 to 2020"), rates in per cent (percentage points) and two currencies are left
+alone."""
+    why = """
+A percentage and the figures it was worked out from often come from two versions of a story or
+two lines of a results statement; when they disagree, one of them is wrong, and readers who
+check the sum stop trusting the rest."""
+    bad_examples = (
+        "Pre-tax profit fell by 19 per cent to £618.5 million, from £805m a year earlier.",
+        "Operating profit was up 67.4 per cent from £515m to £885m.",
+    )
+    good_examples = (
+        "Pre-tax profit fell by 23 per cent to £618.5 million, from £805m a year earlier.",
+        "Revenue rose 4.7% to $51.2bn from $48.8bn.",
+        "Sales grew about 10% from 2019 to 2020.",
+        "Unemployment fell 0.3% from 4.4% to 4.1%.",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if "%" not in text and "cent" not in text and "pc" not in text:
+            return
+        seen: set[int] = set()
+        for m, old, new in _changes(text):
+            if m.start() in seen:
+                continue
+            computed = _computed(old, new)
+            if computed is None:
+                continue
+            low, high, value = _stated(m)
+            gap = max(computed[0] - high, low - computed[1], 0.0)
+            moved = _moved(old, new)
+            said = _said(text, m)
+            wrong_way = moved is not None and said is not None and said != moved
+            if gap <= max(MIN_GAP_POINTS, MIN_GAP_SHARE * value) and not wrong_way:
+                continue
+            seen.add(m.start())
+            worked = _as_written(old, new)
+            old_text = text[m.start("old"):m.end("old")]
+            new_text = text[m.start("new"):m.end("new")]
+            change = f"a {moved} of {worked:.1f}%" if moved else f"a change of {worked:.1f}%"
+            stated = f"a {said} of {value:g}%" if said else f"a change of {value:g}%"
+            yield self.finding(
+                m.start(), m.end(),
+                f"{stated} does not fit its figures: from {old_text} to {new_text} is {change}",
+                related=(Related(m.start("old"), m.end("old"), "the figure before"),
+                         Related(m.start("new"), m.end("new"), "the figure after")))
+
+
+_RISE = frozenset({"up", "rose", "rise", "rises", "rising", "risen", "increase", "increased",
+                   "increases", "grew", "grow", "grown", "growth", "gain", "gained", "jump",
+                   "jumped", "climb", "climbed", "higher", "surged", "soared"})
+_FALL = frozenset({"down", "fell", "fall", "falls", "falling", "fallen", "drop", "dropped",
+                   "decline", "declined", "decrease", "decreased", "cut", "slump", "slumped",
+                   "lower", "shrank", "plunged", "slid", "reduction"})
+_DIRECTION_WORD = re.compile(r"[a-z]++")
+DIRECTION_BEFORE = 30  # how far before the percentage a verb of change may stand
+
+
+def _moved(old: _Figure, new: _Figure) -> str | None:
+    """"rise" or "fall" when the figures' rounding leaves no doubt which, else None."""
+    s_old, s_new = _SCALES[old.scale or new.scale], _SCALES[new.scale or old.scale]
+    if new.low * s_new > old.high * s_old:
+        return "rise"
+    if new.high * s_new < old.low * s_old:
+        return "fall"
+    return None
+
+
+def _said(text: str, m: re.Match[str]) -> str | None:
+    """"rise" or "fall", as the words of the change say (the verb before the percentage, "up"
+    or "down", "a fall of"), when they say only one of the two."""
+    before = text[max(0, m.start() - DIRECTION_BEFORE):m.start("pct")].lower()
+    words = set(_DIRECTION_WORD.findall(before)) | set(
+        _DIRECTION_WORD.findall(text[m.start():m.end()].lower()))
+    rise, fall = bool(words & _RISE), bool(words & _FALL)
+    if rise == fall:
+        return None
+    return "rise" if rise else "fall"
