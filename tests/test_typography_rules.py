@@ -66,6 +66,15 @@ def test_a_comma_run_into_a_full_stop_is_doubled_punctuation() -> None:
     assert _found("He paused,... then went on. It was 3,.5 no.", "TY101") == []
 
 
+def test_a_question_ended_twice_is_two_marks_run_together() -> None:
+    text = "Is it fair to hold a high-profile harbour pilot?. The board met on Monday."
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY101",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "?." and finding.fix is None
+    # after a title ("Why Him?."), before an ellipsis, or in a link it is left alone
+    assert _found("It beat Why Him?. Sing came second. Why?... Ask at site.com/a?.b", "TY101") == []
+
+
 def test_two_different_marks_run_together_are_found_without_a_fix() -> None:
     text = ("The shop trades as Harbour Gifts,; we make cards. Answer: Syrinx. ,the pipe. "
             "An over thrown lineout;. Then a try.")

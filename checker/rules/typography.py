@@ -27,14 +27,14 @@ from checker.rules.wordlist import available, common_words, zipf
 _DOUBLED = re.compile(
     r"\.(?<!\.\.)(?<!\.[ \t]\.)(?:[ \t]+\.(?![.\w])(?![ \t]\.)|\.(?!\.))"
     r"|\.(?<=[A-Za-z]\.)[ \t]+,(?![,.])|([,;:])[ \t]*\1|,(?=\.(?![.\w]))\.|,[ \t]*;"
-    r"|;(?=\.(?![.\w]))\.")
+    r"|;(?=\.(?![.\w]))\.|\?(?<=[a-z]\?)\.(?![.\w])")
 # An HTML entity's closing semicolon ("caf&#233;.") before a mark is no slip
 _ENTITY_BEFORE = re.compile(r"&#?\w{2,8}$")
 # A cricket page's record of the balls of recent overs, a dot for a ball no run came from:
 # "Recent overs : . . w . . . | . . . 4 . ." (six one-character balls in a row).
 _DOT_BALLS = re.compile(r"(?:(?<!\S)[.\dwW][ \t]+){5}[.\dwW](?!\S)")
 # Two marks with at most spaces between: a cheap first pass (most articles have none).
-_DOUBLED_HINT = re.compile(r"[.,;:][ \t]*[.,;:]")
+_DOUBLED_HINT = re.compile(r"[.,;:?][ \t]*[.,;:]")
 
 
 @register
@@ -47,20 +47,23 @@ class DoubledPunctuation(Rule):
     what = """
 Finds a period, comma, semicolon or colon written twice, with or without a space between, a
 comma run into a full stop (",."), and a comma and a semicolon (",;"), a semicolon and a full
-stop (";.") or a word's full stop and a comma (". ,") run together (without a fix: which mark
-belongs is the writer's call). Ellipses ("...", ". . .") and emphatic "!!" or "?!" are left
-alone, and so is a cricket page's record of the balls of an over, a dot for each ball no run
-came from (". . w . . .")."""
+stop (";.") or a word's full stop and a comma (". ,") run together, or a question ended twice
+("… a high-profile gay Black woman?."; after a title such as "Why Him?." it may be meant)
+(without a fix: which mark belongs is the writer's call). Ellipses ("...", ". . .") and
+emphatic "!!" or "?!" are left alone, and so is a cricket page's record of the balls of an
+over, a dot for each ball no run came from (". . w . . .")."""
     why = """
 A doubled mark is almost always left over from an edit or a careless rewrite, and it is the
 kind of slip readers notice first."""
     bad_examples = ("It has recently been considered a pariah in the region. .",
                     "The vote was close,, and the count went on.",
                     "He ran yet another single,. The over ended.",
-                    "My business trades as Unique Favors,; we make gifts.")
+                    "My business trades as Unique Favors,; we make gifts.",
+                    "Are you a more introspective problem solver?. Tell us.")
     good_examples = ("He paused... then went on.", "It was close. Very close.",
                      "The member said . . . that the bill would pass.",
-                     "Recent overs : . . w . . . | . . . 4 . .")
+                     "Recent overs : . . w . . . | . . . 4 . .",
+                     "It beat new openers Assassin's Creed and Why Him?. Sing came second.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -75,6 +78,9 @@ kind of slip readers notice first."""
             if m.group(0)[0] == ";" and _ENTITY_BEFORE.search(doc.text, max(0, start - 10),
                                                                start):
                 continue
+            if m.group(0) == "?." and doc.text[max(0, start - 40):start].split()[-1][
+                    :1].isupper():
+                continue  # a title's own question mark, then the sentence's: "Why Him?."
             if m.group(0) == ",.":  # the full stop ends the sentence: the comma goes
                 yield self.finding(start, m.end(), "a comma run into a full stop ',.'",
                                    fix=Fix("remove the comma", (Edit(start, start + 1, ""),)))
