@@ -260,6 +260,30 @@ def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:
     return frozenset(label for label, n in counts.items() if n >= FIELD_ENTRIES)
 
 
+RECORD_FIELDS = 3  # labels, each opening FIELD_ENTRIES lines or more, that make a list of records
+
+
+def record_fields(sentences: Sequence[str]) -> frozenset[str]:
+    """The labels of a list of records, each record a run of labelled lines ("Location : The M56
+    eastbound exit slip …", "Reason : Roadworks are planned.", "Schedule : Expect disruption
+    everyday between 21:00 and 05:00 from 29 April 2018 …", then the next record's): three or
+    more labels that each open three lines or more. One label's lines are in different records,
+    about different things. Labels typed in capitals ("THE REGISTRAR:", "MR SMITH:") are a
+    transcript's speakers, not fields, and are left out (lower-cased, as ``speaker_label``
+    gives them)."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        label = speaker_label(sentence)
+        if label is None:
+            continue
+        start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
+        written = sentence[start:start + len(label) + 8]
+        if any(c.islower() for c in written.split(":", 1)[0]):
+            counts[label] += 1
+    fields = [label for label, n in counts.items() if n >= FIELD_ENTRIES]
+    return frozenset(fields) if len(fields) >= RECORD_FIELDS else frozenset()
+
+
 def _field_label(label: str) -> bool:
     """A field label, or two joined ("tickets & info", "date and time"), or a day's name: a
     forecast's "Saturday:" under each region, a listing's under each venue."""

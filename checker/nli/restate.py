@@ -61,6 +61,7 @@ from checker.entries import (
     listing_fields,
     placing_category,
     play_by_play,
+    record_fields,
     score_state,
     speaker_label,
     template_lines,
@@ -651,7 +652,7 @@ class PairFilter:
         self._instructions = [instruction(s) for s in sentences]
         self._courtesies = [courtesy(s) for s in sentences]
         self._labels = entry_labels(sentences, paragraphs)
-        self._fields = listing_fields(self._labels)
+        self._fields = listing_fields(self._labels) | record_fields(sentences)
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)

@@ -927,6 +927,28 @@ def test_an_instruction_is_not_compared_with_the_model() -> None:
     assert unlikely_pairs(guide, [(1, 2), (0, 2), (0, 3)]) == {(1, 2), (0, 2)}
 
 
+def test_one_field_of_a_list_of_records_is_in_different_records() -> None:
+    from checker.entries import record_fields
+    from checker.nli.restate import PairFilter
+
+    records = []
+    for junction, days in (("J3", "from 2 May to 9 May"), ("J4", "from 20 May to 1 June"),
+                           ("J7", "on 3 June only")):
+        records += [f"A99 {junction} northbound | Road Works",
+                    f"Location : The A99 northbound exit slip at junction {junction}.",
+                    "Reason : Resurfacing is planned.", "Status : Pending.",
+                    f"Schedule : Expect the exit slip to be closed overnight {days}."]
+    assert record_fields(records) == {"location", "reason", "status", "schedule"}
+    assert PairFilter(records).skip(4, 9) == "speakers"
+    # a transcript's speakers in capitals are no fields, and two labels are no records
+    transcript = [line for n in range(3) for line in (
+        f"THE REGISTRAR: Exhibit {n} is admitted.", f"MR HALE: I object to exhibit {n}.",
+        f"THE JUDGE: Noted for exhibit {n}.")]
+    assert record_fields(transcript) == frozenset()
+    assert record_fields([r for r in records if not r.startswith(("Reason", "Status"))]) == (
+        frozenset())
+
+
 def test_a_greeting_or_sign_off_is_not_compared_with_the_model() -> None:
     from checker.nli.restate import courtesy, unlikely_pairs
 
