@@ -48,9 +48,13 @@ _MONTH_NAMES = "|".join(m[:3] for m in calendar.month_name[1:])
 # A day of a month, with an optional year: "August 29", "3rd March", "March 3, 2004".
 _DAY_OF_MONTH = (rf"(?:(?:{_MONTH_NAMES})[a-z]*\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
                  rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH_NAMES})[a-z]*)(?:,?[ \t]+\d{{4}})?")
-# A timeline or diary entry's heading: "August 29: …", "3 March - …", "2004: …", "14:05 - …".
+# A timeline or diary entry's heading: "August 29: …", "3 March - …", "2004: …", "14:05 - …",
+# and a diary's day with its date, in capitals or not: "TUESDAY 16 JULY—Opposition Day …",
+# "Monday, March 3: …".
+_WEEKDAY_PREFIX = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]++)"
 _TIMELINE_HEADING = re.compile(
-    rf"({_DAY_OF_MONTH}|\d{{4}}|\d{{1,2}}[:.]\d{{2}})[ \t]*[:–—-]",
+    rf"((?i:{_WEEKDAY_PREFIX}{_DAY_OF_MONTH})|{_DAY_OF_MONTH}|\d{{4}}|\d{{1,2}}[:.]\d{{2}})"
+    r"[ \t]*[:–—-]",
 )
 HEADING_CHARS = 40  # how far into a sentence a timeline heading may reach
 # A month by its name or its abbreviation ("January", "Jan.", "Sept"), not "Mark" or "Junior".

@@ -690,6 +690,11 @@ def test_a_timelines_year_headings_open_its_entries() -> None:
     assert PairFilter(years).skip(1, 4) == "moments"
     # two year headings are not yet a timeline, and prose that opens with a year is none
     assert entry_numbers(years[:3]) == [None, None, None]
+    # a diary's days with their dates, in capitals or not, head its entries too
+    diary = ["MONDAY 15 JULY—Remaining stages of the Harbour Bill.",
+             "TUESDAY 16 JULY—Opposition Day.", "Remaining stages of the Ferries Bill.",
+             "Wednesday, 17 July: Debate on the economy.", "Remaining stages of the Quay Bill."]
+    assert entry_numbers(diary) == [0, 1, 1, 2, 2]
 
 
 def test_balls_stamped_with_the_over_alone_are_two_entries() -> None:
