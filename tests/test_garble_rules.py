@@ -630,6 +630,8 @@ def test_a_one_word_opener_before_one_or_two_words_is_a_table_s_field() -> None:
         "Watch: Cars pile up on harbour streets"]
     assert _found("The ferry sailed.\n\nTrending-News\n\nThe ferry sailed again.", "SP101") == [
         "Trending-News"]
+    assert _found("The table.\n\nALSO WATCH: Why harbour fares rose in September\n",
+                  "SP101") == ["ALSO WATCH: Why harbour fares rose in September"]
 
 
 def test_a_links_block_takes_teaser_cards_with_their_standfirsts() -> None:
@@ -813,7 +815,12 @@ def test_a_sum_in_a_currency_on_both_sides_is_no_swap() -> None:
     "Kobe Bryant Photo by Kevork Djansezian/AP", "Download as docx, pdf, or txt",
     "Next page . . . . Previous page", "Listen to this article:",
     "Original Source: www.example247.com", "This content first appear on the guardian",
-    "via IFTTT", "More Articles ..."])
+    "via IFTTT", "More Articles ...", "- Advertisement -", "Advert",
+    "Read the original article on Harbour Times.",
+    "Your web browser is no longer supported. To improve your experience update it here",
+    "Similar Content", "Author's Avatar", "Filtered By: Topstories",
+    "Harbour News Network Print This", "Watch CBS News", "All times stated are UK",
+    "For the latest harbour news stories and videos, visit harbour.tv"])
 def test_account_player_and_blog_furniture_is_boilerplate(furniture: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{furniture}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [furniture]
@@ -823,7 +830,9 @@ def test_prose_with_furniture_words_is_not_furniture() -> None:
     for clean in ("Log in details were stolen, police said.", "Edit the draft before noon.",
                   "Key events of the week included the ferry strike.",
                   "Refresh rates matter less than battery life.",
-                  "Listen to this article's critics and you would think it was a scandal."):
+                  "Listen to this article's critics and you would think it was a scandal.",
+                  "Advert revenue fell by a third in the year to March.",
+                  "Watch the harbour news live from noon."):
         assert _found(f"The ferry sailed at noon.\n\n{clean}\n\nPassengers waited.",
                       "SP102") == [], clean
 
