@@ -96,15 +96,30 @@ def _stated(m: re.Match[str]) -> tuple[float, float, float]:
     return low, high, value
 
 
+# The cheap first pass: a percentage, with "from" near it (every shape has one); the shapes are
+# searched only around it.
+_PCT_HINT = re.compile(r"\d[ \t]*+(?:%|per[ \t]?cent|percent|pc\b)", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+WINDOW = 120  # characters either side of a percentage that a shape may reach
+
+
 def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:
-    """Every stated change with its two figures, the old and the new."""
-    for shape in _SHAPES:
-        for m in shape.finditer(text):
-            old = _figure(*_groups(m, "old"))
-            new = _figure(*_groups(m, "new"))
-            if old is None or new is None:
-                continue
-            yield m, old, new
+    """Every stated change with its two figures, the old and the new, once each."""
+    seen: set[int] = set()
+    for hint in _PCT_HINT.finditer(text):
+        lo, hi = max(0, hint.start() - WINDOW), min(len(text), hint.end() + WINDOW)
+        if _FROM.search(text, lo, hi) is None:
+            continue
+        for shape in _SHAPES:
+            for m in shape.finditer(text, lo, hi):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                old = _figure(*_groups(m, "old"))
+                new = _figure(*_groups(m, "new"))
+                if old is None or new is None:
+                    continue
+                yield m, old, new
 
 
 def _computed(old: _Figure, new: _Figure) -> tuple[float, float] | None:
@@ -165,12 +180,7 @@ check the sum stop trusting the rest."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if "%" not in text and "cent" not in text and "pc" not in text:
-            return
-        seen: set[int] = set()
         for m, old, new in _changes(text):
-            if m.start() in seen:
-                continue
             computed = _computed(old, new)
             if computed is None:
                 continue
@@ -181,7 +191,6 @@ check the sum stop trusting the rest."""
             wrong_way = moved is not None and said is not None and said != moved
             if gap <= max(MIN_GAP_POINTS, MIN_GAP_SHARE * value) and not wrong_way:
                 continue
-            seen.add(m.start())
             worked = _as_written(old, new)
             old_text = text[m.start("old"):m.end("old")]
             new_text = text[m.start("new"):m.end("new")]

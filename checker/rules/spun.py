@@ -531,10 +531,11 @@ whose facts need checking against the original."""
 
 
 @functools.cache
-def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str], frozenset[str]], ...]:
     """``rules/garble/spun-phrases.tsv``: (the phrase in lower case, for a first pass with
     ``str.find``; the usual phrase; a pattern for the phrase as a whole, with its capitals where
-    the list gives any, any run of spaces between its words)."""
+    the list gives any, any run of spaces between its words; the phrase's runs of letters, all
+    of which a text must hold before the phrase is looked for)."""
     out = []
     for spun, usual in load_rows("garble", "spun-phrases.tsv"):
         words = [re.escape(w) for w in spun.split()]
@@ -542,8 +543,12 @@ def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
         if spun == spun.lower():
             body = f"(?i:{body})"
         out.append((spun.lower(), usual,
-                    re.compile(rf"(?<![\w'’-]){body}(?![\w'’-])")))
+                    re.compile(rf"(?<![\w'’-]){body}(?![\w'’-])"),
+                    frozenset(_LETTERS.findall(spun.lower()))))
     return tuple(out)
+
+
+_LETTERS = re.compile(r"[a-z]++")
 
 
 @register
@@ -585,9 +590,10 @@ original."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lower = " ".join(doc.text.lower().split())
-        for key, usual, pattern in _spun_phrases():
-            if key not in lower:
-                continue  # the cheap first pass: most texts hold none of the phrases
+        words = set(_LETTERS.findall(lower))
+        for key, usual, pattern, needed in _spun_phrases():
+            if not needed <= words or key not in lower:
+                continue  # the cheap first passes: most texts hold none of the phrases
             found = list(pattern.finditer(doc.text))
             if not found:
                 continue
@@ -611,8 +617,8 @@ original."""
         men and women" for "about 2,200 people", "two.5 million"): one finding, the others
         related, one fix for all."""
         text = doc.text
-        if "," not in text and "." not in text:
-            return
+        if _DIGIT_HINT.search(text) is None:
+            return  # the cheap first pass: a letter, then a comma or a point, then a digit
         found = [m for m in _SPELLED_DIGIT.finditer(text)
                  if not doc.touches_markup(m.start(), m.end())]
         if not found:
@@ -639,6 +645,7 @@ original."""
 # word of its own: "two,200", "two.5 million". No writer puts a comma or a point straight after
 # a number word and before digits.
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_HINT = re.compile(r"[,.](?<=[A-Za-z][,.])\d")
 _SPELLED_DIGIT = re.compile(rf"(?<![\w'’-])(?i:({'|'.join(_DIGIT_WORDS)}))([,.]\d++)(?![\w'’])")
 
 
