@@ -493,7 +493,7 @@ def instruction(sentence: str) -> bool:
 # all of us, have a peaceful evening.", "Good morning and welcome to …". It states no fact.
 _COURTESY = re.compile(
     r"[^A-Za-z]{0,3}+(?:from[ \t]++(?:all[ \t]++of[ \t]++us|everyone[ \t]++(?:here|at)\b[^,]{0,40}+"
-    r"|the[ \t]++[\w ]{1,30}+team)[ \t]*+,[ \t]*+)?+"
+    r"|the[ \t]++(?:[\w’'-]++[ \t]++){0,3}+team)[ \t]*+,[ \t]*+)?+"
     r"(?:(?:have|enjoy)[ \t]++a[ \t]++(?:[a-z]++[ \t]++)?(?:day|evening|night|morning|afternoon"
     r"|weekend|week|holiday|christmas|summer|break)"
     r"|thanks?(?:[ \t]++you)?(?:[ \t]++(?:all|again|so[ \t]++much))?[ \t]++for[ \t]++"
