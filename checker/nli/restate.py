@@ -514,6 +514,19 @@ def courtesy(sentence: str) -> bool:
             and len(sentence.split()) <= COURTESY_WORDS)
 
 
+# The outcome of a vote on "the motion" as minutes record it after each motion is made: "A vote
+# was taken and the motion passed 7-0." / "… the motion passed 6-1, Foley opposed." "The motion"
+# is the one just made, so two such sentences are about two motions.
+_MOTION_VOTE = re.compile(
+    r"\bthe[ \t]++motion[ \t]++(?:was[ \t]++)?+(?:passed|carried|failed|approved|defeated"
+    r"|adopted|rejected|lost)\b", re.IGNORECASE)
+
+
+def motion_vote(sentence: str) -> bool:
+    """Does the sentence record the vote on "the motion" of a meeting's minutes?"""
+    return _MOTION_VOTE.search(sentence) is not None
+
+
 def series_items(a: str, b: str, lex: Lexicon) -> bool:
     """Two sentences in the same words but their figures, one of them the number of an item of
     a series ("… will be removed from route 105 with the service returning to run every 12
@@ -651,6 +664,7 @@ class PairFilter:
         self._items = list_items(sentences)
         self._instructions = [instruction(s) for s in sentences]
         self._courtesies = [courtesy(s) for s in sentences]
+        self._votes = [motion_vote(s) for s in sentences]
         self._labels = entry_labels(sentences, paragraphs)
         self._fields = listing_fields(self._labels) | record_fields(sentences)
         self._entries = entry_numbers(sentences)
@@ -899,8 +913,8 @@ class PairFilter:
             return "parallel"
         if self.speakers(i, j) or self.two_people(i, j):
             return "speakers"
-        if self.moments(i, j):
-            return "moments"
+        if self.moments(i, j) or (self._votes[i] and self._votes[j]):
+            return "moments"  # (two votes on "the motion": two motions of a meeting)
         if other_anchor(self._sentences[i], self._sentences[j], self._lex, self._stop):
             return "other anchor"
         if i in self._captions and j in self._captions:

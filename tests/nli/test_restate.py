@@ -949,6 +949,19 @@ def test_one_field_of_a_list_of_records_is_in_different_records() -> None:
         frozenset())
 
 
+def test_two_votes_on_the_motion_in_minutes_are_two_motions() -> None:
+    from checker.nli.restate import PairFilter
+
+    minutes = ["Hale made a motion to approve the minutes of May 6.",
+               "A vote was taken and the motion passed 7-0.",
+               "Pike made a motion to approve the harbour budget.",
+               "A vote was taken and the motion passed 6-1, Hale opposed.",
+               "The harbour budget passed 7-0."]
+    assert PairFilter(minutes).skip(1, 3) == "moments"
+    # a vote told without "the motion" is still compared
+    assert PairFilter(minutes).skip(3, 4) is None
+
+
 def test_a_greeting_or_sign_off_is_not_compared_with_the_model() -> None:
     from checker.nli.restate import courtesy, unlikely_pairs
 
