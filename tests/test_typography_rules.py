@@ -196,6 +196,26 @@ def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
     assert finding.fix is None
 
 
+def test_punctuation_read_as_chinese_or_thai_is_mojibake() -> None:
+    from checker.fixes import apply_edits
+
+    text = ("\u9225\u6df2e have never had a harbour festival,\u9225 she said. People just "
+            "don\u9225\u6a9b come any more.")
+    (finding,) = check_text(text, "d.txt", "text",
+                            Settings(use_model=False, select=("TY106",))).findings
+    assert finding.fix is not None and len(finding.related) == 2
+    assert apply_edits(text, finding.fix.edits) == (
+        "\u201cWe have never had a harbour festival,\u9225 she said. People just don\u2019t "
+        "come any more.")  # the lone mark lost its last byte: found, not repaired
+    thai = "The agency\u0e42s spokesman said the dam would hold.\u0e42 He left."
+    (finding,) = check_text(thai, "d.txt", "text",
+                            Settings(use_model=False, select=("TY106",))).findings
+    assert finding.fix is None and len(finding.related) == 1
+    # a page written in Chinese or Thai is no mojibake
+    assert _found("\u9225\u6df2\u5e74\u4e2d\u56fd\u4eba\u6c11 and ok", "TY106") == []
+    assert _found("\u0e42\u0e23\u0e07\u0e40\u0e23\u0e35\u0e22\u0e19 Bangkok", "TY106") == []
+
+
 def test_a_numbered_question_and_a_flattened_results_table_are_no_slips() -> None:
     qa = "1.) What has been your career highlight so far?\n\n2.) Who were your heroes?\n"
     assert _found(">1) What is your full name?\n>2)What is the title of your job?\n", "TY103") == []

@@ -761,6 +761,35 @@ _BOX_DRAWING = re.compile("[\u2500-\u257f]+")
 _MOJIBAKE_LEAD = re.compile("[\u00c2-\u00df\u00e2\u0391-\u03c9\u0410-\u044f\u2500-\u257f]")
 
 
+# UTF-8 punctuation (’ “ ” – …) read as Chinese GBK or as Thai Windows-874 by a scraper: "don鈥檛"
+# for "don’t", "鈥淲e" for "“We" (the mark's last byte and the next letter read as one Chinese
+# character), "here,鈥 she said" (that byte lost), "NEMAโs" and "communities,โ The" (Thai).
+_EAST_ASIAN = re.compile("\u9225[\u3400-\u9fff]?|(?<=[A-Za-z,.!?;:])\u0e42|\u0e42(?=[A-Za-z0-9])")
+MAX_FOREIGN_SHARE = 0.1  # Chinese or Thai letters, of all letters, in a page they garble
+
+
+def _east_asian_mojibake(text: str) -> list[tuple[int, int, str | None]]:
+    """Punctuation garbled by a Chinese or Thai decoding in a text written in Latin letters,
+    each with its repair where the bytes allow one (GBK: "鈥檛" is "’t")."""
+    found = list(_EAST_ASIAN.finditer(text))
+    if not found:
+        return []
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    foreign = sum(1 for c in text if "\u3400" <= c <= "\u9fff" or "\u0e00" <= c <= "\u0e7f")
+    if foreign > MAX_FOREIGN_SHARE * (latin + foreign):
+        return []  # a page in Chinese or Thai
+    out: list[tuple[int, int, str | None]] = []
+    for m in found:
+        fixed = None
+        if len(m.group()) == 2:
+            try:
+                fixed = m.group().encode("gbk").decode("utf-8")
+            except UnicodeError:
+                fixed = None
+        out.append((m.start(), m.end(), fixed))
+    return out
+
+
 def _decoded_as_dos(token: str) -> str | None:
     """A word whose UTF-8 bytes were shown in the DOS code page ("├╝berbiker"), decoded."""
     try:
@@ -785,12 +814,14 @@ this; the fix is ftfy's repair of the words concerned (or the DOS code page's, f
 characters). A page decoded wrongly is wrong all through: one finding for the document, at its
 first garbled word, with the others related and one fix for them all. Characters the decoding
 lost outright are found too: a question mark where an apostrophe was ("the company?s profit",
-"don?t") and the replacement character U+FFFD; nothing tells what stood there, so no fix."""
+"don?t") and the replacement character U+FFFD; nothing tells what stood there, so no fix. So is
+punctuation a scraper read as Chinese (GBK: "don鈥檛" for "don’t", "鈥淲e" for "“We", repaired
+where the bytes allow) or as Thai ("NEMAโs"), in a page written in Latin letters."""
     why = """
 Mojibake is what a scraper or a copy-paste between systems leaves behind. It makes names
 unreadable and it tells readers the copy was not looked at."""
     bad_examples = ("Itâ€™s a lovely day at the cafÃ©.", "the ├╝berbiker pack has gone",
-                    "a Â£5m deal")
+                    "a Â£5m deal", "People just don鈥檛 come here any more.")
     good_examples = ("It’s a lovely day at the café in Zürich.", "Beyoncé — “quoted” – ok",
                      "├── src\n└── tests")
     fix_applicability = Applicability.SAFE
@@ -798,6 +829,12 @@ unreadable and it tells readers the copy was not looked at."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         lost = _lost_characters(text) if "?" in text or "\ufffd" in text else []
+        if not text.isascii() and ("\u9225" in text or "\u0e42" in text):
+            asian = _east_asian_mojibake(text)
+            if asian:  # a page read as Chinese or Thai: that is its problem, one finding
+                garbled_lines = {text.rfind("\n", 0, s) for s, _, _ in asian}
+                yield self._document_finding(text, asian, len(garbled_lines))
+                return
         if text.isascii() or not _MOJIBAKE_LEAD.search(text) or not _MOJIBAKE_HINT.search(text):
             if lost:
                 yield self._lost_finding(text, lost)
