@@ -267,23 +267,20 @@ def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:
 RECORD_FIELDS = 3  # labels, each opening FIELD_ENTRIES lines or more, that make a list of records
 
 
-def record_fields(sentences: Sequence[str]) -> frozenset[str]:
+def record_fields(sentences: Sequence[str],
+                  written: Sequence[str | None] | None = None) -> frozenset[str]:
     """The labels of a list of records, each record a run of labelled lines ("Location : The M56
     eastbound exit slip …", "Reason : Roadworks are planned.", "Schedule : Expect disruption
     everyday between 21:00 and 05:00 from 29 April 2018 …", then the next record's): three or
     more labels that each open three lines or more. One label's lines are in different records,
     about different things. Labels typed in capitals ("THE REGISTRAR:", "MR SMITH:") are a
-    transcript's speakers, not fields, and are left out (lower-cased, as ``speaker_label``
-    gives them)."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        label = speaker_label(sentence)
-        if label is None:
-            continue
-        start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
-        written = sentence[start:start + len(label) + 8]
-        if any(c.islower() for c in written.split(":", 1)[0]):
-            counts[label] += 1
+    transcript's speakers, not fields, and are left out. Returned lower-cased, as
+    ``speaker_label`` gives them. ``written``: each sentence's label as written
+    (``written_label``), when already read."""
+    if written is None:
+        written = [written_label(s) for s in sentences]
+    counts = Counter(normal_label(w) for w in written
+                     if w is not None and any(c.islower() for c in w))
     fields = [label for label, n in counts.items() if n >= FIELD_ENTRIES]
     return frozenset(fields) if len(fields) >= RECORD_FIELDS else frozenset()
 
@@ -298,6 +295,13 @@ def _field_label(label: str) -> bool:
 def speaker_label(sentence: str) -> str | None:
     """The speaker or source label that opens a transcript line or a list entry, lower-cased
     ("jamie graham total film", commas dropped), or None."""
+    written = written_label(sentence)
+    return None if written is None else normal_label(written)
+
+
+def written_label(sentence: str) -> str | None:
+    """``speaker_label``'s label as the sentence writes it ("- Jamie Graham, Total Film",
+    "THE REGISTRAR", "Location "), or None."""
     start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
     m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
     if m is None:
@@ -305,8 +309,12 @@ def speaker_label(sentence: str) -> str | None:
     words = m.group(1).replace(",", " ").split()
     if not all(w[0].isupper() or w[0].isdigit() or w in _LABEL_CONNECTORS for w in words):
         return None
-    label = " ".join(words).lower()
-    return None if label in _NOT_SPEAKERS else label
+    return None if " ".join(words).lower() in _NOT_SPEAKERS else m.group(1)
+
+
+def normal_label(written: str) -> str:
+    """A label as ``speaker_label`` compares it: lower-cased, commas dropped."""
+    return " ".join(written.replace(",", " ").split()).lower()
 
 
 _DAY_LABEL = re.compile(r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"

@@ -59,12 +59,13 @@ from checker.entries import (
     innings_score,
     listing_entry,
     listing_fields,
+    normal_label,
     placing_category,
     play_by_play,
     record_fields,
     score_state,
-    speaker_label,
     template_lines,
+    written_label,
 )
 from checker.nli.contradict import enumerators
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
@@ -637,14 +638,17 @@ def _subject(text: str, stop: frozenset[str]) -> str | None:
     return None
 
 
-def entry_labels(sentences: Sequence[str],
-                 paragraphs: Sequence[int] | None = None) -> list[str | None]:
+def entry_labels(sentences: Sequence[str], paragraphs: Sequence[int] | None = None,
+                 written: Sequence[str | None] | None = None) -> list[str | None]:
     """The label each sentence is under: its own opening label ("GRAHAM COWLEY:", "Saturday:",
     "Northern Ireland:"), or else, with ``paragraphs`` given, the label of the nearest sentence
     before it in the same paragraph. A label opens an entry, and every sentence of the entry is
     said under it: "Saturday: Rain showers … . Highs will reach the low and mid 70s." is about
-    Saturday in both sentences, and a speaker's second sentence is still that speaker's."""
-    labels = [speaker_label(s) for s in sentences]
+    Saturday in both sentences, and a speaker's second sentence is still that speaker's.
+    ``written``: each sentence's label as written (``written_label``), when already read."""
+    if written is None:
+        written = [written_label(s) for s in sentences]
+    labels = [None if w is None else normal_label(w) for w in written]
     if paragraphs is None:
         return labels
     carried: list[str | None] = []
@@ -665,8 +669,9 @@ class PairFilter:
         self._instructions = [instruction(s) for s in sentences]
         self._courtesies = [courtesy(s) for s in sentences]
         self._votes = [motion_vote(s) for s in sentences]
-        self._labels = entry_labels(sentences, paragraphs)
-        self._fields = listing_fields(self._labels) | record_fields(sentences)
+        written = [written_label(s) for s in sentences]
+        self._labels = entry_labels(sentences, paragraphs, written)
+        self._fields = listing_fields(self._labels) | record_fields(sentences, written)
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)
@@ -757,10 +762,13 @@ class PairFilter:
         score or margin while it is played, on a page that follows one (``checker.entries.
         in_play``: "Miami up by one." / "Miami goes up by four."), and two moves narrated on a
         page told move by move (``checker.entries.play_by_play``: "Findley lands a right hand."
-        / "Findley finally lands a left.")."""
+        / "Findley finally lands a left."). And two votes on "the motion" in a meeting's
+        minutes (``motion_vote``) are votes on two motions."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
+        if self._votes[i] and self._votes[j]:
+            return True  # "… the motion passed 7-0." / "… the motion passed 6-1": two motions
         pa, pb = self._placings[i], self._placings[j]
         if pa is not None and pb is not None and pa != pb:
             return True
@@ -913,8 +921,8 @@ class PairFilter:
             return "parallel"
         if self.speakers(i, j) or self.two_people(i, j):
             return "speakers"
-        if self.moments(i, j) or (self._votes[i] and self._votes[j]):
-            return "moments"  # (two votes on "the motion": two motions of a meeting)
+        if self.moments(i, j):
+            return "moments"
         if other_anchor(self._sentences[i], self._sentences[j], self._lex, self._stop):
             return "other anchor"
         if i in self._captions and j in self._captions:
