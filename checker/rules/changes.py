@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from checker.document import Document
 from checker.findings import Finding, Related
 from checker.rules.base import Context, Rule, register
+from checker.rules.numbers import YEAR
 
 # A percentage: "19 per cent", "4.7%", "12 percent", "8pc", with a hedge before it ("about").
 _PCT = (r"(?:(?P<hedge>almost|nearly|about|around|roughly|some|approximately|more[ \t]++than"
@@ -43,7 +44,6 @@ _SHAPES = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 _SCALES = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
            "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # How far apart the stated and the computed change may be, beyond what rounding allows: a point,
 # or a twentieth of the change stated, whichever is more.
 MIN_GAP_POINTS = 1.0
@@ -52,25 +52,41 @@ MIN_GAP_SHARE = 0.05
 
 @dataclass(frozen=True)
 class _Figure:
+    """A figure as the range of values its rounding allows, with its scale applied."""
     low: float
     high: float
-    currency: str
-    scale: str
 
 
-def _figure(currency: str, digits: str, scale: str) -> _Figure | None:
-    """A figure as the range of values its rounding allows ("805m": 804.5m to 805.5m; "2,000":
-    1,500 to 2,500, since its zeros may be rounding), or None for a year."""
+def _rounding(digits: str) -> tuple[float, float]:
+    """The range of values a figure as written allows ("805": 804.5 to 805.5; "2,000": 1,500 to
+    2,500, since its zeros may be rounding)."""
     plain = digits.replace(",", "")
-    if not currency and not scale and _YEAR.fullmatch(plain):
-        return None  # "rose 5% from 2019 to 2020": years, not amounts
     if "." in plain:
         half = 0.5 * 10 ** -len(plain.split(".")[1])
     else:
         zeros = len(plain) - len(plain.rstrip("0")) if plain.strip("0") else 0
         half = 0.5 * 10 ** zeros
     value = float(plain)
-    return _Figure(value - half, value + half, currency, scale.lower())
+    return value - half, value + half
+
+
+def _figures(m: re.Match[str]) -> tuple[_Figure, _Figure] | None:
+    """The old and the new figure of a stated change, in one scale; None when the two are not
+    amounts of one thing: years ("rose 5% from 2019 to 2020"), two currencies, a zero."""
+    (cur_old, num_old, scale_old), (cur_new, num_new, scale_new) = (_groups(m, "old"),
+                                                                    _groups(m, "new"))
+    if cur_old and cur_new and cur_old != cur_new:
+        return None
+    if any(not cur and not scale and YEAR.fullmatch(num.replace(",", ""))
+           for cur, num, scale in ((cur_old, num_old, scale_old), (cur_new, num_new, scale_new))):
+        return None
+    # a scale written on one figure only is the other's too ("from $2.8 to $3.1bn")
+    out = []
+    for num, scale in ((num_old, scale_old or scale_new), (num_new, scale_new or scale_old)):
+        low, high = _rounding(num)
+        out.append(_Figure(low * _SCALES[scale.lower()], high * _SCALES[scale.lower()]))
+    old, new = out
+    return None if old.low <= 0 else (old, new)
 
 
 def _groups(m: re.Match[str], name: str) -> tuple[str, str, str]:
@@ -115,35 +131,23 @@ def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
-                old = _figure(*_groups(m, "old"))
-                new = _figure(*_groups(m, "new"))
-                if old is None or new is None:
-                    continue
-                yield m, old, new
+                figures = _figures(m)
+                if figures is not None:
+                    yield m, *figures
 
 
-def _computed(old: _Figure, new: _Figure) -> tuple[float, float] | None:
-    """The change from ``old`` to ``new`` in per cent, as the range their rounding allows; None
-    when the two are not amounts of one thing (two currencies, a zero)."""
-    if old.currency and new.currency and old.currency != new.currency:
-        return None
-    # a scale written on one figure only is the other's too ("from $2.8 to $3.1bn")
-    s_old = _SCALES[old.scale or new.scale]
-    s_new = _SCALES[new.scale or old.scale]
-    if old.low <= 0:
-        return None
-    corners = [abs(n * s_new - o * s_old) / (o * s_old) * 100
-               for o in (old.low, old.high) for n in (new.low, new.high)]
+def _computed(old: _Figure, new: _Figure) -> tuple[float, float]:
+    """The change from ``old`` to ``new`` in per cent, as the range their rounding allows."""
+    corners = [abs(n - o) / o * 100 for o in (old.low, old.high) for n in (new.low, new.high)]
     low, high = min(corners), max(corners)
-    if (old.low * s_old - new.high * s_new) * (old.high * s_old - new.low * s_new) <= 0:
+    if (old.low - new.high) * (old.high - new.low) <= 0:
         low = 0.0  # the rounding allows no change at all
     return low, high
 
 
 def _as_written(old: _Figure, new: _Figure) -> float:
     """The change in per cent between the two figures as written."""
-    s_old, s_new = _SCALES[old.scale or new.scale], _SCALES[new.scale or old.scale]
-    before, after = (old.low + old.high) / 2 * s_old, (new.low + new.high) / 2 * s_new
+    before, after = (old.low + old.high) / 2, (new.low + new.high) / 2
     return abs(after - before) / before * 100
 
 
@@ -182,8 +186,6 @@ check the sum stop trusting the rest."""
         text = doc.text
         for m, old, new in _changes(text):
             computed = _computed(old, new)
-            if computed is None:
-                continue
             low, high, value = _stated(m)
             gap = max(computed[0] - high, low - computed[1], 0.0)
             moved = _moved(old, new)
@@ -215,10 +217,9 @@ DIRECTION_BEFORE = 30  # how far before the percentage a verb of change may stan
 
 def _moved(old: _Figure, new: _Figure) -> str | None:
     """"rise" or "fall" when the figures' rounding leaves no doubt which, else None."""
-    s_old, s_new = _SCALES[old.scale or new.scale], _SCALES[new.scale or old.scale]
-    if new.low * s_new > old.high * s_old:
+    if new.low > old.high:
         return "rise"
-    if new.high * s_new < old.low * s_old:
+    if new.high < old.low:
         return "fall"
     return None
 

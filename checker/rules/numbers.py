@@ -55,7 +55,7 @@ MAX_SWAP_GROUP = 50  # figures of one unit and one set of digits, beyond which i
 # A figure of three digits or more and the words after it: "312 Roman silver coins", "282-vote".
 _FIGURE = re.compile(r"(\d(?<![\w.,£$€]\d)(?:\d{0,2}(?:,\d{3})++|\d{2,}+))(?![\d.,]\d)"
                      r"[ \t-]((?:[A-Za-z][\w'’-]*+[ \t]++){0,2}[A-Za-z][\w'’-]*+)")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year as a figure: 1800 to 2099 (NU106 too)
 
 
 def _figure_words(m: re.Match[str]) -> set[str]:
@@ -211,7 +211,7 @@ def quantities(doc: Document) -> Iterator[Quantity]:
                 # patients"); and "Of the 1,420 patients who took part, …" is the whole
             if words & change:
                 continue
-            if _YEAR.fullmatch(number):
+            if YEAR.fullmatch(number):
                 continue  # a year, not a count
             yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
                            _predicate(doc, m.end(), s.end), heading, _bound(preceding),
@@ -325,7 +325,7 @@ edits often change one mention and not the other."""
             # else two moments of a live page
             return not _two_moments(entries, doc.sentences[sa].start, doc.sentences[sb].start)
 
-        figures = [m for m in _FIGURE.finditer(doc.text) if not _YEAR.fullmatch(_digits(m))]
+        figures = [m for m in _FIGURE.finditer(doc.text) if not YEAR.fullmatch(_digits(m))]
         for a, b in _digit_swaps(doc, figures, _digits, 3, same_thing):
             yield self.finding(b.start(1), b.end(1),
                                f"{b.group(1)!r} disagrees with {a.group(1)!r} stated earlier of "
