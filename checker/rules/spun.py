@@ -11,6 +11,7 @@ from typing import Any
 from checker.document import Document, Span
 from checker.entries import FIELD_ENTRIES, after_live_marker, speaker_label
 from checker.findings import Applicability, Edit, Finding, Fix, Related
+from checker.nli.lexicon import load_lexicon
 from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
@@ -619,14 +620,15 @@ original."""
         text = doc.text
         if _DIGIT_HINT.search(text) is None:
             return  # the cheap first pass: a letter, then a comma or a point, then a digit
-        found = [m for m in _SPELLED_DIGIT.finditer(text)
+        digits = _digit_words()
+        found = [m for m in _spelled_digit().finditer(text)
                  if not doc.touches_markup(m.start(), m.end())]
         if not found:
             return
         first, *again = found
 
         def usual(m: re.Match[str]) -> str:
-            return f"{_DIGIT_WORDS.index(m.group(1).lower()) + 1}{m.group(2)}"
+            return f"{digits[m.group(1).lower()]}{m.group(2)}"
 
         fix = Fix(f"write {usual(first)!r}", tuple(Edit(m.start(), m.end(), usual(m))
                                                   for m in found),
@@ -644,9 +646,19 @@ original."""
 # A figure's first digit written out as a word by a spinning tool that took "2" in "2,200" for a
 # word of its own: "two,200", "two.5 million". No writer puts a comma or a point straight after
 # a number word and before digits.
-_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_HINT = re.compile(r"[,.](?<=[A-Za-z][,.])\d")
-_SPELLED_DIGIT = re.compile(rf"(?<![\w'’-])(?i:({'|'.join(_DIGIT_WORDS)}))([,.]\d++)(?![\w'’])")
+
+
+@functools.cache
+def _digit_words() -> dict[str, int]:
+    """The number words of one digit ("two": 2), from the lexicon's number words."""
+    return {w: v for w, v in load_lexicon().number_words.items() if 1 <= v <= 9 and " " not in w}
+
+
+@functools.cache
+def _spelled_digit() -> re.Pattern[str]:
+    words = "|".join(sorted(_digit_words(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?i:({words}))([,.]\d++)(?![\w'’])")
 
 
 def _cased(found: str, usual: str) -> str:
