@@ -311,6 +311,15 @@ def test_wordpress_s_placeholder_for_a_percent_sign_is_leftover_markup() -> None
     assert _found("Its id is {3a9f3a9f} in the log.", "SP105") == []
 
 
+def test_a_joomla_plugin_tag_is_leftover_markup() -> None:
+    # a styled first letter, written with its closing tag, and a core plugin's module tag
+    text = ("{xtypo_dropcap}T{/xtypo_dropcap}he ferry board met on Monday.\n\n"
+            "{loadposition user9}\n\nFares will rise in May.")
+    assert _found(text, "SP105") == ["{xtypo_dropcap}T{/xtypo_dropcap}", "{loadposition user9}"]
+    # braces around words in prose or a formula, or two different names, are no plugin's tags
+    assert _found("Set {x} to {y}, then {a}b{/c} the rest of {loadposition}.", "SP105") == []
+
+
 def test_a_closing_tag_with_a_space_inside_is_leftover_html() -> None:
     # machine translation breaks a tag apart: "rose.< /p>"; "3 < 5" stays prose
     assert _found("Ferry fares rose.< /p> Crews were glad.", "SP105") == ["< /p>"]

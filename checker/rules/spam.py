@@ -609,6 +609,13 @@ _DUMMY_TEXT = re.compile(r"(?i)\blorem ipsum\b|\bipsum dolor sit amet\b")
 # WordPress's placeholder for a percent sign (since 4.8.3 it escapes "%" in a query as a hash in
 # braces), saved into a post by a plugin that never turned it back: "a 35{312eb768…} stake".
 _PERCENT_PLACEHOLDER = re.compile(r"\{[0-9a-f]{64}\}")
+# A Joomla plugin's tag, which the site replaces with a module or a styled letter: a tag with its
+# closing tag ("{xtypo_dropcap}T{/xtypo_dropcap}he council met", "{youtube}abc{/youtube}"), or
+# one of the core plugins' own ("{loadposition user9}", "{loadmodule mod_login}"). A pair of
+# braces around a word is too common in prose and code to count on its own.
+_JOOMLA_TAG = re.compile(
+    r"\{([a-z][a-z0-9_]{1,30})\}[^{}\n]{0,200}+\{/\1\}"
+    r"|\{(?:loadposition|loadmodule|loadmoduleid)[ \t][^{}\n]{1,40}\}")
 # A web server's error printed where an include should have been (Apache's server-side includes).
 _SERVER_ERROR = re.compile(r"\[an error occurred while processing this directive\]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -636,6 +643,7 @@ def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
         yield from ((m, "leftover CSS") for m in _CSS_RULE.finditer(text))
         yield from ((m, "WordPress's placeholder for a percent sign (write '%')")
                     for m in _PERCENT_PLACEHOLDER.finditer(text))
+        yield from ((m, "a leftover Joomla plugin tag") for m in _JOOMLA_TAG.finditer(text))
     if ".js" in text:
         yield from ((m, "a leftover embed script") for m in _SCRIPT_URL.finditer(text))
     low = text.lower()
@@ -669,7 +677,8 @@ style sheet's rules (`P { margin-bottom: 0.21cm; }`), an embed's script address
 (`.../widgets.js`), an image's file name run into the text (`jul011968C5A.jpgFrom the July 1
 edition`), dummy text (`lorem ipsum`), a web server's include error and quotation marks still
 escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown),
-WordPress's placeholder for a percent sign (`a 35{312eb768…} stake`, the hash 64 characters) and
+WordPress's placeholder for a percent sign (`a 35{312eb768…} stake`, the hash 64 characters), a
+Joomla plugin's tags (`{xtypo_dropcap}T{/xtypo_dropcap}he council`, `{loadposition user9}`) and
 Markdown's bold markers in plain text (`**This live blog has now concluded**`). The
 markup of one line is one finding, at its first piece, the rest given as related: a list scraped
 with its closing tags ("…[/li] …[/li][/ul]") is one problem."""
