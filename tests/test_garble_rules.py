@@ -751,6 +751,34 @@ def test_a_label_repeated_down_a_page_is_one_boilerplate_finding() -> None:
     assert "(2 times in all)" in finding.message
 
 
+def test_a_comment_form_with_avatar_labels_between_its_lines_is_one_finding() -> None:
+    text = ("The ferry resumed on Monday.\n\nLeave a Reply\n\n"
+            "Fill in your details below or click an icon to log in:\n\nTwitter picture\n\n"
+            "You are commenting using your Twitter account. Log Out /  Change )\n\n"
+            "Facebook photo\n\n"
+            "You are commenting using your Facebook account. Log Out /  Change )\n\n"
+            "Connecting to %s\n\nA short closing line\n\nThe harbour reopens in May.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False))
+    spam = [f for f in result.findings if f.code == "SP102"]
+    (finding,) = spam
+    assert text[finding.start:finding.end].startswith("Leave a Reply")
+    assert text[finding.start:finding.end].endswith("Connecting to %s")
+    # the form's lost brackets are the form's, not brackets of the text
+    assert not [f for f in result.findings if f.code == "TY103"]
+    # its fix takes out the form's lines and leaves the labels between them, which it cannot
+    # tell from a heading
+    assert finding.fix is not None
+    fixed = text
+    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
+        fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
+    assert "commenting" not in fixed and "Twitter picture" in fixed
+    assert "A short closing line" in fixed and "harbour reopens" in fixed
+    # two labels in a row end the form: a heading and its first line are not taken into it
+    two = "Leave a Reply\n\nOur view\n\nThe editor\n\nLeave a comment\n"
+    assert len([f for f in check_text(two, "d.txt", "text", Settings(
+        use_model=False, select=("SP102",))).findings]) == 2
+
+
 def test_a_modifier_moved_behind_its_noun_is_a_spinner_s_turn() -> None:
     text = ("Shares rose 30%, the greatest percentage that is one-day since the listing. "
             "Volume was well above the average that is full-day of 47.3 million shares. "

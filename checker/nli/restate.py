@@ -143,6 +143,45 @@ _UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "sec
                     "seasons", "rounds", "laps", "sets", "votes", "seats"))
 
 
+# A subject that names people in a role and the verb that agrees with it ("The driver of the
+# SUV was …", "The four passengers were …"): one person, or several. Two sentences of one mould
+# whose subjects differ in number and share no word are about two parties: "The driver of the SUV
+# was taken to hospital with injuries described as non-life threatening." / "The four
+# passengers were taken to hospital with injuries described as serious in nature."
+_AGREEING = re.compile(r"\W{0,3}((?:[A-Za-z0-9'’-]++[ \t]++){1,6}?)(is|are|was|were|has|have)\b")
+_SINGULAR = frozenset(("is", "was", "has"))
+_SUBJECT_LIGHT = frozenset(("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "its",
+                            "their", "his", "her"))
+_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "you", "i", "there", "who", "which",
+                       "what", "this", "that", "these", "those"))
+MOULD = 0.6  # share of the words after the verb in common that makes two sentences one mould
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    return frozenset(load_lines("nli", "people_nouns.txt"))
+
+
+def _agreeing_subject(sentence: str) -> tuple[bool, frozenset[str], tuple[str, ...]] | None:
+    """(is the subject singular, its words, the words after its verb), where a sentence opens
+    on a subject naming people in a role ("The driver of the SUV", "The four passengers"), and
+    a form of "be" or "have"."""
+    m = _AGREEING.match(sentence)
+    if m is None:
+        return None
+    words = [w.lower() for w in m.group(1).split()]
+    if words[0] in _PRONOUNS or _people_nouns().isdisjoint(words):
+        return None  # "They were …", "The council has …": no party to count
+    return (m.group(2) in _SINGULAR, frozenset(w for w in words if w not in _SUBJECT_LIGHT),
+            tuple(sentence[m.end():].lower().split()))
+
+
+def _two_parties(a: tuple[bool, frozenset[str], tuple[str, ...]] | None,
+                 b: tuple[bool, frozenset[str], tuple[str, ...]] | None) -> bool:
+    return (a is not None and b is not None and a[0] != b[0] and a[1].isdisjoint(b[1])
+            and SequenceMatcher(None, a[2], b[2], autojunk=False).ratio() >= MOULD)
+
+
 NEAR_COPY = 0.8  # share of words in common that makes two sentences one statement, edited
 
 
@@ -691,6 +730,7 @@ class PairFilter:
         self._genders = [_pronoun_gender(s) for s in sentences]
         self._introduced = [_introduced(s) for s in sentences]
         self._counted = [_counted(s) for s in sentences]
+        self._subjects = [_agreeing_subject(s) for s in sentences]
         self._groups = [_counted_groups(s) for s in sentences]
         self._templates = [_template(s) for s in sentences]
         self._cases = case_entries(sentences)
@@ -807,7 +847,9 @@ class PairFilter:
         for two years." / "She was banned for 11 months."), each opens on a thing of its own
         introduced with "a" ("A black car suffered heavy damage." / "A white SUV also was
         damaged.": no word in common among the three after the article) or on another of
-        several things counted ("One man was airlifted …" / "The second male was taken …"), the
+        several things counted ("One man was airlifted …" / "The second male was taken …"), or one
+        mould with a subject of one thing and a subject of several ("The driver … was taken to
+        hospital …" / "The four passengers were taken to hospital …"), the
         two are one template with other names in two slots or more ("… Republican John Thune
         will win the South Dakota race" / "… Jerry Moran will win the Kansas race"), the two are
         in two people's cases of a court list (``checker.entries.case_entries``), or under two
@@ -825,6 +867,11 @@ class PairFilter:
         # second male was taken … with non-serious injuries"): two people
         ca, cb = self._counted[i], self._counted[j]
         if ca is not None and cb is not None and ca != cb:
+            return True
+        # one mould, a subject of one thing and a subject of several, no word in common ("The
+        # driver of the SUV was taken to hospital …" / "The four passengers were taken to
+        # hospital …"): two parties
+        if _two_parties(self._subjects[i], self._subjects[j]):
             return True
         # each counts some of one group ("… where two of the victims were killed" / "Two of
         # the victims died at the hospital" / "Three victims remain in critical condition")

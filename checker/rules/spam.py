@@ -118,12 +118,25 @@ def _removal_edit(doc: Document, lines: list[Span]) -> Edit:
     return Edit(min(a for a, _ in ranges), max(b for _, b in ranges), "")
 
 
+def _runs(doc: Document, lines: list[Span]) -> list[list[Span]]:
+    """``lines`` cut into runs with only blank lines between them."""
+    runs: list[list[Span]] = []
+    for line in lines:
+        if runs and not doc.text[runs[-1][-1].end : line.start].strip():
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
 def _removal_fix(doc: Document, lines: list[Span], what: str) -> Fix | None:
-    """A fix that removes a run of lines, where offsets point into the file."""
+    """A fix that removes lines, where offsets point into the file: one edit for each run of
+    them, so that a line between two of them that is not among them stays."""
     if not doc.offsets_are_source:
         return None
     noun = "line" if len(lines) == 1 else "lines"
-    return Fix(f"remove the {what} {noun}", (_removal_edit(doc, lines),), Applicability.SAFE)
+    return Fix(f"remove the {what} {noun}",
+               tuple(_removal_edit(doc, run) for run in _runs(doc, lines)), Applicability.SAFE)
 
 
 # Under a links block's heading ("Related posts", "Most Read", "You May Like"), the teasers it
@@ -353,9 +366,14 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         block: list[tuple[Span, str]] = []  # boilerplate lines with nothing but blanks between
         blocks: list[list[tuple[Span, str]]] = []
         latin_text: bool | None = None  # is the text as a whole in Latin letters? (when asked)
+        # a short label between two lines of one form ("Twitter picture" between "You are
+        # commenting using your …" lines: an avatar's alt text) does not end the form, if the
+        # next line goes on with it; the label is not the form's, so its fix leaves it
+        bridged = held = False
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
             words = _words(text)
+            held, bridged = bridged, False
             body = text.lstrip(_LIST_MARKS)  # "  • Get involved …": the phrase starts the line
             match = pattern.search(body) if words <= MAX_BOILERPLATE_WORDS else None
             if match is None and MAX_BOILERPLATE_WORDS < words <= LONG_BOILERPLATE_WORDS:
@@ -379,6 +397,10 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 if latin_text:  # "Мой мир", "完整原文": a share bar's or a menu's label
                     block.append((line, " ".join(text.split())))
                     continue
+            if (block and not held and words <= MAX_BETWEEN_WORDS
+                    and text.strip()[-1:] not in ".!?:"):
+                bridged = True
+                continue
             if block:
                 blocks.append(block)
                 block = []
@@ -432,9 +454,10 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         if fix is not None and again:
             edits = [*fix.edits]
             for lines in again:
-                removal = _removal_edit(doc, lines)
-                if removal.start >= edits[-1].end:
-                    edits.append(removal)
+                for run in _runs(doc, lines):
+                    removal = _removal_edit(doc, run)
+                    if removal.start >= edits[-1].end:
+                        edits.append(removal)
             fix = Fix(f"remove the boilerplate lines ({len(edits)} places)", tuple(edits),
                       Applicability.SAFE)
         return self.finding(
@@ -447,6 +470,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
 
 
 _DIGITS = re.compile(r"\d+")
+MAX_BETWEEN_WORDS = 3  # a label between two lines of one form, taken into it
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)
 
 

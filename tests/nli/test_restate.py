@@ -404,6 +404,24 @@ def test_two_of_several_counted_are_two_people() -> None:
     assert pairs.two_people(1, 2) and pairs.two_people(1, 4) and not pairs.two_people(1, 3)
 
 
+def test_one_mould_with_a_subject_of_one_and_a_subject_of_several_is_two_parties() -> None:
+    sentences = [
+        "The driver of the van was taken to hospital with injuries described as minor.",
+        "The three passengers were taken to hospital with injuries described as serious.",
+        "The driver of the van was taken to hospital with injuries described as serious.",
+        "The passengers were released without charge after questioning by police.",
+        "They were taken to hospital with injuries described as serious.",
+        "The council has approved the harbour plan after a long debate.",
+        "Councillors have rejected the harbour plan after a long debate.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.two_people(0, 1)  # the driver and the passengers: two parties
+    assert not pairs.two_people(0, 2)  # one driver, told two ways: still compared
+    assert not pairs.two_people(0, 3)  # not one mould
+    assert not pairs.two_people(0, 4)  # a pronoun may stand for anyone
+    assert not pairs.two_people(5, 6)  # a body and its members: one decision told two ways
+
+
 def test_a_listing_label_before_a_dash_opens_an_entry() -> None:
     from checker.entries import speaker_label
     from checker.nli.restate import unlikely_pairs
