@@ -148,8 +148,9 @@ _UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes", "sec
 # whose subjects differ in number and share no word are about two parties: "The driver of the SUV
 # was taken to hospital with injuries described as non-life threatening." / "The four
 # passengers were taken to hospital with injuries described as serious in nature."
-_AGREEING = re.compile(r"\W{0,3}((?:[A-Za-z0-9'’-]++[ \t]++){1,6}?)(is|are|was|were|has|have)\b")
+_AGREEING_VERBS = frozenset(("is", "are", "was", "were", "has", "have"))
 _SINGULAR = frozenset(("is", "was", "has"))
+SUBJECT_WORDS = 6  # the longest subject read
 _SUBJECT_LIGHT = frozenset(("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "its",
                             "their", "his", "her"))
 _PRONOUNS = frozenset(("he", "she", "it", "they", "we", "you", "i", "there", "who", "which",
@@ -166,14 +167,16 @@ def _agreeing_subject(sentence: str) -> tuple[bool, frozenset[str], tuple[str, .
     """(is the subject singular, its words, the words after its verb), where a sentence opens
     on a subject naming people in a role ("The driver of the SUV", "The four passengers"), and
     a form of "be" or "have"."""
-    m = _AGREEING.match(sentence)
-    if m is None:
+    tokens = sentence.lower().split()
+    verb = next((k for k, t in enumerate(tokens[: SUBJECT_WORDS + 1]) if t in _AGREEING_VERBS),
+                None)
+    if not verb:
         return None
-    words = [w.lower() for w in m.group(1).split()]
+    words = [t.strip("\"'“”‘’(") for t in tokens[:verb]]
     if words[0] in _PRONOUNS or _people_nouns().isdisjoint(words):
         return None  # "They were …", "The council has …": no party to count
-    return (m.group(2) in _SINGULAR, frozenset(w for w in words if w not in _SUBJECT_LIGHT),
-            tuple(sentence[m.end():].lower().split()))
+    return (tokens[verb] in _SINGULAR, frozenset(w for w in words if w not in _SUBJECT_LIGHT),
+            tuple(tokens[verb + 1 :]))
 
 
 def _two_parties(a: tuple[bool, frozenset[str], tuple[str, ...]] | None,
