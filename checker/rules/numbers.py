@@ -684,6 +684,12 @@ _WEEKDAY_DATES = (
     re.compile(rf"{_WEEKDAY}{_GAP}{_ORDINAL}(?:[ \t]+of)?[ \t]+{_MONTH}{_GAP}((?:1[89]|20)\d\d)\b"),
     re.compile(rf"{_WEEKDAY}{_GAP}{_MONTH}[ \t]+{_ORDINAL}{_GAP}((?:1[89]|20)\d\d)\b"),
 )
+# A weekday with a day and month and no year ("Sunday May 23", "Sat 5th of May"): two of the
+# same month must lie as many weekdays apart as days, whatever the year.
+_YEARLESS_DATES = (
+    re.compile(rf"{_WEEKDAY}{_GAP}{_ORDINAL}(?:[ \t]+of)?[ \t]+{_MONTH}(?!{_GAP}\d)"),
+    re.compile(rf"{_WEEKDAY}{_GAP}{_MONTH}[ \t]+{_ORDINAL}\b(?![.,:]?\d)(?!{_GAP}\d)"),
+)
 # A day the month never has ("31 June", "February 30"), with or without a year.
 _DAY_MONTH = re.compile(rf"\b{_ORDINAL}(?:[ \t]+of)?[ \t]+{_MONTH}(?:{_GAP}((?:1[89]|20)\d\d))?")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}\b(?![.,:]?\d)(?:{_GAP}((?:1[89]|20)\d\d))?")
@@ -735,8 +741,9 @@ is a Friday), a day the month does not have ("31 June", "February 29, 2023", "Ma
 day over 31 counts only with its year, since "40 May loyalists" is no date), and a part of the
 day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning"),
 and a month written on both sides of its day ("Saturday July 21st July"; the fix removes the
-second). A weekday with a date but no year is left alone, and so is twelve o'clock, which is
-read both ways."""
+second). A weekday with a date but no year is read against the others of its month: "Sunday May
+23" and "Sunday May 22" cannot both be right in any year. Twelve o'clock is left alone, as it
+is read both ways."""
     why = """
 A date that cannot exist is wrong at least once, and readers act on dates: a school term that
 "ends Monday 17th July" sends parents to the gate on the wrong day. The calendar settles it; no
@@ -745,16 +752,19 @@ judgement is needed."""
                     "The tournament was held on 31 June.",
                     "They play at the Ragg on Sunday morning at 11.30pm.",
                     "The fete is on Saturday July 21st July at the hall.",
-                    "On May 32, 2021 at about 1000hrs, a man reported at the station.")
+                    "On May 32, 2021 at about 1000hrs, a man reported at the station.",
+                    "The fair opens on Sunday May 23. The car meet was on Sunday May 22.")
     good_examples = ("Term ends on Friday 17th July 2026.", "Tuesday, 1 March\n\n2000 figures",
                      "About 40 May loyalists voted against the deal.",
                      "The count starts on Sunday morning at 11.30am.",
-                     "Monday morning but resume at 9pm until 5am.")
+                     "Monday morning but resume at 9pm until 5am.",
+                     "The fair opens on Sunday May 23. The car meet was on Sunday May 30.")
     fix_applicability = Applicability.SAFE  # the month written twice: the second goes
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         seen: set[tuple[int, int]] = set()  # the spans reported: a date read from two names
+        yearless: dict[tuple[int, int], tuple[int, int, int]] = {}  # span: weekday, month, day
         for name in _MONTH_NAME.finditer(text):
             at = name.start()
             if not _DIGIT.search(text, max(0, at - DIGIT_BEFORE), at + DIGIT_AFTER):
@@ -763,6 +773,8 @@ judgement is needed."""
                 if (finding.start, finding.end) not in seen:
                     seen.add((finding.start, finding.end))
                     yield finding
+            yearless.update(_yearless_dates(text, at))
+        yield from self._weekdays_apart(text, yearless)
         for hint in _CLOCK_HINT.finditer(text):
             clock = _CLOCK.search(text, max(0, hint.start() - 4), hint.end())
             if clock is None:
@@ -777,6 +789,23 @@ judgement is needed."""
             after = _PART_AFTER.match(text, clock.end())
             if after is not None and _at_odds(after.group(1), half):
                 yield self._day_part_finding(clock.start(), after.end(), half, after.group(1))
+
+    def _weekdays_apart(self, text: str,
+                        dates: dict[tuple[int, int], tuple[int, int, int]]) -> Iterator[Finding]:
+        """Two weekdays with days of one month that the same month of no year can give both:
+        "Sunday May 23" and, later, "Sunday May 22". Reported at the later, once."""
+        ordered = sorted(dates.items())
+        for k, ((start, end), (weekday, month, day)) in enumerate(ordered):
+            for (s0, e0), (w0, m0, d0) in ordered[:k]:
+                if m0 == month and (weekday - w0) % 7 != (day - d0) % 7:
+                    name = calendar.month_name[month]
+                    yield self.finding(
+                        start, end,
+                        f"{text[start:end]!r} does not fit {text[s0:e0]!r} earlier: in any "
+                        f"year, if {name} {d0} is a {calendar.day_name[w0]}, {name} {day} is a "
+                        f"{calendar.day_name[(w0 + day - d0) % 7]}",
+                        related=(Related(s0, e0, "the earlier date"),))
+                    break
 
     def _day_part_finding(self, start: int, end: int, half: str, part: str) -> Finding:
         return self.finding(start, end,
@@ -821,6 +850,23 @@ judgement is needed."""
                                f"the month {twice.group(1)!r} is written twice around its day",
                                fix=Fix(f"remove the second {twice.group(1)!r}",
                                        (Edit(cut, twice.end(), ""),)))
+
+
+def _yearless_dates(text: str, at: int) -> Iterator[tuple[tuple[int, int], tuple[int, int, int]]]:
+    """The weekdays with a day and month and no year read around the month's name at ``at``:
+    their spans, with (weekday, month, day)."""
+    window = (max(0, at - BEFORE_MONTH), min(len(text), at + AFTER_MONTH))
+    for day_first, pattern in ((True, _YEARLESS_DATES[0]), (False, _YEARLESS_DATES[1])):
+        for m in pattern.finditer(text, *window):
+            if m.start(3 if day_first else 2) != at:
+                continue
+            day, month = (m.group(2), m.group(3)) if day_first else (m.group(3), m.group(2))
+            number, value = _MONTH_NUMBER[month[:3].lower()], int(day)
+            # a sentence's full stop after the month's whole name is not the date's
+            end = m.end() - (text[m.end() - 1] == "." and month in MONTH_NAMES)
+            if 1 <= value <= calendar.monthrange(2000, number)[1]:
+                yield (m.start(), end), (_WEEKDAY_KEYS.index(m.group(1)[:3].lower()), number,
+                                         value)
 
 
 def _at_odds(part: str, half: str) -> bool:
