@@ -429,7 +429,10 @@ def test_two_unknown_spellings_once_each_the_name_as_introduced_stands() -> None
                                        "top of page", "Add comment", "Security code",
                                        "Get Involved - #harbourlive, via WhatsApp",
                                        "Ferry fares rise again Read More »",
-                                       "Our website is temporarily unavailable in your location."])
+                                       "Our website is temporarily unavailable in your location.",
+                                       "You are here", "Next Previous", "Posted Updated",
+                                       "Page generated in 0.4959 seconds.",
+                                       "(More harbour news stories.)"])
 def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> None:
     text = (f"The ferry sailed at noon on Friday, the operator said.\n\n{furniture}\n\n"
             "Passengers were told to expect delays on Saturday.")
