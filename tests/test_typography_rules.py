@@ -292,3 +292,24 @@ def test_a_rare_word_doubled_at_a_sentence_start_is_a_name() -> None:
     text = "“She was lovely.” Duran Duran wrote on Twitter. Her Her mother was there."
     assert _found(text, "TY104") == ["Her Her"]
     assert _found("The ferry left. Police Police said it was late.", "TY104") == ["Police Police"]
+
+
+def test_a_word_split_by_a_kept_line_end_hyphen_is_found_and_joined() -> None:
+    from checker.fixes import apply_edits
+
+    text = ("Two suspects were ar- rested at the quay. Anyone with out- standing fines may pay "
+            "at the harbour office.")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY108",)))
+    assert [text[f.start:f.end] for f in result.findings] == ["ar- rested", "out- standing"]
+    fixed = text
+    for finding in reversed(result.findings):
+        assert finding.fix is not None
+        fixed = apply_edits(fixed, finding.fix.edits)
+    assert "were arrested at" in fixed and "with outstanding fines" in fixed
+    # a suspended hyphen, a hyphen typed for a dash, a compound with a stray space that is no
+    # one word: none is a word split at a line end
+    for quiet in ("Pre- and post-war homes line the quay.",
+                  "It sails four days a week- on Tuesday and Friday.",
+                  "Shares in the wholly- owned ferry unit rose.",
+                  "The ferry- crossing was rough."):
+        assert _found(quiet, "TY108") == [], quiet

@@ -693,6 +693,52 @@ checker sees one unknown word."""
                 Applicability.UNSAFE))
 
 
+# A word split by the hyphen of a line end that was kept when the lines were joined: "were ar-
+# rested", "known to have out- standing warrants". A suspended hyphen ("pre- and post-war") is
+# followed by "and" or "or", and a hyphen typed for a dash ("a week- on Tuesday") leaves two
+# words that make no common word together.
+_SPLIT_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]{1,12}+)-[ \t]++([a-z]{2,15}+)(?![\w'’-])")
+_SUSPENDED = frozenset(("and", "or", "nor", "to", "as", "than", "but", "vs"))
+SPLIT_WORD_ZIPF = 3.5  # the word made whole at least this common
+
+
+@register
+class SplitWord(Rule):
+    code = "TY108"
+    name = "split-word"
+    category = "typography"
+    summary = "A word split by a line-end hyphen that was kept (\"were ar- rested\")"
+    what = """
+Finds a word cut in two by the hyphen of a printed or wrapped line end, left in when the lines
+were joined: "two suspects were ar- rested", "persons known to have out- standing warrants". The
+two pieces must make a common English word together ("arrested", "outstanding"); a suspended
+hyphen ("pre- and post-war", "fund- or fun-raising") and a hyphen typed for a dash ("four days a
+week- on Tuesday") stay quiet. Needs the word list (`wordfreq`); without it the rule finds
+nothing."""
+    why = """
+The split is the trace of text copied from a print layout or a PDF, and it reads as a typo. The
+fix is sure: the two pieces are one common word."""
+    bad_examples = ("Two suspects were ar- rested while escaping.",
+                    "People with out- standing warrants may turn themselves in.")
+    good_examples = ("Pre- and post-war housing stood side by side.",
+                     "It is played four days a week- on Tuesday, Wednesday and Friday.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if ("- " not in text and "-\t" not in text) or not available():
+            return
+        for m in _SPLIT_WORD.finditer(text):
+            head, tail = m.group(1), m.group(2)
+            whole = head + tail
+            if tail in _SUSPENDED or zipf(whole) < SPLIT_WORD_ZIPF:
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"{m.group()!r} is one word split by a line-end hyphen: {whole!r}",
+                fix=Fix(f"write {whole!r}", (Edit(m.start(), m.end(), whole),)))
+
+
 # Words run together in lower case ("listento", "anepisode", "applicationsthat"), as a
 # transcript or a page that lost its spaces prints them: a token the word list has never seen
 # that is a function word and a common word. One such token may be a coinage; three or more
