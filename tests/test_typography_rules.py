@@ -313,3 +313,17 @@ def test_a_word_split_by_a_kept_line_end_hyphen_is_found_and_joined() -> None:
                   "Shares in the wholly- owned ferry unit rose.",
                   "The ferry- crossing was rough."):
         assert _found(quiet, "TY108") == [], quiet
+
+
+def test_a_number_written_as_a_figure_and_again_in_words_is_a_repeat() -> None:
+    from checker.fixes import apply_edits
+
+    text = "The survey found a new moon and 6 six comets near the planet."
+    (finding,) = check_text(text, "d.txt", "text",
+                            Settings(use_model=False, select=("TY104",))).findings
+    assert text[finding.start:finding.end] == "6 six" and finding.fix is not None
+    assert apply_edits(text, finding.fix.edits) == text.replace("6 six", "6")
+    # a figure and another number in words, or a number that starts a compound, is no repeat
+    for quiet in ("Robocop 2 three years later was a hit.", "They lost 0-2 four seasons ago.",
+                  "Chapter 2 two-thirds of the way in.", "Page 10 eleven times over."):
+        assert _found(quiet, "TY104") == [], quiet

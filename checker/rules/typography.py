@@ -440,6 +440,12 @@ def _has_adjacent_twins(text: str) -> bool:
     return any(map(str.__eq__, words, words[1:]))
 
 
+_SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "twelve")
+_FIGURE_AND_WORD = re.compile(r"(?<![\w.,])(1[0-2]|[1-9])[ \t]+(?i:(" + "|".join(_SMALL_NUMBERS)
+                              + r"))\b(?![-'’])")
+
+
 @register
 class RepeatedWord(Rule):
     code = "TY104"
@@ -459,7 +465,8 @@ case. "is is" is a slip too, except after a clause that is its subject ("what it
 trap"). "you you'd" and "that that's" are an object, then the subject of a contracted clause ("I
 promised you you'd hear it"). A lower-case word before its capitalised twin ("Body materials
 Materials used in the frame") is a label and its description, or a sentence begun where a full
-stop was lost: there is no word to remove. Two articles in a row ("or a the oldest
+stop was lost: there is no word to remove. A number written as a figure and again in words ("6
+six exploding stars") is one too. Two articles in a row ("or a the oldest
 president", "the an") are one slip too, reported without a fix, since either may be the one
 meant."""
     why = """
@@ -467,7 +474,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
     bad_examples = ("The the troops will leave.", "It is in the The Standard Book of Spells.",
                     "The The troops will leave.", "It was IN THE THE REPORT.",
                     "He would be a the oldest first-term president.",
-                    "Jockey Charlie Deutsch is is being treated.")
+                    "Jockey Charlie Deutsch is is being treated.",
+                    "The telescope found a planet and 6 six exploding stars.")
     good_examples = ("What she had had was enough.", "The troops will leave.",
                      "What it is is a trap.", "The thing is is that nobody knew.",
                      "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.",
@@ -478,11 +486,13 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "NARROW NARROW ESCAPE! The keeper saves.", "G O O O A A A L for Lyon!",
                      "Under Plan A the council pays; the anthem played.",
                      "I promised you you’d hear it from me first.",
-                     "| Body materials Materials used in the frame | Plastic |")
+                     "| Body materials Materials used in the frame | Plastic |",
+                     "Robocop 2 three years later; a 0-2 four seasons ago.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         yield from self._two_articles(doc)
+        yield from self._figure_and_word(doc)
         if not _has_adjacent_twins(doc.text):
             return
         allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
@@ -529,6 +539,17 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
                                fix=Fix("remove the repeated word",
                                        (Edit(m.end(1), m.end(), ""),)))
+
+    def _figure_and_word(self, doc: Document) -> Iterator[Finding]:
+        """A number written twice, as a figure and then in words ("and 6 six exploding
+        stars"): one of the two is left from an edit; the fix keeps the figure."""
+        for m in _FIGURE_AND_WORD.finditer(doc.text):
+            if int(m.group(1)) == _SMALL_NUMBERS.index(m.group(2).lower()) + 1:
+                yield self.finding(m.start(), m.end(),
+                                   f"the number written twice, as a figure and in words "
+                                   f"({m.group()!r})",
+                                   fix=Fix("remove the number in words",
+                                           (Edit(m.end(1), m.end(), ""),)))
 
     def _two_articles(self, doc: Document) -> Iterator[Finding]:
         """Two articles in a row, where one was meant ("or a the oldest first-term president"):
