@@ -286,6 +286,9 @@ def test_a_character_lost_in_decoding_is_mojibake() -> None:
     assert [text[r.start:r.end] for r in found.related] == ["Idea?s", "Don?t", "are\ufffdfreelance"]
     assert found.fix is None  # nothing tells what stood there
     assert _found("Who is next? Nobody knows. Really?", "TY106") == []
+    # a hyphen lost between two common words; code and a link's query are left alone
+    assert _found("It is the port's second?largest town.", "TY106") == ["second?largest"]
+    assert _found("The x?y:z form, a page?id=3 link and values?values here.", "TY106") == []
 
 
 def test_a_rare_word_doubled_at_a_sentence_start_is_a_name() -> None:

@@ -881,7 +881,8 @@ this; the fix is ftfy's repair of the words concerned (or the DOS code page's, f
 characters). A page decoded wrongly is wrong all through: one finding for the document, at its
 first garbled word, with the others related and one fix for them all. Characters the decoding
 lost outright are found too: a question mark where an apostrophe was ("the company?s profit",
-"don?t") and the replacement character U+FFFD; nothing tells what stood there, so no fix. So is
+"don?t") or a hyphen between two words ("the second?largest city"), and the replacement
+character U+FFFD; nothing tells what stood there, so no fix. So is
 punctuation a scraper read as Chinese (GBK: "don鈥檛" for "don’t", "鈥淲e" for "“We", repaired
 where the bytes allow) or as Thai ("NEMAโs"), in a page written in Latin letters."""
     why = """
@@ -973,11 +974,23 @@ unreadable and it tells readers the copy was not looked at."""
 # character U+FFFD itself ("are\ufffdfreelance").
 _LOST_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|ll|re|ve|d|m)\b)(?![\w'’]*[=&/])")
 _LOST_WORD = re.compile(r"(?<![\w'’-])[\w'’-]*+[?\ufffd][\w'’-]*+")
+# or where a hyphen or a dash was, between two common words ("Madagascar's second?largest urban
+# centre"); code's "x?y:z" and a link's "page?id=" are no such place
+_LOST_JOIN = re.compile(r"\?(?<=[A-Za-z]{2}\?)(?=[a-z]{2})(?![\w.]*+[=&/(:])")
+_WORD_BEFORE = re.compile(r"[A-Za-z]++\Z")
+_WORD_AFTER = re.compile(r"[a-z]++")
+LOST_JOIN_ZIPF = 3.0  # each word at least this common
 
 
 def _lost_characters(text: str) -> list[tuple[int, int]]:
     """The words holding a character lost in decoding."""
     spots = [m.start() for m in _LOST_APOSTROPHE.finditer(text)]
+    for m in _LOST_JOIN.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        after = _WORD_AFTER.match(text, m.end())
+        if before and after and available() and before.group() != after.group() and min(
+                zipf(before.group()), zipf(after.group())) >= LOST_JOIN_ZIPF:
+            spots.append(m.start())
     spots += [k for k, ch in enumerate(text) if ch == "\ufffd"] if "\ufffd" in text else []
     words: list[tuple[int, int]] = []
     for at in sorted(spots):
