@@ -999,8 +999,8 @@ def _lost_characters(text: str) -> list[tuple[int, int]]:
         start = at
         while start and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
             start -= 1
-        m = _LOST_WORD.match(text, start)
-        words.append((start, m.end() if m else at + 1))
+        word = _LOST_WORD.match(text, start)
+        words.append((start, word.end() if word else at + 1))
     return words
 
 
