@@ -213,6 +213,26 @@ def _broken_sentence(texts: Sequence[str], index: int) -> bool:
                                      and _OPENS_LOWER.match(after) is not None)
 
 
+LIST_ITEM_WORDS = 8  # the longest line read as an item of a list introduced with a colon
+
+
+def _list_item(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line.split()) <= LIST_ITEM_WORDS and line[-1:] not in ".!?"
+
+
+def _introduced_item(texts: Sequence[str], index: int) -> bool:
+    """Is line ``index`` an item of a list that a line ending with a colon introduces ("…
+    faces the following charges:" / "Operation while Impaired" / "Operation Over 80
+    Milligrams")? The items are read with the line that introduces them, not alone."""
+    if not _list_item(texts[index]):
+        return False
+    k = index
+    while k > 0 and _list_item(texts[k - 1]):
+        k -= 1
+    return k > 0 and texts[k - 1].rstrip().endswith(":")
+
+
 def _answer(texts: Sequence[str], index: int) -> bool:
     """Does line ``index`` answer a question asked on the line before it ("Can you leave your
     house … to work in New Jersey?" / "There are no travel restrictions between …")? A Q&A page
@@ -370,6 +390,8 @@ to spot them by eye."""
                 continue  # a transcript typed as subtitles: "… was the all-powerful Chancellor,"
             if _cut_short(texts, index):
                 continue  # a paragraph cut off, or still being typed: not yet about anything
+            if _introduced_item(texts, index):
+                continue  # "Operation Over 80 Milligrams" under "… the following charges:"
             if _answer(texts, index) or _bulk(texts, index):
                 continue  # a Q&A page's answer; the one long report of an archive's page
             span = spans[index]

@@ -632,6 +632,18 @@ def test_an_answer_under_its_question_and_the_page_s_one_report_are_not_off_topi
     assert _bulk(archive, 3) and not _bulk(archive, 2)
 
 
+def test_the_items_of_a_list_a_colon_introduces_are_read_with_it() -> None:
+    from checker.rules.offtopic import _introduced_item
+
+    charges = ["The driver, 59, of Dunmore, faces the following charges:",
+               "Operation while Impaired", "Operation Over 80 Milligrams", "Careless Driving",
+               "He will appear in court in May.", "Weather: sunny spells"]
+    assert [_introduced_item(charges, k) for k in range(6)] == [False, True, True, True, False,
+                                                                False]
+    # a short line after a sentence that ends with a full stop is judged as any other
+    assert not _introduced_item(["He was charged.", "Operation Over 80 Milligrams"], 1)
+
+
 def test_two_nights_of_a_forecast_are_no_flip() -> None:
     forecast = ("Today the weather service calls for snow. The high should be near 39. "
                 "The low should be around 29.\n\n"
