@@ -432,14 +432,18 @@ def test_two_unknown_spellings_once_each_the_name_as_introduced_stands() -> None
                                        "Our website is temporarily unavailable in your location.",
                                        "You are here", "Next Previous", "Posted Updated",
                                        "Page generated in 0.4959 seconds.",
-                                       "(More harbour news stories.)"])
+                                       "(More harbour news stories.)",
+                                       "The ferry board lost its High Court case (Picture: PA)",
+                                       "Photo: AFP", "The quay at dawn.Credit: Glen Hunt",
+                                       "Smoke over the harbour. Jo Roe/Social Media/via REUTERS",
+                                       "Traders at the dock. (AP Photo/Richard Drew, File)"])
 def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> None:
     text = (f"The ferry sailed at noon on Friday, the operator said.\n\n{furniture}\n\n"
             "Passengers were told to expect delays on Saturday.")
     assert _found(text, "SP102") == [furniture]
     # the same words inside a sentence of the story are not furniture
     prose = ("He said he would continue reading the report and share this with the board, "
-             "and return to the main page of the plan later.")
+             "and return to the main page of the plan later. A Reuters/Ipsos poll agreed.")
     assert _found(prose, "SP102") == []
 
 
