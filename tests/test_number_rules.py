@@ -301,6 +301,24 @@ def test_a_percentage_change_that_its_figures_do_not_give() -> None:
         assert check_text(text, "d.txt", "text", settings).findings == [], text
 
 
+def test_a_percentage_change_stated_with_its_amount() -> None:
+    settings = Settings(use_model=False, select=("NU106",))
+    text = "Rates on the island would barely move, going up 0.09 per cent or $56 to $2255."
+    (finding,) = check_text(text, "d.txt", "text", settings).findings
+    assert finding.message == ("a rise of 0.09% does not fit its figures: up $56 to $2255 is "
+                               "a rise of 2.5%")
+    assert [text[r.start:r.end] for r in finding.related] == ["$56", "$2255"]
+    (fall,) = check_text("Costs fell 20 per cent or £5m to £45m.", "d.txt", "text",
+                         settings).findings
+    assert "down £5m to £45m is a fall of 10.0%" in fall.message
+    # figures that fit, no way stated, or no amount, are left alone
+    for quiet in ("Revenue rose 4.7%, or $2.3bn, to $51.2bn.",
+                  "Costs fell 10 per cent or £5m to £45m.",
+                  "The index moved 2 per cent or 80 points to 4,000.",
+                  "Sales rose 5% or more to £3m."):
+        assert check_text(quiet, "d.txt", "text", settings).findings == [], quiet
+
+
 def test_a_percentage_change_told_the_wrong_way() -> None:
     settings = Settings(use_model=False, select=("NU106",))
     (finding,) = check_text("Sales fell 10% to $3.3bn from $3.0bn.", "d.txt", "text",

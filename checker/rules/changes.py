@@ -42,6 +42,12 @@ _SHAPES = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"{_CHANGE_NOUN}[ \t]++of[ \t]++{_PCT}",
     rf"{_fig('new')},?+[ \t]++(?:up|down)[ \t]++{_PCT}[ \t]++from[ \t]++{_fig('old')}",
 ))
+# A change stated as a percentage and as an amount, with the figure it ends at: "going up 0.09
+# per cent or $56 to $2255", "rose 4.7%, or $2.3bn, to $51.2bn". The figure before is worked
+# out from the two, in the direction the words give.
+_WITH_AMOUNT = re.compile(
+    rf"{_PCT},?+[ \t]++or[ \t]++{_fig('delta')},?+[ \t]++(?:to|at)[ \t]++{_fig('new')}",
+    re.IGNORECASE)
 _SCALES = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
            "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
 # How far apart the stated and the computed change may be, beyond what rounding allows: a point,
@@ -70,10 +76,11 @@ def _rounding(digits: str) -> tuple[float, float]:
     return value - half, value + half
 
 
-def _figures(m: re.Match[str]) -> tuple[_Figure, _Figure] | None:
-    """The old and the new figure of a stated change, in one scale; None when the two are not
-    amounts of one thing: years ("rose 5% from 2019 to 2020"), two currencies, a zero."""
-    (cur_old, num_old, scale_old), (cur_new, num_new, scale_new) = (_groups(m, "old"),
+def _figures(m: re.Match[str], first: str = "old") -> tuple[_Figure, _Figure] | None:
+    """The old and the new figure of a stated change (or, with ``first`` "delta", the amount
+    it changed by and the new figure), in one scale; None when the two are not amounts of one
+    thing: years ("rose 5% from 2019 to 2020"), two currencies, a zero."""
+    (cur_old, num_old, scale_old), (cur_new, num_new, scale_new) = (_groups(m, first),
                                                                     _groups(m, "new"))
     if cur_old and cur_new and cur_old != cur_new:
         return None
@@ -86,6 +93,18 @@ def _figures(m: re.Match[str]) -> tuple[_Figure, _Figure] | None:
         low, high = _rounding(num)
         out.append(_Figure(low * _SCALES[scale.lower()], high * _SCALES[scale.lower()]))
     old, new = out
+    return None if old.low <= 0 and first == "old" else (old, new)
+
+
+def _before_amount(m: re.Match[str], said: str | None) -> tuple[_Figure, _Figure] | None:
+    """The figure before and the figure after of a change stated with its amount ("up 0.09
+    per cent or $56 to $2255": $2,199 before), when the words say which way it went."""
+    figures = _figures(m, "delta")
+    if figures is None or said is None:
+        return None
+    delta, new = figures
+    old = (_Figure(new.low - delta.high, new.high - delta.low) if said == "rise"
+           else _Figure(new.low + delta.low, new.high + delta.high))
     return None if old.low <= 0 else (old, new)
 
 
@@ -124,6 +143,13 @@ def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:
     seen: set[int] = set()
     for hint in _PCT_HINT.finditer(text):
         lo, hi = max(0, hint.start() - WINDOW), min(len(text), hint.end() + WINDOW)
+        if " or " in text[hint.end():hint.end() + 4 + len("per cent,")]:
+            for m in _WITH_AMOUNT.finditer(text, lo, hi):
+                if m.start() not in seen:
+                    seen.add(m.start())
+                    figures = _before_amount(m, _said(text, m))
+                    if figures is not None:
+                        yield m, *figures
         if _FROM.search(text, lo, hi) is None:
             continue
         for shape in _SHAPES:
@@ -158,15 +184,15 @@ class PercentChangeMismatch(Rule):
     category = "number"
     summary = "A percentage change that the two figures given with it do not give"
     what = """
-Finds a change stated in per cent together with the figures it runs between ("fell by 19 per
-cent to £618.5 million, from £805m"; "was up 67.4 per cent from £515m to £885m"; "from £805m to
-£618.5m, a fall of 19 per cent"; "£618.5m, down 19% from £805m") when the figures give another
+Finds a change stated in per cent together with the figures it runs between ("fell by 19 per cent
+to £618.5 million, from £805m"; "was up 67.4 per cent from £515m to £885m"; "from £805m to £618.5m,
+a fall of 19 per cent"; "£618.5m, down 19% from £805m"), or with the amount it changed by ("going
+up 0.09 per cent or $56 to $2255": up $56 to $2,255 is 2.5 per cent), when the figures give another
 change (from £805m to £618.5m is a fall of 23.2 per cent). Each figure is read as the range its
 rounding allows ("805m" is 804.5m to 805.5m, "2,000" anything from 1,500 to 2,500), and so is the
 percentage ("19" is 18.5 to 19.5; "about 19" 17 to 21; "more than 19" anything above); the rule
-speaks when the two ranges are more than a point apart, or a twentieth of the stated change.
-Years ("from 2019 to 2020"), rates in per cent (percentage points) and two currencies are left
-alone."""
+speaks when the two ranges are more than a point apart, or a twentieth of the stated change. Years
+("from 2019 to 2020"), rates in per cent (percentage points) and two currencies are left alone."""
     why = """
 A percentage and the figures it was worked out from often come from two versions of a story or
 two lines of a results statement; when they disagree, one of them is wrong, and readers who
@@ -174,12 +200,14 @@ check the sum stop trusting the rest."""
     bad_examples = (
         "Pre-tax profit fell by 19 per cent to £618.5 million, from £805m a year earlier.",
         "Operating profit was up 67.4 per cent from £515m to £885m.",
+        "Red Hill's rates would also barely move, going up 0.09 per cent or $56 to $2255.",
     )
     good_examples = (
         "Pre-tax profit fell by 23 per cent to £618.5 million, from £805m a year earlier.",
         "Revenue rose 4.7% to $51.2bn from $48.8bn.",
         "Sales grew about 10% from 2019 to 2020.",
         "Unemployment fell 0.3% from 4.4% to 4.1%.",
+        "Revenue rose 4.7%, or $2.3bn, to $51.2bn.",
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -194,14 +222,18 @@ check the sum stop trusting the rest."""
             if gap <= max(MIN_GAP_POINTS, MIN_GAP_SHARE * value) and not wrong_way:
                 continue
             worked = _as_written(old, new)
-            old_text = text[m.start("old"):m.end("old")]
             new_text = text[m.start("new"):m.end("new")]
             change = f"a {moved} of {worked:.1f}%" if moved else f"a change of {worked:.1f}%"
             stated = f"a {said} of {value:g}%" if said else f"a change of {value:g}%"
+            first = "delta" if m.re is _WITH_AMOUNT else "old"
+            first_text = text[m.start(first):m.end(first)]
+            figures = (f"{'up' if said == 'rise' else 'down'} {first_text} to {new_text}"
+                       if first == "delta" else f"from {first_text} to {new_text}")
             yield self.finding(
-                m.start(), m.end(),
-                f"{stated} does not fit its figures: from {old_text} to {new_text} is {change}",
-                related=(Related(m.start("old"), m.end("old"), "the figure before"),
+                m.start(), m.end(), f"{stated} does not fit its figures: {figures} is {change}",
+                related=(Related(m.start(first), m.end(first),
+                                 "the amount of the change" if first == "delta"
+                                 else "the figure before"),
                          Related(m.start("new"), m.end("new"), "the figure after")))
 
 
