@@ -330,3 +330,20 @@ def test_a_number_written_as_a_figure_and_again_in_words_is_a_repeat() -> None:
     for quiet in ("Robocop 2 three years later was a hit.", "They lost 0-2 four seasons ago.",
                   "Chapter 2 two-thirds of the way in.", "Page 10 eleven times over."):
         assert _found(quiet, "TY104") == [], quiet
+
+
+def test_an_amount_split_by_a_space_after_its_comma_is_found_and_joined() -> None:
+    from checker.fixes import apply_edits
+
+    text = "The film made £507, 596 in its first week and Sh700, 000 went on legal fees."
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY108",)))
+    assert [text[f.start:f.end] for f in result.findings] == ["£507, 596", "Sh700, 000"]
+    fixed = text
+    for finding in reversed(result.findings):
+        assert finding.fix is not None
+        fixed = apply_edits(fixed, finding.fix.edits)
+    assert "made £507,596 in" in fixed and "Sh700,000 went" in fixed
+    # a list of numbers has no currency before it; an amount in a list is whole
+    for quiet in ("He had scores of 44, 11, 217 not out and 25.",
+                  "Prizes of £50, £100 and £250 were paid.", "It sold 1,000, 2,000 and more."):
+        assert _found(quiet, "TY108") == [], quiet

@@ -720,6 +720,12 @@ checker sees one unknown word."""
 # words that make no common word together.
 _SPLIT_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]{1,12}+)-[ \t]++([a-z]{2,15}+)(?![\w'’-])")
 _SUSPENDED = frozenset(("and", "or", "nor", "to", "as", "than", "but", "vs"))
+# An amount of money split by a space after a thousands comma ("made £507, 596 in its first
+# week", "Sh700, 000 on legal fees", "Ksh. 2, 363,089,335"): the currency before it says it is
+# one figure, not a list of numbers ("scores of 44, 11, 217").
+_SPLIT_AMOUNT = re.compile(
+    r"(?:[£$€₦¥]|(?<![\w.])(?:Sh|Ksh|KSh|Kshs|Rs|N|R|GH¢)\.?)[ \t]?\d{1,3}(?:,\d{3})*+"
+    r"(?P<gap>,[ \t]++)\d{3}(?:,\d{3})*+(?![\d.,]\d|\d)")
 SPLIT_WORD_ZIPF = 3.5  # the word made whole at least this common
 
 
@@ -728,25 +734,36 @@ class SplitWord(Rule):
     code = "TY108"
     name = "split-word"
     category = "typography"
-    summary = "A word split by a line-end hyphen that was kept (\"were ar- rested\")"
+    summary = ("A word split by a line-end hyphen that was kept (\"were ar- rested\"), or an "
+               "amount split after its comma (\"£507, 596\")")
     what = """
 Finds a word cut in two by the hyphen of a printed or wrapped line end, left in when the lines
 were joined: "two suspects were ar- rested", "persons known to have out- standing warrants". The
 two pieces must make a common English word together ("arrested", "outstanding"); a suspended
 hyphen ("pre- and post-war", "fund- or fun-raising") and a hyphen typed for a dash ("four days a
-week- on Tuesday") stay quiet. Needs the word list (`wordfreq`); without it the rule finds
-nothing."""
+week- on Tuesday") stay quiet. So is an amount of money split by a space after a thousands
+comma ("made £507, 596 in its first week", "Sh700, 000 on legal fees"); a list of numbers ("scores
+of 44, 11, 217") has no currency before it. Words need the word list (`wordfreq`)."""
     why = """
 The split is the trace of text copied from a print layout or a PDF, and it reads as a typo. The
 fix is sure: the two pieces are one common word."""
     bad_examples = ("Two suspects were ar- rested while escaping.",
-                    "People with out- standing warrants may turn themselves in.")
+                    "People with out- standing warrants may turn themselves in.",
+                    "The film made £507, 596 in its first week.")
     good_examples = ("Pre- and post-war housing stood side by side.",
-                     "It is played four days a week- on Tuesday, Wednesday and Friday.")
+                     "It is played four days a week- on Tuesday, Wednesday and Friday.",
+                    "He had scores of 44, 11, 217 not out and 25.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
+        if ", " in text:
+            for m in _SPLIT_AMOUNT.finditer(text):
+                whole = text[m.start():m.start("gap")] + "," + text[m.end("gap"):m.end()]
+                yield self.finding(
+                    m.start(), m.end(),
+                    f"{m.group()!r} is one amount split by a space after its comma: {whole!r}",
+                    fix=Fix(f"write {whole!r}", (Edit(m.start("gap"), m.end("gap"), ","),)))
         if ("- " not in text and "-\t" not in text) or not available():
             return
         for m in _SPLIT_WORD.finditer(text):
