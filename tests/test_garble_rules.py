@@ -436,7 +436,12 @@ def test_two_unknown_spellings_once_each_the_name_as_introduced_stands() -> None
                                        "The ferry board lost its High Court case (Picture: PA)",
                                        "Photo: AFP", "The quay at dawn.Credit: Glen Hunt",
                                        "Smoke over the harbour. Jo Roe/Social Media/via REUTERS",
-                                       "Traders at the dock. (AP Photo/Richard Drew, File)"])
+                                       "Traders at the dock. (AP Photo/Richard Drew, File)",
+                                       "Follow Dunmore news on BBC Sounds, Facebook and X.",
+                                       "Stay up to date with the latest sports news",
+                                       "Page last updated: 15/08/2016", "Find out more...",
+                                       "Source: The Star October 09, 2020 14:03 UTC",
+                                       "READ MOREFerry fares to rise in May"])
 def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> None:
     text = (f"The ferry sailed at noon on Friday, the operator said.\n\n{furniture}\n\n"
             "Passengers were told to expect delays on Saturday.")
