@@ -441,7 +441,9 @@ def test_two_unknown_spellings_once_each_the_name_as_introduced_stands() -> None
                                        "Stay up to date with the latest sports news",
                                        "Page last updated: 15/08/2016", "Find out more...",
                                        "Source: The Star October 09, 2020 14:03 UTC",
-                                       "READ MOREFerry fares to rise in May"])
+                                       "READ MOREFerry fares to rise in May",
+                                       "Categories: Finance", "1 month 3 weeks ago",
+                                       "Link to the full article to read more"])
 def test_a_scraped_page_s_links_and_labels_are_boilerplate(furniture: str) -> None:
     text = (f"The ferry sailed at noon on Friday, the operator said.\n\n{furniture}\n\n"
             "Passengers were told to expect delays on Saturday.")
