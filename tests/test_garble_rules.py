@@ -644,6 +644,11 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     alone = ("The ferry sailed.\n\nRead more…\n\n"
              "Passengers were told on Saturday to expect more delays through the week.")
     assert _found(alone, "SP101") == ["Read more…"]
+    # the heading may open with the site's address
+    site = text.replace("Related posts", "HarbourGazette.co.uk Top Stories")
+    shown = [f for f in check_text(site, "draft.txt", "text", Settings(
+        use_model=False, select=("SP101",))).findings]
+    assert len(shown) == 1 and site[shown[0].start:].startswith("HarbourGazette.co.uk Top")
 
 
 def test_a_one_word_opener_before_one_or_two_words_is_a_table_s_field() -> None:

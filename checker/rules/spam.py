@@ -35,8 +35,10 @@ def _prefix_pattern() -> re.Pattern[str]:
     single = [re.escape(p.rstrip(":")) for p in prefixes if " " not in p.strip()]
     # Several-word openers ("see also", "you may also like") need only a space after them;
     # one-word openers ("read", "watch") need a separator so that prose is not mistaken.
+    # a several-word opener may follow the site's address ("CTVNews.ca Top Stories")
+    site = r"(?:[\w-]++\.(?:com|ca|co\.uk|org|net|au|in|ng|ie|co|nz|za)[ \t]++)?+"
     return re.compile(
-        rf"^[\W_]{{0,3}}(?:(?:{'|'.join(multi)})(?:{_SEPARATOR}|[ \t\u00a0]+(?=[\"“‘'A-Z0-9])"
+        rf"^[\W_]{{0,3}}(?:{site}(?:{'|'.join(multi)})(?:{_SEPARATOR}|[ \t\u00a0]+(?=[\"“‘'A-Z0-9])"
         rf"|[\s:.!…»›]*$)"  # or the opener alone on its line: the heading of a links block
         rf"|(?:{'|'.join(single)}){_SEPARATOR})",
         re.IGNORECASE,
