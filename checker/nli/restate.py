@@ -241,6 +241,13 @@ OBJECT_WORDS = 3  # plain words that may tell the object of a template otherwise
 # first, not a denial of it. None of the 1,446 contradictions the team wrote for training and
 # evaluation has one.
 _ADDITION = re.compile(r"(?i:\b(?:also|as[ \t]+well(?![ \t]+as\b))\b|,[ \t]*too\b)")
+# A sentence that tells what happened next ("Ong then took out his identity card …", "The
+# male later left the hospital.", "He was subsequently released"): a later development of what
+# an earlier sentence reported, not a second account of the same moment; nor is a condition's
+# consequence ("If a user clicks …, then a webpage … would link …"). ("then-president" is a
+# title, "back then" and "since then" look back.)
+_SUCCESSION = re.compile(r"(?i:\b(?:later|subsequently|afterwards?|eventually)\b"
+                         r"|(?<!\bback[ \t])(?<!\bsince[ \t])(?<!\bjust[ \t])\bthen\b(?!-))")
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
@@ -747,6 +754,7 @@ class PairFilter:
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
+        self._successions = [_SUCCESSION.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -952,6 +960,15 @@ class PairFilter:
         negated = [bool(NEGATORS.intersection(tokens(self._sentences[k]))) for k in (i, j)]
         return negated[0] == negated[1]
 
+    def succession(self, i: int, j: int) -> bool:
+        """The later sentence tells what happened next and the earlier does not ("When the
+        officers came back, Ong refused to leave." / "Ong then took out his identity card and
+        challenged the officers to fine him."): a later development, not a second account of
+        one moment. Two sentences that both say so are still compared ("The plan was later
+        approved." / "The plan was later rejected.")."""
+        earlier, later = min(i, j), max(i, j)
+        return self._successions[later] and not self._successions[earlier]
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if i in self._titles or j in self._titles or i < j < self._subheads.get(i, 0):
@@ -983,6 +1000,8 @@ class PairFilter:
             return "claim"  # two reported claims can still contradict each other
         if self.addition(i, j):
             return "addition"
+        if self.succession(i, j):
+            return "succession"
         a, b = self._sentences[i], self._sentences[j]
         if (restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop)
                 or cut_teaser(a, b) or cut_teaser(b, a)):

@@ -1471,3 +1471,19 @@ def test_a_teaser_cut_at_its_length_restates_the_sentence_it_opens() -> None:
                           "The council approved the stadium plan. It did not approve the road.")
     assert not cut_teaser("The council approved the stadium plan on Mon",
                           "The council approved the stadium plan on Monday.")
+
+
+def test_a_later_development_is_not_a_second_account_of_one_moment() -> None:
+    sentences = [
+        "When the officers came back, the man refused to leave the harbour wall.",
+        "The man then took out his identity card and challenged the officers to fine him.",
+        "The plan was later approved by the harbour board.",
+        "The plan was later rejected by the harbour board.",
+        "The man left the harbour wall, the officers said.",
+        "Back then the man lived near the harbour wall.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.skip(0, 1) == "succession"  # what he did next
+    assert pairs.skip(2, 3) != "succession"  # both later: still two accounts to compare
+    assert pairs.skip(0, 4) != "succession"  # no word of what came next
+    assert pairs.skip(0, 5) != "succession"  # "back then" looks back
