@@ -243,11 +243,18 @@ OBJECT_WORDS = 3  # plain words that may tell the object of a template otherwise
 _ADDITION = re.compile(r"(?i:\b(?:also|as[ \t]+well(?![ \t]+as\b))\b|,[ \t]*too\b)")
 # A sentence that tells what happened next ("Ong then took out his identity card …", "The
 # male later left the hospital.", "He was subsequently released"): a later development of what
-# an earlier sentence reported, not a second account of the same moment; nor is a condition's
-# consequence ("If a user clicks …, then a webpage … would link …"). ("then-president" is a
-# title, "back then" and "since then" look back.)
+# an earlier sentence reported, not a second account of the same moment. The word must stand
+# among the sentence's first words, by its subject and verb: "Three women and a girl were killed
+# inside Macy's while a man later died in hospital" still tells how many were killed inside.
+# ("then-president" is a title, "back then" and "since then" look back.)
 _SUCCESSION = re.compile(r"(?i:\b(?:later|subsequently|afterwards?|eventually)\b"
                          r"|(?<!\bback[ \t])(?<!\bsince[ \t])(?<!\bjust[ \t])\bthen\b(?!-))")
+SUCCESSION_WORDS = 6  # the words of a sentence's opening that may say what happened next
+
+
+def _succession(sentence: str) -> bool:
+    opening = " ".join(sentence.split()[:SUCCESSION_WORDS])
+    return _SUCCESSION.search(opening) is not None
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
@@ -754,7 +761,7 @@ class PairFilter:
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
-        self._successions = [_SUCCESSION.search(s) is not None for s in sentences]
+        self._successions = [_succession(s) for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()

@@ -1481,9 +1481,12 @@ def test_a_later_development_is_not_a_second_account_of_one_moment() -> None:
         "The plan was later rejected by the harbour board.",
         "The man left the harbour wall, the officers said.",
         "Back then the man lived near the harbour wall.",
+        "Five people were killed inside the harbour station.",
+        "Three women and a girl were killed inside the harbour station while a man later died.",
     ]
     pairs = PairFilter(sentences)
     assert pairs.skip(0, 1) == "succession"  # what he did next
     assert pairs.skip(2, 3) != "succession"  # both later: still two accounts to compare
     assert pairs.skip(0, 4) != "succession"  # no word of what came next
     assert pairs.skip(0, 5) != "succession"  # "back then" looks back
+    assert pairs.skip(6, 7) != "succession"  # "later" in a clause far into the sentence
