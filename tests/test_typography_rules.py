@@ -297,17 +297,23 @@ def test_a_rare_word_doubled_at_a_sentence_start_is_a_name() -> None:
     assert _found("The ferry left. Police Police said it was late.", "TY104") == ["Police Police"]
 
 
-def test_a_word_split_by_a_kept_line_end_hyphen_is_found_and_joined() -> None:
+def _found_and_fixed(text: str, code: str) -> tuple[list[str], str]:
+    """What ``code`` finds in ``text``, and the text with every finding's fix applied."""
     from checker.fixes import apply_edits
 
-    text = ("Two suspects were ar- rested at the quay. Anyone with out- standing fines may pay "
-            "at the harbour office.")
-    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY108",)))
-    assert [text[f.start:f.end] for f in result.findings] == ["ar- rested", "out- standing"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=(code,)))
     fixed = text
     for finding in reversed(result.findings):
         assert finding.fix is not None
         fixed = apply_edits(fixed, finding.fix.edits)
+    return [text[f.start:f.end] for f in result.findings], fixed
+
+
+def test_a_word_split_by_a_kept_line_end_hyphen_is_found_and_joined() -> None:
+    found, fixed = _found_and_fixed(
+        "Two suspects were ar- rested at the quay. Anyone with out- standing fines may pay at "
+        "the harbour office.", "TY108")
+    assert found == ["ar- rested", "out- standing"]
     assert "were arrested at" in fixed and "with outstanding fines" in fixed
     # a suspended hyphen, a hyphen typed for a dash, a compound with a stray space that is no
     # one word: none is a word split at a line end
@@ -333,15 +339,9 @@ def test_a_number_written_as_a_figure_and_again_in_words_is_a_repeat() -> None:
 
 
 def test_an_amount_split_by_a_space_after_its_comma_is_found_and_joined() -> None:
-    from checker.fixes import apply_edits
-
-    text = "The film made £507, 596 in its first week and Sh700, 000 went on legal fees."
-    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY108",)))
-    assert [text[f.start:f.end] for f in result.findings] == ["£507, 596", "Sh700, 000"]
-    fixed = text
-    for finding in reversed(result.findings):
-        assert finding.fix is not None
-        fixed = apply_edits(fixed, finding.fix.edits)
+    found, fixed = _found_and_fixed(
+        "The film made £507, 596 in its first week and Sh700, 000 went on legal fees.", "TY108")
+    assert found == ["£507, 596", "Sh700, 000"]
     assert "made £507,596 in" in fixed and "Sh700,000 went" in fixed
     # a list of numbers has no currency before it; an amount in a list is whole
     for quiet in ("He had scores of 44, 11, 217 not out and 25.",

@@ -745,14 +745,15 @@ week- on Tuesday") stay quiet. So is an amount of money split by a space after a
 comma ("made £507, 596 in its first week", "Sh700, 000 on legal fees"); a list of numbers ("scores
 of 44, 11, 217") has no currency before it. Words need the word list (`wordfreq`)."""
     why = """
-The split is the trace of text copied from a print layout or a PDF, and it reads as a typo. The
-fix is sure: the two pieces are one common word."""
+The split is the trace of text copied from a print layout or a PDF, or of a figure typed with a
+space after its comma, and it reads as a typo. The fix is sure: the two pieces are one common
+word, or one amount."""
     bad_examples = ("Two suspects were ar- rested while escaping.",
                     "People with out- standing warrants may turn themselves in.",
                     "The film made £507, 596 in its first week.")
     good_examples = ("Pre- and post-war housing stood side by side.",
                      "It is played four days a week- on Tuesday, Wednesday and Friday.",
-                    "He had scores of 44, 11, 217 not out and 25.")
+                     "He had scores of 44, 11, 217 not out and 25.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
