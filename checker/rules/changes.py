@@ -135,6 +135,7 @@ def _stated(m: re.Match[str]) -> tuple[float, float, float]:
 # searched only around it.
 _PCT_HINT = re.compile(r"\d[ \t]*+(?:%|per[ \t]?cent|percent|pc\b)", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
+_OR_NEXT = re.compile(r",?+(?<![ \t])[ \t]++or[ \t]")  # "0.09 per cent or $56 …": an amount follows
 WINDOW = 120  # characters either side of a percentage that a shape may reach
 
 
@@ -143,7 +144,7 @@ def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:
     seen: set[int] = set()
     for hint in _PCT_HINT.finditer(text):
         lo, hi = max(0, hint.start() - WINDOW), min(len(text), hint.end() + WINDOW)
-        if " or " in text[hint.end():hint.end() + 4 + len("per cent,")]:
+        if _OR_NEXT.match(text, hint.end()):
             for m in _WITH_AMOUNT.finditer(text, lo, hi):
                 if m.start() not in seen:
                     seen.add(m.start())

@@ -24,6 +24,7 @@ MIN_TEASER_WORDS = 3  # after a one-word opener ("Watch: Cars pile up …")
 _HEADING_NOUNS = frozenset(("news", "stories", "now", "posts", "articles", "videos", "reads"))
 MAX_BOILERPLATE_WORDS = 22
 LONG_BOILERPLATE_WORDS = 40  # a line of two boilerplate phrases may run so long
+MAX_BETWEEN_WORDS = 3  # a label between two lines of one form, which does not end the form
 _LIST_MARKS = " \t\u00a0•·▪◦‣*>"  # what may stand before a line's first word in a list
 _SEPARATOR = r"(?:[ \t\u00a0]*[:|»>–—-]+|[ \t\u00a0]{2,}|\u00a0)"
 
@@ -348,13 +349,15 @@ class Boilerplate(Rule):
     what = """
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
-"Advertisement" label. The phrases are listed in `rules/spam/boilerplate.txt` (lines
-starting `re:` are regular expressions). In a text written in Latin letters, a short line in
-another script ("Мой мир", "完整原文") is a share bar's or a menu's label left in by a
-scraper. Boilerplate lines with nothing but blank lines between them are one block, and one
-finding: "Leave a Reply" and "Your email address will not be published" are one comment form,
-removed by one fix. The same label or block again further down (a live page's "Updated" over
-each entry) is the same finding, with the other places related."""
+"Advertisement" label, and an image's caption or credit line ("… (Picture: PA)", "Photo:
+AFP"). The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular
+expressions). In a text written in Latin letters, a short line in another script ("Мой мир",
+"完整原文") is a share bar's or a menu's label left in by a scraper. Boilerplate lines with
+nothing but blank lines between them are one block, and one finding: "Leave a Reply" and "Your
+email address will not be published" are one comment form, removed by one fix; a short label
+between two of its lines (an avatar's "Twitter picture") does not end the block, and the fix
+leaves it. The same label or block again further down (a live page's "Updated" over each
+entry) is the same finding, with the other places related."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -472,7 +475,6 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
 
 
 _DIGITS = re.compile(r"\d+")
-MAX_BETWEEN_WORDS = 3  # a label between two lines of one form, taken into it
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'”]+", re.IGNORECASE)
 
 

@@ -741,9 +741,9 @@ Finds a word cut in two by the hyphen of a printed or wrapped line end, left in 
 were joined: "two suspects were ar- rested", "persons known to have out- standing warrants". The
 two pieces must make a common English word together ("arrested", "outstanding"); a suspended
 hyphen ("pre- and post-war", "fund- or fun-raising") and a hyphen typed for a dash ("four days a
-week- on Tuesday") stay quiet. So is an amount of money split by a space after a thousands
-comma ("made £507, 596 in its first week", "Sh700, 000 on legal fees"); a list of numbers ("scores
-of 44, 11, 217") has no currency before it. Words need the word list (`wordfreq`)."""
+week- on Tuesday") stay quiet. It finds an amount of money split by a space after a thousands
+comma too ("made £507, 596 in its first week", "Sh700, 000 on legal fees"); a list of numbers
+("scores of 44, 11, 217") has no currency before it. Words need the word list (`wordfreq`)."""
     why = """
 The split is the trace of text copied from a print layout or a PDF, or of a figure typed with a
 space after its comma, and it reads as a typo. The fix is sure: the two pieces are one common
