@@ -164,14 +164,15 @@ class HFNLIModel:
         if not local.is_dir() and local.exists():
             raise ModelError(f"{source}: not a folder holding a model")
         # a folder is only ever read from disk: never a hub lookup for a local path
-        offline = {"local_files_only": True} if local.is_dir() else {}
+        only_local = local.is_dir()
         from checker.nli.onnx import quiet_transformers
 
         quiet_transformers()
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(source), **offline)
+            self.tokenizer = AutoTokenizer.from_pretrained(str(source),
+                                                           local_files_only=only_local)
             model = AutoModelForSequenceClassification.from_pretrained(
-                str(source), dtype=torch.float32, **offline)
+                str(source), dtype=torch.float32, local_files_only=only_local)
         except (OSError, ValueError) as exc:
             raise ModelError(f"the NLI model {source} cannot be loaded ({exc})") from None
         model.eval()
