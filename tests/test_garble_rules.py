@@ -467,7 +467,8 @@ def test_a_name_written_as_two_words_and_as_one_is_one_name_spelled_two_ways() -
     assert result.findings[0].fix is not None
     # an everyday word in a title, a link or a handle, and a longer name are left alone
     quiet = ("Every One Of Us is a film everyone saw. See www.HarbourLink.com or @HarbourLink "
-             "for Harbour Link fares.\n\nA pool at Moorlane House, Moor Lane, was approved.\n")
+             "for Harbour Link fares.\n\nA pool at Moorlane House, Moor Lane, was approved.\n\n"
+             "Harbourgazette.co.uk is the home of The Harbour Gazette and Harbour Gazette news.\n")
     assert _found(quiet, "NM101") == []
     # and a name written with a capital inside and without
     case = "LeBron James scored 30. Then Lebron James made a jumper. LeBron was tired."
@@ -768,6 +769,20 @@ def test_a_label_repeated_down_a_page_is_one_boilerplate_finding() -> None:
     (finding,) = check_text(ages, "d.txt", "text",
                             Settings(use_model=False, select=("SP102",))).findings
     assert "(2 times in all)" in finding.message
+
+
+def test_a_bracketed_note_over_several_paragraphs_is_balanced() -> None:
+    note = ("The ferry sailed at noon.\n\n(Note: This is an auto-generated story from a "
+            "feed.\n\nPlease visit the source website for the full report.)\n\nMore later.")
+    result = check_text(note, "d.txt", "text", Settings(use_model=False, select=("TY103",)))
+    assert result.findings == []
+    # a bracket closed far later, or by another kind, is still two slips
+    far = note.replace("\n\nPlease", "\n\nOne.\n\nTwo.\n\nThree.\n\nPlease")
+    assert len(check_text(far, "d.txt", "text", Settings(
+        use_model=False, select=("TY103",))).findings) == 2
+    other = note.replace("report.)", "report.]")
+    assert len(check_text(other, "d.txt", "text", Settings(
+        use_model=False, select=("TY103",))).findings) == 2
 
 
 def test_a_comment_form_with_avatar_labels_between_its_lines_is_one_finding() -> None:

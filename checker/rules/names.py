@@ -304,8 +304,8 @@ def _different_people(spellings: set[str], by_token: dict[str, list[Mention]],
 _BEFORE = r"[\w@#/.'’-]"
 _NOT_AFTER = r"(?![\w@'’-])"
 _SPACED_PAIR = re.compile(rf"([A-Z](?<!{_BEFORE}[A-Z])[a-z]++)[ ]([A-Z][a-z]{{2,}}+)(?![\w'’-])")
-_CLOSED_WORD = re.compile(
-    rf"[A-Z](?<!{_BEFORE}[A-Z])[a-z]++(?:[A-Z][a-z]++)?+{_NOT_AFTER}(?![ \t]++[A-Z])")
+_CLOSED_WORD = re.compile(  # (nor a site's address: "Thesun.co.uk" is no spelling of "The Sun")
+    rf"[A-Z](?<!{_BEFORE}[A-Z])[a-z]++(?:[A-Z][a-z]++)?+{_NOT_AFTER}(?![ \t]++[A-Z]|\.[a-z]{{2}})")
 _CAMEL_WORD = re.compile(rf"[A-Z](?<!{_BEFORE}[A-Z])[a-z]++[A-Z][a-z]++{_NOT_AFTER}")
 SPACED_MAX_ZIPF = 4.5  # a closed form commoner than this is an everyday word ("everyone": 5.5)
 

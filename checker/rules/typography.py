@@ -325,7 +325,10 @@ class UnbalancedBrackets(Rule):
     what = """
 Checks that round, square and curly brackets balance within each paragraph. Enumerations such as
 "a)" or "2)" and smileys such as ":-)" are not counted. A bracket opened in the last paragraph of
-a text that stops mid-sentence may close in the part cut off, and is not reported."""
+a text that stops mid-sentence may close in the part cut off, and is not reported. A bracket
+left open at the end of a paragraph and closed in the next paragraph with brackets, up to three
+paragraphs on, is a note that runs over paragraphs ("(Note: This story is auto-generated …" /
+"Please visit the source website …)")."""
     why = """
 An unbalanced bracket usually means a clause was cut in an edit, so the sentence no longer says
 what it was meant to."""
@@ -337,12 +340,15 @@ what it was meant to."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         cut = cut_off_at(doc)
-        for p in doc.paragraphs:
+        # per paragraph with brackets: (its index, closers never opened, openers never closed)
+        found: list[tuple[int, list[int], list[int]]] = []
+        for k, p in enumerate(doc.paragraphs):
             if not _BRACKETS.search(text, p.start, p.end):
                 continue
             markers: set[int] | None = None  # listed when a closer has no opener (rare)
             smileys = {m.end() - 1 for m in _EMOTICON.finditer(text, p.start, p.end)}
             stack: list[int] = []
+            unopened: list[int] = []
             for m in _BRACKETS.finditer(text, p.start, p.end):
                 i, ch = m.start(), m.group()
                 if i in smileys:
@@ -358,11 +364,27 @@ what it was meant to."""
                                        in _LIST_MARKER.finditer(text, p.start, p.end)}
                         if i in markers:
                             continue
-                        yield self.finding(i, i + 1, f"{ch!r} closes a bracket never opened")
+                        unopened.append(i)
                         stack.clear()
+            found.append((k, unopened, stack))
+        # a bracket opened at the end of one paragraph and closed at the start of a later one,
+        # a few paragraphs on, with nothing unbalanced between ("(Note: This is an unedited …" /
+        # "Please visit the Source Website …)"): a note that runs over paragraphs
+        for n, (k, _, opened) in enumerate(found[:-1]):
+            k2, closed, _ = found[n + 1]
+            if (opened and closed and k2 - k <= BRACKET_PARAGRAPHS
+                    and text[opened[-1]] == _CLOSERS[text[closed[0]]]):
+                opened.pop()
+                closed.pop(0)
+        for _, unopened, stack in found:
+            for i in unopened:
+                yield self.finding(i, i + 1, f"{text[i]!r} closes a bracket never opened")
             for i in stack:
                 if i < cut:
                     yield self.finding(i, i + 1, f"{text[i]!r} is never closed in this paragraph")
+
+
+BRACKET_PARAGRAPHS = 3  # how far on a bracket left open may close
 
 
 # Three single letters in a row, spaced: a shout spelled out ("G O O O A A A L").
