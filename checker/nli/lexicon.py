@@ -34,10 +34,19 @@ class Lexicon:
     asymmetric_verbs: frozenset[str]
     base_to_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def counting_words(self, most: int) -> dict[str, int]:
+        """The number words that count from one to ``most`` ("four": 4), without the round
+        figures ("a dozen" is about twelve, not a count)."""
+        return {w: v for w, v in self.number_words.items()
+                if 1 <= v <= most and w not in _ROUND_FIGURES}
+
     def flips(self, word: str) -> frozenset[str]:
         """Words that, put in place of ``word``, turn a claim into its opposite."""
         lower = word.lower()
         return self.opposites.get(lower, frozenset()) | self.verb_opposites.get(lower, frozenset())
+
+
+_ROUND_FIGURES = frozenset({"dozen", "dozens"})
 
 
 def _add(table: dict[str, set[str]], a: str, b: str) -> None:

@@ -895,8 +895,7 @@ _BREAKDOWN_STEMS = ("includ", "compris", "consist", "made up of", ":")
 def _small_counts() -> dict[str, int]:
     """Counts spelled out ("four physicians"), one to twenty, from the lexicon's number words
     ("a dozen" is a round figure, not a count)."""
-    return {w: v for w, v in load_lexicon().number_words.items()
-            if v <= SMALL_COUNT and w not in ("a", "an", "dozen")}
+    return load_lexicon().counting_words(SMALL_COUNT)
 
 
 @functools.cache

@@ -652,7 +652,7 @@ _DIGIT_HINT = re.compile(r"[,.](?<=[A-Za-z][,.])\d")
 @functools.cache
 def _digit_words() -> dict[str, int]:
     """The number words of one digit ("two": 2), from the lexicon's number words."""
-    return {w: v for w, v in load_lexicon().number_words.items() if 1 <= v <= 9 and " " not in w}
+    return load_lexicon().counting_words(9)
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from checker.document import Document, Span
 from checker.entries import MONTH_NAMES, MONTH_SHORT
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
+from checker.nli.lexicon import load_lexicon
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
@@ -462,10 +463,19 @@ def _has_adjacent_twins(text: str) -> bool:
     return any(map(str.__eq__, words, words[1:]))
 
 
-_SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                  "eleven", "twelve")
-_FIGURE_AND_WORD = re.compile(r"(?<![\w.,])(1[0-2]|[1-9])[ \t]+(?i:(" + "|".join(_SMALL_NUMBERS)
-                              + r"))\b(?![-'’])")
+FIGURE_AND_WORD_MOST = 12  # the numbers read as a figure and again in words, one to twelve
+
+
+@functools.cache
+def _counting_words() -> dict[str, int]:
+    return load_lexicon().counting_words(FIGURE_AND_WORD_MOST)
+
+
+@functools.cache
+def _figure_and_word() -> re.Pattern[str]:
+    """A figure, then a number word ("6 six"), from the lexicon's number words."""
+    words = "|".join(sorted(_counting_words(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,])(1[0-2]|[1-9])[ \t]+(?i:({words}))\b(?![-'’])")
 
 
 @register
@@ -565,8 +575,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
     def _figure_and_word(self, doc: Document) -> Iterator[Finding]:
         """A number written twice, as a figure and then in words ("and 6 six exploding
         stars"): one of the two is left from an edit; the fix keeps the figure."""
-        for m in _FIGURE_AND_WORD.finditer(doc.text):
-            if int(m.group(1)) == _SMALL_NUMBERS.index(m.group(2).lower()) + 1:
+        for m in _figure_and_word().finditer(doc.text):
+            if int(m.group(1)) == _counting_words()[m.group(2).lower()]:
                 yield self.finding(m.start(), m.end(),
                                    f"the number written twice, as a figure and in words "
                                    f"({m.group()!r})",
