@@ -718,14 +718,18 @@ _MONTH_NUMBER = {m[:3].lower(): n for n, m in enumerate(MONTH_NAMES, 1)}  # "sep
 _WEEKDAY_KEYS = tuple(d[:3].lower() for d in calendar.day_name)  # "mon", … "sun"
 
 
-def _weekday_date(m: re.Match[str], day_first: bool) -> tuple[str, datetime.date] | None:
-    weekday = m.group(1)
-    day, month = (m.group(2), m.group(3)) if day_first else (m.group(3), m.group(2))
-    try:
-        date = datetime.date(int(m.group(4)), _MONTH_NUMBER[month[:3].lower()], int(day))
-    except ValueError:
-        return None  # a day the month lacks: the impossible-day reading reports it
-    return weekday, date
+def _weekday_dates(text: str, at: int, patterns: tuple[re.Pattern[str], re.Pattern[str]]
+                   ) -> Iterator[tuple[re.Match[str], int, int, int]]:
+    """The weekdays with a date read around the month's name at ``at`` by ``patterns`` (day
+    first, then month first): each match with its weekday (0 for Monday), month and day."""
+    window = (max(0, at - BEFORE_MONTH), min(len(text), at + AFTER_MONTH))
+    for day_first, pattern in zip((True, False), patterns, strict=True):
+        for m in pattern.finditer(text, *window):
+            if m.start(3 if day_first else 2) != at:
+                continue
+            day, month = (m.group(2), m.group(3)) if day_first else (m.group(3), m.group(2))
+            yield (m, _WEEKDAY_KEYS.index(m.group(1).lower()), _MONTH_NUMBER[month[:3].lower()],
+                   int(day))
 
 
 @register
@@ -814,18 +818,17 @@ judgement is needed."""
     def _dates_around(self, text: str, at: int) -> Iterator[Finding]:
         """The dates read around the month's name at ``at``."""
         window = (max(0, at - BEFORE_MONTH), min(len(text), at + AFTER_MONTH))
-        for day_first, pattern in ((True, _WEEKDAY_DATES[0]), (False, _WEEKDAY_DATES[1])):
-            for m in pattern.finditer(text, *window):
-                read = _weekday_date(m, day_first) if m.start(3 if day_first else 2) == at else None
-                if read is None:
-                    continue
-                weekday, date = read
-                if date.weekday() == _WEEKDAY_KEYS.index(weekday.lower()):
-                    continue
-                yield self.finding(
-                    m.start(), m.end(),
-                    f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
-                    f"{calendar.day_name[date.weekday()]}, not a {_full_weekday(weekday)}")
+        for m, weekday, month_no, day_no in _weekday_dates(text, at, _WEEKDAY_DATES):
+            try:
+                date = datetime.date(int(m.group(4)), month_no, day_no)
+            except ValueError:
+                continue  # a day the month lacks: the impossible-day reading reports it
+            if date.weekday() == weekday:
+                continue
+            yield self.finding(
+                m.start(), m.end(),
+                f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
+                f"{calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}")
         readings = [(True, m) for m in _DAY_MONTH.finditer(text, *window) if m.start(2) == at]
         following = _MONTH_DAY.match(text, at)
         if following is not None:
@@ -855,27 +858,17 @@ judgement is needed."""
 def _yearless_dates(text: str, at: int) -> Iterator[tuple[tuple[int, int], tuple[int, int, int]]]:
     """The weekdays with a day and month and no year read around the month's name at ``at``:
     their spans, with (weekday, month, day)."""
-    window = (max(0, at - BEFORE_MONTH), min(len(text), at + AFTER_MONTH))
-    for day_first, pattern in ((True, _YEARLESS_DATES[0]), (False, _YEARLESS_DATES[1])):
-        for m in pattern.finditer(text, *window):
-            if m.start(3 if day_first else 2) != at:
-                continue
-            day, month = (m.group(2), m.group(3)) if day_first else (m.group(3), m.group(2))
-            number, value = _MONTH_NUMBER[month[:3].lower()], int(day)
-            # a sentence's full stop after the month's whole name is not the date's
-            end = m.end() - (text[m.end() - 1] == "." and month in MONTH_NAMES)
-            if 1 <= value <= calendar.monthrange(2000, number)[1]:
-                yield (m.start(), end), (_WEEKDAY_KEYS.index(m.group(1)[:3].lower()), number,
-                                         value)
+    for m, weekday, month, day in _weekday_dates(text, at, _YEARLESS_DATES):
+        # a sentence's full stop after the month's whole name is not the date's
+        month_name = m.group(3) if m.start(3) == at else m.group(2)
+        end = m.end() - (text[m.end() - 1] == "." and month_name in MONTH_NAMES)
+        if 1 <= day <= calendar.monthrange(2000, month)[1]:
+            yield (m.start(), end), (weekday, month, day)
 
 
 def _at_odds(part: str, half: str) -> bool:
     """A part of the day ("morning") and the half of the clock ("a", "p") that cannot meet."""
     return (part.lower() == "morning") != (half == "a")
-
-
-def _full_weekday(abbreviation: str) -> str:
-    return calendar.day_name[_WEEKDAY_KEYS.index(abbreviation.lower())]
 
 
 # A total and its breakdown in one sentence: "The 21 hospital employees include four physicians,
