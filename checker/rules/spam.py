@@ -132,14 +132,19 @@ def _runs(doc: Document, lines: list[Span]) -> list[list[Span]]:
     return runs
 
 
+def _removal_edits(doc: Document, lines: list[Span]) -> list[Edit]:
+    """Edits that remove ``lines``: one for each run of them, so that a line between two of
+    them that is not among them stays."""
+    return [_removal_edit(doc, run) for run in _runs(doc, lines)]
+
+
 def _removal_fix(doc: Document, lines: list[Span], what: str) -> Fix | None:
-    """A fix that removes lines, where offsets point into the file: one edit for each run of
-    them, so that a line between two of them that is not among them stays."""
+    """A fix that removes lines, where offsets point into the file."""
     if not doc.offsets_are_source:
         return None
     noun = "line" if len(lines) == 1 else "lines"
-    return Fix(f"remove the {what} {noun}",
-               tuple(_removal_edit(doc, run) for run in _runs(doc, lines)), Applicability.SAFE)
+    return Fix(f"remove the {what} {noun}", tuple(_removal_edits(doc, lines)),
+               Applicability.SAFE)
 
 
 # Under a links block's heading ("Related posts", "Most Read", "You May Like"), the teasers it
@@ -459,10 +464,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         if fix is not None and again:
             edits = [*fix.edits]
             for lines in again:
-                for run in _runs(doc, lines):
-                    removal = _removal_edit(doc, run)
-                    if removal.start >= edits[-1].end:
-                        edits.append(removal)
+                edits += [e for e in _removal_edits(doc, lines) if e.start >= edits[-1].end]
             fix = Fix(f"remove the boilerplate lines ({len(edits)} places)", tuple(edits),
                       Applicability.SAFE)
         return self.finding(
