@@ -472,10 +472,13 @@ def _counting_words() -> dict[str, int]:
 
 
 @functools.cache
-def _figure_and_word() -> re.Pattern[str]:
-    """A figure, then a number word ("6 six"), from the lexicon's number words."""
+def _figure_and_word() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A figure, then a number word ("6 six"), from the lexicon's number words: a cheap first
+    pass that opens on the digit (which re finds fast), and the pattern itself, which opens on
+    a look-behind tried at every character."""
     words = "|".join(sorted(_counting_words(), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.,])(1[0-2]|[1-9])[ \t]+(?i:({words}))\b(?![-'’])")
+    return (re.compile(rf"\d[ \t]++(?i:{words})\b"),
+            re.compile(rf"(?<![\w.,])(1[0-2]|[1-9])[ \t]+(?i:({words}))\b(?![-'’])"))
 
 
 @register
@@ -575,7 +578,10 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
     def _figure_and_word(self, doc: Document) -> Iterator[Finding]:
         """A number written twice, as a figure and then in words ("and 6 six exploding
         stars"): one of the two is left from an edit; the fix keeps the figure."""
-        for m in _figure_and_word().finditer(doc.text):
+        hint, pattern = _figure_and_word()
+        if not hint.search(doc.text):
+            return  # most texts never write a figure before a number word
+        for m in pattern.finditer(doc.text):
             if int(m.group(1)) == _counting_words()[m.group(2).lower()]:
                 yield self.finding(m.start(), m.end(),
                                    f"the number written twice, as a figure and in words "
@@ -758,6 +764,10 @@ _SUSPENDED = frozenset(("and", "or", "nor", "to", "as", "than", "but", "vs"))
 _SPLIT_AMOUNT = re.compile(
     r"(?:[£$€₦¥]|(?<![\w.])(?:Sh|Ksh|KSh|Kshs|Rs|N|R|GH¢)\.?)[ \t]?\d{1,3}(?:,\d{3})*+"
     r"(?P<gap>,[ \t]++)\d{3}(?:,\d{3})*+(?![\d.,]\d|\d)")
+# Cheap first passes for the two (each opens on a literal character, which re finds fast; the
+# patterns above open on look-behinds, tried at every character of every text)
+_SPLIT_AMOUNT_HINT = re.compile(r",(?<=\d,)[ \t]++\d\d\d")
+_SPLIT_WORD_HINT = re.compile(r"-(?<=[A-Za-z]-)[ \t]++[a-z]")
 SPLIT_WORD_ZIPF = 3.5  # the word made whole at least this common
 
 
@@ -790,15 +800,15 @@ word, or one amount."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
-        if ", " in text:
+        if _SPLIT_AMOUNT_HINT.search(text):  # a digit, a comma, a space, three digits: rare
             for m in _SPLIT_AMOUNT.finditer(text):
                 whole = text[m.start():m.start("gap")] + "," + text[m.end("gap"):m.end()]
                 yield self.finding(
                     m.start(), m.end(),
                     f"{m.group()!r} is one amount split by a space after its comma: {whole!r}",
                     fix=Fix(f"write {whole!r}", (Edit(m.start("gap"), m.end("gap"), ","),)))
-        if ("- " not in text and "-\t" not in text) or not available():
-            return
+        if not _SPLIT_WORD_HINT.search(text) or not available():
+            return  # a letter, a hyphen and a space before a lower-case letter: rare
         for m in _SPLIT_WORD.finditer(text):
             head, tail = m.group(1), m.group(2)
             whole = head + tail
