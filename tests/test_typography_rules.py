@@ -347,3 +347,31 @@ def test_an_amount_split_by_a_space_after_its_comma_is_found_and_joined() -> Non
     for quiet in ("He had scores of 44, 11, 217 not out and 25.",
                   "Prizes of £50, £100 and £250 were paid.", "It sold 1,000, 2,000 and more."):
         assert _found(quiet, "TY108") == [], quiet
+
+
+def test_a_lower_case_word_one_slip_from_a_common_word_is_misspelt() -> None:
+    text = ("Entertainers could be fined under the proposed legisation, US politcians said.\n\n"
+            "Gardai shut the scene for anaylsis. The movie, whichh opens in May, was praised "
+            "folllowing its premiere.\n")
+    assert _found(text, "TY109") == ["legisation", "politcians", "anaylsis", "whichh",
+                                     "folllowing"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY109",)))
+    fixes = {text[f.start:f.end]: f.fix.edits[0].replacement for f in result.findings if f.fix}
+    assert fixes["anaylsis"] == "analysis" and fixes["whichh"] == "which"
+    # the same slip twice is one finding with both places fixed; three times it is a spelling
+    twice = "The competitve field grew. Another competitve round followed.\n"
+    result = check_text(twice, "d.txt", "text", Settings(use_model=False, select=("TY109",)))
+    (finding,) = result.findings
+    assert finding.fix is not None and len(finding.fix.edits) == 2 and len(finding.related) == 1
+    thrice = "A competitve race. A competitve field. A competitve finish.\n"
+    assert _found(thrice, "TY109") == []
+
+
+def test_words_the_list_does_not_know_that_are_not_slips_stay_quiet() -> None:
+    for clean in ("Gainers outnumbered decliners by about two to one on the exchange.",
+                  "The committee said sentencers should be advised.",
+                  "Visit blinkx.tv or email news@reportr.com for the ex-politcians' list.",
+                  "The costs of restructuring would be too high, the administrator said.",
+                  # a text cut off in the middle of its last word
+                  "The cuts could not be made in one year, so the counci"):
+        assert _found(clean, "TY109") == [], clean

@@ -5,14 +5,12 @@ with a letter put back or two neighbours swapped back."""
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-import string
 from collections import Counter
 from collections.abc import Iterable
 
 from checker.document import Document
-from checker.findings import Applicability, Edit, Finding, Fix
+from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
 from checker.rules.base import Context, Rule, register
 from checker.rules.wordlist import available, common_words, zipf
@@ -43,16 +41,32 @@ def _common() -> dict[str, int]:
     return {word: rank for rank, word in enumerate(words)}
 
 
+@functools.cache
+def _dropped_from(letter: str) -> dict[str, str]:
+    """Every common word starting with ``letter`` with one letter after the first dropped, to
+    the commonest word it comes from ("spokeman" -> "spokesman"). Built a first letter at a
+    time, when a word of that letter is asked about: all 26 take 50 ms, one article needs a
+    few."""
+    common = _common()
+    out: dict[str, str] = {}
+    for word in common:  # commonest first: the first word to give a form keeps it
+        if word[0] == letter:
+            for i in range(1, len(word)):
+                out.setdefault(word[:i] + word[i + 1 :], word)
+    return out
+
+
 def slip_of(key: str, common: dict[str, int]) -> str | None:
     """The common word that ``key`` (lower case) is one slip from: two neighbouring letters
-    swapped or a letter after the first dropped (the commonest such word), or None. About 200
-    set lookups; asked only of the few words that survive the cheaper tests. (``_is_slip``
-    tests the same slips of one pair of words, for the text's own few words, where building
-    the 200 candidates would cost more.)"""
-    swapped = (key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(1, len(key) - 1))
-    dropped = (key[:i] + letter + key[i:] for i in range(1, len(key) + 1)
-               for letter in string.ascii_lowercase)
-    known = [word for word in itertools.chain(swapped, dropped) if word in common]
+    swapped or a letter after the first dropped (the commonest such word), or None. A few set
+    lookups and one in the index of dropped letters; asked only of the few words that survive
+    the cheaper tests. (``_is_slip`` tests the same slips of one pair of words, for the text's
+    own few words.)"""
+    known = [swapped for i in range(1, len(key) - 1)
+             if (swapped := key[:i] + key[i + 1] + key[i] + key[i + 2 :]) in common]
+    dropped = _dropped_from(key[0]).get(key)
+    if dropped is not None:
+        known.append(dropped)
     return min(known, key=common.__getitem__) if known else None
 
 
@@ -157,3 +171,84 @@ and a spell checker set to skip capitalised words never sees."""
                                f"{word!r} looks like a slip for {fixed!r}",
                                fix=Fix(f"spell it {fixed!r}", (Edit(m.start(), m.end(), fixed),),
                                        Applicability.UNSAFE))
+
+
+# TY109's words: a lower-case word of five letters or more, not part of a hyphened or
+# apostrophed word, a handle, a tag, an address or a path ("blinkx.tv", "@bbcnews", "/static").
+_LOWER_SLIP = r"(?<![\w'’@#/.-]){}(?![\w'’@/-]|\.[A-Za-z])"
+# A word written more often than this is a spelling the writer chose ("sentencers", a trade's
+# word), not a slip.
+MAX_SLIP_TIMES = 2
+
+
+def doubled_slip(key: str, common: dict[str, int]) -> str | None:
+    """The common word that ``key`` is with one letter of a doubled pair written once more
+    ("folllowing", "whichh", "emmissions", "rresearchers"), or None. A letter added anywhere
+    else is as often a word the list does not know ("decliners", "hopers", "sentencers")."""
+    known = [key[:i] + key[i + 1 :] for i in range(len(key) - 1)
+             if key[i] == key[i + 1] and key[:i] + key[i + 1 :] in common]
+    return min(known, key=common.__getitem__) if known else None
+
+
+@functools.cache
+def _known_words() -> frozenset[str]:
+    """wordfreq's small list: every word of Zipf 3 or more (29,000), none of them a slip."""
+    return frozenset(common_words(0.0))
+
+
+@register
+class MisspeltWord(Rule):
+    code = "TY109"
+    name = "misspelt-word"
+    category = "typography"
+    summary = ("A lower-case word one slip from a common one (\"politcians\", \"anaylsis\", "
+               "\"folllowing\")")
+    what = f"""
+Finds a lower-case word that wordfreq's English list has hardly seen (Zipf {MAX_SLIP_ZIPF} or
+less) and that is one of the commonest words ({MIN_COMMON_ZIPF} or more) with a letter dropped,
+two neighbouring letters swapped, or one letter of a doubled pair written once more: "US
+politcians", "shut the scene for anaylsis", "the movie, whichh is set", "folllowing a row",
+"reducing emmissions". The first letter is never the slip, and a letter added anywhere but
+beside its double is not looked for: the words the list does not know are as often a trade's
+own ("sentencers", "decliners") as a slip. A word written {MAX_SLIP_TIMES + 1} times or more is a
+spelling the writer chose; a word that is part of a hyphened word, an address, a handle or a
+path, and the last word of a text cut off in the middle of it, are left alone. NM104 finds the
+same slips in capitalised words."""
+    why = """
+A slip in a common word is what a reader notices first, and it tells them no one read the copy
+before it was published; on a page that is otherwise clean it is the one thing a proof-reader
+is paid to catch."""
+    bad_examples = ("The proposed legisation was criticised by US politcians.",
+                    "Gardai shut the scene for anaylsis and appealed for witnesses.",
+                    "The movie, whichh is set to be released in cinemas, stars her.")
+    good_examples = ("The proposed legislation was criticised by US politicians.",
+                     "Gainers outnumbered decliners by about two to one.",
+                     "The ex-minister's well-known blinkx.tv site went live.")
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not available():
+            return
+        text = doc.text
+        common = _common()
+        known = _known_words()
+        end = len(text.rstrip())
+        # the text's different words that the small list does not know: a few an article
+        for key in sorted(lowercase_words(text) - known):
+            if len(key) < MIN_LENGTH or not key.isalpha():
+                continue
+            right = slip_of(key, common) or doubled_slip(key, common)
+            if right is None:
+                continue
+            places = [m for m in re.finditer(_LOWER_SLIP.format(key), text)
+                      if not doc.touches_markup(m.start(), m.end())]
+            if not places or len(places) > MAX_SLIP_TIMES or places[-1].end() >= end \
+                    or zipf(key) > MAX_SLIP_ZIPF:
+                continue
+            first, *again = places
+            times = f" ({len(places)} times)" if again else ""
+            yield self.finding(
+                first.start(), first.end(), f"{key!r} looks like a slip for {right!r}{times}",
+                fix=Fix(f"spell it {right!r}", tuple(Edit(m.start(), m.end(), right)
+                                                      for m in places), Applicability.UNSAFE),
+                related=[Related(m.start(), m.end(), f"{key!r} again") for m in again])
