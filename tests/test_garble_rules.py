@@ -1112,3 +1112,17 @@ def test_a_quoted_sentence_under_a_read_more_line_is_the_story_s() -> None:
                           "Swansea boss hails tactical change in win over rivals")
     assert _found(teaser, "SP101") == ["READ MORE\n\nSwansea boss hails tactical change in win "
                                        "over rivals"]
+
+
+def test_one_name_twice_in_a_list_of_names_is_a_swapped_entity() -> None:
+    text = ("Several buildings collapsed in the neighbouring provinces of Malatya, Diyarbakir "
+            "and Malatya, television reported.")
+    assert _found(text, "GB101") == ["Malatya, Diyarbakir and Malatya"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("GB101",)))
+    assert "twice in one list" in result.findings[0].message
+    assert _found("Flights to New York, Boston or New York were cancelled.",
+                  "GB101") == ["New York, Boston or New York"]
+    for clean in ("Suitors include Kimberly-Clark, Johnson & Johnson, and private equity firms.",
+                  "Rain fell in Leeds, York and Hull, and York flooded again.",
+                  "Rain fell in Leeds, York and Hull.\n\nIn York the river rose."):
+        assert _found(clean, "GB101") == [], clean

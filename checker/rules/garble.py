@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -139,6 +140,14 @@ _ECHO = re.compile(
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
     r"{0,4}+[ \t]++)\1(?![\w+]|-[A-Z])")
 
+# A list of three names or more, the last after "and" or "or": "the provinces of Malatya,
+# Diyarbakir and Malatya". (Not after "&", which joins a firm's names: "Johnson & Johnson".)
+_LIST_NAME = r"[A-Z](?<![\w.’'-][A-Z])[A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+"
+_NAME_LIST = re.compile(
+    rf"{_LIST_NAME}(?:,[ \t]++{_LIST_NAME}){{1,8}}+,?[ \t]++(?:and|or)[ \t]++{_LIST_NAME}"
+    r"(?![\w’'-])")
+_LIST_ITEM = re.compile(_LIST_NAME)
+
 
 EVERYDAY_ZIPF = 4.5  # a title-case word this common is an idiom's word ("round", "year")
 
@@ -161,6 +170,23 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
         if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
             continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
         yield m.start(), second, name
+
+
+def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start of the first mention, start of the second, the name) for a name written twice in
+    one list of names ("Malatya, Diyarbakir and Malatya"): the list names different things,
+    and a rewriting tool or a hurried update put one of them in another's place."""
+    skip = _not_actors()
+    for m in _NAME_LIST.finditer(text):
+        seen: dict[str, int] = {}
+        for item in _LIST_ITEM.finditer(text, m.start(), m.end()):
+            name = item.group()
+            if name in ("And", "Or") or name in skip:
+                continue
+            if name in seen:
+                yield seen[name], item.start(), name
+                break
+            seen[name] = item.start()
 
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
@@ -309,8 +335,10 @@ relation verb ("the U.S. does not accept the U.S. turning to Russia"; the verbs 
 `rules/garble/relation-verbs.txt`), a transfer to the second ("Orrin Homes will transfer the
 field to Orrin Homes"; `rules/garble/transfer-verbs.txt`), or a few plain words apart ("the
 flight from Lagos to Lagos", "Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the
-Bank of Bank", "Jane Doe, from Jane Doe, Cornwall"), and a bracket that repeats part of the name
-before it ("the Football Association (Association)"). Titles ("Man to Man"), modifiers ("Iraqi
+Bank of Bank", "Jane Doe, from Jane Doe, Cornwall"), a bracket that repeats part of the name
+before it ("the Football Association (Association)"), and one name twice in a list of names
+("the provinces of Malatya, Diyarbakir and Malatya"; a firm's names joined by "&" are one
+name: "Johnson & Johnson"). Titles ("Man to Man"), modifiers ("Iraqi
 businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and
 Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a
 place someone is from that then names an institution ("of Halifax, … to appear in Halifax
@@ -323,6 +351,7 @@ does not accept *Niger* turning to Russia."""
     bad_examples = ("Campbell told the prime minister that the U.S. does not accept the U.S. "
                     "turning to Russia for protection.",
                     "The flight from Lagos to Lagos was cancelled on Tuesday.",
+                    "Buildings collapsed in the provinces of Malatya, Diyarbakir and Malatya.",
                     "The rules were set by the Football Association (Association) in 2004.")
     good_examples = ("Campbell said the U.S. does not accept Niger turning to Russia.",
                      "Russia warned Ukraine, and Russia then withdrew.",
@@ -334,7 +363,9 @@ does not accept *Niger* turning to Russia."""
         text = doc.text
         verbs = _relation_verbs(text, lower_letter_runs(text), _verbs_of_two_actors())
         echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
-        for a, b, name in _echo_pairs(text):
+        in_lists = list(_list_echoes(text))
+        listed = {(a, b) for a, b, _ in in_lists}  # the pairs that are one name twice in a list
+        for a, b, name in itertools.chain(_echo_pairs(text), in_lists):
             i = doc.sentence_index_at(a)
             if i is not None and i == doc.sentence_index_at(b):
                 echoes[i].append((a, a + len(name), b, b + len(name)))
@@ -346,6 +377,13 @@ does not accept *Niger* turning to Russia."""
                               for a, b in _same_actor_pairs(text, s.start, s.end)})
             for _, (a, a_end, b, b_end) in sorted(pairs.items()):
                 actor = text[a:a_end]
+                if (a, b) in listed:
+                    yield self.finding(
+                        a, b_end,
+                        f"{actor!r} is named twice in one list; one of them is probably a "
+                        "different name",
+                        related=(Related(b, b_end, f"{actor!r} again in the list"),))
+                    continue
                 yield self.finding(
                     a, b_end,
                     f"{actor!r} appears on both sides of the relation; one of them is probably "
