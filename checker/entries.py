@@ -312,6 +312,16 @@ def written_label(sentence: str) -> str | None:
     return None if " ".join(words).lower() in _NOT_SPEAKERS else m.group(1)
 
 
+def unlabelled(sentence: str) -> str:
+    """The sentence without the speaker's or entry's label that opens it ("Update 6: Launch has
+    been scrubbed." is "Launch has been scrubbed."), or the sentence itself."""
+    start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
+    m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
+    if m is None or written_label(sentence) is None:
+        return sentence
+    return sentence[m.end():]
+
+
 def normal_label(written: str) -> str:
     """A label as ``speaker_label`` compares it: lower-cased, commas dropped."""
     return " ".join(written.replace(",", " ").split()).lower()

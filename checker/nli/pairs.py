@@ -78,6 +78,9 @@ _FRAGMENT = re.compile(r"[^\w]{0,3}[a-z][a-z'’-]*(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
 LABEL_CAPITALS = 2  # capitalised words that make a line of names and function words a label
+# A line that opens on a word in capitals, as a category's heading does: "JUNIOR (15 and
+# under)", "YOUTH (24 and under)" over a shortlist of names.
+_SHOUTED_OPENING = re.compile(r"\A[^\w\n]{0,3}+[A-Z]{3,}+(?![\w'’-])")
 
 
 _DOTS = ".…·•|–—-"  # the marks a row of leader dots or dashes is made of
@@ -130,13 +133,16 @@ def label(sentence: str) -> bool:
     """A line with no lower-case word but function words, and two capitalised words or more:
     a heading, a table row, a name on a line of its own ("Newcastle upon Tyne East"), which
     claims nothing for another line to contradict. "He is not in." is a claim. A clock's "a.m."
-    is no word: "Friday, Nov. 8, 10:15 a.m." over an entry of an update log is a label."""
+    is no word: "Friday, Nov. 8, 10:15 a.m." over an entry of an update log is a label. So is a
+    line of function words that opens on a word in capitals ("YOUTH (24 and under)"), a
+    category's heading."""
     function = function_words()
     if "m" in sentence:
         sentence = _CLOCK_SUFFIX.sub(" ", sentence)
     if any(w not in function for w in _LOWER_WORD.findall(sentence)):
         return False
-    return len(_CAPITAL_WORD.findall(sentence)) >= LABEL_CAPITALS
+    return (len(_CAPITAL_WORD.findall(sentence)) >= LABEL_CAPITALS
+            or _SHOUTED_OPENING.match(sentence) is not None)
 
 
 def _embedding_neighbours(

@@ -65,6 +65,7 @@ from checker.entries import (
     record_fields,
     score_state,
     template_lines,
+    unlabelled,
     written_label,
 )
 from checker.nli.contradict import enumerators
@@ -382,9 +383,11 @@ _TENSE = {"said": "says", "say": "says", "was": "is", "were": "are", "had": "has
 
 def restatement(a: str, b: str, lex: Lexicon | None = None) -> bool:
     """True when ``b`` says what ``a`` says with details added, dropped or lightly reworded (the
-    tense of "say" and "be" aside)."""
+    tense of "say" and "be" aside, and the label of an entry or a speaker that opens either:
+    "Update 6: Launch has been scrubbed because of the bad weather." restates "After all, launch
+    has been scrubbed because of the weather.")."""
     lex = lex or load_lexicon()
-    ta, tb = _as_told(_tokens(a)), _as_told(_tokens(b))
+    ta, tb = _as_told(_tokens(unlabelled(a))), _as_told(_tokens(unlabelled(b)))
     la = [_TENSE.get(t.lower(), t.lower()) for t in ta]
     lb = [_TENSE.get(t.lower(), t.lower()) for t in tb]
     if min(len(la), len(lb)) < MIN_SHARED_INSERTED:

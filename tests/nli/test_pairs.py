@@ -51,11 +51,12 @@ def test_short_fragments_and_questions_are_not_sent_to_the_model() -> None:
 def test_a_label_line_is_not_sent_to_the_model_but_a_short_claim_is() -> None:
     # names, numbers and function words only: a constituency, a heading, a score, a table row
     for label in ("Newcastle upon Tyne East", "Men's 100m Semifinal 2", "FT: NZL 23-20 AUS",
-                  "Total Seats in the Assembly -----60"):
+                  "Total Seats in the Assembly -----60", "YOUTH (24 and under)",
+                  "JUNIOR (15 and under)"):
         assert not model_eligible(label), label
     # a claim in function words, or a name with a plain word, is still one
     for claim in ("He is not in there.", "The bonus number was 23.",
-                  "Sea Park Elementary to remain open"):
+                  "Sea Park Elementary to remain open", "NASA said it was not in there."):
         assert model_eligible(claim), claim
 
 

@@ -117,6 +117,14 @@ def test_a_short_sentence_found_whole_in_another_is_a_restatement() -> None:
     assert not restatement("More explosions go off nearby.", "More explosions follow nearby.")
 
 
+def test_an_update_told_again_under_its_entry_label_is_a_restatement() -> None:
+    """A live page's "Update 6:" opens an entry, it is not part of what the entry says."""
+    assert restatement("After all, the launch has been scrubbed because of the weather.",
+                       "Update 6: The launch has been scrubbed because of the bad weather.")
+    assert not restatement("Update 1: The launch is on schedule for this afternoon.",
+                           "Update 6: The launch has been scrubbed for this afternoon.")
+
+
 def test_a_caption_glued_to_a_restated_sentence_is_a_restatement() -> None:
     """A photo's furniture run into the text ("Camera IconPioneering …") adds words only."""
     lede = "Pioneering scientist Ruth Okafor, Lady Okafor of Leeds, has died in Canada aged 84."
