@@ -748,6 +748,9 @@ def test_a_title_s_idiom_is_not_one_actor_on_both_sides() -> None:
         assert _found(clean, "GB101") == [], clean
     # what one of two named actors is doing ("with Serena serving") is no second slot
     assert _found("Venus and Serena are up 4-3 with Serena serving.", "GB101") == []
+    # nor is a thing of a place said to be in it
+    assert _found("I own JAG in Detroit podcasts here in Detroit, where I produce shows.",
+                  "GB101") == []
     # but a name in an idiom's slot, and a name before "-based", are still one actor twice
     assert _found("The deal was signed by Sony by Sony executives.", "GB101") != []
     assert _found("The flight from Lagos to Lagos-based crews was late.", "GB101") != []

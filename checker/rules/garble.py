@@ -287,6 +287,9 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         # names a group of the place, which the relation takes from it
     if last in _AT_PLACE and _modifier(text, b_end) and _RESIDENT.search(before):
         return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court"
+    if last in _AT_PLACE and _modifier(text, a_end):
+        return False  # "I own JAG in Detroit podcasts here in Detroit": a thing of the place,
+        # in it
     if last in _AT_PLACE and _NAMED_FOR.search(before):
         return False  # "the University of Denver in Denver": a place's institution, in it
     if last in _ANOTHER:
@@ -343,7 +346,8 @@ businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered thing
 Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a
 place someone is from that then names an institution ("of Halifax, … to appear in Halifax
 provincial court"), an institution named for the place it is in ("the University of Denver in
-Denver") and another of a kind on purpose ("the Bill and … a further Bill") are left alone."""
+Denver"), a thing of a place said to be in it ("Detroit podcasts here in Detroit") and another
+of a kind on purpose ("the Bill and … a further Bill") are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
