@@ -375,3 +375,20 @@ def test_words_the_list_does_not_know_that_are_not_slips_stay_quiet() -> None:
                   # a text cut off in the middle of its last word
                   "The cuts could not be made in one year, so the counci"):
         assert _found(clean, "TY109") == [], clean
+
+
+def test_two_words_written_twice_in_a_row_are_a_slip_but_a_phrase_said_again_is_not() -> None:
+    assert _found("Since the news, our club has been has been overwhelmed.", "TY104") == [
+        "has been has been"]
+    assert _found("The EU expects the deficit to fall to fall to 2.9% next year.", "TY104") == [
+        "to fall to fall"]
+    result = check_text("It fell within the remit of the of the draft bill.", "d.txt", "text",
+                        Settings(use_model=False, select=("TY104",)))
+    (finding,) = result.findings
+    assert finding.fix is not None and finding.fix.edits[0].replacement == ""
+    for clean in ("It keeps growing stronger and stronger and stronger.",
+                  "They go on and on and on about it.",
+                  "He guided the Tigers to back to back titles.",
+                  "We tried to find what really makes a gadget a gadget.",
+                  "They chanted free education   free education for all."):
+        assert _found(clean, "TY104") == [], clean

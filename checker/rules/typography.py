@@ -392,6 +392,12 @@ BRACKET_PARAGRAPHS = 3  # how far on a bracket left open may close
 _LETTER_SPACED = re.compile(r"(?<![\w'’])[A-Za-z] [A-Za-z] [A-Za-z](?![\w'’])")
 _REPEATED = re.compile(r"\b([A-Za-z]+)([ \t]+|[ \t]*\n[ \t]*)\1\b", re.IGNORECASE)
 _HYPHENS = frozenset("-\u2010\u2011")
+# Two lower-case words written twice in a row: "our club has been has been overwhelmed", "the
+# remit of the of the draft bill".
+_REPEATED_PAIR = re.compile(
+    r"(?<![\w'’-])([a-z][a-z'’]*+)[ \t]([a-z][a-z'’]*+)[ \t]\1[ \t]\2(?![\w'’-])")
+# "more and more and", "on and on and": a phrase of its own, said again for effect
+_PAIR_LINKS = frozenset({"and", "or"})
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
 _SCORE_NEXT = re.compile(r"[ \t]{1,4}\d{1,3}[-–]\d{1,3}\b")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -486,9 +492,13 @@ class RepeatedWord(Rule):
     code = "TY104"
     name = "repeated-word"
     category = "typography"
-    summary = "The same word twice in a row (\"the the\"), or two articles (\"a the\")"
+    summary = ("The same word twice in a row (\"the the\", \"has been has been\"), or two "
+               "articles (\"a the\")")
     what = """
-Finds a word immediately repeated, ignoring case. Words that are correctly doubled ("had had",
+Finds a word immediately repeated, ignoring case, or two lower-case words written twice ("our
+club has been has been overwhelmed", "to fall to fall"; not "more and more and more", "on and
+on and on", "guided to back to back wins" or "what makes a gadget a gadget"). Words that are
+correctly doubled ("had had",
 "that that") are listed in `rules/typography/repeated-words.toml`. A repeat across a line break
 is left alone when the new line starts with a capital: a listing's "BBC One" followed by a line
 "One of tonight's guests …" is two lines, not a slip. So is a word repeated across a hyphen ("the
@@ -510,7 +520,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                     "The The troops will leave.", "It was IN THE THE REPORT.",
                     "He would be a the oldest first-term president.",
                     "Jockey Charlie Deutsch is is being treated.",
-                    "The telescope found a planet and 6 six exploding stars.")
+                    "The telescope found a planet and 6 six exploding stars.",
+                    "Our club has been has been overwhelmed with offers.")
     good_examples = ("What she had had was enough.", "The troops will leave.",
                      "What it is is a trap.", "The thing is is that nobody knew.",
                      "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.",
@@ -522,12 +533,15 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "Under Plan A the council pays; the anthem played.",
                      "I promised you you’d hear it from me first.",
                      "| Body materials Materials used in the frame | Plastic |",
-                     "Robocop 2 three years later; a 0-2 four seasons ago.")
+                     "Robocop 2 three years later; a 0-2 four seasons ago.",
+                     "It keeps growing stronger and stronger and stronger.",
+                     "He guided the Tigers to back to back titles.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         yield from self._two_articles(doc)
         yield from self._figure_and_word(doc)
+        yield from self._repeated_pairs(doc)
         if not _has_adjacent_twins(doc.text):
             return
         allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
@@ -574,6 +588,25 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             yield self.finding(m.start(), m.end(), f"repeated word {word!r}",
                                fix=Fix("remove the repeated word",
                                        (Edit(m.end(1), m.end(), ""),)))
+
+    def _repeated_pairs(self, doc: Document) -> Iterator[Finding]:
+        """Two words written twice in a row ("has been has been", "to fall to fall"), the
+        trace of an edit left half done; not a phrase said again for effect ("more and more and
+        more", "on and on and on"), an idiom after its own first word ("to back to back"), or
+        "what makes a gadget a gadget"."""
+        words = lower_letter_runs(doc.text)
+        if not any(map(str.__eq__, words, words[2:])):
+            return  # a cheap first pass: most texts never write a word two words after itself
+        idioms = set(load_toml("typography", "repeated-words.toml")["idioms"])
+        for m in _REPEATED_PAIR.finditer(doc.text):
+            first, second = m.group(1), m.group(2)
+            if first == second or {first, second} & _PAIR_LINKS or first in ("a", "an"):
+                continue
+            if f"{second} {first} {second}" in idioms or doc.touches_markup(m.start(), m.end()):
+                continue
+            yield self.finding(m.start(), m.end(), f"repeated words {first + ' ' + second!r}",
+                               fix=Fix("remove the repeated words",
+                                       (Edit(m.end(2), m.end(), ""),)))
 
     def _figure_and_word(self, doc: Document) -> Iterator[Finding]:
         """A number written twice, as a figure and then in words ("and 6 six exploding
