@@ -329,3 +329,19 @@ def test_a_percentage_change_told_the_wrong_way() -> None:
     for text in ("Sales rose, then fell 10% to $3.3bn from $3.0bn.",
                  "Costs fell 2% to $3bn from $3bn."):
         assert check_text(text, "d.txt", "text", settings).findings == [], text
+
+
+def test_a_change_told_in_words_the_wrong_way_for_its_figures() -> None:
+    settings = Settings(use_model=False, select=("NU106",))
+    text = "Research awards totalled $78 million in 2006, rising from $87 million in 2005."
+    (finding,) = check_text(text, "d.txt", "text", settings).findings
+    assert finding.message == ("'rising' tells a rise, but from $87 million to $78 million is "
+                               "a fall")
+    for wrong in ("Attendance fell from 4,200 to 5,100 last season.",
+                  "Exports climbed to £2.1bn from £2.4bn."):
+        assert len(check_text(wrong, "d.txt", "text", settings).findings) == 1, wrong
+    for right in ("Attendance fell from 5,100 to 4,200 last season.",
+                  "Exports climbed to £2.4bn from £2.1bn.",
+                  "Net asset value was 138.8 cents as at March 31, up from 132.4 cents.",
+                  "Sales rose from 2019 to 2020."):
+        assert check_text(right, "d.txt", "text", settings).findings == [], right
