@@ -392,3 +392,17 @@ def test_two_words_written_twice_in_a_row_are_a_slip_but_a_phrase_said_again_is_
                   "We tried to find what really makes a gadget a gadget.",
                   "They chanted free education   free education for all."):
         assert _found(clean, "TY104") == [], clean
+
+
+def test_a_sentence_glued_to_the_next_where_a_space_was_lost_is_run_together() -> None:
+    text = ("He is a populist and that's always dangerous.The man has charm.\n\n"
+            "She organised field days on site.Munro still volunteers there.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
+    (finding,) = result.findings  # one finding for the document, the other place related
+    assert text[finding.start:finding.end] == "dangerous.The" and len(finding.related) == 1
+    assert finding.fix is not None
+    assert [e.replacement for e in finding.fix.edits] == [" ", " "]
+    for clean in ("Read J.K.Rowling's note at www.example.Com today.",
+                  "The file is at /srv/site/index.Html on the server.",
+                  "Call obj.getName first, then myapp.Run it."):
+        assert _found(clean, "TY107") == [], clean

@@ -702,6 +702,14 @@ checker passes it."""
 _RUN_TOGETHER = re.compile(
     r"(?<![\w@#/.:'’-])([a-z]{3,}+)([A-Z](?:[a-z]++|[A-Z]++(?![a-z])))[A-Za-z]*+(?![\w@/.:'’-])")
 _GLUE = re.compile(r"[a-z][A-Z]")
+# A sentence run into the next where the space after its full stop was lost: "that's always
+# dangerous.The man …", "field days on site.Munro continues …". Not an address or a path
+# ("bbc.Com", "site/index.Html"), nor an initial ("J.K.Rowling"). The first pass opens on the
+# full stop, a literal.
+_STOP_GLUE = re.compile(r"\.(?=[A-Z][a-z])(?<=[a-z]{3}\.)")
+_GLUED_STOP = re.compile(
+    r"(?<![\w@#/.:'’-])([a-z]{3,}+)\.([A-Z][a-z]++)(?![\w@/.:'’-])")
+GLUED_STOP_ZIPF = 2.5  # the word before the stop a word of English, not a code's name
 RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
 
 
@@ -718,11 +726,14 @@ class RunTogetherWords(Rule):
     code = "TY107"
     name = "run-together-words"
     category = "typography"
-    summary = "Two words run together where a space or a line break was lost (\"seatsThe\")"
+    summary = ("Two words run together where a space or a line break was lost (\"seatsThe\", "
+               "\"dangerous.The\")")
     what = """
 Finds a lower-case word glued to a capitalised one, as a scraper leaves them when it drops the
 space or the line break between two blocks of a page: "won 23 seatsThe party", "Share this
-articleClose", "Your cart is emptyReturn to Shop", "boatREAD". Both halves must be common
+articleClose", "Your cart is emptyReturn to Shop", "boatREAD"; and a sentence glued to the next
+where the space after its full stop was lost ("that's always dangerous.The man", "on
+site.Munro continues"; not an address or an initial). Both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
 ("anepisode", "toprevent", "applicationsthat": a function word and a common word, the whole
@@ -735,9 +746,11 @@ Words run together are the trace of text lifted from a web page: a caption glued
 paragraph, a menu's labels pasted into one line. Readers see the slip at once; a spelling
 checker sees one unknown word."""
     bad_examples = ("Labour won 23 seatsThe party said it was pleased.",
-                    "Share this articleClose the window.")
+                    "Share this articleClose the window.",
+                    "He is a populist and that's always dangerous.The man has charm.")
     good_examples = ("She paid with PayPal and posted on YouTube from her iPhone.",
-                     "The eBay seller met Ron DeSantis at a McDonald's.")
+                     "The eBay seller met Ron DeSantis at a McDonald's.",
+                     "Read J.K.Rowling's note at www.example.Com today.")
     fix_applicability = Applicability.UNSAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -758,6 +771,17 @@ checker sees one unknown word."""
                 places[m.group()].append((m.start(), m.start(2), m.end()))
             elif zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF \
                     and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF:
+                places[m.group()] = [(m.start(), m.start(2), m.end())]
+        for stop in _STOP_GLUE.finditer(text):  # few: a full stop with no space after it
+            start = stop.start()
+            while start and text[start - 1].isalpha():
+                start -= 1
+            m = _GLUED_STOP.match(text, start)
+            if m is None or m.end(1) != stop.start() or doc.touches_markup(m.start(), m.end()):
+                continue
+            if m.group() in places:
+                places[m.group()].append((m.start(), m.start(2), m.end()))
+            elif zipf(m.group(1)) >= GLUED_STOP_ZIPF and zipf(m.group(2)) > 0:
                 places[m.group()] = [(m.start(), m.start(2), m.end())]
         lower = _glued_lower(text)
         if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
