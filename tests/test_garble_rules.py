@@ -1129,3 +1129,19 @@ def test_one_name_twice_in_a_list_of_names_is_a_swapped_entity() -> None:
                   "Rain fell in Leeds, York and Hull, and York flooded again.",
                   "Rain fell in Leeds, York and Hull.\n\nIn York the river rose."):
         assert _found(clean, "GB101") == [], clean
+
+
+def test_cities_turned_into_metropolis_are_one_spun_finding() -> None:
+    text = ("Coventry Metropolis host Birmingham Metropolis at lunchtime, while Actual Madrid "
+            "face Atletico.\n\nSwansea Metropolis play Millwall and Coventry Metropolis lead "
+            "the table.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("GB108",)))
+    found = {text[f.start:f.end]: f for f in result.findings}
+    assert set(found) == {"Coventry Metropolis", "Actual Madrid"}
+    city = found["Coventry Metropolis"]
+    assert len(city.related) == 3 and city.fix is not None
+    assert [e.replacement for e in city.fix.edits] == ["Coventry City", "Birmingham City",
+                                                       "Swansea City", "Coventry City"]
+    # a film, a cinema, and a name the list holds (found once, by the list)
+    assert _found("Fritz Lang's Metropolis was shown at The Metropolis cinema.", "GB108") == []
+    assert _found("The mayor of New York Metropolis spoke.", "GB108") == ["New York Metropolis"]

@@ -550,6 +550,10 @@ def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str], frozenset[str]], .
 
 
 _LETTERS = re.compile(r"[a-z]++")
+# A city's name with "City" put through the synonym table: "Leicester Metropolis", "Swansea
+# Metropolis", "Kansas Metropolis" (every club and city the tool meets; the list's own entries,
+# such as "New York Metropolis", are found there first).
+_CITY_SPUN = re.compile(r"(?<![\w'’.-])([A-Z][a-z]++)[ \t]++Metropolis(?![\w'’-])")
 
 
 @register
@@ -564,7 +568,8 @@ Finds a stock phrase of news writing turned word by word through a synonym table
 article-spinning tools turn it: "local weather change" (climate change), "chief government
 officer" (chief executive officer), "the Democratic Celebration" (Party), "the Overseas
 Workplace" (Foreign Office), "synthetic intelligence", "curiosity charges" (interest rates),
-"of the yr". The phrases are listed in `rules/garble/spun-phrases.tsv`, each with the phrase it
+"of the yr", "Leicester Metropolis" (any city's "City"). The phrases are listed in
+`rules/garble/spun-phrases.tsv`, each with the phrase it
 stands for; only phrases that no writer uses for anything else are listed, and an entry written
 with capitals matches only with them ("Home of Representatives", not "a home of
 representatives"). A phrase written again is one finding, the other places related. Also a
@@ -581,23 +586,27 @@ original."""
         "The summit will focus on local weather change and the cost of energy.",
         "The bill passed the Home of Representatives on Thursday by 220 votes to 207.",
         "The company employs about two,200 men and women.",
+        "Coventry Metropolis host Birmingham Metropolis in the lunchtime kick-off.",
     )
     good_examples = (
         "The summit will focus on climate change and the cost of energy.",
         "The local weather changed quickly on Thursday afternoon, forecasters said.",
         "The company employs about 2,200 people, two, 200 of them in Leeds.",
+        "Fritz Lang's Metropolis was shown at The Metropolis cinema.",
     )
     fix_applicability = Applicability.UNSAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         lower = " ".join(doc.text.lower().split())
         words = set(_LETTERS.findall(lower))
+        taken: list[tuple[int, int]] = []  # the listed phrases' places
         for key, usual, pattern, needed in _spun_phrases():
             if not needed <= words or key not in lower:
                 continue  # the cheap first passes: most texts hold none of the phrases
             found = list(pattern.finditer(doc.text))
             if not found:
                 continue
+            taken.extend(m.span() for m in found)
             # one phrase written again is one problem: one finding, the others related, one
             # fix for all ("New York Occasions" five times in one copy)
             first, *again = found
@@ -612,6 +621,38 @@ original."""
                               for m in again),
                 fix=fix)
         yield from self._spelled_digits(doc)
+        if "metropolis" in words:
+            yield from self._cities(doc, taken)
+
+    def _cities(self, doc: Document, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        """Cities' names with "City" turned into "Metropolis" ("Leicester Metropolis"): one
+        finding, the others related, one fix for all (one tool's habit, not one slip each);
+        not a place a listed phrase holds."""
+        function = function_words()
+        found = [m for m in _CITY_SPUN.finditer(doc.text)
+                 if m.group(1).lower() not in function  # "The Metropolis"
+                 and not any(a < m.end() and m.start() < b for a, b in taken)]
+        if not found:
+            return
+        first, *again = found
+        usual = f"{first.group(1)} City"
+        others = list(dict.fromkeys(" ".join(m.group().split()) for m in again
+                                    if m.group(1) != first.group(1)))
+        more = ""
+        if again:
+            more = f" ({len(found)} times)" if not others else (
+                f" (and {len(again)} more: " + ", ".join(repr(o) for o in others[:3])
+                + (", …" if len(others) > 3 else "") + ")")
+        fix = Fix(f"write {usual!r}", tuple(Edit(m.start(), m.end(), f"{m.group(1)} City")
+                                            for m in found),
+                  Applicability.UNSAFE) if doc.offsets_are_source else None
+        yield self.finding(
+            first.start(), first.end(),
+            f"{' '.join(first.group().split())!r} reads like a rewriting tool's version of "
+            f"{usual!r}{more}",
+            related=tuple(Related(m.start(), m.end(), "a city's name turned the same way")
+                          for m in again),
+            fix=fix)
 
     def _spelled_digits(self, doc: Document) -> Iterator[Finding]:
         """A figure whose first digit the tool took for a word and wrote out ("about two,200
