@@ -328,6 +328,9 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
             continue  # two sections' headings: "Best female actor in a TV comedy series" and
             # "Best male actor …", each over its own list of nominees
         a, b = sentences[i].strip(), sentences[j].strip()
+        if a.endswith(":") and b.endswith(":"):
+            continue  # two lead-ins, each to what follows it: a poll's options ("The polls are
+            # right about both of them:" 37%, "The polls are wrong about both of them:" 24%)
         if flip.kind == "number":
             if lines is None:
                 lines = (Counter(s.strip() for s in sentences), template_lines(sentences),

@@ -336,3 +336,14 @@ def test_two_rows_of_a_scoring_summary_are_not_a_number_flip() -> None:
     told = ["Voss scored on a 3-yard run in the second quarter, Mercer adding the kick.",
             "Voss scored on a 45-yard run in the second quarter, Mercer adding the kick."]
     assert [c.kind for c in flip_conflicts(told)] == ["number"]
+
+
+def test_a_poll_s_options_are_lead_ins_not_flips() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    poll = ["The polls are right about both of them:", "37%",
+            "The polls are wrong about both of them:", "24%"]
+    assert flip_conflicts(poll) == []
+    # the same two statements made, not introduced, are still a flip
+    said = ["The polls are right about both of them.", "The polls are wrong about both of them."]
+    assert [c.kind for c in flip_conflicts(said)] == ["antonym"]
