@@ -1145,3 +1145,11 @@ def test_cities_turned_into_metropolis_are_one_spun_finding() -> None:
     # a film, a cinema, and a name the list holds (found once, by the list)
     assert _found("Fritz Lang's Metropolis was shown at The Metropolis cinema.", "GB108") == []
     assert _found("The mayor of New York Metropolis spoke.", "GB108") == ["New York Metropolis"]
+
+
+def test_a_people_s_word_or_a_longer_name_in_its_own_place_is_still_a_swap() -> None:
+    assert _found("It is the second Turkish investment in Turkish to run into trouble.",
+                  "GB101") == ["Turkish investment in Turkish"]
+    assert _found("The firm owns the Olympic Dam mine in Olympic Dam, which holds uranium.",
+                  "GB101") == ["Olympic Dam mine in Olympic Dam"]
+    assert _found("The Onagawa nuclear power plant in Onagawa was shut.", "GB101") == []

@@ -213,6 +213,9 @@ _AT_PLACE = frozenset(("in", "at"))
 _NAMED_FOR = re.compile(
     r"(?<![\w’'.-])(?:University|College|School|Bank|Museum|Hospital|Cathedral|Church|Council"
     r"|Diocese|Port|Zoo|Library|Institute|Academy)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# The endings of a people's word ("Turkish", "Welsh", "Indonesian", "Japanese"), which names
+# no place a thing could be in.
+_PEOPLE_WORD_ENDINGS = ("sh", "ian", "ese", "an", "i")
 # A word that asks for another of the same kind: "a further Bill", "another Smith".
 _ANOTHER = frozenset(("further", "another"))
 
@@ -287,9 +290,11 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         # names a group of the place, which the relation takes from it
     if last in _AT_PLACE and _modifier(text, b_end) and _RESIDENT.search(before):
         return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court"
-    if last in _AT_PLACE and _modifier(text, a_end):
-        return False  # "I own JAG in Detroit podcasts here in Detroit": a thing of the place,
-        # in it
+    if (last in _AT_PLACE and _modifier(text, a_end) and " " not in text[a_start:a_end]
+            and not text[a_start:a_end].endswith(_PEOPLE_WORD_ENDINGS)):
+        return False  # "I own JAG in Detroit podcasts here in Detroit", "the Onagawa nuclear
+        # plant in Onagawa": a thing of the place, in it (but "the Turkish investment in
+        # Turkish" and "the Olympic Dam mine in Olympic Dam" are a word put in another's slot)
     if last in _AT_PLACE and _NAMED_FOR.search(before):
         return False  # "the University of Denver in Denver": a place's institution, in it
     if last in _ANOTHER:
