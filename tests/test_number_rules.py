@@ -188,6 +188,10 @@ def test_a_figure_with_two_neighbouring_digits_swapped_is_found_in_any_words() -
     assert _nu101(other) == []
     # two digits apart ("1,240" / "1,402") is no neighbouring swap
     assert _nu101(text.replace("1,420", "1,402")) == []
+    # and an update log's times are two times, not one count
+    log = ("0850 GMT (3:50 a.m. EST)\n\nThe rover's signal was received at mission control.\n\n"
+           "0805 GMT (3:05 a.m. EST)\n\nThe team is waiting for the rover's signal.\n")
+    assert _nu101(log) == []
 
 
 def test_of_governs_only_the_count_just_after_it() -> None:

@@ -56,6 +56,11 @@ MAX_SWAP_GROUP = 50  # figures of one unit and one set of digits, beyond which i
 _FIGURE = re.compile(r"(\d(?<![\w.,£$€]\d)(?:\d{0,2}(?:,\d{3})++|\d{2,}+))(?![\d.,]\d)"
                      r"[ \t-]((?:[A-Za-z][\w'’-]*+[ \t]++){0,2}[A-Za-z][\w'’-]*+)")
 YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year as a figure: 1800 to 2099 (NU106 too)
+# The words after a figure that make it a clock's time ("0850 GMT", "1430 hrs"): an update
+# log's "0850 GMT" and "0805 GMT" are two times, not one count with its digits swapped.
+_TIME_ZONES = frozenset(("GMT", "UTC", "BST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET",
+                         "CEST", "IST", "AEST", "AEDT", "WAT", "EAT", "SAST", "JST", "hrs",
+                         "hours", "local", "Zulu"))
 
 
 def _figure_words(m: re.Match[str]) -> set[str]:
@@ -325,7 +330,8 @@ edits often change one mention and not the other."""
             # else two moments of a live page
             return not _two_moments(entries, doc.sentences[sa].start, doc.sentences[sb].start)
 
-        figures = [m for m in _FIGURE.finditer(doc.text) if not YEAR.fullmatch(_digits(m))]
+        figures = [m for m in _FIGURE.finditer(doc.text) if not YEAR.fullmatch(_digits(m))
+                   and m.group(2).split()[0] not in _TIME_ZONES]  # "0850 GMT" is a time
         for a, b in _digit_swaps(doc, figures, _digits, 3, same_thing):
             yield self.finding(b.start(1), b.end(1),
                                f"{b.group(1)!r} disagrees with {a.group(1)!r} stated earlier of "
