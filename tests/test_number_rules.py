@@ -347,5 +347,6 @@ def test_a_change_told_in_words_the_wrong_way_for_its_figures() -> None:
     for right in ("Attendance fell from 5,100 to 4,200 last season.",
                   "Exports climbed to £2.4bn from £2.1bn.",
                   "Net asset value was 138.8 cents as at March 31, up from 132.4 cents.",
-                  "Sales rose from 2019 to 2020."):
+                  "Sales rose from 2019 to 2020.",
+                  "The firm will cut staff by up to 500 from 4,000 next year."):
         assert check_text(right, "d.txt", "text", settings).findings == [], right

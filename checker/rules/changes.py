@@ -142,25 +142,28 @@ WINDOW = 120  # characters either side of a percentage that a shape may reach
 # A change told in words only, with the figures it runs between and no percentage: "rising to
 # $78 million from $87 million", "fell from 4,200 to 5,100", "$78 million in 2006, rising from
 # $87 million". The words say which way it went; the figures may say the other.
-_VERB = (r"(?P<dir>rose|rises|rising|risen|increased|increasing|grew|growing|grown|climbed"
-         r"|climbing|jumped|jumping|surged|soared|fell|falling|fallen|dropped|dropping|declined"
-         r"|declining|decreased|slumped|plunged|slid|shrank|up|down)")
+_MOVES = (r"rose|rises|rising|risen|increased|increasing|grew|growing|grown|climbed|climbing"
+          r"|jumped|jumping|surged|soared|fell|falling|fallen|dropped|dropping|declined"
+          r"|declining|decreased|slumped|plunged|slid|shrank")
+_VERB = rf"(?P<dir>{_MOVES})"
+# "up" and "down" only before "from": "cut by up to 500 from 4,000" is "as many as", no rise
+_VERB_OR_UP = rf"(?P<dir>{_MOVES}|up|down)"
 _DIRECTED = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_VERB}[ \t]++(?:by[ \t]++{_fig('delta')}[ \t]++)?+to[ \t]++{_fig('new')},?+[ \t]++"
     rf"from[ \t]++{_fig('old')}",
     rf"\b{_VERB}[ \t]++from[ \t]++{_fig('old')}[ \t]++to[ \t]++{_fig('new')}",
-    rf"{_fig('new')}(?:[ \t]++in[ \t]++(?:19|20)\d\d)?+,[ \t]++{_VERB}[ \t]++from[ \t]++"
-    rf"{_fig('old')}",
+    rf"{_fig('new')}(?:[ \t]++in[ \t]++(?:19|20)\d\d)?+,[ \t]++{_VERB_OR_UP}[ \t]++from"
+    rf"[ \t]++{_fig('old')}",
 ))
 # their cheap first pass, opening on a literal so that a search skips to it (ten times faster
 # than "\bfrom")
 _FROM_FIGURE = re.compile(r"rom(?<=\b[fF]rom)[ \t]++[£$€¥]?+\d")
-_VERB_WORD = re.compile(rf"\b{_VERB}\b", re.IGNORECASE)
+_VERB_WORD = re.compile(rf"\b{_VERB_OR_UP}\b", re.IGNORECASE)
 # A figure that is a day of a month ("as at March 31, up from 132.4 cents"): no amount
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_SHORT)})[a-z]*+\.?+[ \t]++$")
 _RISING = frozenset({"rose", "rises", "rising", "risen", "increased", "increasing", "grew",
                      "growing", "grown", "climbed", "climbing", "jumped", "jumping", "surged",
-                     "soared", "up"})  # the words of _VERB that tell a rise; the rest a fall
+                     "soared", "up"})  # the words of _VERB_OR_UP that tell a rise; the rest a fall
 
 
 def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:

@@ -733,7 +733,8 @@ Finds a lower-case word glued to a capitalised one, as a scraper leaves them whe
 space or the line break between two blocks of a page: "won 23 seatsThe party", "Share this
 articleClose", "Your cart is emptyReturn to Shop", "boatREAD"; and a sentence glued to the next
 where the space after its full stop was lost ("that's always dangerous.The man", "on
-site.Munro continues"; not an address or an initial). Both halves must be common
+site.Munro continues"; the word before the stop a word of English, and not an address or an
+initial). Glued without a stop, both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
 ("anepisode", "toprevent", "applicationsthat": a function word and a common word, the whole
