@@ -302,6 +302,20 @@ def speaker_label(sentence: str) -> str | None:
 def written_label(sentence: str) -> str | None:
     """``speaker_label``'s label as the sentence writes it ("- Jamie Graham, Total Film",
     "THE REGISTRAR", "Location "), or None."""
+    m = _label_match(sentence)
+    return None if m is None else m.group(1)
+
+
+def unlabelled(sentence: str) -> str:
+    """The sentence without the speaker's or entry's label that opens it ("Update 6: Launch has
+    been scrubbed." is "Launch has been scrubbed."), or the sentence itself."""
+    m = _label_match(sentence)
+    return sentence if m is None else sentence[m.end():]
+
+
+def _label_match(sentence: str) -> re.Match[str] | None:
+    """The match of the label that opens the sentence, with its separator (``written_label``
+    reads its words, ``unlabelled`` what follows it), or None."""
     start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
     m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
     if m is None:
@@ -309,17 +323,7 @@ def written_label(sentence: str) -> str | None:
     words = m.group(1).replace(",", " ").split()
     if not all(w[0].isupper() or w[0].isdigit() or w in _LABEL_CONNECTORS for w in words):
         return None
-    return None if " ".join(words).lower() in _NOT_SPEAKERS else m.group(1)
-
-
-def unlabelled(sentence: str) -> str:
-    """The sentence without the speaker's or entry's label that opens it ("Update 6: Launch has
-    been scrubbed." is "Launch has been scrubbed."), or the sentence itself."""
-    start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
-    m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
-    if m is None or written_label(sentence) is None:
-        return sentence
-    return sentence[m.end():]
+    return None if " ".join(words).lower() in _NOT_SPEAKERS else m
 
 
 def normal_label(written: str) -> str:
