@@ -418,3 +418,14 @@ def test_an_obfuscated_advert_is_one_finding_per_paragraph() -> None:
         "w\u0456th", "th\u0435", "b\u0435st", "n\u0435ws", "s\u0456te"]
     assert not second.related
     assert second.message == "'S\u0435e' mixes Latin and look-alike letters"
+
+
+def test_each_inline_marker_is_looked_for_only_where_its_plain_words_are() -> None:
+    from checker.rules.spam import _anchor, _inline_markers
+
+    assert _anchor("(?:Article|Story) continues (?:after|below) (?:this )?advertisement") == (
+        "advertisement")
+    assert _anchor("By clicking [‘'\"“]?(?:Allow|Accept)\\b") == "by clicking"
+    assert _anchor("Sign ups? now") == "sign up"  # "s" is optional
+    for anchor, pattern in _inline_markers():  # every shipped marker has words to look for
+        assert len(anchor) >= 5, pattern.pattern

@@ -322,13 +322,48 @@ the story, mislead readers about what the article says, and often advertise some
 
 
 @functools.cache
-def _inline_marker() -> re.Pattern[str]:
+def _inline_markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """An advert's marker that a scraper ran into the paragraph it interrupted, with no line
     break, found inside a line of any length ("Article continues after this
-    advertisementMDRRMO head …"): the `inline:` lines of `rules/spam/boilerplate.txt`."""
+    advertisementMDRRMO head …"): the `inline:` lines of `rules/spam/boilerplate.txt`, each with
+    the longest run of plain words it always holds, in lower case (``_anchor``), which a text
+    must hold before the pattern is tried: a case-blind alternation is tried at every
+    character of every text."""
     patterns = [p[len("inline:"):] for p in load_lines("spam", "boilerplate.txt")
                 if p.startswith("inline:")]
-    return re.compile("|".join(patterns), re.IGNORECASE)
+    return tuple((_anchor(p), re.compile(p, re.IGNORECASE)) for p in patterns)
+
+
+def _anchor(pattern: str) -> str:
+    """The longest run of letters and spaces outside any group, class or escape of a pattern,
+    not made optional by a quantifier after it ("advertisement" in "(?:Article|Story)
+    continues (?:after|below) (?:this )?advertisement"), lower-cased and stripped: every match
+    holds it."""
+    runs: list[str] = []
+    run, depth, k = "", 0, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            runs.append(run)
+            run, k = "", k + 2
+            continue
+        if ch == "[":  # a class, to its closing bracket (a "]" first in it is a member)
+            runs.append(run)
+            run = ""
+            k = pattern.index("]", k + 2) + 1
+            continue
+        if depth == 0 and (ch.isalpha() or ch == " "):
+            run += ch
+        else:
+            if ch in "?*{" and run:
+                run = run[:-1]  # the character before is optional
+            runs.append(run)
+            run = ""
+            depth += ch == "("
+            depth -= ch == ")"
+        k += 1
+    runs.append(run)
+    return max(runs, key=lambda r: len(r.strip())).strip().lower()
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -435,8 +470,11 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         """An advert's marker run into a paragraph ("Article continues after this
         advertisementMDRRMO head Joey Herredero said …"): one finding for the document, the
         other places related, and a fix that takes out the marker and leaves the paragraph."""
-        found = [m for m in _inline_marker().finditer(doc.text)
-                 if not _whole_line(doc.text, m.start(), m.end())]
+        lower = doc.text.lower()
+        found = sorted((m for anchor, pattern in _inline_markers() if anchor in lower
+                        for m in pattern.finditer(doc.text)
+                        if not _whole_line(doc.text, m.start(), m.end())),
+                       key=lambda m: m.start())
         if not found:
             return
         first, rest = found[0], found[1:]
