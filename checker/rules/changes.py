@@ -161,9 +161,6 @@ _FROM_FIGURE = re.compile(r"rom(?<=\b[fF]rom)[ \t]++[£$€¥]?+\d")
 _VERB_WORD = re.compile(rf"\b{_VERB_OR_UP}\b", re.IGNORECASE)
 # A figure that is a day of a month ("as at March 31, up from 132.4 cents"): no amount
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_SHORT)})[a-z]*+\.?+[ \t]++$")
-_RISING = frozenset({"rose", "rises", "rising", "risen", "increased", "increasing", "grew",
-                     "growing", "grown", "climbed", "climbing", "jumped", "jumping", "surged",
-                     "soared", "up"})  # the words of _VERB_OR_UP that tell a rise; the rest a fall
 
 
 def _changes(text: str) -> Iterator[tuple[re.Match[str], _Figure, _Figure]]:
@@ -309,6 +306,9 @@ _RISE = frozenset({"up", "rose", "rise", "rises", "rising", "risen", "increase",
 _FALL = frozenset({"down", "fell", "fall", "falls", "falling", "fallen", "drop", "dropped",
                    "decline", "declined", "decrease", "decreased", "cut", "slump", "slumped",
                    "lower", "shrank", "plunged", "slid", "reduction"})
+# The words of _VERB_OR_UP that tell a rise (the rest tell a fall): _RISE's, and the forms in
+# "-ing" that a change told in words uses ("rising from $87 million")
+_RISING = _RISE | {"increasing", "growing", "climbing", "jumping"}
 _DIRECTION_WORD = re.compile(r"[a-z]++")
 DIRECTION_BEFORE = 30  # how far before the percentage a verb of change may stand
 
