@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from checker.document import Document, Span
@@ -549,6 +549,11 @@ def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str], frozenset[str]], .
     return tuple(out)
 
 
+def _cased_match(m: re.Match[str], usual: str) -> str:
+    """The usual phrase, cased as the match is (``_cased``)."""
+    return _cased(m.group(), usual)
+
+
 _LETTERS = re.compile(r"[a-z]++")
 # A city's name with "City" put through the synonym table: "Leicester Metropolis", "Swansea
 # Metropolis", "Kansas Metropolis" (every club and city the tool meets; the list's own entries,
@@ -609,17 +614,11 @@ original."""
             taken.extend(m.span() for m in found)
             # one phrase written again is one problem: one finding, the others related, one
             # fix for all ("New York Occasions" five times in one copy)
-            first, *again = found
-            fix = Fix(f"write {usual!r}", tuple(Edit(m.start(), m.end(), _cased(m.group(), usual))
-                                                for m in found),
-                      Applicability.UNSAFE) if doc.offsets_are_source else None
-            times = f" ({len(found)} times)" if again else ""
-            yield self.finding(
-                first.start(), first.end(),
-                f"{first.group()!r} reads like a rewriting tool's version of {usual!r}{times}",
-                related=tuple(Related(m.start(), m.end(), "the same phrase again")
-                              for m in again),
-                fix=fix)
+            times = f" ({len(found)} times)" if len(found) > 1 else ""
+            yield self._one_for_all(
+                doc, found, f"{found[0].group()!r} reads like a rewriting tool's version of "
+                f"{usual!r}{times}", usual, functools.partial(_cased_match, usual=usual),
+                "the same phrase again")
         yield from self._spelled_digits(doc)
         if "metropolis" in words:
             yield from self._cities(doc, taken)
@@ -643,16 +642,10 @@ original."""
             more = f" ({len(found)} times)" if not others else (
                 f" (and {len(again)} more: " + ", ".join(repr(o) for o in others[:3])
                 + (", …" if len(others) > 3 else "") + ")")
-        fix = Fix(f"write {usual!r}", tuple(Edit(m.start(), m.end(), f"{m.group(1)} City")
-                                            for m in found),
-                  Applicability.UNSAFE) if doc.offsets_are_source else None
-        yield self.finding(
-            first.start(), first.end(),
-            f"{' '.join(first.group().split())!r} reads like a rewriting tool's version of "
-            f"{usual!r}{more}",
-            related=tuple(Related(m.start(), m.end(), "a city's name turned the same way")
-                          for m in again),
-            fix=fix)
+        yield self._one_for_all(
+            doc, found, f"{' '.join(first.group().split())!r} reads like a rewriting tool's "
+            f"version of {usual!r}{more}", usual, lambda m: f"{m.group(1)} City",
+            "a city's name turned the same way")
 
     def _spelled_digits(self, doc: Document) -> Iterator[Finding]:
         """A figure whose first digit the tool took for a word and wrote out ("about two,200
@@ -666,22 +659,30 @@ original."""
                  if not doc.touches_markup(m.start(), m.end())]
         if not found:
             return
-        first, *again = found
+        first = found[0]
 
         def usual(m: re.Match[str]) -> str:
             return f"{digits[m.group(1).lower()]}{m.group(2)}"
 
-        fix = Fix(f"write {usual(first)!r}", tuple(Edit(m.start(), m.end(), usual(m))
-                                                  for m in found),
+        times = f" ({len(found)} figures)" if len(found) > 1 else ""
+        yield self._one_for_all(
+            doc, found, f"{first.group()!r} reads like a rewriting tool's version of "
+            f"{usual(first)!r}, a figure with its first digit written as a word{times}",
+            usual(first), usual, "another figure written so")
+
+    def _one_for_all(self, doc: Document, found: list[re.Match[str]], message: str,
+                     usual: str, replacement: Callable[[re.Match[str]], str],
+                     again: str) -> Finding:
+        """One finding for a rendering the tool wrote again and again (a phrase, a figure, a
+        city's name), at its first place, the others related (``again``), and one unsafe fix
+        for all, "write ``usual``", that puts each place's ``replacement`` in."""
+        first, *rest = found
+        fix = Fix(f"write {usual!r}", tuple(Edit(m.start(), m.end(), replacement(m))
+                                            for m in found),
                   Applicability.UNSAFE) if doc.offsets_are_source else None
-        times = f" ({len(found)} figures)" if again else ""
-        yield self.finding(
-            first.start(), first.end(),
-            f"{first.group()!r} reads like a rewriting tool's version of {usual(first)!r}, a "
-            f"figure with its first digit written as a word{times}",
-            related=tuple(Related(m.start(), m.end(), "another figure written so")
-                          for m in again),
-            fix=fix)
+        return self.finding(first.start(), first.end(), message,
+                            related=tuple(Related(m.start(), m.end(), again) for m in rest),
+                            fix=fix)
 
 
 # A figure's first digit written out as a word by a spinning tool that took "2" in "2,200" for a
