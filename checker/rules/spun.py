@@ -108,6 +108,11 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # "Gone With the Wind", "in The Times": a title in title case
         if not w.isupper() and _title_follows(text, words, i + 2):
             continue  # "director of About a Boy", "Through the Wire": a title
+        if w.isupper() and p.lower() in _DETERMINERS:
+            continue  # "the ITS project", "an OR nurse": after an article, an acronym
+        if w in _TITLE_OPENERS and p.lower() in _names_a_work():
+            continue  # "the article The hook of memory", "a film titled The long wait": a
+            # title in sentence case after the word that introduces it
         if (w.isupper() and w.lower() not in _EMPHASIS) or (w.istitle() and p[0].islower()):
             hits.append(word)
     if len(hits) == 1 and not soft and _heading_before(text, words, hits[0]):
@@ -117,6 +122,17 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
         hits.extend(x for x in soft if x.start() not in seen)
         hits.sort(key=lambda x: x.start())
     return hits
+
+
+# An article before a function word in capitals makes it a name: "the ITS project".
+_DETERMINERS = frozenset(("the", "a", "an"))
+_TITLE_OPENERS = frozenset(("The", "A", "An"))  # the words a title in sentence case opens on
+
+
+@functools.cache
+def _names_a_work() -> frozenset[str]:
+    """Words after which a capital opens a title: "his column The week in review"."""
+    return frozenset(load_lines("garble", "names-a-work.txt"))
 
 
 SOFT_HITS = 2  # capitals each of which a title could explain, that together make a garble
