@@ -25,10 +25,12 @@ _WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]{4,}+(?![\w'’-])")
 # Another capitalised word beside it, with only a space between: one name of several words
 # ("Breah Stewart", "Finings Road", "Markos Geneti"), whose parts may be any spelling at all.
 # Or in a list of names ("Morley, Priet", "Brown, Powell; Windo", "Olifia and Elain", "Cadle,
-# Graham – UK Independence Party").
+# Graham – UK Independence Party"), or a name with its other name in brackets ("tropical
+# cyclones Crising (Wipha), Dante (Francisco)").
 # (Each opens where a run of its characters starts, as the look-behinds check, so that a search
 # never starts again in the middle of a run.)
-_NAME_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:(?:and|&)[ \t]++)?[A-Z]|[,;][ \t]*+[A-Z]")
+_NAME_AFTER = re.compile(
+    r"(?<![ \t])[ \t]++(?:(?:and|&)[ \t]++)?[A-Z]|[,;][ \t]*+[A-Z]|[ \t]?+\([A-Z]")
 _NAME_BEFORE = re.compile(
     r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]*+(?:[ \t]++(?:and|&|del|de|di|da|du|van|von|la|le))?"
     r"[ \t]++$|[A-Z](?<![\w'’-][A-Z])[\w'’-]*+[,;][ \t]++$")
@@ -101,6 +103,15 @@ def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
     return min(found, key=common.__getitem__) if found else None
 
 
+def _tripled_slip(key: str, common: dict[str, int]) -> str | None:
+    """The common word that ``key`` is with one letter of a tripled run written once more
+    ("villlage" -> "village"): no English word, and no name, writes a letter three times."""
+    for i in range(1, len(key) - 2):
+        if key[i] == key[i + 1] == key[i + 2] and (fixed := key[:i] + key[i + 1 :]) in common:
+            return fixed
+    return None
+
+
 @register
 class MisspeltCommonName(Rule):
     code = "NM104"
@@ -112,7 +123,8 @@ class MisspeltCommonName(Rule):
 Finds a capitalised word written once that wordfreq's English list has hardly seen (Zipf
 {MAX_SLIP_ZIPF} or less) and that is one of the commonest words ({MIN_COMMON_ZIPF} or more) with
 a letter dropped or two neighbouring letters swapped: "Cheslea salvaged a win", "slums in
-Narobi", "Germany beat Gerogia 2-0", "8. Haimlton", "Nonethless, the figures …". The first
+Narobi", "Germany beat Gerogia 2-0", "8. Haimlton", "Nonethless, the figures …", or with a
+letter written three times ("the former Mistra Villlage site", wherever it stands). The first
 letter is never the slip. NM101 finds a name spelled two ways when the right spelling is in the
 text too; this rule finds the slip when it is not. A word beside another capitalised word
 ("Breah Stewart", "Finings Road", "Markos Geneti") or in a list of names ("Morley, Priet") is
@@ -150,7 +162,10 @@ and a spell checker set to skip capitalised words never sees."""
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
-            if _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
+            tripled = _tripled_slip(key, common)
+            if tripled is not None:
+                right: str | None = tripled  # "Mistra Villlage": no name's spelling
+            elif _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
                     text, max(0, m.start() - 40), m.start()):
                 # one name of several words, or a list of names: only a slip of a word the
                 # text itself writes in lower case ("Chief Minsiter" by "the state chief
