@@ -703,12 +703,37 @@ _RUN_TOGETHER = re.compile(
     r"(?<![\w@#/.:'’-])([a-z]{3,}+)([A-Z](?:[a-z]++|[A-Z]++(?![a-z])))[A-Za-z]*+(?![\w@/.:'’-])")
 _GLUE = re.compile(r"[a-z][A-Z]")
 # A sentence run into the next where the space after its full stop was lost: "that's always
-# dangerous.The man …", "field days on site.Munro continues …". Not an address or a path
+# dangerous.The man …", "field days on site.Munro continues …", "a bottle of red with
+# me.The menu", "a dessert).The lobster", "as he said yesterday'.According to …", "after
+# misunderstandings."This …", "victory."A Kremlin …", and after a name when the next sentence
+# opens on a small word ("from Cape Canaveral.A Port …", "the First Division.Those …"; not
+# "One.Tel" or "Zafi.D", a company's and a virus's names). Not an address or a path
 # ("bbc.Com", "site/index.Html"), nor an initial ("J.K.Rowling"). The first pass opens on the
 # full stop, a literal.
-_STOP_GLUE = re.compile(r"\.(?=[A-Z][a-z])(?<=[a-z]{3}\.)")
+_STOP_GLUE = re.compile(
+    r"\.(?=[\"”“]?+[A-Z](?:[a-z]| ))(?<=[a-z]{2}\.|[a-z][)'’\"”]\.)")
 _GLUED_STOP = re.compile(
-    r"(?<![\w@#/.:'’-])([a-z]{3,}+)\.([A-Z][a-z]++)(?![\w@/.:'’-])")
+    r"(?<![\w@#/.:'’-])([A-Za-z][a-z]++)[)'’\"”]?+\.([\"”“]?+)([A-Z][a-z]*+)"
+    r"(?![\w@/.:'’-])")
+# The small words a sentence glued to a name's full stop may open on.
+_SENTENCE_OPENERS = frozenset((
+    "The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That",
+    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At", "As", "If",
+    "When", "While", "After", "Before", "So", "Some", "One", "Two"))
+# Two words joined by a comma with no space after it, as a scraper or a careless paste leaves
+# them: "attacks on children,fighter jets", "the missile,an official said". Each word one of
+# English; not a number ("1,000") nor a list written for a machine (both must be words).
+_COMMA_GLUE = re.compile(r",(?=[a-z]{2})(?<=[a-z]{2},)")
+_GLUED_COMMA = re.compile(r"(?<![\w@#/.:'’,-])([a-z]{2,}+),([a-z]{2,}+)(?![\w@/.:'’,-])")
+# A label glued to its value by a colon with no space ("Toss:England", "Journal:Journal of
+# …"), and a heading glued to the clock time of the entry under it ("Best Supporting
+# Actor6:26 PM: …").
+_COLON_GLUE = re.compile(r":(?=[A-Z][a-z])(?<=[a-z]{3}:)")
+_GLUED_COLON = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]{2,}+):([A-Z][a-z]++)(?![\w@/.:'’-])")
+_CLOCK_GLUE = re.compile(r":(?:(?<=[a-z]{2}\d:)|(?<=[a-z]{2}\d\d:))(?=\d\d(?!\d))")
+_GLUED_CLOCK = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]++)(\d{1,2}:\d\d)(?![\d:])")
+GLUED_COMMA_ZIPF = 3.0  # each word glued by a comma at least this common
+GLUED_COLON_ZIPF = 1.0  # a label glued by a colon, a heading to a clock: words the list knows
 GLUED_STOP_ZIPF = 2.5  # the word before the stop a word of English, not a code's name
 RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
 
@@ -774,16 +799,37 @@ checker sees one unknown word."""
                     and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF:
                 places[m.group()] = [(m.start(), m.start(2), m.end())]
         for stop in _STOP_GLUE.finditer(text):  # few: a full stop with no space after it
-            start = stop.start()
+            start = stop.start() - (text[stop.start() - 1] in ")'’\"”")
             while start and text[start - 1].isalpha():
                 start -= 1
             m = _GLUED_STOP.match(text, start)
-            if m is None or m.end(1) != stop.start() or doc.touches_markup(m.start(), m.end()):
+            if m is None or m.start(2) != stop.end() or doc.touches_markup(m.start(), m.end()):
                 continue
+            # the space goes after a closing quotation mark, before an opening one
+            split = m.start(3) if m.group(2) in ('"', "”") else m.start(2)
+            word, after = m.group(1), m.group(3)
             if m.group() in places:
-                places[m.group()].append((m.start(), m.start(2), m.end()))
-            elif zipf(m.group(1)) >= GLUED_STOP_ZIPF and zipf(m.group(2)) > 0:
-                places[m.group()] = [(m.start(), m.start(2), m.end())]
+                places[m.group()].append((m.start(), split, m.end()))
+            elif (after in _SENTENCE_OPENERS and len(word) > 2) if word[0].isupper() else (
+                    zipf(word) >= GLUED_STOP_ZIPF and zipf(after) > 0):
+                places[m.group()] = [(m.start(), split, m.end())]
+        for first, pattern, least in ((_COMMA_GLUE, _GLUED_COMMA, GLUED_COMMA_ZIPF),
+                                      (_COLON_GLUE, _GLUED_COLON, GLUED_COLON_ZIPF),
+                                      (_CLOCK_GLUE, _GLUED_CLOCK, GLUED_COLON_ZIPF)):
+            for mark in first.finditer(text):  # fewer still: a comma, a colon or a clock glued
+                start = mark.start()
+                while start and text[start - 1].isalnum():
+                    start -= 1
+                m = pattern.match(text, start)
+                # the mark found is the one between the two groups (a clock's colon in its own)
+                if m is None or not m.end(1) <= mark.start() < m.start(2) + 3 or (
+                        doc.touches_markup(m.start(), m.end())):
+                    continue
+                if m.group() in places:
+                    places[m.group()].append((m.start(), m.start(2), m.end()))
+                elif zipf(m.group(1)) >= least and (
+                        m.group(2)[0].isdigit() or zipf(m.group(2)) >= least):
+                    places[m.group()] = [(m.start(), m.start(2), m.end())]
         lower = _glued_lower(text)
         if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
             for token, spots in lower.items():
