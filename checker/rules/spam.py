@@ -686,6 +686,9 @@ _JOOMLA_TAG = re.compile(
     r"|\{(?:loadposition|loadmodule|loadmoduleid)[ \t][^{}\n]{1,40}\}")
 # A web server's error printed where an include should have been (Apache's server-side includes).
 _SERVER_ERROR = re.compile(r"\[an error occurred while processing this directive\]")
+# Cloudflare's stand-in for an e-mail address it hides from scrapers, copied by one: "contact
+# [email protected]" where the page showed the address.
+_HIDDEN_EMAIL = re.compile(r"\[email[ \u00a0]protected\]")
 _IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 SAME_MARKUP_LINES = 3  # lines opening on one piece of markup that make it one finding
 # A quotation mark still escaped with a backslash, as a database or a JSON feed stores it
@@ -724,6 +727,9 @@ def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
                     for m in _ESCAPED_QUOTE.finditer(text))
     if "[an error" in text:
         yield from ((m, "a web server's error message") for m in _SERVER_ERROR.finditer(text))
+    if "[email" in text:
+        yield from ((m, "a scraped page's stand-in for a hidden e-mail address")
+                    for m in _HIDDEN_EMAIL.finditer(text))
 
 
 @register
@@ -746,8 +752,9 @@ style sheet's rules (`P { margin-bottom: 0.21cm; }`), an embed's script address
 edition`), dummy text (`lorem ipsum`), a web server's include error and quotation marks still
 escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown),
 WordPress's placeholder for a percent sign (`a 35{312eb768…} stake`, the hash 64 characters), a
-Joomla plugin's tags (`{xtypo_dropcap}T{/xtypo_dropcap}he council`, `{loadposition user9}`) and
-Markdown's bold markers in plain text (`**This live blog has now concluded**`). The
+Joomla plugin's tags (`{xtypo_dropcap}T{/xtypo_dropcap}he council`, `{loadposition user9}`),
+Cloudflare's stand-in for a hidden e-mail address (`[email protected]`) and Markdown's bold
+markers in plain text (`**This live blog has now concluded**`). The
 markup of one line is one finding, at its first piece, the rest given as related: a list scraped
 with its closing tags ("…[/li] …[/li][/ul]") is one problem."""
     why = """
