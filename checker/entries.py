@@ -620,6 +620,15 @@ _RESULT = re.compile(
     r"(?<![\w'’-])(?:wins?|won|winner|victory|beats?|beaten|defeats?|defeated|draw|drawn"
     r"|decision|knocks?[ \t]+out|knocked[ \t]+out|knockout|stoppage|champion|title|retires?"
     r"|final[ \t]+score|full[ \t-]time)(?![\w'’-])", re.IGNORECASE)
+# A ball of a cricket over told as it is bowled, its length or line first: "Good length ball
+# from Mukesh and Markram leaves it.", "Short from Mukesh and Markram latches onto it.", "Full
+# and straight now." Each is another ball, and one does not deny the other.
+_DELIVERY = re.compile(
+    r"[\"“'‘]?+(?i:good[ \t]++length|back[ \t]++of[ \t]++a[ \t]++length|short[ \t]++of[ \t]++a"
+    r"[ \t]++length|length[ \t]++ball|full[ \t]++toss|full(?:er)?+|short(?:er)?+|slower[ \t]++"
+    r"(?:ball|one)|yorker|bouncer|overpitched|tossed[ \t]++up|flighted|fired[ \t]++in"
+    r"|angled[ \t]++in|on[ \t]++the[ \t]++pads|outside[ \t]++off)(?![\w'’-])")
+DELIVERIES = 4  # balls told this way that make a page ball-by-ball commentary
 NARRATED_WORDS = 14  # a move is told in a short sentence
 NARRATED_MOVES = 8  # narrated moves that make a page a play-by-play
 NARRATED_SHARE = 0.25  # ... and the share of its sentences they are
@@ -633,8 +642,15 @@ def play_by_play(sentences: Sequence[str]) -> list[bool]:
     kick lands by Osbourne, then another." A news story's present tense ("Microsoft plans …",
     "the minister denies …") is not counted, and a story of long sentences never makes the
     share. A sentence that states a result ("Reyes wins by unanimous decision") is no moment:
-    what a bout came to holds for the whole page. On other pages, none."""
+    what a bout came to holds for the whole page. On a page of cricket told ball by ball
+    (four sentences or more that open on a ball's length or line: "Good length ball from
+    Mukesh and Markram leaves it." / "Short from Mukesh and Markram latches onto it."), those
+    sentences, each another ball. On other pages, none."""
     short = [len(sentence.split()) <= NARRATED_WORDS for sentence in sentences]
+    balls = [is_short and _DELIVERY.match(sentence.strip()) is not None
+             for sentence, is_short in zip(sentences, short, strict=True)]
+    if sum(balls) >= DELIVERIES:
+        return balls  # ball-by-ball: each ball told is a moment of its own
     count = 0
     for sentence, is_short in zip(sentences, short, strict=True):
         m = _NARRATED.match(sentence.strip()) if is_short else None

@@ -742,6 +742,10 @@ class PairFilter:
         self._scores = [has_score(s) for s in sentences]
         self._ordinals = [_ordinal_things(s) for s in sentences]
         self._moves = play_by_play(sentences)
+        # on a forecast's page, the part of a period each sentence is about ("a cooler start
+        # to next week" / "a chilly end to next week": two spells of weather)
+        self._parts = ([_period_part(s) for s in sentences] if any(self._readings)
+                       else [None] * len(sentences))
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
@@ -824,7 +828,9 @@ class PairFilter:
         in_play``: "Miami up by one." / "Miami goes up by four."), and two moves narrated on a
         page told move by move (``checker.entries.play_by_play``: "Findley lands a right hand."
         / "Findley finally lands a left."). And two votes on "the motion" in a meeting's
-        minutes (``motion_vote``) are votes on two motions."""
+        minutes (``motion_vote``) are votes on two motions. On a forecast's page
+        (``checker.entries.forecast_readings``), two sentences about two parts of one period
+        ("a cooler start to next week" / "a chilly end to next week") are two spells."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
@@ -848,6 +854,9 @@ class PairFilter:
             # continuing to load fuel into the first stage": two stages, two halves, two rounds
         if self._moves[i] and self._moves[j]:
             return True  # "Findley lands a right hand." / "Findley finally lands a left."
+        qa, qb = self._parts[i], self._parts[j]
+        if qa is not None and qb is not None and qa[0] == qb[0] and qa[1] != qb[1]:
+            return True  # a forecast's "cooler start to next week" / "chilly end to next week"
         ta, tb = self._template_lines[i], self._template_lines[j]
         if ta is not None and ta == tb:
             return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws
@@ -1059,6 +1068,26 @@ def _ordinal_things(sentence: str) -> dict[str, set[str]]:
             continue
         out.setdefault(noun, set()).add(m.group(1).lower())
     return out
+
+
+# A part of a period, as a forecast names one: "a cooler start to next week", "by the end of
+# the weekend", "early next week" (the start), "late this week" (the end).
+_PERIOD_PART = re.compile(
+    r"(?<![\w'’-])(?i:(start|beginning|middle|end|close)[ \t]++(?:to|of)[ \t]++"
+    r"((?:the|next|this|last)[ \t]++(?:week|weekend|month))"
+    r"|(early|mid|late)[ \t-]++((?:next|this|last)[ \t]++(?:week|weekend|month)))(?![\w'’-])")
+_PART = {"beginning": "start", "early": "start", "close": "end", "late": "end", "mid": "middle"}
+
+
+def _period_part(sentence: str) -> tuple[str, str] | None:
+    """The period a sentence names a part of, and the part: "a chilly end to next week" ->
+    ("next week", "end"); "early next week" -> ("next week", "start"). None when it names
+    none, or two."""
+    found = {(" ".join((m.group(2) or m.group(4)).lower().split()),
+              _PART.get(part.lower(), part.lower()))
+             for m in _PERIOD_PART.finditer(sentence)
+             if (part := m.group(1) or m.group(3))}
+    return found.pop() if len(found) == 1 else None
 
 
 _NOT_SERIES = frozenset(("time", "times", "year", "years", "week", "weeks", "month", "months",
