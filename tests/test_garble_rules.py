@@ -177,7 +177,11 @@ def test_miscased_function_words_are_found_and_titles_are_not() -> None:
                   "Ofcom said the WHO report and the IT review were both late.",
                   "Water it twice a week OR whenever the soil is dry to the touch.",
                   "I would be surprised, since he WAS very bitter when she left him.",
-                  "Caroline Campbell won the Women 70 and Over category in a time of 2:09:57."):
+                  "Caroline Campbell won the Women 70 and Over category in a time of 2:09:57.",
+                  # an acronym after an article; a title in sentence case after its noun
+                  "She said the ITS project was approved despite 4,000 objections to it.",
+                  "Last week's article The hook of memory was interesting to many readers.",
+                  "Her first novel, a book titled The long way round, sold well in the town."):
         assert _found(clean, "GB102") == [], clean
     # after a word, not a number, "And Over" is still a capital out of place
     assert _found("The runners went around the lake and Over the bridge in the rain.",
@@ -525,6 +529,7 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
      "[an error occurred while processing this directive]"),
     ('It set aside $4,000 for the \\"Saturday Soundtracks\\" program.', '\\"'),
     ("<v Speaker 1>Welcome to the harbour show, where we", "<v Speaker 1>"),
+    ("For details write to [email protected] before Friday.", "[email protected]"),
 ])
 def test_code_a_scraper_copied_is_leftover_markup(leftover: str, found: str) -> None:
     text = f"The river rose overnight, the agency said.\n\n{leftover}\n\nRoads were closed."
@@ -855,8 +860,15 @@ def test_a_capitalised_word_one_slip_from_a_common_one_is_misspelt() -> None:
                   "Cheslea won. Cheslea fans sang.",
                   "Chelsea won. Cheslea fans sang.",
                   "The shop stays open on Wednesda",
-                  "Rescuers dug all night in Pescara del Tronto after the quake."):
+                  "Rescuers dug all night in Pescara del Tronto after the quake.",
+                  # a name with its other name in brackets: a storm's local and world names
+                  "Deaths from the monsoon and cyclones Crising (Wipha) and Dante (Francisco) "
+                  "climbed to 12."):
         assert _found(clean, "NM104") == [], clean
+    # a letter written three times is a slip wherever it stands, beside a name too
+    assert _found("The development of the former Mistra Villlage site has continued apace.",
+                  "NM104") == ["Villlage"]
+    assert _found("Fans of Speakerboxxx cheered.", "NM104") == []
 
 
 def test_one_piece_of_markup_opening_line_after_line_is_one_finding() -> None:

@@ -114,6 +114,12 @@ def test_an_advert_s_marker_run_into_a_paragraph_is_taken_out_of_it() -> None:
     "Advertisement",
     "Image caption The harbour wall at high tide on Monday",
     "boats in the harbour on 30 SeptemberImage copyright Harbour Press",
+    # a syndicated page's and a video player's furniture
+    "Story continues",
+    "This advertisement has not loaded yet, but your article continues below.",
+    "We apologize, but this video has failed to load.",
+    "End of Article",
+    "No preview available",
 ])
 def test_page_boilerplate_lines(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line

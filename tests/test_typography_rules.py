@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.config import Settings
 from checker.engine import check_text
 from checker.findings import Severity
@@ -405,4 +407,37 @@ def test_a_sentence_glued_to_the_next_where_a_space_was_lost_is_run_together() -
     for clean in ("Read J.K.Rowling's note at www.example.Com today.",
                   "The file is at /srv/site/index.Html on the server.",
                   "Call obj.getName first, then myapp.Run it."):
+        assert _found(clean, "TY107") == [], clean
+
+
+@pytest.mark.parametrize(("text", "glued", "fixed"), [
+    # a two-letter word, a bracket or a quotation mark at the stop
+    ("I took a bottle of red with me.The menu was short.", "me.The", "me. The"),
+    ("I skipped it (saving room for a dessert).The lobster was fine.", "dessert).The",
+     "dessert). The"),
+    ("As the officer said yesterday'.According to police, it was calm.", "yesterday'.According",
+     "yesterday'. According"),
+    # the space goes after a closing quotation mark
+    ('He blamed the misunderstandings."This will end, he said.', 'misunderstandings."This',
+     'misunderstandings." This'),
+    # after a name when the next sentence opens on a small word
+    ("The rocket lifted off from Cape Canaveral.A Port official said so.", "Canaveral.A",
+     "Canaveral. A"),
+    # a comma, a label's colon, a heading's clock time
+    ("Strikes hit children,fighter jets flew overhead.", "children,fighter", "children, fighter"),
+    ("Toss:England chose to bat first at the Oval.", "Toss:England", "Toss: England"),
+    ("Winners so far. Best Supporting Actor6:26 PM: Mahershala Ali.", "Actor6:26",
+     "Actor 6:26"),
+])
+def test_a_stop_a_comma_a_colon_or_a_clock_with_its_space_lost_is_run_together(
+        text: str, glued: str, fixed: str) -> None:
+    fixes, after = _found_and_fixed(text, "TY107")
+    assert fixes == [glued] and fixed in after
+
+
+def test_names_with_a_stop_and_lists_with_commas_are_not_run_together() -> None:
+    for clean in ("Worms such as Zafi.D spread, and One.Tel fell into administration.",
+                  "It cost 1,000 dollars; the tags were news,sport,weather on the feed.",
+                  "The talks ran from 10:30 until 6:26PM, the mayor said.",
+                  "See https://example.com/a,b and the file at C:Windows on the disk."):
         assert _found(clean, "TY107") == [], clean

@@ -2,9 +2,9 @@
 finding, and one planted contradiction in each must still be found (with the real model).
 
 Each ``tests/fixtures/genres/<genre>.txt`` is a clean document (live commentary, a live blog
-by the minute with its running scores, results,
-listings, a timeline, a transcript, a market report, a weather round-up, a news digest, a
-panel's picks given twice, a magistrates' court list, a village show's results with one line
+by the minute with its running scores, results, listings, a timeline, a transcript, a market
+report, a weather round-up, a news digest, a Test match told ball by ball, a panel's picks
+given twice, a magistrates' court list, a village show's results with one line
 per category and no blank lines, a travel guide's things to do, a fight told round by round);
 ``<genre>.planted.txt`` is the same with one line changed so that two lines about the same actor
 or event cannot both hold, and ``<genre>.planted.json`` names those two lines.

@@ -1498,3 +1498,24 @@ def test_a_later_development_is_not_a_second_account_of_one_moment() -> None:
     assert pairs.skip(0, 4) != "succession"  # no word of what came next
     assert pairs.skip(0, 5) != "succession"  # "back then" looks back
     assert pairs.skip(6, 7) != "succession"  # "later" in a clause far into the sentence
+
+
+def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    forecast = ["Saturday will be bright, with highs in the middle to upper 60s.",
+                "Behind that front we are going to have a cooler start to next week.",
+                "Monday's highs will be in the lower 50s.",
+                "Tuesday stays cool, with highs in the 50s to near 60.",
+                "Behind that system it will be a chilly end to next week.",
+                "It will turn milder early next week, before the cold returns late next week."]
+    assert unlikely_pairs(forecast, [(1, 4)]) == {(1, 4)}
+    # the same part of the week is still compared, and a sentence naming two parts is not
+    # one spell
+    assert unlikely_pairs(forecast, [(1, 5), (4, 5)]) == set()
+    # off a forecast's page, two parts of a period are left to the model: "the strike ends at
+    # the start of next month" against "at the end of next month" is one event's date
+    story = ["The strike will end at the start of next month, the union said.",
+             "Managers said the strike would run on to the end of next month.",
+             "Talks resume on Friday."]
+    assert unlikely_pairs(story, [(0, 1)]) == set()
