@@ -230,6 +230,11 @@ def test_a_measure_with_two_digits_swapped_is_found_when_the_sentences_share_a_t
     assert _nu101(text.replace("87mph gust at Caddon Point", "87mph gust at Orrin Head")) == []
     assert _nu101(text.replace("87mph", "87km/h")) == []
     assert _nu101("Gusts of 78mph at Caddon Point and 87mph at Caddon Point were strongest.") == []
+    # a round-up's two firms, each sentence opening on its own name: two firms' figures
+    roundup = ("Harbourline, China's largest ferry firm by revenue, reported an 18.4 percent "
+               "rise in profit as fuel costs fell.\n\n* China's biggest port operator Keelmark "
+               "posted a 14.8 percent increase in profit as volumes grew.")
+    assert _nu101(roundup) == []
 
 
 def test_any_figure_given_again_with_two_digits_swapped_before_the_same_word() -> None:

@@ -441,3 +441,9 @@ def test_names_with_a_stop_and_lists_with_commas_are_not_run_together() -> None:
                   "The talks ran from 10:30 until 6:26PM, the mayor said.",
                   "See https://example.com/a,b and the file at C:Windows on the disk."):
         assert _found(clean, "TY107") == [], clean
+
+
+def test_a_double_colon_inside_code_is_no_doubled_mark() -> None:
+    css = "Scroll on.\n\nblockquote::before, blockquote::after { color: black; }\n"
+    assert _found(css, "TY101") == []
+    assert _found("The list follows:: one, two and three.", "TY101") == ["::"]

@@ -352,6 +352,9 @@ edits often change one mention and not the other."""
             if a.group(1).count(".") != b.group(1).count("."):
                 return False  # "7.8" and "78" are no swap
             span_a, span_b = doc.sentences[sa], doc.sentences[sb]
+            if _two_openers(doc, span_a, span_b):
+                return False  # "Tencent … an 18.4 percent rise in profit" / "* China's biggest
+                # hypermarket chain … a 14.8 percent increase in profit": two firms' figures
             return bool(_entities(doc, span_a) & _entities(doc, span_b)
                         and _content(doc, span_a) & _content(doc, span_b))
 

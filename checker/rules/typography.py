@@ -64,6 +64,7 @@ kind of slip readers notice first."""
     good_examples = ("He paused... then went on.", "It was close. Very close.",
                      "The member said . . . that the bill would pass.",
                      "Recent overs : . . w . . . | . . . 4 . .",
+                     "The page ended in blockquote::before { color: black; }",
                      "It beat new openers Assassin's Creed and Why Him?. Sing came second.")
     fix_applicability = Applicability.SAFE
 
@@ -76,6 +77,9 @@ kind of slip readers notice first."""
             start = m.start()
             if m.group(0)[-1] == "." and _dot_balls(doc.text, start):
                 continue
+            if m.group(0) == "::" and doc.text[start - 1:start].isalnum() and (
+                    doc.text[m.end():m.end() + 1].isalnum()):
+                continue  # code: a style sheet's "blockquote::before", C++'s "std::cout"
             if m.group(0)[0] == ";" and _ENTITY_BEFORE.search(doc.text, max(0, start - 10),
                                                                start):
                 continue
