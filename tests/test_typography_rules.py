@@ -196,6 +196,11 @@ def test_mojibake_is_found_with_ftfys_repair_and_real_accents_are_not() -> None:
                             "d.txt", "text",
                             Settings(use_model=False, select=("TY106",))).findings
     assert finding.fix is None
+    # UTF-8 read as Central European Windows-1250; Romanian's own capital A with breve is no
+    # mojibake
+    fixes, fixed = _found_and_fixed("The cyclone reached La RĂ©union on Monday.", "TY106")
+    assert fixes == ["RĂ©union"] and "La Réunion" in fixed
+    assert _found("ĂSTA e bine, a spus primarul din Brăila.", "TY106") == []
 
 
 def test_punctuation_read_as_chinese_or_thai_is_mojibake() -> None:
@@ -426,6 +431,10 @@ def test_a_sentence_glued_to_the_next_where_a_space_was_lost_is_run_together() -
     # a comma, a label's colon, a heading's clock time
     ("Strikes hit children,fighter jets flew overhead.", "children,fighter", "children, fighter"),
     ("Toss:England chose to bat first at the Oval.", "Toss:England", "Toss: England"),
+    ("Fertiliser was late, said the legislator,Yeremia Chihana, on Monday.",
+     "legislator,Yeremia", "legislator, Yeremia"),
+    ("The World Health Organisation(WHO) said cases rose.", "Organisation(WHO)",
+     "Organisation (WHO)"),
     ("Winners so far. Best Supporting Actor6:26 PM: Mahershala Ali.", "Actor6:26",
      "Actor 6:26"),
 ])

@@ -725,10 +725,16 @@ _SENTENCE_OPENERS = frozenset((
     "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At", "As", "If",
     "When", "While", "After", "Before", "So", "Some", "One", "Two"))
 # Two words joined by a comma with no space after it, as a scraper or a careless paste leaves
-# them: "attacks on children,fighter jets", "the missile,an official said". Each word one of
-# English; not a number ("1,000") nor a list written for a machine (both must be words).
-_COMMA_GLUE = re.compile(r",(?=[a-z]{2})(?<=[a-z]{2},)")
-_GLUED_COMMA = re.compile(r"(?<![\w@#/.:'’,-])([a-z]{2,}+),([a-z]{2,}+)(?![\w@/.:'’,-])")
+# them: "attacks on children,fighter jets", "the missile,an official said", "said the
+# legislator,Yeremia Chihana". The first a common word of English, and so the second unless it
+# is a name; not a number ("1,000") nor a list written for a machine ("news,sport,weather").
+_COMMA_GLUE = re.compile(r",(?=[A-Za-z][a-z])(?<=[a-z]{2},)")
+_GLUED_COMMA = re.compile(
+    r"(?<![\w@#/.:'’,-])([a-z]{2,}+),([A-Za-z][a-z]++)(?![\w@/.:'’,-])")
+# A word glued to the bracket of the abbreviation after it: "the World Health
+# Organisation(WHO)", "the British National Party(BNP)".
+_BRACKET_GLUE = re.compile(r"\((?<=[a-z]{3}\()(?=[A-Z]{2,}+\))")
+_GLUED_BRACKET = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]{2,}+)(\([A-Z]{2,}+\))")
 # A label glued to its value by a colon with no space ("Toss:England", "Journal:Journal of
 # …"), and a heading glued to the clock time of the entry under it ("Best Supporting
 # Actor6:26 PM: …").
@@ -818,6 +824,7 @@ checker sees one unknown word."""
                     zipf(word) >= GLUED_STOP_ZIPF and zipf(after) > 0):
                 places[m.group()] = [(m.start(), split, m.end())]
         for first, pattern, least in ((_COMMA_GLUE, _GLUED_COMMA, GLUED_COMMA_ZIPF),
+                                      (_BRACKET_GLUE, _GLUED_BRACKET, GLUED_COLON_ZIPF),
                                       (_COLON_GLUE, _GLUED_COLON, GLUED_COLON_ZIPF),
                                       (_CLOCK_GLUE, _GLUED_CLOCK, GLUED_COLON_ZIPF)):
             for mark in first.finditer(text):  # fewer still: a comma, a colon or a clock glued
@@ -832,7 +839,7 @@ checker sees one unknown word."""
                 if m.group() in places:
                     places[m.group()].append((m.start(), m.start(2), m.end()))
                 elif zipf(m.group(1)) >= least and (
-                        m.group(2)[0].isdigit() or zipf(m.group(2)) >= least):
+                        not m.group(2)[0].islower() or zipf(m.group(2)) >= least):
                     places[m.group()] = [(m.start(), m.start(2), m.end())]
         lower = _glued_lower(text)
         if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
@@ -981,11 +988,12 @@ def _glued_split(token: str) -> int | None:
 
 
 # Text decoded with the wrong encoding: a UTF-8 lead byte read as a Latin-1 or Windows-1252
-# letter followed by a continuation byte ("Ã©", "â€™", "Â£"), or a DOS box-drawing character
+# letter followed by a continuation byte ("Ã©", "â€™", "Â£"; read as Central European
+# Windows-1250, "Ă©" and "Ĺ˝": "La RĂ©union"), or a DOS box-drawing character
 # against a letter ("├╝berbiker"). A cheap first pass; ftfy (MIT, already installed with
 # wordfreq) then judges each such line with the patterns it uses to fix mojibake.
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00df\u00e2\u0391-\u03c9\u0410-\u044f]"
+    "[\u00c2-\u00df\u00e2\u0102\u0139\u0391-\u03c9\u0410-\u044f]"
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|[\u00c2\u00c3] "  # the no-break space after it turned into a plain one ("onÂ day")
@@ -995,7 +1003,8 @@ _BOX_DRAWING = re.compile("[\u2500-\u257f]+")
 # is not): the lead of a two-byte character (accented letters, "£", the no-break space), "â"
 # (the lead of curly quotes, dashes and "€"), Greek and Cyrillic leads, and box drawing. A
 # three-byte character of another script read as Latin-1 ("ä¸­") is not looked for.
-_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00df\u00e2\u0391-\u03c9\u0410-\u044f\u2500-\u257f]")
+_MOJIBAKE_LEAD = re.compile(
+    "[\u00c2-\u00df\u00e2\u0102\u0139\u0391-\u03c9\u0410-\u044f\u2500-\u257f]")
 
 
 # UTF-8 punctuation (’ “ ” – …) read as Chinese GBK or as Thai Windows-874 by a scraper: "don鈥檛"
