@@ -269,8 +269,9 @@ def years_named(sentence: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(sentence))
 
 
-# Two words run together where a page's furniture meets the text: "Camera IconPioneering".
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Two words run together where a page's furniture meets the text: "Camera IconPioneering",
+# "BreakingFTSE 100 starts higher" (a live entry's label glued to a name in capitals).
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[a-z]{3})(?=[A-Z]{2,}+\b)")
 
 
 def _tokens(text: str) -> list[str]:
@@ -1011,6 +1012,8 @@ class PairFilter:
             return "moments"
         if other_anchor(self._sentences[i], self._sentences[j], self._lex, self._stop):
             return "other anchor"
+        if two_measures(self._sentences[i], self._sentences[j], self._lex, self._stop):
+            return "two measures"
         if i in self._captions and j in self._captions:
             # two pictures' captions ("Pacheco votes during a session …" / "Pacheco is greeted
             # after being re-elected …", each over "REUTERS/Ton Molina"): two moments of a day
@@ -1180,6 +1183,51 @@ def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
         if (left & NEGATORS) != (right & NEGATORS) or any(lex.flips(w) & right for w in left):
             flipped = True
     return anchored and flipped
+
+
+_FIGURE_WORD = re.compile(r"\d[\d,.]*+")
+
+
+def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
+    """Two sentences of one mould whose figures differ and whose only other differences are
+    single words put for single words, one of them at least a lower-case word that is no flip
+    of the other: two figures of two things, as a results table or a pay scale gives them
+    ("Operating profit in the half rose to EUR8.1 million from EUR7.6 million …" / "Pretax
+    profit for the half increased to EUR8.1 million from EUR7.8 million …"; "For a teacher
+    with a diploma, the starting salary is 1,171 birr a month." / "For a teacher with a degree
+    the starting salary is 1,571 birr a month."). A figure changed with nothing else is still
+    compared ("Unemployment fell to 4.1%" / "Unemployment fell to 4.5%"), and so is a flip
+    beside it ("rose to 4.1%" / "fell to 4.5%")."""
+    wa, wb = _words(a, stop), _words(b, stop)
+    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+    if not la or not lb:
+        return False
+    ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
+    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if shared < TWO_MEASURES_SHARED * max(len(la), len(lb)):
+        return False
+    figures = slot = False
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return False  # words added or dropped: not one mould with other words in its slots
+        for k, (x, y) in enumerate(zip(la[i1:i2], lb[j1:j2], strict=True)):
+            if _FIGURE_WORD.fullmatch(x) and _FIGURE_WORD.fullmatch(y):
+                figures = True
+            elif _FIGURE_WORD.match(x) or _FIGURE_WORD.match(y):
+                return False
+            elif x in NEGATORS or y in NEGATORS or lex.flips(x) & {y} or lex.flips(y) & {x}:
+                return False  # a flip beside the figures: one statement turned round
+            elif (x.isalpha() and y.isalpha() and x not in stop and y not in stop
+                  and (wa[i1 + k].islower() or i1 + k == 0)
+                  and (wb[j1 + k].islower() or j1 + k == 0)):
+                slot = True  # a common word, not a name ("Republican Ann Holt will win 2 seats"
+                # / "Democrat Sam Pike will win 3 seats" is still compared)
+    return figures and slot
+
+
+TWO_MEASURES_SHARED = 0.6  # words in common, of the longer sentence
 
 
 def _same_but(a: str, b: str, put_for: Callable[[str], bool]) -> bool:
