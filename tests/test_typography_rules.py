@@ -456,3 +456,14 @@ def test_a_double_colon_inside_code_is_no_doubled_mark() -> None:
     css = "Scroll on.\n\nblockquote::before, blockquote::after { color: black; }\n"
     assert _found(css, "TY101") == []
     assert _found("The list follows:: one, two and three.", "TY101") == ["::"]
+
+
+def test_a_word_written_again_split_by_a_hyphen_is_one_finding_for_the_page() -> None:
+    text = ("The funeral funer-al of the Patriarch Pat-riarch was held on Friday.\n\n"
+            "(The family fam-ily thanked the Bishop.)\n")
+    fixes, fixed = _found_and_fixed(text, "TY104")
+    assert fixes == ["funeral funer-al"]
+    assert "The funeral of the Patriarch was held" in fixed and "(The family thanked" in fixed
+    for clean in ("The re-elected mayor met the co-op's well-known chair.",
+                  "Shares in the firm's spin-off rose."):
+        assert _found(clean, "TY104") == [], clean

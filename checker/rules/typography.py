@@ -491,6 +491,13 @@ def _figure_and_word() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<![\w.,])(1[0-2]|[1-9])[ \t]+(?i:({words}))\b(?![-'’])"))
 
 
+# A word and its own copy split by a hyphen, as optical character recognition leaves a
+# word broken at a line end: "funeral funer-al", "Bishop Bish-op". The first pass opens on the
+# hyphen, a literal.
+_SPLIT_TWIN_HINT = re.compile(r"-(?<=[A-Za-z]-)(?=[a-z])")
+_SPLIT_TWIN = re.compile(r"(?<![A-Za-z])([A-Za-z]{4,}+)[ \t]++([A-Za-z]++)-([a-z]++)(?![\w'’-])")
+
+
 @register
 class RepeatedWord(Rule):
     code = "TY104"
@@ -515,7 +522,9 @@ trap"). "you you'd" and "that that's" are an object, then the subject of a contr
 promised you you'd hear it"). A lower-case word before its capitalised twin ("Body materials
 Materials used in the frame") is a label and its description, or a sentence begun where a full
 stop was lost: there is no word to remove. A number written as a figure and again in words ("6
-six exploding stars") is one too. Two articles in a row ("or a the oldest
+six exploding stars") is one too, and so is a word written again split by a hyphen, as optical
+character recognition leaves a scanned page ("the funeral funer-al of the Bishop Bish-op";
+one finding for the document). Two articles in a row ("or a the oldest
 president", "the an") are one slip too, reported without a fix, since either may be the one
 meant."""
     why = """
@@ -525,7 +534,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                     "He would be a the oldest first-term president.",
                     "Jockey Charlie Deutsch is is being treated.",
                     "The telescope found a planet and 6 six exploding stars.",
-                    "Our club has been has been overwhelmed with offers.")
+                    "Our club has been has been overwhelmed with offers.",
+                    "The funeral funer-al of the Bishop Bish-op was held.")
     good_examples = ("What she had had was enough.", "The troops will leave.",
                      "What it is is a trap.", "The thing is is that nobody knew.",
                      "8.30pm, BBC One\nOne of tonight's guests is a chef from Wigan.",
@@ -539,13 +549,15 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "| Body materials Materials used in the frame | Plastic |",
                      "Robocop 2 three years later; a 0-2 four seasons ago.",
                      "It keeps growing stronger and stronger and stronger.",
-                     "He guided the Tigers to back to back titles.")
+                     "He guided the Tigers to back to back titles.",
+                    "The re-elected mayor met the co-op's well-known chair.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         yield from self._two_articles(doc)
         yield from self._figure_and_word(doc)
         yield from self._repeated_pairs(doc)
+        yield from self._split_twins(doc)
         if not _has_adjacent_twins(doc.text):
             return
         allowed = set(load_toml("typography", "repeated-words.toml")["allowed"])
@@ -613,6 +625,38 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             yield self.finding(m.start(), m.end(), f"repeated words {first + ' ' + second!r}",
                                fix=Fix("remove the repeated words",
                                        (Edit(m.end(2), m.end(), ""),)))
+
+    def _split_twins(self, doc: Document) -> Iterator[Finding]:
+        """A word followed by itself split with a hyphen ("the funeral funer-al of the
+        Patriarch Pat-riarch"), as a scanned page's words come out of optical character
+        recognition that kept both the word and its line-end split: one finding for the
+        document, the other places related, one fix for all that keeps the whole word."""
+        text = doc.text
+        places = []
+        for hyphen in _SPLIT_TWIN_HINT.finditer(text):  # few: a hyphen inside a word
+            start = hyphen.start()
+            while start and text[start - 1].isalpha():
+                start -= 1
+            before = start
+            while before and text[before - 1] in " \t":
+                before -= 1
+            while before and text[before - 1].isalpha():
+                before -= 1  # the word before it
+            m = _SPLIT_TWIN.match(text, before)
+            if m is None or m.start(2) != start:
+                continue
+            if (m.group(2) + m.group(3)).lower() == m.group(1).lower():
+                places.append(m)
+        if not places:
+            return
+        first, *rest = places
+        more = f" (and {len(rest)} more)" if rest else ""
+        yield self.finding(
+            first.start(), first.end(),
+            f"{first.group()!r} writes the word twice, the second time split by a hyphen{more}",
+            related=tuple(Related(m.start(), m.end(), "the word written twice again")
+                          for m in rest),
+            fix=Fix("keep the whole word", tuple(Edit(m.end(1), m.end(), "") for m in places)))
 
     def _figure_and_word(self, doc: Document) -> Iterator[Finding]:
         """A number written twice, as a figure and then in words ("and 6 six exploding
