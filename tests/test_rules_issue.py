@@ -356,6 +356,8 @@ def test_different_actors_are_not_garble() -> None:
     ("They’ve forgot the rules.\n", ["forgot"]),
     # a past form that is also a noun or colloquial after "be": flagged after "have" only
     ("He was saw mill owner Andrew Packard, and the price was rose by the dealer.\n", []),
+    ("Mugabe rebuked him, as the government was broke.\n", []),
+    ("The window had broke in the storm.\n", ["broke"]),
     ("The patients have been taken to hospital; the minister went home and took no calls.\n",
      []),
     ("Has Drew Barrymore's film been shown? The boss's went missing.\n", []),

@@ -324,8 +324,10 @@ listing with three or more of them ("Lap 58" / "Zhou not happy with Tsunoda", "1
 "Saturday" / "We Came As Romans @ Fillmore"): that entry's own title. And so is a line made
 only of the commonest words of English ("Here's what to know"), which names no topic at all.
 Nor is the answer on the line after a question (a Q&A page answers each question on its own
-topic), a line that holds half the page's words or more (the article itself), or a short heading
-(five words or fewer) over its paragraph on a page with three or more of them."""
+topic), a line that holds half the page's words or more (the article itself), a short heading
+(five words or fewer) over its paragraph on a page with three or more of them, or the
+document's first line when it reads as a headline: its own title, however it puns ("Obits with
+ah bits")."""
     why = """
 Scraped and spun pages splice in unrelated headlines to harvest clicks ("Kendall Jenner and Bad
 Bunny reportedly broke up") in the middle of a news story; readers and editors should not have
@@ -374,6 +376,8 @@ to spot them by eye."""
         for index, similarity in off_topic(texts, line_embeddings(doc, ctx, spans), params):
             if page_furniture(texts[index]):
                 continue  # a dateline ("Sunday, January 29, 2006") or a byline: about no topic
+            if index == 0 and headline_like(texts[0]):
+                continue  # the document's own title, however it puns ("Obits with ah bits")
             if index < AUTHOR_LINES and _author_line(texts[index].strip()):
                 continue  # "Melissa Vergel De Dios" under the headline: the writer's name
             if digest and index in bullets:

@@ -460,8 +460,8 @@ class PastForParticiple(Rule):
 Finds an irregular verb's simple past after "have", "has", "had" or a form of "be", where its
 participle belongs: "six patients have been took to hospital", "the minister has went", "the
 report was wrote". The verbs are listed in `rules/garble/participles.tsv`; a form that is also a
-noun or a colloquial use after "be" ("saw mill", "rose", "fell", "bit", "drew", "shook") is
-flagged after "have" only."""
+noun or a colloquial use after "be" ("saw mill", "rose", "fell", "bit", "drew", "shook", "the
+government was broke") is flagged after "have" only."""
     why = """
 A native writer's copy almost never has it: none of the 2,629 BBC and CNN/DM articles does. It is
 the mark of a spun or machine-translated copy (a synonym-spun Ebola story had "have been took to
@@ -470,6 +470,7 @@ the hospital" three times), or of a draft that needs a careful edit."""
                     "The minister has went to Brussels for the talks.")
     good_examples = ("Six more patients have been taken to the hospital, officials said.",
                      "He was saw mill owner Andrew Packard in the series.",
+                     "The treasury said the government was broke.",
                      "The minister went to Brussels and took questions.")
     fix_applicability = Applicability.UNSAFE
 

@@ -416,14 +416,17 @@ def test_a_statement_off_the_flagged_one_names_its_own_partner() -> None:
 def test_a_dateline_is_not_off_topic() -> None:
     body = OffTopicLine.bad_examples[0].replace(
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago\n\n", "")
-    dated = "Sunday, January 29, 2006\n\n" + body
+    title = "US troops to leave Niger\n\n"
+    dated = title + "Sunday, January 29, 2006\n\n" + body
     assert codes(dated, ("SP110",)) == []
-    signed = "Written by Dana Holt\n\nMarch 24, 2006 // 11:17 a.m.\n\n" + body
+    signed = title + "Written by Dana Holt\n\nMarch 24, 2006 // 11:17 a.m.\n\n" + body
     assert codes(signed, ("SP110",)) == []
     # the date line is as far from the story as an injected teaser is: only the dateline
     # exception keeps it quiet
-    teaser = "Sunday brunch spots in January 2006\n\n" + body
+    teaser = title + "Sunday brunch spots in January 2006\n\n" + body
     assert codes(teaser, ("SP110",)) == ["SP110"]
+    # the document's own first line is its title, however far its words are from the story's
+    assert codes("Sunday brunch spots in January 2006\n\n" + body, ("SP110",)) == []
 
 
 SECTIONS = """Accepted forms of identification
