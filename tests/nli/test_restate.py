@@ -1524,11 +1524,15 @@ def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
 def test_two_things_measured_in_one_mould_are_two_figures() -> None:
     from checker.nli.restate import unlikely_pairs
 
-    results = ["Operating profit in the half rose to EUR8.1 million from EUR7.6 million.",
-               "Pretax profit for the half increased to EUR8.1 million from EUR7.8 million.",
+    results = ["Operating profit in the half rose to EUR8.1 million from EUR7.6 million, with "
+               "adjusted operating profit - which excludes one-off items - rising to EUR9 "
+               "million.",
+               "Pretax profit for the half increased to EUR8.1 million from EUR7.8 million, with "
+               "adjusted pretax profit rising to EUR9 million.",
                "For a teacher with a diploma, the starting salary is 1,171 birr a month.",
                "For a teacher with a degree the starting salary is 1,571 birr a month.",
-               "Operating profit in the half fell to EUR7.1 million from EUR7.6 million.",
+               "Operating profit in the half fell to EUR7.1 million from EUR7.6 million, with "
+               "adjusted operating profit rising to EUR9 million.",
                "For a teacher with a diploma, the starting salary is 1,271 birr a month."]
     assert unlikely_pairs(results, [(0, 1), (2, 3)]) == {(0, 1), (2, 3)}
     # one figure changed, or a flip beside it, is still compared
