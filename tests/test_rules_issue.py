@@ -120,6 +120,13 @@ def test_an_advert_s_marker_run_into_a_paragraph_is_taken_out_of_it() -> None:
     "We apologize, but this video has failed to load.",
     "End of Article",
     "No preview available",
+    # widgets, archive labels and links
+    "Related Topics",
+    "Search This Blog",
+    "Category Archives: Theatre Reviews",
+    "Topics: #crash #harbour #eyewitness",
+    "Tag: Q&A (31-40 of 107)",
+    "Read full review",
 ])
 def test_page_boilerplate_lines(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line
