@@ -1146,6 +1146,22 @@ def _proper(words: Iterable[str]) -> set[str]:
     return out
 
 
+Opcode = tuple[str, int, int, int, int]
+
+
+def _mould(a: str, b: str, stop: frozenset[str]
+           ) -> tuple[list[str], list[str], list[str], list[str], list[Opcode], int] | None:
+    """Two sentences' words (as written, and lower-cased), how one turns into the other, and how
+    many words they share in order; None when either has no words."""
+    wa, wb = _words(a, stop), _words(b, stop)
+    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
+    if not la or not lb:
+        return None
+    ops: list[Opcode] = list(SequenceMatcher(None, la, lb, autojunk=False).get_opcodes())
+    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    return wa, wb, la, lb, ops, shared
+
+
 def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     """Two sentences of one mould that differ in what they are about (another name in a slot,
     another day or year) and also in what they say of it (a flip, a negation): two facts about
@@ -1156,12 +1172,10 @@ def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     plan on Monday" / "threw out the plan on Monday" is a flip, "held in Kessington" / "held in
     Dorrowby" a clash of places, and names that trade places ("Smith beat Jones" / "Jones beat
     Smith") are no other name."""
-    wa, wb = _words(a, stop), _words(b, stop)
-    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
-    if not la or not lb:
+    mould = _mould(a, b, stop)
+    if mould is None:
         return False
-    ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
-    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    wa, wb, la, lb, ops, shared = mould
     if shared < ANCHOR_SHARED * min(len(la), len(lb)):
         return False
     proper_a, proper_b = _proper(wa[1:]), _proper(wb[1:])
@@ -1200,12 +1214,10 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     the starting salary is 1,571 birr a month."). A figure changed with nothing else is still
     compared ("Unemployment fell to 4.1%" / "Unemployment fell to 4.5%"), and so is a flip
     beside it ("rose to 4.1%" / "fell to 4.5%")."""
-    wa, wb = _words(a, stop), _words(b, stop)
-    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
-    if not la or not lb:
+    mould = _mould(a, b, stop)
+    if mould is None:
         return False
-    ops = SequenceMatcher(None, la, lb, autojunk=False).get_opcodes()
-    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    wa, wb, la, lb, ops, shared = mould
     if shared < TWO_MEASURES_SHARED * max(len(la), len(lb)):
         return False
     figures = slot = False
