@@ -1204,16 +1204,16 @@ _FIGURE_WORD = re.compile(r"\d[\d,.]*+")
 
 def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     """Two sentences of one mould whose figures differ and whose only other differences are
-    single words put for single words, one of them at least a lower-case word that is no flip
-    of the other: two figures of two things, as a results table or a pay scale gives them
-    ("Operating profit in the half rose to EUR8.1 million from EUR7.6 million, with adjusted
-    operating profit - which excludes one-off items - rising …" / "Pretax profit for the half
-    increased to EUR8.1 million from EUR7.8 million, with adjusted pretax profit rising …", a
-    detail added or dropped aside; "For a teacher
-    with a diploma, the starting salary is 1,171 birr a month." / "For a teacher with a degree
-    the starting salary is 1,571 birr a month."). A figure changed with nothing else is still
-    compared ("Unemployment fell to 4.1%" / "Unemployment fell to 4.5%"), and so is a flip
-    beside it ("rose to 4.1%" / "fell to 4.5%")."""
+    single words put for single words (a detail added or dropped aside), one of them at least a
+    lower-case word that is no flip of the other: two figures of two things, as a results table
+    or a pay scale gives them ("Operating profit in the half rose to EUR8.1 million from EUR7.6
+    million, with adjusted operating profit - which excludes one-off items - rising …" /
+    "Pretax profit for the half increased to EUR8.1 million from EUR7.8 million, with adjusted
+    pretax profit rising …"; "For a teacher with a diploma, the starting salary is 1,171 birr a
+    month." / "For a teacher with a degree the starting salary is 1,571 birr a month."). A
+    figure changed with nothing else is still compared ("Unemployment fell to 4.1%" /
+    "Unemployment fell to 4.5%"), and so is a flip beside it ("rose to 4.1%" / "fell to
+    4.5%")."""
     mould = _mould(a, b, stop)
     if mould is None:
         return False
@@ -1222,10 +1222,8 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
         return False
     figures = slot = False
     for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            continue
         if tag != "replace":
-            continue  # a detail added or dropped ("- which excludes one-off items -")
+            continue  # the same words, or a detail added or dropped ("- which excludes …")
         if i2 - i1 != j2 - j1:
             return False  # a phrase put for one of another length: not one mould's slots
         for k, (x, y) in enumerate(zip(la[i1:i2], lb[j1:j2], strict=True)):
