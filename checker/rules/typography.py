@@ -550,7 +550,7 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                      "Robocop 2 three years later; a 0-2 four seasons ago.",
                      "It keeps growing stronger and stronger and stronger.",
                      "He guided the Tigers to back to back titles.",
-                    "The re-elected mayor met the co-op's well-known chair.")
+                     "The re-elected mayor met the co-op's well-known chair.")
     fix_applicability = Applicability.SAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
@@ -810,10 +810,15 @@ class RunTogetherWords(Rule):
     what = """
 Finds a lower-case word glued to a capitalised one, as a scraper leaves them when it drops the
 space or the line break between two blocks of a page: "won 23 seatsThe party", "Share this
-articleClose", "Your cart is emptyReturn to Shop", "boatREAD"; and a sentence glued to the next
+articleClose", "Your cart is emptyReturn to Shop", "boatREAD"; a sentence glued to the next
 where the space after its full stop was lost ("that's always dangerous.The man", "on
-site.Munro continues"; the word before the stop a word of English, and not an address or an
-initial). Glued without a stop, both halves must be common
+site.Munro continues", "with me.The menu", "a dessert).The lobster",
+"misunderstandings."This"; the word before the stop a word of English, or a name when the next
+sentence opens on a small word, "Cape Canaveral.A Port"; not an address or an initial); and
+words joined by a comma, a label's colon or an abbreviation's bracket with no space
+("children,fighter jets", "the legislator,Yeremia Chihana", "Toss:England", "the World Health
+Organisation(WHO)"), or a heading glued to its clock time ("Best Supporting Actor6:26 PM").
+Glued without a stop, both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
 ("anepisode", "toprevent", "applicationsthat": a function word and a common word, the whole
@@ -827,7 +832,8 @@ paragraph, a menu's labels pasted into one line. Readers see the slip at once; a
 checker sees one unknown word."""
     bad_examples = ("Labour won 23 seatsThe party said it was pleased.",
                     "Share this articleClose the window.",
-                    "He is a populist and that's always dangerous.The man has charm.")
+                    "He is a populist and that's always dangerous.The man has charm.",
+                    "Strikes hit children,fighter jets flew overhead all night.")
     good_examples = ("She paid with PayPal and posted on YouTube from her iPhone.",
                      "The eBay seller met Ron DeSantis at a McDonald's.",
                      "Read J.K.Rowling's note at www.example.Com today.")
