@@ -1149,17 +1149,21 @@ def _proper(words: Iterable[str]) -> set[str]:
 Opcode = tuple[str, int, int, int, int]
 
 
-def _mould(a: str, b: str, stop: frozenset[str]
-           ) -> tuple[list[str], list[str], list[str], list[str], list[Opcode], int] | None:
-    """Two sentences' words (as written, and lower-cased), how one turns into the other, and how
-    many words they share in order; None when either has no words."""
+def _mould(a: str, b: str, stop: frozenset[str], share: float,
+           of: Callable[[int, int], int],
+           ) -> tuple[list[str], list[str], list[str], list[str], list[Opcode]] | None:
+    """Two sentences' words (as written, and lower-cased) and how one turns into the other,
+    when they share in order at least ``share`` of the words of the shorter (``of=min``) or
+    the longer (``of=max``): one mould. None otherwise, or when either has no words."""
     wa, wb = _words(a, stop), _words(b, stop)
     la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
     if not la or not lb:
         return None
     ops: list[Opcode] = list(SequenceMatcher(None, la, lb, autojunk=False).get_opcodes())
     shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    return wa, wb, la, lb, ops, shared
+    if shared < share * of(len(la), len(lb)):
+        return None
+    return wa, wb, la, lb, ops
 
 
 def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
@@ -1172,12 +1176,10 @@ def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     plan on Monday" / "threw out the plan on Monday" is a flip, "held in Kessington" / "held in
     Dorrowby" a clash of places, and names that trade places ("Smith beat Jones" / "Jones beat
     Smith") are no other name."""
-    mould = _mould(a, b, stop)
+    mould = _mould(a, b, stop, ANCHOR_SHARED, min)
     if mould is None:
         return False
-    wa, wb, la, lb, ops, shared = mould
-    if shared < ANCHOR_SHARED * min(len(la), len(lb)):
-        return False
+    wa, wb, la, lb, ops = mould
     proper_a, proper_b = _proper(wa[1:]), _proper(wb[1:])
     times_a, times_b = _time_marks(la), _time_marks(lb)
     anchored = flipped = False
@@ -1214,12 +1216,10 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     figure changed with nothing else is still compared ("Unemployment fell to 4.1%" /
     "Unemployment fell to 4.5%"), and so is a flip beside it ("rose to 4.1%" / "fell to
     4.5%")."""
-    mould = _mould(a, b, stop)
+    mould = _mould(a, b, stop, TWO_MEASURES_SHARED, max)
     if mould is None:
         return False
-    wa, wb, la, lb, ops, shared = mould
-    if shared < TWO_MEASURES_SHARED * max(len(la), len(lb)):
-        return False
+    wa, wb, la, lb, ops = mould
     figures = slot = False
     for tag, i1, i2, j1, j2 in ops:
         if tag != "replace":
