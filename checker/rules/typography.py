@@ -193,7 +193,8 @@ reporter's begin: a misattribution waiting to happen."""
     def _unopened(text: str, p: Span) -> int | None:
         """The first curly closing mark with no quotation open before it in the paragraph ("…
         the district came in with so little to offer,” union President Alex Caputo-Pearl said"),
-        in a paragraph without straight marks (which may open or close)."""
+        in a paragraph without straight marks (which may open or close). One right after a
+        figure is an inch mark ("the W1 has a 4” screen")."""
         if "”" not in text[p.start : p.end] or '"' in text[p.start : p.end]:
             return None
         depth = 0
@@ -202,6 +203,8 @@ reporter's begin: a misattribution waiting to happen."""
             if ch in ("“", "``"):
                 depth += 1
             elif ch == "”" and depth == 0:
+                if text[m.start() - 1 : m.start()].isdigit():
+                    continue  # an inch mark typed as a closing quote: "a 4” screen"
                 return m.start()
             elif ch in ("”", "''", "″"):  # (a double prime with nothing open: an inch mark)
                 depth = max(0, depth - 1)
