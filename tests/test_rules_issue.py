@@ -127,6 +127,9 @@ def test_an_advert_s_marker_run_into_a_paragraph_is_taken_out_of_it() -> None:
     "Topics: #crash #harbour #eyewitness",
     "Tag: Q&A (31-40 of 107)",
     "Read full review",
+    "blog comments powered by Disqus",
+    "Ad powered by adnetwork.example",
+    "Home Blog Page 98",
 ])
 def test_page_boilerplate_lines(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line
@@ -444,3 +447,12 @@ def test_each_inline_marker_is_looked_for_only_where_its_plain_words_are() -> No
     assert _anchor("Sign ups? now") == "sign up"  # "s" is optional
     for anchor, pattern in _inline_markers():  # every shipped marker has words to look for
         assert len(anchor) >= 5, pattern.pattern
+
+
+def test_an_ai_disclaimer_run_into_a_paragraph_is_page_furniture() -> None:
+    text = (f"{BODY}\n\nThis article was created by AI summarizing key points discussed. AI makes "
+            "mistakes, so for full details and context, please refer to the video of the "
+            "meeting.\n\n" + BODY + "\n")
+    [found], _ = _findings(text, "SP102")
+    assert found.message.startswith("page furniture run into the text")
+    assert "This article was created by AI" in found.message

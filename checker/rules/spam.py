@@ -481,11 +481,12 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         more = f" ({len(found)} times)" if rest else ""
         fix = None
         if doc.offsets_are_source:
-            fix = Fix("remove the advert's marker", tuple(
+            fix = Fix("remove the page's furniture", tuple(
                 Edit(m.start(), m.end(), " " if _between_words(doc.text, m) else "")
                 for m in found), Applicability.SAFE)
         yield self.finding(first.start(), first.end(),
-                           f"an advert's marker run into the text: {first.group()!r}{more}",
+                           f"page furniture run into the text (an advert's marker, a "
+                           f"disclaimer or a notice): {first.group()!r}{more}",
                            related=tuple(Related(m.start(), m.end(), "the marker again")
                                          for m in rest), fix=fix)
 
