@@ -128,6 +128,8 @@ def test_a_quotation_closed_and_never_opened_is_found() -> None:
         "We were surprised that the district offered so little,”"]
     # an inch mark typed as a closing quote closes nothing
     assert _found("The phone has a 4.3” screen and the tablet a 10” one.", "TY102") == []
+    assert _found("Our aim has been that the station has a show 24/7” the manager said.",
+                  "TY102") == ["Our aim has been that the station has a show 24/7”"]
     # a quotation that runs on from the paragraph before is closed where it ends; its opening
     # paragraph is reported at information level, for the reopening mark the next one lacks
     runs_on = ("She said: “The district offered very little.\n\n"

@@ -203,8 +203,9 @@ reporter's begin: a misattribution waiting to happen."""
             if ch in ("“", "``"):
                 depth += 1
             elif ch == "”" and depth == 0:
-                if text[m.start() - 1 : m.start()].isdigit():
-                    continue  # an inch mark typed as a closing quote: "a 4” screen"
+                if _INCHES.search(text, max(0, m.start() - 8), m.start()):
+                    continue  # an inch mark typed as a closing quote: "a 4” screen" (but
+                    # "… has a show 24/7”" closes a quotation)
                 return m.start()
             elif ch in ("”", "''", "″"):  # (a double prime with nothing open: an inch mark)
                 depth = max(0, depth - 1)
@@ -239,6 +240,8 @@ reporter's begin: a misattribution waiting to happen."""
             yield open_at
 
 
+# A size in inches before the mark: a number standing alone ("a 4.3” screen", "10” pizza").
+_INCHES = re.compile(r"(?<![\w/.,-])\d{1,3}(?:\.\d)?$")
 _ENDS_A_TEXT = frozenset(".!?\"”’')]}:;*")
 _ELLIPSES = ("…", "...", "[…]", "[...]")
 
