@@ -130,6 +130,9 @@ def test_an_advert_s_marker_run_into_a_paragraph_is_taken_out_of_it() -> None:
     "blog comments powered by Disqus",
     "Ad powered by adnetwork.example",
     "Home Blog Page 98",
+    "Representational image",
+    "Disclaimer: This post has been auto-published from an agency feed without any "
+    "modifications to the text and has not been reviewed by an editor",
 ])
 def test_page_boilerplate_lines(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{BODY}\n", "SP"), line
