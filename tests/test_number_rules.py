@@ -355,3 +355,14 @@ def test_a_change_told_in_words_the_wrong_way_for_its_figures() -> None:
                   "Sales rose from 2019 to 2020.",
                   "The firm will cut staff by up to 500 from 4,000 next year."):
         assert check_text(right, "d.txt", "text", settings).findings == [], right
+
+
+def test_a_count_told_as_a_change_is_two_moments_another_figure_may_be_a_third() -> None:
+    text = ("Kelsall is the district of Dunmore with the most flood evacuees, with 1,474 people "
+            "housed in 11 relief centres.\n\nThe number of flood evacuees in Dunmore climbed to "
+            "1,832 people as of 8 pm, compared to 1,249 people this evening.")
+    assert _nu101(text) == []
+    # one figure against another, with no change told, is still compared
+    assert _nu101("About 1,474 people were evacuated from Kelsall on Monday.\n\n"
+                  "Officials said 1,832 people were evacuated from Kelsall on Monday.") == [
+        "1,832 people"]

@@ -250,7 +250,9 @@ opposite directions with room between them ("nearly 500,000 people" … "more th
 people"; the bound words are in `rules/numbers/units.toml`), and so are counts that belong to two
 different names ("Ritchie receiving 196 votes" … "Howell (108 votes)": the last capitalised word
 before each count, other than a sentence's first word, a month or a day), and counts still
-being made ("leading in 20 seats" … "leading in 27 seats", as election results come in).
+being made ("leading in 20 seats" … "leading in 27 seats", as election results come in), and
+a count in a sentence that gives it twice, as a change ("climbed to 1,832 people … compared to
+1,249 people this evening"): a count at two moments, of which another figure may be a third.
 A count typed with two neighbouring digits swapped ("1,240 patients" … "the 1,420 patients") is
 found whatever words surround it, and so is a measure ("78mph" … "87mph", units in
 `units.toml`) when its two sentences share a name and a topic word."""
@@ -269,11 +271,20 @@ edits often change one mention and not the other."""
         seen: dict[str, list[Quantity]] = {}
         counted: set[int] = set()  # where each count read above starts
         entries: dict[int, int | None] | None = None  # read once a finding is near
-        for q in quantities(doc):
+        found = list(quantities(doc))
+        # the values each sentence gives one noun: a sentence that gives two tells a change
+        values: dict[tuple[int, str], set[float]] = {}
+        for q in found:
+            values.setdefault((q.sentence.start, q.noun), set()).add(q.value)
+        for q in found:
             counted.add(q.start)
             for earlier in seen.get(q.noun, []):
                 if earlier.sentence == q.sentence or earlier.value == q.value:
                     continue
+                if len(values[q.sentence.start, q.noun]) > 1 or len(
+                        values[earlier.sentence.start, q.noun]) > 1:
+                    continue  # "… climbed to 1,832 people … compared to 1,249 people this
+                    # evening": a count at two moments, of which another figure may be a third
                 if both_can_hold(earlier, q):
                     continue
                 if _two_owners(earlier.owner, q.owner):
