@@ -124,9 +124,10 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
     return hits
 
 
-# An article before a function word in capitals makes it a name: "the ITS project".
-_DETERMINERS = frozenset(("the", "a", "an"))
-_TITLE_OPENERS = frozenset(("The", "A", "An"))  # the words a title in sentence case opens on
+# The articles: before a function word in capitals they make it a name ("the ITS project"),
+# and a title in sentence case opens on one ("the article The hook of memory").
+_TITLE_OPENERS = frozenset(("The", "A", "An"))
+_DETERMINERS = frozenset(w.lower() for w in _TITLE_OPENERS)
 
 
 @functools.cache
@@ -136,7 +137,7 @@ def _names_a_work() -> frozenset[str]:
 
 
 SOFT_HITS = 2  # capitals each of which a title could explain, that together make a garble
-_ARTICLES = frozenset(("A", "An"))  # read by the soft reading only
+_ARTICLES = _TITLE_OPENERS - {"The"}  # read by the soft reading only
 _LEVELS = frozenset(("level", "levels"))  # "my A levels"
 
 
