@@ -103,13 +103,9 @@ def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
     return min(found, key=common.__getitem__) if found else None
 
 
-def _tripled_slip(key: str, common: dict[str, int]) -> str | None:
-    """The common word that ``key`` is with one letter of a tripled run written once more
-    ("villlage" -> "village"): no English word, and no name, writes a letter three times."""
-    for i in range(1, len(key) - 2):
-        if key[i] == key[i + 1] == key[i + 2] and (fixed := key[:i] + key[i + 1 :]) in common:
-            return fixed
-    return None
+# A letter written three times after the first ("villlage"): no English word, and no name,
+# writes one so.
+_TRIPLED = re.compile(r"([a-z])\1\1")
 
 
 @register
@@ -162,7 +158,7 @@ and a spell checker set to skip capitalised words never sees."""
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
-            tripled = _tripled_slip(key, common)
+            tripled = doubled_slip(key, common) if _TRIPLED.search(key, 1) else None
             if tripled is not None:
                 right: str | None = tripled  # "Mistra Villlage": no name's spelling
             elif _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
