@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from checker.document import Document, Span
 from checker.entries import MONTH_NAMES, MONTH_SHORT
@@ -640,15 +640,9 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
         text = doc.text
         places = []
         for hyphen in _SPLIT_TWIN_HINT.finditer(text):  # few: a hyphen inside a word
-            start = hyphen.start()
-            while start and text[start - 1].isalpha():
-                start -= 1
-            before = start
-            while before and text[before - 1] in " \t":
-                before -= 1
-            while before and text[before - 1].isalpha():
-                before -= 1  # the word before it
-            m = _SPLIT_TWIN.match(text, before)
+            start = _run_start(text, hyphen.start())
+            gap = _run_start(text, start, " \t".__contains__)
+            m = _SPLIT_TWIN.match(text, _run_start(text, gap))  # from the word before it
             if m is None or m.start(2) != start:
                 continue
             if (m.group(2) + m.group(3)).lower() == m.group(1).lower():
@@ -769,11 +763,9 @@ _STOP_GLUE = re.compile(
 _GLUED_STOP = re.compile(
     r"(?<![\w@#/.:'’-])([A-Za-z][a-z]++)[)'’\"”]?+\.([\"”“]?+)([A-Z][a-z]*+)"
     r"(?![\w@/.:'’-])")
-# The small words a sentence glued to a name's full stop may open on.
-_SENTENCE_OPENERS = frozenset((
-    "The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "But", "And", "This", "That",
-    "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "On", "At", "As", "If",
-    "When", "While", "After", "Before", "So", "Some", "One", "Two"))
+# Besides the function words, the small words a sentence glued to a name's full stop may open
+# on.
+_MORE_OPENERS = frozenset(("i", "one", "two", "some"))
 # Two words joined by a comma with no space after it, as a scraper or a careless paste leaves
 # them: "attacks on children,fighter jets", "the missile,an official said", "said the
 # legislator,Yeremia Chihana". The first a common word of English, and so the second unless it
@@ -793,9 +785,49 @@ _GLUED_COLON = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]{2,}+):([A-Z][a-z]+
 _CLOCK_GLUE = re.compile(r":(?:(?<=[a-z]{2}\d:)|(?<=[a-z]{2}\d\d:))(?=\d\d(?!\d))")
 _GLUED_CLOCK = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]++)(\d{1,2}:\d\d)(?![\d:])")
 GLUED_COMMA_ZIPF = 3.0  # each word glued by a comma at least this common
-GLUED_COLON_ZIPF = 1.0  # a label glued by a colon, a heading to a clock: words the list knows
+GLUED_LABEL_ZIPF = 1.0  # a label glued by a colon, a bracket or a clock: words the list knows
 GLUED_STOP_ZIPF = 2.5  # the word before the stop a word of English, not a code's name
 RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
+
+
+def _run_start(text: str, at: int, keep: Callable[[str], bool] = str.isalpha) -> int:
+    """Where the run of characters ``keep`` takes that ends at ``at`` begins: the start of the
+    word (or, with ``str.isalnum``, of the word and figure) a mark found by a first pass ends."""
+    while at and keep(text[at - 1]):
+        at -= 1
+    return at
+
+
+def _run_together_ok(m: re.Match[str]) -> bool:
+    """"seatsThe": each half a common word, the whole one the word list has never seen."""
+    return (zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF
+            and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF)
+
+
+def _stop_glue_ok(m: re.Match[str]) -> bool:
+    """Is "word.After" two sentences glued at the stop? After a name, only when the next
+    sentence opens on a small word ("Canaveral.A", not "One.Tel"); after a lower-case word, when
+    both are words of English ("dangerous.The")."""
+    word, after = m.group(1), m.group(3)
+    if word[0].isupper():
+        return len(word) > 2 and (after.lower() in function_words()
+                                  or after.lower() in _MORE_OPENERS)
+    return zipf(word) >= GLUED_STOP_ZIPF and zipf(after) > 0
+
+
+def _glued_ok(m: re.Match[str], least: float) -> bool:
+    """Two words glued by a mark: the first a word of English this common, and so the second
+    unless it is a name, an abbreviation or a clock ("legislator,Yeremia", "Actor6:26")."""
+    return zipf(m.group(1)) >= least and (not m.group(2)[0].islower()
+                                          or zipf(m.group(2)) >= least)
+
+
+def _comma_glue_ok(m: re.Match[str]) -> bool:
+    return _glued_ok(m, GLUED_COMMA_ZIPF)
+
+
+def _label_glue_ok(m: re.Match[str]) -> bool:
+    return _glued_ok(m, GLUED_LABEL_ZIPF)
 
 
 def _in_template_tag(text: str, at: int) -> bool:
@@ -852,51 +884,37 @@ checker sees one unknown word."""
         # the same glued token again is one problem: token -> [(start, where the space goes,
         # end), ...]
         places: dict[str, list[tuple[int, int, int]]] = {}
+
+        def add(m: re.Match[str], split: int, ok: Callable[[re.Match[str]], bool]) -> None:
+            """Note a glued token again, or a new one that ``ok`` (asked only then) accepts."""
+            if m.group() in places:
+                places[m.group()].append((m.start(), split, m.end()))
+            elif ok(m):
+                places[m.group()] = [(m.start(), split, m.end())]
+
         for glue in _GLUE.finditer(text):  # few: a lower-case letter before a capital
-            start = glue.start()
-            while start and text[start - 1].isalpha():
-                start -= 1
-            m = _RUN_TOGETHER.match(text, start)
+            m = _RUN_TOGETHER.match(text, _run_start(text, glue.start()))
             if m is None or m.start(2) != glue.end() - 1 or _in_template_tag(text, m.start()):
                 continue
-            if m.group() in places:
-                places[m.group()].append((m.start(), m.start(2), m.end()))
-            elif zipf(m.group()) == 0 and zipf(m.group(1)) >= RUN_TOGETHER_ZIPF \
-                    and zipf(m.group(2)) >= RUN_TOGETHER_ZIPF:
-                places[m.group()] = [(m.start(), m.start(2), m.end())]
+            add(m, m.start(2), _run_together_ok)
         for stop in _STOP_GLUE.finditer(text):  # few: a full stop with no space after it
-            start = stop.start() - (text[stop.start() - 1] in ")'’\"”")
-            while start and text[start - 1].isalpha():
-                start -= 1
-            m = _GLUED_STOP.match(text, start)
+            m = _GLUED_STOP.match(
+                text, _run_start(text, stop.start() - (text[stop.start() - 1] in ")'’\"”")))
             if m is None or m.start(2) != stop.end() or doc.touches_markup(m.start(), m.end()):
                 continue
             # the space goes after a closing quotation mark, before an opening one
-            split = m.start(3) if m.group(2) in ('"', "”") else m.start(2)
-            word, after = m.group(1), m.group(3)
-            if m.group() in places:
-                places[m.group()].append((m.start(), split, m.end()))
-            elif (after in _SENTENCE_OPENERS and len(word) > 2) if word[0].isupper() else (
-                    zipf(word) >= GLUED_STOP_ZIPF and zipf(after) > 0):
-                places[m.group()] = [(m.start(), split, m.end())]
-        for first, pattern, least in ((_COMMA_GLUE, _GLUED_COMMA, GLUED_COMMA_ZIPF),
-                                      (_BRACKET_GLUE, _GLUED_BRACKET, GLUED_COLON_ZIPF),
-                                      (_COLON_GLUE, _GLUED_COLON, GLUED_COLON_ZIPF),
-                                      (_CLOCK_GLUE, _GLUED_CLOCK, GLUED_COLON_ZIPF)):
+            add(m, m.start(3) if m.group(2) in ('"', "”") else m.start(2), _stop_glue_ok)
+        for first, pattern, ok in ((_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
+                                   (_BRACKET_GLUE, _GLUED_BRACKET, _label_glue_ok),
+                                   (_COLON_GLUE, _GLUED_COLON, _label_glue_ok),
+                                   (_CLOCK_GLUE, _GLUED_CLOCK, _label_glue_ok)):
             for mark in first.finditer(text):  # fewer still: a comma, a colon or a clock glued
-                start = mark.start()
-                while start and text[start - 1].isalnum():
-                    start -= 1
-                m = pattern.match(text, start)
+                m = pattern.match(text, _run_start(text, mark.start(), str.isalnum))
                 # the mark found is the one between the two groups (a clock's colon in its own)
                 if m is None or not m.end(1) <= mark.start() < m.start(2) + 3 or (
                         doc.touches_markup(m.start(), m.end())):
                     continue
-                if m.group() in places:
-                    places[m.group()].append((m.start(), m.start(2), m.end()))
-                elif zipf(m.group(1)) >= least and (
-                        not m.group(2)[0].islower() or zipf(m.group(2)) >= least):
-                    places[m.group()] = [(m.start(), m.start(2), m.end())]
+                add(m, m.start(2), ok)
         lower = _glued_lower(text)
         if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
             for token, spots in lower.items():
