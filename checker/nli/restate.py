@@ -1149,19 +1149,30 @@ def _proper(words: Iterable[str]) -> set[str]:
 Opcode = tuple[str, int, int, int, int]
 
 
+Words = tuple[str, ...]
+
+
+@lru_cache(maxsize=64)
+def _alignment(a: str, b: str, stop: frozenset[str]
+               ) -> tuple[Words, Words, Words, Words, tuple[Opcode, ...], int]:
+    """Two sentences' words (as written, and lower-cased), how one turns into the other, and how
+    many words they share in order. Cached: the pair filter asks it twice of one pair
+    (``other_anchor``, then ``two_measures``)."""
+    wa, wb = tuple(_words(a, stop)), tuple(_words(b, stop))
+    la, lb = tuple(w.lower() for w in wa), tuple(w.lower() for w in wb)
+    ops = tuple(SequenceMatcher(None, la, lb, autojunk=False).get_opcodes())
+    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    return wa, wb, la, lb, ops, shared
+
+
 def _mould(a: str, b: str, stop: frozenset[str], share: float,
            of: Callable[[int, int], int],
-           ) -> tuple[list[str], list[str], list[str], list[str], list[Opcode]] | None:
+           ) -> tuple[Words, Words, Words, Words, tuple[Opcode, ...]] | None:
     """Two sentences' words (as written, and lower-cased) and how one turns into the other,
     when they share in order at least ``share`` of the words of the shorter (``of=min``) or
     the longer (``of=max``): one mould. None otherwise, or when either has no words."""
-    wa, wb = _words(a, stop), _words(b, stop)
-    la, lb = [w.lower() for w in wa], [w.lower() for w in wb]
-    if not la or not lb:
-        return None
-    ops: list[Opcode] = list(SequenceMatcher(None, la, lb, autojunk=False).get_opcodes())
-    shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    if shared < share * of(len(la), len(lb)):
+    wa, wb, la, lb, ops, shared = _alignment(a, b, stop)
+    if not la or not lb or shared < share * of(len(la), len(lb)):
         return None
     return wa, wb, la, lb, ops
 
