@@ -16,10 +16,10 @@ Usage: PYTHONPATH=. HF_HUB_OFFLINE=1 python models/try_main_clause.py models/eva
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 THRESHOLD = 0.5
 MIN_WORDS = 4  # a main clause shorter than this is left whole
@@ -35,20 +35,19 @@ def main_clause(sentence: str) -> str | None:
     return cut if cut != sentence and len(cut.split()) >= MIN_WORDS else None
 
 
-def _prf(scores: Sequence[float], gold: Sequence[bool]) -> tuple[float, float]:
-    tp = sum(1 for s, g in zip(scores, gold, strict=True) if s >= THRESHOLD and g)
-    fp = sum(1 for s, g in zip(scores, gold, strict=True) if s >= THRESHOLD and not g)
-    return round(tp / max(1, tp + fp), 3), round(tp / max(1, sum(gold)), 3)
-
-
 def main(paths: Sequence[str]) -> int:
     from checker.modelhub import ModelHub
     from checker.nli.backend import CONTRADICTION
+    from checker.nli.drafteval import _prf
+    from checker.nli.evaluate import read_tsv
+
+    def prf(scores: Sequence[float], gold: Sequence[bool]) -> tuple[float, float]:
+        found = _prf([s >= THRESHOLD for s in scores], gold)
+        return found["precision"], found["recall"]
 
     model = ModelHub({}).get("nli")
     for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            rows = list(csv.reader(fh, delimiter="\t"))[1:]
+        rows = read_tsv(Path(path))
         gold = [label == "contradiction" for label, _, _ in rows]
         batch = [x for _, p, h in rows for x in ((p, h), (h, p))]
         extra: list[tuple[int, tuple[str, str]]] = []
@@ -62,7 +61,7 @@ def main(paths: Sequence[str]) -> int:
         for (k, _), p in zip(extra, probs[2 * len(rows):], strict=True):
             both[k] = max(both[k], p)
         print(f"{path}: {len(extra) // 2} pairs with a clause cut; as shipped P/R "
-              f"{_prf(shipped, gold)}, main clauses scored too {_prf(both, gold)}")
+              f"{prf(shipped, gold)}, main clauses scored too {prf(both, gold)}")
     return 0
 
 
