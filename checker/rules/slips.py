@@ -108,6 +108,18 @@ def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
 _TRIPLED = re.compile(r"([a-z])\1\1")
 
 
+def _slip_finding(rule: Rule, places: list[re.Match[str]], written: str, right: str) -> Finding:
+    """NM104's and TY109's finding: at the first place the slip is written, the others related,
+    with one unsafe fix that spells it right everywhere."""
+    first, *again = places
+    times = f" ({len(places)} times)" if again else ""
+    return rule.finding(
+        first.start(), first.end(), f"{written!r} looks like a slip for {right!r}{times}",
+        fix=Fix(f"spell it {right!r}", tuple(Edit(m.start(), m.end(), right) for m in places),
+                Applicability.UNSAFE),
+        related=[Related(m.start(), m.end(), f"{written!r} again") for m in again])
+
+
 @register
 class MisspeltCommonName(Rule):
     code = "NM104"
@@ -177,11 +189,7 @@ and a spell checker set to skip capitalised words never sees."""
                 continue
             if zipf(word) > MAX_SLIP_ZIPF:
                 continue
-            fixed = right.capitalize()
-            yield self.finding(m.start(), m.end(),
-                               f"{word!r} looks like a slip for {fixed!r}",
-                               fix=Fix(f"spell it {fixed!r}", (Edit(m.start(), m.end(), fixed),),
-                                       Applicability.UNSAFE))
+            yield _slip_finding(self, [m], word, right.capitalize())
 
 
 # TY109's words: a lower-case word of five letters or more, not part of a hyphened or
@@ -256,10 +264,4 @@ is paid to catch."""
             if not places or len(places) > MAX_SLIP_TIMES or places[-1].end() >= end \
                     or zipf(key) > MAX_SLIP_ZIPF:
                 continue
-            first, *again = places
-            times = f" ({len(places)} times)" if again else ""
-            yield self.finding(
-                first.start(), first.end(), f"{key!r} looks like a slip for {right!r}{times}",
-                fix=Fix(f"spell it {right!r}", tuple(Edit(m.start(), m.end(), right)
-                                                      for m in places), Applicability.UNSAFE),
-                related=[Related(m.start(), m.end(), f"{key!r} again") for m in again])
+            yield _slip_finding(self, places, key, right)
