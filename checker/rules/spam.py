@@ -16,6 +16,7 @@ from checker.document import Document, Span
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
+from checker.rules.screen import Screen, required_substrings
 from checker.rules.textutil import ITEM_SEPARATOR, count_words, line_removal, nonblank_lines
 
 MAX_TEASER_WORDS = 25
@@ -322,48 +323,24 @@ the story, mislead readers about what the article says, and often advertise some
 
 
 @functools.cache
-def _inline_markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _inline_markers() -> tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...]:
     """An advert's marker that a scraper ran into the paragraph it interrupted, with no line
     break, found inside a line of any length ("Article continues after this
     advertisementMDRRMO head …"): the `inline:` lines of `rules/spam/boilerplate.txt`, each with
-    the longest run of plain words it always holds, in lower case (``_anchor``), which a text
-    must hold before the pattern is tried: a case-blind alternation is tried at every
+    the lower-cased strings one of which every match holds (``required_substrings``), which a
+    text must hold before the pattern is tried: a case-blind alternation is tried at every
     character of every text."""
     patterns = [p[len("inline:"):] for p in load_lines("spam", "boilerplate.txt")
                 if p.startswith("inline:")]
-    return tuple((_anchor(p), re.compile(p, re.IGNORECASE)) for p in patterns)
+    return tuple((required_substrings(p), re.compile(p, re.IGNORECASE)) for p in patterns)
 
 
-def _anchor(pattern: str) -> str:
-    """The longest run of letters and spaces outside any group, class or escape of a pattern,
-    not made optional by a quantifier after it ("advertisement" in "(?:Article|Story)
-    continues (?:after|below) (?:this )?advertisement"), lower-cased and stripped: every match
-    holds it."""
-    runs: list[str] = []
-    run, depth, k = "", 0, 0
-    while k < len(pattern):
-        ch = pattern[k]
-        if ch == "\\":
-            runs.append(run)
-            run, k = "", k + 2
-            continue
-        if ch == "[":  # a class, to its closing bracket (a "]" first in it is a member)
-            runs.append(run)
-            run = ""
-            k = pattern.index("]", k + 2) + 1
-            continue
-        if depth == 0 and (ch.isalpha() or ch == " "):
-            run += ch
-        else:
-            if ch in "?*{" and run:
-                run = run[:-1]  # the character before is optional
-            runs.append(run)
-            run = ""
-            depth += ch == "("
-            depth -= ch == ")"
-        k += 1
-    runs.append(run)
-    return max(runs, key=lambda r: len(r.strip())).strip().lower()
+@functools.cache
+def _boilerplate_screen() -> Screen:
+    """The line pattern's screen: most lines hold none of the strings its phrases and patterns
+    need, and skip the search."""
+    lines = [p for p in load_lines("spam", "boilerplate.txt") if not p.startswith("inline:")]
+    return Screen([p[3:] if p.startswith("re:") else re.escape(p) for p in lines])
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -408,6 +385,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         pattern = _boilerplate_pattern()
+        screen = _boilerplate_screen()
         block: list[tuple[Span, str]] = []  # boilerplate lines with nothing but blanks between
         blocks: list[list[tuple[Span, str]]] = []
         latin_text: bool | None = None  # is the text as a whole in Latin letters? (when asked)
@@ -420,8 +398,9 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
             words = _words(text)
             held, bridged = bridged, False
             body = text.lstrip(_LIST_MARKS)  # "  • Get involved …": the phrase starts the line
-            match = pattern.search(body) if words <= MAX_BOILERPLATE_WORDS else None
-            if match is None and MAX_BOILERPLATE_WORDS < words <= LONG_BOILERPLATE_WORDS:
+            screened = words <= LONG_BOILERPLATE_WORDS and screen.may_match(body)
+            match = pattern.search(body) if screened and words <= MAX_BOILERPLATE_WORDS else None
+            if screened and match is None and words > MAX_BOILERPLATE_WORDS:
                 # a longer sign-up box is furniture when it holds two phrases of it: "Sign up
                 # for our free Market Movers newsletter - enter your email address below …"
                 found = list(pattern.finditer(body))
@@ -471,7 +450,8 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         advertisementMDRRMO head Joey Herredero said …"): one finding for the document, the
         other places related, and a fix that takes out the marker and leaves the paragraph."""
         lower = doc.text.lower()
-        found = sorted((m for anchor, pattern in _inline_markers() if anchor in lower
+        found = sorted((m for needs, pattern in _inline_markers()
+                        if needs is None or any(s in lower for s in needs)
                         for m in pattern.finditer(doc.text)
                         if not _whole_line(doc.text, m.start(), m.end())),
                        key=lambda m: m.start())
