@@ -247,6 +247,17 @@ def test_a_transcript_s_speaker_headings_may_repeat() -> None:
     assert _found(text + answer, "GB103") == [answer.strip()]
 
 
+def test_a_row_of_marks_between_a_transcript_s_parts_is_no_passage() -> None:
+    text = ("Q: Where did you get on the train that night?\n\n"
+            "A: I got on between a gondola car and a box car.\n\n"
+            "* * * * * * * * * *\n\n"
+            "Q: What happened when you got in there, tell the jury what you saw?\n")
+    assert _found(text, "GB103") == []
+    # a title line written twice on one line is still a repeat
+    doubled = "Freight yard fight heard in court Freight yard fight heard in court\n"
+    assert _found(doubled + text, "GB103") == ["Freight yard fight heard in court"]
+
+
 def test_the_rows_of_a_table_written_as_text_may_repeat() -> None:
     table = ("Sports day results for the four houses were announced on Friday afternoon.\n\n"
              "Event | Oak | Ash | Elm | Yew |\n"
@@ -534,6 +545,25 @@ def test_one_person_s_name_spelled_two_real_ways_is_a_slip() -> None:
 def test_code_a_scraper_copied_is_leftover_markup(leftover: str, found: str) -> None:
     text = f"The river rose overnight, the agency said.\n\n{leftover}\n\nRoads were closed."
     assert _found(text, "SP105") == [found]
+
+
+def test_a_script_s_code_is_one_finding_whose_fix_removes_its_line() -> None:
+    code = ('function getCookie(e){var U=document.cookie.match(new RegExp("(?:^|; )"+e.replace('
+            '/([.$?*|{}()])/g,"\\\\$1")+"=([^;]*)"));return U?decodeURIComponent(U[1]):void 0}')
+    text = f"The river rose overnight, the agency said.\n\n{code}\n\nRoads were closed.\n"
+    result = check_text(text, "d.txt", "text", Settings(use_model=False))
+    (finding,) = result.findings  # its brackets and its glued names are the same problem
+    assert finding.code == "SP105" and finding.fix is not None
+    assert {r.code for r in finding.related} >= {"TY107"}
+    assert apply_edits(text, finding.fix.edits) == (
+        "The river rose overnight, the agency said.\n\nRoads were closed.\n")
+    ad = "(adsbygoogle = window.adsbygoogle || []).push({});"
+    assert _found(f"Roads were closed.\n{ad}\n", "SP105") == ["window.adsbygoogle"]
+    # prose that names the objects, or a function in words, is not code
+    for clean in ("Open the window. The document was signed, and the function (a gala) ran.",
+                  "The vote went to the window.Then the count began.",
+                  "She said the function {of the board} was to advise."):
+        assert _found(clean, "SP105") == [], clean
 
 
 def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:

@@ -264,6 +264,9 @@ def test_words_run_together_where_a_scraper_lost_the_space() -> None:
     assert _found("The vote is in March. {{ remainingArticles }} left. {% relatedPosts %}",
                   "TY107") == []
     assert _found("{{ x }} Share this articleClose", "TY107") == ["articleClose"]
+    # a site's ad slot in single braces, "{googleAds}", is a tag too; not a word in a sentence
+    assert _found("The vote is in March.\n{googleAds}\nTurnout was high.", "TY107") == []
+    assert _found("The vote is {in March} and googleAds ran.", "TY107") == ["googleAds"]
 
 
 def test_to_to_after_a_relative_clause_is_meant() -> None:

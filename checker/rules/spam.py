@@ -678,6 +678,27 @@ SAME_MARKUP_LINES = 3  # lines opening on one piece of markup that make it one f
 _ESCAPED_QUOTE = re.compile(r"(?<!\\)\\[\"'“”‘’]")
 
 
+# A script's code that a scraper copied as text, found on scraped local-news pages ("function
+# getCookie(e){var U=document.cookie.match(…", "(adsbygoogle = window.adsbygoogle ||
+# []).push({});"): a function's head, or a use of the page's document or window object. Never
+# in the 2,629 BBC and CNN/DM articles. A line of nothing else is removed by the fix.
+_SCRIPT_CODE = re.compile(
+    r"\bfunction[ \t]*+[\w$]*+[ \t]*+\([\w$, \t]*+\)[ \t]*+\{"
+    r"|\b(?:document|window)\.[a-z][\w$]*+(?=[.(\[]|[ \t]*+(?:\|\||=))")
+SCRIPT = "a script's code"
+PROSE_RUN = 6  # plain words in a row, as a sentence has and a line of code has not
+
+
+def _code_line(text: str) -> bool:
+    """Is the line code and nothing else (no ``PROSE_RUN`` plain words in a row)?"""
+    run = 0
+    for token in text.split():
+        run = run + 1 if token.rstrip(",;:").isalpha() else 0
+        if run >= PROSE_RUN:
+            return False
+    return True
+
+
 # Markdown's bold markers copied into plain text ("**This live blog has now concluded**",
 # "**15.52 **", "**1. ** A New Power Couple"); a row of stars is a section break, not markup.
 _MARKDOWN_BOLD = re.compile(r"(?<![*\w])\*\*[^*\n]{1,80}+\*\*(?![*\w])")
@@ -711,6 +732,8 @@ def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
     if "[email" in text:
         yield from ((m, "a scraped page's stand-in for a hidden e-mail address")
                     for m in _HIDDEN_EMAIL.finditer(text))
+    if "function" in text or "document." in text or "window." in text:
+        yield from ((m, SCRIPT) for m in _SCRIPT_CODE.finditer(text))
 
 
 @register
@@ -734,8 +757,10 @@ edition`), dummy text (`lorem ipsum`), a web server's include error and quotatio
 escaped with a backslash (`the \\"Saturday Soundtracks\\" program`; not in Markdown),
 WordPress's placeholder for a percent sign (`a 35{312eb768…} stake`, the hash 64 characters), a
 Joomla plugin's tags (`{xtypo_dropcap}T{/xtypo_dropcap}he council`, `{loadposition user9}`),
-Cloudflare's stand-in for a hidden e-mail address (`[email protected]`) and Markdown's bold
-markers in plain text (`**This live blog has now concluded**`). The
+Cloudflare's stand-in for a hidden e-mail address (`[email protected]`), Markdown's bold
+markers in plain text (`**This live blog has now concluded**`) and a script's code (`function
+getCookie(e){…`, `(adsbygoogle = window.adsbygoogle || []).push({});`; a line of nothing but
+code is removed by the fix, and its brackets and names are that one problem). The
 markup of one line is one finding, at its first piece, the rest given as related: a list scraped
 with its closing tags ("…[/li] …[/li][/ul]") is one problem."""
     why = """
@@ -774,7 +799,7 @@ draft they show the text was scraped from a page, and they print as junk for rea
         for found in lines:
             piece = found[0][0].group()
             if first_piece[piece] < SAME_MARKUP_LINES:
-                yield self._line_finding(found)
+                yield self._line_finding(doc, found)
             elif piece not in reported:
                 reported.add(piece)
                 yield self._repeated_finding([f for f in lines if f[0][0].group() == piece])
@@ -798,20 +823,31 @@ draft they show the text was scraped from a page, and they print as junk for rea
         return self._piece_finding(first, what, f" (on {len(lines)} lines)",
                                    [found[0][0] for found in lines[1:]], "the same markup")
 
-    def _line_finding(self, line: list[tuple[re.Match[str], str]]) -> Finding:
+    def _line_finding(self, doc: Document,
+                      line: list[tuple[re.Match[str], str]]) -> Finding:
         """One finding for the markup of one line ("[/li] … [/li] … [/ul]"): the first piece,
-        the others related."""
+        the others related. A line of a script's code and nothing else is removed by its fix
+        (so a bracket or a glued name in it is that one problem, not one of its own)."""
         (first, what), rest = line[0], line[1:]
         more = f" (and {len(rest)} more on this line)" if rest else ""
+        fix = None
+        if any(kind == SCRIPT for _, kind in line):
+            at = doc.text.rfind("\n", 0, first.start()) + 1
+            end = doc.text.find("\n", first.start())
+            span = Span(at, len(doc.text) if end < 0 else end)
+            if _code_line(doc.text[span.start:span.end]):
+                fix = _removal_fix(doc, [span], "script's code")
         return self._piece_finding(first, what, more, [m for m, _ in rest],
-                                   "more markup on this line")
+                                   "more markup on this line", fix)
 
     def _piece_finding(self, first: re.Match[str], what: str, more: str,
-                       others: list[re.Match[str]], why: str) -> Finding:
+                       others: list[re.Match[str]], why: str,
+                       fix: Fix | None = None) -> Finding:
         """The finding at the first piece of markup, the others related."""
         return self.finding(first.start(), first.end(),
                             f"{what} in the text: {first.group()[:48]!r}{more}",
-                            related=tuple(Related(m.start(), m.end(), why) for m in others))
+                            related=tuple(Related(m.start(), m.end(), why) for m in others),
+                            fix=fix)
 
 
 # Zero-width space, non-joiner, joiner, word joiner and a byte-order mark inside text; and the

@@ -316,8 +316,9 @@ def _self_doubled_lines(doc: Document) -> list[list[tuple[Span, Span]]]:
     for line in doc.lines():
         raw = text[line.start:line.end]
         body = raw.strip()
-        if len(body.split()) < 2 * MIN_DOUBLED_TITLE_WORDS:
-            continue
+        if len(body.split()) < 2 * MIN_DOUBLED_TITLE_WORDS or not _HAS_LETTER.search(body):
+            continue  # (a row of marks, "* * * * * * * * * *" between a transcript's parts,
+            # is no passage written twice)
         lead = line.start + raw.index(body[0])
         for sep in ("", " "):
             half, odd = divmod(len(body) - len(sep), 2)

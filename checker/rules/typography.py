@@ -830,9 +830,12 @@ def _label_glue_ok(m: re.Match[str]) -> bool:
     return _glued_ok(m, GLUED_LABEL_ZIPF)
 
 
-def _in_template_tag(text: str, at: int) -> bool:
-    """Whether `at` is inside a template tag left open on its line ("{{ remainingArticles }}"):
-    a variable's name there is code, found as leftover markup by SP105, not two words glued."""
+def _in_template_tag(text: str, at: int, end: int = -1) -> bool:
+    """Whether `at` is inside a template tag left open on its line ("{{ remainingArticles }}"),
+    or the name from `at` to `end` is a tag in braces of its own ("{googleAds}", a site's ad
+    slot): a variable's name there is code, not two words glued."""
+    if at > 0 and end >= 0 and text[at - 1] == "{" and text[end:end + 1] == "}":
+        return True
     line_start = text.rfind("\n", 0, at) + 1
     opened = max(text.rfind("{{", line_start, at), text.rfind("{%", line_start, at))
     return opened >= 0 and "}}" not in text[opened:at] and "%}" not in text[opened:at]
@@ -894,7 +897,8 @@ checker sees one unknown word."""
 
         for glue in _GLUE.finditer(text):  # few: a lower-case letter before a capital
             m = _RUN_TOGETHER.match(text, _run_start(text, glue.start()))
-            if m is None or m.start(2) != glue.end() - 1 or _in_template_tag(text, m.start()):
+            if m is None or m.start(2) != glue.end() - 1 or _in_template_tag(text, m.start(),
+                                                                              m.end()):
                 continue
             add(m, m.start(2), _run_together_ok)
         for stop in _STOP_GLUE.finditer(text):  # few: a full stop with no space after it
