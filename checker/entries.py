@@ -221,6 +221,26 @@ def timeline_heading(text: str, start: int, end: int) -> str | None:
     return m.group(1) if m else None
 
 
+# A schedule's entry: a clock, after a weekday where the listing gives one, then the item's
+# title ("SAT 05:45 Bodies (m000rcbz)", "Mon 9.30pm The Late Show", "19:00 Evening News").
+_SCHEDULE_ENTRY = re.compile(
+    r"\W{0,3}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?[ \t]+)?" + _TIME
+    + r"[ \t]+[A-Z0-9(]", re.IGNORECASE)
+
+
+SCHEDULE_TITLE_WORDS = 15
+
+
+def schedule_entries(lines: Sequence[str]) -> int:
+    """How many lines open a schedule's entry, a clock and then a title that is no sentence
+    ("SAT 05:45 Bodies (m000rcbz)"): a programme listing or a running order has three or
+    more, and each entry's lines are about its own item."""
+    return sum(1 for line in lines
+               if _SCHEDULE_ENTRY.match(line) is not None
+               and not line.rstrip().endswith((".", "!", "?", ":"))
+               and len(line.split()) <= SCHEDULE_TITLE_WORDS)
+
+
 def dated_entries(lines: list[str]) -> int:
     """How many of ``lines`` head a timeline entry: a date on a line of its own ("January 2nd")
     or a date heading before the entry's text ("August 29: …")."""

@@ -110,6 +110,12 @@ def test_a_quotation_runs_over_an_advert_s_label_into_its_next_paragraph() -> No
 
 def test_a_quotation_cut_at_an_ellipsis_or_closed_the_wrong_way_round_is_no_slip() -> None:
     assert _found("She told the Gazette: “If I have ever met anyone…\n\nRead More\n", "TY102") == []
+    # a list of teasers, each cut at its length on a line of its own, the next one's date under it
+    teasers = ("Mary knew what the disease would do but she said, “I...\n"
+               "Thursday, Dec. 28, 2017 12:04 am\nIt is our tradition to look back at the year.\n")
+    assert _found(teasers, "TY102") == []
+    [found] = _found(teasers.replace("“I...", "“I knew."), "TY102")
+    assert found.startswith("“I knew.")
     assert _found("“We help those who cannot fetch water, “she said, noting the bills.\n",
                   "TY102") == []
     assert _found("Notes: they cannot fetch water, “she said.\n", "TY102") == []

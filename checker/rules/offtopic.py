@@ -15,6 +15,7 @@ from checker.entries import (
     WEEKDAYS,
     dated_entries,
     entry_heading_line,
+    schedule_entries,
 )
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, headline_like, off_topic
@@ -319,10 +320,12 @@ the article: below an absolute similarity (stricter for a line that ends like a 
 a headline-like line) and well below the article's own typical similarity. Catches injected
 headlines with no "See also" prefix. A timeline or a diary (three or more entries headed by a
 date: "January 2nd" on a line of its own, "August 29: …") is left alone: each of its entries is
-about something else by design. So is the line under an entry's heading on a live page or a
-listing with three or more of them ("Lap 58" / "Zhou not happy with Tsunoda", "16:47" / …,
-"Saturday" / "We Came As Romans @ Fillmore"): that entry's own title. And so is a line made
-only of the commonest words of English ("Here's what to know"), which names no topic at all.
+about something else by design. So is a programme listing (three or more entries opening on a
+clock and a title: "SAT 05:45 Bodies (m000rcbz)"). So is the line under an entry's heading on
+a live page or a listing with three or more of them ("Lap 58" / "Zhou not happy with
+Tsunoda", "16:47" / …, "Saturday" / "We Came As Romans @ Fillmore"): that entry's own title.
+And so is a line made only of the commonest words of English ("Here's what to know"), which
+names no topic at all.
 Nor is the answer on the line after a question (a Q&A page answers each question on its own
 topic), a line that holds half the page's words or more (the article itself), a short heading
 (five words or fewer) over its paragraph on a page with three or more of them, or the
@@ -353,8 +356,9 @@ to spot them by eye."""
         if len(spans) < MIN_UNITS:
             return
         texts = [doc.text[s.start : s.end] for s in spans]
-        if dated_entries(texts) >= TIMELINE_ENTRIES:
-            return  # a timeline or a diary: each dated entry is about something else by design
+        if dated_entries(texts) >= TIMELINE_ENTRIES or schedule_entries(texts) >= TIMELINE_ENTRIES:
+            return  # a timeline, a diary or a programme listing: each dated entry is about
+            # something else by design
         headings = [k for k, t in enumerate(texts) if entry_heading_line(t)]
         # on a live page or a listing (three or more entry headings: "Lap 58", "16:47",
         # "Saturday"), the line under a heading is that entry's own title or item

@@ -130,10 +130,10 @@ class UnclosedQuotation(Rule):
 Finds an opening quotation mark (curly “ or straight ") that is not closed before the paragraph
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
 runs over several paragraphs, whichever way its mark is typed; a page's short furniture lines
-between, such as "Hide Ad", are passed over) or the paragraph ends on an ellipsis (the rest of
-the quotation was cut, as a teaser's "… met anyone…" is); and a curly closing mark with no
-quotation open before it (the opening mark lost in an edit or a paste: "… so little to offer,”
-the union's president said"),
+between, such as "Hide Ad", are passed over) or the paragraph, or the quotation's line, ends on
+an ellipsis (the rest of the quotation was cut, as a teaser's "… met anyone…" is); and a
+curly closing mark with no quotation open before it (the opening mark lost in an edit or a
+paste: "… so little to offer,” the union's president said"),
 unless the paragraph before left a quotation open. Curly and straight marks are read together,
 so a quotation opened with one and closed with the other ("… a trunk snapped,” he said) is
 closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark), its
@@ -176,6 +176,10 @@ reporter's begin: a misattribution waiting to happen."""
             for pos in unclosed:
                 if continues or elided or pos >= cut:
                     continue  # an ellipsis ends the paragraph: the rest of the quotation was cut
+                line_end = text.find("\n", pos, p.end)
+                if line_end >= 0 and text[pos:line_end].rstrip().endswith(_ELLIPSES):
+                    continue  # or ends its line, a teaser's in a list of them ("… she said,
+                    # “I..." over the next item's date)
                 end = min(p.end, pos + 60)
                 if runs_on:
                     yield self.finding(pos, end, "quotation runs on into the next paragraph, "

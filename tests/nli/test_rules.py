@@ -341,6 +341,29 @@ def test_a_timeline_entry_is_not_off_topic() -> None:
     assert codes(undated, ("SP110",)) == ["SP110"]  # the earthquake, once the dates are gone
 
 
+LISTING = """Radio 4 on Saturday
+
+SAT 00:00 Midnight News (m000vjpq)
+The latest news and weather forecast from BBC Radio 4.
+SAT 05:45 Bodies (m000rcbz)
+When we think and talk about the body, we are suddenly very aware of the body as a battleground.
+SAT 06:00 News and Papers (m000vjpx)
+The latest news headlines, including the weather and a look at the papers.
+SAT 06:07 Open Country (m000vhqm)
+A walk along the harbour wall where fishing boats unload their catch at dawn.
+"""
+
+
+@pytest.mark.model
+def test_a_programme_listing_s_entries_are_not_off_topic() -> None:
+    from checker.entries import schedule_entries
+
+    assert schedule_entries(LISTING.splitlines()) == 4
+    assert codes(LISTING, ("SP110",)) == []
+    # a line of prose that opens on a clock is no entry of a listing
+    assert schedule_entries(["06:00 The minister said the talks would resume on Monday."]) == 0
+
+
 HENMAN = ("Henman decides to quit Davis Cup duty after ten years.\n\n"
           "Tim Henman has retired from the Davis Cup team after ten years.\n\n"
           "Henman leaves Davis Cup tennis with a fine record after ten years.\n\n"
