@@ -100,7 +100,7 @@ def test_the_hand_written_pair_sets_are_well_formed_and_disjoint() -> None:
     seen: dict[tuple[str, str], str] = {}
     for name, total in (("news_pairs.tsv", 90), ("news_pairs_heldout.tsv", 150),
                         ("news_pairs_heldout2.tsv", 150), ("news_pairs_heldout3.tsv", 150),
-                        ("news_pairs_heldout4.tsv", 150)):
+                        ("news_pairs_heldout4.tsv", 150), ("news_pairs_heldout5.tsv", 150)):
         rows = read_tsv(news_pairs_path(name))
         assert len(rows) == total, name
         assert {label for label, _, _ in rows} == {"contradiction", "entailment", "neutral"}

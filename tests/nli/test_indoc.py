@@ -93,3 +93,18 @@ def test_polytope_articles_are_detokenised_and_half_held_out() -> None:
     assert 80 <= len(docs) <= 100  # the even half of 178 distinct articles
     assert all(source == "cnn" and kind == "text" for source, _, kind in docs)
     assert not any(" 's " in text or " ." in text for _, text, _ in docs)
+
+
+def test_no_evaluation_sentence_is_in_the_written_training_sets() -> None:
+    """The team's written training pairs (models/train) and the hand-written evaluation sets
+    (models/eval) were written apart: no sentence of an evaluation set is trained on."""
+    from checker.nli.evaluate import read_tsv
+
+    root = Path(__file__).resolve().parents[2] / "models"
+    evaluated = {" ".join(s.split()).lower() for path in sorted((root / "eval").glob("*.tsv"))
+                 for _, premise, hypothesis in read_tsv(path) for s in (premise, hypothesis)}
+    trained = {" ".join(s.split()).lower() for path in sorted((root / "train").glob("*.tsv"))
+               for row in path.read_text(encoding="utf-8").splitlines()[1:]
+               for s in row.split("\t")[1:3]}
+    assert len(evaluated) > 1000 and len(trained) > 3000
+    assert sorted(evaluated & trained) == []
