@@ -12,8 +12,9 @@ Runs the contradiction rules (CT1xx) through the real engine path (``build_docum
   outside the repository because the text is not ours.
 
 Every article here is untouched real text, so every finding is taken as a false alarm. Model
-scores are cached on disk by (model, sentence pair) with ``--cache`` so that changes to pair
-selection are measured without re-scoring what was scored before.
+scores are cached on disk by sentence pair with ``--cache`` so that changes to pair selection are
+measured without re-scoring what was scored before; the file names the model whose scores it
+holds, and another model's run keeps only its embeddings.
 
 Usage: python -m checker.nli.quieteval [--limit N] [--cache FILE] [--genres DIR] [--json OUT]
 """
@@ -24,6 +25,7 @@ import argparse
 import json
 import pickle
 import statistics
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -80,6 +82,21 @@ def corpora(limit: int, genres: Path | None) -> Iterator[tuple[str, str, str, st
             yield f"genre/{page.parent.name}", page.name, body, "text"
 
 
+def load_cache(cache_file: Path | None, scorer: str) -> dict[str, Any]:
+    """The score and embedding cache of ``cache_file``, for the model named ``scorer``: a file
+    made with another model keeps its embeddings (one embedder) and drops its scores."""
+    store: dict[str, Any] = {"nli": {}, "emb": {}, "scorer": scorer}
+    if cache_file is None or not cache_file.is_file():
+        return store
+    with cache_file.open("rb") as fh:
+        found: dict[str, Any] = pickle.load(fh)
+    if found.get("scorer", "shipped") == scorer:
+        return found
+    print(f"{cache_file}: scores of {found.get('scorer', 'shipped')!r}, not {scorer!r}; "
+          "scoring afresh", file=sys.stderr)
+    return {**store, "emb": found.get("emb", {})}
+
+
 def run(limit: int, cache_file: Path | None, genres: Path | None,
         settings: Settings | None = None, model: str | None = None,
         threshold: float | None = None, fp32: bool = False,
@@ -87,10 +104,7 @@ def run(limit: int, cache_file: Path | None, genres: Path | None,
     from checker.engine import check_document
     from checker.inputs import InputError, build_document
 
-    store: dict[str, Any] = {"nli": {}, "emb": {}}
-    if cache_file is not None and cache_file.is_file():
-        with cache_file.open("rb") as fh:
-            store = pickle.load(fh)
+    store = load_cache(cache_file, f"{model or 'shipped'}{' fp32' if fp32 else ''}")
     options: dict[str, Any] = {"model": model} if model else {}
     if fp32:
         options["quantize"] = False
@@ -175,8 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None,
                         help="CT101 threshold (the JSON keeps every CT101 confidence, for sweeps)")
     parser.add_argument("--fp32", action="store_true",
-                        help="the exact fp32 graphs instead of the int8 default (use another "
-                             "--cache file: scores differ)")
+                        help="the exact fp32 graphs instead of the int8 default")
     parser.add_argument("--both-ways-from", type=float, default=None,
                         help="CT101: score a pair later-first only from this earlier-first "
                              "p(contradiction) (0: always both ways)")
