@@ -387,6 +387,23 @@ def test_a_lower_case_word_one_slip_from_a_common_word_is_misspelt() -> None:
     assert _found(thrice, "TY109") == []
 
 
+def test_a_listed_common_misspelling_is_misspelt_though_the_web_writes_it_often() -> None:
+    # the web writes these often enough that wordfreq has seen them ("seperate" Zipf 2.8), so
+    # they are no rare slip; codespell's list of common misspellings gives each one fix
+    text = ("The firms will stay seperate, and the rules improve consistancy, the regulator "
+            "said.\n\nMemory useage fell. It was an intersting game.\n")
+    assert _found(text, "TY109") == ["seperate", "consistancy", "useage", "intersting"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY109",)))
+    assert {f.fix.edits[0].replacement for f in result.findings if f.fix} == {
+        "separate", "consistency", "usage", "interesting"}
+    # a British spelling the list would change, a listed word cut off at the end of a text, and
+    # one with several possible fixes ("alot": "a lot" or "allot") are left alone
+    for clean in ("The minister stood at the despatch box and answered.",
+                  "The two men will remain in seperate cells, the governor said, and the seperate",
+                  "There was alot of noise in the chamber on Monday."):
+        assert _found(clean, "TY109") == [], clean
+
+
 def test_words_the_list_does_not_know_that_are_not_slips_stay_quiet() -> None:
     for clean in ("Gainers outnumbered decliners by about two to one on the exchange.",
                   "The committee said sentencers should be advised.",

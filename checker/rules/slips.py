@@ -13,7 +13,7 @@ from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
 from checker.rules.base import Context, Rule, register
-from checker.rules.wordlist import available, common_words, zipf
+from checker.rules.wordlist import available, common_misspelling, common_words, zipf
 
 # The right spelling is a common word (Zipf 3.5: three a million words or more) and the slip one
 # the web has hardly seen (Zipf 1.5: three in a hundred million), far apart.
@@ -198,6 +198,9 @@ _LOWER_SLIP = r"(?<![\w'’@#/.-]){}(?![\w'’@/-]|\.[A-Za-z])"
 # A word written more often than this is a spelling the writer chose ("sentencers", a trade's
 # word), not a slip.
 MAX_SLIP_TIMES = 2
+# A listed common misspelling may be common on the web itself; below Zipf 3 it is in no
+# dictionary of English words (wordfreq's small list starts at 3).
+MAX_LISTED_ZIPF = 3.0
 
 
 def doubled_slip(key: str, common: dict[str, int]) -> str | None:
@@ -221,7 +224,7 @@ class MisspeltWord(Rule):
     name = "misspelt-word"
     category = "typography"
     summary = ("A lower-case word one slip from a common one (\"politcians\", \"anaylsis\", "
-               "\"folllowing\")")
+               "\"folllowing\"), or a common misspelling (\"seperate\")")
     what = f"""
 Finds a lower-case word that wordfreq's English list has hardly seen (Zipf {MAX_SLIP_ZIPF} or
 less) and that is one of the commonest words ({MIN_COMMON_ZIPF} or more) with a letter dropped,
@@ -232,14 +235,18 @@ beside its double is not looked for: the words the list does not know are as oft
 own ("sentencers", "decliners") as a slip. A word written {MAX_SLIP_TIMES + 1} times or more is a
 spelling the writer chose; a word that is part of a hyphened word, an address, a handle or a
 path, and the last word of a text cut off in the middle of it, are left alone. NM104 finds the
-same slips in capitalised words."""
+same slips in capitalised words. So is a word on codespell's list of common misspellings that
+gives it one fix ("seperate", "consistancy", "useage", "intersting"; the list, CC BY-SA 3.0 and
+derived from Wikipedia's, is read as data from the installed codespell package), unless
+`rules/typography/misspellings-allowed.txt` accepts it ("despatch", British)."""
     why = """
 A slip in a common word is what a reader notices first, and it tells them no one read the copy
 before it was published; on a page that is otherwise clean it is the one thing a proof-reader
 is paid to catch."""
     bad_examples = ("The proposed legisation was criticised by US politcians.",
                     "Gardai shut the scene for anaylsis and appealed for witnesses.",
-                    "The movie, whichh is set to be released in cinemas, stars her.")
+                    "The movie, whichh is set to be released in cinemas, stars her.",
+                    "The two firms will remain seperate companies, the regulator said.")
     good_examples = ("The proposed legislation was criticised by US politicians.",
                      "Gainers outnumbered decliners by about two to one.",
                      "The ex-minister's well-known blinkx.tv site went live.")
@@ -257,11 +264,14 @@ is paid to catch."""
             if len(key) < MIN_LENGTH or not key.isalpha():
                 continue
             right = slip_of(key, common) or doubled_slip(key, common)
+            if right is None or zipf(key) > MAX_SLIP_ZIPF:
+                # or a misspelling common enough to be listed, which the web writes so often
+                # that wordfreq has seen it ("seperate" 2.82, "intersting" 1.89)
+                right = common_misspelling(key) if zipf(key) <= MAX_LISTED_ZIPF else None
             if right is None:
                 continue
             places = [m for m in re.finditer(_LOWER_SLIP.format(key), text)
                       if not doc.touches_markup(m.start(), m.end())]
-            if not places or len(places) > MAX_SLIP_TIMES or places[-1].end() >= end \
-                    or zipf(key) > MAX_SLIP_ZIPF:
+            if not places or len(places) > MAX_SLIP_TIMES or places[-1].end() >= end:
                 continue
             yield _slip_finding(self, places, key, right)

@@ -98,3 +98,39 @@ def common_words(min_zipf: float) -> tuple[str, ...]:
     for centibel in range(min(last + 1, len(starts) - 1)):
         words.extend(msgpack.unpackb(raw[starts[centibel] : starts[centibel + 1]], raw=False))
     return tuple(words)
+
+
+@functools.cache
+def _misspellings() -> dict[str, str]:
+    """codespell's list of common misspellings (``codespell_lib/data/dictionary.txt``, CC BY-SA
+    3.0, derived from English Wikipedia's list), the entries with one fix only ("seperate" ->
+    "separate"), less the spellings ``rules/typography/misspellings-allowed.txt`` accepts
+    ("despatch", British). The file is located through the package's metadata and read as
+    data: codespell's code (GPL-2.0) is never imported. Empty when codespell is absent."""
+    import importlib.metadata
+
+    from checker.resources import load_lines
+
+    try:
+        dist = importlib.metadata.distribution("codespell")
+    except importlib.metadata.PackageNotFoundError:
+        return {}
+    found = [f for f in dist.files or ()
+             if f.as_posix().endswith("codespell_lib/data/dictionary.txt")]
+    if not found:
+        return {}
+    allowed = frozenset(load_lines("typography", "misspellings-allowed.txt"))
+    out: dict[str, str] = {}
+    with Path(str(dist.locate_file(found[0]))).open(encoding="utf-8") as fh:
+        for line in fh:
+            wrong, _, fixes = line.rstrip("\n").partition("->")
+            if not fixes or fixes.rstrip().endswith(",") or "," in fixes or wrong in allowed:
+                continue  # several fixes (or one with a reason to check it): no single right word
+            out[wrong] = fixes.strip()
+    return out
+
+
+def common_misspelling(word: str) -> str | None:
+    """The right spelling of ``word`` (lower case) if it is a listed common misspelling with
+    one fix ("consistancy" -> "consistency"), else None."""
+    return _misspellings().get(word)
