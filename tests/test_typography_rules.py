@@ -7,6 +7,7 @@ import pytest
 from checker.config import Settings
 from checker.engine import check_text
 from checker.findings import Severity
+from checker.fixes import apply_edits
 
 
 def _found(text: str, code: str) -> list[str]:
@@ -497,3 +498,15 @@ def test_a_word_written_again_split_by_a_hyphen_is_one_finding_for_the_page() ->
     for clean in ("The re-elected mayor met the co-op's well-known chair.",
                   "Shares in the firm's spin-off rose."):
         assert _found(clean, "TY104") == [], clean
+
+
+def test_an_apostrophe_that_kept_its_entity_s_semicolon_is_one_finding_with_one_fix() -> None:
+    text = ("JOHN HOWARD: Well it';s great to be here, and I';d like to thank you.\n\n"
+            "They’;re very even handed, and the Labor Party';s view is known.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY106",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "it';s" and len(finding.related) == 3
+    assert finding.fix is not None and apply_edits(text, finding.fix.edits) == text.replace(
+        "';", "'").replace("’;", "’")
+    # a quotation closed before a semicolon is punctuation, not a leftover
+    assert _found("He called it 'unworkable'; the minister disagreed.", "TY106") == []

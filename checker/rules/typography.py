@@ -1145,7 +1145,9 @@ lost outright are found too: a question mark where an apostrophe was ("the compa
 "don?t") or a hyphen between two words ("the second?largest city"), and the replacement
 character U+FFFD; nothing tells what stood there, so no fix. So is
 punctuation a scraper read as Chinese (GBK: "don鈥檛" for "don’t", "鈥淲e" for "“We", repaired
-where the bytes allow) or as Thai ("NEMAโs"), in a page written in Latin letters."""
+where the bytes allow) or as Thai ("NEMAโs"), in a page written in Latin letters. And an
+apostrophe that was written as a character entity and kept the entity's semicolon ("it';s",
+"Labor Party';s"), with a fix that drops the semicolons."""
     why = """
 Mojibake is what a scraper or a copy-paste between systems leaves behind. It makes names
 unreadable and it tells readers the copy was not looked at."""
@@ -1157,6 +1159,8 @@ unreadable and it tells readers the copy was not looked at."""
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
+        if "';" in text or "’;" in text:
+            yield from self._entity_remnants(text)
         lost = _lost_characters(text) if "?" in text or "\ufffd" in text else []
         if not text.isascii() and ("\u9225" in text or "\u0e42" in text):
             asian = _east_asian_mojibake(text)
@@ -1201,6 +1205,26 @@ unreadable and it tells readers the copy was not looked at."""
         elif lost:
             yield self._lost_finding(text, lost)
 
+    def _entity_remnants(self, text: str) -> Iterator[Finding]:
+        """An apostrophe with the ';' of the entity it was written as left after it ("it';s",
+        "there';s", "Party';s": a page that turned "&#39;" back into "'" but kept the
+        semicolon): one finding for the document, the others related, a fix that drops each
+        semicolon."""
+        found = list(_ENTITY_REMNANT.finditer(text))
+        if not found:
+            return
+        words = [_word_at(text, m.start(), text.rfind("\n", 0, m.start()) + 1,
+                          len(text) if text.find("\n", m.start()) < 0
+                          else text.find("\n", m.start())) for m in found]
+        (start, end), rest = words[0], words[1:]
+        more = f" (and {len(rest)} more)" if rest else ""
+        yield self.finding(
+            start, end, f"{text[start:end]!r} keeps the ';' of a character entity after its "
+            f"apostrophe{more}",
+            related=tuple(Related(s, e, "the same leftover here") for s, e in rest),
+            fix=Fix("drop the leftover ';'" + ("s" if rest else ""),
+                    tuple(Edit(m.end() - 1, m.end(), "") for m in found)))
+
     def _lost_finding(self, text: str, words: list[tuple[int, int]]) -> Finding:
         """Characters the decoding could not read and replaced ("company?s", "are\ufffdfree"):
         one finding for the document, the others related; nothing tells what stood there, so
@@ -1241,6 +1265,12 @@ _LOST_JOIN = re.compile(r"\?(?<=[A-Za-z]{2}\?)(?=[a-z]{2})(?![\w.]*+[=&/(:])")
 _WORD_BEFORE = re.compile(r"[A-Za-z]++\Z")
 _WORD_AFTER = re.compile(r"[a-z]++")
 LOST_JOIN_ZIPF = 3.0  # each word at least this common
+
+
+# An apostrophe written as a character entity ("&#39;") that a page turned back into the mark
+# but kept the entity's semicolon: "it';s", "I';d", "Labor Party';s" (a Prime Minister's
+# interview transcript on a government archive).
+_ENTITY_REMNANT = re.compile(r"(?<=[A-Za-z])['’];(?=[a-z])")
 
 
 def _lost_characters(text: str) -> list[tuple[int, int]]:
