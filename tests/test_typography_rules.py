@@ -229,6 +229,12 @@ def test_punctuation_read_as_chinese_or_thai_is_mojibake() -> None:
     (finding,) = check_text(thai, "d.txt", "text",
                             Settings(use_model=False, select=("TY106",))).findings
     assert finding.fix is None and len(finding.related) == 1
+    # a quotation mark's second byte read as Windows-1252's euro sign after the Thai letter
+    quoted = ("Friends paid tribute.\n\u0e42\u20ac\u0153He was truly one of a kind,\u0e42\u20ac "
+              "one friend said. \u0e42\u20ac\u0153Victor had a way with people.\n")
+    (finding,) = check_text(quoted, "d.txt", "text",
+                            Settings(use_model=False, select=("TY106",))).findings
+    assert quoted[finding.start:finding.end] == "\u0e42\u20ac\u0153" and len(finding.related) == 2
     # a page written in Chinese or Thai is no mojibake
     assert _found("\u9225\u6df2\u5e74\u4e2d\u56fd\u4eba\u6c11 and ok", "TY106") == []
     assert _found("\u0e42\u0e23\u0e07\u0e40\u0e23\u0e35\u0e22\u0e19 Bangkok", "TY106") == []

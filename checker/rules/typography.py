@@ -1091,8 +1091,11 @@ _MOJIBAKE_LEAD = re.compile(
 
 # UTF-8 punctuation (’ “ ” – …) read as Chinese GBK or as Thai Windows-874 by a scraper: "don鈥檛"
 # for "don’t", "鈥淲e" for "“We" (the mark's last byte and the next letter read as one Chinese
-# character), "here,鈥 she said" (that byte lost), "NEMAโs" and "communities,โ The" (Thai).
-_EAST_ASIAN = re.compile("\u9225[\u3400-\u9fff]?|(?<=[A-Za-z,.!?;:])\u0e42|\u0e42(?=[A-Za-z0-9])")
+# character), "here,鈥 she said" (that byte lost), "NEMAโs", "communities,โ The" and "โ€œHe
+# was" (Thai, the mark's second byte read as Windows-1252's euro sign).
+_EAST_ASIAN = re.compile(
+    "\u9225[\u3400-\u9fff]?|\u0e42\u20ac[\u0152\u0153\u2122\u201c\u201d\u02dc]?"
+    "|(?<=[A-Za-z,.!?;:])\u0e42|\u0e42(?=[A-Za-z0-9])")
 MAX_FOREIGN_SHARE = 0.1  # Chinese or Thai letters, of all letters, in a page they garble
 
 
