@@ -516,3 +516,17 @@ def test_an_apostrophe_that_kept_its_entity_s_semicolon_is_one_finding_with_one_
         "';", "'").replace("’;", "’")
     # a quotation closed before a semicolon is punctuation, not a leftover
     assert _found("He called it 'unworkable'; the minister disagreed.", "TY106") == []
+
+
+def test_a_figure_or_a_name_glued_to_the_next_word_lost_a_space() -> None:
+    text = ("A total of 6,000water tanks were sent after the 7.8magnitude quake, officials in "
+            "Gujarat,India said, and the lines were arcing,shorted and then stopped.\n")
+    assert _found(text, "TY107") == ["6,000water"]  # one finding for the document
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
+    (finding,) = result.findings
+    assert [text[r.start:r.end] for r in finding.related] == [
+        "7.8magnitude", "Gujarat,India", "arcing,shorted"]
+    # a unit written against its figure, a tabloid's "£32million", an ordinal or a decade
+    for clean in ("He ran 90mins, the link gave 10mbps, and the deal was worth £32million.",
+                  "The 4th round of the 1990s cup began at 3pm on the 21st."):
+        assert _found(clean, "TY107") == [], clean

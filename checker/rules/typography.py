@@ -776,7 +776,7 @@ _MORE_OPENERS = frozenset(("i", "one", "two", "some"))
 # is a name; not a number ("1,000") nor a list written for a machine ("news,sport,weather").
 _COMMA_GLUE = re.compile(r",(?=[A-Za-z][a-z])(?<=[a-z]{2},)")
 _GLUED_COMMA = re.compile(
-    r"(?<![\w@#/.:'’,-])([a-z]{2,}+),([A-Za-z][a-z]++)(?![\w@/.:'’,-])")
+    r"(?<![\w@#/.:'’,-])([A-Za-z][a-z]++),([A-Za-z][a-z]++)(?![\w@/.:'’,-])")
 # A word glued to the bracket of the abbreviation after it: "the World Health
 # Organisation(WHO)", "the British National Party(BNP)".
 _BRACKET_GLUE = re.compile(r"\((?<=[a-z]{3}\()(?=[A-Z]{2,}+\))")
@@ -788,7 +788,18 @@ _COLON_GLUE = re.compile(r":(?=[A-Z][a-z])(?<=[a-z]{3}:)")
 _GLUED_COLON = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]{2,}+):([A-Z][a-z]++)(?![\w@/.:'’-])")
 _CLOCK_GLUE = re.compile(r":(?:(?<=[a-z]{2}\d:)|(?<=[a-z]{2}\d\d:))(?=\d\d(?!\d))")
 _GLUED_CLOCK = re.compile(r"(?<![\w@#/.:'’-])([A-Za-z][a-z]++)(\d{1,2}:\d\d)(?![\d:])")
-GLUED_COMMA_ZIPF = 3.0  # each word glued by a comma at least this common
+# A figure glued to the word after it, as a lost space leaves it: "6,000water tanks", "a
+# 7.8magnitude quake", "the last 24hours" (the figure may carry a currency's letters). A unit
+# written against its figure ("90mins", "5secs", "10mbps", "£32million") is a style.
+_NUMBER_GLUE = re.compile(r"\d(?=[a-z]{4})")
+_GLUED_NUMBER = re.compile(
+    r"(?<![\w@#/.:'’,-])([A-Z]{0,3}+\d[\d,.]*+)([a-z]{4,}+)(?![\w@/.:'’-])")
+_UNIT_WORDS = frozenset(("mins", "secs", "hrs", "kmph", "mbps", "kbps", "gbps", "kmh", "ghz",
+                         "mhz", "khz", "kwh", "mwh", "gwh", "sqft",
+                         # a tabloid's house style: "£32million", "$1billion"
+                         "million", "billion", "trillion"))
+GLUED_NUMBER_ZIPF = 3.5  # the word after the figure this common: a word of English, not a code
+GLUED_COMMA_ZIPF = 2.0  # each word glued by a comma at least this common
 GLUED_LABEL_ZIPF = 1.0  # a label glued by a colon, a bracket or a clock: words the list knows
 GLUED_STOP_ZIPF = 2.5  # the word before the stop a word of English, not a code's name
 RUN_TOGETHER_ZIPF = 3.0  # each half at least this common (ten uses a million words and more)
@@ -826,6 +837,15 @@ def _glued_ok(m: re.Match[str], least: float) -> bool:
                                           or zipf(m.group(2)) >= least)
 
 
+def _in_figure(ch: str) -> bool:
+    return ch.isalnum() or ch in ",."
+
+
+def _number_glue_ok(m: re.Match[str]) -> bool:
+    word = m.group(2)
+    return word not in _UNIT_WORDS and zipf(word) >= GLUED_NUMBER_ZIPF
+
+
 def _comma_glue_ok(m: re.Match[str]) -> bool:
     return _glued_ok(m, GLUED_COMMA_ZIPF)
 
@@ -861,8 +881,10 @@ site.Munro continues", "with me.The menu", "a dessert).The lobster",
 "misunderstandings."This"; the word before the stop a word of English, or a name when the next
 sentence opens on a small word, "Cape Canaveral.A Port"; not an address or an initial); and
 words joined by a comma, a label's colon or an abbreviation's bracket with no space
-("children,fighter jets", "the legislator,Yeremia Chihana", "Toss:England", "the World Health
-Organisation(WHO)"), or a heading glued to its clock time ("Best Supporting Actor6:26 PM").
+("children,fighter jets", "the legislator,Yeremia Chihana", "in Gujarat,India", "Toss:England",
+"the World Health Organisation(WHO)"), a heading glued to its clock time ("Best Supporting
+Actor6:26 PM"), or a figure glued to a common word ("6,000water tanks", "a 7.8magnitude
+quake"; not a unit written against it, "90mins", "£32million").
 Glued without a stop, both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
@@ -912,14 +934,19 @@ checker sees one unknown word."""
                 continue
             # the space goes after a closing quotation mark, before an opening one
             add(m, m.start(3) if m.group(2) in ('"', "”") else m.start(2), _stop_glue_ok)
-        for first, pattern, ok in ((_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
+        for first, pattern, ok in ((_NUMBER_GLUE, _GLUED_NUMBER, _number_glue_ok),
+                                   (_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
                                    (_BRACKET_GLUE, _GLUED_BRACKET, _label_glue_ok),
                                    (_COLON_GLUE, _GLUED_COLON, _label_glue_ok),
                                    (_CLOCK_GLUE, _GLUED_CLOCK, _label_glue_ok)):
+            figure = first is _NUMBER_GLUE
             for mark in first.finditer(text):  # fewer still: a comma, a colon or a clock glued
-                m = pattern.match(text, _run_start(text, mark.start(), str.isalnum))
-                # the mark found is the one between the two groups (a clock's colon in its own)
-                if m is None or not m.end(1) <= mark.start() < m.start(2) + 3 or (
+                m = pattern.match(text, _run_start(text, mark.start(),
+                                                   _in_figure if figure else str.isalnum))
+                # the mark found is the one between the two groups (a clock's colon in its own;
+                # a figure's last digit)
+                if m is None or not (m.end(1) == mark.end() if figure
+                                     else m.end(1) <= mark.start() < m.start(2) + 3) or (
                         doc.touches_markup(m.start(), m.end())):
                     continue
                 add(m, m.start(2), ok)
