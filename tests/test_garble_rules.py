@@ -258,6 +258,18 @@ def test_a_row_of_marks_between_a_transcript_s_parts_is_no_passage() -> None:
     assert _found(doubled + text, "GB103") == ["Freight yard fight heard in court"]
 
 
+def test_a_table_of_labelled_rows_given_again_in_an_update_is_no_repeat() -> None:
+    table = ("Labour: Current seats- 48, Predicted seats- 272\n"
+             "Conservative: Current seats- 37, Predicted seats- 287\n"
+             "DUP: Current seats- 6, Predicted seats- 8\n")
+    text = (f"10.05pm The first exit poll is in.\n\n{table}\n"
+            f"11.40pm The exit poll has been updated with the postal votes.\n\n{table}")
+    assert _found(text, "GB103") == []
+    # a labelled sentence of prose pasted twice is still a repeat
+    quote = "Minister: We will build 300,000 homes a year by the end of this parliament.\n"
+    assert _found(quote + "The vote was close.\n" + quote, "GB103") == [quote.strip()]
+
+
 def test_the_rows_of_a_table_written_as_text_may_repeat() -> None:
     table = ("Sports day results for the four houses were announced on Friday afternoon.\n\n"
              "Event | Oak | Ash | Elm | Yew |\n"

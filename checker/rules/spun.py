@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from checker.document import Document, Span
-from checker.entries import FIELD_ENTRIES, after_live_marker, speaker_label
+from checker.entries import FIELD_ENTRIES, after_live_marker, speaker_label, unlabelled
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.nli.lexicon import load_lexicon
 from checker.nli.offtopic import headline_like
@@ -338,6 +338,29 @@ _SPEAKER_HEADING = re.compile(
     r"[A-Z][\w.'’&-]*+(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*+|and|of|the|for|at))*+")
 
 
+# A row of a table written as a label and its figures: "DUP: Current seats- 6, Predicted seats-
+# 8" among "Labour: Current seats- 48, Predicted seats- 272", … A table gives its rows again
+# when a live page updates it.
+TABLE_ROWS = 3
+_ROW_FIGURES = re.compile(r"\d++(?:[,.]\d++)*+")
+
+
+def _row_mould(line: str) -> str | None:
+    """A labelled line with figures, its label dropped and its figures put as '#'; else None."""
+    if speaker_label(line) is None or not any(ch.isdigit() for ch in line):
+        return None
+    return _ROW_FIGURES.sub("#", unlabelled(line)).lower()
+
+
+def _table_row(doc: Document, key: str) -> bool:
+    """Is ``key`` one row of a table of ``TABLE_ROWS`` or more labelled rows of one mould?"""
+    mould = _row_mould(key)
+    if mould is None:
+        return False
+    rows = {" ".join(doc.text[s.start:s.end].split()) for s in doc.sentences}
+    return sum(1 for row in rows if _row_mould(row) == mould) >= TABLE_ROWS
+
+
 def _speaker_heading(key: str) -> bool:
     return "\n" not in key and _SPEAKER_HEADING.fullmatch(key.strip()) is not None
 
@@ -406,6 +429,9 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if listing and speaker_label(raw) is not None:
                     continue  # "Return To Normal : Normal traffic conditions are expected
                     # between 05:00 and 05:15 …" under each road of a listing: a field's value
+                if _table_row(doc, key):
+                    continue  # "DUP: Current seats- 6, Predicted seats- 8" in a table of
+                    # parties given again in a later update: a row, not a pasted passage
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
