@@ -28,6 +28,7 @@ MAX_ALTERNATIVES = 32  # strings of one required run, at most (a product of alte
 # breaks a string the pattern matches across it.
 _UNFOLDED = ("\u0131", "\u017f", "\u0130")  # dotless i, long s, dotted capital I
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LITERAL = sre_parse.LITERAL
 _SUBPATTERN = sre_parse.SUBPATTERN
 _BRANCH = sre_parse.BRANCH
@@ -177,8 +178,11 @@ def required_prefixes(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str
     strings, one of which the text starts with wherever the pattern matches ("edit" for
     ``^edit\W*$``); None for any other pattern, or one whose opening is not literal text."""
     tree = _parse(pattern, flags)
-    if (tree is None or flags & re.MULTILINE or not tree
-            or tree[0] != (sre_parse.AT, sre_parse.AT_BEGINNING)):
+    return None if tree is None else _prefixes(tree, flags)
+
+
+def _prefixes(tree: list[tuple[Any, Any]], flags: int) -> frozenset[str] | None:
+    if flags & re.MULTILINE or not tree or tree[0] != (sre_parse.AT, sre_parse.AT_BEGINNING):
         return None
     run = _opening(tree[1:])
     return run if min(map(len, run)) >= MIN_PREFIX else None
@@ -188,16 +192,25 @@ class Screen:
     """Says whether a text may hold a match of any of ``patterns``: never no where one of them
     would match (the search after it finds what it found without the screen)."""
 
-    def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE) -> None:
+    def __init__(self, patterns: Sequence[str], flags: int = re.IGNORECASE,
+                 phrases: Sequence[str] = ()) -> None:
+        """``phrases``: plain text, matched as written (blind to case), which need no parse."""
         strings: set[str] = set()
         prefixes: set[str] = set()
         unscreened: list[str] = []
+        for phrase in phrases:  # its longest stretch of ASCII (other letters may fold oddly)
+            best = max(_NON_ASCII.split(phrase.lower()), key=len)
+            if len(best) >= MIN_LENGTH:
+                strings.add(best)
+            else:
+                unscreened.append(re.escape(phrase))
         for pattern in patterns:
-            opening = required_prefixes(pattern, flags)
+            tree = _parse(pattern, flags)
+            opening = None if tree is None else _prefixes(tree, flags)
             if opening is not None:
                 prefixes |= opening
                 continue
-            found = required_substrings(pattern, flags)
+            found = None if tree is None else _sequence(tree)[1]
             if found is None:
                 unscreened.append(pattern)
             else:

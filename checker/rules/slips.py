@@ -264,10 +264,14 @@ is paid to catch."""
             if len(key) < MIN_LENGTH or not key.isalpha():
                 continue
             right = slip_of(key, common) or doubled_slip(key, common)
-            if right is None or zipf(key) > MAX_SLIP_ZIPF:
-                # or a misspelling common enough to be listed, which the web writes so often
-                # that wordfreq has seen it ("seperate" 2.82, "intersting" 1.89)
-                right = common_misspelling(key) if zipf(key) <= MAX_LISTED_ZIPF else None
+            if right is not None and zipf(key) > MAX_SLIP_ZIPF:
+                right = None  # a word the web writes often: a coinage or a listed misspelling
+            if right is None:
+                # a misspelling common enough to be listed, which the web writes so often that
+                # wordfreq has seen it ("seperate" 2.82, "intersting" 1.89); the word list is
+                # asked only about listed words (a search of its large list costs a millisecond)
+                listed = common_misspelling(key)
+                right = listed if listed is not None and zipf(key) <= MAX_LISTED_ZIPF else None
             if right is None:
                 continue
             places = [m for m in re.finditer(_LOWER_SLIP.format(key), text)

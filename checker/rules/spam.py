@@ -340,7 +340,8 @@ def _boilerplate_screen() -> Screen:
     """The line pattern's screen: most lines hold none of the strings its phrases and patterns
     need, and skip the search."""
     lines = [p for p in load_lines("spam", "boilerplate.txt") if not p.startswith("inline:")]
-    return Screen([p[3:] if p.startswith("re:") else re.escape(p) for p in lines])
+    return Screen([p[3:] for p in lines if p.startswith("re:")],
+                  phrases=[p for p in lines if not p.startswith("re:")])
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
