@@ -911,6 +911,11 @@ def test_a_capitalised_word_one_slip_from_a_common_one_is_misspelt() -> None:
     assert _found("The development of the former Mistra Villlage site has continued apace.",
                   "NM104") == ["Villlage"]
     assert _found("Fans of Speakerboxxx cheered.", "NM104") == []
+    # and in a name the web writes, with the letter once less, in a list of names
+    assert _found("She leaves her parents Lilllian and Rueben Ballard and a sister.",
+                  "NM104") == ["Lilllian"]
+    # a drawn-out word the web writes as it is ("Hmmm", "Shhh") is no slip
+    assert _found("Hmmm, said the man. Shhh, she said, and Brrr, it was cold.", "NM104") == []
 
 
 def test_one_piece_of_markup_opening_line_after_line_is_one_finding() -> None:

@@ -108,6 +108,24 @@ def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
 _TRIPLED = re.compile(r"([a-z])\1\1")
 
 
+# A name the web writes (Zipf 2: a few a hundred million words), which a tripled letter was
+# written for ("Lilllian" for "Lillian"); the tripled form itself is then unknown.
+MIN_TRIPLED_NAME_ZIPF = 2.0
+
+
+def _tripled_slip(key: str, common: dict[str, int]) -> str | None:
+    """A word with a letter written three times ("villlage", "lilllian"): the common word it
+    is with one of them taken out, else the name the web writes so."""
+    right = doubled_slip(key, common)
+    if right is not None:
+        return right
+    m = _TRIPLED.search(key, 1)
+    if m is None:
+        return None
+    once_less = key[: m.start()] + key[m.start() + 1 :]
+    return once_less if zipf(once_less) >= MIN_TRIPLED_NAME_ZIPF else None
+
+
 def _slip_finding(rule: Rule, places: list[re.Match[str]], written: str, right: str) -> Finding:
     """NM104's and TY109's finding: at the first place the slip is written, the others related,
     with one unsafe fix that spells it right everywhere."""
@@ -170,7 +188,7 @@ and a spell checker set to skip capitalised words never sees."""
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
-            tripled = doubled_slip(key, common) if _TRIPLED.search(key, 1) else None
+            tripled = _tripled_slip(key, common) if _TRIPLED.search(key, 1) else None
             if tripled is not None:
                 right: str | None = tripled  # "Mistra Villlage": no name's spelling
             elif _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
