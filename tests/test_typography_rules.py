@@ -530,3 +530,13 @@ def test_a_figure_or_a_name_glued_to_the_next_word_lost_a_space() -> None:
     for clean in ("He ran 90mins, the link gave 10mbps, and the deal was worth £32million.",
                   "The 4th round of the 1990s cup began at 3pm on the 21st."):
         assert _found(clean, "TY107") == [], clean
+
+
+def test_a_transcript_s_time_stamp_glued_to_what_was_said_lost_a_space() -> None:
+    text = ("00:00Hi there, and welcome to the forecast.\n00:05As low pressure moves away to the "
+            "east, we will see rain.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "00:00Hi" and len(finding.related) == 1
+    # a brand that opens on a figure, and a time written apart, are not glued
+    assert _found("The 3Com deal closed at 10:30 Monday, 7Up said.", "TY107") == []

@@ -799,6 +799,10 @@ _UNIT_WORDS = frozenset(("mins", "secs", "hrs", "kmph", "mbps", "kbps", "gbps", 
                          # a tabloid's house style: "£32million", "$1billion"
                          "million", "billion", "trillion"))
 GLUED_NUMBER_ZIPF = 3.5  # the word after the figure this common: a word of English, not a code
+# A transcript's time stamp glued to the words said at it: "00:17So Matt.", "00:05As low
+# pressure only slowly moves away" (a video's captions copied with their times).
+_CLOCK_FIRST = re.compile(r"\d(?=[A-Z][a-z])")
+_GLUED_TIME_STAMP = re.compile(r"(?<![\w:.])(\d{1,2}:\d\d(?::\d\d)?+)([A-Z][a-z]++)(?![\w@/.:'’-])")
 GLUED_COMMA_ZIPF = 2.0  # each word glued by a comma at least this common
 GLUED_LABEL_ZIPF = 1.0  # a label glued by a colon, a bracket or a clock: words the list knows
 GLUED_STOP_ZIPF = 2.5  # the word before the stop a word of English, not a code's name
@@ -838,12 +842,16 @@ def _glued_ok(m: re.Match[str], least: float) -> bool:
 
 
 def _in_figure(ch: str) -> bool:
-    return ch.isalnum() or ch in ",."
+    return ch.isalnum() or ch in ",.:"
 
 
 def _number_glue_ok(m: re.Match[str]) -> bool:
     word = m.group(2)
     return word not in _UNIT_WORDS and zipf(word) >= GLUED_NUMBER_ZIPF
+
+
+def _stamp_glue_ok(m: re.Match[str]) -> bool:
+    return zipf(m.group(2)) >= GLUED_LABEL_ZIPF
 
 
 def _comma_glue_ok(m: re.Match[str]) -> bool:
@@ -884,7 +892,8 @@ words joined by a comma, a label's colon or an abbreviation's bracket with no sp
 ("children,fighter jets", "the legislator,Yeremia Chihana", "in Gujarat,India", "Toss:England",
 "the World Health Organisation(WHO)"), a heading glued to its clock time ("Best Supporting
 Actor6:26 PM"), or a figure glued to a common word ("6,000water tanks", "a 7.8magnitude
-quake"; not a unit written against it, "90mins", "£32million").
+quake"; not a unit written against it, "90mins", "£32million"), or a transcript's time stamp
+glued to what was said at it ("00:17So Matt.").
 Glued without a stop, both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
@@ -935,11 +944,12 @@ checker sees one unknown word."""
             # the space goes after a closing quotation mark, before an opening one
             add(m, m.start(3) if m.group(2) in ('"', "”") else m.start(2), _stop_glue_ok)
         for first, pattern, ok in ((_NUMBER_GLUE, _GLUED_NUMBER, _number_glue_ok),
+                                   (_CLOCK_FIRST, _GLUED_TIME_STAMP, _stamp_glue_ok),
                                    (_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
                                    (_BRACKET_GLUE, _GLUED_BRACKET, _label_glue_ok),
                                    (_COLON_GLUE, _GLUED_COLON, _label_glue_ok),
                                    (_CLOCK_GLUE, _GLUED_CLOCK, _label_glue_ok)):
-            figure = first is _NUMBER_GLUE
+            figure = first is _NUMBER_GLUE or first is _CLOCK_FIRST  # the mark ends group 1
             for mark in first.finditer(text):  # fewer still: a comma, a colon or a clock glued
                 m = pattern.match(text, _run_start(text, mark.start(),
                                                    _in_figure if figure else str.isalnum))
