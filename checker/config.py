@@ -111,7 +111,7 @@ class Settings:
             return False
         import pathspec
 
-        spec = pathspec.PathSpec.from_lines("gitwildmatch", list(self.exclude))
+        spec = pathspec.GitIgnoreSpec.from_lines(list(self.exclude))
         p = _resolved(Path(path))
         base = _resolved(Path(self.root)) if self.root else _resolved(Path.cwd())
         try:

@@ -319,7 +319,7 @@ def iter_files(paths: Iterable[str], excludes: Iterable[str] = (),
     if patterns:  # (pathspec costs a tenth of a rules-only run's start-up to import)
         import pathspec
 
-        match = pathspec.PathSpec.from_lines("gitwildmatch", patterns).match_file
+        match = pathspec.GitIgnoreSpec.from_lines(patterns).match_file
     base = Path(root).resolve() if root and match is not None else None
     for given in paths:
         p = Path(given)
