@@ -540,3 +540,17 @@ def test_a_transcript_s_time_stamp_glued_to_what_was_said_lost_a_space() -> None
     assert text[finding.start:finding.end] == "00:00Hi" and len(finding.related) == 1
     # a brand that opens on a figure, and a time written apart, are not glued
     assert _found("The 3Com deal closed at 10:30 Monday, 7Up said.", "TY107") == []
+
+
+def test_a_space_before_a_comma_is_one_finding_for_the_document_with_one_fix() -> None:
+    text = ("Shares led by Lukoil with 11% of the market , followed by TNK-BP, rose.\n\n"
+            "When that happens , we will generate more income.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY110",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "market ," and len(finding.related) == 1
+    assert finding.fix is not None and apply_edits(text, finding.fix.edits) == text.replace(
+        " ,", ",")
+    # a comma after a mark, between figures, at a line's end, or a spaced full stop
+    for clean in ('He said "no" , then left.', "Scores of 5 , 6 and 7 were given.",
+                  "The list ran on ,\nand on.", "Lynch announced the series . He said so."):
+        assert _found(clean, "TY110") == [], clean

@@ -1340,3 +1340,50 @@ def _word_at(text: str, at: int, line_start: int, line_end: int) -> tuple[int, i
     start = max(text.rfind(" ", line_start, at) + 1, line_start)
     end = text.find(" ", at, line_end)
     return start, line_end if end < 0 else end
+
+
+# A space before a comma, between a word and the next ("the market , followed by", "When that
+# happens , we will"): a typist's or a converter's slip. Not a space before a full stop, which
+# the CNN/DM articles' own processing leaves between a headline and the next ("… series .
+# Lynch announced"), nor a comma after a mark or at a line's end.
+_SPACED_COMMA = re.compile(r"(?<=[A-Za-z0-9])[ \t]++,(?=[ \t][A-Za-z])")
+
+
+@register
+class SpaceBeforeComma(Rule):
+    code = "TY110"
+    name = "space-before-comma"
+    category = "typography"
+    reads_english = False
+    summary = "A space before a comma (\"the market , followed by\")"
+    what = """
+Finds a space between a word and the comma after it ("led by Lukoil with 11% of the market ,
+followed by TNK-BP", "When that happens , we will generate more income"), where the comma is
+followed by a space and another word. A page that does it does it throughout: one finding for
+the document, at the first place, the others related, and one fix that takes the spaces out."""
+    why = """
+English sets a comma against the word before it. A spaced comma is a typing slip or the trace of
+a converter that split a page's markup from its text, and readers see it at once."""
+    bad_examples = ("Shares led by Lukoil with 11% of the market , followed by TNK-BP, rose.",)
+    good_examples = ("Shares led by Lukoil, followed by TNK-BP, rose.",
+                     "Scores: 5 , 6 and 7 were given.")
+    fix_applicability = Applicability.SAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if " ," not in text and "\t," not in text:
+            return
+        found = [m for m in _SPACED_COMMA.finditer(text)
+                 if not doc.touches_markup(m.start(), m.end())]
+        if not found:
+            return
+        first, rest = found[0], found[1:]
+        # from the word before the space, for context
+        start = max(text.rfind(" ", 0, first.start()), text.rfind("\n", 0, first.start())) + 1
+        more = f" (and {len(rest)} more)" if rest else ""
+        yield self.finding(
+            start, first.end(), f"a space before a comma{more}",
+            related=tuple(Related(m.start(), m.end(), "a space before a comma again")
+                          for m in rest),
+            fix=Fix("take out the space" + ("s" if rest else ""),
+                    tuple(Edit(m.start(), m.end() - 1, "") for m in found)))
