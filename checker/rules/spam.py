@@ -48,11 +48,20 @@ def _prefix_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
+def _boilerplate_entries() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``rules/spam/boilerplate.txt`` by kind: the plain phrases, the line patterns (``re:``, a
+    few need anchors or classes) and the markers run into a paragraph (``inline:``)."""
+    lines = load_lines("spam", "boilerplate.txt")
+    return (tuple(p for p in lines if not p.startswith(("re:", "inline:"))),
+            tuple(p[len("re:"):] for p in lines if p.startswith("re:")),
+            tuple(p[len("inline:"):] for p in lines if p.startswith("inline:")))
+
+
+@functools.cache
 def _boilerplate_pattern() -> re.Pattern[str]:
-    lines = [p for p in load_lines("spam", "boilerplate.txt") if not p.startswith("inline:")]
-    phrases = sorted((p for p in lines if not p.startswith("re:")), key=len, reverse=True)
-    patterns = [p[3:] for p in lines if p.startswith("re:")]  # a few need anchors or classes
-    literal = r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])"
+    phrases, patterns, _ = _boilerplate_entries()
+    longest_first = sorted(phrases, key=len, reverse=True)
+    literal = r"(?<!\w)(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?![\w])"
     return re.compile("|".join([literal, *patterns]), re.IGNORECASE)
 
 
@@ -330,18 +339,16 @@ def _inline_markers() -> tuple[tuple[frozenset[str] | None, re.Pattern[str]], ..
     the lower-cased strings one of which every match holds (``required_substrings``), which a
     text must hold before the pattern is tried: a case-blind alternation is tried at every
     character of every text."""
-    patterns = [p[len("inline:"):] for p in load_lines("spam", "boilerplate.txt")
-                if p.startswith("inline:")]
-    return tuple((required_substrings(p), re.compile(p, re.IGNORECASE)) for p in patterns)
+    return tuple((required_substrings(p), re.compile(p, re.IGNORECASE))
+                 for p in _boilerplate_entries()[2])
 
 
 @functools.cache
 def _boilerplate_screen() -> Screen:
     """The line pattern's screen: most lines hold none of the strings its phrases and patterns
     need, and skip the search."""
-    lines = [p for p in load_lines("spam", "boilerplate.txt") if not p.startswith("inline:")]
-    return Screen([p[3:] for p in lines if p.startswith("re:")],
-                  phrases=[p for p in lines if not p.startswith("re:")])
+    phrases, patterns, _ = _boilerplate_entries()
+    return Screen(patterns, phrases=phrases)
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
