@@ -840,9 +840,7 @@ draft they show the text was scraped from a page, and they print as junk for rea
         more = f" (and {len(rest)} more on this line)" if rest else ""
         fix = None
         if any(kind == SCRIPT for _, kind in line):
-            at = doc.text.rfind("\n", 0, first.start()) + 1
-            end = doc.text.find("\n", first.start())
-            span = Span(at, len(doc.text) if end < 0 else end)
+            span = doc.line_span(doc.line_col(first.start())[0])
             if _code_line(doc.text[span.start:span.end]):
                 fix = _removal_fix(doc, [span], "script's code")
         return self._piece_finding(first, what, more, [m for m, _ in rest],

@@ -1200,7 +1200,7 @@ unreadable and it tells readers the copy was not looked at."""
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         text = doc.text
         if "';" in text or "’;" in text:
-            yield from self._entity_remnants(text)
+            yield from self._entity_remnants(doc)
         lost = _lost_characters(text) if "?" in text or "\ufffd" in text else []
         if not text.isascii() and ("\u9225" in text or "\u0e42" in text):
             asian = _east_asian_mojibake(text)
@@ -1245,17 +1245,18 @@ unreadable and it tells readers the copy was not looked at."""
         elif lost:
             yield self._lost_finding(text, lost)
 
-    def _entity_remnants(self, text: str) -> Iterator[Finding]:
+    def _entity_remnants(self, doc: Document) -> Iterator[Finding]:
         """An apostrophe with the ';' of the entity it was written as left after it ("it';s",
         "there';s", "Party';s": a page that turned "&#39;" back into "'" but kept the
         semicolon): one finding for the document, the others related, a fix that drops each
         semicolon."""
+        text = doc.text
         found = list(_ENTITY_REMNANT.finditer(text))
         if not found:
             return
-        words = [_word_at(text, m.start(), text.rfind("\n", 0, m.start()) + 1,
-                          len(text) if text.find("\n", m.start()) < 0
-                          else text.find("\n", m.start())) for m in found]
+        lines = [doc.line_span(doc.line_col(m.start())[0]) for m in found]
+        words = [_word_at(text, m.start(), line.start, line.end)
+                 for m, line in zip(found, lines, strict=True)]
         (start, end), rest = words[0], words[1:]
         more = f" (and {len(rest)} more)" if rest else ""
         yield self.finding(
