@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from checker.document import Document, Span
 from checker.entries import MONTH_NAMES, MONTH_SHORT
@@ -862,6 +863,28 @@ def _label_glue_ok(m: re.Match[str]) -> bool:
     return _glued_ok(m, GLUED_LABEL_ZIPF)
 
 
+class _MarkGlue(NamedTuple):
+    """Two words joined by a mark, found from a cheap first pass: where the glued run starts
+    (the word or figure the mark ends), and whether the mark found is the last character of the
+    first group (a figure's last digit) rather than the mark between the groups."""
+
+    first: re.Pattern[str]
+    pattern: re.Pattern[str]
+    ok: Callable[[re.Match[str]], bool]
+    in_run: Callable[[str], bool] = str.isalnum
+    ends_first: bool = False
+
+
+_MARK_GLUES = (
+    _MarkGlue(_NUMBER_GLUE, _GLUED_NUMBER, _number_glue_ok, _in_figure, ends_first=True),
+    _MarkGlue(_CLOCK_FIRST, _GLUED_TIME_STAMP, _stamp_glue_ok, _in_figure, ends_first=True),
+    _MarkGlue(_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
+    _MarkGlue(_BRACKET_GLUE, _GLUED_BRACKET, _label_glue_ok),
+    _MarkGlue(_COLON_GLUE, _GLUED_COLON, _label_glue_ok),
+    _MarkGlue(_CLOCK_GLUE, _GLUED_CLOCK, _label_glue_ok),
+)
+
+
 def _in_template_tag(text: str, at: int, end: int = -1) -> bool:
     """Whether `at` is inside a template tag left open on its line ("{{ remainingArticles }}"),
     or the name from `at` to `end` is a tag in braces of its own ("{googleAds}", a site's ad
@@ -943,23 +966,16 @@ checker sees one unknown word."""
                 continue
             # the space goes after a closing quotation mark, before an opening one
             add(m, m.start(3) if m.group(2) in ('"', "”") else m.start(2), _stop_glue_ok)
-        for first, pattern, ok in ((_NUMBER_GLUE, _GLUED_NUMBER, _number_glue_ok),
-                                   (_CLOCK_FIRST, _GLUED_TIME_STAMP, _stamp_glue_ok),
-                                   (_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
-                                   (_BRACKET_GLUE, _GLUED_BRACKET, _label_glue_ok),
-                                   (_COLON_GLUE, _GLUED_COLON, _label_glue_ok),
-                                   (_CLOCK_GLUE, _GLUED_CLOCK, _label_glue_ok)):
-            figure = first is _NUMBER_GLUE or first is _CLOCK_FIRST  # the mark ends group 1
-            for mark in first.finditer(text):  # fewer still: a comma, a colon or a clock glued
-                m = pattern.match(text, _run_start(text, mark.start(),
-                                                   _in_figure if figure else str.isalnum))
-                # the mark found is the one between the two groups (a clock's colon in its own;
-                # a figure's last digit)
-                if m is None or not (m.end(1) == mark.end() if figure
+        for kind in _MARK_GLUES:
+            for mark in kind.first.finditer(text):  # fewer still: a comma, a colon, a clock
+                m = kind.pattern.match(text, _run_start(text, mark.start(), kind.in_run))
+                # the mark found is the one between the two groups (a clock's colon in its own),
+                # or a figure's last digit
+                if m is None or not (m.end(1) == mark.end() if kind.ends_first
                                      else m.end(1) <= mark.start() < m.start(2) + 3) or (
                         doc.touches_markup(m.start(), m.end())):
                     continue
-                add(m, m.start(2), ok)
+                add(m, m.start(2), kind.ok)
         lower = _glued_lower(text)
         if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
             for token, spots in lower.items():
