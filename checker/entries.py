@@ -379,6 +379,12 @@ _LEADER = re.compile(r"(?<![ \t])[ \t]*+(?:-{2,}|\.{3,}|_{3,})[ \t]*+")
 TEMPLATE_LINES = 3  # one line with other figures, so many times over: one in each entry
 
 
+def figure_mould(line: str) -> str:
+    """The line lower-cased with each figure put as '#' ("total seats ----- #"): the mould that
+    the entries of a list or the rows of a table share."""
+    return _FIGURES.sub("#", line).lower()
+
+
 def template_lines(sentences: Sequence[str]) -> list[str | None]:
     """Each sentence's template, its figures put as "#", when that template gives
     ``TEMPLATE_LINES`` different sentences or more of the document ("The bonus number was
@@ -397,7 +403,7 @@ def template_lines(sentences: Sequence[str]) -> list[str | None]:
         written = " ".join(sentence.split())
         line = _LEADER.sub(" — ", written) if "--" in written or "..." in written or (
             "__" in written) else written
-        key = _FIGURES.sub("#", line).lower()
+        key = figure_mould(line)
         keys.append(key)
         texts.setdefault(key, set()).add(written)
     return [k if k is not None and len(texts[k]) >= TEMPLATE_LINES else None for k in keys]

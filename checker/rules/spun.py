@@ -9,7 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from checker.document import Document, Span
-from checker.entries import FIELD_ENTRIES, after_live_marker, speaker_label, unlabelled
+from checker.entries import (
+    FIELD_ENTRIES,
+    after_live_marker,
+    figure_mould,
+    speaker_label,
+    unlabelled,
+)
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.nli.lexicon import load_lexicon
 from checker.nli.offtopic import headline_like
@@ -342,23 +348,19 @@ _SPEAKER_HEADING = re.compile(
 # 8" among "Labour: Current seats- 48, Predicted seats- 272", … A table gives its rows again
 # when a live page updates it.
 TABLE_ROWS = 3
-_ROW_FIGURES = re.compile(r"\d++(?:[,.]\d++)*+")
 
 
 def _row_mould(line: str) -> str | None:
     """A labelled line with figures, its label dropped and its figures put as '#'; else None."""
     if speaker_label(line) is None or not any(ch.isdigit() for ch in line):
         return None
-    return _ROW_FIGURES.sub("#", unlabelled(line)).lower()
+    return figure_mould(unlabelled(line))
 
 
-def _table_row(doc: Document, key: str) -> bool:
-    """Is ``key`` one row of a table of ``TABLE_ROWS`` or more labelled rows of one mould?"""
-    mould = _row_mould(key)
-    if mould is None:
-        return False
+def _table_moulds(doc: Document) -> Counter[str]:
+    """How many different sentences of the document each labelled row's mould has."""
     rows = {" ".join(doc.text[s.start:s.end].split()) for s in doc.sentences}
-    return sum(1 for row in rows if _row_mould(row) == mould) >= TABLE_ROWS
+    return Counter(m for row in rows if (m := _row_mould(row)) is not None)
 
 
 def _speaker_heading(key: str) -> bool:
@@ -414,6 +416,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         seen: dict[str, tuple[Span, int]] = {}
         runs: list[list[tuple[Span, Span]]] = [[]]  # runs of (repeat, first copy)
         listing: bool | None = None  # do three lines or more open with one label (when asked)
+        moulds: Counter[str] | None = None  # the labelled rows' moulds (when asked)
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -429,9 +432,12 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if listing and speaker_label(raw) is not None:
                     continue  # "Return To Normal : Normal traffic conditions are expected
                     # between 05:00 and 05:15 …" under each road of a listing: a field's value
-                if _table_row(doc, key):
-                    continue  # "DUP: Current seats- 6, Predicted seats- 8" in a table of
-                    # parties given again in a later update: a row, not a pasted passage
+                mould = _row_mould(key)
+                if mould is not None:
+                    moulds = _table_moulds(doc) if moulds is None else moulds
+                    if moulds[mould] >= TABLE_ROWS:
+                        continue  # "DUP: Current seats- 6, Predicted seats- 8" in a table of
+                        # parties given again in a later update: a row, not a pasted passage
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
