@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -73,6 +73,15 @@ class Rule:
             related=tuple(related),
             fix=fix,
         )
+
+    def finding_at_first(self, places: Sequence[tuple[int, int]], message: str, again: str, *,
+                         fix: Fix | None = None) -> Finding:
+        """One finding for a problem a document has in several places: at the first, with
+        " (and N more)" after ``message`` and the others related (``again``)."""
+        (start, end), rest = places[0], places[1:]
+        more = f" (and {len(rest)} more)" if rest else ""
+        return self.finding(start, end, message + more, fix=fix,
+                            related=tuple(Related(s, e, again) for s, e in rest))
 
     @classmethod
     def docs(cls) -> str:

@@ -654,13 +654,10 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 places.append(m)
         if not places:
             return
-        first, *rest = places
-        more = f" (and {len(rest)} more)" if rest else ""
-        yield self.finding(
-            first.start(), first.end(),
-            f"{first.group()!r} writes the word twice, the second time split by a hyphen{more}",
-            related=tuple(Related(m.start(), m.end(), "the word written twice again")
-                          for m in rest),
+        yield self.finding_at_first(
+            [m.span() for m in places],
+            f"{places[0].group()!r} writes the word twice, the second time split by a hyphen",
+            "the word written twice again",
             fix=Fix("keep the whole word", tuple(Edit(m.end(1), m.end(), "") for m in places)))
 
     def _figure_and_word(self, doc: Document) -> Iterator[Finding]:
@@ -1273,25 +1270,22 @@ unreadable and it tells readers the copy was not looked at."""
         lines = [doc.line_span(doc.line_col(m.start())[0]) for m in found]
         words = [_word_at(text, m.start(), line.start, line.end)
                  for m, line in zip(found, lines, strict=True)]
-        (start, end), rest = words[0], words[1:]
-        more = f" (and {len(rest)} more)" if rest else ""
-        yield self.finding(
-            start, end, f"{text[start:end]!r} keeps the ';' of a character entity after its "
-            f"apostrophe{more}",
-            related=tuple(Related(s, e, "the same leftover here") for s, e in rest),
-            fix=Fix("drop the leftover ';'" + ("s" if rest else ""),
+        start, end = words[0]
+        yield self.finding_at_first(
+            words, f"{text[start:end]!r} keeps the ';' of a character entity after its "
+            "apostrophe", "the same leftover here",
+            fix=Fix("drop the leftover ';'" + ("s" if len(found) > 1 else ""),
                     tuple(Edit(m.end() - 1, m.end(), "") for m in found)))
 
     def _lost_finding(self, text: str, words: list[tuple[int, int]]) -> Finding:
         """Characters the decoding could not read and replaced ("company?s", "are\ufffdfree"):
         one finding for the document, the others related; nothing tells what stood there, so
         no fix."""
-        (start, end), rest = words[0], words[1:]
-        more = f" (and {len(rest)} more)" if rest else ""
-        return self.finding(
-            start, end, f"{text[start:end]!r} has a character lost in decoding, replaced by "
-            f"{'a question mark' if '?' in text[start:end] else 'U+FFFD'}{more}",
-            related=tuple(Related(s, e, "a character lost here too") for s, e in rest))
+        start, end = words[0]
+        return self.finding_at_first(
+            words, f"{text[start:end]!r} has a character lost in decoding, replaced by "
+            f"{'a question mark' if '?' in text[start:end] else 'U+FFFD'}",
+            "a character lost here too")
 
     def _document_finding(self, text: str, words: list[tuple[int, int, str | None]],
                           line_count: int) -> Finding:
@@ -1394,13 +1388,11 @@ a converter that split a page's markup from its text, and readers see it at once
                  if not doc.touches_markup(m.start(), m.end())]
         if not found:
             return
-        first, rest = found[0], found[1:]
+        first = found[0]
         # from the word before the space, for context
         start = max(text.rfind(" ", 0, first.start()), text.rfind("\n", 0, first.start())) + 1
-        more = f" (and {len(rest)} more)" if rest else ""
-        yield self.finding(
-            start, first.end(), f"a space before a comma{more}",
-            related=tuple(Related(m.start(), m.end(), "a space before a comma again")
-                          for m in rest),
-            fix=Fix("take out the space" + ("s" if rest else ""),
+        yield self.finding_at_first(
+            [(start, first.end()), *(m.span() for m in found[1:])], "a space before a comma",
+            "a space before a comma again",
+            fix=Fix("take out the space" + ("s" if len(found) > 1 else ""),
                     tuple(Edit(m.start(), m.end() - 1, "") for m in found)))
