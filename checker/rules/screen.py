@@ -55,6 +55,13 @@ def _best(candidates: Iterable[frozenset[str]]) -> frozenset[str] | None:
     return min(usable, key=cost)
 
 
+def _joined(run: frozenset[str], more: frozenset[str]) -> frozenset[str] | None:
+    """Every way through ``run`` followed by every way through ``more``; None where that makes
+    more than ``MAX_ALTERNATIVES``."""
+    joined = frozenset(a + b for a in run for b in more)
+    return joined if len(joined) <= MAX_ALTERNATIVES else None
+
+
 def _sequence(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None,
                                                         frozenset[str] | None]:
     """(the strings the whole sequence matches, if it is literal text and alternations of it;
@@ -71,8 +78,8 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None,
             candidates.append(frozenset({chunk}))
             chunk = ""
         if exact is not None:
-            joined = frozenset(a + b for a in run for b in exact)
-            if len(joined) <= MAX_ALTERNATIVES:
+            joined = _joined(run, exact)
+            if joined is not None:
                 run = joined
                 continue
             whole = False  # too many ways through: the run ends, and a new one starts here
@@ -139,8 +146,8 @@ def _opening(items: Sequence[tuple[Any, Any]]) -> frozenset[str]:
         inner = exact if exact is not None else _inner_opening(op, arg)
         if inner is None:
             return run
-        joined = frozenset(a + b for a in run for b in inner)
-        if len(joined) > MAX_ALTERNATIVES:
+        joined = _joined(run, inner)
+        if joined is None:
             return run
         run = joined
         if exact is None:  # a group's opening: what follows it is not next to this

@@ -114,14 +114,14 @@ MIN_TRIPLED_NAME_ZIPF = 2.0
 
 
 def _tripled_slip(key: str, common: dict[str, int]) -> str | None:
-    """A word with a letter written three times ("villlage", "lilllian"): the common word it
-    is with one of them taken out, else the name the web writes so."""
-    right = doubled_slip(key, common)
-    if right is not None:
-        return right
+    """For a word with a letter written three times ("villlage", "lilllian"), the common word
+    it is with one of them taken out, else the name the web writes so; None for any other."""
     m = _TRIPLED.search(key, 1)
     if m is None:
         return None
+    right = doubled_slip(key, common)
+    if right is not None:
+        return right
     once_less = key[: m.start()] + key[m.start() + 1 :]
     return once_less if zipf(once_less) >= MIN_TRIPLED_NAME_ZIPF else None
 
@@ -188,7 +188,7 @@ and a spell checker set to skip capitalised words never sees."""
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
-            tripled = _tripled_slip(key, common) if _TRIPLED.search(key, 1) else None
+            tripled = _tripled_slip(key, common)
             if tripled is not None:
                 right: str | None = tripled  # "Mistra Villlage": no name's spelling
             elif _NAME_AFTER.match(text, m.end()) or _NAME_BEFORE.search(
