@@ -18,6 +18,7 @@ import bisect
 import functools
 import gzip
 import importlib.util
+import re
 from pathlib import Path
 
 import msgpack
@@ -100,21 +101,28 @@ def common_words(min_zipf: float) -> tuple[str, ...]:
     return tuple(words)
 
 
+# A line of codespell's list with one fix: "seperate->separate" (several fixes, or a fix with a
+# reason to check it, are written with commas).
+_ONE_FIX = re.compile(r"(?m)^(.+?)->[^,\n]*$")
+
+
 @functools.cache
-def _misspellings() -> dict[str, str]:
+def _misspellings() -> tuple[str, frozenset[str]]:
     """codespell's list of common misspellings (``codespell_lib/data/dictionary.txt``, CC BY-SA
-    3.0, derived from English Wikipedia's list: "seperate->separate", one entry a line), each
-    misspelling to what follows its arrow (split at C speed: 30 ms a process; an article asks
-    about a few words). The package is found without being imported and the file read as
-    data: codespell's code (GPL-2.0) is never run. Empty when codespell is absent."""
+    3.0, derived from English Wikipedia's list: "seperate->separate", one entry a line), with a
+    newline put before its first line, and the misspellings it gives one fix for. The fix is
+    read from the text when a word is found (few are), so a process holds the text and one
+    set, 9 MB, not a table of 58,000 pairs (18 MB); 30 ms a process either way. The package is
+    found without being imported and the file read as data: codespell's code (GPL-2.0) is
+    never run. Empty when codespell is absent."""
     spec = importlib.util.find_spec("codespell_lib")  # found, not imported
     if spec is None or spec.origin is None:
-        return {}
+        return "", frozenset()
     path = Path(spec.origin).parent / "data" / "dictionary.txt"
     if not path.is_file():
-        return {}
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return dict(line.split("->", 1) for line in lines if "->" in line)
+        return "", frozenset()
+    text = "\n" + path.read_text(encoding="utf-8")
+    return text, frozenset(_ONE_FIX.findall(text))
 
 
 @functools.cache
@@ -130,7 +138,10 @@ def common_misspelling(word: str) -> str | None:
     ``rules/typography/misspellings-allowed.txt`` does not accept it ("despatch", British);
     else None. An entry with several fixes, or one with a reason to check it, has no single
     right word."""
-    fixes = _misspellings().get(word)
-    if fixes is None or "," in fixes or not fixes.strip() or word in _allowed_spellings():
+    text, listed = _misspellings()
+    if word not in listed or word in _allowed_spellings():
         return None
-    return fixes.strip()
+    at = text.index(f"\n{word}->") + len(word) + 3
+    end = text.find("\n", at)
+    fix = text[at : len(text) if end < 0 else end].strip()
+    return fix or None
