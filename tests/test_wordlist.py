@@ -46,6 +46,7 @@ def test_without_wordfreq_the_one_off_check_stays_silent(monkeypatch: pytest.Mon
         raise wordlist.WordListMissing("the wordfreq package is not installed")
 
     wordlist.available.cache_clear()
+    wordlist.zipf.cache_clear()  # figures an earlier test looked up would hide the missing list
     monkeypatch.setattr(wordlist, "_data_dir", missing)
     monkeypatch.setattr(wordlist, "_packed", missing)
     try:
@@ -57,3 +58,4 @@ def test_without_wordfreq_the_one_off_check_stays_silent(monkeypatch: pytest.Mon
         assert [text[f.start : f.end] for f in result.findings] == ["Basoom"]
     finally:
         wordlist.available.cache_clear()
+        wordlist.zipf.cache_clear()

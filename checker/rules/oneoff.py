@@ -109,8 +109,9 @@ def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> 
 
 
 def _given_name(word: str) -> bool:
-    """Could this capitalised word be a given name: rare as a word, and no title ("Dr")?"""
-    return zipf(word) < MAX_GIVEN_NAME_ZIPF and word not in _titles()
+    """Could this capitalised word be a given name: rare as a word, and no title ("Dr")?
+    Without the word list nothing tells, and no word is taken for one."""
+    return available() and zipf(word) < MAX_GIVEN_NAME_ZIPF and word not in _titles()
 
 
 _WORD_CHAR = re.compile(r"\w")
