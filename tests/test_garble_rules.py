@@ -789,9 +789,10 @@ def test_a_title_s_idiom_is_not_one_actor_on_both_sides() -> None:
     for idiom in ("Round by Round", "Year after Year", "Wave upon Wave"):
         assert _found(f"Harbour v Dunmore: {idiom}\n\nThe bout went ten rounds.", "GB101") == []
     assert _found("The flight from Lagos to Lagos was late.", "GB101") == ["Lagos to Lagos"]
-    # a name that starts another ("ESPN+", "China-Africa")
+    # a name that starts another ("ESPN+", "China-Africa", "Port-of-Spain")
     for clean in ("The bout airs on ESPN following early prelims on ESPN+.",
-                  "How does China consider current China-Africa relations?"):
+                  "How does China consider current China-Africa relations?",
+                  "The destroyer is coming to the Port of Port-of-Spain on Sunday."):
         assert _found(clean, "GB101") == [], clean
     # what one of two named actors is doing ("with Serena serving") is no second slot
     assert _found("Venus and Serena are up 4-3 with Serena serving.", "GB101") == []

@@ -135,13 +135,13 @@ def _not_actors() -> frozenset[str]:
 
 
 # One name, a few plain words, the same name again (found by a back-reference, in C), not the
-# first part of another name ("ESPN" / "ESPN+", "China" / "China-Africa", but "Lagos" /
-# "Lagos-based" is the name). The name's capital is matched before the look-behind, so that re's
-# search skips to capitals.
+# first part of another name ("ESPN" / "ESPN+", "China" / "China-Africa", "Port" /
+# "Port-of-Spain", but "Lagos" / "Lagos-based" is the name). The name's capital is matched
+# before the look-behind, so that re's search skips to capitals.
 _ECHO = re.compile(
     r"([A-Z](?<![\w.’'][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
-    r"{0,4}+[ \t]++)\1(?![\w+]|-[A-Z])")
+    r"{0,4}+[ \t]++)\1(?![\w+]|-[A-Z]|-[a-z]++-[A-Z])")
 
 # A list of three names or more, the last after "and" or "or": "the provinces of Malatya,
 # Diyarbakir and Malatya". (Not after "&", which joins a firm's names: "Johnson & Johnson".)
