@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.entries import running_score, speaker_label
+from checker.entries import running_score, speaker_label, unlabelled
 from checker.nli.lexicon import stopwords
 from checker.rules.garble import function_words
 from checker.rules.textutil import count_words
@@ -111,16 +111,45 @@ def _wh_fragment(sentence: str) -> bool:
     return _LIST_ITEM.match(text) is not None or text[-1:] not in ".!\"”’'"
 
 
+# A reply that opens on an answer's word: "No I didn't, Suzie.", "Oh, goodness me no." With
+# fewer than two words of its own beyond function words, names and the answer (``_said_words``),
+# it says yes or no to a question the pair does not hold, and claims nothing by itself.
+_ANSWER = re.compile(
+    r"[^\w]{0,3}+(?:no|yes|yeah|yep|yup|nope|nah|oh|ah|well|sure|okay|ok|right|absolutely|"
+    r"exactly|indeed|correct|of[ \t]course)(?![\w'’-])", re.IGNORECASE)
+_ANSWER_WORDS = frozenset(("no", "yes", "yeah", "yep", "yup", "nope", "nah", "oh", "ah", "well",
+                           "sure", "okay", "ok", "right", "absolutely", "exactly", "indeed",
+                           "correct", "course", "goodness", "gosh", "god", "dear", "me", "my",
+                           "mean", "think", "know", "guess", "just", "really", "actually"))
+# an auxiliary's negative ("didn't", "wasn’t") or a pronoun's contraction ("I'm", "it's")
+_CONTRACTION = re.compile(r"[a-z]+n['’]t|[a-z]+['’](?:m|s|re|ve|ll|d)")
+ANSWER_OWN_WORDS = 2
+
+
+def _elliptical_answer(said: str) -> bool:
+    """Does the sentence (its speaker's label gone) answer an unseen question with little more
+    than "no" or "yes" (``_ANSWER``)?"""
+    m = _ANSWER.match(said)
+    if m is None:
+        return False
+    skip = function_words() | stopwords() | _ANSWER_WORDS
+    own = [w for w in _LOWER_WORD.findall(said, m.end())
+           if w not in skip and _CONTRACTION.fullmatch(w) is None]
+    return len(own) < ANSWER_OWN_WORDS
+
+
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     # words, not dots: "Previous page . . . ." is a link's label of two words; and the words
     # said, not the speaker's label: "INES CALDWELL: All the time." answers a question in
     # three words, which claim nothing without it
     said = count_words(sentence, _DOTS)
+    text = sentence
     if said >= min_words and ":" in sentence[:60]:
         speaker = speaker_label(sentence)
         if speaker is not None:
             said -= len(speaker.split())
-    if said < min_words:
+            text = unlabelled(sentence)
+    if said < min_words or _elliptical_answer(text):
         return False
     return (not sentence.rstrip().endswith("?")
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))

@@ -200,6 +200,21 @@ def test_a_speaker_s_label_is_no_part_of_the_words_said() -> None:
     assert model_eligible("Saturday: Heavy rain and gales.")
 
 
+def test_a_reply_of_little_more_than_no_or_yes_is_no_claim() -> None:
+    # it answers a question the pair does not hold (a satirical interview of batch M)
+    for reply in ("Judith: No I didn't, Suzie.", "Judith: Oh, goodness me no Suzie.",
+                  "Yes, it is, I'm sure of that.", "PRESENTER: Well, no, not really."):
+        assert not model_eligible(reply), reply
+    # a reply that says what it answers is a claim, with its speaker or without
+    for claim in ("Judith: No, I never went to the hospital that night.",
+                  "No, the minister did not resign last week.",
+                  "Well, we lost the match and the league."):
+        assert model_eligible(claim), claim
+    # a sentence opening on a word that merely starts like an answer is prose
+    assert model_eligible("Nobody was injured in the crash.")
+    assert model_eligible("Okayama police said the fire was put out by noon.")
+
+
 def test_an_update_log_s_date_and_time_line_is_no_statement() -> None:
     for stamp in ("Friday, Nov. 8, 10:15 a.m.", "Friday, Nov. 8, 9:20 a.m.",
                   "Updated: Friday, Nov. 8, 11 am"):
