@@ -379,6 +379,9 @@ def test_markdown_bold_markers_in_plain_text_are_one_finding() -> None:
 
 
 @pytest.mark.parametrize(("text", "placeholder"), [
+    ("Currently, the storm is [insert current location], moving west.",
+     "[insert current location]"),
+    ("Winds reached [insert wind speed] overnight.", "[insert wind speed]"),
     ("Star player [Player Name] faces a setback before the game.", "[Player Name]"),
     ("The beloved couple [Couple’s Names] have split.", "[Couple’s Names]"),
     ("They face the Harbour City side on [date] at home.", "[date]"),
@@ -402,7 +405,9 @@ def test_editorial_brackets_are_not_markup() -> None:
                   "Scores were level [2-2] at half time.", "See note [1] below.",
                   # a writer's joke and a wiki's link are not a template's placeholders
                   "The chancellor's slogan: [insert your own election-winning slogan here].",
-                  "The spell was first used in 1992. [Source]"):
+                  "The spell was first used in 1992. [Source]",
+                  "Fans were told to [insert joke about the weather] by the compere.",
+                  "The queue's push (for places) grew, and [GPT] was named."):
         assert _found(clean, "SP105") == [], clean
 
 
@@ -571,6 +576,10 @@ def test_a_script_s_code_is_one_finding_whose_fix_removes_its_line() -> None:
         "The river rose overnight, the agency said.\n\nRoads were closed.\n")
     ad = "(adsbygoogle = window.adsbygoogle || []).push({});"
     assert _found(f"Roads were closed.\n{ad}\n", "SP105") == ["window.adsbygoogle"]
+    # an ad library's queue (batch M), and an AI writing plug-in's tag
+    queue = "Roads were closed.\n\nadUnits.push({\ncode: 'div-1',\n"
+    assert _found(queue, "SP105") == ["adUnits.push({"]
+    assert _found("[gpt3]\nRoads were closed after the storm.\n", "SP105") == ["[gpt3]"]
     # prose that names the objects, or a function in words, is not code
     for clean in ("Open the window. The document was signed, and the function (a gala) ran.",
                   "The vote went to the window.Then the count began.",
@@ -620,7 +629,13 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "0 SHARES Share Tweet", "Get '5 Things' in your inbox",
                                      "Sign up for the Daily Briefing", "Category: NRL Rugby",
                                      "Copyright 2015 NPR. To see more, visit the site.",
-                                     "Arsenal FC via Getty Images"])
+                                     "Arsenal FC via Getty Images",
+                                     # batch M: a menu bar, a widget's error, a debate record's
+                                     # and a document site's links, a lone CMS class name
+                                     "Harbour Home | Databases | Archive | Search | Feedback",
+                                     "Oops!", "Something went wrong.", "Read Full debate",
+                                     "Total Page:16", "Page Top", "body-container-line-1",
+                                     "No comments have so far been submitted.", "Your task:"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -638,6 +653,10 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   "Home Secretary Priti Patel said the ferry would sail.",
                   "Homeland security officials agreed", "Home and away",
                   "Facebook and Twitter", "One comment stood out, the mayor said.",
+                  # pipes between labels that are not a page's controls: a table's header
+                  "Name | Age | Club | Position", "Oops! I did it again, she sang.",
+                  "A | B | Search and rescue teams were sent | Feedback",
+                  "up-to-the-minute",
                   "Jump to a category of your choice, the guide says, and start there.",
                   "Read the minutes and you will see why we are here, the mayor said.",
                   # an advice column's heading over its answer

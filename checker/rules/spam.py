@@ -99,6 +99,33 @@ def _interface_line(text: str) -> bool:
     return words[0] in alone if len(words) == 1 else any(w in marked for w in words)
 
 
+# A site's menu bar copied as one line: "AustLII Home | Databases | WorldLII | Search |
+# Feedback". Four items or more between pipes, each a short label (no sentence's end), two of
+# them made only of the words of a page's controls ("Search", "Feedback").
+MIN_MENU_ITEMS = 4
+MAX_MENU_ITEM_WORDS = 3
+MIN_MENU_CONTROLS = 2
+MAX_MENU_WORDS = 30
+
+
+def _menu_bar(text: str) -> bool:
+    """Is the line a menu bar of labels between pipes (``MIN_MENU_ITEMS`` or more)?"""
+    if text.count("|") < MIN_MENU_ITEMS - 1:
+        return False
+    items = [item.strip() for item in text.split("|")]
+    items = [item for item in items if item]
+    if len(items) < MIN_MENU_ITEMS:
+        return False
+    every = _interface_words()[0]
+    controls = 0
+    for item in items:
+        words = [w.lower() for w in _LETTER_WORD.findall(item)]
+        if len(item.split()) > MAX_MENU_ITEM_WORDS or item[-1] in ".!?,;":
+            return False
+        controls += bool(words) and all(w in every for w in words)
+    return controls >= MIN_MENU_CONTROLS
+
+
 # A short line in another script in a text in Latin letters: a share bar's or a site menu's
 # label left in by a scraper ("Мой мир", "完整原文").
 MAX_FOREIGN_WORDS = 6
@@ -377,7 +404,9 @@ address will not be published"), a cookie notice, a share bar, a newsletter box 
 "Advertisement" label, and an image's caption or credit line ("… (Picture: PA)", "Photo:
 AFP"). The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular
 expressions). In a text written in Latin letters, a short line in another script ("Мой мир",
-"完整原文") is a share bar's or a menu's label left in by a scraper. Boilerplate lines with
+"完整原文") is a share bar's or a menu's label left in by a scraper, and a line of four labels
+or more between pipes, two of them a page's controls ("AustLII Home | Databases | WorldLII |
+Search | Feedback"), a site's menu bar. Boilerplate lines with
 nothing but blank lines between them are one block, and one finding: "Leave a Reply" and "Your
 email address will not be published" are one comment form, removed by one fix; a short label
 between two of its lines (an avatar's "Twitter picture") does not end the block, and the fix
@@ -420,7 +449,8 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block.append((line, " ".join(text.split())[:48] if ends_inside
                               else match.group(0)))
                 continue
-            if words <= MAX_INTERFACE_WORDS and _interface_line(text):
+            if (words <= MAX_INTERFACE_WORDS and _interface_line(text)) or (
+                    words <= MAX_MENU_WORDS and "|" in text and _menu_bar(text)):
                 block.append((line, " ".join(text.split())))
                 continue
             if words <= MAX_FOREIGN_WORDS and _latin_share(text) <= MAX_FOREIGN_LATIN:
@@ -630,7 +660,8 @@ _SHORTCODE = re.compile(
     r"|\[/?[a-z][a-z0-9_-]*(?:[ \t]+[a-z_-]+=(?:\"[^\"\]\n]*\"|'[^'\]\n]*'|[^\s\]]+))+[ \t]*/?\]"
     r"|\[/[a-z][a-z0-9_-]*\]"
     r"|\{\{[^{}\n]{1,80}\}\}|\{%[^{}\n]{1,80}%\}"
-    r"|\[\[[a-z][a-z0-9_]{0,30}\]\]")  # a form template's field: "[[title]] [[text]]"
+    r"|\[\[[a-z][a-z0-9_]{0,30}\]\]"  # a form template's field: "[[title]] [[text]]"
+    r"|\[/?(?:gpt3?|chatgpt|openai)\]")  # an AI writing plug-in's tag: "[gpt3]"
 _PLACEHOLDER = re.compile(
     # A writing template's unfilled placeholder, as AI-written and template copy leaves it: a
     # title-case field ("[Player Name]", "[Couple’s Names]", "[Opponent Team]"), a bare field
@@ -641,7 +672,10 @@ _PLACEHOLDER = re.compile(
     r"|Number|Amount|Title|Quote|Link|Here|Age|Year|Occupation|Organization|Organisation)\]"
     r"|\[(?:date|name|location|age|number[ \t]+of[ \t]+[a-z]++)\]"
     r"|\[(?:He|She|His|Her|Him)/(?:He|She|His|Her|Him|They|Their|Them)\]"
-    r"|\[(?i:mention|describe|specify|specific|include)[ \t][^\]\n]{1,120}+(?:\]|$)",
+    r"|\[(?i:mention|describe|specify|specific|include)[ \t][^\]\n]{1,120}+(?:\]|$)"
+    # a field to insert, named by a plain noun phrase ("[insert current location]", "[insert
+    # wind speed]", an AI-written weather story's); "[insert your own slogan here]" is a joke
+    r"|\[insert[ \t]++(?![^\]\n]*?\b(?:your|here|own|joke)\b)[a-z]++(?:[ \t][a-z]++){0,3}+\]",
     re.MULTILINE)
 
 
@@ -688,11 +722,13 @@ _ESCAPED_QUOTE = re.compile(r"(?<!\\)\\[\"'“”‘’]")
 
 # A script's code that a scraper copied as text, found on scraped local-news pages ("function
 # getCookie(e){var U=document.cookie.match(…", "(adsbygoogle = window.adsbygoogle ||
-# []).push({});"): a function's head, or a use of the page's document or window object. Never
+# []).push({});"): a function's head, a use of the page's document or window object, or an
+# object or a function pushed onto an ad library's queue ("adUnits.push({", batch M). Never
 # in the 2,629 BBC and CNN/DM articles. A line of nothing else is removed by the fix.
 _SCRIPT_CODE = re.compile(
     r"\bfunction[ \t]*+[\w$]*+[ \t]*+\([\w$, \t]*+\)[ \t]*+\{"
-    r"|\b(?:document|window)\.[a-z][\w$]*+(?=[.(\[]|[ \t]*+(?:\|\||=))")
+    r"|\b(?:document|window)\.[a-z][\w$]*+(?=[.(\[]|[ \t]*+(?:\|\||=))"
+    r"|\b[a-z][\w$]*+(?:\.(?!push\()[\w$]++)*+\.push\([ \t]*+(?:\{|function\b)")
 SCRIPT = "a script's code"
 PROSE_RUN = 6  # plain words in a row, as a sentence has and a line of code has not
 
@@ -740,7 +776,7 @@ def _leftovers(doc: Document) -> Iterator[tuple[re.Match[str], str]]:
     if "[email" in text:
         yield from ((m, "a scraped page's stand-in for a hidden e-mail address")
                     for m in _HIDDEN_EMAIL.finditer(text))
-    if "function" in text or "document." in text or "window." in text:
+    if "function" in text or "document." in text or "window." in text or ".push(" in text:
         yield from ((m, SCRIPT) for m in _SCRIPT_CODE.finditer(text))
 
 
@@ -767,10 +803,11 @@ WordPress's placeholder for a percent sign (`a 35{312eb768…} stake`, the hash 
 Joomla plugin's tags (`{xtypo_dropcap}T{/xtypo_dropcap}he council`, `{loadposition user9}`),
 Cloudflare's stand-in for a hidden e-mail address (`[email protected]`), Markdown's bold
 markers in plain text (`**This live blog has now concluded**`) and a script's code (`function
-getCookie(e){…`, `(adsbygoogle = window.adsbygoogle || []).push({});`; a line of nothing but
-code is removed by the fix, and its brackets and names are that one problem). The
-markup of one line is one finding, at its first piece, the rest given as related: a list scraped
-with its closing tags ("…[/li] …[/li][/ul]") is one problem."""
+getCookie(e){…`, `(adsbygoogle = window.adsbygoogle || []).push({});`, `adUnits.push({`; a
+line of nothing but code is removed by the fix, and its brackets and names are that one
+problem). Also an AI writing plug-in's tag (`[gpt3]`) and a field left to insert (`[insert
+wind speed]`). The markup of one line is one finding, at its first piece, the rest given as
+related: a list scraped with its closing tags ("…[/li] …[/li][/ul]") is one problem."""
     why = """
 Shortcodes and template tags only mean something inside the site that rendered them. Left in a
 draft they show the text was scraped from a page, and they print as junk for readers."""
