@@ -112,6 +112,9 @@ def _nu104(text: str) -> list[str]:
     ("They play on Sunday morning at 11.30pm.", "pm is not in the morning"),
     ("The outage began at 7:45 PM this morning.", "pm is not in the morning"),
     ("The vigil starts on Friday evening at 6 a.m. sharp.", "am is not in the evening"),
+    # a 24-hour clock's hour with pm (batch M)
+    ("The blaze was reported at 21:01 PM on Friday.", "'21:01 PM' gives a 24-hour clock's hour"),
+    ("Warnings run until 23.59pm on Saturday.", "'23.59pm' gives a 24-hour clock's hour"),
     # two weekdays of one month, no year: no year gives both
     ("Vandals struck on Sunday May 23. A car meet was held on Sunday May 22.",
      "'Sunday May 22' does not fit 'Sunday May 23' earlier: in any year, if May 23 is a Sunday, "
@@ -134,6 +137,7 @@ def test_dates_the_calendar_or_clock_cannot_give(text: str, message: str) -> Non
     "They meet on Sunday morning at 11.30am and Sunday evening at 7pm.",
     "The power is off on Monday morning but back at 9pm until 5am.",
     "The count goes on from Saturday evening at 12.30am.",
+    "The clocks aligned at 4:23.42 p.m. on that date.",  # minutes and seconds, not an hour
     # weekdays of one month that one year can give; of two months, which the year may part
     "Heats on Sat 5 May, the parade on Sun 13 May and the final on Monday, May 14th.",
     "The sale runs from Friday 30 December to Monday 2 January.",

@@ -542,6 +542,31 @@ def test_a_transcript_s_time_stamp_glued_to_what_was_said_lost_a_space() -> None
     assert _found("The 3Com deal closed at 10:30 Monday, 7Up said.", "TY107") == []
 
 
+def test_a_results_table_s_figures_glued_to_their_labels_lost_their_breaks() -> None:
+    text = "Votes\n1,936Electorate\n1,232Received ballots\n60Blank ballots\n"
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY107",)))
+    (finding,) = result.findings
+    assert text[finding.start:finding.end] == "1,936Electorate"
+    assert [text[r.start:r.end] for r in finding.related] == ["1,232Received", "60Blank"]
+    assert _found("Over five episodes from 4pmOver the week she meets them.", "TY107") == [
+        "4pmOver"]
+    # one digit before a brand's word, a unit, a hashtag: not glued
+    for clean in ("He drove a 4Runner to the 7Eleven on Route 66.",
+                  "The $60Million fund backed #100DaysOfCode."):
+        assert _found(clean, "TY107") == [], clean
+
+
+def test_a_live_page_s_heading_glued_to_its_time_stamp_lost_a_break() -> None:
+    text = ("Cuts to come were promisedpublished at 13:39 GMT 11 March\n"
+            "Tax hikes hidden in the small print?published at 13:32 GMT 11 March\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False,
+                                                       select=("TY106", "TY107")))
+    (finding,) = result.findings  # the question mark is the heading's, not a lost character
+    assert finding.code == "TY107" and text[finding.start:finding.end] == "promisedpublished"
+    assert [text[r.start:r.end] for r in finding.related] == ["print?published"]
+    assert _found("The report, published at 9am, and updated at 10am.", "TY107") == []
+
+
 def test_a_space_before_a_comma_is_one_finding_for_the_document_with_one_fix() -> None:
     text = ("Shares led by Lukoil with 11% of the market , followed by TNK-BP, rose.\n\n"
             "When that happens , we will generate more income.\n")

@@ -719,7 +719,8 @@ _MONTH_TWICE = re.compile(rf"\b{_MONTH}[ \t]+{_ORDINAL}[ \t]+(\1)\b(?![ \t]*\d)"
 # 11.30pm", "7:45 PM this morning". Twelve o'clock is left alone ("12pm" is read both ways).
 # Each clock time is found first (most texts have none), then the words before and after it.
 _CLOCK_HINT = re.compile(r"\d[ \t]?[AaPp]\.?[Mm]\b")  # a cheap first pass: a figure, then am or pm
-_CLOCK = re.compile(r"(?<!\d)(\d{1,2})(?:[.:]\d\d)?[ \t]?([AaPp])\.?[Mm]\b")
+# (not the minutes and seconds of a longer time: "4:23.42 p.m.")
+_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})(?:[.:]\d\d)?[ \t]?([AaPp])\.?[Mm]\b")
 _PART = r"(morning|afternoon|evening)"
 _PART_BEFORE = re.compile(rf"\b{_PART},?[ \t]+(?:at|from)?[ \t]*$", re.IGNORECASE)
 _PART_AFTER = re.compile(rf"(?<![ \t])\.?[ \t]++(?:(?:this|on|yesterday|tomorrow)[ \t]+)?"
@@ -764,10 +765,10 @@ Finds a weekday written with a full date it does not fall on ("Monday 17th July 
 is a Friday), a day the month does not have ("31 June", "February 29, 2023", "May 32, 2021": a
 day over 31 counts only with its year, since "40 May loyalists" is no date), and a part of the
 day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning"),
-and a month written on both sides of its day ("Saturday July 21st July"; the fix removes the
-second). A weekday with a date but no year is read against the others of its month: "Sunday May
-23" and "Sunday May 22" cannot both be right in any year. Twelve o'clock is left alone, as it
-is read both ways."""
+an hour of the 24-hour clock with am or pm ("21:01 PM"), and a month written on both sides of
+its day ("Saturday July 21st July"; the fix removes the second). A weekday with a date but no
+year is read against the others of its month: "Sunday May 23" and "Sunday May 22" cannot both be
+right in any year. Twelve o'clock is left alone, as it is read both ways."""
     why = """
 A date that cannot exist is wrong at least once, and readers act on dates: a school term that
 "ends Monday 17th July" sends parents to the gate on the wrong day. The calendar settles it; no
@@ -804,6 +805,13 @@ judgement is needed."""
             if clock is None:
                 continue  # "123pm": no clock time
             hour, half = int(clock.group(1)), clock.group(2).lower()
+            if 12 < hour < 24:  # "21:01 PM": a 24-hour clock's hour with a 12-hour clock's half
+                yield self.finding(
+                    clock.start(), clock.end(),
+                    f"{clock.group(0)!r} gives a 24-hour clock's hour with {half.upper()}M: "
+                    f"{hour - 12}{clock.group(0)[len(clock.group(1)):]} or drop the "
+                    f"{half.upper()}M")
+                continue
             if hour in (0, 12) or hour > 12:
                 continue
             before = _PART_BEFORE.search(text, max(0, clock.start() - PART_BEFORE_CHARS),

@@ -797,10 +797,24 @@ _UNIT_WORDS = frozenset(("mins", "secs", "hrs", "kmph", "mbps", "kbps", "gbps", 
                          # a tabloid's house style: "£32million", "$1billion"
                          "million", "billion", "trillion"))
 GLUED_NUMBER_ZIPF = 3.5  # the word after the figure this common: a word of English, not a code
-# A transcript's time stamp glued to the words said at it: "00:17So Matt.", "00:05As low
-# pressure only slowly moves away" (a video's captions copied with their times).
+# A figure glued to the capitalised word after it. A transcript's time stamp glued to the
+# words said at it: "00:17So Matt.", "00:05As low pressure only slowly moves away" (a video's
+# captions copied with their times). And a figure of a table whose cells lost their breaks
+# ("1,232Received ballots", "60Blank ballots", an election's results) or a listing's clock
+# ("4pmOver five episodes"): two digits or more, or a clock's am or pm (one digit alone is a
+# brand's: "4Runner", "7Eleven"), and a common word after it. One pattern for both, found from
+# one first pass (a digit before a capital), and one more for the clock's "m".
 _CLOCK_FIRST = re.compile(r"\d(?=[A-Z][a-z])")
-_GLUED_TIME_STAMP = re.compile(r"(?<![\w:.])(\d{1,2}:\d\d(?::\d\d)?+)([A-Z][a-z]++)(?![\w@/.:'’-])")
+_CLOCK_HALF_FIRST = re.compile(r"m(?=[A-Z][a-z]{3})(?<=\d[ap]m)")
+_GLUED_FIGURE_FIRST = re.compile(
+    r"(?<![\w:.])(\d{1,2}:\d\d(?::\d\d)?+|\d[\d,.]*+(?:[ap]m)?+)([A-Z][a-z]++)"
+    r"(?![\w@/.:'’-])")
+# A live page's heading glued to the time stamp of its entry: "Cuts to come were
+# promisedpublished at 13:39", "Tax hikes hidden in the small print?published at 13:32".
+_STAMP_LABELS = ("published at", "updated at", "posted at")
+_STAMP_LABEL_GLUE = re.compile(r"(?:published|updated|posted)(?=[ \t]at[ \t]\d)")
+_GLUED_STAMP_LABEL = re.compile(
+    r"(?<![\w@#/.:'’-])([A-Za-z][a-z]*?[?!]?)((?:published|updated|posted)(?=[ \t]at[ \t]\d))")
 GLUED_COMMA_ZIPF = 2.0  # each word glued by a comma at least this common
 GLUED_LABEL_ZIPF = 1.0  # a label glued by a colon, a bracket or a clock: words the list knows
 GLUED_STOP_ZIPF = 2.5  # the word before the stop a word of English, not a code's name
@@ -848,8 +862,24 @@ def _number_glue_ok(m: re.Match[str]) -> bool:
     return word not in _UNIT_WORDS and zipf(word) >= GLUED_NUMBER_ZIPF
 
 
-def _stamp_glue_ok(m: re.Match[str]) -> bool:
-    return zipf(m.group(2)) >= GLUED_LABEL_ZIPF
+def _figure_first_ok(m: re.Match[str]) -> bool:
+    """A time stamp before a word the list knows, or a figure (not after a hashtag's or a
+    name's mark) of two digits or more, or with am or pm, before a common word."""
+    figure, word = m.group(1), m.group(2)
+    if ":" in figure:
+        return zipf(word) >= GLUED_LABEL_ZIPF
+    before = m.string[m.start() - 1 : m.start()]
+    return (before not in ("@", "#", "/", "'", "’", ",", "-") and len(word) >= 4
+            and (sum(ch.isdigit() for ch in figure) >= 2 or not figure[-1].isdigit())
+            and word.lower() not in _UNIT_WORDS and zipf(word) >= GLUED_NUMBER_ZIPF)
+
+
+def _stamp_label_ok(m: re.Match[str]) -> bool:
+    return zipf(m.group(1).rstrip("?!")) >= GLUED_COMMA_ZIPF
+
+
+def _in_heading(ch: str) -> bool:
+    return ch.isalpha() or ch in "?!"
 
 
 def _comma_glue_ok(m: re.Match[str]) -> bool:
@@ -863,18 +893,24 @@ def _label_glue_ok(m: re.Match[str]) -> bool:
 class _MarkGlue(NamedTuple):
     """Two words joined by a mark, found from a cheap first pass: where the glued run starts
     (the word or figure the mark ends), and whether the mark found is the last character of the
-    first group (a figure's last digit) rather than the mark between the groups."""
+    first group (a figure's last digit) rather than the mark between the groups. With
+    ``needs``, the first pass runs only in a text holding one of those strings."""
 
     first: re.Pattern[str]
     pattern: re.Pattern[str]
     ok: Callable[[re.Match[str]], bool]
     in_run: Callable[[str], bool] = str.isalnum
     ends_first: bool = False
+    needs: tuple[str, ...] = ()
 
 
 _MARK_GLUES = (
     _MarkGlue(_NUMBER_GLUE, _GLUED_NUMBER, _number_glue_ok, _in_figure, ends_first=True),
-    _MarkGlue(_CLOCK_FIRST, _GLUED_TIME_STAMP, _stamp_glue_ok, _in_figure, ends_first=True),
+    _MarkGlue(_CLOCK_FIRST, _GLUED_FIGURE_FIRST, _figure_first_ok, _in_figure, ends_first=True),
+    _MarkGlue(_CLOCK_HALF_FIRST, _GLUED_FIGURE_FIRST, _figure_first_ok, _in_figure,
+              ends_first=True),
+    _MarkGlue(_STAMP_LABEL_GLUE, _GLUED_STAMP_LABEL, _stamp_label_ok, _in_heading,
+              needs=_STAMP_LABELS),
     _MarkGlue(_COMMA_GLUE, _GLUED_COMMA, _comma_glue_ok),
     _MarkGlue(_BRACKET_GLUE, _GLUED_BRACKET, _label_glue_ok),
     _MarkGlue(_COLON_GLUE, _GLUED_COLON, _label_glue_ok),
@@ -912,8 +948,10 @@ words joined by a comma, a label's colon or an abbreviation's bracket with no sp
 ("children,fighter jets", "the legislator,Yeremia Chihana", "in Gujarat,India", "Toss:England",
 "the World Health Organisation(WHO)"), a heading glued to its clock time ("Best Supporting
 Actor6:26 PM"), or a figure glued to a common word ("6,000water tanks", "a 7.8magnitude
-quake"; not a unit written against it, "90mins", "£32million"), or a transcript's time stamp
-glued to what was said at it ("00:17So Matt.").
+quake"; not a unit written against it, "90mins", "£32million"), a figure of two digits or
+more or a clock time glued to a capitalised word ("1,232Received ballots", "4pmOver five
+episodes"), a transcript's time stamp glued to what was said at it ("00:17So Matt."), or a
+live page's heading glued to its entry's time stamp ("promisedpublished at 13:39").
 Glued without a stop, both halves must be common
 English words and the glued form a word the word list has never seen, so a brand ("PayPal",
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
@@ -964,6 +1002,8 @@ checker sees one unknown word."""
             # the space goes after a closing quotation mark, before an opening one
             add(m, m.start(3) if m.group(2) in ('"', "”") else m.start(2), _stop_glue_ok)
         for kind in _MARK_GLUES:
+            if kind.needs and not any(needed in text for needed in kind.needs):
+                continue
             for mark in kind.first.finditer(text):  # fewer still: a comma, a colon, a clock
                 m = kind.pattern.match(text, _run_start(text, mark.start(), kind.in_run))
                 # the mark found is the one between the two groups (a clock's colon in its own),
@@ -1312,7 +1352,11 @@ _LOST_APOSTROPHE = re.compile(r"\?(?<=[A-Za-z]\?)(?=(?:s|t|ll|re|ve|d|m)\b)(?![\
 _LOST_WORD = re.compile(r"(?<![\w'’-])[\w'’-]*+[?\ufffd][\w'’-]*+")
 # or where a hyphen or a dash was, between two common words ("Madagascar's second?largest urban
 # centre"); code's "x?y:z" and a link's "page?id=" are no such place
-_LOST_JOIN = re.compile(r"\?(?<=[A-Za-z]{2}\?)(?=[a-z]{2})(?![\w.]*+[=&/(:])")
+# (nor a question glued to a live page's time stamp, "the small print?published at 13:32",
+# TY107's)
+_LOST_JOIN = re.compile(
+    r"\?(?<=[A-Za-z]{2}\?)(?=[a-z]{2})(?![\w.]*+[=&/(:])"
+    r"(?!(?:published|updated|posted)[ \t]at[ \t]\d)")
 _WORD_BEFORE = re.compile(r"[A-Za-z]++\Z")
 _WORD_AFTER = re.compile(r"[a-z]++")
 LOST_JOIN_ZIPF = 3.0  # each word at least this common
