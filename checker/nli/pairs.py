@@ -122,7 +122,7 @@ _ANSWER_WORDS = frozenset(("no", "yes", "yeah", "yep", "yup", "nope", "nah", "oh
                            "correct", "course", "goodness", "gosh", "god", "dear", "me", "my",
                            "mean", "think", "know", "guess", "just", "really", "actually"))
 # an auxiliary's negative ("didn't", "wasn’t") or a pronoun's contraction ("I'm", "it's")
-_CONTRACTION = re.compile(r"[a-z]+n['’]t|[a-z]+['’](?:m|s|re|ve|ll|d)")
+_CONTRACTION = re.compile(r"(?<![a-z])[a-z]++(?:(?<=n)['’]t|['’](?:m|s|re|ve|ll|d))")
 ANSWER_OWN_WORDS = 2
 
 

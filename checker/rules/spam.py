@@ -728,7 +728,7 @@ _ESCAPED_QUOTE = re.compile(r"(?<!\\)\\[\"'“”‘’]")
 _SCRIPT_CODE = re.compile(
     r"\bfunction[ \t]*+[\w$]*+[ \t]*+\([\w$, \t]*+\)[ \t]*+\{"
     r"|\b(?:document|window)\.[a-z][\w$]*+(?=[.(\[]|[ \t]*+(?:\|\||=))"
-    r"|\b[a-z][\w$]*+(?:\.(?!push\()[\w$]++)*+\.push\([ \t]*+(?:\{|function\b)")
+    r"|(?<![\w$.])[a-z][\w$]*+(?:\.(?!push\()[\w$]++)*+\.push\([ \t]*+(?:\{|function\b)")
 SCRIPT = "a script's code"
 PROSE_RUN = 6  # plain words in a row, as a sentence has and a line of code has not
 

@@ -807,7 +807,7 @@ GLUED_NUMBER_ZIPF = 3.5  # the word after the figure this common: a word of Engl
 _CLOCK_FIRST = re.compile(r"\d(?=[A-Z][a-z])")
 _CLOCK_HALF_FIRST = re.compile(r"m(?=[A-Z][a-z]{3})(?<=\d[ap]m)")
 _GLUED_FIGURE_FIRST = re.compile(
-    r"(?<![\w:.])(\d{1,2}:\d\d(?::\d\d)?+|\d[\d,.]*+(?:[ap]m)?+)([A-Z][a-z]++)"
+    r"(?<![\w:.,])(\d{1,2}:\d\d(?::\d\d)?+|\d[\d,.]*+(?:[ap]m)?+)([A-Z][a-z]++)"
     r"(?![\w@/.:'’-])")
 # A live page's heading glued to the time stamp of its entry: "Cuts to come were
 # promisedpublished at 13:39", "Tax hikes hidden in the small print?published at 13:32".
