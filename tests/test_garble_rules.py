@@ -938,6 +938,17 @@ def test_a_capitalised_word_one_slip_from_a_common_one_is_misspelt() -> None:
     assert _found("Hmmm, said the man. Shhh, she said, and Brrr, it was cold.", "NM104") == []
 
 
+def test_a_second_capital_held_too_long_is_a_slip_but_a_brand_s_is_not() -> None:
+    text = "The bill has Rose MAttafeo, and Harbour lost at GIllingham again on Saturday.\n"
+    assert _found(text, "NM104") == ["MAttafeo", "GIllingham"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NM104",)))
+    assert [f.fix.edits[0].replacement for f in result.findings if f.fix] == [
+        "Mattafeo", "Gillingham"]
+    for clean in ("UChicago and XDance signed a deal; IPods sold well on VKontakte.",
+                  "PRNewswire said JPMorgan and the BBC had agreed."):
+        assert _found(clean, "NM104") == [], clean
+
+
 def test_one_piece_of_markup_opening_line_after_line_is_one_finding() -> None:
     lines = "".join(f"Play {n} opens at the Harbour Theatre on Friday.<br />\n" for n in range(5))
     text = "What is on this week.\n\n" + lines

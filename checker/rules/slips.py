@@ -20,8 +20,28 @@ from checker.rules.wordlist import available, common_misspelling, common_words, 
 MIN_COMMON_ZIPF = 3.5
 MAX_SLIP_ZIPF = 1.5
 MIN_LENGTH = 5
-# A capitalised word of five letters or more, not the tail of "McDonald" or of a hyphened name.
-_WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]{4,}+(?![\w'’-])")
+# A capitalised word of five letters or more, not the tail of "McDonald" or of a hyphened name
+# (or with a second capital, below).
+_WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[A-Z]?+[a-z]{4,}+(?![\w'’-])")
+# A word whose second letter was capitalised too, the shift key held a moment long: "Rose
+# MAttafeo", "GIllingham", "REmenham". Not a brand that puts a letter before a word ("UChicago",
+# "XDance", "IPods" at a sentence's start) nor one whose first two letters open no English
+# word ("VKontakte").
+_ONSETS = frozenset(("bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr",
+                     "kn", "ph", "pl", "pr", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp",
+                     "st", "sw", "th", "tr", "tw", "wh", "wr"))
+_VOWELS = frozenset("aeiouy")
+MAX_SHIFT_SLIP_TIMES = 2  # written more often than this, a spelling chosen on purpose
+
+
+def _shift_slip(word: str) -> str | None:
+    """The word with its second capital lowered, when that capital is a slip (above)."""
+    head = word[:2].lower()
+    if not (head[0] in _VOWELS or head[1] in _VOWELS or head in _ONSETS):
+        return None
+    if zipf(word[1:]) > 0:  # a word after a letter: a brand's
+        return None
+    return word[0] + word[1:].lower()
 # Another capitalised word beside it, with only a space between: one name of several words
 # ("Breah Stewart", "Finings Road", "Markos Geneti"), whose parts may be any spelling at all.
 # Or in a list of names ("Morley, Priet", "Brown, Powell; Windo", "Olifia and Elain", "Cadle,
@@ -157,7 +177,10 @@ text too; this rule finds the slip when it is not. A word beside another capital
 part of a name that may be spelled any way at all, and is left alone, unless the text itself
 writes the right word in lower case ("Punjab Chief Minsiter Bhagwant Mann" in a story about "the
 state chief minister": a title's word, not a name's); so is a word the text also writes in lower
-case, and the last word of a text cut off in the middle of it."""
+case, and the last word of a text cut off in the middle of it. A word whose second letter is a
+capital too, the shift key held a moment long ("Rose MAttafeo", "lost at GIllingham"), is a
+slip when what follows its first letter is no word: "UChicago" and "XDance" are brands, and so
+is a word whose first two letters open no English word ("VKontakte")."""
     why = """
 A slip in a well-known name ("Cheslea", "Narobi") is the kind of error a reader spots at once
 and a spell checker set to skip capitalised words never sees."""
@@ -177,14 +200,19 @@ and a spell checker set to skip capitalised words never sees."""
         common = _common()
         found = list(_WORD.finditer(text))  # the text is searched once
         counts = Counter(m.group() for m in found)
-        if not any(n == 1 and w.lower() not in common for w, n in counts.items()):
+        if not any((n == 1 and w.lower() not in common) or w[1].isupper()
+                   for w, n in counts.items()):
             return
         lower = lowercase_words(text)
         written = {w.lower() for w in counts}
         own: dict[tuple[str, int], list[str]] | None = None
         end = len(text.rstrip())
+        shifted: dict[str, list[re.Match[str]]] = {}
         for m in found:
             word = m.group()
+            if word[1].isupper():
+                shifted.setdefault(word, []).append(m)
+                continue
             key = word.lower()
             if counts[word] > 1 or key in common or key in lower or m.end() >= end:
                 continue
@@ -208,6 +236,11 @@ and a spell checker set to skip capitalised words never sees."""
             if zipf(word) > MAX_SLIP_ZIPF:
                 continue
             yield _slip_finding(self, [m], word, right.capitalize())
+        for word, places in shifted.items():
+            right = _shift_slip(word) if len(places) <= MAX_SHIFT_SLIP_TIMES else None
+            places = [m for m in places if not doc.touches_markup(m.start(), m.end())]
+            if right is not None and places:
+                yield _slip_finding(self, places, word, right)
 
 
 # TY109's words: a lower-case word of five letters or more, not part of a hyphened or
