@@ -579,3 +579,25 @@ def test_a_space_before_a_comma_is_one_finding_for_the_document_with_one_fix() -
     for clean in ('He said "no" , then left.', "Scores of 5 , 6 and 7 were given.",
                   "The list ran on ,\nand on.", "Lynch announced the series . He said so."):
         assert _found(clean, "TY110") == [], clean
+
+
+def test_an_article_that_does_not_fit_the_word_after_it() -> None:
+    text = ("Federer looked on course for a easy victory. Riyadh does not want an proxy of Iran.\n"
+            "A increase in tobacco duty was announced. An spokesman said so.\n")
+    assert _found(text, "TY111") == ["a easy", "an proxy", "A increase", "An spokesman"]
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY111",)))
+    from checker.fixes import apply_edits
+    fixed = apply_edits(text, [e for f in result.findings if f.fix for e in f.fix.edits])
+    assert "for an easy victory" in fixed and "want a proxy" in fixed
+    assert "An increase" in fixed and "A spokesman" in fixed
+
+
+def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None:
+    for clean in ("He gave an hour-long speech to a united party, a one-off, an honest man.",
+                  "She read a eulogy at a once-great club and sent a e-mail with an x-ray.",
+                  "Adriano has 14 goals in 20 Serie A appearances. England A against France.",
+                  "The e-mails came from an fbi.gov address, said an ntl spokesman.",
+                  "It was whether it's a on a Bosman or not, he said.",
+                  "Llamó al Estado a adecuar las reformas a estándares internacionales.",
+                  "Notícias semelhantes a esta que coletamos."):
+        assert _found(clean, "TY111") == [], clean

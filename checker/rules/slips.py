@@ -13,6 +13,7 @@ from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
 from checker.rules.base import Context, Rule, register
+from checker.rules.textutil import opens_like_a_word
 from checker.rules.wordlist import available, common_misspelling, common_words, zipf
 
 # The right spelling is a common word (Zipf 3.5: three a million words or more) and the slip one
@@ -27,17 +28,12 @@ _WORD = re.compile(r"[A-Z](?<![\w'’-][A-Z])[A-Z]?+[a-z]{4,}+(?![\w'’-])")
 # MAttafeo", "GIllingham", "REmenham". Not a brand that puts a letter before a word ("UChicago",
 # "XDance", "IPods" at a sentence's start) nor one whose first two letters open no English
 # word ("VKontakte").
-_ONSETS = frozenset(("bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr",
-                     "kn", "ph", "pl", "pr", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp",
-                     "st", "sw", "th", "tr", "tw", "wh", "wr"))
-_VOWELS = frozenset("aeiouy")
 MAX_SHIFT_SLIP_TIMES = 2  # written more often than this, a spelling chosen on purpose
 
 
 def _shift_slip(word: str) -> str | None:
     """The word with its second capital lowered, when that capital is a slip (above)."""
-    head = word[:2].lower()
-    if not (head[0] in _VOWELS or head[1] in _VOWELS or head in _ONSETS):
+    if not opens_like_a_word(word[:2].lower()):
         return None
     if zipf(word[1:]) > 0:  # a word after a letter: a brand's
         return None

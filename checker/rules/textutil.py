@@ -22,6 +22,22 @@ def lower_letter_runs(text: str) -> tuple[str, ...]:
     return tuple(_LOWER_RUN.findall(text.lower()))
 
 
+# The pairs of consonants an English word may open on ("br", "st", "th"): a lower-case word
+# that opens on two consonants not among them is read letter by letter ("fbi", "ntl", "mri") or
+# is not English ("vkontakte").
+ONSETS = frozenset(("bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr",
+                    "kn", "ph", "pl", "pr", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp",
+                    "st", "sw", "th", "tr", "tw", "wh", "wr"))
+VOWELS = frozenset("aeiouy")
+
+
+def opens_like_a_word(word: str) -> bool:
+    """Do the first two letters of ``word`` (lower case) open English words: a vowel among
+    them, or a pair of ``ONSETS``?"""
+    head = word[:2]
+    return head[:1] in VOWELS or head[1:2] in VOWELS or head in ONSETS
+
+
 def count_words(text: str, marks: str) -> int:
     """The words of ``text``, not counting tokens made only of ``marks``: the dots of a leader
     ("Next page . . . . Contents . . . .") are no words, though ``split`` makes them tokens."""

@@ -14,7 +14,7 @@ from checker.nli.lexicon import load_lexicon
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.textutil import lower_letter_runs
+from checker.rules.textutil import lower_letter_runs, opens_like_a_word
 from checker.rules.wordlist import available, common_words, zipf
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
@@ -1440,3 +1440,91 @@ a converter that split a page's markup from its text, and readers see it at once
             "a space before a comma again",
             fix=Fix("take out the space" + ("s" if len(found) > 1 else ""),
                     tuple(Edit(m.start(), m.end() - 1, "") for m in found)))
+
+
+# "a" before a vowel's letter, "an" before a consonant's: only the pairs that are wrong by their
+# letters are matched, so that most texts give no match at all. Lower case after a space; "A"
+# and "An" where a sentence opens (the capital of "Serie A on Saturday", "England A against" is a
+# name's).
+_LOWER_ARTICLE = re.compile(
+    r" (?P<article>a(?=[ \t]++[aeio])|an(?=[ \t]++[bcdfgjklmnpqrstvwz]))[ \t]++"
+    r"(?P<word>[a-z][a-z'’-]*+)(?![^\W\d_])")
+_CAPITAL_ARTICLE = re.compile(
+    r"(?P<article>A(?<![\w'’.-]A)(?:(?=[ \t]++[aeio])|n(?=[ \t]++[bcdfgjklmnpqrstvwz])))"
+    r"[ \t]++(?P<word>[a-z][a-z'’-]*+)(?![^\W\d_])")  # not "a estándares"
+_SENTENCE_OPENS = ".!?:\"“‘'(\n"
+# Words spelled with a vowel's letter that open on a consonant's sound ("a eulogy", "a one-off",
+# "a once-great"); the letter u is not looked at at all ("a unit", "an umbrella").
+_CONSONANT_SOUND = ("eu", "ewe", "one", "once", "ouija")
+ARTICLE_WORD_ZIPF = 3.0  # the word after a word of English (not "a esta", "an bpríomhábhar")
+
+
+def _wrong_articles(text: str) -> Iterator[re.Match[str]]:
+    """The articles that do not fit the sound of the word after them (``WrongArticle``)."""
+    function = function_words()
+    candidates = list(_LOWER_ARTICLE.finditer(text)) if (" a " in text or " an " in text) else []
+    if "A" in text:
+        for m in _CAPITAL_ARTICLE.finditer(text):
+            k = m.start() - 1
+            while k >= 0 and text[k] in " \t":
+                k -= 1
+            if k < 0 or text[k] in _SENTENCE_OPENS:
+                candidates.append(m)
+    for m in sorted(candidates, key=lambda m: m.start()):
+        article, word = m.group("article").lower(), m.group("word")
+        if len(word) < 2 or word[1] in "-'’" or word in function:
+            continue  # a letter named ("a e-mail"), not an article ("a on a Bosman")
+        if text[m.end(): m.end() + 1] == "." and text[m.end() + 1: m.end() + 2].isalpha():
+            continue  # an address: "an fbi.gov address"
+        if article == "a" and word.startswith(_CONSONANT_SOUND):
+            continue
+        if article == "an" and not opens_like_a_word(word):
+            continue  # read letter by letter: "an ntl spokesman", "an mri scan"
+        if zipf(word) < ARTICLE_WORD_ZIPF:
+            continue
+        yield m
+
+
+@register
+class WrongArticle(Rule):
+    code = "TY111"
+    name = "a-or-an"
+    category = "typography"
+    summary = ("\"a\" before a vowel's sound or \"an\" before a consonant's (\"a easy win\", "
+               "\"an proxy\")")
+    what = """
+Finds the article that does not fit the word after it: "a" before a word that opens on a vowel
+("on course for a easy victory", "a annual growth rate", "A increase in tobacco duty") and "an"
+before one that opens on a consonant ("an proxy of Iran", "an traditional folk song", "An
+spokesman for SSL"). The word after must be a word of English that the list knows well; words
+that open on a vowel's letter but a consonant's sound ("a eulogy", "a one-off", "a once-great
+side") and every word opening on "u" ("a unit", "an umbrella"), "h" ("an hour", "a hotel") or
+"x" are left alone, as are a letter named ("a e-mail"), a word read letter by letter ("an ntl
+spokesman", "an fbi.gov address") and "A" as a name's letter ("Serie A on Saturday", "England A
+against France"): a capital "A" counts only where a sentence opens."""
+    why = """
+A wrong article is one of the first slips a reader notices. It is often left by an edit that
+changed the adjective after it ("a big increase" became "a increase"), and it is a mark of
+spun and machine-written copy."""
+    bad_examples = ("Federer looked on course for a easy victory.",
+                    "Riyadh does not want an proxy of Iran on its borders.")
+    good_examples = ("He gave an hour-long speech to a united party, a one-off.",
+                     "Adriano has 14 goals in 20 Serie A appearances.")
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        if " a" not in text and "A" not in text:
+            return
+        if not available():
+            return
+        for m in _wrong_articles(text):
+            start, written, word = m.start("article"), m.group("article"), m.group("word")
+            if doc.touches_markup(start, m.end()):
+                continue
+            right = {"a": "an", "A": "An", "an": "a", "An": "A"}[written]
+            yield self.finding(
+                start, m.end(),
+                f"{written!r} before {word!r}: {right!r} fits the sound it opens on",
+                fix=Fix(f"write {right!r}", (Edit(start, start + len(written), right),),
+                        Applicability.UNSAFE))
