@@ -579,6 +579,9 @@ def test_a_space_before_a_comma_is_one_finding_for_the_document_with_one_fix() -
     for clean in ('He said "no" , then left.', "Scores of 5 , 6 and 7 were given.",
                   "The list ran on ,\nand on.", "Lynch announced the series . He said so."):
         assert _found(clean, "TY110") == [], clean
+    # an amount after the comma counts (a festival's price list, batch M)
+    assert _found("Saturday only €69.50, Sunday only , €69.50, Monday only €69.50.",
+                  "TY110") == ["only ,"]
 
 
 def test_an_article_that_does_not_fit_the_word_after_it() -> None:

@@ -1400,8 +1400,9 @@ def _word_at(text: str, at: int, line_start: int, line_end: int) -> tuple[int, i
 # A space before a comma, between a word and the next ("the market , followed by", "When that
 # happens , we will"): a typist's or a converter's slip. Not a space before a full stop, which
 # the CNN/DM articles' own processing leaves between a headline and the next ("… series .
-# Lynch announced"), nor a comma after a mark or at a line's end.
-_SPACED_COMMA = re.compile(r"(?<=[A-Za-z0-9])[ \t]++,(?=[ \t][A-Za-z])")
+# Lynch announced"), nor a comma after a mark or at a line's end. An amount after it counts
+# ("Sunday only , €69.50"); a figure does not ("5 , 6 and 7", a list of scores).
+_SPACED_COMMA = re.compile(r"(?<=[A-Za-z0-9])[ \t]++,(?=[ \t][A-Za-z£$€])")
 
 
 @register
@@ -1414,8 +1415,9 @@ class SpaceBeforeComma(Rule):
     what = """
 Finds a space between a word and the comma after it ("led by Lukoil with 11% of the market ,
 followed by TNK-BP", "When that happens , we will generate more income"), where the comma is
-followed by a space and another word. A page that does it does it throughout: one finding for
-the document, at the first place, the others related, and one fix that takes the spaces out."""
+followed by a space and another word or an amount ("Sunday only , €69.50"). A page that does
+it does it throughout: one finding for the document, at the first place, the others related,
+and one fix that takes the spaces out."""
     why = """
 English sets a comma against the word before it. A spaced comma is a typing slip or the trace of
 a converter that split a page's markup from its text, and readers see it at once."""
