@@ -112,8 +112,9 @@ def _wh_fragment(sentence: str) -> bool:
 
 
 # A reply that opens on an answer's word: "No I didn't, Suzie.", "Oh, goodness me no." With
-# fewer than two words of its own beyond function words, names and the answer (``_said_words``),
-# it says yes or no to a question the pair does not hold, and claims nothing by itself.
+# fewer than two lower-case words of its own beyond function words and the answer's words
+# (``_ANSWER_WORDS``), it says yes or no to a question the pair does not hold, and claims
+# nothing by itself.
 _ANSWER = re.compile(
     r"[^\w]{0,3}+(?:no|yes|yeah|yep|yup|nope|nah|oh|ah|well|sure|okay|ok|right|absolutely|"
     r"exactly|indeed|correct|of[ \t]course)(?![\w'’-])", re.IGNORECASE)

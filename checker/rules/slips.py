@@ -38,6 +38,8 @@ def _shift_slip(word: str) -> str | None:
     if zipf(word[1:]) > 0:  # a word after a letter: a brand's
         return None
     return word[0] + word[1:].lower()
+
+
 # Another capitalised word beside it, with only a space between: one name of several words
 # ("Breah Stewart", "Finings Road", "Markos Geneti"), whose parts may be any spelling at all.
 # Or in a list of names ("Morley, Priet", "Brown, Powell; Windo", "Olifia and Elain", "Cadle,

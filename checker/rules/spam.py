@@ -406,9 +406,9 @@ AFP"). The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `r
 expressions). In a text written in Latin letters, a short line in another script ("Мой мир",
 "完整原文") is a share bar's or a menu's label left in by a scraper, and a line of four labels
 or more between pipes, two of them a page's controls ("AustLII Home | Databases | WorldLII |
-Search | Feedback"), a site's menu bar. Boilerplate lines with
-nothing but blank lines between them are one block, and one finding: "Leave a Reply" and "Your
-email address will not be published" are one comment form, removed by one fix; a short label
+Search | Feedback"), a site's menu bar. Boilerplate lines with nothing but blank lines between
+them are one block, and one finding: "Leave a Reply" and "Your email address will not be
+published" are one comment form, removed by one fix; a short label
 between two of its lines (an avatar's "Twitter picture") does not end the block, and the fix
 leaves it. The same label or block again further down (a live page's "Updated" over each
 entry) is the same finding, with the other places related."""
