@@ -635,7 +635,9 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "Harbour Home | Databases | Archive | Search | Feedback",
                                      "Oops!", "Something went wrong.", "Read Full debate",
                                      "Total Page:16", "Page Top", "body-container-line-1",
-                                     "No comments have so far been submitted.", "Your task:"])
+                                     "No comments have so far been submitted.", "Your task:",
+                                     "January February March April May June July",
+                                     "(8 years, 5 months ago)"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -656,7 +658,7 @@ def test_lines_that_only_use_a_control_s_words_are_not_controls() -> None:
                   # pipes between labels that are not a page's controls: a table's header
                   "Name | Age | Club | Position", "Oops! I did it again, she sang.",
                   "A | B | Search and rescue teams were sent | Feedback",
-                  "up-to-the-minute",
+                  "up-to-the-minute", "May June and July were wet months.",
                   "Jump to a category of your choice, the guide says, and start there.",
                   "Read the minutes and you will see why we are here, the mayor said.",
                   # an advice column's heading over its answer
