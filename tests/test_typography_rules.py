@@ -604,3 +604,30 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
                   "Llamó al Estado a adecuar las reformas a estándares internacionales.",
                   "Notícias semelhantes a esta que coletamos."):
         assert _found(clean, "TY111") == [], clean
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("He left after less then four years of a parliamentary term.", "then"),
+    ("You were a lot more then just a cricketer.", "then"),
+    ("Samoa closed their boarder a month before New Zealand.", "boarder"),
+    ("The village lies on the boarder of two districts.", "boarder"),
+    ("Queues grew at the boarder crossing overnight.", "boarder"),
+    ("It is the Labour Party who have lead the country down this path.", "lead"),
+    ("The delay has lead to a backlog of cases.", "lead"),
+    ("I play alot of chess myself.", "alot"),
+    ("It could of been far worse, he said.", "of"),
+])
+def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
+        text: str, wrong: str) -> None:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY112",)))
+    assert [text[f.start:f.end] for f in result.findings] == [wrong]
+
+
+def test_words_of_like_sound_in_their_own_settings_are_left_alone() -> None:
+    for clean in ("Prices were higher then, but wages were lower.",
+                  "Life was better then and it is better now.",
+                  "She was a boarder at the school, and the boarders ate at six.",
+                  "Pipes that have lead in them must be replaced.",
+                  "Think of the song as one would of a poem.", "The lot was sold.",
+                  "They lacked the financial might of larger companies."):
+        assert _found(clean, "TY112") == [], clean

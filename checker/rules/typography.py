@@ -1530,3 +1530,86 @@ spun and machine-written copy."""
                 f"{written!r} before {word!r}: {right!r} fits the sound it opens on",
                 fix=Fix(f"write {right!r}", (Edit(start, start + len(written), right),),
                         Applicability.UNSAFE))
+
+
+def _after(wrong: str, words: tuple[str, ...]) -> str:
+    """``wrong`` after any of ``words`` and a space: the word matched, then a look-behind for
+    each word before it, each of fixed width, so that the pattern opens on the confused word
+    itself, a literal that re's search skips to."""
+    behind = "|".join(rf"(?<=\b{re.escape(w)} {wrong})" for w in words)
+    return rf"(?P<wrong>{wrong})(?:{behind})"
+
+
+# Words confused with a word of like sound, each only in a setting that leaves one reading: the
+# wrong word is the group "wrong", with the word that belongs there, each pattern tried only in
+# a text that holds its string. Read from real pages ("the closure of the New Zealand boarder",
+# "who have lead the country", "a lot more then just a cricketer", "less then four years");
+# each setting gave no false alarm on the 2,629 BBC and CNN/DM articles or on 780 lab pages.
+_COMPARATIVES = ("more", "less", "better", "worse", "rather", "other", "greater", "higher",
+                 "lower", "larger", "smaller", "fewer", "bigger", "longer", "older", "younger")
+_HAVE = tuple(f"{have}{adverb}" for have in ("have", "has", "had", "having")
+              for adverb in ("", " not", " never"))
+_MODALS = tuple(f"{modal}{negative}" for modal in ("could", "would", "should", "must")
+                for negative in ("", "n't", "n’t"))
+_CONFUSED = (
+    (" then ", re.compile(rf"{_after('then', _COMPARATIVES)} (?!(?:than|and|but|or|too|"
+                          r"on|as|it|in|at|is|was|were)\b)(?=[a-z0-9£$€])"), "than"),
+    # after a frontier's verb, the name of a country between ("closed the New Zealand boarder")
+    ("oarder", re.compile(r"\b(?:across|cross|crossing|crossed|closed|close|closing|closure of|"
+                          r"reopen|reopened|reopening|along|near|on the|at the) (?:the |their "
+                          r"|its |our |this |that )?+(?:[A-Z][a-z]++ )*+(?P<wrong>boarders?)\b"
+                          r"(?! school| pupils?\b)"), "border"),
+    ("oarder", re.compile(r"\b(?P<wrong>boarders?) (?=(?:with|between|crossings?|closures?|"
+                          r"controls?|posts?|towns?|guards?|security|walls?|fences?|patrols?|"
+                          r"checkpoints?)\b)"), "border"),
+    (" lead ", re.compile(rf"{_after('lead', _HAVE)} (?=(?:to|the|a|an|his|her|their|"
+                          r"its|them|him|us|our|my|your)\b)"), "led"),
+    ("lot", re.compile(r"(?P<wrong>[Aa]lot)\b(?<![\w'’-][Aa]lot)"), "a lot"),
+    (" of ", re.compile(rf"{_after('of', _MODALS)} (?=(?:been|had|done|gone|got|"
+                        r"gotten|seen|known|made|taken|given|thought|said|happened|won|lost|"
+                        r"come|become|left|stayed)\b)"), "have"),
+)
+
+
+@register
+class ConfusedWord(Rule):
+    code = "TY112"
+    name = "confused-word"
+    category = "typography"
+    summary = ("A word confused with one of like sound where the setting leaves one reading "
+               "(\"less then four years\", \"closed their boarder\", \"have lead the\")")
+    what = """
+Finds a word written for another of like sound, only in a setting that leaves one reading:
+"then" after a comparative ("a lot more then just a cricketer", "less then four years"; not
+"better then, but" nor "more then and now"), "boarder" for "border" beside a crossing, a closure
+or a frontier's words ("Samoa closed their boarder", "on the boarder of Nakuru-East", "boarder
+crossing"; not a school's boarders), "lead" for "led" after "have" ("who have lead the
+country", "has lead to"), "alot", and "of" for "have" before a participle ("could of been").
+Each setting was tried on the 2,629 BBC and CNN/DM articles and on the lab's real pages and
+gave no false alarm there."""
+    why = """
+A word of the right sound and the wrong meaning passes a spell checker and stops a reader. These
+are among the commonest in published copy, and a sign of a draft nobody read back."""
+    bad_examples = ("He served less then four years of a parliamentary term.",
+                    "Samoa closed their boarder a month earlier.")
+    good_examples = ("Prices were higher then, but wages were lower.",
+                     "She was a boarder at the school for three years.")
+    fix_applicability = Applicability.UNSAFE
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        text = doc.text
+        found = sorted(((m, right) for needs, pattern, right in _CONFUSED if needs in text
+                        for m in pattern.finditer(text)),
+                       key=lambda item: item[0].start("wrong"))
+        for m, right in found:
+            start, end = m.span("wrong")
+            if doc.touches_markup(start, end):
+                continue
+            wrong = m.group("wrong")
+            if wrong.endswith("s") and right == "border":
+                right = "borders"
+            if wrong[0].isupper():
+                right = right[0].upper() + right[1:]
+            yield self.finding(start, end, f"{wrong!r} here reads as {right!r}",
+                               fix=Fix(f"write {right!r}", (Edit(start, end, right),),
+                                       Applicability.UNSAFE))
