@@ -612,6 +612,7 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("Samoa closed their boarder a month before New Zealand.", "boarder"),
     ("The village lies on the boarder of two districts.", "boarder"),
     ("Queues grew at the boarder crossing overnight.", "boarder"),
+    ("Russia closed its boarder with China.", "boarder"),  # two settings, one finding
     ("It is the Labour Party who have lead the country down this path.", "lead"),
     ("The delay has lead to a backlog of cases.", "lead"),
     ("I play alot of chess myself.", "alot"),
