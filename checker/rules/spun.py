@@ -22,6 +22,7 @@ from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
+from checker.rules.textutil import cased_like
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -601,8 +602,8 @@ def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str], frozenset[str]], .
 
 
 def _cased_match(m: re.Match[str], usual: str) -> str:
-    """The usual phrase, cased as the match is (``_cased``)."""
-    return _cased(m.group(), usual)
+    """The usual phrase, cased as the match is (``cased_like``)."""
+    return cased_like(m.group(), usual)
 
 
 _LETTERS = re.compile(r"[a-z]++")
@@ -752,14 +753,6 @@ def _digit_words() -> dict[str, int]:
 def _spelled_digit() -> re.Pattern[str]:
     words = "|".join(sorted(_digit_words(), key=len, reverse=True))
     return re.compile(rf"(?<![\w'’-])(?i:({words}))([,.]\d++)(?![\w'’])")
-
-
-def _cased(found: str, usual: str) -> str:
-    """``usual`` with the first letter's case of ``found`` ("Local weather change" ->
-    "Climate change")."""
-    if found[:1].isupper() and usual[:1].islower():
-        return usual[0].upper() + usual[1:]
-    return usual
 
 
 # Defaults of GB104, chosen on the validation articles of the detector (dev quarter, never

@@ -38,6 +38,14 @@ def opens_like_a_word(word: str) -> bool:
     return head[:1] in VOWELS or head[1:2] in VOWELS or head in ONSETS
 
 
+def cased_like(found: str, usual: str) -> str:
+    """``usual`` with the first letter's case of ``found`` ("Local weather change" ->
+    "Climate change", "Alot" -> "A lot"): read by GB108's phrases and TY111's and TY112's fixes."""
+    if found[:1].isupper() and usual[:1].islower():
+        return usual[0].upper() + usual[1:]
+    return usual
+
+
 def count_words(text: str, marks: str) -> int:
     """The words of ``text``, not counting tokens made only of ``marks``: the dots of a leader
     ("Next page . . . . Contents . . . .") are no words, though ``split`` makes them tokens."""

@@ -14,7 +14,7 @@ from checker.nli.lexicon import load_lexicon
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.textutil import lower_letter_runs, opens_like_a_word
+from checker.rules.textutil import cased_like, lower_letter_runs, opens_like_a_word
 from checker.rules.wordlist import available, common_words, zipf
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
@@ -1524,7 +1524,7 @@ spun and machine-written copy."""
             start, written, word = m.start("article"), m.group("article"), m.group("word")
             if doc.touches_markup(start, m.end()):
                 continue
-            right = {"a": "an", "A": "An", "an": "a", "An": "A"}[written]
+            right = cased_like(written, "an" if written in ("a", "A") else "a")
             yield self.finding(
                 start, m.end(),
                 f"{written!r} before {word!r}: {right!r} fits the sound it opens on",
@@ -1610,8 +1610,7 @@ are among the commonest in published copy, and a sign of a draft nobody read bac
             wrong = m.group("wrong")
             if wrong.endswith("s") and right == "border":
                 right = "borders"
-            if wrong[0].isupper():
-                right = right[0].upper() + right[1:]
+            right = cased_like(wrong, right)
             yield self.finding(start, end, f"{wrong!r} here reads as {right!r}",
                                fix=Fix(f"write {right!r}", (Edit(start, end, right),),
                                        Applicability.UNSAFE))
