@@ -11,6 +11,7 @@ pairs grew with the square of the length.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -115,16 +116,24 @@ def _wh_fragment(sentence: str) -> bool:
 # fewer than two lower-case words of its own beyond function words and the answer's words
 # (``_ANSWER_WORDS``), it says yes or no to a question the pair does not hold, and claims
 # nothing by itself.
+_ANSWER_OPENERS = ("no", "yes", "yeah", "yep", "yup", "nope", "nah", "oh", "ah", "well", "sure",
+                   "okay", "ok", "right", "absolutely", "exactly", "indeed", "correct",
+                   "of course")
 _ANSWER = re.compile(
-    r"[^\w]{0,3}+(?:no|yes|yeah|yep|yup|nope|nah|oh|ah|well|sure|okay|ok|right|absolutely|"
-    r"exactly|indeed|correct|of[ \t]course)(?![\w'’-])", re.IGNORECASE)
-_ANSWER_WORDS = frozenset(("no", "yes", "yeah", "yep", "yup", "nope", "nah", "oh", "ah", "well",
-                           "sure", "okay", "ok", "right", "absolutely", "exactly", "indeed",
-                           "correct", "course", "goodness", "gosh", "god", "dear", "me", "my",
-                           "mean", "think", "know", "guess", "just", "really", "actually"))
+    r"[^\w]{0,3}+(?:" + "|".join(w.replace(" ", r"[ \t]") for w in _ANSWER_OPENERS)
+    + r")(?![\w'’-])", re.IGNORECASE)
+_ANSWER_WORDS = frozenset(w.split()[-1] for w in _ANSWER_OPENERS) | frozenset((
+    "goodness", "gosh", "god", "dear", "me", "my", "mean", "think", "know", "guess", "just",
+    "really", "actually"))
 # an auxiliary's negative ("didn't", "wasn’t") or a pronoun's contraction ("I'm", "it's")
 _CONTRACTION = re.compile(r"(?<![a-z])[a-z]++(?:(?<=n)['’]t|['’](?:m|s|re|ve|ll|d))")
 ANSWER_OWN_WORDS = 2
+
+
+@functools.cache
+def _not_own_words() -> frozenset[str]:
+    """The words a reply's own words are counted without (``_elliptical_answer``)."""
+    return function_words() | stopwords() | _ANSWER_WORDS
 
 
 def _elliptical_answer(said: str) -> bool:
@@ -133,7 +142,7 @@ def _elliptical_answer(said: str) -> bool:
     m = _ANSWER.match(said)
     if m is None:
         return False
-    skip = function_words() | stopwords() | _ANSWER_WORDS
+    skip = _not_own_words()
     own = [w for w in _LOWER_WORD.findall(said, m.end())
            if w not in skip and _CONTRACTION.fullmatch(w) is None]
     return len(own) < ANSWER_OWN_WORDS
