@@ -869,7 +869,7 @@ def _figure_first_ok(m: re.Match[str]) -> bool:
     if ":" in figure:
         return zipf(word) >= GLUED_LABEL_ZIPF
     before = m.string[m.start() - 1 : m.start()]
-    return (before not in ("@", "#", "/", "'", "’", ",", "-") and len(word) >= 4
+    return (before not in ("@", "#", "/", "'", "’", "-") and len(word) >= 4
             and (sum(ch.isdigit() for ch in figure) >= 2 or not figure[-1].isdigit())
             and word.lower() not in _UNIT_WORDS and zipf(word) >= GLUED_NUMBER_ZIPF)
 
@@ -1515,12 +1515,10 @@ spun and machine-written copy."""
     fix_applicability = Applicability.UNSAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        text = doc.text
-        if " a" not in text and "A" not in text:
-            return
         if not available():
             return
-        for m in _wrong_articles(text):
+        text = doc.text
+        for m in _wrong_articles(text):  # (it looks only in texts that hold its strings)
             start, written, word = m.start("article"), m.group("article"), m.group("word")
             if doc.touches_markup(start, m.end()):
                 continue
