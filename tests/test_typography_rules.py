@@ -617,6 +617,19 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("The delay has lead to a backlog of cases.", "lead"),
     ("I play alot of chess myself.", "alot"),
     ("It could of been far worse, he said.", "of"),
+    ("The result might of been different.", "of"),
+    ("Their is no evidence that the council knew.", "Their"),
+    ("The players were left on there own for an hour.", "there"),
+    ("Every country's got it's own cultural differences.", "it's"),
+    ("The server can quite safely be it’s own authority.", "it’s"),
+    ("If its going to be an adventure, then fine.", "its"),
+    ("Its been a long year for the club.", "Its"),
+    ("Roddick is not phased and storms into a lead.", "phased"),
+    ("The minister was given free reign over the budget.", "free reign"),
+    ("Weather or not the talks succeed, the vote goes ahead.", "Weather or not"),
+    ("She past away on Sunday at home.", "past away"),
+    ("Fans waited with baited breath for the draw.", "baited breath"),
+    ("The storm wrecked havoc across the county.", "wrecked havoc"),
 ])
 def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
         text: str, wrong: str) -> None:
@@ -630,5 +643,18 @@ def test_words_of_like_sound_in_their_own_settings_are_left_alone() -> None:
                   "She was a boarder at the school, and the boarders ate at six.",
                   "Pipes that have lead in them must be replaced.",
                   "Think of the song as one would of a poem.", "The lot was sold.",
-                  "They lacked the financial might of larger companies."):
+                  "They lacked the financial might of larger companies.",
+                  "Their own plans were clear, and their work is done.",
+                  "The river is out there. Is there own-brand milk?",
+                  "It's own goal, and its owner is furious.", "Its owners have been told.",
+                  "The cuts were not phased in over the years.", "Where there is a will.",
+                  "The weather on Sunday was fair.", "The summer past, away they went.",
+                  "He gave free rein to the free reigning champion.",
+                  "In May of last year the plan was not yet phased."):
         assert _found(clean, "TY112") == [], clean
+
+
+def test_a_confused_word_is_mended_with_the_apostrophe_the_text_uses() -> None:
+    text = "The club’s fans say it’s time. If its going to be a fight, so be it."
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY112",)))
+    assert [f.fix.edits[0].replacement for f in result.findings if f.fix] == ["it’s"]

@@ -1547,8 +1547,9 @@ _COMPARATIVES = ("more", "less", "better", "worse", "rather", "other", "greater"
                  "lower", "larger", "smaller", "fewer", "bigger", "longer", "older", "younger")
 _HAVE = tuple(f"{have}{adverb}" for have in ("have", "has", "had", "having")
               for adverb in ("", " not", " never"))
-_MODALS = tuple(f"{modal}{negative}" for modal in ("could", "would", "should", "must")
-                for negative in ("", "n't", "n’t"))
+_MODALS = (*(f"{modal}{negative}" for modal in ("could", "would", "should", "must", "might")
+              for negative in ("", "n't", "n’t")), "may")
+_BEFORE_OWN = ("of", "on", "in", "to", "with", "at", "by", "for", "from", "into", "under")
 _CONFUSED = (
     (" then ", re.compile(rf"{_after('then', _COMPARATIVES)} (?!(?:than|and|but|or|too|"
                           r"on|as|it|in|at|is|was|were)\b)(?=[a-z0-9£$€])"), "than"),
@@ -1566,7 +1567,75 @@ _CONFUSED = (
     (" of ", re.compile(rf"{_after('of', _MODALS)} (?=(?:been|had|done|gone|got|"
                         r"gotten|seen|known|made|taken|given|thought|said|happened|won|lost|"
                         r"come|become|left|stayed)\b)"), "have"),
+    # "their" before a verb of being ("Their is no evidence"), "there" before "own" after a
+    # preposition ("on there own"), "it's own", and "its" before "been" or "going to be"
+    # (each opens on a literal that re's search skips to, the word itself in a look-behind)
+    ("heir ", re.compile(r"heir (?=(?:is|are|was|were)\b(?![-'’]))"
+                         r"(?<=(?<![\w'’-])(?P<wrong>[Tt]heir) )"), "there"),
+    (" own", re.compile(rf"{_after('there', _BEFORE_OWN)} (?=own\b)"), "their"),
+    ("s own", re.compile(r"s own\b(?! goals?\b)(?<=(?<![\w'’-])(?P<wrong>[Ii]t['’]s) own)"), "its"),
+    ("ts ", re.compile(r"ts (?=been\b|going to be\b)(?<=(?<![\w'’-])(?P<wrong>[Ii]ts) )"), "it's"),
+    # "phased" for "fazed" after "not" or "never", not in a plan's phases ("not phased in")
+    ("phased", re.compile(rf"{_after('phased', ('not', 'never'))}\b(?! (?:in|out|over)\b)"),
+     "fazed"),
 )
+
+# Set phrases with one word swapped for another of like sound (eggcorns), each of one reading
+# wherever it stands: the phrase as written, lower case, and as it should be. Looked for only in
+# a text whose lower case holds the phrase.
+_PHRASES = tuple(tuple(line.split(" -> ")) for line in """
+free reign -> free rein
+rein supreme -> reign supreme
+weather or not -> whether or not
+past away -> passed away
+sneak peak -> sneak peek
+baited breath -> bated breath
+tow the line -> toe the line
+towed the line -> toed the line
+towing the line -> toeing the line
+case and point -> case in point
+one in the same -> one and the same
+for all intensive purposes -> for all intents and purposes
+wreck havoc -> wreak havoc
+wrecked havoc -> wreaked havoc
+wrecking havoc -> wreaking havoc
+deep-seeded -> deep-seated
+shoe-in -> shoo-in
+slight of hand -> sleight of hand
+make due with -> make do with
+beckon call -> beck and call
+mute point -> moot point
+strike a cord -> strike a chord
+struck a cord -> struck a chord
+damp squid -> damp squib
+wet the appetite -> whet the appetite
+wet your appetite -> whet your appetite
+in lew of -> in lieu of
+all of the sudden -> all of a sudden
+on tender hooks -> on tenterhooks
+hair-brained -> hare-brained
+peaked my interest -> piqued my interest
+peaked his interest -> piqued his interest
+peaked her interest -> piqued her interest
+peaked their interest -> piqued their interest
+peaked the interest -> piqued the interest
+nip it in the butt -> nip it in the bud
+""".strip().splitlines())
+
+
+@functools.cache
+def _phrase_pattern(wrong: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-]){re.escape(wrong)}(?![\w'’-])", re.IGNORECASE)
+
+
+def _confused_phrases(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where ``text`` holds one of ``_PHRASES``: its start, its end and the phrase that belongs
+    (36 searches of the lower-cased text, 0.12 s on the 2,629 BBC and CNN/DM articles)."""
+    lowered = text.lower()
+    for wrong, right in _PHRASES:
+        if wrong in lowered:
+            for m in _phrase_pattern(wrong).finditer(text):
+                yield m.start(), m.end(), right
 
 
 @register
@@ -1582,7 +1651,11 @@ Finds a word written for another of like sound, only in a setting that leaves on
 "better then, but" nor "more then and now"), "boarder" for "border" beside a crossing, a closure
 or a frontier's words ("Samoa closed their boarder", "on the boarder of Nakuru-East", "boarder
 crossing"; not a school's boarders), "lead" for "led" after "have" ("who have lead the
-country", "has lead to"), "alot", and "of" for "have" before a participle ("could of been").
+country", "has lead to"), "alot", "of" for "have" before a participle ("could of been"),
+"their" before a verb of being ("Their is no evidence"), "there own" after a preposition,
+"it's own" (not "It's own goal!"), "its been", "its going to be", "not phased" (not "phased
+in"), and set phrases with one word swapped for another of like sound ("free reign", "weather
+or not", "past away", "baited breath", "wreak havoc" written "wreck havoc", "sneak peak").
 Each setting was tried on the 2,629 BBC and CNN/DM articles and on the lab's real pages and
 gave no false alarm there."""
     why = """
@@ -1598,16 +1671,17 @@ are among the commonest in published copy, and a sign of a draft nobody read bac
         text = doc.text
         # (a word two settings find, "closed their boarder with", gives two equal findings,
         # which the engine's merge makes one)
-        found = sorted(((m, right) for needs, pattern, right in _CONFUSED if needs in text
-                        for m in pattern.finditer(text)),
-                       key=lambda item: item[0].start("wrong"))
-        for m, right in found:
-            start, end = m.span("wrong")
+        found = sorted([(*m.span("wrong"), right) for needs, pattern, right in _CONFUSED
+                        if needs in text for m in pattern.finditer(text)]
+                       + list(_confused_phrases(text)))
+        for start, end, right in found:
             if doc.touches_markup(start, end):
                 continue
-            wrong = m.group("wrong")
+            wrong = text[start:end]
             if wrong.endswith("s") and right == "border":
                 right = "borders"
+            elif "'" in right and text.count("’") > text.count("'"):
+                right = right.replace("'", "’")  # the text's own apostrophe
             right = cased_like(wrong, right)
             yield self.finding(start, end, f"{wrong!r} here reads as {right!r}",
                                fix=Fix(f"write {right!r}", (Edit(start, end, right),),
