@@ -820,8 +820,13 @@ def test_a_title_s_idiom_is_not_one_actor_on_both_sides() -> None:
     # nor is a thing of a place said to be in it
     assert _found("I own JAG in Detroit podcasts here in Detroit, where I produce shows.",
                   "GB101") == []
+    # one actor in two guises, each described, is no swap
+    for clean in ("She was wonderful as both the sweet, innocent Sandy and the sexy Sandy.",
+                  "Talks between the old Germany and the new Germany went well."):
+        assert _found(clean, "GB101") == [], clean
     # but a name in an idiom's slot, and a name before "-based", are still one actor twice
     assert _found("The deal was signed by Sony by Sony executives.", "GB101") != []
+    assert _found("Arsenal beat the young Arsenal 2-1 on Saturday.", "GB101") != []
     assert _found("The flight from Lagos to Lagos-based crews was late.", "GB101") != []
 
 

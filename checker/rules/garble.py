@@ -219,6 +219,10 @@ _NAMED_FOR = re.compile(
 # The endings of a people's word ("Turkish", "Welsh", "Indonesian", "Japanese"), which names
 # no place a thing could be in.
 _PEOPLE_WORD_ENDINGS = ("sh", "ian", "ese", "an", "i")
+# A determiner a few words before a described mention: "the sweet, innocent Sandy".
+_GUISE_BEFORE = re.compile(r"\b(?:the|a|an|both)[ \t]+(?:[a-z][a-z'’-]*+,?[ \t]++){1,3}+$")
+
+
 # A word that asks for another of the same kind: "a further Bill", "another Smith".
 _ANOTHER = frozenset(("further", "another"))
 
@@ -286,6 +290,12 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
     before = text[max(0, a_start - 20) : a_start]
     plain = [w for w in words if w != "the"]
+    if (len(words) == 3 and words[0] == "and" and words[1] in _DETERMINERS
+            and last not in function_words() and last not in _relation_forms()
+            and _described(text, a_start)
+            and _GUISE_BEFORE.search(text, max(0, a_start - 40), a_start)):
+        return False  # "both the sweet, innocent Sandy and the sexy Sandy": one actor in two
+        # guises, each described ("the old Germany and the new Germany")
     if ("," not in gap and 2 <= len(plain) <= 3 and plain[-1] == "from"
             and words[0] == plain[0] and plain[0] not in function_words()
             and plain[-2] not in _relation_forms() and _THE_BEFORE.search(before)):
