@@ -637,7 +637,9 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "Total Page:16", "Page Top", "body-container-line-1",
                                      "No comments have so far been submitted.", "Your task:",
                                      "January February March April May June July",
-                                     "(8 years, 5 months ago)"])
+                                     "(8 years, 5 months ago)",
+                                     # batch O: a blog post's footer
+                                     "Posted by: Ann AT 02:08 pm  |  Permalink  |  Email"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
