@@ -658,3 +658,41 @@ def test_a_confused_word_is_mended_with_the_apostrophe_the_text_uses() -> None:
     text = "The club’s fans say it’s time. If its going to be a fight, so be it."
     result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY112",)))
     assert [f.fix.edits[0].replacement for f in result.findings if f.fix] == ["it’s"]
+
+
+# A page copied with one line a paragraph and no blank line between: each long line is a
+# paragraph of its own (batch O's obituary and restaurant review).
+_LONG = ("and only ever played for and supported the club through twenty seasons of the "
+         "league, as his family said on Monday.")
+
+
+def _settings(code: str) -> Settings:
+    return Settings(use_model=False, select=(code,))
+
+
+def test_a_quotation_left_open_on_a_page_of_one_line_a_paragraph_is_found() -> None:
+    text = (f'The club said it was saddened.\n"The family are proud of him.\n"He {_LONG}\n'
+            "The club will wear black armbands on Tuesday.\nSource: Online")
+    found = check_text(text, "d.txt", "text", _settings("TY102")).findings
+    assert [(text.count("\n", 0, f.start) + 1, f.severity) for f in found] == [
+        (3, Severity.WARNING)]
+    # a bracket likewise
+    text = f"The soup was cold (thank goodness {_LONG}\nThe wine (a red) was fine.\nSource"
+    found = check_text(text, "d.txt", "text", _settings("TY103")).findings
+    assert [(text.count("\n", 0, f.start) + 1, text[f.start]) for f in found] == [(1, "(")]
+
+
+def test_a_quotation_running_on_over_lines_is_not_reported_as_left_open() -> None:
+    # it closes on the next line with a straight mark: only its missing reopening mark is told
+    text = (f'The minister said:\n"We want even more patients to receive care {_LONG}\n'
+            f'This will support staff {_LONG}"\nPost a Comment')
+    found = check_text(text, "d.txt", "text", _settings("TY102")).findings
+    assert [(text.count("\n", 0, f.start) + 1, f.severity) for f in found] == [
+        (2, Severity.INFO)]
+    # the next line is the last, cut off, with no mark in it: it may close in the part cut off
+    text = f'The minister said:\n"We want even more patients {_LONG}\nThis will support st'
+    assert check_text(text, "d.txt", "text", _settings("TY102")).findings == []
+    # a hard-wrapped paragraph's short lines are one paragraph
+    text = ('The minister said: "We want even more patients\nto receive care, and staff to\n'
+            'be supported," she told the house.')
+    assert check_text(text, "d.txt", "text", _settings("TY102")).findings == []

@@ -172,10 +172,15 @@ reporter's begin: a misattribution waiting to happen."""
             # the key." / "They're really stay-at-home parents … all the time.”): closed, but
             # the reopening mark is missing
             runs_on = (bool(unclosed) and not continues and following is not None
-                       and self._unopened(text, following) is not None)
+                       and (self._unopened(text, following) is not None
+                            or _straight_close(text, following)))
             elided = text[p.start:p.end].rstrip().endswith(_ELLIPSES)
+            # the next paragraph is the last, cut off, with no mark in it: the quotation may go
+            # on into it and close in the part cut off
+            into_cut = (following is not None and following.start >= cut
+                        and _QUOTE_MARK.search(text, following.start, following.end) is None)
             for pos in unclosed:
-                if continues or elided or pos >= cut:
+                if continues or elided or into_cut or pos >= cut:
                     continue  # an ellipsis ends the paragraph: the rest of the quotation was cut
                 line_end = text.find("\n", pos, p.end)
                 if line_end >= 0 and text[pos:line_end].rstrip().endswith(_ELLIPSES):
@@ -268,14 +273,56 @@ def _next_prose(text: str, paragraphs: list[Span], k: int) -> Span | None:
     return None
 
 
-def joined_paragraphs(doc: Document) -> list[Span]:
-    """The paragraphs, with a sentence broken over several of them joined back: a paragraph
-    that stops mid-sentence (no closing punctuation) before one that opens on a lower-case
-    word is the same sentence, as in a copy broken into short lines with blank lines between
-    ('Gannon said: "The comments' / 'made on the sideline didn't' / …)."""
+_QUOTE_MARK = re.compile("[\"“”`]")
+WRAPPED_LINE_MOST = 100  # characters: no line of a hard-wrapped paragraph is longer
+
+
+def line_paragraphs(doc: Document) -> list[Span]:
+    """The paragraphs, each split into its lines where its lines are paragraphs of their own: a
+    page copied with one line a paragraph and no blank line between ('"The family are proud of
+    him.' / '"He was born in Beeston … Leeds United.' / 'The club will wear black armbands.'),
+    told from a hard-wrapped paragraph by a line longer than a wrapped line can be."""
     text = doc.text
     out: list[Span] = []
     for p in doc.paragraphs:
+        if text.find("\n", p.start, p.end) < 0:
+            out.append(p)
+            continue
+        lines: list[Span] = []
+        start = p.start
+        while start < p.end:
+            end = text.find("\n", start, p.end)
+            end = p.end if end < 0 else end
+            line = text[start:end]
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                lines.append(Span(start + lead, start + len(line.rstrip())))
+            start = end + 1
+        if max(line.end - line.start for line in lines) > WRAPPED_LINE_MOST:
+            out.extend(lines)
+        else:
+            out.append(p)
+    return out
+
+
+def _straight_close(text: str, p: Span) -> bool:
+    """Does the paragraph's first straight mark close a quotation (no space after it, or the
+    paragraph's end), with an odd number of them: a quotation that ran on into it without its
+    reopening mark and closes here ('… for the NHS."')?"""
+    first = text.find('"', p.start, p.end)
+    return (first >= 0 and text.count('"', p.start, p.end) % 2 == 1
+            and not _opens(text, first, p))
+
+
+def joined_paragraphs(doc: Document) -> list[Span]:
+    """The paragraphs (their lines, where those are paragraphs: ``line_paragraphs``), with a
+    sentence broken over several of them joined back: a paragraph that stops mid-sentence (no
+    closing punctuation) before one that opens on a lower-case word is the same sentence, as in
+    a copy broken into short lines with blank lines between ('Gannon said: "The comments' /
+    'made on the sideline didn't' / …)."""
+    text = doc.text
+    out: list[Span] = []
+    for p in line_paragraphs(doc):
         if out and text[out[-1].end - 1] not in _ENDS_A_TEXT and text[p.start].islower():
             out[-1] = Span(out[-1].start, p.end)
         else:
@@ -294,7 +341,7 @@ def cut_off_at(doc: Document) -> int:
     if not end or not doc.paragraphs:
         return len(text) + 1
     if text.endswith(_ELLIPSES, 0, end) or text[end - 1] not in _ENDS_A_TEXT:
-        return doc.paragraphs[-1].start
+        return line_paragraphs(doc)[-1].start  # (a page of one line a paragraph: its last line)
     return len(text) + 1
 
 
@@ -358,7 +405,7 @@ what it was meant to."""
         cut = cut_off_at(doc)
         # per paragraph with brackets: (its index, closers never opened, openers never closed)
         found: list[tuple[int, list[int], list[int]]] = []
-        for k, p in enumerate(doc.paragraphs):
+        for k, p in enumerate(line_paragraphs(doc)):
             if not _BRACKETS.search(text, p.start, p.end):
                 continue
             markers: set[int] | None = None  # listed when a closer has no opener (rare)
