@@ -719,6 +719,30 @@ def entry_labels(sentences: Sequence[str], paragraphs: Sequence[int] | None = No
     return carried
 
 
+# The enumerator an item of a list opens with: "i) …", "(b) …", "2. …", "3) …", at a sentence's
+# start or after a line break inside one (a heading without a full stop runs into the sentence
+# after it: "Various schemes …:\ni) Nai Manzil scheme started in 2015 …").
+_ENUMERATOR = re.compile(r"(?:\A|\n)[ \t]*+\(?+(?:(?:[ivx]{1,5}+|[a-h])\)|\d{1,2}+[.)])[ \t]")
+
+
+def enumerated_items(sentences: Sequence[str],
+                     paragraphs: Sequence[int] | None = None) -> list[int | None]:
+    """For each sentence in an item of an enumerated list, the index of the sentence that opens
+    the item, else None: "i) Nai Manzil scheme started in 2015 … Since inception, 98,712
+    beneficiaries have been trained under the scheme." / "ii) USTTAD scheme … Since inception,
+    about 21,611 beneficiaries …" are two items, each about its own scheme. An item runs to the
+    next item or the end of its block (``paragraphs``)."""
+    out: list[int | None] = []
+    item: int | None = None
+    for k, sentence in enumerate(sentences):
+        if k and paragraphs is not None and paragraphs[k - 1] != paragraphs[k]:
+            item = None
+        if _ENUMERATOR.search(sentence) is not None:
+            item = k
+        out.append(item)
+    return out
+
+
 class PairFilter:
     """Decides, for one document, which candidate pairs the model need not score."""
 
@@ -726,6 +750,7 @@ class PairFilter:
                  paragraphs: Sequence[int] | None = None) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
+        self._enumerated = enumerated_items(sentences, paragraphs)
         self._instructions = [instruction(s) for s in sentences]
         self._courtesies = [courtesy(s) for s in sentences]
         self._votes = [motion_vote(s) for s in sentences]
@@ -777,9 +802,15 @@ class PairFilter:
     def parallel(self, i: int, j: int) -> bool:
         """Two items of a list, each about its own subject ("Chelsea 1-1 Manchester City." /
         "Arsenal 2-0 Everton."), or two items of a numbered series told in the same words
-        (``series_items``)."""
+        (``series_items``), or two sentences of two items of an enumerated list, each item
+        about its own subject ("i) Nai Manzil scheme … Since inception, 98,712 beneficiaries
+        have been trained under the scheme." / "ii) USTTAD scheme … Since inception, about
+        21,611 beneficiaries have been trained under the scheme.": ``enumerated_items``)."""
         a, b = self._sentences[i], self._sentences[j]
         if series_items(a, b, self._lex):
+            return True
+        ei, ej = self._enumerated[i], self._enumerated[j]
+        if ei is not None and ej is not None and ei != ej:
             return True
         both_items = i in self._items and j in self._items
         if both_items and _keyed_rows(a, b):

@@ -1544,3 +1544,27 @@ def test_a_headline_with_a_label_glued_to_it_restates_the_headline() -> None:
 
     assert restatement("FTSE 100 starts higher", "BreakingFTSE 100 starts higher")
     assert not restatement("FTSE 100 starts higher", "BreakingFTSE 100 starts lower")
+
+
+def test_two_items_of_an_enumerated_list_are_each_about_their_own_subject() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = [
+        "The following schemes were launched for minority communities:",
+        "i) The Harbour Skills scheme started in 2015 for young people without a certificate.",
+        "Since inception, 98,712 beneficiaries have been trained under the scheme.",
+        "ii) The Crafts scheme started in 2015 and built up the skills of master artisans.",
+        "Since inception, about 21,611 beneficiaries have been trained under the scheme.",
+        "Since inception, about 40,000 beneficiaries have been trained under the scheme.",
+    ]
+    blocks = [0, 1, 1, 2, 2, 3]
+    # two items' counts are two schemes' counts; a count given after the list is still
+    # compared with each, and so are two counts of one item
+    assert unlikely_pairs(sentences, [(2, 4), (2, 5), (4, 5)], blocks) == {(2, 4)}
+    assert unlikely_pairs(sentences, [(2, 4)], [0, 0, 0, 0, 0, 0]) == {(2, 4)}
+    one_item = [sentences[0], sentences[1], sentences[2], sentences[4]]
+    assert unlikely_pairs(one_item, [(2, 3)], [0, 1, 1, 1]) == set()
+    # an item opened after a line break inside a sentence (a heading without a full stop)
+    merged = ["Schemes\ni) The Harbour Skills scheme started in 2015.", sentences[2],
+              sentences[3], sentences[4]]
+    assert unlikely_pairs(merged, [(1, 3)], [0, 0, 0, 0]) == {(1, 3)}
