@@ -630,6 +630,9 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("She past away on Sunday at home.", "past away"),
     ("Fans waited with baited breath for the draw.", "baited breath"),
     ("The storm wrecked havoc across the county.", "wrecked havoc"),
+    ("The station is bursting at the seems.", "at the seems"),
+    ("He was born a stones-throw from the ground.", "a stones-throw"),
+    ("Anyone who wants to make enquires should call.", "make enquires"),
 ])
 def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
         text: str, wrong: str) -> None:

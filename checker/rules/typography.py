@@ -1667,6 +1667,14 @@ peaked her interest -> piqued her interest
 peaked their interest -> piqued their interest
 peaked the interest -> piqued the interest
 nip it in the butt -> nip it in the bud
+at the seems -> at the seams
+make enquires -> make enquiries
+making enquires -> making enquiries
+made enquires -> made enquiries
+a stones throw -> a stone's throw
+a stones-throw -> a stone's throw
+gross negligent manslaughter -> gross negligence manslaughter
+non too -> none too
 """.strip().splitlines())
 
 
@@ -1677,7 +1685,7 @@ def _phrase_pattern(wrong: str) -> re.Pattern[str]:
 
 def _confused_phrases(text: str) -> Iterator[tuple[int, int, str]]:
     """Where ``text`` holds one of ``_PHRASES``: its start, its end and the phrase that belongs
-    (36 searches of the lower-cased text, 0.12 s on the 2,629 BBC and CNN/DM articles)."""
+    (44 searches of the lower-cased text, 0.13 s on the 2,629 BBC and CNN/DM articles)."""
     lowered = text.lower()
     for wrong, right in _PHRASES:
         if wrong in lowered:
