@@ -394,6 +394,22 @@ def test_a_lower_case_word_one_slip_from_a_common_word_is_misspelt() -> None:
     assert _found(thrice, "TY109") == []
 
 
+def test_a_slip_of_a_rarer_word_the_text_writes_or_of_a_first_letter_is_misspelt() -> None:
+    # a word the text itself writes elsewhere, rarer than the rule's common words (batch O)
+    text = ("He pioneered mass spectometry in the 1980s. Mass spectrometry won him a prize, and "
+            "residents called for an mmediate end to the protest.\n\nThe harbour opens.\n")
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("TY109",)))
+    assert {text[f.start:f.end]: f.fix.edits[0].replacement
+            for f in result.findings if f.fix} == {"spectometry": "spectrometry",
+                                                   "mmediate": "immediate"}
+    # but not a rare word alone, a short word beside another, or a first letter left off a
+    # word that opens like an English one ("ranslate" is not looked for)
+    for clean in ("He pioneered mass spectometry in the 1980s, the harbour board said.\n",
+                  "The ranslate tool was praised by the board.\n",
+                  "The sextet and the sextte played on.\n"):
+        assert _found(clean, "TY109") == [], clean
+
+
 def test_a_listed_common_misspelling_is_misspelt_though_the_web_writes_it_often() -> None:
     # the web writes these often enough that wordfreq has seen them ("seperate" Zipf 2.8), so
     # they are no rare slip; codespell's list of common misspellings gives each one fix

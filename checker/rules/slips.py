@@ -261,6 +261,47 @@ def doubled_slip(key: str, common: dict[str, int]) -> str | None:
     return min(known, key=common.__getitem__) if known else None
 
 
+# A word the text writes elsewhere that a slip may be made of: one the web writes (Zipf 2, a few
+# uses a hundred million words), however rare ("spectometry" beside "spectrometry", 2.96).
+MIN_OWN_ZIPF = 2.0
+OWN_SLIP_LENGTH = 7  # letters: a shorter word one slip from another is as often a name or a code
+
+
+def own_word_slip(key: str, words: dict[tuple[str, int], list[str]]) -> str | None:
+    """A word of ``words`` (the text's own lower-case words by first letter and length) that
+    ``key`` is one slip from (``_is_slip``), which the web writes: "mass spectometry" where the
+    text also writes "mass spectrometry", a word less common than the rule's common words."""
+    if len(key) < OWN_SLIP_LENGTH:
+        return None
+    found = [word for length in (len(key), len(key) + 1) for word in words.get((key[0], length), ())
+             if word != key and _is_slip(key, word) and zipf(word) >= MIN_OWN_ZIPF]
+    return max(found, key=zipf) if found else None
+
+
+def _by_opening(words: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """``words`` of ``OWN_SLIP_LENGTH`` letters or more, by first letter and length."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for word in words:
+        if len(word) >= OWN_SLIP_LENGTH:
+            out.setdefault((word[0], len(word)), []).append(word)
+    return out
+
+
+# The first letter dropped is looked for only where what is left opens no English word ("an
+# mmediate end"), and put back only to give one of the commonest words (Zipf 4.5).
+MIN_FIRST_DROPPED_ZIPF = 4.5
+
+
+def first_letter_slip(key: str, common: dict[str, int]) -> str | None:
+    """The commonest word that ``key`` is with its first letter put back, when ``key`` opens
+    as no English word does ("mmediate" -> "immediate")."""
+    if opens_like_a_word(key[:2]):
+        return None
+    found = [word for letter in "abcdefghijklmnopqrstuvwxyz"
+             if (word := letter + key) in common and zipf(word) >= MIN_FIRST_DROPPED_ZIPF]
+    return min(found, key=common.__getitem__) if found else None
+
+
 @functools.cache
 def _known_words() -> frozenset[str]:
     """wordfreq's small list: every word of Zipf 3 or more (29,000), none of them a slip."""
@@ -279,8 +320,12 @@ Finds a lower-case word that wordfreq's English list has hardly seen (Zipf {MAX_
 less) and that is one of the commonest words ({MIN_COMMON_ZIPF} or more) with a letter dropped,
 two neighbouring letters swapped, or one letter of a doubled pair written once more: "US
 politcians", "shut the scene for anaylsis", "the movie, whichh is set", "folllowing a row",
-"reducing emmissions". The first letter is never the slip, and a letter added anywhere but
-beside its double is not looked for: the words the list does not know are as often a trade's
+"reducing emmissions". So is a word of {OWN_SLIP_LENGTH} letters or more one such slip from a
+rarer word the text itself writes elsewhere ("mass spectometry" beside "mass spectrometry"),
+and a word that opens as no English word does and is one of the commonest words
+({MIN_FIRST_DROPPED_ZIPF} or more) with its first letter dropped ("an mmediate end"); elsewhere
+the first letter is never the slip. A letter added anywhere but beside its double is not looked
+for: the words the list does not know are as often a trade's
 own ("sentencers", "decliners") as a slip. A word written {MAX_SLIP_TIMES + 1} times or more is a
 spelling the writer chose; a word that is part of a hyphened word, an address, a handle or a
 path, and the last word of a text cut off in the middle of it, are left alone. NM104 finds the
@@ -309,10 +354,16 @@ is paid to catch."""
         known = _known_words()
         end = len(text.rstrip())
         # the text's different words that the small list does not know: a few an article
-        for key in sorted(lowercase_words(text) - known):
+        lower = lowercase_words(text)
+        by_opening: dict[tuple[str, int], list[str]] | None = None  # built when first asked
+        for key in sorted(lower - known):
             if len(key) < MIN_LENGTH or not key.isalpha():
                 continue
             right = slip_of(key, common) or doubled_slip(key, common)
+            if right is None and len(key) >= OWN_SLIP_LENGTH:
+                by_opening = by_opening or _by_opening(lower)
+                right = own_word_slip(key, by_opening)
+            right = right or first_letter_slip(key, common)
             if right is not None and zipf(key) > MAX_SLIP_ZIPF:
                 right = None  # a word the web writes often: a coinage or a listed misspelling
             if right is None:
