@@ -639,7 +639,12 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "January February March April May June July",
                                      "(8 years, 5 months ago)",
                                      # batch O: a blog post's footer
-                                     "Posted by: Ann AT 02:08 pm  |  Permalink  |  Email"])
+                                     "Posted by: Ann AT 02:08 pm  |  Permalink  |  Email",
+                                     "The harbour in 2005. Photograph: Ann Lee/Rex Features",
+                                     "Harbour Council, Aug 12 (image credit - Harbour Today)",
+                                     "Share news tips with us here at Harbour News",
+                                     "Join our Channel...", "<< Home",
+                                     "To learn more about this story please visit the site."])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
