@@ -715,3 +715,17 @@ def test_a_quotation_running_on_over_lines_is_not_reported_as_left_open() -> Non
     text = ('The minister said: "We want even more patients\nto receive care, and staff to\n'
             'be supported," she told the house.')
     assert check_text(text, "d.txt", "text", _settings("TY102")).findings == []
+
+
+def test_a_full_stop_before_a_lower_case_word_is_stray() -> None:
+    text = ("Ministers said legislation would be introduced. unless voluntary steps were taken.\n\n"
+            "Tony Blair has argued. there needs to be consensus on reform.\n")
+    assert _found(text, "TY113") == ["introduced. unless", "argued. there"]
+    # an abbreviation's stop, a link, a name or a code after the stop, a stop after a number
+    for clean in ("The shop sells pens, maps etc. and opens at nine.",
+                  "The blast happened around 8:30 p.m. after a bag was left.",
+                  "It was first reported by the users. https://example.com/a has more.",
+                  "She is the first justice of that heritage. pic.twitter.com/abc",
+                  "The band played in 2005. the crowd sang.", "It cost approx. two pounds.",
+                  "He met the mayor. iPhone sales rose."):
+        assert _found(clean, "TY113") == [], clean

@@ -1741,3 +1741,61 @@ are among the commonest in published copy, and a sign of a draft nobody read bac
             yield self.finding(start, end, f"{wrong!r} here reads as {right!r}",
                                fix=Fix(f"write {right!r}", (Edit(start, end, right),),
                                        Applicability.UNSAFE))
+
+
+# A full stop followed by a lower-case word: found where a stop is (a literal re's search skips
+# to), and read only where the word before it is a whole lower-case word of English, not an
+# abbreviation ("etc. are", "approx. two", "Ringling Bros. and", "8:30 p.m. after").
+_STOP_THEN_LOWER = re.compile(r"\.[ \t]++(?P<after>[a-z]{2,}+)(?![\w'’-]|:/|\.\w)")  # not a link
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’@/-])[a-z]{3,}+$")
+STRAY_STOP_ZIPF = 3.0  # each word at least this common: words of English, not codes or names
+_LOWER_ABBREVIATIONS = frozenset((
+    "etc", "approx", "incl", "excl", "esp", "vol", "vols", "dept", "govt", "cont", "misc", "ref",
+    "refs", "fig", "figs", "viz", "est", "ibid", "nos", "eds", "corp", "assn", "ave", "blvd",
+    "div", "univ", "min", "max", "sec", "secs", "hrs", "mins", "yrs", "mths", "wks", "pts", "lbs",
+    "tel", "ext", "jun", "sen", "rep", "gen", "col", "capt", "sgt", "gov", "pres", "prof", "inc",
+    "ltd", "intl", "natl", "mgmt", "cit", "seq", "pages", "vs", "feat", "tbsp", "tsp", "oz",
+))
+
+
+@register
+class StrayFullStop(Rule):
+    code = "TY113"
+    name = "stray-full-stop"
+    category = "typography"
+    summary = ("A full stop in the middle of a sentence, before a lower-case word (\"would be "
+               "introduced. unless voluntary steps were taken\")")
+    what = """
+Finds a full stop after a lower-case word of English and before another, the sentence going on
+in lower case: "legislation would be introduced. unless voluntary steps were taken", "Tony Blair
+has argued. there needs to be consensus", "wooden floor and green sink. hoe house's hall".
+Either the stop is stray, left by an edit that joined two sentences, or the capital that should
+follow it was lost. An abbreviation's stop ("etc. are", "approx. two", "8:30 p.m. after",
+"Ringling Bros. and") is not one: the word before the stop must be a whole lower-case word that
+English writes often, not on the list of abbreviations written in lower case."""
+    why = """
+A sentence that stops and goes on again reads as two broken halves; it is the mark of an edit
+nobody read back, or of text pasted from a page that lost its capitals."""
+    bad_examples = ("Ministers said legislation would be introduced. unless voluntary steps were "
+                    "taken by the industry.",)
+    good_examples = ("The shop sells books, maps, pens etc. and opens at nine.",
+                     "The blast happened around 8:30 p.m. after a bag was left near a bus.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        if not available():
+            return
+        text = doc.text
+        for m in _STOP_THEN_LOWER.finditer(text):
+            stop = m.start()
+            before = _WORD_BEFORE_STOP.search(text, max(0, stop - 30), stop)
+            if before is None:
+                continue
+            word, after = before.group(), m.group("after")
+            if (word in _LOWER_ABBREVIATIONS or zipf(word) < STRAY_STOP_ZIPF
+                    or zipf(after) < STRAY_STOP_ZIPF
+                    or doc.touches_markup(before.start(), m.end())):
+                continue
+            yield self.finding(
+                before.start(), m.end(),
+                f"a full stop between {word!r} and {after!r}, which goes on in lower case: a "
+                "stray full stop, or a capital lost after it?")
