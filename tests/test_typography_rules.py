@@ -280,6 +280,10 @@ def test_words_run_together_where_a_scraper_lost_the_space() -> None:
     # a site's ad slot in single braces, "{googleAds}", is a tag too; not a word in a sentence
     assert _found("The vote is in March.\n{googleAds}\nTurnout was high.", "TY107") == []
     assert _found("The vote is {in March} and googleAds ran.", "TY107") == ["googleAds"]
+    # a glossary's tooltip run into the text, opening on "A"; not a vitamin or a grade
+    assert _found("It funds youth projectsA piece of work that delivers an output.",
+                  "TY107") == ["projectsA"]
+    assert _found("Take vitamin A daily. The projects A and B were funded.", "TY107") == []
 
 
 def test_to_to_after_a_relative_clause_is_meant() -> None:

@@ -793,11 +793,13 @@ checker passes it."""
 
 # Two words run together where a scraper lost the space or the line break between them: a
 # lower-case word glued to a capitalised one ("seatsThe", "articleClose", "emptyReturn",
-# "boatREAD"). A token that starts lower-case is no brand ("PayPal", "RipGuard" start
-# capitalised; "iPhone" and "eBay" have a one-letter head), and the glued form must be one the
-# word list has never seen while each half is a common word.
+# "boatREAD"), or to a sentence's opening "A" ("youth projectsA piece of work that …", a
+# glossary's tooltip run into the text). A token that starts lower-case is no brand ("PayPal",
+# "RipGuard" start capitalised; "iPhone" and "eBay" have a one-letter head), and the glued form
+# must be one the word list has never seen while each half is a common word.
 _RUN_TOGETHER = re.compile(
-    r"(?<![\w@#/.:'’-])([a-z]{3,}+)([A-Z](?:[a-z]++|[A-Z]++(?![a-z])))[A-Za-z]*+(?![\w@/.:'’-])")
+    r"(?<![\w@#/.:'’-])([a-z]{3,}+)([A-Z](?:[a-z]++|[A-Z]++(?![a-z]))|A(?= [a-z]))[A-Za-z]*+"
+    r"(?![\w@/.:'’-])")
 _GLUE = re.compile(r"[a-z][A-Z]")
 # A sentence run into the next where the space after its full stop was lost: "that's always
 # dangerous.The man …", "field days on site.Munro continues …", "a bottle of red with
