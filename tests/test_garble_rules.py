@@ -1129,6 +1129,11 @@ def test_stock_phrases_as_a_spinning_tool_renders_them() -> None:
                   "The chief executive officer blamed climate change for the delays.",
                   "Staff prepare cancellation notices when a storm is forecast."):
         assert _found(clean, "GB108") == [], clean
+    # a spinner's renderings of a chemist's obituary (batch O)
+    spun = ("His family would lay him to relaxation in Japan. Chemists mixed them in their "
+            "check tubes, and the method was dazzling-tuned like Lego constructing blocks.")
+    assert _found(spun, "GB108") == ["lay him to relaxation", "check tubes", "dazzling-tuned",
+                                     "constructing blocks"]
 
 
 def test_a_figure_with_its_first_digit_spelled_out_is_spun() -> None:
