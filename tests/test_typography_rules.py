@@ -653,6 +653,8 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("The station is bursting at the seems.", "at the seems"),
     ("He was born a stones-throw from the ground.", "a stones-throw"),
     ("Anyone who wants to make enquires should call.", "make enquires"),
+    ("There next event is the national championships in May.", "There"),
+    ("The panel was accused of jumping into conclusions.", "jumping into conclusions"),
 ])
 def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
         text: str, wrong: str) -> None:
@@ -673,7 +675,8 @@ def test_words_of_like_sound_in_their_own_settings_are_left_alone() -> None:
                   "The cuts were not phased in over the years.", "Where there is a will.",
                   "The weather on Sunday was fair.", "The summer past, away they went.",
                   "He gave free rein to the free reigning champion.",
-                  "In May of last year the plan was not yet phased."):
+                  "In May of last year the plan was not yet phased.",
+                  "There, next event aside, the club is calm. Over there next week."):
         assert _found(clean, "TY112") == [], clean
 
 
