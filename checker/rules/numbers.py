@@ -883,10 +883,20 @@ judgement is needed."""
                                        (Edit(cut, twice.end(), ""),)))
 
 
+# Two days given together ("on Friday and Saturday July 28 and 29", "Sat-Sun, July 28-29"):
+# the weekday before the date may be the second day's, not the first's.
+_SECOND_DAY = re.compile(r"(?<![ \t])[ \t]*+(?:and|&|-|–|to|through)[ \t]*+\d")
+_DAY_BEFORE = re.compile(r"(?:day|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))\.?[ \t]*+(?:and|&|-|–|to|,)"
+                         r"[ \t]*+$")
+
+
 def _yearless_dates(text: str, at: int) -> Iterator[tuple[tuple[int, int], tuple[int, int, int]]]:
     """The weekdays with a day and month and no year read around the month's name at ``at``:
-    their spans, with (weekday, month, day)."""
+    their spans, with (weekday, month, day); not two days given together (``_SECOND_DAY``)."""
     for m, weekday, month, day in _weekday_dates(text, at, _YEARLESS_DATES):
+        if (_SECOND_DAY.match(text, m.end())
+                and _DAY_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+            continue
         # a sentence's full stop after the month's whole name is not the date's
         month_name = m.group(3) if m.start(3) == at else m.group(2)
         end = m.end() - (text[m.end() - 1] == "." and month_name in MONTH_NAMES)
