@@ -252,13 +252,20 @@ def _cut_short(texts: Sequence[str], index: int) -> bool:
     prose cut off ("… without being charged or losing his s"), as a copy of a page cut after
     so many characters ends, or a draft whose last sentence is still being typed? What it will
     say is not known yet. A short line with no full stop is a headline, and is still judged,
-    unless it stops in the middle of a word ("This file photo taken … shows m")."""
+    unless it stops in the middle of a word ("This file photo taken … shows m") or inside a
+    quotation it opens ('"At least for no')."""
     if index != len(texts) - 1 or not stops_mid_sentence(texts[index]):
         return False
     line = texts[index].rstrip()
     words = line.split()
     return (len(words) >= CUT_LINE_WORDS or _CUT_WORD.search(line) is not None
-            or words[-1] in _CUT_AFTER)
+            or words[-1] in _CUT_AFTER or _open_quotation(line))
+
+
+def _open_quotation(line: str) -> bool:
+    """Does ``line`` open a quotation that it does not close?"""
+    stripped = line.lstrip()
+    return stripped[:1] in ('"', "“") and sum(stripped.count(mark) for mark in '"“”') == 1
 
 
 def _ends_open(line: str) -> bool:

@@ -264,6 +264,9 @@ def test_what_makes_a_last_line_cut_short() -> None:
     assert _cut_short(["The ferry sailed.", "This file photo taken on May 18 shows m"], 1)
     assert _cut_short(["The ferry sailed.", "Crews said the timetable would stay as it was and"], 1)
     assert not _cut_short(["The ferry sailed.", "It sailed late."], 1)
+    # a quotation opened and cut off (batch P), not a quoted headline closed on its line
+    assert _cut_short(["The ferry sailed.", '"At least for no'], 1)
+    assert not _cut_short(["The ferry sailed.", '"Ferry sails late" as strike ends'], 1)
 
 
 @pytest.mark.model
