@@ -736,3 +736,11 @@ def test_a_full_stop_before_a_lower_case_word_is_stray() -> None:
                   "The band played in 2005. the crowd sang.", "It cost approx. two pounds.",
                   "He met the mayor. iPhone sales rose."):
         assert _found(clean, "TY113") == [], clean
+
+
+def test_a_markdown_paragraph_s_long_lines_are_one_paragraph() -> None:
+    text = (f'The minister said: "We want even more patients to receive care {_LONG}\n'
+            f'and staff to be supported {_LONG}," she told the house.\n')
+    assert check_text(text, "d.md", "markdown", _settings("TY102")).findings == []
+    assert check_text(text.replace('," she', ', she'), "d.txt", "text",
+                      _settings("TY102")).findings != []

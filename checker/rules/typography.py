@@ -281,7 +281,11 @@ def line_paragraphs(doc: Document) -> list[Span]:
     """The paragraphs, each split into its lines where its lines are paragraphs of their own: a
     page copied with one line a paragraph and no blank line between ('"The family are proud of
     him.' / '"He was born in Beeston … Leeds United.' / 'The club will wear black armbands.'),
-    told from a hard-wrapped paragraph by a line longer than a wrapped line can be."""
+    told from a hard-wrapped paragraph by a line longer than a wrapped line can be. Only in plain
+    text: in Markdown a line break inside a paragraph is a soft wrap whatever its width, and an
+    HTML page's paragraphs are its blocks."""
+    if doc.kind != "text" or doc.paragraph_spans is not None:
+        return list(doc.paragraphs)
     text = doc.text
     out: list[Span] = []
     for p in doc.paragraphs:
