@@ -654,6 +654,11 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("He was born a stones-throw from the ground.", "a stones-throw"),
     ("Anyone who wants to make enquires should call.", "make enquires"),
     ("There next event is the national championships in May.", "There"),
+    ("They will secure a final birth with a draw.", "birth"),
+    ("Ryan wold not have said so.", "wold"),
+    ("A dryer night is expected in the west.", "dryer"),
+    ("I doesn’t seem to be working for them.", "I"),
+    ("Profits will be between 10% to 15% lower.", "to"),
     ("The panel was accused of jumping into conclusions.", "jumping into conclusions"),
 ])
 def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
@@ -676,7 +681,9 @@ def test_words_of_like_sound_in_their_own_settings_are_left_alone() -> None:
                   "The weather on Sunday was fair.", "The summer past, away they went.",
                   "He gave free rein to the free reigning champion.",
                   "In May of last year the plan was not yet phased.",
-                  "There, next event aside, the club is calm. Over there next week."):
+                  "There, next event aside, the club is calm. Over there next week.",
+                  "The final birthday party. The birth of a child. The tumble dryer broke.",
+                  "It rose from 5 to 6, between 10 and 12ft. I doubt it. The Cotswold hills."):
         assert _found(clean, "TY112") == [], clean
 
 

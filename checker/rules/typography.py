@@ -1602,6 +1602,8 @@ _HAVE = tuple(f"{have}{adverb}" for have in ("have", "has", "had", "having")
               for adverb in ("", " not", " never"))
 _MODALS = (*(f"{modal}{negative}" for modal in ("could", "would", "should", "must", "might")
               for negative in ("", "n't", "n’t")), "may")
+_PLACES_WON = ("final", "finals", "playoff", "play-off", "semi-final", "quarter-final",
+               "knockout", "podium", "Cup", "tournament", "starting")
 _BEFORE_OWN = ("of", "on", "in", "to", "with", "at", "by", "for", "from", "into", "under")
 _CONFUSED = (
     (" then ", re.compile(rf"{_after('then', _COMPARATIVES)} (?!(?:than|and|but|or|too|"
@@ -1633,6 +1635,20 @@ _CONFUSED = (
      "their"),
     ("s own", re.compile(r"s own\b(?! goals?\b)(?<=(?<![\w'’-])(?P<wrong>[Ii]t['’]s) own)"), "its"),
     ("ts ", re.compile(r"ts (?=been\b|going to be\b)(?<=(?<![\w'’-])(?P<wrong>[Ii]ts) )"), "it's"),
+    # "birth" for "berth" after a place in a competition ("secure a final birth")
+    ("birth", re.compile(rf"{_after('birth', _PLACES_WON)}(?!day|place|rate|s? of\b)"),
+     "berth"),
+    # "wold" for "would" before a verb, "dryer" for "drier" before the weather's words, "I
+    # doesn't" for "It doesn't"
+    ("wold ", re.compile(r"(?<![\w'’-])(?P<wrong>wold) (?=(?:not|have|be|never|like)\b)"), "would"),
+    ("dryer ", re.compile(r"(?<![\w'’-])(?P<wrong>[Dd]ryer) (?=(?:night|day|weather|conditions|"
+                          r"spell|air|start|end|afternoon|morning|week|weekend|period|summer|"
+                          r"winter|than)\b)"), "drier"),
+    ("I doesn", re.compile(r"(?<![\w'’-])(?P<wrong>I) (?=doesn['’]t\b)"), "It"),
+    # "between" one figure "to" another ("between 10% to 15% lower", "fell between 10 to 12ft")
+    (" to ", re.compile(r"\bbetween (?:the ages of |about |around |roughly |some )?+[\d£$€]"
+                        r"[\d,.]*+(?:%|bn|m| per cent| million| billion)?+ (?P<wrong>to) "
+                        r"(?=[\d£$€])"), "and"),
     # "phased" for "fazed" after "not" or "never", not in a plan's phases ("not phased in")
     ("phased", re.compile(rf"{_after('phased', ('not', 'never'))}\b(?! (?:in|out|over)\b)"),
      "fazed"),
