@@ -1741,7 +1741,10 @@ country", "has lead to"), "alot", "of" for "have" before a participle ("could of
 "their" before a verb of being ("Their is no evidence"), "there own" after a preposition,
 "it's own" (not "It's own goal!"), "its been", "its going to be", "not phased" (not "phased
 in"), and set phrases with one word swapped for another of like sound ("free reign", "weather
-or not", "past away", "baited breath", "wreak havoc" written "wreck havoc", "sneak peak").
+or not", "past away", "baited breath", "wreak havoc" written "wreck havoc", "sneak peak"),
+"birth" for "berth" after a place won ("a final birth"), "wold not", "dryer" before the
+weather's words ("a dryer night"), "I doesn't", and "to" for "and" after "between" and a figure
+("between 10% to 15% lower").
 Each setting was tried on the 2,629 BBC and CNN/DM articles and on the lab's real pages and
 gave no false alarm there."""
     why = """
