@@ -644,7 +644,12 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "Harbour Council, Aug 12 (image credit - Harbour Today)",
                                      "Share news tips with us here at Harbour News",
                                      "Join our Channel...", "<< Home",
-                                     "To learn more about this story please visit the site."])
+                                     "To learn more about this story please visit the site.",
+                                     # batch P
+                                     "Back to news", "Photo by Ann Lee on Unsplash",
+                                     "( Ann Lee / AP Photo )", "My blog has moved!",
+                                     "Advanced search", "Ann Lee's picture",
+                                     "Weather where you are"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
