@@ -584,21 +584,33 @@ whose facts need checking against the original."""
 
 
 @functools.cache
-def _spun_phrases() -> tuple[tuple[str, str, re.Pattern[str], frozenset[str]], ...]:
+def _spun_phrases() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
     """``rules/garble/spun-phrases.tsv``: (the phrase in lower case, for a first pass with
-    ``str.find``; the usual phrase; a pattern for the phrase as a whole, with its capitals where
-    the list gives any, any run of spaces between its words; the phrase's runs of letters, all
-    of which a text must hold before the phrase is looked for)."""
+    ``str.find``; the usual phrase; the source of a pattern for the phrase as a whole, with its
+    capitals where the list gives any, any run of spaces between its words, compiled by
+    ``_phrase_pattern`` when a text first needs it (compiling all 180 takes 45 ms, more than a
+    whole article's check); the phrase's runs of letters, all of which a text must hold before
+    the phrase is looked for)."""
     out = []
     for spun, usual in load_rows("garble", "spun-phrases.tsv"):
         words = [re.escape(w) for w in spun.split()]
         body = r"[ \t\n]++".join(words)
         if spun == spun.lower():
             body = f"(?i:{body})"
-        out.append((spun.lower(), usual,
-                    re.compile(rf"(?<![\w'’-]){body}(?![\w'’-])"),
+        out.append((spun.lower(), usual, rf"(?<![\w'’-]){body}(?![\w'’-])",
                     frozenset(_LETTERS.findall(spun.lower()))))
     return tuple(out)
+
+
+@functools.cache
+def _phrase_pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def spun_phrase_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every listed phrase's pattern, compiled: for the regex audit, which reads every pattern
+    of the code base (a check compiles only the few its text needs)."""
+    return tuple(_phrase_pattern(source) for _, _, source, _ in _spun_phrases())
 
 
 def _cased_match(m: re.Match[str], usual: str) -> str:
@@ -657,10 +669,10 @@ original."""
         lower = " ".join(doc.text.lower().split())
         words = set(_LETTERS.findall(lower))
         taken: list[tuple[int, int]] = []  # the listed phrases' places
-        for key, usual, pattern, needed in _spun_phrases():
+        for key, usual, source, needed in _spun_phrases():
             if not needed <= words or key not in lower:
                 continue  # the cheap first passes: most texts hold none of the phrases
-            found = list(pattern.finditer(doc.text))
+            found = list(_phrase_pattern(source).finditer(doc.text))
             if not found:
                 continue
             taken.extend(m.span() for m in found)
