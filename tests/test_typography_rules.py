@@ -659,6 +659,9 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("A dryer night is expected in the west.", "dryer"),
     ("I doesn’t seem to be working for them.", "I"),
     ("Profits will be between 10% to 15% lower.", "to"),
+    ("He's given us 12 years service, the manager said.", "years"),
+    ("Even on three months notice he should have gone.", "months"),
+    ("This seasons runners-up were Harbour Town.", "seasons"),
     ("The panel was accused of jumping into conclusions.", "jumping into conclusions"),
 ])
 def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
@@ -683,7 +686,9 @@ def test_words_of_like_sound_in_their_own_settings_are_left_alone() -> None:
                   "In May of last year the plan was not yet phased.",
                   "There, next event aside, the club is calm. Over there next week.",
                   "The final birthday party. The birth of a child. The tumble dryer broke.",
-                  "It rose from 5 to 6, between 10 and 12ft. I doubt it. The Cotswold hills."):
+                  "It rose from 5 to 6, between 10 and 12ft. I doubt it. The Cotswold hills.",
+                  "The 12 years were hard. The last weeks of his life. This years-long fight.",
+                  "In this week's paper, 12 years' service and three months' notice."):
         assert _found(clean, "TY112") == [], clean
 
 

@@ -1583,12 +1583,16 @@ spun and machine-written copy."""
                         Applicability.UNSAFE))
 
 
+def _behind(wrong: str, words: tuple[str, ...]) -> str:
+    """A look-behind for each of ``words`` and a space before ``wrong``, each of fixed width."""
+    return "|".join(rf"(?<=\b{re.escape(w)} {wrong})" for w in words)
+
+
 def _after(wrong: str, words: tuple[str, ...]) -> str:
     """``wrong`` after any of ``words`` and a space: the word matched, then a look-behind for
-    each word before it, each of fixed width, so that the pattern opens on the confused word
-    itself, a literal that re's search skips to."""
-    behind = "|".join(rf"(?<=\b{re.escape(w)} {wrong})" for w in words)
-    return rf"(?P<wrong>{wrong})(?:{behind})"
+    each word before it, so that the pattern opens on the confused word itself, a literal that
+    re's search skips to."""
+    return rf"(?P<wrong>{wrong})(?:{_behind(wrong, words)})"
 
 
 # Words confused with a word of like sound, each only in a setting that leaves one reading: the
@@ -1604,6 +1608,12 @@ _MODALS = (*(f"{modal}{negative}" for modal in ("could", "would", "should", "mus
               for negative in ("", "n't", "n’t")), "may")
 _PLACES_WON = ("final", "finals", "playoff", "play-off", "semi-final", "quarter-final",
                "knockout", "podium", "Cup", "tournament", "starting")
+# What a span of time may own: "12 years service", "three months notice", "in two years time".
+_TIME_OWNED = ("service", "experience", "standing", "notice", "pay", "wages", "salary", "leave",
+               "work", "time")
+_COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "several", "few", "many")
+_PLURAL_POSSESSIVE, _POSSESSIVE = "s'", "'s"  # fixes read from the word found
 _BEFORE_OWN = ("of", "on", "in", "to", "with", "at", "by", "for", "from", "into", "under")
 _CONFUSED = (
     (" then ", re.compile(rf"{_after('then', _COMPARATIVES)} (?!(?:than|and|but|or|too|"
@@ -1649,6 +1659,15 @@ _CONFUSED = (
     (" to ", re.compile(r"\bbetween (?:the ages of |about |around |roughly |some )?+[\d£$€]"
                         r"[\d,.]*+(?:%|bn|m| per cent| million| billion)?+ (?P<wrong>to) "
                         r"(?=[\d£$€])"), "and"),
+    # a possessive's apostrophe left out: "12 years service", "three months notice", "in two
+    # years time" (years', months'); "this weeks winners", "this seasons runners-up" (week's)
+    *((f" {unit} ", re.compile(rf"(?P<wrong>{unit})(?:(?<=\d {unit})|"
+                               rf"{_behind(unit, _COUNT_WORDS)}) "
+                               rf"(?=(?:{'|'.join(_TIME_OWNED)})\b)"), _PLURAL_POSSESSIVE)
+      for unit in ("years", "months", "weeks", "days")),
+    ("his ", re.compile(r"his (?<=(?<![\w'’-])[Tt]his )(?P<wrong>weeks|seasons|years|months|"
+                        r"weekends|nights|mornings|evenings|summers|winters) (?=[a-z])"),
+     _POSSESSIVE),
     # "phased" for "fazed" after "not" or "never", not in a plan's phases ("not phased in")
     ("phased", re.compile(rf"{_after('phased', ('not', 'never'))}\b(?! (?:in|out|over)\b)"),
      "fazed"),
@@ -1744,7 +1763,9 @@ in"), and set phrases with one word swapped for another of like sound ("free rei
 or not", "past away", "baited breath", "wreak havoc" written "wreck havoc", "sneak peak"),
 "birth" for "berth" after a place won ("a final birth"), "wold not", "dryer" before the
 weather's words ("a dryer night"), "I doesn't", and "to" for "and" after "between" and a figure
-("between 10% to 15% lower").
+("between 10% to 15% lower"); and a possessive's apostrophe left out of a span of time ("12
+years service", "three months notice", "in two years time") or after "this" ("this seasons
+runners-up").
 Each setting was tried on the 2,629 BBC and CNN/DM articles and on the lab's real pages and
 gave no false alarm there."""
     why = """
@@ -1769,7 +1790,11 @@ are among the commonest in published copy, and a sign of a draft nobody read bac
             wrong = text[start:end]
             if wrong.endswith("s") and right == "border":
                 right = "borders"
-            elif "'" in right and text.count("’") > text.count("'"):
+            elif right == _PLURAL_POSSESSIVE:
+                right = f"{wrong}'"  # "12 years service": "years'"
+            elif right == _POSSESSIVE:
+                right = f"{wrong[:-1]}'s"  # "this seasons winners": "season's"
+            if "'" in right and text.count("’") > text.count("'"):
                 right = right.replace("'", "’")  # the text's own apostrophe
             right = cased_like(wrong, right)
             yield self.finding(start, end, f"{wrong!r} here reads as {right!r}",
