@@ -1656,9 +1656,9 @@ _CONFUSED = (
                           r"winter|than)\b)"), "drier"),
     ("I doesn", re.compile(r"(?<![\w'’-])(?P<wrong>I) (?=doesn['’]t\b)"), "It"),
     # "between" one figure "to" another ("between 10% to 15% lower", "fell between 10 to 12ft")
-    (" to ", re.compile(r"\bbetween (?:the ages of |about |around |roughly |some )?+[\d£$€]"
-                        r"[\d,.]*+(?:%|bn|m| per cent| million| billion)?+ (?P<wrong>to) "
-                        r"(?=[\d£$€])"), "and"),
+    ("between ", re.compile(r"between (?<=(?<![\w'’-])between )(?:the ages of |about |around "
+                            r"|roughly |some )?+[\d£$€][\d,.]*+(?:%|bn|m| per cent| million"
+                            r"| billion)?+ (?P<wrong>to) (?=[\d£$€])"), "and"),
     # a possessive's apostrophe left out: "12 years service", "three months notice", "in two
     # years time" (years', months'); "this weeks winners", "this seasons runners-up" (week's)
     *((f" {unit} ", re.compile(rf"(?P<wrong>{unit})(?:(?<=\d {unit})|"
