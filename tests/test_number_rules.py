@@ -121,6 +121,10 @@ def _nu104(text: str) -> list[str]:
      "May 22 is a Saturday"),
     ("Heats on Sat 5th of May; the final on Friday 13 May.",
      "'Friday 13 May' does not fit 'Sat 5th of May' earlier"),
+    # the wrong one of three, not also the one after it that fits the first (batch Q)
+    ("A shop was raided overnight on Wednesday 20 September. A house was entered between "
+     "Tuesday 18 September and Thursday 21 September.",
+     "'Tuesday 18 September' does not fit 'Wednesday 20 September' earlier"),
 ])
 def test_dates_the_calendar_or_clock_cannot_give(text: str, message: str) -> None:
     found = _nu104(text)

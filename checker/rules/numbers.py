@@ -825,19 +825,27 @@ judgement is needed."""
     def _weekdays_apart(self, text: str,
                         dates: dict[tuple[int, int], tuple[int, int, int]]) -> Iterator[Finding]:
         """Two weekdays with days of one month that the same month of no year can give both:
-        "Sunday May 23" and, later, "Sunday May 22". Reported at the later, once."""
+        "Sunday May 23" and, later, "Sunday May 22". Reported at the later, once, and only
+        where it fits none of the earlier dates not reported: in "Wednesday 20 September … Tuesday
+        18 September … Thursday 21 September" the Tuesday is wrong, and the Thursday, which
+        fits the Wednesday, is not."""
         ordered = sorted(dates.items())
+        reported: set[int] = set()
         for k, ((start, end), (weekday, month, day)) in enumerate(ordered):
-            for (s0, e0), (w0, m0, d0) in ordered[:k]:
-                if m0 == month and (weekday - w0) % 7 != (day - d0) % 7:
-                    name = calendar.month_name[month]
-                    yield self.finding(
-                        start, end,
-                        f"{text[start:end]!r} does not fit {text[s0:e0]!r} earlier: in any "
-                        f"year, if {name} {d0} is a {calendar.day_name[w0]}, {name} {day} is a "
-                        f"{calendar.day_name[(w0 + day - d0) % 7]}",
-                        related=(Related(s0, e0, "the earlier date"),))
-                    break
+            earlier = [item for i, item in enumerate(ordered[:k])
+                       if i not in reported and item[1][1] == month]
+            if not earlier or any((weekday - w0) % 7 == (day - d0) % 7
+                                  for _, (w0, _, d0) in earlier):
+                continue  # the first date of its month, or one that fits an earlier date
+            reported.add(k)
+            (s0, e0), (w0, _, d0) = earlier[0]
+            name = calendar.month_name[month]
+            yield self.finding(
+                start, end,
+                f"{text[start:end]!r} does not fit {text[s0:e0]!r} earlier: in any "
+                f"year, if {name} {d0} is a {calendar.day_name[w0]}, {name} {day} is a "
+                f"{calendar.day_name[(w0 + day - d0) % 7]}",
+                related=(Related(s0, e0, "the earlier date"),))
 
     def _day_part_finding(self, start: int, end: int, half: str, part: str) -> Finding:
         return self.finding(start, end,
