@@ -242,7 +242,10 @@ def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
     models = ("The phone takes on the Moto X, and it undercuts the Moto G by a wide margin.\n\n"
               "The Veloster N, which we drove in May, is quick. The Veloster N, too, is loud.\n")
     assert _flagged(models, "NM102") == []
-    assert _flagged("The phone takes on the Moto X, and it is cheap.\n", "NM102") == ["Moto X"]
+    assert _flagged("The phone takes on the Moto G, and it is cheap.\n", "NM102") == ["Moto G"]
+    # an X is taken on purpose: a rapper's, an activist's, a generation's (batch Q)
+    assert _flagged("Grammy winner Lil Nas X and the singer Usher, who performed, and Malcolm "
+                    "X, whose speech was read.\n", "NM102") == []
     # a stage name that ends in a letter
     assert _flagged("Cardi B and Offset have split, the rapper said.\n", "NM102") == []
 

@@ -692,11 +692,12 @@ class TruncatedName(Rule):
     summary = "A name cut off after an initial (\"Yevgeny V,\")"
     what = """
 Finds a given name followed by a lone capital letter with no period, where a surname should be
-("headed by Yevgeny V, whose mercenaries…"). Terms that take a letter by design ("Plan B",
-"Vitamin D") are listed in `rules/names/truncation-exceptions.txt`; a word written with a lone
-capital twice or more, or with two different ones ("Moto X" and "Moto G", a team's "Phoenix A"
-and "Phoenix C", "Bands C and D"), names a model or a series. A line that lists authors as
-a reference list does (three or more, two with a year, or any with "et al": "Haber M, Loeb M,
+("headed by Yevgeny V, whose mercenaries…"). An X is taken on purpose ("Lil Nas X", "Malcolm
+X", "Generation X"). Terms that take another letter by design ("Plan B", "Vitamin D") are
+listed in `rules/names/truncation-exceptions.txt`; a word written with a lone capital twice or
+more, or with two different ones ("Moto X" and "Moto G", a team's "Phoenix A" and "Phoenix C",
+"Bands C and D"), names a model or a series. A line that lists authors as a reference list does
+(three or more, two with a year, or any with "et al": "Haber M, Loeb M,
 Moss L, et al.") is passed over: there a surname and initials are the whole name."""
     why = """
 A truncated name leaves the reader unsure who is meant, and usually marks text that was cut or
@@ -712,8 +713,9 @@ machine-rewritten."""
         designations: set[str] | None = None
         for m in _TRUNCATED.finditer(doc.text):
             word, letter = m.group(1), m.group(2)
-            if (word in exceptions or word.lower() in _not_names() or letter in {"I", "A"}
-                    or word.lower() in function_words()):  # "The X", "This Q"
+            if (word in exceptions or word.lower() in _not_names() or letter in {"I", "A", "X"}
+                    or word.lower() in function_words()):  # "The X", "This Q"; "Lil Nas X",
+                # "Malcolm X", "Generation X": an X is a name's or a title's on purpose
                 continue
             if designations is None:
                 designations = _designations(doc.text)
