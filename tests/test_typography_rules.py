@@ -756,3 +756,14 @@ def test_a_markdown_paragraph_s_long_lines_are_one_paragraph() -> None:
     assert check_text(text, "d.md", "markdown", _settings("TY102")).findings == []
     assert check_text(text.replace('," she', ', she'), "d.txt", "text",
                       _settings("TY102")).findings != []
+
+
+def test_a_closing_mark_for_an_apostrophe_is_told_as_such() -> None:
+    text = "It”s almost festival season, and Atlanta’s lineup is out.\n\nThe rest follows.\n"
+    found = check_text(text, "d.txt", "text", _settings("TY102")).findings
+    assert [(text[f.start:f.end], f.message) for f in found] == [
+        ("t”s", "a closing quotation mark where an apostrophe belongs")]
+    # a closing mark after a word, closing a quotation never opened, is still that
+    text = "the district had so little to offer,” the union's president said.\n"
+    found = check_text(text, "d.txt", "text", _settings("TY102")).findings
+    assert [f.message for f in found] == ["quotation closed here was never opened"]

@@ -132,19 +132,21 @@ Finds an opening quotation mark (curly “ or straight ") that is not closed bef
 ends, unless the next paragraph opens with a quotation mark (the convention for a quotation that
 runs over several paragraphs, whichever way its mark is typed; a page's short furniture lines
 between, such as "Hide Ad", are passed over) or the paragraph, or the quotation's line, ends on
-an ellipsis (the rest of the quotation was cut, as a teaser's "… met anyone…" is); and a
-curly closing mark with no quotation open before it (the opening mark lost in an edit or a
-paste: "… so little to offer,” the union's president said"),
-unless the paragraph before left a quotation open. Curly and straight marks are read together,
-so a quotation opened with one and closed with the other ("… a trunk snapped,” he said) is
-closed, and so is wire copy's "…smartphones'' (two apostrophes for the closing mark), its
-"``He died peacefully,' Mr Weld said" (one) and a converter's “Level 4″ (a double prime). A
-quotation opened in the last paragraph of a text that stops mid-sentence (an excerpt or a feed
-item cut at its length: "… told reporters, “We will stay unt") is not reported: it may close in
-the part cut off. A quotation that goes on into the next paragraph without a mark there and
-closes in it is closed: its reopening mark is missing, which is reported at information level.
-A sentence broken over several paragraphs (a paragraph that stops mid-sentence before one that
-opens on a lower-case word) is read as one."""
+an ellipsis (the rest of the quotation was cut, as a teaser's "… met anyone…" is); and a curly
+closing mark with no quotation open before it (the opening mark lost in an edit or a paste: "…
+so little to offer,” the union's president said"; one between a word and an apostrophe's ending,
+"It”s", "Atlanta”s", is told as a closing mark where an apostrophe belongs), unless the
+paragraph before left a quotation open. Curly and straight marks are read together, so a
+quotation opened with one and closed with the other ("… a trunk snapped,” he said) is closed,
+and so is wire copy's "…smartphones'' (two apostrophes for the closing mark), its "``He died
+peacefully,' Mr Weld said" (one) and a converter's “Level 4″ (a double prime). A quotation
+opened in the last paragraph of a text that stops mid-sentence (an excerpt or a feed item cut at
+its length: "… told reporters, “We will stay unt") is not reported: it may close in the part cut
+off. A quotation that goes on into the next paragraph without a mark there and closes in it is
+closed: its reopening mark is missing, which is reported at information level. A sentence broken
+over several paragraphs (a paragraph that stops mid-sentence before one that opens on a
+lower-case word) is read as one. In plain text, a page copied with one line a paragraph and no
+blank line between (a line longer than a hard-wrapped one can be) is read line by line."""
     why = """
 An unclosed quotation leaves the reader unable to tell where the speaker's words end and the
 reporter's begin: a misattribution waiting to happen."""
@@ -194,7 +196,11 @@ reporter's begin: a misattribution waiting to happen."""
                     continue
                 yield self.finding(pos, end, "quotation opened here is never closed")
             closing = None if left_open else self._unopened(text, p)
-            if closing is not None:
+            if closing is not None and _APOSTROPHE_AS_QUOTE.match(text, closing):
+                # "It”s", "Atlanta”s": a converter's closing mark for an apostrophe
+                yield self.finding(closing - 1, closing + 2,
+                                   "a closing quotation mark where an apostrophe belongs")
+            elif closing is not None:
                 yield self.finding(max(p.start, closing - 60), closing + 1,
                                    "quotation closed here was never opened")
             left_open = bool(unclosed)
@@ -274,6 +280,8 @@ def _next_prose(text: str, paragraphs: list[Span], k: int) -> Span | None:
 
 
 _QUOTE_MARK = re.compile("[\"“”`]")
+# A closing mark between a word and the ending an apostrophe takes ("It”s", "don”t", "we”ll").
+_APOSTROPHE_AS_QUOTE = re.compile(r"”(?<=[A-Za-z]”)(?:s|t|ll|re|ve|d|m)\b")
 WRAPPED_LINE_MOST = 100  # characters: no line of a hard-wrapped paragraph is longer
 
 
