@@ -649,7 +649,11 @@ def test_markup_words_in_prose_and_html_in_markdown_are_left_alone() -> None:
                                      "Back to news", "Photo by Ann Lee on Unsplash",
                                      "( Ann Lee / AP Photo )", "My blog has moved!",
                                      "Advanced search", "Ann Lee's picture",
-                                     "Weather where you are"])
+                                     "Weather where you are",
+                                     # batch Q
+                                     "||||||||||||||||||||", "Uncategorized", "Scorecard",
+                                     "Search", "Home News World",
+                                     "Photo by Ann Lee/UPI | License Photo"])
 def test_a_page_s_controls_copied_as_lines_are_boilerplate(control: str) -> None:
     text = f"The ferry sailed at noon on Friday.\n\n{control}\n\nPassengers expect delays."
     assert _found(text, "SP102") == [control]
@@ -1267,3 +1271,14 @@ def test_a_people_s_word_or_a_longer_name_in_its_own_place_is_still_a_swap() -> 
     assert _found("The firm owns the Olympic Dam mine in Olympic Dam, which holds uranium.",
                   "GB101") == ["Olympic Dam mine in Olympic Dam"]
     assert _found("The Onagawa nuclear power plant in Onagawa was shut.", "GB101") == []
+
+
+def test_a_teaser_opened_by_a_word_in_capitals_or_go_deeper_is_injected() -> None:
+    story = "The ferry sailed at noon on Friday, the harbour master said.\n\n"
+    for teaser in ("RELATED Experts urge Congress to switch the country to daylight saving time",
+                   "Go deeper: Watch NASA's video detailing the discovery"):
+        assert _found(story + teaser + "\n", "SP101") == [teaser], teaser
+    # a sentence that opens on the word in capitals, or in lower case after it, is prose
+    for prose in ("WATCH out for the ferry on Friday, the harbour master said.",
+                  "Related Experts Group members met the harbour board on Friday."):
+        assert _found(story + prose + "\n", "SP101") == [], prose

@@ -42,7 +42,9 @@ def _prefix_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"^[\W_]{{0,3}}(?:{site}(?:{'|'.join(multi)})(?:{_SEPARATOR}|[ \t\u00a0]+(?=[\"“‘'A-Z0-9])"
         rf"|[\s:.!…»›]*$)"  # or the opener alone on its line: the heading of a links block
-        rf"|(?:{'|'.join(single)}){_SEPARATOR})",
+        rf"|(?:{'|'.join(single)}){_SEPARATOR}"
+        # or a one-word opener in capitals, its capitals the separator ("RELATED Experts urge …")
+        rf"|(?-i:(?:{'|'.join(w.upper() for w in single)})[ \t\u00a0]+(?=[\"“‘'A-Z0-9])))",
         re.IGNORECASE,
     )
 
