@@ -662,6 +662,7 @@ def test_an_article_that_fits_the_sound_or_is_no_article_is_left_alone() -> None
     ("He's given us 12 years service, the manager said.", "years"),
     ("Even on three months notice he should have gone.", "months"),
     ("This seasons runners-up were Harbour Town.", "seasons"),
+    ("Australian prime minster Malcolm Turnbull spoke.", "prime minster"),
     ("The panel was accused of jumping into conclusions.", "jumping into conclusions"),
 ])
 def test_a_word_confused_with_one_of_like_sound_in_a_setting_of_one_reading(
