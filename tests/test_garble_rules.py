@@ -1282,3 +1282,15 @@ def test_a_teaser_opened_by_a_word_in_capitals_or_go_deeper_is_injected() -> Non
     for prose in ("WATCH out for the ferry on Friday, the harbour master said.",
                   "Related Experts Group members met the harbour board on Friday."):
         assert _found(story + prose + "\n", "SP101") == [], prose
+
+
+def test_a_long_caption_ending_on_its_picture_s_credit_is_boilerplate() -> None:
+    caption = ("The prime minister speaks at the government offices in Harbour City on Sunday, "
+               "after declaring victory in the federal election. Photograph: Ann Lee/AFP/Getty "
+               "Images")
+    text = f"The vote was close.\n\n{caption}\n\nCounting went on.\n"
+    assert _found(text, "SP102") == [caption]
+    # a long sentence that only mentions a photograph is prose
+    prose = ("The minister said the photograph was taken in Harbour City on Sunday, after "
+             "declaring victory in the federal election, at the end of a long night of counting.")
+    assert _found(f"The vote was close.\n\n{prose}\n", "SP102") == []

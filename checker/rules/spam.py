@@ -49,6 +49,12 @@ def _prefix_pattern() -> re.Pattern[str]:
     )
 
 
+# A picture's credit at the end of a caption line (also listed in boilerplate.txt, where a line
+# must be short): "… after declaring victory. Photograph: Peter Parks/AFP/Getty Images".
+_CREDIT_AT_END = re.compile(r"(?<=[.!?”\"] )(?:Photograph|Photo|Picture|Image)s?:[ \t]*+[A-Z]"
+                            r"[^\n:.]{1,40}+$")
+
+
 @functools.cache
 def _boilerplate_entries() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """``rules/spam/boilerplate.txt`` by kind: the plain phrases, the line patterns (``re:``, a
@@ -445,6 +451,9 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 found = list(pattern.finditer(body))
                 if len({m.group(0).lower() for m in found}) >= 2:
                     match = found[0]
+                else:  # and a long caption whose credit ends it ("… in the federal election.
+                    # Photograph: Peter Parks/AFP/Getty Images")
+                    match = _CREDIT_AT_END.search(body)
             if match is not None:
                 # the phrase, or the line when the match stops inside a word ("HomeW…")
                 ends_inside = body[match.end() : match.end() + 1].isalnum()
