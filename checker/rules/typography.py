@@ -1716,19 +1716,18 @@ Finds a word written for another of like sound, only in a setting that leaves on
 "then" after a comparative ("a lot more then just a cricketer", "less then four years"; not
 "better then, but" nor "more then and now"), "boarder" for "border" beside a crossing, a closure
 or a frontier's words ("Samoa closed their boarder", "on the boarder of Nakuru-East", "boarder
-crossing"; not a school's boarders), "lead" for "led" after "have" ("who have lead the
-country", "has lead to"), "alot", "of" for "have" before a participle ("could of been"),
-"their" before a verb of being ("Their is no evidence"), "there own" after a preposition,
-"it's own" (not "It's own goal!"), "its been", "its going to be", "not phased" (not "phased
-in"), and set phrases with one word swapped for another of like sound ("free reign", "weather
-or not", "past away", "baited breath", "wreak havoc" written "wreck havoc", "sneak peak"),
-"birth" for "berth" after a place won ("a final birth"), "wold not", "dryer" before the
-weather's words ("a dryer night"), "I doesn't", and "to" for "and" after "between" and a figure
-("between 10% to 15% lower"); and a possessive's apostrophe left out of a span of time ("12
-years service", "three months notice", "in two years time") or after "this" ("this seasons
-runners-up").
-Each setting was tried on the 2,629 BBC and CNN/DM articles and on the lab's real pages and
-gave no false alarm there."""
+crossing"; not a school's boarders), "lead" for "led" after "have" ("who have lead the country",
+"has lead to"), "alot", "of" for "have" before a participle ("could of been"), "their" before a
+verb of being ("Their is no evidence"), "there own" after a preposition, "it's own" (not "It's
+own goal!"), "its been", "its going to be", "not phased" (not "phased in"), and set phrases with
+one word swapped for another of like sound ("free reign", "weather or not", "past away", "baited
+breath", "wreak havoc" written "wreck havoc", "sneak peak"; listed in
+`rules/typography/confused-phrases.tsv`), "birth" for "berth" after a place won ("a final
+birth"), "wold not", "dryer" before the weather's words ("a dryer night"), "I doesn't", and "to"
+for "and" after "between" and a figure ("between 10% to 15% lower"); and a possessive's
+apostrophe left out of a span of time ("12 years service", "three months notice", "in two years
+time") or after "this" ("this seasons runners-up"). Each setting was tried on the 2,629 BBC and
+CNN/DM articles and on the lab's real pages and gave no false alarm there."""
     why = """
 A word of the right sound and the wrong meaning passes a spell checker and stops a reader. These
 are among the commonest in published copy, and a sign of a draft nobody read back."""
