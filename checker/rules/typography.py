@@ -177,12 +177,8 @@ reporter's begin: a misattribution waiting to happen."""
                        and (self._unopened(text, following) is not None
                             or _straight_close(text, following)))
             elided = text[p.start:p.end].rstrip().endswith(_ELLIPSES)
-            # the next paragraph is the last, cut off, with no mark in it: the quotation may go
-            # on into it and close in the part cut off
-            into_cut = (following is not None and following.start >= cut
-                        and _QUOTE_MARK.search(text, following.start, following.end) is None)
             for pos in unclosed:
-                if continues or elided or into_cut or pos >= cut:
+                if continues or elided or pos >= cut:
                     continue  # an ellipsis ends the paragraph: the rest of the quotation was cut
                 line_end = text.find("\n", pos, p.end)
                 if line_end >= 0 and text[pos:line_end].rstrip().endswith(_ELLIPSES):
@@ -279,7 +275,6 @@ def _next_prose(text: str, paragraphs: list[Span], k: int) -> Span | None:
     return None
 
 
-_QUOTE_MARK = re.compile("[\"“”`]")
 # A closing mark between a word and the ending an apostrophe takes ("It”s", "don”t", "we”ll").
 _APOSTROPHE_AS_QUOTE = re.compile(r"”(?<=[A-Za-z]”)(?:s|t|ll|re|ve|d|m)\b")
 WRAPPED_LINE_MOST = 100  # characters: no line of a hard-wrapped paragraph is longer
