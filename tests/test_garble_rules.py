@@ -1294,3 +1294,13 @@ def test_a_long_caption_ending_on_its_picture_s_credit_is_boilerplate() -> None:
     prose = ("The minister said the photograph was taken in Harbour City on Sunday, after "
              "declaring victory in the federal election, at the end of a long night of counting.")
     assert _found(f"The vote was close.\n\n{prose}\n", "SP102") == []
+
+
+def test_a_writer_s_note_on_a_page_s_last_line_is_boilerplate() -> None:
+    story = "The firm posted a loss on Monday, its chief executive said.\n\n"
+    note = "Ann Lee is a staff writer for Harbour News. Visit the site for the latest news."
+    assert _found(story + note + "\n", "SP102") == [note]
+    # the same sentence opening the story, or telling of the writer, is the story
+    assert _found(note + "\n\n" + story, "SP102") == []
+    told = "Ann Lee is a reporter for Harbour News who was detained in May."
+    assert _found(story + told + "\n", "SP102") == []

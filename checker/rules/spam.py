@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -47,6 +47,20 @@ def _prefix_pattern() -> re.Pattern[str]:
         rf"|(?-i:(?:{'|'.join(w.upper() for w in single)})[ \t\u00a0]+(?=[\"“‘'A-Z0-9])))",
         re.IGNORECASE,
     )
+
+
+# A writer's note under an article: "Chris is a staff writer for Murdok.", "Lucas Nolan is a
+# reporter for Breitbart News covering …" (read by SP102 on a page's last line only).
+_AUTHOR_BIO = re.compile(
+    r"(?<![\w.'’-])(?-i:[A-Z])[\w.'’-]++(?:[ \t]++(?-i:[A-Z])[\w.'’-]++){0,3}+ is an? "
+    r"(?:staff |senior |freelance |contributing |political |business |health |tech |"
+    r"technology |sports? |general |news |investigative |award-winning )?+(?:reporter|writer|"
+    r"correspondent|"
+    r"journalist|editor|contributor|columnist|producer|blogger)(?: (?:for|at|with|on) |\.?$)",
+    re.IGNORECASE)
+# ... but a writer the story is about: "who was detained", "was arrested".
+_BIO_STORY = re.compile(r"\b(?:who|was|were|has been|had been|died|detained|arrested|killed)\b")
+MAX_BIO_WORDS = 40
 
 
 # A picture's credit at the end of a caption line (also listed in boilerplate.txt, where a line
@@ -409,17 +423,19 @@ class Boilerplate(Rule):
     what = """
 Flags a short line containing page furniture: a comment form ("Leave a Reply", "Your email
 address will not be published"), a cookie notice, a share bar, a newsletter box or an
-"Advertisement" label, and an image's caption or credit line ("… (Picture: PA)", "Photo:
-AFP"). The phrases are listed in `rules/spam/boilerplate.txt` (lines starting `re:` are regular
-expressions). In a text written in Latin letters, a short line in another script ("Мой мир",
-"完整原文") is a share bar's or a menu's label left in by a scraper, and a line of four labels
-or more between pipes, two of them a page's controls ("AustLII Home | Databases | WorldLII |
-Search | Feedback"), a site's menu bar. Boilerplate lines with nothing but blank lines between
-them are one block, and one finding: "Leave a Reply" and "Your email address will not be
-published" are one comment form, removed by one fix; a short label
-between two of its lines (an avatar's "Twitter picture") does not end the block, and the fix
-leaves it. The same label or block again further down (a live page's "Updated" over each
-entry) is the same finding, with the other places related."""
+"Advertisement" label, an image's caption or credit line ("… (Picture: PA)", "Photo: AFP", and a
+longer caption that ends on "Photograph: …"), and a page's last line when it is its writer's
+note ("Chris is a staff writer for Murdok."; not such a sentence elsewhere, nor one that tells
+of the writer, "… who was detained"). The phrases are listed in `rules/spam/boilerplate.txt`
+(lines starting `re:` are regular expressions). In a text written in Latin letters, a short line
+in another script ("Мой мир", "完整原文") is a share bar's or a menu's label left in by a scraper,
+and a line of four labels or more between pipes, two of them a page's controls ("AustLII Home |
+Databases | WorldLII | Search | Feedback"), a site's menu bar. Boilerplate lines with nothing
+but blank lines between them are one block, and one finding: "Leave a Reply" and "Your email
+address will not be published" are one comment form, removed by one fix; a short label between
+two of its lines (an avatar's "Twitter picture") does not end the block, and the fix leaves it.
+The same label or block again further down (a live page's "Updated" over each entry) is the same
+finding, with the other places related."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
@@ -479,6 +495,9 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block = []
         if block:
             blocks.append(block)
+        bio = self._author_bio(doc, blocks)
+        if bio is not None:
+            blocks.append([bio])
         # the same label (or block of labels) again further down (a live page's "Updated" over
         # each entry, a digest's "Read the fact-check here." under each item, a paper's "Hide
         # Ad" twice between paragraphs): one finding, at the first, with the others related
@@ -493,6 +512,22 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         for first, *again in repeats.values():
             yield self._block_finding(doc, first, [[line for line, _ in b] for b in again])
         yield from self._inline_markers(doc)
+
+    @staticmethod
+    def _author_bio(doc: Document, blocks: list[list[tuple[Span, str]]]) -> tuple[Span, str] | None:
+        """The page's last line when it is its writer's note ("Chris is a staff writer for
+        Murdok.", "Lucas Nolan is a reporter for Breitbart News covering …"), as a page prints
+        it under an article; not a line already read, nor such a sentence anywhere else, where
+        it may be the story ("Evan Gershkovich is a reporter for The Wall Street Journal who …"
+        opening a paragraph)."""
+        last = deque(nonblank_lines(doc), maxlen=1)[0] if doc.text.strip() else None
+        if last is None or any(line == last for block in blocks for line, _ in block):
+            return None
+        text = doc.text[last.start : last.end]
+        m = _AUTHOR_BIO.match(text)
+        if m is None or len(text.split()) > MAX_BIO_WORDS or _BIO_STORY.search(text, m.end()):
+            return None
+        return last, m.group(0)
 
     def _inline_markers(self, doc: Document) -> Iterator[Finding]:
         """An advert's marker run into a paragraph ("Article continues after this
