@@ -1616,19 +1616,33 @@ _TIME_OWNED = ("service", "experience", "standing", "notice", "pay", "wages", "s
                "work", "time")
 _COUNT_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "several", "few", "many")
-_PLURAL_POSSESSIVE, _POSSESSIVE = "s'", "'s"  # fixes read from the word found
+
+
+# The word that belongs, where it depends on the word written ("boarders": "borders").
+def _border(wrong: str) -> str:
+    return "borders" if wrong.endswith("s") else "border"
+
+
+def _plural_possessive(wrong: str) -> str:
+    return f"{wrong}'"  # "12 years service": "years'"
+
+
+def _possessive(wrong: str) -> str:
+    return f"{wrong[:-1]}'s"  # "this seasons winners": "season's"
+
+
 _BEFORE_OWN = ("of", "on", "in", "to", "with", "at", "by", "for", "from", "into", "under")
-_CONFUSED = (
+_CONFUSED: tuple[tuple[str, re.Pattern[str], str | Callable[[str], str]], ...] = (
     (" then ", re.compile(rf"{_after('then', _COMPARATIVES)} (?!(?:than|and|but|or|too|"
                           r"on|as|it|in|at|is|was|were)\b)(?=[a-z0-9£$€])"), "than"),
     # after a frontier's verb, the name of a country between ("closed the New Zealand boarder")
     ("oarder", re.compile(r"\b(?:across|cross|crossing|crossed|closed|close|closing|closure of|"
                           r"reopen|reopened|reopening|along|near|on the|at the) (?:the |their "
                           r"|its |our |this |that )?+(?:[A-Z][a-z]++ )*+(?P<wrong>boarders?)\b"
-                          r"(?! school| pupils?\b)"), "border"),
+                          r"(?! school| pupils?\b)"), _border),
     ("oarder", re.compile(r"\b(?P<wrong>boarders?) (?=(?:with|between|crossings?|closures?|"
                           r"controls?|posts?|towns?|guards?|security|walls?|fences?|patrols?|"
-                          r"checkpoints?)\b)"), "border"),
+                          r"checkpoints?)\b)"), _border),
     (" lead ", re.compile(rf"{_after('lead', _HAVE)} (?=(?:to|the|a|an|his|her|their|"
                           r"its|them|him|us|our|my|your)\b)"), "led"),
     ("lot", re.compile(r"(?P<wrong>[Aa]lot)\b(?<![\w'’-][Aa]lot)"), "a lot"),
@@ -1666,11 +1680,11 @@ _CONFUSED = (
     # years time" (years', months'); "this weeks winners", "this seasons runners-up" (week's)
     *((f" {unit} ", re.compile(rf"(?P<wrong>{unit})(?:(?<=\d {unit})|"
                                rf"{_behind(unit, _COUNT_WORDS)}) "
-                               rf"(?=(?:{'|'.join(_TIME_OWNED)})\b)"), _PLURAL_POSSESSIVE)
+                               rf"(?=(?:{'|'.join(_TIME_OWNED)})\b)"), _plural_possessive)
       for unit in ("years", "months", "weeks", "days")),
     ("his ", re.compile(r"his (?<=(?<![\w'’-])[Tt]his )(?P<wrong>weeks|seasons|years|months|"
                         r"weekends|nights|mornings|evenings|summers|winters) (?=[a-z])"),
-     _POSSESSIVE),
+     _possessive),
     # "phased" for "fazed" after "not" or "never", not in a plan's phases ("not phased in")
     ("phased", re.compile(rf"{_after('phased', ('not', 'never'))}\b(?! (?:in|out|over)\b)"),
      "fazed"),
@@ -1736,19 +1750,15 @@ are among the commonest in published copy, and a sign of a draft nobody read bac
         text = doc.text
         # (a word two settings find, "closed their boarder with", gives two equal findings,
         # which the engine's merge makes one)
-        found = sorted([(*m.span("wrong"), right) for needs, pattern, right in _CONFUSED
-                        if needs in text for m in pattern.finditer(text)]
-                       + list(_confused_phrases(text)))
-        for start, end, right in found:
+        found: list[tuple[int, int, str | Callable[[str], str]]] = [
+            (*m.span("wrong"), right) for needs, pattern, right in _CONFUSED
+            if needs in text for m in pattern.finditer(text)]
+        found.extend(_confused_phrases(text))
+        for start, end, belongs in sorted(found, key=lambda item: item[:2]):
             if doc.touches_markup(start, end):
                 continue
             wrong = text[start:end]
-            if wrong.endswith("s") and right == "border":
-                right = "borders"
-            elif right == _PLURAL_POSSESSIVE:
-                right = f"{wrong}'"  # "12 years service": "years'"
-            elif right == _POSSESSIVE:
-                right = f"{wrong[:-1]}'s"  # "this seasons winners": "season's"
+            right = belongs if isinstance(belongs, str) else belongs(wrong)
             if "'" in right and text.count("’") > text.count("'"):
                 right = right.replace("'", "’")  # the text's own apostrophe
             right = cased_like(wrong, right)
