@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -454,6 +454,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         # commenting using your …" lines: an avatar's alt text) does not end the form, if the
         # next line goes on with it; the label is not the form's, so its fix leaves it
         bridged = held = False
+        line = None  # (the last line, after the loop)
         for line in nonblank_lines(doc):
             text = doc.text[line.start : line.end]
             words = _words(text)
@@ -495,7 +496,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block = []
         if block:
             blocks.append(block)
-        bio = self._author_bio(doc, blocks)
+        bio = None if line is None else self._author_bio(doc, line, blocks)
         if bio is not None:
             blocks.append([bio])
         # the same label (or block of labels) again further down (a live page's "Updated" over
@@ -514,14 +515,14 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
         yield from self._inline_markers(doc)
 
     @staticmethod
-    def _author_bio(doc: Document, blocks: list[list[tuple[Span, str]]]) -> tuple[Span, str] | None:
-        """The page's last line when it is its writer's note ("Chris is a staff writer for
-        Murdok.", "Lucas Nolan is a reporter for Breitbart News covering …"), as a page prints
-        it under an article; not a line already read, nor such a sentence anywhere else, where
-        it may be the story ("Evan Gershkovich is a reporter for The Wall Street Journal who …"
-        opening a paragraph)."""
-        last = deque(nonblank_lines(doc), maxlen=1)[0] if doc.text.strip() else None
-        if last is None or any(line == last for block in blocks for line, _ in block):
+    def _author_bio(doc: Document, last: Span,
+                    blocks: list[list[tuple[Span, str]]]) -> tuple[Span, str] | None:
+        """The page's last line (``last``) when it is its writer's note ("Chris is a staff
+        writer for Murdok.", "Lucas Nolan is a reporter for Breitbart News covering …"), as a
+        page prints it under an article; not a line already read, nor such a sentence anywhere
+        else, where it may be the story ("Evan Gershkovich is a reporter for The Wall Street
+        Journal who …" opening a paragraph)."""
+        if any(line == last for block in blocks for line, _ in block):
             return None
         text = doc.text[last.start : last.end]
         m = _AUTHOR_BIO.match(text)
