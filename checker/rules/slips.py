@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from checker.document import Document
 from checker.findings import Applicability, Edit, Finding, Fix, Related
@@ -90,14 +90,18 @@ def slip_of(key: str, common: dict[str, int]) -> str | None:
     return min(known, key=common.__getitem__) if known else None
 
 
+def _by_opening(words: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """``words`` (a text's own lower-case words, or some of them) by first letter and length."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for word in words:
+        out.setdefault((word[0], len(word)), []).append(word)
+    return out
+
+
 def _own_words(lower: frozenset[str] | set[str],
                common: dict[str, int]) -> dict[tuple[str, int], list[str]]:
     """The common words a text writes in lower case, by first letter and length."""
-    out: dict[tuple[str, int], list[str]] = {}
-    for word in lower:
-        if word in common:
-            out.setdefault((word[0], len(word)), []).append(word)
-    return out
+    return _by_opening(word for word in lower if word in common)
 
 
 def _is_slip(key: str, word: str) -> bool:
@@ -114,11 +118,12 @@ def _is_slip(key: str, word: str) -> bool:
 
 
 def _own_slip(key: str, own: dict[tuple[str, int], list[str]],
-              common: dict[str, int]) -> str | None:
-    """The commonest word of the text's own lower-case words that ``key`` is one slip from."""
+              rank: Callable[[str], float]) -> str | None:
+    """The first by ``rank`` (the commonest) of the text's own lower-case words (``own``) that
+    ``key`` is one slip from."""
     found = [word for length in (len(key), len(key) + 1)
              for word in own.get((key[0], length), ()) if _is_slip(key, word)]
-    return min(found, key=common.__getitem__) if found else None
+    return min(found, key=rank) if found else None
 
 
 # A letter written three times after the first ("villlage"): no English word, and no name,
@@ -224,7 +229,7 @@ and a spell checker set to skip capitalised words never sees."""
                 # minister") is a slip here, a title's word and not a name's
                 if own is None:
                     own = _own_words(lower, common)
-                right = _own_slip(key, own, common)
+                right = _own_slip(key, own, common.__getitem__)
             else:
                 right = slip_of(key, common)
                 if right in written and right not in lower:
@@ -267,24 +272,15 @@ MIN_OWN_ZIPF = 2.0
 OWN_SLIP_LENGTH = 7  # letters: a shorter word one slip from another is as often a name or a code
 
 
-def own_word_slip(key: str, words: dict[tuple[str, int], list[str]]) -> str | None:
-    """A word of ``words`` (the text's own lower-case words by first letter and length) that
-    ``key`` is one slip from (``_is_slip``), which the web writes: "mass spectometry" where the
-    text also writes "mass spectrometry", a word less common than the rule's common words."""
+def own_word_slip(key: str, own: dict[tuple[str, int], list[str]]) -> str | None:
+    """A word of ``own`` (the text's own lower-case words of ``OWN_SLIP_LENGTH`` letters or
+    more, ``_by_opening``) that ``key`` is one slip from and the web writes: "mass spectometry"
+    where the text also writes "mass spectrometry", a word less common than the rule's common
+    words."""
     if len(key) < OWN_SLIP_LENGTH:
         return None
-    found = [word for length in (len(key), len(key) + 1) for word in words.get((key[0], length), ())
-             if word != key and _is_slip(key, word) and zipf(word) >= MIN_OWN_ZIPF]
-    return max(found, key=zipf) if found else None
-
-
-def _by_opening(words: Iterable[str]) -> dict[tuple[str, int], list[str]]:
-    """``words`` of ``OWN_SLIP_LENGTH`` letters or more, by first letter and length."""
-    out: dict[tuple[str, int], list[str]] = {}
-    for word in words:
-        if len(word) >= OWN_SLIP_LENGTH:
-            out.setdefault((word[0], len(word)), []).append(word)
-    return out
+    right = _own_slip(key, own, lambda word: -zipf(word))
+    return right if right is not None and zipf(right) >= MIN_OWN_ZIPF else None
 
 
 # The first letter dropped is looked for only where what is left opens no English word ("an
@@ -361,7 +357,8 @@ is paid to catch."""
                 continue
             right = slip_of(key, common) or doubled_slip(key, common)
             if right is None and len(key) >= OWN_SLIP_LENGTH:
-                by_opening = by_opening or _by_opening(lower)
+                by_opening = by_opening or _by_opening(
+                    word for word in lower if len(word) >= OWN_SLIP_LENGTH)
                 right = own_word_slip(key, by_opening)
             right = right or first_letter_slip(key, common)
             if right is not None and zipf(key) > MAX_SLIP_ZIPF:
