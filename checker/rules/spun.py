@@ -22,7 +22,7 @@ from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.textutil import cased_like
+from checker.rules.textutil import PhraseList, cased_like, lower_text_words
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -584,33 +584,15 @@ whose facts need checking against the original."""
 
 
 @functools.cache
-def _spun_phrases() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
-    """``rules/garble/spun-phrases.tsv``: (the phrase in lower case, for a first pass with
-    ``str.find``; the usual phrase; the source of a pattern for the phrase as a whole, with its
-    capitals where the list gives any, any run of spaces between its words, compiled by
-    ``_phrase_pattern`` when a text first needs it (compiling all 180 takes 45 ms, more than a
-    whole article's check); the phrase's runs of letters, all of which a text must hold before
-    the phrase is looked for)."""
-    out = []
-    for spun, usual in load_rows("garble", "spun-phrases.tsv"):
-        words = [re.escape(w) for w in spun.split()]
-        body = r"[ \t\n]++".join(words)
-        if spun == spun.lower():
-            body = f"(?i:{body})"
-        out.append((spun.lower(), usual, rf"(?<![\w'’-]){body}(?![\w'’-])",
-                    frozenset(_LETTERS.findall(spun.lower()))))
-    return tuple(out)
-
-
-@functools.cache
-def _phrase_pattern(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+def _spun_phrases() -> PhraseList:
+    """``rules/garble/spun-phrases.tsv``: each spun phrase with the usual phrase."""
+    return PhraseList(load_rows("garble", "spun-phrases.tsv"))
 
 
 def spun_phrase_patterns() -> tuple[re.Pattern[str], ...]:
     """Every listed phrase's pattern, compiled: for the regex audit, which reads every pattern
     of the code base (a check compiles only the few its text needs)."""
-    return tuple(_phrase_pattern(source) for _, _, source, _ in _spun_phrases())
+    return _spun_phrases().patterns()
 
 
 def _cased_match(m: re.Match[str], usual: str) -> str:
@@ -618,7 +600,6 @@ def _cased_match(m: re.Match[str], usual: str) -> str:
     return cased_like(m.group(), usual)
 
 
-_LETTERS = re.compile(r"[a-z]++")
 # A city's name with "City" put through the synonym table: "Leicester Metropolis", "Swansea
 # Metropolis", "Kansas Metropolis" (every club and city the tool meets; the list's own entries,
 # such as "New York Metropolis", are found there first).
@@ -666,15 +647,9 @@ original."""
     fix_applicability = Applicability.UNSAFE
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        lower = " ".join(doc.text.lower().split())
-        words = set(_LETTERS.findall(lower))
+        words = lower_text_words(doc.text)[1]
         taken: list[tuple[int, int]] = []  # the listed phrases' places
-        for key, usual, source, needed in _spun_phrases():
-            if not needed <= words or key not in lower:
-                continue  # the cheap first passes: most texts hold none of the phrases
-            found = list(_phrase_pattern(source).finditer(doc.text))
-            if not found:
-                continue
+        for found, usual in _spun_phrases().find(doc.text):
             taken.extend(m.span() for m in found)
             # one phrase written again is one problem: one finding, the others related, one
             # fix for all ("New York Occasions" five times in one copy)

@@ -14,7 +14,7 @@ from checker.nli.lexicon import load_lexicon
 from checker.resources import load_rows, load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.textutil import cased_like, lower_letter_runs, opens_like_a_word
+from checker.rules.textutil import PhraseList, cased_like, lower_letter_runs, opens_like_a_word
 from checker.rules.wordlist import available, common_words, zipf
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
@@ -1692,25 +1692,23 @@ _CONFUSED: tuple[tuple[str, re.Pattern[str], str | Callable[[str], str]], ...] =
 
 
 @functools.cache
-def _confused_phrase_list() -> tuple[tuple[str, ...], ...]:
+def _confused_phrase_list() -> PhraseList:
     """``rules/typography/confused-phrases.tsv``: set phrases with one word swapped for another
     of like sound ("free reign", "weather or not"), each with the phrase that belongs."""
-    return load_rows("typography", "confused-phrases.tsv")
+    return PhraseList(load_rows("typography", "confused-phrases.tsv"))
 
 
-@functools.cache
-def _phrase_pattern(wrong: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-]){re.escape(wrong)}(?![\w'’-])", re.IGNORECASE)
+def confused_phrase_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every listed phrase's pattern, compiled (for the regex audit)."""
+    return _confused_phrase_list().patterns()
 
 
 def _confused_phrases(text: str) -> Iterator[tuple[int, int, str]]:
     """Where ``text`` holds one of the listed phrases: its start, its end and the phrase that
-    belongs (49 searches of the lower-cased text, 0.13 s on the 2,629 BBC and CNN/DM articles)."""
-    lowered = text.lower()
-    for wrong, right in _confused_phrase_list():
-        if wrong in lowered:
-            for m in _phrase_pattern(wrong).finditer(text):
-                yield m.start(), m.end(), right
+    belongs."""
+    for found, right in _confused_phrase_list().find(text):
+        for m in found:
+            yield m.start(), m.end(), right
 
 
 @register
