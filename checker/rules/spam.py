@@ -63,10 +63,11 @@ _BIO_STORY = re.compile(r"\b(?:who|was|were|has been|had been|died|detained|arre
 MAX_BIO_WORDS = 40
 
 
-# A picture's credit at the end of a caption line (also listed in boilerplate.txt, where a line
-# must be short): "… after declaring victory. Photograph: Peter Parks/AFP/Getty Images".
-_CREDIT_AT_END = re.compile(r"(?<=[.!?”\"] )(?:Photograph|Photo|Picture|Image)s?:[ \t]*+[A-Z]"
-                            r"[^\n:.]{1,40}+$")
+def _after_a_sentence(line: str, m: re.Match[str]) -> bool:
+    """Does the furniture ``m`` end ``line`` and stand after a sentence's end (a caption's
+    credit: "… in the federal election. Photograph: Peter Parks/AFP/Getty Images")?"""
+    return (not line[m.end() :].strip() and m.start() >= 2
+            and line[m.start() - 2 : m.start()] in (". ", "! ", "? ", '" ', "” "))
 
 
 @functools.cache
@@ -468,9 +469,10 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 found = list(pattern.finditer(body))
                 if len({m.group(0).lower() for m in found}) >= 2:
                     match = found[0]
-                else:  # and a long caption whose credit ends it ("… in the federal election.
-                    # Photograph: Peter Parks/AFP/Getty Images")
-                    match = _CREDIT_AT_END.search(body)
+                elif found and _after_a_sentence(body, found[-1]):
+                    # and a long caption whose credit ends it, as the list's credits end a line
+                    # ("… in the federal election. Photograph: Peter Parks/AFP/Getty Images")
+                    match = found[-1]
             if match is not None:
                 # the phrase, or the line when the match stops inside a word ("HomeW…")
                 ends_inside = body[match.end() : match.end() + 1].isalnum()
