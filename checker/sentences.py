@@ -20,7 +20,9 @@ from checker.resources import load_lines
 
 
 @functools.cache
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
+    """Abbreviations after which a sentence does not end ("Mr.", "Gen.", "vs."), lower case:
+    the splitter's, and TY113's (a stop after one is no stray full stop)."""
     return frozenset(load_lines("sentences", "abbreviations.txt"))
 
 
@@ -36,7 +38,7 @@ def _ends_with_abbreviation(piece: str) -> bool:
     token = last[:-1].lstrip("(“\"'‘")
     if len(token) == 1 and token.isupper():  # an initial: "J." or "M."
         return True
-    return token.lower() in _abbreviations()
+    return token.lower() in abbreviations()
 
 
 _NONSPACE = re.compile(r"\S+")

@@ -11,11 +11,12 @@ from checker.document import Document, Span
 from checker.entries import MONTH_NAMES, MONTH_SHORT
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.nli.lexicon import load_lexicon
-from checker.resources import load_rows, load_toml
+from checker.resources import load_lines, load_rows, load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
 from checker.rules.textutil import PhraseList, cased_like, lower_letter_runs, opens_like_a_word
 from checker.rules.wordlist import available, common_words, zipf
+from checker.sentences import abbreviations
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
 # search skips from mark to mark.)
@@ -1771,13 +1772,13 @@ are among the commonest in published copy, and a sign of a draft nobody read bac
 _STOP_THEN_LOWER = re.compile(r"\.[ \t]++(?P<after>[a-z]{2,}+)(?![\w'’-]|:/|\.\w)")  # not a link
 _WORD_BEFORE_STOP = re.compile(r"(?<![\w.'’@/-])[a-z]{3,}+$")
 STRAY_STOP_ZIPF = 3.0  # each word at least this common: words of English, not codes or names
-_LOWER_ABBREVIATIONS = frozenset((
-    "etc", "approx", "incl", "excl", "esp", "vol", "vols", "dept", "govt", "cont", "misc", "ref",
-    "refs", "fig", "figs", "viz", "est", "ibid", "nos", "eds", "corp", "assn", "ave", "blvd",
-    "div", "univ", "min", "max", "sec", "secs", "hrs", "mins", "yrs", "mths", "wks", "pts", "lbs",
-    "tel", "ext", "jun", "sen", "rep", "gen", "col", "capt", "sgt", "gov", "pres", "prof", "inc",
-    "ltd", "intl", "natl", "mgmt", "cit", "seq", "pages", "vs", "feat", "tbsp", "tsp", "oz",
-))
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """The sentence splitter's abbreviations and those written in lower case in running text
+    (``rules/typography/lower-abbreviations.txt``: "etc", "approx", "hrs")."""
+    return abbreviations() | frozenset(load_lines("typography", "lower-abbreviations.txt"))
 
 
 @register
@@ -1813,7 +1814,7 @@ nobody read back, or of text pasted from a page that lost its capitals."""
             if before is None:
                 continue
             word, after = before.group(), m.group("after")
-            if (word in _LOWER_ABBREVIATIONS or zipf(word) < STRAY_STOP_ZIPF
+            if (word in _abbreviations() or zipf(word) < STRAY_STOP_ZIPF
                     or zipf(after) < STRAY_STOP_ZIPF
                     or doc.touches_markup(before.start(), m.end())):
                 continue
