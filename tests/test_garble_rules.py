@@ -152,6 +152,14 @@ NOT_SWAPPED = [
     "The club sold its stake in Rovers to Rovers Trust members for a pound.",
     "Smith passed the ball to Jones, who passed to Smith.",
     "Leeds handed the title, which Leeds had won twice, to Leeds United.",
+    # a clause of its own after "how"; a hashtag and a site's address; the ones there and the
+    # ones hoping to be; a part in a title; a paper and its Sunday title (BBC, CNN/DM articles)
+    "All the talk in Spain has been about how Spain will cope without him.",
+    "Share your photos with #FindYourBeach and at FindYourBeach.com this summer.",
+    "The charity will ask MPs and would be MPs to sign its pledge.",
+    "The league wants players and would-be players to register by May.",
+    "She is to play Alice in Alice and the Looking Glass at the Lyceum.",
+    "He denied that the Mail and the Mail on Sunday are for sale.",
 ]
 
 

@@ -248,6 +248,8 @@ def test_a_section_or_a_function_word_before_a_letter_is_no_cut_name() -> None:
                     "X, whose speech was read.\n", "NM102") == []
     # a stage name that ends in a letter
     assert _flagged("Cardi B and Offset have split, the rapper said.\n", "NM102") == []
+    assert _flagged("The bill had LL Cool J, Kenny G and Booker T and the MGs on it.\n",
+                    "NM102") == []
 
 
 def test_a_name_beside_a_common_word_of_a_title_is_no_variant() -> None:

@@ -139,9 +139,9 @@ def _not_actors() -> frozenset[str]:
 # "Port-of-Spain", but "Lagos" / "Lagos-based" is the name). The name's capital is matched
 # before the look-behind, so that re's search skips to capitals.
 _ECHO = re.compile(
-    r"([A-Z](?<![\w.’'][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
+    r"([A-Z](?<![\w.’'#@][A-Z])(?>[A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}+|[A-Z]{1,5}))"
     r"([ \t]*+,?[ \t]*+(?:[a-z][a-z'’-]*+|\d[\d.,-]*+)(?:[ \t]++(?:[a-z][a-z'’-]*+|\d[\d.,-]*+))"
-    r"{0,4}+[ \t]++)\1(?![\w+]|-[A-Z]|-[a-z]++-[A-Z])")
+    r"{0,4}+[ \t]++)\1(?![\w+]|-[A-Z]|-[a-z]++-[A-Z]|\.(?:com|org|net|gov|edu|co|io)\b)")
 
 # A list of three names or more, the last after "and" or "or": "the provinces of Malatya,
 # Diyarbakir and Malatya". (Not after "&", which joins a firm's names: "Johnson & Johnson".)
@@ -193,7 +193,8 @@ def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
-                            "when", "or", "nor", "than", "where", "although"))
+                            "when", "or", "nor", "than", "where", "although", "how", "why",
+                            "whether"))
 # Matched at the end of a name (never after a space): the lookbehinds keep a scan linear.
 _NEXT_WORD = re.compile(r"(?<![ \t])[ \t]+([a-z]+)")
 _RUN_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.-]*[ \t]+$")
@@ -222,6 +223,11 @@ _PEOPLE_WORD_ENDINGS = ("sh", "ian", "ese", "an", "i")
 # A determiner a few words before a described mention: "the sweet, innocent Sandy".
 _GUISE_BEFORE = re.compile(r"\b(?:the|a|an|both)[ \t]+(?:[a-z][a-z'’-]*+,?[ \t]++){1,3}+$")
 
+
+# What follows the first words of a longer title: "Jack and the Beanstalk", "the Independent
+# on Sunday".
+_TITLE_AND = re.compile(r"(?<![ \t])[ \t]++and[ \t]++the[ \t]++[A-Z]")
+_SUNDAY = re.compile(r"(?<![ \t])[ \t]++on[ \t]++Sunday\b")
 
 # A word that asks for another of the same kind: "a further Bill", "another Smith".
 _ANOTHER = frozenset(("further", "another"))
@@ -314,6 +320,12 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return False  # "the Bill and enable a further Bill": another of its kind, on purpose
     if last == "with" and _DOING_AFTER.match(text, b_end):
         return False  # "Venus and Serena up 4-3 with Serena serving": what one of them is doing
+    if words[-2:] == ["would", "be"] or gap.rstrip().endswith("would-be"):
+        return False  # "MPs and would-be MPs": the ones there and the ones hoping to be
+    if (words == ["in"] and _TITLE_AND.match(text, b_end)) or (
+            _SUNDAY.match(text, b_end) and _THE_BEFORE.search(text, b_start - 4, b_start)):
+        return False  # "to play Jack in Jack and the Beanstalk", "the Independent and the
+        # Independent on Sunday": a part in a title, a paper and its Sunday title
     if words == ["to"]:  # "Man to Man" is a title; "from Lagos to Lagos" is not
         return bool(_FROM.search(before))
     if words == ["for"]:  # "the Office for Office", "Mathieu Amalric for Mathieu Amalric";
@@ -365,7 +377,9 @@ Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC
 place someone is from that then names an institution ("of Halifax, … to appear in Halifax
 provincial court"), an institution named for the place it is in ("the University of Denver in
 Denver"), a thing of a place said to be in it ("Detroit podcasts here in Detroit") and another
-of a kind on purpose ("the Bill and … a further Bill") are left alone."""
+of a kind on purpose ("the Bill and … a further Bill"), a clause of its own after "how", "why"
+or "whether", a hashtag beside a site's address, "MPs and would-be MPs", a part in a title
+("to play Alice in Alice and the …") and a paper's Sunday title are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
