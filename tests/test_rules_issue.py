@@ -263,6 +263,14 @@ def test_a_name_beside_a_common_word_of_a_title_is_no_variant() -> None:
     assert _flagged(slip, "NM101") == ["Montieth"]
 
 
+def test_a_people_s_word_is_no_spelling_of_a_surname() -> None:
+    # "Welsh" names a people, not a person: "Walshe" is no slip for it (BBC sport)
+    text = ("Bath need experienced cover for scrum-half Tom Walshe this winter.\n\n"
+            "His contract with the Welsh region runs out in June, and the Welsh side want him "
+            "back.\n")
+    assert _flagged(text, "NM101") == []
+
+
 def test_a_name_inflected_in_a_quoted_phrase_of_another_language_is_no_variant() -> None:
     text = ("Troops in Ukraine held the line. The president of Ukraine spoke on Monday.\n\n"
             "He said: \"I told them 'Slava Ukraini' (Glory to Ukraine)\", and left.\n")
