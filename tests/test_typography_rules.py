@@ -326,6 +326,13 @@ def test_a_rare_word_doubled_at_a_sentence_start_is_a_name() -> None:
     text = "“She was lovely.” Duran Duran wrote on Twitter. Her Her mother was there."
     assert _found(text, "TY104") == ["Her Her"]
     assert _found("The ferry left. Police Police said it was late.", "TY104") == ["Police Police"]
+    # a given name always written doubled, before a surname the text names alone too (a
+    # caption line on a web page); a common word before a title is still a slip
+    caption = ("Dee Dee Myers\nDee Dee Myers is leaving the studio, a spokesman said. Myers did "
+               "not comment.")
+    assert _found(caption, "TY104") == []
+    assert _found("Police Police Chief Anne Hart said the road would reopen.", "TY104") == [
+        "Police Police"]
 
 
 def _found_and_fixed(text: str, code: str) -> tuple[list[str], str]:

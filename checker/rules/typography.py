@@ -520,9 +520,11 @@ def _name_or_shout(text: str, start: int, end: int, first: str, second: str) -> 
     if k >= 0 and text[k] not in _SENTENCE_ENDS and text[k] != "\n":
         return True
     # opening a sentence: a rare word always written doubled is a name ("Duran Duran wrote on
-    # Twitter", "… for Duran Duran"); a common one ("Police Police said") or one written alone
-    # elsewhere ("Eastvale won. Eastvale Eastvale beat them.") is a slip
-    if not (available() and 0 < zipf(first) < DOUBLED_NAME_ZIPF):
+    # Twitter", "… for Duran Duran"), and so is any word always written doubled before a
+    # surname ("Dee Dee Myers", a caption's line); a common one ("Police Police said") or one
+    # written alone elsewhere ("Eastvale won. Eastvale Eastvale beat them.") is a slip
+    if not (available() and 0 < zipf(first) < DOUBLED_NAME_ZIPF) and not (
+            _surname_after(text, end)):
         return False
     alone = len(re.findall(rf"\b{re.escape(first)}\b", text))
     doubled = len(re.findall(rf"\b{re.escape(first)}[ \t]+{re.escape(first)}\b", text))
@@ -530,6 +532,15 @@ def _name_or_shout(text: str, start: int, end: int, first: str, second: str) -> 
 
 
 DOUBLED_NAME_ZIPF = 3.5
+_SURNAME_AFTER = re.compile(r"(?<![ \t])[ \t]++([A-Z][a-z]++(?:-[A-Z][a-z]++)?+)(?![\w'’-])")
+
+
+def _surname_after(text: str, end: int) -> bool:
+    """Does a surname follow the doubled word, one the text names elsewhere on its own ("Dee
+    Dee Myers" … "Myers, a former press secretary")? Then the doubled word is a given name.
+    (``_name_or_shout`` also asks that the word be written doubled wherever it is written.)"""
+    m = _SURNAME_AFTER.match(text, end)
+    return m is not None and len(re.findall(rf"\b{re.escape(m.group(1))}\b", text)) >= 2
 
 
 def _has_adjacent_twins(text: str) -> bool:
@@ -581,7 +592,8 @@ is left alone when the new line starts with a capital: a listing's "BBC One" fol
 "One of tonight's guests …" is two lines, not a slip. So is a word repeated across a hyphen ("the
 second break-in in a week") and a lower-case word before the same word starting a name ("the new
 New York anthem"; but "in the The Standard Book" is a slip). So is a name that doubles a word, in
-title case in the middle of a sentence ("Goonoo Goonoo Road", "Abdullah Abdullah"), and a word
+title case in the middle of a sentence ("Goonoo Goonoo Road", "Abdullah Abdullah") or before a
+surname the text names on its own too ("Dee Dee Myers"), and a word
 shouted twice in capitals ("NARROW NARROW ESCAPE!"); a function word doubled is a slip in any
 case. "is is" is a slip too, except after a clause that is its subject ("what it is is a
 trap"). "you you'd" and "that that's" are an object, then the subject of a contracted clause ("I
