@@ -443,6 +443,8 @@ def test_words_the_list_does_not_know_that_are_not_slips_stay_quiet() -> None:
                   "The committee said sentencers should be advised.",
                   "Visit blinkx.tv or email news@reportr.com for the ex-politcians' list.",
                   "The costs of restructuring would be too high, the administrator said.",
+                  # the past of a verb the list knows, a rarer sense of a common word
+                  "He snaffled the loose ball and hared away from halfway to score.",
                   # a text cut off in the middle of its last word
                   "The cuts could not be made in one year, so the counci"):
         assert _found(clean, "TY109") == [], clean

@@ -322,7 +322,8 @@ and a word that opens as no English word does and is one of the commonest words
 ({MIN_FIRST_DROPPED_ZIPF} or more) with its first letter dropped ("an mmediate end"); elsewhere
 the first letter is never the slip. A letter added anywhere but beside its double is not looked
 for: the words the list does not know are as often a trade's
-own ("sentencers", "decliners") as a slip. A word written {MAX_SLIP_TIMES + 1} times or more is a
+own ("sentencers", "decliners") as a slip, and a past in "-ed" of a verb the list knows is a
+word ("hared away", to hare, is no "hatred"). A word written {MAX_SLIP_TIMES + 1} times or more is a
 spelling the writer chose; a word that is part of a hyphened word, an address, a handle or a
 path, and the last word of a text cut off in the middle of it, are left alone. NM104 finds the
 same slips in capitalised words. So is a word on codespell's list of common misspellings that
@@ -363,6 +364,9 @@ is paid to catch."""
             right = right or first_letter_slip(key, common)
             if right is not None and zipf(key) > MAX_SLIP_ZIPF:
                 right = None  # a word the web writes often: a coinage or a listed misspelling
+            if right is not None and key.endswith("ed") and key[:-1] in known:
+                right = None  # the past of a verb the list knows, a rarer sense of a common
+                # word: "hared away from halfway" (to hare), not "hatred" with a letter dropped
             if right is None:
                 # a misspelling common enough to be listed, which the web writes so often that
                 # wordfreq has seen it ("seperate" 2.82, "intersting" 1.89); the word list is
