@@ -253,6 +253,23 @@ _SUCCESSION = re.compile(r"(?i:\b(?:later|subsequently|afterwards?|eventually)\b
 SUCCESSION_WORDS = 6  # the words of a sentence's opening that may say what happened next
 
 
+# A sentence that tells what was found on checking a report ("Officers found the resident
+# calling a cat named Help.", "It turned out to be a bag of laundry."), after one that tells the
+# report ("A caller heard someone shouting "help" from a porch."): what was found explains what
+# was reported, as a police log, a fact-check or a correction does, and does not deny that it
+# was reported.
+_DISCOVERY = re.compile(r"(?i:\b(?:found|discovered|learn(?:ed|t)|turned[ \t]+out|proved"
+                        r"|realised|realized)\b)")
+_REPORTED = re.compile(r"(?i:\b(?:report(?:s|ed)?|heard|saw|spotted|call(?:s|ed)|complained"
+                       r"|thought|believed|feared|suspected)\b)")
+DISCOVERY_WORDS = 5  # the words of a sentence's opening that may tell what was found
+
+
+def _discovery(sentence: str) -> bool:
+    opening = " ".join(sentence.split()[:DISCOVERY_WORDS])
+    return _DISCOVERY.search(opening) is not None
+
+
 def _succession(sentence: str) -> bool:
     opening = " ".join(sentence.split()[:SUCCESSION_WORDS])
     return _SUCCESSION.search(opening) is not None
@@ -795,6 +812,8 @@ class PairFilter:
         self._asking = _asking(sentences, paragraphs)
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._successions = [_succession(s) for s in sentences]
+        self._discoveries = [_discovery(s) for s in sentences]
+        self._reports = [_REPORTED.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -1020,6 +1039,16 @@ class PairFilter:
         earlier, later = min(i, j), max(i, j)
         return self._successions[later] and not self._successions[earlier]
 
+    def discovery(self, i: int, j: int) -> bool:
+        """The later sentence tells what was found on checking what the earlier one reports
+        ("A caller heard someone shouting "help" from a porch." / "Officers found the resident
+        calling a cat named Help."): the finding explains the report, and does not say that no
+        one reported it. Two sentences that both tell a finding are still compared ("The inquiry
+        found the council at fault." / "The review found the council was not at fault.")."""
+        earlier, later = min(i, j), max(i, j)
+        return (self._discoveries[later] and not self._discoveries[earlier]
+                and self._reports[earlier])
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if i in self._titles or j in self._titles or i < j < self._subheads.get(i, 0):
@@ -1055,6 +1084,8 @@ class PairFilter:
             return "addition"
         if self.succession(i, j):
             return "succession"
+        if self.discovery(i, j):
+            return "discovery"
         a, b = self._sentences[i], self._sentences[j]
         if (restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop)
                 or cut_teaser(a, b) or cut_teaser(b, a)):

@@ -1500,6 +1500,29 @@ def test_a_later_development_is_not_a_second_account_of_one_moment() -> None:
     assert pairs.skip(6, 7) != "succession"  # "later" in a clause far into the sentence
 
 
+def test_what_was_found_on_checking_a_report_explains_it() -> None:
+    sentences = [
+        "A caller on Bank Street heard someone shouting for help from a porch.",
+        "Officers found the resident calling a cat named Help.",
+        "The inquiry found the council at fault over the flooding.",
+        "The review found the council was not at fault over the flooding.",
+        "Residents said the council was at fault over the flooding.",
+        "A man was sitting in the library car park for three hours.",
+        "Police found the man was waiting for his wife.",
+        "Neighbours reported a fire at the mill on Tuesday night.",
+        "The fire was put out within an hour, and the mill was found to be empty.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.skip(0, 1) == "discovery"  # what officers found explains what was heard
+    assert pairs.skip(2, 3) != "discovery"  # two findings: still two accounts to compare
+    assert pairs.skip(1, 3) != "discovery"  # the earlier tells a finding, not a report
+    assert pairs.skip(5, 6) != "discovery"  # the earlier tells no report
+    assert pairs.skip(7, 8) != "discovery"  # "found" far into the later sentence
+    # what someone said is a statement to compare, not a report to check
+    said = PairFilter([sentences[4], sentences[3]])
+    assert said.skip(0, 1) != "discovery"
+
+
 def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
     from checker.nli.restate import unlikely_pairs
 
