@@ -263,6 +263,18 @@ def test_a_name_beside_a_common_word_of_a_title_is_no_variant() -> None:
     assert _flagged(slip, "NM101") == ["Montieth"]
 
 
+def test_a_famous_name_once_beside_a_rarer_one_throughout_is_two_people() -> None:
+    # the web writes "Ronaldo" far more often than "Rinaldi": two men, not a slip (BBC sport)
+    text = ("Inter director Marco Rinaldi said the striker was not for sale.\n\n"
+            "Madrid see him as a natural replacement for his compatriot Ronaldo. But Rinaldi "
+            "said: \"No price would be enough.\" Mr Rinaldi added that talks had not begun.\n")
+    assert _flagged(text, "NM101") == []
+    # a rare slip of a famous name is still a slip
+    slip = ("Ronaldo scored twice. Madrid's Ronaldo now has 30 goals, and Ronalod has one more "
+            "game to play.\n")
+    assert _flagged(slip, "NM101") == ["Ronalod"]
+
+
 def test_a_people_s_word_is_no_spelling_of_a_surname() -> None:
     # "Welsh" names a people, not a person: "Walshe" is no slip for it (BBC sport)
     text = ("Bath need experienced cover for scrum-half Tom Walshe this winter.\n\n"

@@ -487,6 +487,12 @@ def _spellings_discussed(doc: Document) -> set[str]:
     return out
 
 
+# A spelling the document writes less often, but the web ten times as often as the one it
+# writes more, and as often as a well-known name: a famous name of its own, not a slip.
+FAMOUS_ZIPF = 3.5
+FAMOUS_GAP = 1.0
+
+
 @register
 class NameVariant(Rule):
     code = "NM101"
@@ -517,7 +523,9 @@ written after a given name is the name as introduced ("Peres Chepchirchir" … "
 winning time"); with nothing to tell them apart, the later is reported as one of the two, with
 no fix. Between two spellings the list knows, of one person, the rarer on the web is the slip,
 unless the document writes the other three times as often, and three times or more ("Gary
-Balance" once beside "Ballance" four times). A name cut at an okina or an apostrophe that the
+Balance" once beside "Ballance" four times); but a spelling the web writes ten times as often
+as the document's own, as often as a well-known name, is a name of its own ("Ronaldo" once
+beside "Rinaldi", a club's director, throughout). A name cut at an okina or an apostrophe that the
 other spelling leaves out ("Savai‘i" / "Savaii") is one spelling. And a name written as two
 words in one place and as one in another ("Time Warner" / "TimeWarner", "Tilak Nagar" /
 "Tilaknagar") is one name spelled two ways, and so is one written with a capital inside and
@@ -617,6 +625,9 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
         canonical = max(cluster, key=weight)
         anchor = by_token[canonical][0]
         for spelling in sorted(cluster - {canonical}, key=lambda s: by_token[s][0].start):
+            if known and zipf(spelling) >= max(FAMOUS_ZIPF, zipf(canonical) + FAMOUS_GAP):
+                continue  # a name the web writes far more often than the document's own:
+                # "Ronaldo" once beside "Rinaldi", Inter's director, throughout is two men
             for m in by_token[spelling]:
                 if not _cut_off(doc.text, m.end, spelling, canonical):
                     yield self._variant(doc, m.start, m.end, spelling, canonical,
