@@ -275,6 +275,14 @@ def test_a_famous_name_once_beside_a_rarer_one_throughout_is_two_people() -> Non
     assert _flagged(slip, "NM101") == ["Ronalod"]
 
 
+def test_a_given_name_before_a_surname_s_particle_is_no_spelling_of_a_surname() -> None:
+    # "Robin" is the given name of "Robin van Persie", not a spelling of "Robben" (BBC sport)
+    text = ("One chance came from the enigmatic Robben when he jinked past two defenders. "
+            "Substitute Robin van Persie then hit the bar.\n\n"
+            "Chelsea: Cech, Terry, Gallas, Duff, Makelele, Lampard, Robben, Gudjohnsen.\n")
+    assert _flagged(text, "NM101") == []
+
+
 def test_a_people_s_word_is_no_spelling_of_a_surname() -> None:
     # "Welsh" names a people, not a person: "Walshe" is no slip for it (BBC sport)
     text = ("Bath need experienced cover for scrum-half Tom Walshe this winter.\n\n"

@@ -38,7 +38,10 @@ from checker.rules.oneoff import (
 from checker.rules.wordlist import available, zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP})*")
+# A surname's particle inside a name ("Robin van Persie", "Ursula von der Leyen"): the words
+# either side are one name, the first its given name.
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|ter|ten|dos|das)[ \t]+"
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+|(?:{_PARTICLE})+)?{_CAP})*")
 
 
 @functools.cache
@@ -504,7 +507,8 @@ Finds a person or organisation whose name is spelled differently in one document
 Mohamed Bassum" … "Mr. Basoom"). Surname-only mentions after an honorific are linked to the full
 name. The minority spelling is reported, with the established one as related; a full-name
 introduction weighs more than a later surname-only mention. Names with different given names
-("John Smith", "Jane Smyth") are treated as different people.
+("John Smith", "Jane Smyth") are treated as different people, and a name joined by a surname's
+particle ("Robin van Persie") is one name, its first word a given name.
 
 A spelling in a sentence that talks about spelling is meant ("we misspelled her surname as
 Valiano", "Chris Honer, not Chris Horner as we had it": a corrections column), and so are two
