@@ -283,6 +283,17 @@ def test_a_given_name_before_a_surname_s_particle_is_no_spelling_of_a_surname() 
     assert _flagged(text, "NM101") == []
 
 
+def test_two_known_surnames_after_two_common_given_names_are_two_people() -> None:
+    # "David" is as common on the web as a word, yet a given name: two men (BBC entertainment)
+    text = ("Comedians Matt Lucas and David Walliams presented the prize to Robbie Williams.\n\n"
+            "Williams said the song had changed his life, and Robbie Williams thanked fans.\n")
+    assert _flagged(text, "NM101") == []
+    # a slip the web has never seen, after another given name, is still a slip
+    slip = ("Tory leader Michael Howard spoke first. Mr Howard said tax would fall.\n\n"
+            "Australia's prime minister John Howad later met Mr Howard in London.\n")
+    assert _flagged(slip, "NM101") == ["Howad"]
+
+
 def test_a_people_s_word_is_no_spelling_of_a_surname() -> None:
     # "Welsh" names a people, not a person: "Walshe" is no slip for it (BBC sport)
     text = ("Bath need experienced cover for scrum-half Tom Walshe this winter.\n\n"

@@ -93,25 +93,35 @@ def _nickname(variant: str, canonical: str) -> bool:
 # A given name just before a surname: "Stephanie Busari" and "Muhammadu Buhari" are two people.
 _GIVEN = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
 MAX_GIVEN_NAME_ZIPF = 4.5  # "Stephanie" 3.8, "Ali" 4.3; not "Home" (Office) or "Western" (Europe)
+KNOWN_SURNAME_ZIPF = 2.0  # "Walliams" 2.1: a name of its own, not a slip ("Howad" 0)
 
 
-def _given_names(text: str, token: str, starts: Sequence[int] | None = None) -> set[str]:
+def _given_names(text: str, token: str, starts: Sequence[int] | None = None,
+                 common: bool = False) -> set[str]:
     """Given names just before ``token``; ``starts``: where it occurs, when already indexed (a
-    scan of the whole text per pair of names grew with the square of a long document)."""
+    scan of the whole text per pair of names grew with the square of a long document);
+    ``common``: see ``_given_name``."""
     if starts is None:
         starts = whole_word_starts(text, token)
     names = set()
     for start in starts:
         g = _GIVEN.search(text, max(0, start - 30), start)
-        if g and _given_name(g.group(1)):
+        if g and _given_name(g.group(1), common):
             names.add(g.group(1))
     return names
 
 
-def _given_name(word: str) -> bool:
-    """Could this capitalised word be a given name: rare as a word, and no title ("Dr")?
-    Without the word list nothing tells, and no word is taken for one."""
-    return available() and zipf(word) < MAX_GIVEN_NAME_ZIPF and word not in _titles()
+def _given_name(word: str, common: bool = False) -> bool:
+    """Could this capitalised word be a given name: rare as a word, and no title ("Dr")? With
+    ``common``, so is one of the given names the web writes as often as common words ("David",
+    "John"). Without the word list nothing tells, and no word is taken for one."""
+    return available() and (zipf(word) < MAX_GIVEN_NAME_ZIPF or (
+        common and word in _common_given_names())) and word not in _titles()
+
+
+@functools.cache
+def _common_given_names() -> frozenset[str]:
+    return frozenset(load_lines("names", "common-given-names.txt"))
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -144,11 +154,15 @@ def _titles() -> frozenset[str]:
 
 def different_people(text: str, a: str, b: str,
                      where: dict[str, list[int]] | None = None) -> bool:
-    """Each spelling has its own given name just before it (``where``: token start offsets)."""
+    """Each spelling has its own given name just before it (``where``: token start offsets).
+    When both spellings are surnames the web knows ("Walliams", "Williams"), the commonest
+    given names count too ("David Walliams", "Robbie Williams": two men); a slip the web hardly
+    knows ("Howad") after another given name than the right spelling's is still compared."""
     if not available():
         return False
-    first_a = _given_names(text, a, where.get(a) if where is not None else None)
-    first_b = _given_names(text, b, where.get(b) if where is not None else None)
+    common = min(zipf(a), zipf(b)) >= KNOWN_SURNAME_ZIPF
+    first_a = _given_names(text, a, where.get(a) if where is not None else None, common)
+    first_b = _given_names(text, b, where.get(b) if where is not None else None, common)
     return bool(first_a) and bool(first_b) and not first_a & first_b
 
 
