@@ -115,6 +115,10 @@ def _miscased(text: str, sentence: Span) -> list[re.Match[str]]:
             continue  # "Gone With the Wind", "in The Times": a title in title case
         if not w.isupper() and _title_follows(text, words, i + 2):
             continue  # "director of About a Boy", "Through the Wire": a title
+        if w.istitle() and ((n in ("and", "or") and i + 3 < len(words)
+                             and words[i + 3].group() == w)
+                            or (p in ("and", "or") and i >= 1 and words[i - 1].group() == w)):
+            continue  # "the single Over and Over", "On and On": a title that doubles a word
         if w.isupper() and p.lower() in _DETERMINERS:
             continue  # "the ITS project", "an OR nurse": after an article, an acronym
         if w in _TITLE_OPENERS and p.lower() in _names_a_work():
