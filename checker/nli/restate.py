@@ -26,7 +26,11 @@ closes lower" are both true. So are two sentences dated to different years ("The
 1998." / "The mill reopened as a museum in 2011."; ``years_named``). A claim the article reports
 as a claim ("A meme falsely claims …", "denied claims that …") is not the article speaking, so a
 sentence that says otherwise (a fact-check's verdict, a denial) is not compared with it; two
-reported claims still are.
+reported claims still are. Nor is the prosecution's account compared with the accused's own ("The
+prosecution says he started the fire …" / "…," he told the jury.): a court report gives both
+sides. And what was found on checking a report explains the report ("A caller heard someone
+shouting for help …" / "Officers found the resident calling a cat named Help."), as a police
+log tells it.
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
@@ -263,6 +267,36 @@ _DISCOVERY = re.compile(r"(?i:\b(?:found|discovered|learn(?:ed|t)|turned[ \t]+ou
 _REPORTED = re.compile(r"(?i:\b(?:report(?:s|ed)?|heard|saw|spotted|call(?:s|ed)|complained"
                        r"|thought|believed|feared|suspected)\b)")
 DISCOVERY_WORDS = 5  # the words of a sentence's opening that may tell what was found
+
+
+# Who a sentence says said it, when it is a body or a person told apart from it: the word just
+# before a verb of saying ("The prosecution says …", "…," he told the jury.).
+_SAYING = (r"says|said|told|tells|claims|claimed|alleges|alleged|denies|denied|insists|insisted"
+           r"|argues|argued|maintains|maintained|testified|admits|admitted")
+_SOURCE_BEFORE = re.compile(rf"(?<![\w'’-])([A-Za-z][a-z]++)[ \t]++(?:{_SAYING})(?![\w'’-])")
+# The sides of a trial or a dispute, each giving its own account (not the bodies that report
+# one account, "police", "the ministry": their spokesman's "he said" may be theirs).
+_SIDES = frozenset(("prosecution", "prosecutors", "defence", "defense"))
+_PERSONS = frozenset(("he", "she"))
+
+
+def _source(sentence: str) -> str | None:
+    """Who the sentence says said it, when that is a side of a trial ("prosecution",
+    "defence") or a person named by a pronoun ("he", "she"); None otherwise."""
+    for m in _SOURCE_BEFORE.finditer(sentence):
+        low = m.group(1).lower()
+        if low in _SIDES or low in _PERSONS:
+            return low
+    return None
+
+
+def _two_sources(a: str | None, b: str | None) -> bool:
+    """Two parties, each giving its own account: a side of a trial and a person ("The
+    prosecution says he started the fire …" / "…," he told the jury.), or the two sides. Two
+    pronouns may be one person: those are compared."""
+    if a is None or b is None or a == b:
+        return False
+    return a in _SIDES or b in _SIDES
 
 
 def _discovery(sentence: str) -> bool:
@@ -814,6 +848,7 @@ class PairFilter:
         self._successions = [_succession(s) for s in sentences]
         self._discoveries = [_discovery(s) for s in sentences]
         self._reports = [_REPORTED.search(s) is not None for s in sentences]
+        self._sources = [_source(s) for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -1086,6 +1121,8 @@ class PairFilter:
             return "succession"
         if self.discovery(i, j):
             return "discovery"
+        if _two_sources(self._sources[i], self._sources[j]):
+            return "two accounts"
         a, b = self._sentences[i], self._sentences[j]
         if (restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop)
                 or cut_teaser(a, b) or cut_teaser(b, a)):

@@ -1523,6 +1523,23 @@ def test_what_was_found_on_checking_a_report_explains_it() -> None:
     assert said.skip(0, 1) != "discovery"
 
 
+def test_a_side_of_a_trial_and_the_accused_give_two_accounts() -> None:
+    sentences = [
+        "The prosecution says he started the fire with petrol after an argument over a fence.",
+        "\"I was not in that garden. I never had a can of petrol,\" he told the jury.",
+        "The defence says he was at home watching football when the fire started.",
+        "Police said the man was arrested at his home on Monday morning.",
+        "The man remains at large, he said on Monday morning.",
+        "He said the fire had been started deliberately with petrol.",
+        "She said the fire had started by accident in the garden.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.skip(0, 1) == "two accounts"  # the prosecution's, and the accused's own
+    assert pairs.skip(0, 2) == "two accounts"  # the two sides
+    assert pairs.skip(3, 4) != "two accounts"  # police report one account: their spokesman's
+    assert pairs.skip(5, 6) != "two accounts"  # two pronouns may be one person
+
+
 def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
     from checker.nli.restate import unlikely_pairs
 
