@@ -849,6 +849,7 @@ class PairFilter:
         self._discoveries = [_discovery(s) for s in sentences]
         self._reports = [_REPORTED.search(s) is not None for s in sentences]
         self._sources = [_source(s) for s in sentences]
+        self._answers = question_sections(sentences, paragraphs)
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -1123,6 +1124,10 @@ class PairFilter:
             return "discovery"
         if _two_sources(self._sources[i], self._sources[j]):
             return "two accounts"
+        qa, qb = self._answers[i], self._answers[j]
+        if qa is not None and qb is not None and qa != qb:
+            return "two questions"  # a FAQ's answers to two questions: "Yes, if your street is
+            # in a controlled zone." / "No. Visitors can park for up to two hours …"
         a, b = self._sentences[i], self._sentences[j]
         if (restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop)
                 or cut_teaser(a, b) or cut_teaser(b, a)):
@@ -1556,6 +1561,35 @@ def _asking(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> list[
                   and paragraphs[k] == paragraphs[k + 1]
                   and (k == 0 or paragraphs[k - 1] != paragraphs[k])
                   and (k + 2 >= len(sentences) or paragraphs[k + 2] != paragraphs[k]))
+    return out
+
+
+FAQ_QUESTIONS = 3  # question headings that make a page of questions and answers
+QUESTION_WORDS = 25  # words a question heading has at most
+
+
+def question_sections(sentences: Sequence[str],
+                      paragraphs: Sequence[int] | None) -> list[int | None]:
+    """For each sentence, the question heading it answers on a page of questions and answers
+    (a FAQ: "Do visitors need a permit?" / "No. Visitors can park for up to two hours …"), or
+    None. A question heading opens its paragraph and ends with "?"; a page needs
+    ``FAQ_QUESTIONS`` of them, so that a rhetorical question opening one paragraph of an article
+    does not cut it in two. None without paragraphs."""
+    out: list[int | None] = [None] * len(sentences)
+    if paragraphs is None:
+        return out
+    headings = [k for k, sentence in enumerate(sentences)
+                if sentence.rstrip().endswith("?") and len(sentence.split()) <= QUESTION_WORDS
+                and (k == 0 or paragraphs[k - 1] != paragraphs[k])]
+    if len(headings) < FAQ_QUESTIONS:
+        return out
+    current: int | None = None
+    starts = set(headings)
+    for k in range(len(sentences)):
+        if k in starts:
+            current = k
+        else:
+            out[k] = current
     return out
 
 

@@ -1540,6 +1540,31 @@ def test_a_side_of_a_trial_and_the_accused_give_two_accounts() -> None:
     assert pairs.skip(5, 6) != "two accounts"  # two pronouns may be one person
 
 
+def test_a_faq_s_answers_to_two_questions_are_not_compared() -> None:
+    from checker.nli.restate import question_sections
+
+    sentences = [
+        "Do I need a permit to park in my street?",
+        "Yes, if your street is in a controlled zone.",
+        "Do visitors need a permit?",
+        "No.",
+        "Visitors can park for up to two hours without one.",
+        "Is the permit free?",
+        "No.",
+        "The first permit for each household costs £45 a year.",
+        "A permit costs nothing for a household's first car.",
+    ]
+    paragraphs = [0, 0, 1, 1, 1, 2, 2, 2, 2]
+    assert question_sections(sentences, paragraphs) == [None, 0, None, 2, 2, None, 5, 5, 5]
+    pairs = PairFilter(sentences, paragraphs)
+    assert pairs.skip(1, 4) == "two questions"  # two questions' answers
+    assert pairs.skip(7, 8) != "two questions"  # one question's answer: still compared
+    # one rhetorical question opening a paragraph of an article cuts nothing
+    article = ["The council approved the plan on Monday.", "Why does it matter?",
+               "The plan will close the road.", "The council rejected the plan on Monday."]
+    assert question_sections(article, [0, 1, 1, 2]) == [None] * 4
+
+
 def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
     from checker.nli.restate import unlikely_pairs
 
