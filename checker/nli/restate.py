@@ -30,7 +30,9 @@ reported claims still are. Nor is the prosecution's account compared with the ac
 prosecution says he started the fire …" / "…," he told the jury.): a court report gives both
 sides. And what was found on checking a report explains the report ("A caller heard someone
 shouting for help …" / "Officers found the resident calling a cat named Help."), as a police
-log tells it.
+log tells it. On a page of questions and answers (three question headings or more, each opening
+its paragraph), the answers to two questions are not compared ("Yes, if your street is in a
+controlled zone." / "No. Visitors can park for up to two hours …").
 
 A pair is a restatement when the two sentences align word for word except for insertions and
 deletions (or, for near-identical sentences, short replacements) and no differing part carries a
