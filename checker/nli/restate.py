@@ -301,6 +301,13 @@ def _two_sources(a: str | None, b: str | None) -> bool:
     return a in _SIDES or b in _SIDES
 
 
+# A sentence that tells what was planned or held before a change ("It had been due to start at
+# 3pm on Saturday.", "The bridge was originally meant to cost £10m."): the plan a later
+# statement replaces, not a second account of the present one.
+_FORMER = re.compile(r"(?i:\b(?:had[ \t]+been[ \t]+(?:due|scheduled|planned|expected|set|meant)"
+                     r"|originally|initially|previously|formerly)\b)")
+
+
 def _discovery(sentence: str) -> bool:
     opening = " ".join(sentence.split()[:DISCOVERY_WORDS])
     return _DISCOVERY.search(opening) is not None
@@ -852,6 +859,7 @@ class PairFilter:
         self._reports = [_REPORTED.search(s) is not None for s in sentences]
         self._sources = [_source(s) for s in sentences]
         self._answers = question_sections(sentences, paragraphs)
+        self._formers = [_FORMER.search(s) is not None for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -1126,6 +1134,9 @@ class PairFilter:
             return "discovery"
         if _two_sources(self._sources[i], self._sources[j]):
             return "two accounts"
+        if self._formers[i] != self._formers[j]:
+            return "former plan"  # "The match will now kick off at 1pm on Sunday." / "It had
+            # been due to start at 3pm on Saturday.": the plan the other replaces
         qa, qb = self._answers[i], self._answers[j]
         if qa is not None and qb is not None and qa != qb:
             return "two questions"  # a FAQ's answers to two questions: "Yes, if your street is

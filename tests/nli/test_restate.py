@@ -1565,6 +1565,21 @@ def test_a_faq_s_answers_to_two_questions_are_not_compared() -> None:
     assert question_sections(article, [0, 1, 1, 2]) == [None] * 4
 
 
+def test_the_plan_a_change_replaced_is_not_a_second_account() -> None:
+    sentences = [
+        "The match will now kick off at 1pm on Sunday.",
+        "It had been due to start at 3pm on Saturday.",
+        "The hospital, originally due to open in 2024, will not open before 2026.",
+        "The hospital will open in 2024, the authority said.",
+        "The settlement was first inhabited in the Iron Age.",
+        "The settlement was already inhabited in the Bronze Age.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.skip(0, 1) == "former plan"  # the plan the move replaced
+    assert pairs.skip(2, 3) == "former plan"
+    assert pairs.skip(4, 5) != "former plan"  # "first inhabited" tells no former plan
+
+
 def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
     from checker.nli.restate import unlikely_pairs
 
