@@ -849,7 +849,8 @@ class PairFilter:
         self._titles = _repeated_titles(sentences) | ({headline} if headline is not None else set())
         self._subheads = _subheadings(
             headings, [h and _list_line(x) for h, x in zip(headings, sentences, strict=True)])
-        self._headed = _headed_items(headings) if any(headings) else [None] * len(sentences)
+        self._headed = (_headed_items(headings, sentences) if any(headings)
+                        else [None] * len(sentences))
         self._captions = captions(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
@@ -1518,13 +1519,18 @@ def _under_year_headings(headings: Sequence[bool],
     return out
 
 
-def _headed_items(headings: Sequence[bool]) -> list[int | None]:
+def _headed_items(headings: Sequence[bool],
+                  sentences: Sequence[str] | None = None) -> list[int | None]:
     """On a page of short headed items (a police blotter's "Lost laundry" / "Police received a
     call about a basket of laundry …", a digest, a guide: ``HEADED_ITEMS`` headings or more,
     and half of what they head or more no longer than ``ITEM_SENTENCES`` sentences), the
     heading each sentence is under; elsewhere, None, and so under the first heading (the
     page's title, over an introduction to all its items) and before it. An article with
-    subheadings over sections of its one story is no such page: its sections are longer."""
+    subheadings over sections of its one story is no such page: its sections are longer.
+    A title and its kicker or byline head the introduction together; but when the last line of
+    the run under the title is an item's heading (``sentences`` given: a line of a list, no
+    byline, dateline or credit, over a section no longer than an item), it heads the first item:
+    a digest's "News in brief" / "Library hours cut" / "Millbrook library will close …"."""
     count = len(headings)
     out: list[int | None] = [None] * count
     heads = [k for k, heading in enumerate(headings) if heading]
@@ -1536,6 +1542,10 @@ def _headed_items(headings: Sequence[bool]) -> list[int | None]:
     first = heads[0]
     while first + 1 < count and headings[first + 1]:
         first += 1  # a title and its kicker or byline head the introduction together
+    if first > heads[0] and sentences is not None and _list_line(sentences[first]):
+        end = next((k for k in range(first + 1, count) if headings[k]), count)
+        if end - first - 1 <= ITEM_SENTENCES:
+            first -= 1  # the run's last line heads the first item
     current: int | None = None
     for k in range(first + 1, count):
         if headings[k]:

@@ -1580,6 +1580,30 @@ def test_the_plan_a_change_replaced_is_not_a_second_account() -> None:
     assert pairs.skip(4, 5) != "former plan"  # "first inhabited" tells no former plan
 
 
+def test_a_digest_s_first_item_under_the_page_s_title_is_an_item() -> None:
+    sentences = [
+        "News in brief",
+        "Library hours cut",
+        "Millbrook library will close at 5pm instead of 7pm from next month, the council said.",
+        "It will stay open on Saturdays.",
+        "Pool reopens",
+        "The Harbour pool reopened on Monday after a six-week refit.",
+        "Plan for flats rejected",
+        "Councillors rejected plans for 40 flats on the old bus depot site on Tuesday.",
+        "Road to close",
+        "Church Lane will close for three days from Monday while a water main is replaced.",
+    ]
+    pairs = PairFilter(sentences)
+    # the library's item and the road's are two items, the first under its own heading
+    assert pairs.skip(3, 9) is not None
+    # a title and its byline over an introduction: the introduction is compared with the items
+    bylined = ["Police log", "By Anna Reed", "Officers were called to four incidents.",
+               "Lost laundry", "A bag of laundry was found on a step.", "Noisy party",
+               "A party on Pine Drive was asked to turn the music down.", "Loose goose",
+               "A goose chased a boy into a garage."]
+    assert PairFilter(bylined).skip(2, 4) is None
+
+
 def test_two_parts_of_one_week_on_a_forecast_s_page_are_two_spells() -> None:
     from checker.nli.restate import unlikely_pairs
 
