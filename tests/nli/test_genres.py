@@ -5,7 +5,10 @@ Each ``tests/fixtures/genres/<genre>.txt`` is a clean document (live commentary,
 by the minute with its running scores, results, listings, a timeline, a transcript, a market
 report, a weather round-up, a news digest, a Test match told ball by ball, a panel's picks
 given twice, a magistrates' court list, a village show's results with one line
-per category and no blank lines, a travel guide's things to do, a fight told round by round);
+per category and no blank lines, a travel guide's things to do, a fight told round by round,
+and from the twenty-eighth stop a police log, a court report, a page of questions and answers
+and a match moved to another day, the shapes that stop's own pages showed the pair filter
+mistaking for contradictions);
 ``<genre>.planted.txt`` is the same with one line changed so that two lines about the same actor
 or event cannot both hold, and ``<genre>.planted.json`` names those two lines.
 """
@@ -30,9 +33,14 @@ SETTINGS = Settings(select=("CT1",))
 # (they fail the suite the day they start to pass, so the lists are kept honest).
 FALSE_ALARMS: dict[str, str] = {}
 MISSED = {
+    "court-report": "'denies arson', then 'who has admitted arson': the model reads neutral "
+                    "(p(contradiction) 0.04 and 0.004)",
     "digest": "a vote reported as passed, then campaigners celebrating its defeat",
+    "faq": "two hours without a permit, then a permit for every visitor: 0.03 and 0.32",
     "listings": "one programme on two channels at the same time",
     "market-report": "shares 'rose 4.2 percent', then 'ended the session lower'",
+    "police-log": "a driver charged in the log, released without charge in the arrests list: "
+                  "0.26 both ways",
     "picks": "the panel's ten list lines fill the pair budget (0.6 pairs per sentence) before the "
              "filter drops them, so the goals claim and its denial are never scored; filling the "
              "budget after the filter finds it, but added 8 false alarms on the 131 web pages",
