@@ -28,6 +28,7 @@ from checker.rules.base import Context, Rule, register
 from checker.rules.garble import EVERYDAY_ZIPF, function_words
 from checker.rules.oneoff import (
     MIN_ZIPF_GAP,
+    SURNAME_PARTICLES,
     named_apart,
     one_name_around,
     one_off_variants,
@@ -39,8 +40,11 @@ from checker.rules.wordlist import available, zipf
 
 _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 # A surname's particle inside a name ("Robin van Persie", "Ursula von der Leyen"): the words
-# either side are one name, the first its given name.
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|della|ter|ten|dos|das)[ \t]+"
+# either side are one name, the first its given name. Not the articles and "son of" of Arabic
+# and French names ("Mohammed bin Salman bin Abdulaziz", "Le Pen"), whose words are compared
+# one by one.
+_RUN_PARTICLES = SURNAME_PARTICLES - {"le", "la", "al", "el", "bin", "ibn", "ben"}
+_PARTICLE = rf"(?:{'|'.join(sorted(_RUN_PARTICLES))})[ \t]+"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+|(?:{_PARTICLE})+)?{_CAP})*")
 
 

@@ -210,10 +210,12 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
 # Just before a surname: a given name (``_given_name``) or a surname's particle ("Michael van
 # Gerwen", "Van Gerwen": capitalised, a particle is matched as a word like any other); just
 # after a given name, a capitalised word.
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "le", "la", "al",
-                        "el", "bin", "ibn", "ben"})
+# (NM101's runs of name words read the same particles: "Robin van Persie" is one name.)
+SURNAME_PARTICLES = frozenset({
+    "van", "von", "de", "der", "den", "di", "da", "du", "del", "della", "dos", "das", "ter", "ten",
+    "le", "la", "al", "el", "bin", "ibn", "ben"})
 _BEFORE_SURNAME = re.compile(
-    r"(?<![\w.])([A-Z][a-z]+|" + "|".join(sorted(_PARTICLES)) + r")[ \t]+$")
+    r"(?<![\w.])([A-Z][a-z]+|" + "|".join(sorted(SURNAME_PARTICLES)) + r")[ \t]+$")
 _NAME_AFTER = re.compile(r"(?<![ \t])[ \t]++([A-Z][a-z]+)")
 
 
@@ -231,7 +233,7 @@ def given_and_surname(text: str, a: str, b: str, where: dict[str, list[int]]) ->
             if after and after.group(1) == other:
                 return {"other"}
             m = _BEFORE_SURNAME.search(text, max(0, start - 20), start)
-            before = m is not None and (m.group(1).lower() in _PARTICLES
+            before = m is not None and (m.group(1).lower() in SURNAME_PARTICLES
                                         or _given_name(m.group(1)))
             out.add("given" if after and not before else
                     "surname" if before and not after else "other")
