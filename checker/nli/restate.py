@@ -308,14 +308,17 @@ _FORMER = re.compile(r"(?i:\b(?:had[ \t]+been[ \t]+(?:due|scheduled|planned|expe
                      r"|originally|initially|previously|formerly)\b)")
 
 
+def _in_opening(pattern: re.Pattern[str], sentence: str, words: int) -> bool:
+    """Does ``pattern`` match among the sentence's first ``words`` words?"""
+    return pattern.search(" ".join(sentence.split()[:words])) is not None
+
+
 def _discovery(sentence: str) -> bool:
-    opening = " ".join(sentence.split()[:DISCOVERY_WORDS])
-    return _DISCOVERY.search(opening) is not None
+    return _in_opening(_DISCOVERY, sentence, DISCOVERY_WORDS)
 
 
 def _succession(sentence: str) -> bool:
-    opening = " ".join(sentence.split()[:SUCCESSION_WORDS])
-    return _SUCCESSION.search(opening) is not None
+    return _in_opening(_SUCCESSION, sentence, SUCCESSION_WORDS)
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
@@ -1519,6 +1522,20 @@ def _under_year_headings(headings: Sequence[bool],
     return out
 
 
+def _under_headings(heads: Iterable[int], count: int, start: int = 0) -> list[int | None]:
+    """For each of ``count`` sentences from ``start`` on, the last of the heading sentences
+    ``heads`` before it; None for a heading itself, before the first, and before ``start``."""
+    out: list[int | None] = [None] * count
+    marks = set(heads)
+    current: int | None = None
+    for k in range(start, count):
+        if k in marks:
+            current = k
+        else:
+            out[k] = current
+    return out
+
+
 def _headed_items(headings: Sequence[bool],
                   sentences: Sequence[str] | None = None) -> list[int | None]:
     """On a page of short headed items (a police blotter's "Lost laundry" / "Police received a
@@ -1532,13 +1549,12 @@ def _headed_items(headings: Sequence[bool],
     byline, dateline or credit, over a section no longer than an item), it heads the first item:
     a digest's "News in brief" / "Library hours cut" / "Millbrook library will close …"."""
     count = len(headings)
-    out: list[int | None] = [None] * count
     heads = [k for k, heading in enumerate(headings) if heading]
     sizes = [b - a - 1 for a, b in zip(heads, [*heads[1:], count], strict=True)]
     sections = [n for n in sizes if n > 0]  # a run of headings heads the section after it
     if len(sections) < HEADED_ITEMS or 2 * sum(n <= ITEM_SENTENCES for n in sections) < len(
             sections) or max(sections) > ITEM_MAX_SENTENCES:
-        return out
+        return [None] * count
     first = heads[0]
     while first + 1 < count and headings[first + 1]:
         first += 1  # a title and its kicker or byline head the introduction together
@@ -1546,13 +1562,7 @@ def _headed_items(headings: Sequence[bool],
         end = next((k for k in range(first + 1, count) if headings[k]), count)
         if end - first - 1 <= ITEM_SENTENCES:
             first -= 1  # the run's last line heads the first item
-    current: int | None = None
-    for k in range(first + 1, count):
-        if headings[k]:
-            current = k
-        elif current is not None:
-            out[k] = current
-    return out
+    return _under_headings(heads, count, first + 1)
 
 
 HEADED_ITEMS = 3  # headed sections that make a page of items
@@ -1606,14 +1616,7 @@ def question_sections(sentences: Sequence[str],
                 and (k == 0 or paragraphs[k - 1] != paragraphs[k])]
     if len(headings) < FAQ_QUESTIONS:
         return out
-    current: int | None = None
-    starts = set(headings)
-    for k in range(len(sentences)):
-        if k in starts:
-            current = k
-        else:
-            out[k] = current
-    return out
+    return _under_headings(headings, len(sentences))
 
 
 def unlikely_pairs(
