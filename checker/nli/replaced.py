@@ -8,6 +8,11 @@ whole model is rebuilt with ``from_pretrained`` from the package plus the folder
 weights must be the ones it was trained on: their sha256 is in the folder's config and is
 checked), then run as an ONNX graph like the NLI model (``checker.nli.onnx``), or under torch.
 
+Where the folder holds a combiner (``combiner.json``, trained by ``models/train_combiner.py``),
+``combined`` gives each candidate word a second opinion from a trigram language model
+(``checker.nli.fluency``): does the word fit its neighbours, and would a near synonym fit them
+better? GB104 and GB105 read that combined score.
+
 The encoder is uncased: case is GB102's business, this model reads words only.
 """
 
@@ -16,7 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +118,13 @@ class ReplacedWordModel:
         self.tokenizer, self.pad_id = _tokenizer(embedder_dir(), MAX_LENGTH)
         self._session: Any = None
         self._torch: Any = None
+        self._fluency: Any = None
+        self.combiner: Any = None
+        if (model_dir / "combiner.json").is_file():
+            from checker.nli.fluency import Combiner
+
+            self.combiner = Combiner.load(model_dir / "combiner.json")
+        self._dir = model_dir
         if backend != "torch":
             from checker.nli.onnx import CacheUnavailable, _require_runtime, _session, ensure_graph
 
@@ -169,6 +181,32 @@ class ReplacedWordModel:
                         cur[2] = max(cur[2], float(probs[row, t]))
                 out[i] = [WordScore(int(a), int(b), p) for a, b, p in words.values()
                           if _WORD_CHARS.match(sentences[i], int(a))]
+        return out
+
+
+    def combined(self, sentences: Sequence[str], candidate: Callable[[str], bool]
+                 ) -> list[list[WordScore]]:
+        """Per sentence, its candidate words (``candidate`` of the word's text) with the
+        combiner's probability that each was replaced; without a combiner, the detector's own.
+        Words the detector scores under the combiner's gate are not looked at again."""
+        scored = self.score(sentences)
+        if self.combiner is None:
+            return [[w for w in words if candidate(text[w.start : w.end])]
+                    for text, words in zip(sentences, scored, strict=True)]
+        if self._fluency is None:
+            from checker.nli.fluency import Fluency
+
+            try:
+                self._fluency = Fluency(self._dir)
+            except ImportError as exc:
+                raise ModelError(f"GB104's language model needs pocketsphinx ({exc}); "
+                                 "install checker[model]") from None
+        out: list[list[WordScore]] = []
+        for text, words in zip(sentences, scored, strict=True):
+            out.append([WordScore(w.start, w.end, self.combiner.probability(
+                            self._fluency.features(text, w.start, w.probability)))
+                        for w in words if w.probability >= self.combiner.gate
+                        and candidate(text[w.start : w.end])])
         return out
 
 

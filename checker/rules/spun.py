@@ -824,12 +824,15 @@ def replaced_words(doc: Document, ctx: Context) -> list[tuple[Span, str, list[An
     if spans:
         threshold, needed = _replaced_params(ctx)
         small = function_words()
+
+        def candidate(word: str) -> bool:
+            return _SCORED_WORD.fullmatch(word) is not None and word not in small
+
         texts = [doc.text[s.start : s.end] for s in spans]
-        for span, text, words in zip(spans, texts, replaced_word_model(ctx).score(texts),
+        for span, text, words in zip(spans, texts,
+                                     replaced_word_model(ctx).combined(texts, candidate),
                                      strict=True):
-            hits = [w for w in words if w.probability >= threshold
-                    and _SCORED_WORD.fullmatch(text[w.start : w.end])
-                    and text[w.start : w.end] not in small]
+            hits = [w for w in words if w.probability >= threshold]
             if len(hits) >= max(1, needed):
                 hits.sort(key=lambda w: -w.probability)
                 out.append((span, text, hits))

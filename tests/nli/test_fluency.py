@@ -1,0 +1,108 @@
+"""GB104's second opinion: a trigram language model says whether a word fits the words around it
+and whether a near synonym would fit them better; a logistic combiner joins that with the
+replaced-word detector's probability."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.modelhub import ModelError
+from checker.nli import fluency, replaced
+from checker.rules.spun import _SCORED_WORD, REPLACED_THRESHOLD, function_words
+
+WRITTEN = ("The Islamic State group claimed responsibility for the attack, officials said on "
+           "Tuesday.")
+SPUN = ("The Islamic State team claimed responsibility for the assault, civil servants "
+        "mentioned on Tuesday.")
+
+
+def _candidate(word: str) -> bool:
+    return _SCORED_WORD.fullmatch(word) is not None and word not in function_words()
+
+
+def _by_word(text: str, words: list[replaced.WordScore]) -> dict[str, float]:
+    return {text[w.start : w.end]: w.probability for w in words}
+
+
+def test_an_inflection_is_not_a_near_synonym() -> None:
+    assert fluency._same_word("levels", "level")
+    assert fluency._same_word("said", "says")
+    assert not fluency._same_word("said", "stated")
+    assert not fluency._same_word("group", "band")
+
+
+def test_the_shipped_combiner_reads_the_features_in_order(tmp_path: Path) -> None:
+    shipped = replaced.shipped_dir() / fluency.COMBINER_FILE
+    combiner = fluency.Combiner.load(shipped)
+    assert len(combiner.weights) == len(fluency.FEATURES)
+    assert 0 < combiner.gate < 0.5
+    lift = fluency.FEATURES.index("lift")
+    row = [0.0] * len(fluency.FEATURES)
+    better = list(row)
+    better[lift] = 5.0  # a near synonym fits the words around far better
+    assert combiner.probability(better) > combiner.probability(row)
+    data = json.loads(shipped.read_text(encoding="utf-8"))
+    data["features"] = list(reversed(data["features"]))
+    (tmp_path / "combiner.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="features"):
+        fluency.Combiner.load(tmp_path / "combiner.json")
+
+
+def test_the_synonym_table_holds_words_that_have_a_word_among_their_nearest() -> None:
+    with gzip.open(replaced.shipped_dir() / fluency.NEIGHBOURS_FILE, "rt",
+                   encoding="utf-8") as fh:
+        table = dict(line.rstrip("\n").split("\t") for line in fh)
+    assert len(table) > 15_000
+    # "said" has "acknowledged" among its ten nearest; "acknowledged" gets "said" back
+    assert "acknowledged" in table["said"].split()
+    assert "said" in table["acknowledged"].split()
+
+
+@pytest.mark.model
+def test_a_spun_word_fits_its_neighbours_worse_than_the_word_it_replaced() -> None:
+    lm = fluency.Fluency(replaced.shipped_dir())
+    lift, fit = fluency.FEATURES.index("lift"), fluency.FEATURES.index("fit")
+    group = lm.features(WRITTEN, WRITTEN.index("group"), 0.5)
+    team = lm.features(SPUN, SPUN.index("team"), 0.5)
+    assert team[fit] < group[fit]
+    said = lm.features(WRITTEN, WRITTEN.index("said"), 0.5)
+    mentioned = lm.features(SPUN, SPUN.index("mentioned"), 0.5)
+    assert mentioned[lift] > 0 > said[lift]  # "said" fits there better than any near synonym
+    unknown = lm.features("The zqxv plan was approved on Monday by the board.", 4, 0.5)
+    assert unknown[fluency.FEATURES.index("unknown")] == 1.0
+
+
+@pytest.mark.model
+def test_the_second_opinion_quiets_rare_right_words_and_raises_spun_ones() -> None:
+    model = replaced.ReplacedWordModel(replaced.shipped_dir())
+    clean = ("The economy shrank in the third quarter, the first contraction since 2009, and "
+             "economists were hesitant to predict a quick rebound.")
+    spun = ("The mayor acknowledged on Monday that the council would spend more on roads "
+            "subsequent year.")
+    raw = [_by_word(t, w) for t, w in zip((clean, spun), model.score([clean, spun]),
+                                          strict=True)]
+    both = [_by_word(t, w) for t, w in zip((clean, spun), model.combined([clean, spun],
+                                                                         _candidate),
+                                           strict=True)]
+    for word in ("contraction", "hesitant"):
+        assert both[0][word] < raw[0][word]
+    assert both[1]["acknowledged"] > raw[1]["acknowledged"]
+    # the detector alone would report the clean sentence's word and miss the spun one
+    assert raw[0]["contraction"] > raw[1]["acknowledged"]
+    assert both[1]["acknowledged"] >= REPLACED_THRESHOLD > max(both[0].values())
+    # names, function words and words under the gate are not scored again
+    assert "The" not in both[1] and "the" not in both[1]
+
+
+@pytest.mark.model
+def test_without_pocketsphinx_the_combined_score_is_a_model_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    model = replaced.ReplacedWordModel(replaced.shipped_dir())
+    monkeypatch.setitem(sys.modules, "pocketsphinx", None)
+    with pytest.raises(ModelError, match="pocketsphinx"):
+        model.combined([SPUN], _candidate)
