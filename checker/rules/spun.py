@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from checker.document import Document, Span
@@ -748,8 +748,12 @@ def _spelled_digit() -> re.Pattern[str]:
 
 # Defaults of GB104, chosen on the validation articles of the detector (dev quarter, never
 # trained on) with the spun sentences of `checker eval garble`; see models/garble-minilm/README.md.
-REPLACED_THRESHOLD = 0.7  # a word counts as replaced from this probability up
-REPLACED_WORDS = 1  # a sentence is reported when this many of its words count as replaced
+# A spinner swaps several words of a sentence, so the evidence of all its words is pooled: a
+# sentence is reported when the chance that at least one of them was replaced, 1 - prod(1 - p)
+# over its scored words, reaches REPLACED_THRESHOLD, and REPLACED_WORDS of them reach WORD_SHOWN.
+REPLACED_THRESHOLD = 0.85
+REPLACED_WORDS = 1
+WORD_SHOWN = 0.5  # a word named in the finding as looking replaced
 _SCORED_WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -768,10 +772,14 @@ class ReplacedWords(Rule):
     what = """
 Scores every word of each sentence (6 to 80 words) with the project's replaced-word detector
 (models/garble-minilm: the MiniLM encoder with a token-classification head, trained on real news
-sentences spun with near-synonyms), and reports a sentence in which a lower-case content word
-looks replaced (probability 0.7 or more; `[nli] garble-threshold`, and `garble-words` for how
-many such words a sentence needs). The finding points at the most suspicious word, with the
-others as related and each word's probability in the message. Names, numbers and function words
+sentences spun with near-synonyms), then asks a trigram language model for a second opinion on
+each suspect word: does it fit the words around it, and would a near synonym fit them better?
+A combiner joins both into one probability per word. A spinner swaps several words of a
+sentence, so the sentence is reported when its words together make a replacement likely (the
+chance that at least one was replaced is 0.85 or more; `[nli] garble-threshold`) and at least
+one lower-case content word looks replaced on its own (0.5 or more; `garble-words` for how many
+such words a sentence needs). The finding points at the most suspicious word, with the others
+as related and each word's probability in the message. Names, numbers and function words
 are not judged. Opt-in (`--select GB104` or `extend-select`): on held-out articles it finds only a
 minority of spun sentences, at a precision too low to be on by default (figures in the model
 card)."""
@@ -781,7 +789,7 @@ without reading the sentence: "officials" becomes "civil servants", "last year" 
 year", "the Islamic State group" "the Islamic State team". The result reads almost right, and
 hides that the copy was machine-rewritten: its facts need checking against the original."""
     bad_examples = (
-        "The Islamic State team claimed responsibility for the assault, civil servants "
+        "The Islamic State team claimed obligation for the assault, civil servants "
         "mentioned on Tuesday.",
     )
     good_examples = (
@@ -802,6 +810,14 @@ hides that the copy was machine-rewritten: its facts need checking against the o
                 related=tuple(Related(span.start + w.start, span.start + w.end,
                                       f"also looks replaced ({w.probability:.2f})")
                               for w in hits[1:5]))
+
+
+def _pooled(words: Sequence[Any]) -> float:
+    """The chance that at least one of the words was replaced, each judged on its own."""
+    none = 1.0
+    for w in words:
+        none *= 1.0 - w.probability
+    return 1.0 - none
 
 
 def scored_sentences(doc: Document) -> list[Span]:
@@ -832,9 +848,9 @@ def replaced_words(doc: Document, ctx: Context) -> list[tuple[Span, str, list[An
         for span, text, words in zip(spans, texts,
                                      replaced_word_model(ctx).combined(texts, candidate),
                                      strict=True):
-            hits = [w for w in words if w.probability >= threshold]
-            if len(hits) >= max(1, needed):
-                hits.sort(key=lambda w: -w.probability)
+            hits = sorted((w for w in words if w.probability >= WORD_SHOWN),
+                          key=lambda w: -w.probability)
+            if len(hits) >= max(1, needed) and _pooled(words) >= threshold:
                 out.append((span, text, hits))
     ctx.cache[key] = out
     return out
@@ -855,8 +871,8 @@ class SpunCopy(Rule):
     summary = "A copy in which many sentences have words put in by a rewriting tool"
     what = """
 One finding for the whole document when at least 2 of its sentences, and at least 15% of them,
-have a word that the replaced-word detector of GB104 scores as put in by a rewriting tool (the
-same detector and threshold). It points at the first such sentence, with the most suspicious
+are ones GB104 reports as having words put in by a rewriting tool (the same detector, language
+model and thresholds). It points at the first such sentence, with the most suspicious
 word of each of the others as related. A single odd word is GB104's to report; a copy rewritten
 throughout is this rule's. Opt-in (`--select GB105` or `extend-select`), since it runs the
 detector on every sentence (figures in models/garble-minilm/README.md, "GB105")."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -106,3 +107,40 @@ def test_without_pocketsphinx_the_combined_score_is_a_model_error(
     monkeypatch.setitem(sys.modules, "pocketsphinx", None)
     with pytest.raises(ModelError, match="pocketsphinx"):
         model.combined([SPUN], _candidate)
+
+
+class _Fixed:
+    """A stand-in detector: each sentence's words get the scores given, in order."""
+
+    def __init__(self, scores: dict[str, list[float]]) -> None:
+        self.scores = scores
+
+    def combined(self, sentences: list[str], candidate: object) -> list[list[replaced.WordScore]]:
+        out = []
+        for text in sentences:
+            words = list(re.finditer(r"\b[a-z]+\b", text))
+            given = self.scores.get(text.split()[0], [])
+            out.append([replaced.WordScore(m.start(), m.end(), p)
+                        for m, p in zip(words, given, strict=False)])
+        return out
+
+
+def test_a_sentence_is_reported_when_its_words_together_make_a_replacement_likely(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.config import Settings
+    from checker.engine import check_text
+    from checker.nli import hub
+
+    text = ("Alpha reporters wrote that the harbour would open again soon.\n\n"
+            "Bravo reporters wrote that the harbour would open again soon.\n\n"
+            "Charlie reporters wrote that the harbour would open again soon.\n")
+    scores = {"Alpha": [0.8],  # one word alone, 0.8: under the pooled 0.85
+              "Bravo": [0.6, 0.7],  # together 1 - 0.4 * 0.3 = 0.88, one of them 0.5 or more
+              "Charlie": [0.45, 0.45, 0.45, 0.45]}  # together 0.91, none of them 0.5
+    monkeypatch.setattr(hub, "replaced_word_model", lambda ctx: _Fixed(scores))
+    result = check_text(text, "draft.txt", "text", Settings(select=("GB104",)))
+    assert result.error is None
+    [finding] = result.findings
+    assert text[finding.start : finding.end] == "wrote"  # Bravo's 0.7, the stronger
+    assert [text[r.start : r.end] for r in finding.related] == ["reporters"]
+    assert text.rindex("Bravo") < finding.start < text.index("Charlie")

@@ -17,7 +17,7 @@ from checker.nli import replaced
 
 WRITTEN = ("The Islamic State group claimed responsibility for the attack, officials said on "
            "Tuesday.")
-SPUN = ("The Islamic State team claimed responsibility for the assault, civil servants "
+SPUN = ("The Islamic State team claimed obligation for the assault, civil servants "
         "mentioned on Tuesday.")
 
 
