@@ -854,6 +854,8 @@ class PairFilter:
             headings, [h and _list_line(x) for h, x in zip(headings, sentences, strict=True)])
         self._headed = (_headed_items(headings, sentences) if any(headings)
                         else [None] * len(sentences))
+        self._name_runs = ([_name_runs(s) for s in sentences] if any(
+            h is not None for h in self._headed) else [frozenset()] * len(sentences))
         self._captions = captions(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
@@ -1032,9 +1034,13 @@ class PairFilter:
         if ca is not None and cb is not None and ca != cb:
             return True
         # two items of a page of short headed items ("Lost laundry" / "Police received a call
-        # about a basket of laundry …" … "Not a bank robber" / "Police responded to a call …")
+        # about a basket of laundry …" … "Not a bank robber" / "Police responded to a call …"),
+        # unless the two name the same places or people twice over: sections of one story
+        # ("Roads" / "The A59 is closed … between Skipton and Gargrave …" … "The A59 is open
+        # … between Skipton and Gargrave.")
         ha, hb = self._headed[i], self._headed[j]
-        return ha is not None and hb is not None and ha != hb
+        return (ha is not None and hb is not None and ha != hb
+                and len(self._name_runs[i] & self._name_runs[j]) < SHARED_NAMES)
 
     def _other_object(self, ska: tuple[str, ...], skb: tuple[str, ...],
                       names_a: tuple[str, ...], names_b: tuple[str, ...]) -> bool:
@@ -1565,6 +1571,17 @@ def _headed_items(headings: Sequence[bool],
     return _under_headings(heads, count, first + 1)
 
 
+_NAME_RUN = re.compile(r"(?<=[\w,;:)'’”] )[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)*+")
+
+
+def _name_runs(sentence: str) -> frozenset[str]:
+    """The names a sentence gives after its first word, each run of capitalised words taken as
+    one ("High Street", "A59", "Skipton"): what two sections of one story share and two items of
+    a digest seldom do."""
+    return frozenset(m.group() for m in _NAME_RUN.finditer(sentence))
+
+
+SHARED_NAMES = 2  # names two sentences share that make two headed items one story
 HEADED_ITEMS = 3  # headed sections that make a page of items
 ITEM_SENTENCES = 3  # the length of most of them
 ITEM_MAX_SENTENCES = 6  # and of the longest

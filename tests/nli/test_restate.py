@@ -906,6 +906,25 @@ def test_two_items_of_a_page_of_short_headed_items_are_two_events() -> None:
     assert unlikely_pairs(story, [(2, 17)]) == set()
 
 
+def test_two_sections_of_a_short_headed_page_that_name_the_same_places_are_one_story() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    advisory = ["Travel advice: flooding in the north",
+                "Several roads are closed and trains are delayed.",
+                "Roads",
+                "The A59 is closed in both directions between Skipton and Gargrave.",
+                "The B6265 is passable with care.",
+                "Rail",
+                "Trains between Leeds and Skipton are running late.",
+                "Schools",
+                "Three primary schools are closed today.",
+                "The A59 is open in both directions between Skipton and Gargrave."]
+    # the road's closure and its opening name the road and both towns: one story, compared
+    assert unlikely_pairs(advisory, [(3, 9)]) == set()
+    # one town in common is not enough: two items, as on a digest
+    assert unlikely_pairs(advisory, [(6, 8), (6, 9)]) == {(6, 8), (6, 9)}
+
+
 def test_one_template_line_in_each_entry_of_a_list_is_many_entries() -> None:
     from checker.entries import template_lines
     from checker.nli.contradict import flip_conflicts
