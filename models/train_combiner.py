@@ -7,7 +7,8 @@ what it gives unseen text). A quarter of their sentences (6 to 60 words) are spu
 recipe of ``checker.garble_lab.spin`` (the team's *training* thesaurus, whose keys are disjoint
 from the evaluation's, and frequency-matched embedding neighbours). Words the spinner put in are
 positives; every lower-case content word of the unspun sentences is a negative (the unreplaced
-words of a spun sentence are left out: their context was damaged). Only words the detector
+words of a spun sentence are left out: their context was damaged; the Polytope text comes
+lower-cased, so names are among the negatives, as they are not at run time). Only words the detector
 scores at ``--gate`` or more are kept, as at run time.
 
 The fit is an L2-regularised logistic regression (Newton's method in numpy, no extra package).

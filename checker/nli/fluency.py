@@ -52,7 +52,7 @@ def _same_word(a: str, b: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Combiner:
-    """A logistic combination of ``FEATURES``, trained by ``models/train_garble.py``."""
+    """A logistic combination of ``FEATURES``, trained by ``models/train_combiner.py``."""
 
     weights: tuple[float, ...]
     bias: float

@@ -183,7 +183,6 @@ class ReplacedWordModel:
                           if _WORD_CHARS.match(sentences[i], int(a))]
         return out
 
-
     def combined(self, sentences: Sequence[str], candidate: Callable[[str], bool]
                  ) -> list[list[WordScore]]:
         """Per sentence, its candidate words (``candidate`` of the word's text) with the
