@@ -37,6 +37,7 @@ class WordScore:
     start: int  # offsets into the sentence given
     end: int
     probability: float  # that the word was replaced
+    instead: str = ""  # a near synonym that fits the words around far better, if one does
 
 
 def shipped_dir() -> Path:
@@ -202,10 +203,13 @@ class ReplacedWordModel:
                                  "install checker[model]") from None
         out: list[list[WordScore]] = []
         for text, words in zip(sentences, scored, strict=True):
-            out.append([WordScore(w.start, w.end, self.combiner.probability(
-                            self._fluency.features(text, w.start, w.probability)))
-                        for w in words if w.probability >= self.combiner.gate
-                        and candidate(text[w.start : w.end])])
+            judged = []
+            for w in words:
+                if w.probability < self.combiner.gate or not candidate(text[w.start : w.end]):
+                    continue
+                row, instead = self._fluency.judge(text, w.start, w.probability)
+                judged.append(WordScore(w.start, w.end, self.combiner.probability(row), instead))
+            out.append(judged)
         return out
 
 

@@ -79,6 +79,16 @@ def test_a_spun_word_fits_its_neighbours_worse_than_the_word_it_replaced() -> No
 
 
 @pytest.mark.model
+def test_the_near_synonym_that_fits_best_is_offered_only_when_it_fits_far_better() -> None:
+    lm = fluency.Fluency(replaced.shipped_dir())
+    assert lm.judge(SPUN, SPUN.index("mentioned"), 0.5)[1] == "said"
+    crash = "Police are attractive for witnesses after a crash on the bypass on Sunday night."
+    assert lm.judge(crash, crash.index("attractive"), 0.5)[1] == "appealing"
+    # the written word: nothing fits its place better
+    assert lm.judge(WRITTEN, WRITTEN.index("said"), 0.5)[1] == ""
+
+
+@pytest.mark.model
 def test_the_second_opinion_quiets_rare_right_words_and_raises_spun_ones() -> None:
     model = replaced.ReplacedWordModel(replaced.shipped_dir())
     clean = ("The economy shrank in the third quarter, the first contraction since 2009, and "

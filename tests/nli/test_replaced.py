@@ -111,6 +111,14 @@ def test_gb104_points_at_the_replaced_words() -> None:
     assert finding.start > len(WRITTEN)
     assert flagged & {"team", "assault", "mentioned", "civil", "servants"}
     assert 0.5 <= (finding.confidence or 0) <= 1.0
+    # the near synonym that fits the place best is offered, as a guess: an unsafe fix
+    from checker.findings import Applicability
+
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    [edit] = finding.fix.edits
+    assert (edit.start, edit.end) == (finding.start, finding.end)
+    assert edit.replacement in {"said", "responsibility"}
+    assert f"perhaps {edit.replacement!r}" in finding.message
 
 
 @pytest.mark.model
