@@ -755,6 +755,18 @@ REPLACED_THRESHOLD = 0.85
 REPLACED_WORDS = 1
 WORD_SHOWN = 0.5  # a word named in the finding as looking replaced
 _SCORED_WORD = re.compile(r"[a-z][a-z'’-]*")
+_ORDINALS = frozenset((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth", "millionth"))
+
+
+@functools.cache
+def _unjudged() -> frozenset[str]:
+    """Words GB104 never judges besides names: function words, and numbers spelled out
+    ("four good chances", "his third cap"), which a spinner leaves as they are."""
+    return function_words() | frozenset(load_lexicon().number_words) | _ORDINALS
 
 
 def _replaced_params(ctx: Context) -> tuple[float, int]:
@@ -857,7 +869,7 @@ def replaced_words(doc: Document, ctx: Context) -> list[tuple[Span, str, list[An
     out: list[tuple[Span, str, list[Any]]] = []
     if spans:
         threshold, needed = _replaced_params(ctx)
-        small = function_words()
+        small = _unjudged()
 
         def candidate(word: str) -> bool:
             return _SCORED_WORD.fullmatch(word) is not None and word not in small

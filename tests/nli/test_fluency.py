@@ -8,6 +8,7 @@ import gzip
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -125,13 +126,14 @@ class _Fixed:
     def __init__(self, scores: dict[str, list[float]]) -> None:
         self.scores = scores
 
-    def combined(self, sentences: list[str], candidate: object) -> list[list[replaced.WordScore]]:
+    def combined(self, sentences: list[str],
+                 candidate: Callable[[str], bool]) -> list[list[replaced.WordScore]]:
         out = []
         for text in sentences:
             words = list(re.finditer(r"\b[a-z]+\b", text))
             given = self.scores.get(text.split()[0], [])
             out.append([replaced.WordScore(m.start(), m.end(), p)
-                        for m, p in zip(words, given, strict=False)])
+                        for m, p in zip(words, given, strict=False) if candidate(m.group())])
         return out
 
 
@@ -154,3 +156,33 @@ def test_a_sentence_is_reported_when_its_words_together_make_a_replacement_likel
     assert text[finding.start : finding.end] == "wrote"  # Bravo's 0.7, the stronger
     assert [text[r.start : r.end] for r in finding.related] == ["reporters"]
     assert text.rindex("Bravo") < finding.start < text.index("Charlie")
+
+
+class _ByWord(_Fixed):
+    """A stand-in detector that scores each word by what it is."""
+
+    def __init__(self, scores: dict[str, float]) -> None:
+        self.by_word = scores
+
+    def combined(self, sentences: list[str],
+                 candidate: Callable[[str], bool]) -> list[list[replaced.WordScore]]:
+        return [[replaced.WordScore(m.start(), m.end(), self.by_word.get(m.group(), 0.0))
+                 for m in re.finditer(r"\b[a-z]+\b", text) if candidate(m.group())]
+                for text in sentences]
+
+
+def test_numbers_spelled_out_are_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.config import Settings
+    from checker.engine import check_text
+    from checker.nli import hub
+
+    text = ("Echo scored four goals in his third match of the season.\n\n"
+            "Foxtrot scored plenty goals in his opening match of the season.\n")
+    # "four" and "third" as suspicious as "plenty" and "opening": only the words are judged
+    scores = {"four": 0.9, "third": 0.9, "plenty": 0.9, "opening": 0.9}
+    monkeypatch.setattr(hub, "replaced_word_model", lambda ctx: _ByWord(scores))
+    result = check_text(text, "draft.txt", "text", Settings(select=("GB104",)))
+    assert result.error is None
+    [finding] = result.findings
+    assert text[finding.start : finding.end] in {"plenty", "opening"}
+    assert finding.start > text.index("Foxtrot")
