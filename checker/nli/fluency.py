@@ -54,6 +54,19 @@ def _same_word(a: str, b: str) -> bool:
     return n >= (2 if shorter <= 4 else 3) and n >= shorter - 2
 
 
+# A sentence's lower-cased tokens, and the index of the token that starts at each offset.
+Tokens = tuple[list[str], dict[int, int]]
+
+
+def tokenize(sentence: str) -> Tokens:
+    words: list[str] = []
+    at: dict[int, int] = {}
+    for m in _TOKEN.finditer(sentence):
+        at[m.start()] = len(words)
+        words.append(m.group().lower())
+    return words, at
+
+
 @dataclass(frozen=True, slots=True)
 class Combiner:
     """A logistic combination of ``FEATURES``, trained by ``models/train_combiner.py``."""
@@ -126,29 +139,26 @@ class Fluency:
         """``FEATURES`` for the word that starts at ``start`` in ``sentence``."""
         return self.judge(sentence, start, probability)[0]
 
-    def judge(self, sentence: str, start: int,
-              probability: float) -> tuple[tuple[float, ...], str]:
+    def judge(self, sentence: str, start: int, probability: float,
+              tokens: Tokens | None = None) -> tuple[tuple[float, ...], str]:
         """``FEATURES`` for the word that starts at ``start`` in ``sentence``, and the near
         synonym that fits its place best when it fits ``SUGGEST_LIFT`` better than the word
-        ("mentioned" -> "said"; "" otherwise): the word a spinner most likely replaced."""
+        ("mentioned" -> "said"; "" otherwise): the word a spinner most likely replaced.
+        ``tokens``: the sentence's ``tokenize``, when several of its words are judged."""
         p = min(max(probability, 1e-4), 1 - 1e-4)
         logit = math.log(p / (1 - p))
-        tokens: list[str] = []
-        k = -1
-        for m in _TOKEN.finditer(sentence):
-            if m.start() == start:
-                k = len(tokens)
-            tokens.append(m.group().lower())
+        words, at = tokens if tokens is not None else tokenize(sentence)
+        k = at.get(start, -1)
         if k < 0:
             return (logit, 0.0, 0.0, 0.0, 1.0, 1.0), ""
-        word = tokens[k]
-        fit = self._fit(tokens, k, word)
+        word = words[k]
+        fit = self._fit(words, k, word)
         unigram = self.unigram(word)
         if fit is None or unigram is None:
             return (logit, 0.0, 0.0, 0.0, 1.0, 1.0), ""
         best, chosen = None, ""
         for other in self.synonyms(word):
-            score = self._fit(tokens, k, other)
+            score = self._fit(words, k, other)
             if score is not None and (best is None or score > best):
                 best, chosen = score, other
         if best is None:

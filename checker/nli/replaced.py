@@ -201,13 +201,16 @@ class ReplacedWordModel:
             except ImportError as exc:
                 raise ModelError(f"GB104's language model needs pocketsphinx ({exc}); "
                                  "install checker[model]") from None
+        from checker.nli.fluency import tokenize
+
         out: list[list[WordScore]] = []
         for text, words in zip(sentences, scored, strict=True):
             judged = []
+            tokens = tokenize(text)  # once for all the sentence's words
             for w in words:
                 if w.probability < self.combiner.gate or not candidate(text[w.start : w.end]):
                     continue
-                row, instead = self._fluency.judge(text, w.start, w.probability)
+                row, instead = self._fluency.judge(text, w.start, w.probability, tokens)
                 judged.append(WordScore(w.start, w.end, self.combiner.probability(row), instead))
             out.append(judged)
         return out
