@@ -258,6 +258,7 @@ def _list_headings(sentences: Sequence[str], k: int) -> bool:
 # Where a sentence joins two clauses: a comma and a conjunction, a semicolon or a dash.
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:so|but|although|though|while|whereas|and|yet)\b"
                            r"|;|[ \t][–—][ \t]")
+_CLAUSE_MARKS = (",", ";", "–", "—")  # one of them is in every match of _CLAUSE_BREAK
 LIST_ROW_TOKENS = 8  # a line no longer than this that does not end as a sentence is a row
 MIN_CLAUSE_TOKENS = 6  # a clause compared on its own: "The ferry runs on Sundays in winter"
 
@@ -287,6 +288,8 @@ def _flip_units(sentences: Sequence[str], cut: int | None
         texts.append(sentence)
         if whole is None or len(whole) < 2 * MIN_CLAUSE_TOKENS:
             continue  # too short to hold two clauses worth comparing on their own
+        if not any(mark in sentence for mark in _CLAUSE_MARKS):
+            continue  # (the pattern's scan is the dearer test, and most sentences join none)
         breaks = [m for m in _CLAUSE_BREAK.finditer(sentence)
                   if sentence.count("(", 0, m.start()) <= sentence.count(")", 0, m.start())]
         if not breaks:  # (none outside brackets: "(0 of 142 precincts; early votes only)")

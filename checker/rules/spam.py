@@ -262,6 +262,8 @@ def _teaser_list(text: str) -> bool:
     """A line of several teasers set with separators, each of a teaser's length, longer than
     one teaser may be ("You may also like: Soap star unrecognisable after shock makeover | 12
     celebrity couples who secretly split this year | Why doctors are begging …")."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return False  # no separator, one item (found without the pattern's scan of the line)
     items = ITEM_SEPARATOR.split(text)
     return (len(items) >= 2 and _words(text) <= MAX_TEASER_LIST_WORDS
             and all(_words(item) <= MAX_TEASER_WORDS for item in items))

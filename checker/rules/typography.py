@@ -117,7 +117,10 @@ _OPENERS = {"“": "”", '"': '"'}
 # apostrophes: ``We will stay,'' he said. Those count as an opening and a closing mark; so
 # does one apostrophe after the quotation's last punctuation (``He died peacefully,' Mr Weld
 # said), and a double prime where a converter put it for the closing mark (“Level 4″ is …).
-_QUOTES = re.compile(r"[“”\"″]|''|``|(?<=[.,!?])'")
+# (Each alternative opens on its mark and looks back for what came before it, so that re's
+# search skips from mark to mark: six times faster than "[“”\"″]|''|``|(?<=[.,!?])'", the
+# same matches on 2,700 real texts and 40,000 random ones.)
+_QUOTES = re.compile(r"[“”\"″'`](?:(?<=[“”\"″])|(?<=')'|(?<=`)`|(?<=[.,!?]'))")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 
 
@@ -489,7 +492,8 @@ _TO_TO_RELATIVE = re.compile(
 _TO_VERB_AFTER = re.compile(r"(?<![ \t])[ \t]++([a-z]++)\b")
 # "a the", "an the", "the an": two articles of which one is a slip (lower case only: "Plan A the
 # council backed" is a name). Never in the 406 CNN/DM articles; once in the 2,223 BBC ones, a slip.
-_TWO_ARTICLES = re.compile(r"\b(?:an?[ \t]+the|the[ \t]+an)\b")
+# ("a the", "an the", "the an"; opened on its first letter, as _QUOTES is: 1.6 times faster)
+_TWO_ARTICLES = re.compile(r"[at](?<!\w[at])(?:(?<=a)n?[ \t]+the|(?<=t)he[ \t]+an)\b")
 _SENTENCE_ENDS = frozenset(".!?:;\"“”'‘’")
 
 
