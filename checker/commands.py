@@ -131,9 +131,10 @@ def _warm() -> None:
     """Import the rules, compile their patterns and read the word list once, in the process
     about to fork: each worker then starts with them instead of paying for them again."""
     from checker.engine import check_text
+    from checker.rules import WARM_UP_TEXT
     from checker.rules.wordlist import WordListMissing, zipf
 
-    check_text("Warm-up text. It says little.\n", "warm.txt", "text", Settings(use_model=False))
+    check_text(WARM_UP_TEXT, "warm.txt", "text", Settings(use_model=False))
     with contextlib.suppress(WordListMissing):  # said by the rules that need it, file by file
         zipf("warm")
 

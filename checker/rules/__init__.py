@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 
+from checker import patterncache
 from checker.rules.base import Context, Rule, register, registered
 
 _MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers", "changes",
@@ -11,15 +12,30 @@ _MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers",
 
 
 _imported = False
+WARM_UP_TEXT = "Warm-up text. It says little.\n"
 
 
 def all_rules() -> list[type[Rule]]:
     global _imported
     if not _imported:  # asked once per file checked: import the modules the first time only
-        for module in _MODULES:
-            importlib.import_module(f"checker.rules.{module}")
+        # their patterns come compiled from an earlier run's file where it has them
+        # (checker.patterncache), and the file is written again when it lacks some
+        patterncache.load()
+        with patterncache.recording() as compiled:
+            for module in _MODULES:
+                importlib.import_module(f"checker.rules.{module}")
         _imported = True
+        if patterncache.lacks(compiled):
+            patterncache.save(compiled, _warm_up)
     return sorted(registered().values(), key=lambda r: r.code)
+
+
+def _warm_up() -> None:
+    """Check a fixed text without the model: what every check compiles, compiled."""
+    from checker.config import Settings
+    from checker.engine import check_text
+
+    check_text(WARM_UP_TEXT, "warm.txt", "text", Settings(use_model=False))
 
 
 def rule_by_code(code: str) -> type[Rule] | None:
