@@ -16,7 +16,8 @@ the rules compiled a pattern it lacks (the code changed), after checking a fixed
 that it holds the patterns every check needs, and never the ones a document's own words made.
 Any trouble (another Python, a file that does not load, a cache folder that cannot be written)
 means the patterns compile as before: no result ever depends on the file.
-``CHECKER_PATTERN_CACHE=0`` turns it off; ``CHECKER_PATTERN_CACHE=DIR`` keeps the file in ``DIR``.
+``CHECKER_STARTUP_CACHE=0`` turns it off (and the word tables ``checker.tablecache`` keeps);
+``CHECKER_STARTUP_CACHE=DIR`` keeps the file in ``DIR``.
 
 Private parts of CPython are used (``_sre.compile``, ``re._compiler``, ``re._parser``,
 ``re._cache``), so the cache is used on CPython 3.11 only, the Python this project pins; on any
@@ -51,11 +52,25 @@ except ImportError:  # pragma: no cover - another Python
 _state: dict[str, Any] = {"loaded": None, "keys": frozenset()}
 
 
+def startup_cache_on() -> bool:
+    """False when ``CHECKER_STARTUP_CACHE`` turns off what is kept between runs (compiled
+    patterns here, word tables in ``checker.tablecache``)."""
+    return os.environ.get("CHECKER_STARTUP_CACHE", "").lower() not in _OFF
+
+
+def startup_folder() -> Path:
+    """Where they are kept: ``$CHECKER_STARTUP_CACHE`` when that names a folder, else
+    ``$XDG_CACHE_HOME/checker`` (``~/.cache/checker``, where the ONNX exports are too)."""
+    folder = os.environ.get("CHECKER_STARTUP_CACHE", "")
+    if folder:
+        return Path(folder)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "checker"
+
+
 def enabled() -> bool:
     return (_sre is not None and sys.implementation.name == "cpython"
             and sys.version_info[:2] == (3, 11) and getattr(_sre, "CODESIZE", 0) == 4
-            and array.array("I").itemsize == 4
-            and os.environ.get("CHECKER_PATTERN_CACHE", "").lower() not in _OFF)
+            and array.array("I").itemsize == 4 and startup_cache_on())
 
 
 def _header() -> tuple[Any, ...]:
@@ -63,13 +78,9 @@ def _header() -> tuple[Any, ...]:
 
 
 def cache_path() -> Path:
-    """The file: in ``$CHECKER_PATTERN_CACHE`` when that names a folder, else in
-    ``$XDG_CACHE_HOME/checker`` (``~/.cache/checker``)."""
-    folder = os.environ.get("CHECKER_PATTERN_CACHE", "")
-    if not folder:
-        folder = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "checker")
+    """The file, in ``startup_folder()``, named after the Python build."""
     name = hashlib.sha256(repr(_header()).encode()).hexdigest()[:16]
-    return Path(folder) / f"patterns-{name}.marshal"
+    return startup_folder() / f"patterns-{name}.marshal"
 
 
 def _entry(pattern: str, flags: int) -> tuple[Any, ...]:

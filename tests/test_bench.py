@@ -24,7 +24,7 @@ def test_bench_rules_writes_its_table(tmp_path: Path, capsys: pytest.CaptureFixt
     report = out.read_text(encoding="utf-8")
     assert "| checker 0.1.0 `check --no-model --format json` |" in report
     assert "| proselint " in report and "Speed-up" in report
-    assert "(`CHECKER_PATTERN_CACHE=0`) |" in report  # the runs that compile every pattern
+    assert "tables (`CHECKER_STARTUP_CACHE=0`) |" in report  # the runs that build it all afresh
     assert "6 articles, one file each" in report
     assert "6 articles" in capsys.readouterr().out
 

@@ -23,7 +23,7 @@ def _check(cache: str) -> str:
     proc = subprocess.run(
         [sys.executable, "-m", "checker", "check", "--no-model", "--no-cache", "--format",
          "json", "seeds/"],
-        capture_output=True, cwd=REPO_ROOT, env=cli_env(CHECKER_PATTERN_CACHE=cache),
+        capture_output=True, cwd=REPO_ROOT, env=cli_env(CHECKER_STARTUP_CACHE=cache),
         timeout=120)
     assert proc.returncode in (0, 1), proc.stderr.decode()
     assert proc.stderr == b""
@@ -31,7 +31,7 @@ def _check(cache: str) -> str:
 
 
 def _file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("CHECKER_PATTERN_CACHE", str(folder))
+    monkeypatch.setenv("CHECKER_STARTUP_CACHE", str(folder))
     return patterncache.cache_path()
 
 
@@ -93,12 +93,12 @@ def test_a_folder_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None
 
 
 def test_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHECKER_PATTERN_CACHE", "0")
+    monkeypatch.setenv("CHECKER_STARTUP_CACHE", "0")
     assert not patterncache.enabled()
     env_home = tmp_path / "home"
     proc = subprocess.run(
         [sys.executable, "-m", "checker", "check", "--no-model", "--no-cache", "seeds/"],
         capture_output=True, cwd=REPO_ROOT, timeout=120,
-        env=cli_env(CHECKER_PATTERN_CACHE="0", XDG_CACHE_HOME=str(env_home)))
+        env=cli_env(CHECKER_STARTUP_CACHE="0", XDG_CACHE_HOME=str(env_home)))
     assert proc.returncode in (0, 1)
     assert not env_home.exists() or not any(env_home.rglob("patterns-*"))

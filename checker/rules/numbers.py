@@ -45,8 +45,10 @@ def _lexicon() -> dict[str, Any]:
 
 @functools.cache
 def _count_pattern() -> re.Pattern[str]:
+    # longest first, then in order, so that the pattern is the same text in every process
+    # (and its compiled form found in checker.patterncache's file)
     nouns = "|".join(sorted({*(n + "s" for n in _lexicon()["counted"]),
-                             *_lexicon()["counted"]}, key=len, reverse=True))
+                             *_lexicon()["counted"]}, key=lambda noun: (-len(noun), noun)))
     return re.compile(rf"{_NUMBER}[ \t]+((?:[A-Za-z.-]+[ \t]+){{0,2}}?)"
                       rf"({nouns})\b(?!-)")
 

@@ -14,7 +14,14 @@ from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import opens_like_a_word
-from checker.rules.wordlist import available, common_misspelling, common_words, zipf
+from checker.rules.wordlist import (
+    available,
+    common_misspelling,
+    common_words,
+    wordlist_file,
+    zipf,
+)
+from checker.tablecache import table
 
 # The right spelling is a common word (Zipf 3.5: three a million words or more) and the slip one
 # the web has hardly seen (Zipf 1.5: three in a hundred million), far apart.
@@ -300,8 +307,10 @@ def first_letter_slip(key: str, common: dict[str, int]) -> str | None:
 
 @functools.cache
 def _known_words() -> frozenset[str]:
-    """wordfreq's small list: every word of Zipf 3 or more (29,000), none of them a slip."""
-    return frozenset(common_words(0.0))
+    """wordfreq's small list: every word of Zipf 3 or more (29,000), none of them a slip
+    (decoded once a machine: ``checker.tablecache``)."""
+    return table("wordfreq-small-words", 1, [wordlist_file("small")],
+                 lambda: frozenset(common_words(0.0)))
 
 
 @register

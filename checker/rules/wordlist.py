@@ -23,6 +23,8 @@ from pathlib import Path
 
 import msgpack
 
+from checker.tablecache import table
+
 
 class WordListMissing(RuntimeError):
     pass
@@ -35,9 +37,14 @@ def _data_dir() -> Path:
     return Path(spec.origin).parent / "data"
 
 
+def wordlist_file(size: str) -> Path:
+    """wordfreq's English list of this size ("small", "large"), packed as wordfreq ships it."""
+    return _data_dir() / f"{size}_en.msgpack.gz"
+
+
 def _read(size: str) -> tuple[bytes, list[int]]:
     """The unpacked list and where each centibel's words start in it (skipped, not decoded)."""
-    raw = gzip.decompress((_data_dir() / f"{size}_en.msgpack.gz").read_bytes())
+    raw = gzip.decompress(wordlist_file(size).read_bytes())
     unpacker = msgpack.Unpacker(raw=False)
     unpacker.feed(raw)
     count = unpacker.read_array_header()
@@ -52,7 +59,9 @@ def _read(size: str) -> tuple[bytes, list[int]]:
 
 @functools.cache
 def _packed(size: str) -> tuple[bytes, list[int]]:
-    return _read(size)
+    """``_read``, kept between runs (``checker.tablecache``): unpacking the large list's gzip
+    costs 25 ms a process."""
+    return table(f"wordfreq-{size}", 1, [wordlist_file(size)], lambda: _read(size))
 
 
 def _centibels(size: str, word: str) -> int | None:
@@ -107,22 +116,36 @@ _ONE_FIX = re.compile(r"(?m)^(.+?)->[^,\n]*$")
 
 
 @functools.cache
-def _misspellings() -> tuple[str, frozenset[str]]:
+def _codespell_dictionary() -> Path | None:
     """codespell's list of common misspellings (``codespell_lib/data/dictionary.txt``, CC BY-SA
-    3.0, derived from English Wikipedia's list: "seperate->separate", one entry a line), with a
-    newline put before its first line, and the misspellings it gives one fix for. The fix is
-    read from the text when a word is found (few are), so a process holds the text and one
-    set, 9 MB, not a table of 58,000 pairs (18 MB); 30 ms a process either way. The package is
-    found without being imported and the file read as data: codespell's code (GPL-2.0) is
-    never run. Empty when codespell is absent."""
+    3.0, derived from English Wikipedia's list: "seperate->separate", one entry a line), or None
+    when codespell is absent. The package is found without being imported and the file read as
+    data: codespell's code (GPL-2.0) is never run."""
     spec = importlib.util.find_spec("codespell_lib")  # found, not imported
     if spec is None or spec.origin is None:
-        return "", frozenset()
+        return None
     path = Path(spec.origin).parent / "data" / "dictionary.txt"
-    if not path.is_file():
-        return "", frozenset()
-    text = "\n" + path.read_text(encoding="utf-8")
-    return text, frozenset(_ONE_FIX.findall(text))
+    return path if path.is_file() else None
+
+
+@functools.cache
+def _misspelling_text() -> str:
+    """The list's text with a newline put before its first line: a found word's fix is read
+    from it (few are found), so a process holds the text and one set, 9 MB, not a table of
+    58,000 pairs (18 MB)."""
+    path = _codespell_dictionary()
+    return "" if path is None else "\n" + path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _misspellings() -> frozenset[str]:
+    """The misspellings the list gives one fix for: 30 ms to read out of its text, kept between
+    runs (``checker.tablecache``). Empty when codespell is absent."""
+    path = _codespell_dictionary()
+    if path is None:
+        return frozenset()
+    return table("codespell-one-fix", 1, [path],
+                 lambda: frozenset(_ONE_FIX.findall(_misspelling_text())))
 
 
 @functools.cache
@@ -138,9 +161,9 @@ def common_misspelling(word: str) -> str | None:
     ``rules/typography/misspellings-allowed.txt`` does not accept it ("despatch", British);
     else None. An entry with several fixes, or one with a reason to check it, has no single
     right word."""
-    text, listed = _misspellings()
-    if word not in listed or word in _allowed_spellings():
+    if word not in _misspellings() or word in _allowed_spellings():
         return None
+    text = _misspelling_text()
     at = text.index(f"\n{word}->") + len(word) + 3
     end = text.find("\n", at)
     fix = text[at : len(text) if end < 0 else end].strip()
