@@ -199,8 +199,8 @@ def table(result: Result) -> str:
         "patterns and word tables come from the files the warm-up run wrote "
         "(`checker.patterncache`, `checker.tablecache`), as after a user's first run on a "
         "machine"
-        + (f" (with every process compiling them: {p.median_wall() / u.median_wall():.1f}× "
-           "proselint's median)." if u.wall else "."),
+        + (f" (with every process compiling and building them afresh: "
+           f"{p.median_wall() / u.median_wall():.1f}× proselint's median)." if u.wall else "."),
         *([f"With the cache filled by an earlier run and no file changed, the median run takes "
            f"{k.median_wall():.2f} s: {p.median_wall() / k.median_wall():.1f}× proselint's "
            "median, the case of a CI job or pre-commit hook re-run over a repository where "
