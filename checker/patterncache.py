@@ -172,6 +172,13 @@ def save(keys: set[Any], warm_up: Callable[[], object]) -> bool:
     write ``keys`` and the patterns it used to the file. True when written."""
     if not enabled():
         return False
+    folder = startup_folder()
+    try:  # a folder that cannot be written: no warm-up and no compiling again, every run
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
     try:
         with recording() as warm:
             warm_up()

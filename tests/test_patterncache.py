@@ -86,10 +86,16 @@ def test_a_damaged_or_stale_file_is_written_again(tmp_path: Path,
     assert marshal.loads(path.read_bytes())[0] == header
 
 
-def test_a_folder_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_written_changes_nothing(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     assert _check(str(blocker / "cache")) == _check("0")
+    # and costs nothing: no warm-up is run for a file that could not be written
+    monkeypatch.setenv("CHECKER_STARTUP_CACHE", str(blocker / "cache"))
+    warmed: list[int] = []
+    assert patterncache.save(set(), lambda: warmed.append(1)) is False
+    assert warmed == []
 
 
 def test_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
