@@ -11,9 +11,10 @@ there. Nothing else changes: a rebuilt pattern is the object ``re.compile`` woul
 the same opcodes, and ``tests/test_patterncache.py`` checks the opcodes against a fresh compile.
 
 The file is marshal data in ``$XDG_CACHE_HOME/checker`` (``~/.cache/checker``), named after the
-Python version and ``_sre``'s magic number; it is written when it is missing or when importing
-the rules compiled a pattern it lacks (the code changed), after checking a fixed warm-up text so
-that it holds the patterns every check needs, and never the ones a document's own words made.
+Python version, ``_sre``'s magic number and the package's folder; it is written when it is
+missing or when importing the rules compiled a pattern it lacks (the code changed), after
+checking a fixed warm-up text so that it holds the patterns every check needs, and never the
+ones a document's own words made.
 Any trouble (another Python, a file that does not load, a cache folder that cannot be written)
 means the patterns compile as before: no result ever depends on the file.
 ``CHECKER_STARTUP_CACHE=0`` turns it off (and the word tables ``checker.tablecache`` keeps);
@@ -74,11 +75,14 @@ def enabled() -> bool:
 
 
 def _header() -> tuple[Any, ...]:
-    return (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+    """What a file must have been written by: this Python build and this installation of the
+    package (two checkouts of different code would otherwise rewrite one file turn about)."""
+    return (FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS,
+            str(Path(__file__).resolve().parent))
 
 
 def cache_path() -> Path:
-    """The file, in ``startup_folder()``, named after the Python build."""
+    """The file, in ``startup_folder()``, named after ``_header()``."""
     name = hashlib.sha256(repr(_header()).encode()).hexdigest()[:16]
     return startup_folder() / f"patterns-{name}.marshal"
 
