@@ -33,16 +33,16 @@ import array
 import contextlib
 import hashlib
 import marshal
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from checker.tablecache import startup_cache_on, startup_folder, writable, write_marshal
+
 FORMAT = 1
 MAX_ENTRIES = 1000  # a warm-up check compiles about 370
-_OFF = ("0", "false", "off", "no")
 
 try:  # CPython's regular-expression engine and compiler
     import _sre
@@ -51,21 +51,6 @@ except ImportError:  # pragma: no cover - another Python
     _sre = None
 
 _state: dict[str, Any] = {"loaded": None, "keys": frozenset()}
-
-
-def startup_cache_on() -> bool:
-    """False when ``CHECKER_STARTUP_CACHE`` turns off what is kept between runs (compiled
-    patterns here, word tables in ``checker.tablecache``)."""
-    return os.environ.get("CHECKER_STARTUP_CACHE", "").lower() not in _OFF
-
-
-def startup_folder() -> Path:
-    """Where they are kept: ``$CHECKER_STARTUP_CACHE`` when that names a folder, else
-    ``$XDG_CACHE_HOME/checker`` (``~/.cache/checker``, where the ONNX exports are too)."""
-    folder = os.environ.get("CHECKER_STARTUP_CACHE", "")
-    if folder:
-        return Path(folder)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "checker"
 
 
 def enabled() -> bool:
@@ -174,24 +159,17 @@ def lacks(keys: set[Any]) -> bool:
 def save(keys: set[Any], warm_up: Callable[[], object]) -> bool:
     """Run ``warm_up`` (a check of a fixed text, which compiles what every check needs), then
     write ``keys`` and the patterns it used to the file. True when written."""
-    if not enabled():
-        return False
-    folder = startup_folder()
-    try:  # a folder that cannot be written: no warm-up and no compiling again, every run
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):
-        return False
-    if not os.access(folder, os.W_OK):
+    # a folder that cannot be written: no warm-up and no compiling again, every run
+    if not enabled() or not writable():
         return False
     try:
         with recording() as warm:
             warm_up()
         wanted = sorted(keys | warm, key=lambda key: (key[1], key[2]))[:MAX_ENTRIES]
         entries = [_entry(pattern, flags) for _, pattern, flags in wanted]
-        from checker.atomic import write_bytes
-
-        write_bytes(cache_path(), marshal.dumps((_header(), entries)), durable=False)
-    except Exception:  # a cache folder that cannot be written: no cache, the check goes on
+    except Exception:  # the check itself will say what went wrong; no file is kept
+        return False
+    if not write_marshal(cache_path(), (_header(), entries)):
         return False
     _state["loaded"], _state["keys"] = True, frozenset(wanted)
     return True

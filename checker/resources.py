@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,12 @@ def shared_data_path(*parts: str) -> Path:
     """``../shared/data`` next to the source checkout (datasets that are read, never copied in);
     callers skip cleanly when it is absent."""
     return _PACKAGE.parent.parent.joinpath("shared", "data", *parts)
+
+
+def user_cache_root() -> Path:
+    """Where data derived on this machine is kept between runs (the ONNX graphs, the compiled
+    patterns, the word tables): ``$XDG_CACHE_HOME/checker``, else ``~/.cache/checker``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "checker"
 
 
 def rules_path(*parts: str) -> Path:

@@ -5,28 +5,65 @@ needs it: TY109 the set of codespell's one-fix misspellings (58,000 keys read wi
 from its 0.6 MB dictionary, about 30 ms), the rules that ask how common a word is wordfreq's
 lists unpacked from gzip (the large one 25 ms) and the small list's words as a set. A
 rules-only check of one article paid up to 80 ms of its 0.2 s for them. ``table`` keeps each
-such table as marshal data beside the compiled patterns (``checker.patterncache``'s folder,
-``~/.cache/checker``), under a key made of the Python version, the table's name and version,
-and the path, size and modification time of every file it is built from: a reinstalled or
-upgraded package is a new key, so a table is never read for data it was not built from. A file
-that is missing, damaged or cannot be written means the table is built as before.
-``CHECKER_STARTUP_CACHE=0`` turns it off.
+such table as marshal data in ``startup_folder()`` (``~/.cache/checker``, shared with the
+compiled patterns of ``checker.patterncache``), under a key made of the Python version, the
+table's name and version, and the path, size and modification time of every file it is built
+from: a reinstalled or upgraded package is a new key, so a table is never read for data it was
+not built from. A file that is missing, damaged or cannot be written means the table is built
+as before. ``CHECKER_STARTUP_CACHE=0`` turns both off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-from checker.patterncache import startup_cache_on, startup_folder
+from checker.resources import user_cache_root
 
 T = TypeVar("T")
 FORMAT = 1
+_OFF = ("0", "false", "off", "no")
+
+
+def startup_cache_on() -> bool:
+    """False when ``CHECKER_STARTUP_CACHE`` turns off what is kept between runs (the word
+    tables here, the compiled patterns in ``checker.patterncache``)."""
+    return os.environ.get("CHECKER_STARTUP_CACHE", "").lower() not in _OFF
+
+
+def startup_folder() -> Path:
+    """Where they are kept: ``$CHECKER_STARTUP_CACHE`` when that names a folder, else
+    ``resources.user_cache_root()`` (``~/.cache/checker``, where the ONNX exports are too)."""
+    folder = os.environ.get("CHECKER_STARTUP_CACHE", "")
+    return Path(folder) if folder else user_cache_root()
+
+
+def writable() -> bool:
+    """Can files be kept in ``startup_folder()`` (made if it is missing)?"""
+    try:
+        folder = startup_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to put it in
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def write_marshal(path: Path, value: Any) -> bool:
+    """Replace ``path`` with ``value`` as marshal data (atomically; not flushed to disk, since
+    it can be made again). False where it cannot be written: then nothing is kept."""
+    from checker.atomic import write_bytes
+
+    try:
+        write_bytes(path, marshal.dumps(value), durable=False)
+    except Exception:  # a folder that cannot be written, a value marshal cannot write
+        return False
+    return True
 
 
 def _key(name: str, version: int, sources: Sequence[Path]) -> tuple[Any, ...]:
@@ -61,16 +98,12 @@ def table(name: str, version: int, sources: Sequence[Path], build: Callable[[], 
     except Exception:  # missing, partial or another format: built again below
         pass
     value = build()
-    try:
-        from checker.atomic import write_bytes
-
-        write_bytes(path, marshal.dumps(cast(Any, (key, value))), durable=False)
+    if write_marshal(path, (key, value)):
         prefix = f"table-{name}-"
-        for other in os.listdir(path.parent):  # (not glob: its pattern would be compiled)
-            if (other.startswith(prefix) and len(other) == len(path.name)
-                    and other.endswith(".marshal") and other != path.name):
-                (path.parent / other).unlink(missing_ok=True)  # built from files since
-                # replaced (a package upgraded)
-    except Exception:  # a folder that cannot be written: the table is simply not kept
-        pass
+        with contextlib.suppress(OSError):
+            for other in os.listdir(path.parent):  # (not glob: its pattern would be compiled)
+                if (other.startswith(prefix) and len(other) == len(path.name)
+                        and other.endswith(".marshal") and other != path.name):
+                    (path.parent / other).unlink(missing_ok=True)  # built from files since
+                    # replaced (a package upgraded)
     return value

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from checker.atomic import _umask, write_text
 from checker.modelhub import ModelError
 from checker.nli.batching import model_batches, padded_feeds
+from checker.resources import user_cache_root
 
 if TYPE_CHECKING:
     import numpy as np
@@ -54,10 +55,7 @@ class CacheUnavailable(ModelError):
 
 def cache_dir() -> Path:
     explicit = os.environ.get("CHECKER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "checker"
+    return Path(explicit) if explicit else user_cache_root()
 
 
 def source_key(model_dir: Path, kind: str) -> str:
