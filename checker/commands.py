@@ -130,11 +130,10 @@ def _worker(batch: tuple[list[str], CliRequest]) -> list[FileResult]:
 def _warm() -> None:
     """Import the rules, compile their patterns and read the word list once, in the process
     about to fork: each worker then starts with them instead of paying for them again."""
-    from checker.engine import check_text
-    from checker.rules import WARM_UP_TEXT
+    from checker.rules import warm_up
     from checker.rules.wordlist import WordListMissing, zipf
 
-    check_text(WARM_UP_TEXT, "warm.txt", "text", Settings(use_model=False))
+    warm_up()
     with contextlib.suppress(WordListMissing):  # said by the rules that need it, file by file
         zipf("warm")
 

@@ -26,11 +26,11 @@ def all_rules() -> list[type[Rule]]:
                 importlib.import_module(f"checker.rules.{module}")
         _imported = True
         if patterncache.lacks(compiled):
-            patterncache.save(compiled, _warm_up)
+            patterncache.save(compiled, warm_up)
     return sorted(registered().values(), key=lambda r: r.code)
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Check a fixed text without the model: what every check compiles, compiled."""
     from checker.config import Settings
     from checker.engine import check_text
@@ -45,4 +45,4 @@ def rule_by_code(code: str) -> type[Rule] | None:
     return None
 
 
-__all__ = ["Context", "Rule", "all_rules", "register", "rule_by_code"]
+__all__ = ["Context", "Rule", "all_rules", "register", "rule_by_code", "warm_up"]
