@@ -206,10 +206,11 @@ class ReplacedWordModel:
         out: list[list[WordScore]] = []
         for text, words in zip(sentences, scored, strict=True):
             judged = []
-            tokens = tokenize(text)  # once for all the sentence's words
+            tokens = None  # once for all the sentence's words, when one of them is judged
             for w in words:
                 if w.probability < self.combiner.gate or not candidate(text[w.start : w.end]):
                     continue
+                tokens = tokens or tokenize(text)
                 row, instead = self._fluency.judge(text, w.start, w.probability, tokens)
                 judged.append(WordScore(w.start, w.end, self.combiner.probability(row), instead))
             out.append(judged)

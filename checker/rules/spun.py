@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.document import Document, Span
 from checker.entries import (
@@ -24,6 +25,9 @@ from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
 from checker.rules.textutil import PhraseList, cased_like, lower_text_words
+
+if TYPE_CHECKING:  # (the model's module is imported only where GB104 runs)
+    from checker.nli.replaced import WordScore
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -842,19 +846,16 @@ hides that the copy was machine-rewritten: its facts need checking against the o
                               for w in hits[1:5]))
 
 
-def _score(word: Any) -> str:
+def _score(word: WordScore) -> str:
     """A word's probability, and the near synonym that fits its place, if one does."""
     if word.instead:
         return f"{word.probability:.2f}, perhaps {word.instead!r}"
     return f"{word.probability:.2f}"
 
 
-def _pooled(words: Sequence[Any]) -> float:
+def _pooled(words: Sequence[WordScore]) -> float:
     """The chance that at least one of the words was replaced, each judged on its own."""
-    none = 1.0
-    for w in words:
-        none *= 1.0 - w.probability
-    return 1.0 - none
+    return 1.0 - math.prod(1.0 - w.probability for w in words)
 
 
 def scored_sentences(doc: Document) -> list[Span]:
