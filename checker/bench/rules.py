@@ -131,12 +131,12 @@ def run(runs: int, source: Path) -> Result:
         # the compiled patterns and word tables kept between runs (checker.patterncache,
         # checker.tablecache) of this bench alone, which the warm-up run writes, as a user's
         # first run on a machine does
-        patterns = {"CHECKER_STARTUP_CACHE": str(work / "startup")}
+        startup = {"CHECKER_STARTUP_CACHE": str(work / "startup")}
         # warm-up: page cache, .pyc files, the startup cache
-        _check_checker(timed(checker_cmd, work, **patterns)[2], count)
+        _check_checker(timed(checker_cmd, work, **startup)[2], count)
         _check_proselint(timed(proselint_cmd, work)[2])
         for _ in range(runs):
-            wall_c, cpu_c, proc = timed(checker_cmd, work, **patterns)
+            wall_c, cpu_c, proc = timed(checker_cmd, work, **startup)
             _check_checker(proc, count)
             wall_p, cpu_p, proc = timed(proselint_cmd, work)
             _check_proselint(proc)
@@ -150,9 +150,9 @@ def run(runs: int, source: Path) -> Result:
             uncompiled.cpu.append(cpu_u)
             pairs.append(wall_p / wall_c)
         cached = Timings()
-        _check_checker(timed(cached_cmd, work, **patterns)[2], count)  # fills .checker_cache
+        _check_checker(timed(cached_cmd, work, **startup)[2], count)  # fills .checker_cache
         for _ in range(runs):
-            wall, cpu, proc = timed(cached_cmd, work, **patterns)
+            wall, cpu, proc = timed(cached_cmd, work, **startup)
             _check_checker(proc, count)
             cached.wall.append(wall)
             cached.cpu.append(cpu)
