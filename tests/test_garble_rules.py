@@ -516,6 +516,13 @@ def test_a_name_written_as_two_words_and_as_one_is_one_name_spelled_two_ways() -
     case = "LeBron James scored 30. Then Lebron James made a jumper. LeBron was tired."
     assert _found(case, "NM101") == ["Lebron"]
     assert _found("See @Lebron or www.Lebron.com for LeBron James.", "NM101") == []
+    # a network's, an account's or a code's name given as a field's value is written as one word
+    # on purpose; the same word in the running text is still the name with its space lost
+    fields = ("Venue: Harbour Link Centre, Wharf Street.\n\nWi-Fi network: HarbourLink. The "
+              "password is on your badge.\n\nUsername: HarbourLink\n")
+    assert _found(fields, "NM101") == []
+    assert _found(fields + "\nThe talks are run by HarbourLink.\n", "NM101") == [
+        "HarbourLink"]
 
 
 def test_a_name_written_with_its_accents_and_without_is_one_name_two_ways() -> None:
@@ -744,6 +751,20 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     shown = [f for f in check_text(site, "draft.txt", "text", Settings(
         use_model=False, select=("SP101",))).findings]
     assert len(shown) == 1 and site[shown[0].start:].startswith("HarbourGazette.co.uk Top")
+
+
+def test_a_recommendation_heading_over_the_page_s_own_prose_is_its_section() -> None:
+    # a listings page's "EDITOR'S PICK" over a paragraph recommending one of its own entries
+    own = ("The Gull and Anchor, Quayside: pub venue, capacity 120.\n\nEDITOR'S PICK\n\n"
+           "If you only go to one gig this week, make it Marisol Vega at the Foundry on "
+           "Wednesday, if you can find a returned ticket.\n")
+    assert _found(own, "SP101") == []
+    assert _found(own.replace("EDITOR'S PICK", "Don’t miss:"), "SP101") == []
+    # with teasers under it, it heads a links block; and "Read more" over prose is a link's
+    # leftover label, as before
+    links = own.replace("If you only", "Ten beaches you must visit this summer\n\nIf you only")
+    assert _found(links, "SP101") == ["EDITOR'S PICK\n\nTen beaches you must visit this summer"]
+    assert _found(own.replace("EDITOR'S PICK", "Read more"), "SP101") == ["Read more"]
 
 
 def test_a_one_word_opener_before_one_or_two_words_is_a_table_s_field() -> None:

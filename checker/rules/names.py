@@ -426,6 +426,21 @@ def spacing_variants(text: str) -> list[SpacedVariant]:
     return sorted(found + _spaced(text), key=lambda v: v.minority[0])
 
 
+# A field whose value is written as one word on purpose: "Wi-Fi network: KelbrookCivic", "Username:
+# HarbourFerries", "Hashtag: #GreenWeek" (a network's, an account's or a code's name, not the
+# place or body it is named after with its space lost).
+_IDENTIFIER_FIELD = re.compile(
+    r"(?i:wi-?fi(?:[ \t]network)?|network(?:[ \t]name)?|ssid|password|user[ \t]?name|handle"
+    r"|hashtag|log[ \t]?in|account|promo(?:tional)?[ \t]code|discount[ \t]code|code)"
+    r"[ \t]*+[:=][ \t]*+[#@]?+\Z")
+
+
+def _identifier_field(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return (":" in text[line_start:start] or "=" in text[line_start:start]) and \
+        _IDENTIFIER_FIELD.search(text, line_start, start) is not None
+
+
 def _spaced(text: str) -> list[SpacedVariant]:
     """Names written both as two words and as one."""
     # a first pass with findall (in C): most texts have no such pair
@@ -439,7 +454,7 @@ def _spaced(text: str) -> list[SpacedVariant]:
             pairs[key].append((m.start(), m.end()))
     closed: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in _CLOSED_WORD.finditer(text):
-        if (key := m.group().lower()) in keys:
+        if (key := m.group().lower()) in keys and not _identifier_field(text, m.start()):
             closed[key].append((m.start(), m.end()))
     return [_variant(text, text[ones[0][0]:ones[0][1]], ones, pairs[key])
             for key, ones in closed.items()

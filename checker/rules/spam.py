@@ -275,6 +275,20 @@ def _prose_line(text: str) -> bool:
             and not _BULLET_LINE.match(text))
 
 
+# Openers that also head a page's own section: a listings page's "EDITOR'S PICK" or "DON'T
+# MISS" over a paragraph recommending one of its own entries.
+_SECTION_OPENERS = frozenset(("editor's pick", "editors' picks", "editors pick", "don't miss",
+                              "do not miss", "must read", "must-read", "recommended"))
+
+
+def _own_section(heading: str, following: list[Span], doc: Document) -> bool:
+    """Is a recommendation's heading alone on its line (``_SECTION_OPENERS``), with no link
+    under it but a paragraph of prose, the heading of the page's own section?"""
+    opener = " ".join(heading.strip(" \t\u00a0:.!»>•*-").replace("’", "'").lower().split())
+    return (opener in _SECTION_OPENERS and bool(following)
+            and _prose_line(doc.text[following[0].start : following[0].end]))
+
+
 @register
 class InjectedRelatedLink(Rule):
     code = "SP101"
@@ -322,6 +336,8 @@ the story, mislead readers about what the article says, and often advertise some
             block = [line]
             if not text[m.end():].strip(" \t:.!»>"):  # a heading: the links listed under it
                 block += _links_under(doc, lines[n + 1 : n + 1 + MAX_BLOCK_LINES], pattern)
+                if len(block) == 1 and _own_section(text, lines[n + 1 : n + 2], doc):
+                    continue
             skip_to = n + len(block)
             reported.update(range(n, skip_to))
             more = ("" if len(block) == 1 else " (and the line under it)" if len(block) == 2
