@@ -753,6 +753,18 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     assert len(shown) == 1 and site[shown[0].start:].startswith("HarbourGazette.co.uk Top")
 
 
+def test_a_report_s_headlines_heading_over_its_prose_is_no_menu_item() -> None:
+    own = ("Market report: September\n\nHeadlines\n\nFour of the seven districts saw average "
+           "prices rise in September, while three recorded falls.\n")
+    assert _found(own, "SP102") == []
+    # a site's menu item: among other menu lines, over a link's headline, or at the page's end
+    assert _found(own.replace("Headlines", "Headlines\n\nHome | News | Sport"), "SP102") == [
+        "Headlines\n\nHome | News | Sport"]
+    assert _found(own.replace("Headlines", "Headlines\n\nPrices rise again"), "SP102") == [
+        "Headlines"]
+    assert _found(own + "\nHeadlines\n", "SP102") == ["Headlines"]
+
+
 def test_a_recommendation_heading_over_the_page_s_own_prose_is_its_section() -> None:
     # a listings page's "EDITOR'S PICK" over a paragraph recommending one of its own entries
     own = ("The Gull and Anchor, Quayside: pub venue, capacity 120.\n\nEDITOR'S PICK\n\n"

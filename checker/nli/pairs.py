@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.entries import running_score, speaker_label, unlabelled
+from checker.entries import WEEKDAYS, running_score, speaker_label, unlabelled
 from checker.nli.lexicon import stopwords
 from checker.rules.garble import function_words
 from checker.rules.textutil import count_words
@@ -148,6 +148,53 @@ def _elliptical_answer(said: str) -> bool:
     return len(own) < ANSWER_OWN_WORDS
 
 
+# A question reported, not asked: "She asks Finn whether he has been in the office." claims only
+# that she asked; what follows "whether" is the question, which a later answer ("Finn tells her
+# he spent the whole night on his boat") does not contradict. Only a sentence that ends with the
+# question: with a comma, semicolon or dash after it, a claim may follow ("He was asked whether
+# he would resign, and said no").
+_REPORTED_QUESTION = re.compile(
+    r"(?i:\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|inquires?|inquired"
+    r"|enquires?|enquired|(?:want|wants|wanted)[ \t]to[ \t]know))"
+    r"(?:[ \t]++(?!(?i:to|that|for)\b)[\w'’.-]++){0,3}?[ \t]++(?i:whether|if)\b[^,;:–—\n]*+\Z")
+
+
+def _reported_question(sentence: str) -> bool:
+    if "whether" not in sentence and " if " not in sentence:
+        return False  # (found without the pattern's scan: most sentences hold neither)
+    return _REPORTED_QUESTION.search(sentence.rstrip()) is not None
+
+
+# A row of a table by day: "Valley line: Tuesday no service; Thursday hourly; Saturday no
+# service.", "Opening hours: Monday 9am-5pm; Saturday 10am-4pm; Sunday closed." Each part is a
+# day's entry; read whole, against one day's statement ("Valley line: no service."), the model
+# finds conflicts among parts that are about other days (0.97 on a strike guide's summary).
+_FIRST_WORD = re.compile(r"[^A-Za-z]{0,3}+([A-Za-z]++)")
+DAY_ROW_PARTS = 2
+# a row's entries are terse; a sentence with a verb of its own is prose ("Monday was wet;
+# Tuesday was worse.")
+_ROW_VERBS = frozenset(("is", "are", "was", "were", "will", "has", "have", "had", "would",
+                        "said", "says", "did", "does", "be", "been"))
+
+
+def _opens_on_day(text: str) -> bool:
+    m = _FIRST_WORD.match(text)
+    return m is not None and m.group(1).lower() in WEEKDAYS
+
+
+def _day_row(sentence: str) -> bool:
+    if sentence.count(";") < DAY_ROW_PARTS - 1:
+        return False
+    parts = sentence.split(";")
+    if not _opens_on_day(parts[0]):  # the row's label first: "Valley line: Tuesday …"
+        colon = parts[0].find(":")
+        if colon < 0:
+            return False
+        parts[0] = parts[0][colon + 1 :]
+    return all(_opens_on_day(part) for part in parts) and not any(
+        w in _ROW_VERBS for w in _WORD.findall(sentence.lower()))
+
+
 def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     # words, not dots: "Previous page . . . ." is a link's label of two words; and the words
     # said, not the speaker's label: "INES CALDWELL: All the time." answers a question in
@@ -162,7 +209,8 @@ def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
     if said < min_words or _elliptical_answer(text):
         return False
     return (not sentence.rstrip().endswith("?")
-            and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence))
+            and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence)
+            and not _reported_question(sentence) and not _day_row(sentence))
 
 
 _CLOCK_SUFFIX = re.compile(r"(?<=\d)[ \t]?+[ap]\.m\.?+|(?<=\d)[ \t]?+[ap]m\b")

@@ -45,13 +45,14 @@ are left to them.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from checker.entries import (
     BULLETS,
+    FIELD_ENTRIES,
     MONTHS,
     WEEKDAYS,
     case_entries,
@@ -820,6 +821,8 @@ class PairFilter:
         written = [written_label(s) for s in sentences]
         self._labels = entry_labels(sentences, paragraphs, written)
         self._fields = listing_fields(self._labels) | record_fields(sentences, written)
+        self._parents = _parent_entries(self._labels, written, paragraphs)
+        self._subfields = _entry_fields(self._labels, self._parents)
         self._entries = entry_numbers(sentences)
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)
@@ -838,6 +841,7 @@ class PairFilter:
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
+        self._heading_days = _under_day_headings(headings, sentences)
         # the day each entry of a dated list names (two entries of a list, two days)
         self._list_days = [entry_day(s) if listing_entry(s) else None for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
@@ -902,6 +906,10 @@ class PairFilter:
             return False
         if a != b or a in self._fields:
             return True  # two speakers; or one field of two entries of a listing ("When: …")
+        pa, pb = self._parents[i], self._parents[j]
+        if a in self._subfields and pa is not None and pb is not None and pa != pb:
+            return True  # one field of two entries ("Lot 18: … Hammer: £540, below low
+            # estimate." / "Lot 25: … Hammer: £380, below low estimate.")
         # one voice in two rounds of a roll call ("who will win" / "who should win")
         ra, rb = self._rounds.get(i), self._rounds.get(j)
         return ra is not None and rb is not None and ra != rb
@@ -965,6 +973,11 @@ class PairFilter:
             return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws
         if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
+        ha, hb = self._heading_days[i], self._heading_days[j]
+        if ha is not None and hb is not None and ha != hb:
+            return True  # under two days' headings ("Tuesday 4 March (strike day)" / "Cathedral
+            # line: one train an hour between 8am and 6pm." … "Saturday 8 March (strike day)" /
+            # "Cathedral line: one train an hour between 9am and 5pm.")
         la, lb = self._list_days[i], self._list_days[j]
         if la is not None and lb is not None and la != lb:
             return True  # two entries of a dated list ("Monday (19/03/18) …" / "Tuesday …")
@@ -1526,6 +1539,59 @@ def _under_year_headings(headings: Sequence[bool],
             current = own
         out.append(own or current)
     return out
+
+
+def _under_day_headings(headings: Sequence[bool], sentences: Sequence[str]) -> list[str | None]:
+    """On a page divided by headings of two days or more (a day-by-day guide's "Tuesday 4 March
+    (strike day)" … "Saturday 8 March (strike day)", a parish's week, a festival's programme),
+    the day of the heading each sentence is under, where the sentence names no day of its
+    own; else None. A heading that names no day ("At a glance", "Tickets and refunds") ends the
+    day's section."""
+    # a heading may end on a note in brackets ("(strike day)"), which no heading line ends on
+    heads = [heading or (s.rstrip().endswith(")") and "\n" not in s.strip()
+                         and len(s.split()) <= SUBHEAD_WORDS)
+             for s, heading in zip(sentences, headings, strict=True)]
+    days = [entry_day(s) if head else None for s, head in zip(sentences, heads, strict=True)]
+    out: list[str | None] = [None] * len(sentences)
+    if len({d for d in days if d is not None}) < 2:
+        return out
+    current: str | None = None
+    for k, sentence in enumerate(sentences):
+        if heads[k]:
+            current = days[k]
+        elif current is not None and entry_day(sentence) is None:
+            out[k] = current
+    return out
+
+
+def _parent_entries(labels: Sequence[str | None], written: Sequence[str | None],
+                    paragraphs: Sequence[int] | None) -> list[str | None]:
+    """For a sentence that opens with a label of its own inside an entry of a list (the block
+    before it opened with another label: "Lot 18: A carved oak blanket chest, 17th century.
+    Estimate £600-£900. Hammer: £540, below low estimate."), the entry's label ("lot 18");
+    else None."""
+    out: list[str | None] = [None] * len(labels)
+    if paragraphs is None:
+        return out
+    for k in range(1, len(labels)):
+        if written[k] is not None and paragraphs[k] == paragraphs[k - 1] and \
+                labels[k - 1] is not None and labels[k - 1] != labels[k]:
+            out[k] = labels[k - 1]
+    return out
+
+
+def _entry_fields(labels: Sequence[str | None], parents: Sequence[str | None]) -> frozenset[str]:
+    """The labels of fields inside a list's entries: a label that opens ``FIELD_ENTRIES``
+    sentences or more, each inside an entry (``_parent_entries``) and no two inside the same
+    one ("Hammer:" in every lot of a sale's results). A speaker's label in a transcript whose
+    turns share lines comes after the same few other speakers again and again, and is no
+    field."""
+    under: dict[str, list[str]] = defaultdict(list)
+    for label, parent in zip(labels, parents, strict=True):
+        if label is not None and parent is not None:
+            under[label].append(parent)
+    return frozenset(label for label, entries in under.items()
+                     if len(entries) >= FIELD_ENTRIES and len(set(entries)) == len(entries))
 
 
 def _under_headings(heads: Iterable[int], count: int, start: int = 0) -> list[int | None]:

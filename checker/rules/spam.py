@@ -289,6 +289,27 @@ def _own_section(heading: str, following: list[Span], doc: Document) -> bool:
             and _prose_line(doc.text[following[0].start : following[0].end]))
 
 
+# Furniture's labels that also head a section of a page's own: a report's "Headlines" over
+# the paragraph that gives them (a news site's menu item "Headlines" stands among other menu
+# lines or over a link's headline).
+_SECTION_LABELS = frozenset(("headlines",))
+
+
+def _own_heading(doc: Document, block: list[tuple[Span, str]]) -> bool:
+    """Is a block of boilerplate one section label (``_SECTION_LABELS``) alone on its line,
+    right over a paragraph of prose?"""
+    if len(block) != 1 or block[0][1].strip(" \t:.!").lower() not in _SECTION_LABELS:
+        return False
+    start = doc.text.find("\n", block[0][0].end)
+    while start >= 0:
+        end = doc.text.find("\n", start + 1)
+        line = doc.text[start + 1 : len(doc.text) if end < 0 else end]
+        if line.strip():
+            return _prose_line(line)
+        start = end
+    return False
+
+
 @register
 class InjectedRelatedLink(Rule):
     code = "SP101"
@@ -516,6 +537,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block = []
         if block:
             blocks.append(block)
+        blocks = [b for b in blocks if not _own_heading(doc, b)]
         bio = None if line is None else self._author_bio(doc, line, blocks)
         if bio is not None:
             blocks.append([bio])

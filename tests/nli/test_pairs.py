@@ -46,6 +46,16 @@ def test_short_fragments_and_questions_are_not_sent_to_the_model() -> None:
     assert model_eligible("Unemployment climbed in June.")
     assert not model_eligible("Corner, Rovers.")
     assert not model_eligible("Did unemployment climb in June?")
+    # a question reported, not asked: it claims only that someone asked
+    for asked in ("She asks Finn whether he has been in the office.",
+                  "The minister asked reporters if they had read the report.",
+                  "Police want to know whether anyone saw the car."):
+        assert not model_eligible(asked), asked
+    # a claim after the question, or "if" as a condition, is still a claim
+    for claim in ("He was asked whether he would resign, and said he would not.",
+                  "He was asked to leave if the protest continued.",
+                  "They asked for help if the water rose."):
+        assert model_eligible(claim), claim
 
 
 def test_a_label_line_is_not_sent_to_the_model_but_a_short_claim_is() -> None:
@@ -221,3 +231,14 @@ def test_an_update_log_s_date_and_time_line_is_no_statement() -> None:
         assert not model_eligible(stamp), stamp
     # a sentence with a clock time in it still claims something
     assert model_eligible("The train left the yard at 9 a.m. on Friday, the railroad said.")
+
+
+def test_a_row_of_a_table_by_day_is_not_sent_to_the_model() -> None:
+    # each part is a day's entry: read whole against one day's line, the model finds conflicts
+    for row in ("Kingsmere branch: Tuesday no service; Thursday no service; Saturday no service.",
+                "Opening hours: Monday 9am-5pm; Saturday 10am-4pm; Sunday closed."):
+        assert not model_eligible(row), row
+    # prose that joins two days' statements is still a claim
+    for claim in ("Monday was wet; Tuesday was worse, the forecaster said.",
+                  "The shop opens on Monday; it closes on Friday."):
+        assert model_eligible(claim), claim

@@ -1691,3 +1691,41 @@ def test_two_items_of_an_enumerated_list_are_each_about_their_own_subject() -> N
     merged = ["Schemes\ni) The Harbour Skills scheme started in 2015.", sentences[2],
               sentences[3], sentences[4]]
     assert unlikely_pairs(merged, [(1, 3)], [0, 0, 0, 0]) == {(1, 3)}
+
+
+def test_one_field_of_two_entries_of_a_list_is_two_entries_statements() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    # a sale's results: each lot a line, its hammer price a field inside it
+    lots = [("Lot 18: A carved oak blanket chest.", "Estimate £600-£900.",
+             "Hammer: £540, below low estimate."),
+            ("Lot 22: A seascape in oils.", "Estimate £6,000-£9,000.",
+             "Hammer: £14,500, well above top estimate."),
+            ("Lot 25: A Japanese Satsuma vase.", "Estimate £400-£600.",
+             "Hammer: £380, below low estimate.")]
+    sentences = [s for lot in lots for s in lot]
+    paragraphs = [k for k, lot in enumerate(lots) for _ in lot]
+    assert unlikely_pairs(sentences, [(2, 8), (5, 8)], paragraphs) == {(2, 8), (5, 8)}
+    # a speaker who talks again after the same other speaker, in lines of one paragraph, is
+    # one voice in two turns, which may contradict itself
+    turns = ["Q: Where were you on Friday?", "Tilsley: I was at home all evening.",
+             "Q: And on Saturday?", "Tilsley: I was at home then too.",
+             "Q: Did you go out at all?", "Tilsley: I was never at home that weekend."]
+    assert unlikely_pairs(turns, [(1, 5)], [0] * len(turns)) == set()
+
+
+def test_lines_under_two_days_headings_are_two_days_statements() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = ["Rail strike: your day-by-day guide",
+                 "Tuesday 4 March (strike day)",
+                 "Cathedral line: one train an hour between 8am and 6pm.",
+                 "Northern Loop: no service.",
+                 "Saturday 8 March (strike day)",
+                 "Cathedral line: one train an hour between 9am and 5pm.",
+                 "At a glance",
+                 "Cathedral line: trains run between 9am and 5pm on strike days."]
+    assert unlikely_pairs(sentences, [(2, 5), (2, 7)]) == {(2, 5)}
+    # one day's heading dates nothing by itself (a page's dateline)
+    one_day = [s for k, s in enumerate(sentences) if k not in (4, 6, 7)]
+    assert unlikely_pairs(one_day, [(2, 4)]) == set()
