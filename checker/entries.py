@@ -513,6 +513,12 @@ _RUNNING_SCORE = re.compile(
 _DASHED_SCORE = re.compile(
     rf"(?:[^\n]{{0,30}}?[ \t,:!.–—-])??({_SIDE})[ \t]+(\d{{1,3}})[ \t]*[-–][ \t]*(\d{{1,3}})[ \t]+"
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
+# A match statistic's label: "Shots: Harbour City 15, Millbrook Athletic 8" and "Corners:
+# Harbour City 7, Millbrook Athletic 3" are two counts of a statistics table, not two scores.
+_STAT_LABEL = re.compile(
+    r"\W{0,3}+(?i:possession|shots(?:[ \t]+(?:on|off)[ \t]+target)?+|attempts(?:[ \t]+on[ \t]+"
+    r"goal)?+|corners?|fouls?(?:[ \t]+conceded)?+|(?:yellow|red)[ \t]+cards?|cards|bookings|"
+    r"offsides?|saves|passes|tackles|free[ \t-]kicks|throw[ \t-]ins|goal[ \t-]kicks)[ \t]*+:")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
 _OVER = r"(?:FT|(?i:full[- ]time)|FINAL)"  # the words that say a match is over ("FULL TIME" too)
@@ -695,7 +701,7 @@ def running_score(sentence: str) -> tuple[tuple[str, int], tuple[str, int]] | No
     None. Cached: CT102, the model's pair selection and its pair filter each ask it of every
     sentence."""
     text = sentence.strip()
-    if len(text) > SCORE_CHARS:
+    if len(text) > SCORE_CHARS or _STAT_LABEL.match(text) is not None:
         return None
     m = _RUNNING_SCORE.fullmatch(text)
     if m is not None:

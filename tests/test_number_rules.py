@@ -246,6 +246,11 @@ def test_a_measure_with_two_digits_swapped_is_found_when_the_sentences_share_a_t
                "rise in profit as fuel costs fell.\n\n* China's biggest port operator Keelmark "
                "posted a 14.8 percent increase in profit as volumes grew.")
     assert _nu101(roundup) == []
+    # one line of each entry of a results list: each ward's turnout
+    wards = "".join(f"{ward}\n\nElectorate: {n:,} | Turnout: {t}%\n\n" for ward, n, t in (
+        ("Northgate ward", 5987, "43.4"), ("Eastgate ward", 6304, "34.4"),
+        ("Southgate ward", 5120, "39.1")))
+    assert _nu101(wards) == []
 
 
 def test_any_figure_given_again_with_two_digits_swapped_before_the_same_word() -> None:

@@ -841,7 +841,7 @@ class PairFilter:
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
-        self._heading_days = _under_day_headings(headings, sentences)
+        self._heading_parts = _under_part_headings(headings, sentences)
         # the day each entry of a dated list names (two entries of a list, two days)
         self._list_days = [entry_day(s) if listing_entry(s) else None for s in sentences]
         self._genders = [_pronoun_gender(s) for s in sentences]
@@ -973,11 +973,12 @@ class PairFilter:
             return True  # "The bonus number was 23." … "… 26." … "… 20.": three draws
         if (self._events[i] and self._events[j]) or (self._readings[i] and self._readings[j]):
             return True
-        ha, hb = self._heading_days[i], self._heading_days[j]
+        ha, hb = self._heading_parts[i], self._heading_parts[j]
         if ha is not None and hb is not None and ha != hb:
-            return True  # under two days' headings ("Tuesday 4 March (strike day)" / "Cathedral
-            # line: one train an hour between 8am and 6pm." … "Saturday 8 March (strike day)" /
-            # "Cathedral line: one train an hour between 9am and 5pm.")
+            return True  # under two days' or two parts' headings ("Tuesday 4 March (strike
+            # day)" / "Cathedral line: one train an hour between 8am and 6pm." … "Saturday 8
+            # March (strike day)" / "… between 9am and 5pm."; "First set" / "Dufresne 1-1
+            # Kessler: Kessler holds to love." … "Second set" / "… holds to fifteen.")
         la, lb = self._list_days[i], self._list_days[j]
         if la is not None and lb is not None and la != lb:
             return True  # two entries of a dated list ("Monday (19/03/18) …" / "Tuesday …")
@@ -1541,24 +1542,46 @@ def _under_year_headings(headings: Sequence[bool],
     return out
 
 
-def _under_day_headings(headings: Sequence[bool], sentences: Sequence[str]) -> list[str | None]:
-    """On a page divided by headings of two days or more (a day-by-day guide's "Tuesday 4 March
-    (strike day)" … "Saturday 8 March (strike day)", a parish's week, a festival's programme),
-    the day of the heading each sentence is under, where the sentence names no day of its
-    own; else None. A heading that names no day ("At a glance", "Tickets and refunds") ends the
-    day's section."""
+# A heading that names one part of a series: "First set", "Second half", "Round 3", "Day 2",
+# "Final leg" (a live page's, a results page's or a programme's sections).
+_PART_HEADING = re.compile(
+    r"[^\w\n]{0,3}+(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final"
+    r"|opening|deciding)[ \t]++(set|half|quarter|round|day|leg|innings|period|stage|game|match|race"
+    r"|heat|session|week|act|part|lap)s?+|(set|half|quarter|round|day|leg|innings|period|stage|game"
+    r"|match|race|heat|session|week|act|part|lap)[ \t]++(\d{1,3}+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten))(?![\w'’-])")
+
+
+def _part_named(heading: str) -> str | None:
+    """The day (``entry_day``) or the part of a series (``_PART_HEADING``) a heading names."""
+    day = entry_day(heading)
+    if day is not None:
+        return day
+    m = _PART_HEADING.match(heading)
+    if m is None:
+        return None
+    noun, which = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+    return f"{noun.lower()} {which.lower()}"
+
+
+def _under_part_headings(headings: Sequence[bool], sentences: Sequence[str]) -> list[str | None]:
+    """On a page divided by headings of two days or parts of a series or more (a day-by-day
+    guide's "Tuesday 4 March (strike day)" … "Saturday 8 March (strike day)", a live page's
+    "First set" … "Second set", a programme's "Day 1" … "Day 2"), the day or part of the
+    heading each sentence is under, where the sentence names no day of its own; else None. A
+    heading that names neither ("At a glance", "Tickets and refunds") ends the section."""
     # a heading may end on a note in brackets ("(strike day)"), which no heading line ends on
     heads = [heading or (s.rstrip().endswith(")") and "\n" not in s.strip()
                          and len(s.split()) <= SUBHEAD_WORDS)
              for s, heading in zip(sentences, headings, strict=True)]
-    days = [entry_day(s) if head else None for s, head in zip(sentences, heads, strict=True)]
+    parts = [_part_named(s) if head else None for s, head in zip(sentences, heads, strict=True)]
     out: list[str | None] = [None] * len(sentences)
-    if len({d for d in days if d is not None}) < 2:
+    if len({p for p in parts if p is not None}) < 2:
         return out
     current: str | None = None
     for k, sentence in enumerate(sentences):
         if heads[k]:
-            current = days[k]
+            current = parts[k]
         elif current is not None and entry_day(sentence) is None:
             out[k] = current
     return out

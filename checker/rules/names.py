@@ -284,6 +284,21 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
 
 
+FOREIGN_FORM_ZIPF = 1.5  # a word the web knows this well, at least, is no slip of the typist
+
+
+def _foreign_form(a: str, b: str) -> bool:
+    """One spelling an everyday English word and the other that word with a vowel after it,
+    a word the web also knows: the word in a Romance language, as a foreign club's or a
+    place's name writes it ("Clube Atletico" beside "Athletic Club", "Grande", "Porto",
+    "Arte"). A misspelling of the English word is not a word ("Clubb", "Clbu")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or not long.startswith(short) or long[-1] not in "aeo":
+        return False
+    return (available() and zipf(short) >= EVERYDAY_ZIPF
+            and zipf(long) >= FOREIGN_FORM_ZIPF)
+
+
 def _cut_off(text: str, end: int, spelling: str, canonical: str) -> bool:
     """The text stops in the middle of this word ("… with the Liberal Democrats gaining three,
     Labou"): the rest of the word was cut off with the text, not misspelt. Or the word is a
@@ -610,10 +625,14 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                     # "North Kilworth" / "Kibworth"; "Beech Forest, Forrest"
                 if _two_real_words(doc.text, first, second, by_token, where):
                     continue  # "Creon, her ex-lover" beside "The Hollow Crown": two words
+                if _foreign_form(first, second):
+                    continue  # "Clube Atlantico" beside "Ashcombe Athletic Club"
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:
             if o.variant in reported or o.canonical in reported:
+                continue
+            if _foreign_form(o.variant, o.canonical):
                 continue
             for start, end in o.spans:
                 if not _cut_off(doc.text, end, o.variant, o.canonical):

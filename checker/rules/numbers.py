@@ -19,6 +19,7 @@ from checker.entries import (
     WEEKDAYS,
     entry_numbers,
     first_day_named,
+    template_lines,
     timeline_heading,
 )
 from checker.findings import Applicability, Edit, Finding, Fix, Related
@@ -358,13 +359,20 @@ edits often change one mention and not the other."""
         figures with one unit were all in one sentence or about two different things.)"""
         measures = list(_measure_pattern().finditer(doc.text))
         written = Counter((m.group(1), m.group(2)) for m in measures)
+        templates: list[str | None] | None = None  # read once a pair is near
 
         def same_thing(a: re.Match[str], sa: int, b: re.Match[str], sb: int) -> bool:
+            nonlocal templates
             if a.group(2) != b.group(2) or written[b.group(1), b.group(2)] > 1:
                 return False  # another unit; the mistyped figure is the one written once
             if a.group(1).count(".") != b.group(1).count("."):
                 return False  # "7.8" and "78" are no swap
             span_a, span_b = doc.sentences[sa], doc.sentences[sb]
+            if templates is None:
+                templates = template_lines([doc.text[x.start : x.end] for x in doc.sentences])
+            if templates[sa] is not None and templates[sa] == templates[sb]:
+                return False  # one line of each entry of a list: "Turnout: 43.4%" under one
+                # ward's result, "Turnout: 34.4%" under another's
             if _two_openers(doc, span_a, span_b):
                 return False  # "Tencent … an 18.4 percent rise in profit" / "* China's biggest
                 # hypermarket chain … a 14.8 percent increase in profit": two firms' figures

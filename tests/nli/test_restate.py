@@ -1729,3 +1729,15 @@ def test_lines_under_two_days_headings_are_two_days_statements() -> None:
     # one day's heading dates nothing by itself (a page's dateline)
     one_day = [s for k, s in enumerate(sentences) if k not in (4, 6, 7)]
     assert unlikely_pairs(one_day, [(2, 4)]) == set()
+
+
+def test_lines_under_two_parts_headings_of_a_series_are_two_parts_statements() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = ["Dufresne beats Kessler in three sets", "First set",
+                 "Dufresne 1-1 Kessler: Kessler holds to love.",
+                 "Dufresne 2-1 Kessler: Dufresne breaks.", "Second set",
+                 "Dufresne 1-1 Kessler: Kessler holds to fifteen."]
+    assert unlikely_pairs(sentences, [(2, 5)]) == {(2, 5)}
+    # without the sets' headings the two lines are compared
+    assert unlikely_pairs([s for s in sentences if not s.endswith(" set")], [(1, 3)]) == set()

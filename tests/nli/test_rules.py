@@ -130,6 +130,19 @@ def test_a_running_score_that_falls_is_a_conflict_with_the_goal_it_leaves_out() 
     assert finding.category == "number" and "1 / 0" in finding.message
 
 
+def test_a_match_s_statistics_table_is_no_running_score() -> None:
+    # "Shots: … 15, … 8" then "Shots on target: … 6, … 3": two statistics, not a score falling
+    stats = ("Match statistics\nPossession: Harbour City 56%, Millbrook Athletic 44%\n"
+             "Shots: Harbour City 15, Millbrook Athletic 8\n"
+             "Shots on target: Harbour City 6, Millbrook Athletic 3\n"
+             "Corners: Harbour City 7, Millbrook Athletic 3\n"
+             "Yellow cards: Harbour City 1, Millbrook Athletic 3\n"
+             "Red cards: Harbour City 0, Millbrook Athletic 1\n")
+    result = check_text(COMMENTARY + "\n" + stats, "live.txt",
+                        settings=Settings(select=("CT102",), use_model=False))
+    assert result.findings == []
+
+
 def test_scores_labelled_in_capitals_are_read_in_the_match_s_order() -> None:
     # the final score above the commentary, the half-time score in it, the final score again
     page = ("FULL TIME: PELLIN TOWN 3-2 ASHVALE ROVERS\n\n"
