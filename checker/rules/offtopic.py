@@ -15,7 +15,9 @@ from checker.entries import (
     WEEKDAYS,
     dated_entries,
     entry_heading_line,
+    record_fields,
     schedule_entries,
+    speaker_label,
 )
 from checker.findings import Finding, Severity
 from checker.nli.offtopic import MIN_UNITS, OffTopicParams, headline_like, off_topic
@@ -328,7 +330,9 @@ a headline-like line) and well below the article's own typical similarity. Catch
 headlines with no "See also" prefix. A timeline or a diary (three or more entries headed by a
 date: "January 2nd" on a line of its own, "August 29: …") is left alone: each of its entries is
 about something else by design. So is a programme listing (three or more entries opening on a
-clock and a title: "SAT 05:45 Bodies (m000rcbz)"). So is the line under an entry's heading on
+clock and a title: "SAT 05:45 Bodies (m000rcbz)"), and the title over a record of a listing
+whose records share three or more field labels ("HGV Class 1 Driver" over "Employer: …",
+"Location: …", "Salary: …"). So is the line under an entry's heading on
 a live page or a listing with three or more of them ("Lap 58" / "Zhou not happy with
 Tsunoda", "16:47" / …, "Saturday" / "We Came As Romans @ Fillmore"): that entry's own title.
 And so is a line made only of the commonest words of English ("Here's what to know"), which
@@ -375,6 +379,11 @@ to spot them by eye."""
         digest = len(bullets) >= DIGEST_ITEMS and 2 * len(bullets) >= len(texts)
         facts = fact_box(texts)
         sections = _section_headings(texts)
+        # a listing of records ("Employer: …", "Location: …", "Salary: …" under each job): the
+        # line over a record's fields is its title
+        fields = record_fields(texts)
+        records = {k for k in range(len(texts) - 1)
+                   if fields and speaker_label(texts[k + 1]) in fields}
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(
@@ -399,6 +408,9 @@ to spot them by eye."""
                 continue  # "Ages 15 to 17" over its paragraph, on a page of headed sections
             if index in titles:
                 continue  # "Lap 58" / "Zhou not happy with Tsunoda": a live entry's title
+            if index in records:
+                continue  # "HGV Class 1 Driver" over "Employer: …", "Salary: …": a listing's
+                # entry, each about something else by design
             if topic_free(texts[index]):
                 continue  # "Here's what to know": a subheading about nothing in particular
             if _broken_sentence(texts, index):

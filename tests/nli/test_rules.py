@@ -380,6 +380,50 @@ def test_a_programme_listing_s_entries_are_not_off_topic() -> None:
     assert schedule_entries(["06:00 The minister said the talks would resume on Monday."]) == 0
 
 
+JOBS = """Jobs in Kestlebridge this week
+
+Bookkeeper
+Employer: Marlow and Finch Accountants
+Location: Kestlebridge town centre
+Salary: £26,000 a year
+Supporting our bookkeeping team with payroll, VAT returns and client queries.
+
+HGV Class 1 Driver
+Employer: Redfern Haulage
+Location: Kestlebridge depot
+Salary: £38,000 a year, plus overtime
+Night trunking between our depot and the port, four nights a week.
+
+Care Assistant
+Employer: Orchard House Care Home
+Location: Wickham Road, Kestlebridge
+Salary: £11.90 an hour
+Helping our residents with daily living, meals and activities.
+
+Primary Teacher
+Employer: St Aidan's Primary School
+Location: Kestlebridge
+Salary: on the main pay scale
+A Year 4 class teacher from September, to join a friendly team.
+
+Junior Web Developer
+Employer: Brightline Digital
+Location: Harbour Studios, Kestlebridge
+Salary: £28,000 a year
+Building websites for local businesses in a small, supportive team.
+"""
+
+
+@pytest.mark.model
+def test_the_title_over_a_record_of_a_listing_is_not_off_topic() -> None:
+    # five job adverts, each a title over the same field labels: each about another job
+    assert codes(JOBS, ("SP110",)) == []
+    # a headline injected between two records is still found
+    injected = JOBS.replace("Care Assistant\n", "Kendall Jenner and Bad Bunny reportedly broke "
+                            "up less than 1 year ago\n\nCare Assistant\n")
+    assert codes(injected, ("SP110",)) == ["SP110"]
+
+
 HENMAN = ("Henman decides to quit Davis Cup duty after ten years.\n\n"
           "Tim Henman has retired from the Davis Cup team after ten years.\n\n"
           "Henman leaves Davis Cup tennis with a fine record after ten years.\n\n"
