@@ -382,3 +382,26 @@ def test_a_count_told_as_a_change_is_two_moments_another_figure_may_be_a_third()
     assert _nu101("About 1,474 people were evacuated from Kelsall on Monday.\n\n"
                   "Officials said 1,832 people were evacuated from Kelsall on Monday.") == [
         "1,832 people"]
+
+
+def _nu107(text: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU107",)))
+    return [text[f.start:f.end] for f in result.findings]
+
+
+def test_one_change_told_as_a_rise_and_as_a_fall_is_found() -> None:
+    row = "Carrow Bay: £312,400, up 1.4 per cent on the month, up 3.6 per cent on the year\n\n"
+    later = ("Carrow Bay, where prices fell 1.4 per cent this month, has seen a steady flow of "
+             "buyers.\n")
+    assert _nu107(row + later) == ["fell 1.4 per cent"]
+    # the change's noun after the percentage tells its direction too
+    assert _nu107("Harbourline's sales rose 4% in March.\n\nThe 4% fall in Harbourline's "
+                  "sales worried investors.\n") == []  # (the name comes after the change)
+    assert _nu107("Harbourline reported a 4% rise in sales.\n\nHarbourline reported a 4% "
+                  "fall in sales.\n") == ["a 4% fall"]
+    # another name, another figure, a forecast or a question: no finding
+    assert _nu107(row + later.replace("Carrow Bay", "Fenley")) == []
+    assert _nu107(row + later.replace("1.4", "1.6")) == []
+    assert _nu107(row + "Economists expect Carrow Bay prices to fall 1.4 per cent next month.") \
+        == []
+    assert _nu107(row + "Did Carrow Bay prices fall 1.4 per cent this month?") == []

@@ -332,3 +332,170 @@ def _said(text: str, m: re.Match[str]) -> str | None:
     if rise == fall:
         return None
     return "rise" if rise else "fall"
+
+
+# One change told as a rise in one sentence and as a fall in another ("Carrow Bay recorded the
+# strongest monthly growth, with the average price rising by 1.4 per cent" … "Carrow Bay, where
+# prices fell 1.4 per cent this month, …"): the direction word before the percentage, or the
+# change's noun after it ("a 1.4% rise").
+_TOLD_PCT = (r"(?:(?:almost|nearly|about|around|roughly|some|approximately)[ \t]++)?+"
+             r"(?P<{}>\d{{1,3}}+(?:\.\d{{1,2}}+)?+)[ \t]*+(?:%|per[ \t]?cent\b|percent\b|pc\b)")
+_TOLD = re.compile(
+    r"(?<![\w'’-])(?P<dir>" + "|".join(sorted(_RISE | _RISING | _FALL | {"falls"}, key=len,
+                                                reverse=True))
+    + r")(?:[ \t]++by)?+[ \t]++(?:an?[ \t]++)?+"
+    + _TOLD_PCT.format("pct") + "|(?:an?[ \t]++)?+" + _TOLD_PCT.format("pct2")
+    + rf"[ \t]++(?P<noun>{_CHANGE_NOUN})\b", re.IGNORECASE)
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)*+")
+# what says a change is only expected, hoped for or supposed ("Analysts had expected sales to
+# rise 2%", "if prices fall 5%"): it may well turn out the other way
+_NOT_TOLD = frozenset({"would", "could", "might", "may", "should", "expect", "expected",
+                       "expects", "expecting", "forecast", "forecasts", "forecasting",
+                       "predicted", "predicts", "predict", "target", "targets", "hoped", "hopes",
+                       "if", "unless", "plans", "planned", "aims", "likely", "projected",
+                       "projects", "estimate", "estimated", "estimates", "will", "whether"})
+# the periods a change is told over: two changes over different periods are two changes
+_PERIODS = {"day": "day", "daily": "day", "week": "week", "weekly": "week", "month": "month",
+            "monthly": "month", "quarter": "quarter", "quarterly": "quarter", "year": "year",
+            "yearly": "year", "annual": "year", "annually": "year", "annualised": "year"}
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*+")
+
+
+@dataclass(frozen=True)
+class _Told:
+    """A change in per cent told in one sentence: its figure, its direction, the name it is
+    told of and the words between that name and the change."""
+    sentence: int
+    start: int
+    end: int
+    pct: str
+    direction: str
+    subject: str
+    between: frozenset[str]
+    periods: frozenset[str]
+
+
+def _fold(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _subject(sentence: str, upto: int) -> tuple[str, int] | None:
+    """The last name before ``upto`` in the sentence, and where it ends: a run of capitalised
+    words that is not a capitalised function word, month or day, nor one common word opening
+    the sentence ("Prices rose 2%")."""
+    from checker.entries import MONTHS, WEEKDAYS
+    from checker.rules.garble import function_words
+    from checker.rules.wordlist import available, zipf
+
+    found = None
+    for m in _NAME_RUN.finditer(sentence, 0, upto):
+        words = [w for w in m.group().split()
+                 if w.lower() not in function_words() and w.lower() not in MONTHS
+                 and w.lower() not in WEEKDAYS]
+        if not words:
+            continue
+        if (m.start() == sentence.find(m.group()) and not sentence[:m.start()].strip()
+                and len(words) == 1 and available() and zipf(words[0].lower()) >= COMMON_ZIPF):
+            continue  # "Prices rose 2%": the sentence's first word, a common one
+        found = (" ".join(words), m.end())
+    return found
+
+
+COMMON_ZIPF = 4.0  # a sentence's first word this common is a word, not a name
+
+
+def _told_changes(doc: Document) -> list[_Told]:
+    out: list[_Told] = []
+    for k, span in enumerate(doc.sentences):
+        sentence = doc.text[span.start : span.end]
+        if "%" not in sentence and "cent" not in sentence and "pc" not in sentence:
+            continue
+        lowered = set(_LOWER_WORD.findall(sentence.lower()))
+        if lowered & _NOT_TOLD or sentence.rstrip().endswith("?"):
+            continue
+        for m in _TOLD.finditer(sentence):
+            word = (m.group("dir") or m.group("noun") or "").lower()
+            if word in _RISE or word in _RISING:
+                direction = "rise"
+            elif word in _FALL or word == "falls":
+                direction = "fall"
+            else:
+                continue
+            subject = _subject(sentence, m.start())
+            if subject is None:
+                continue
+            name, name_end = subject
+            between = frozenset(_fold(w) for w in _LOWER_WORD.findall(sentence, name_end,
+                                                                    m.start())
+                                if len(w) > 3)
+            pct = m.group("pct") or m.group("pct2") or ""
+            out.append(_Told(k, span.start + m.start(), span.start + m.end(),
+                             pct.rstrip("0").rstrip(".") if "." in pct else pct, direction,
+                             name, between,
+                             frozenset(_PERIODS[w] for w in lowered if w in _PERIODS)
+                             | frozenset(YEAR.findall(sentence))))
+    return out
+
+
+@register
+class OppositeChange(Rule):
+    code = "NU107"
+    name = "change-told-both-ways"
+    category = "number"
+    summary = "One change told as a rise in one sentence and as a fall in another"
+    what = """
+Finds the same percentage change of the same thing told as a rise in one sentence and as a fall
+in another: "Carrow Bay recorded the strongest monthly growth, with the average price rising by
+1.4 per cent" and, further down, "Carrow Bay, where prices fell 1.4 per cent this month". Both
+sentences give the same percentage, told of the same name (the last one before the change), and
+opposite directions ("rose", "up", "a 1.4% rise" against "fell", "down", "a fall of"). Left
+alone: two measures of one name ("Harbourline's profits rose 3%" / "Harbourline's sales fell
+3%": other words between the name and the change, none shared), two periods ("on the month" /
+"on the year", two years), a change only expected, forecast or supposed ("Analysts expected
+sales to rise 2%", "if prices fall 2%"), a question, and two changes in one sentence."""
+    why = """
+A draft that tells one change both ways has one of them wrong, and often the headline figure;
+a spun or carelessly edited copy turns a fall into a rise in one paragraph and not the others."""
+    bad_examples = (
+        "Carrow Bay recorded the strongest monthly growth, with the average price rising by 1.4 "
+        "per cent to £312,400.\n\nCarrow Bay, where prices fell 1.4 per cent this month, has seen "
+        "a steady flow of buyers.",
+    )
+    good_examples = (
+        "Harbourline's profits rose 3% in the first half.\n\nHarbourline's sales fell 3% over the "
+        "same months.",
+        "Carrow Bay prices rose 1.4 per cent on the month.\n\nCarrow Bay prices fell 1.4 per cent "
+        "on the year.",
+        "Analysts had expected Harbourline's sales to rise 2%.\n\nHarbourline's sales fell 2%.",
+        "Prices in Carrow Bay rose 1.4 per cent, while in Fenley they fell 1.4 per cent.",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        told = _told_changes(doc)
+        if len(told) < 2:
+            return
+        reported: set[int] = set()
+        for b, later in enumerate(told):
+            earlier = [a for a in told[:b] if _opposite(a, later)]
+            if not earlier or later.sentence in reported:
+                continue
+            reported.add(later.sentence)
+            first = earlier[0]
+            yield self.finding(
+                later.start, later.end,
+                f"{doc.text[later.start:later.end]!r} tells as a {later.direction} the "
+                f"{later.pct}% change of {later.subject} that an earlier sentence tells as a "
+                f"{first.direction}",
+                related=tuple(Related(a.start, a.end, f"told as a {a.direction} here")
+                              for a in earlier))
+
+
+def _opposite(a: _Told, b: _Told) -> bool:
+    """Are two told changes one change told both ways?"""
+    if a.sentence == b.sentence or a.direction == b.direction or a.pct != b.pct:
+        return False
+    if a.subject != b.subject:
+        return False
+    if a.between and b.between and a.between.isdisjoint(b.between):
+        return False  # two measures of one name: "profits rose 3%" / "sales fell 3%"
+    return not (a.periods and b.periods and a.periods.isdisjoint(b.periods))
