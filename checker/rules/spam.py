@@ -323,7 +323,9 @@ Flags a short line that opens like a related-article teaser: "See also", "Read m
 dash, pipe or arrow follows, so prose that starts with those words is left alone. An opener on
 a line of its own is the heading of a links block ("Related posts", "Most Read"): the short
 lines under it, up to the first sentence of prose, are its teasers and part of the finding, and
-of the fix that removes it. A line of several teasers set with separators ("|", "·") may run
+of the fix that removes it; a recommendation's heading ("EDITOR'S PICK", "Don't miss") with no
+link under it but a paragraph of prose heads the page's own section, and is left alone. A line
+of several teasers set with separators ("|", "·") may run
 longer than one teaser, each of its items a teaser's length. A block of several links with no
 paragraph of prose after it
 ("Related: Full leaderboard | Round one report | Photo gallery" under the story) is the site's
@@ -475,7 +477,9 @@ but blank lines between them are one block, and one finding: "Leave a Reply" and
 address will not be published" are one comment form, removed by one fix; a short label between
 two of its lines (an avatar's "Twitter picture") does not end the block, and the fix leaves it.
 The same label or block again further down (a live page's "Updated" over each entry) is the same
-finding, with the other places related."""
+finding, with the other places related. A menu's label that also heads a section of a page's
+own ("Headlines"), alone on its line right over a paragraph of prose, is that section's
+heading and is left alone."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
