@@ -121,12 +121,18 @@ SWAPPED = [
      "Orrin Homes will transfer the Quarry Lane field to Orrin Homes"),
     ("In 2019 Dunmore Council handed the old depot to Dunmore Council for a pound.",
      "Dunmore Council handed the old depot to Dunmore Council"),
+    # and the relative clause's subject is the name before it
+    ("The site was developed by Wrenfield Homes, which had subcontracted the scaffolding work "
+     "to Wrenfield Homes.",
+     "Wrenfield Homes, which had subcontracted the scaffolding work to Wrenfield Homes"),
     # each with a role of its own, but no list: one person in two people's places
     ("Guests included former president Bill Hart and singer Bill Hart on Friday.",
      "Bill Hart and singer Bill Hart"),
 ]
 
 NOT_SWAPPED = [
+    "The site was developed by Wrenfield Homes, which had subcontracted the scaffolding work "
+    "to Castlegate Scaffolding.",
     "Harrowby North (Harrowby): Labour hold, majority 312 on a turnout of 24%.",
     "The festival opens with the period epic Man to Man on Thursday.",
     "Kelly has the new number one single with Over and Over this week.",

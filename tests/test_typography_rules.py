@@ -128,6 +128,17 @@ def test_a_quotation_cut_at_an_ellipsis_or_closed_the_wrong_way_round_is_no_slip
         "“We will stay."]
 
 
+def test_a_quotation_whose_closing_mark_was_lost_before_its_speaker_is_found() -> None:
+    # '"… could help us, she said. "If …': the speaker told, a second quotation opened, and the
+    # first never closed (straight marks pair up, so the count alone does not show it)
+    lost = ('"We are keen to identify these men because they may have information that could '
+            'help us, she said. "If you recognise them, please get in touch."')
+    assert _found(lost, "TY102") == [lost[:60]]
+    # closed before the speaker, or a word quoted inside a quotation: no finding
+    assert _found(lost.replace("help us, she", 'help us," she'), "TY102") == []
+    assert _found('"I told him "no" and left," she said.', "TY102") == []
+
+
 def test_a_quotation_closed_and_never_opened_is_found() -> None:
     text = ("Parents were angry on Monday.\n\n"
             "We were surprised that the district offered so little,” the union's president said.")

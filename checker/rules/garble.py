@@ -106,11 +106,15 @@ def _verbs_of_two_actors() -> frozenset[str]:
 
 
 TRANSFER_GAP = 8  # words from the first mention to the second
+_RELATIVES = frozenset(("which", "who", "that"))
 
 
 def _transfer_to(words: list[str]) -> bool:
     """Are the words between two mentions of one actor a transfer to the second: a transfer
     verb, up to a few words of what is moved (no clause break among them) and "to" last?"""
+    if words[:1] == [","] and words[1:2] and words[1] in _RELATIVES:
+        words = words[2:]  # "Wrenfield Homes, which had subcontracted the work to Wrenfield
+        # Homes": the relative clause's subject is the name before it
     if not 3 <= len(words) <= TRANSFER_GAP or words[-1] != "to":
         return False
     verbs = [k for k, w in enumerate(words[:-1]) if w in _transfer_forms()]

@@ -248,6 +248,12 @@ reporter's begin: a misattribution waiting to happen."""
             elif ch == "'":
                 if open_at is not None and text[open_at] == "`":
                     open_at = None  # ``He died peacefully,' Mr Weld said
+            elif (ch == '"' and open_at is not None and text[open_at] == '"'
+                  and _opens(text, i, p) and _SAID_BEFORE.search(text, open_at, i)):
+                # '"… could help us, she said. "If you …': the speaker told after the words,
+                # and a second quotation opened; the first's closing mark was lost
+                yield open_at
+                open_at = i
             elif ch in ("”", "''", "″") or open_at is not None:
                 open_at = None
             elif _opens(text, i, p):  # (a straight mark; a double prime never opens: 12″)
@@ -367,6 +373,13 @@ def _opens(text: str, i: int, p: Span) -> bool:
 _SPEAKER_AFTER = re.compile(
     r"[a-z](?<![a-z]{2})[a-z]*+(?:[ \t]++[A-Z][a-z]++)?+[ \t]++(?:said|says|added|adds|told"
     r"|asked|explained|noted|stated)\b|(?:she|he|they|we|I)[ \t]++(?:said|says|added|told|asked)\b")
+
+
+# A speaker told after a quotation's words, with its full stop, right before a straight mark
+# that opens the next quotation: "…, she said. " / "…, DS Lomax said. "
+_SAID_BEFORE = re.compile(
+    r",[ \t]++(?:(?:[A-Z][\w.'’-]*+[ \t]++){1,3}+|(?:she|he|they|we|I)[ \t]++)"
+    r"(?:said|says|added|adds|explained|told[ \t]++[a-z]++)[.:][ \t]++\Z")
 
 
 def _closes(text: str, after: int, p: Span) -> bool:
