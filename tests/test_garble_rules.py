@@ -522,6 +522,12 @@ def test_a_name_written_as_two_words_and_as_one_is_one_name_spelled_two_ways() -
     case = "LeBron James scored 30. Then Lebron James made a jumper. LeBron was tired."
     assert _found(case, "NM101") == ["Lebron"]
     assert _found("See @Lebron or www.Lebron.com for LeBron James.", "NM101") == []
+    # a made-up country written less often than its people's word, and written as a place
+    country = ("Varga-Morin wins Estavian presidency. She was elected president of Estavia on "
+               "Sunday. It is a victory for every Estavian voter, she said.")
+    assert _found(country, "NM101") == []
+    assert _found("Christian Holt scored twice. Later Christia Holt said it was his best game. "
+                  "Christian Holt left.", "NM101") == ["Christia"]
     # an everyday word's form in a Romance language, a word the web knows, in a foreign club's
     # name; a slip of the English word is still found
     clubs = ("Ines Carvalho of Clube Atlantico won. Rosa Alban of Club Ruedas del Sur was "
@@ -763,6 +769,15 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     shown = [f for f in check_text(site, "draft.txt", "text", Settings(
         use_model=False, select=("SP101",))).findings]
     assert len(shown) == 1 and site[shown[0].start:].startswith("HarbourGazette.co.uk Top")
+
+
+def test_a_newsletter_prompt_that_runs_on_after_its_newsletter_is_furniture() -> None:
+    prompt = ("Sign up to our free daily newsletter for the latest health news straight to "
+              "your inbox")
+    assert _found(f"The clinic opened.\n\n{prompt}\n\nIt treats 300 patients.\n",
+                  "SP102") == [prompt]
+    assert _found("The clinic opened.\n\nShe said the newsletter went straight to your inbox "
+                  "every day, which patients liked.\n", "SP102") == []
 
 
 def test_a_report_s_headlines_heading_over_its_prose_is_no_menu_item() -> None:

@@ -302,6 +302,68 @@ def _two_sources(a: str | None, b: str | None) -> bool:
     return a in _SIDES or b in _SIDES
 
 
+# A quotation's speaker named with the verb that attributes it: '"They know," Edith replies.',
+# '"…," said Duncan Reid.', 'Edith Marsh said: "…"'. A pronoun ("she said") names nobody.
+_QUOTE_VERBS = (r"said|says|replied|replies|told|tells|added|adds|asked|asks|explained|explains"
+                r"|insisted|insists|argued|argues|warned|warns|continued|continues|answered"
+                r"|answers|recalled|recalls|shouted|shouts|snapped|snaps")
+_SPEAKER_NAME = r"(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){0,3}[A-Z][\w'’-]*+)"
+_ATTRIBUTION = re.compile(
+    rf"[,.!?…—-][\"”’'][ \t]++(?:{_SPEAKER_NAME}[ \t]++(?:{_QUOTE_VERBS})|(?:{_QUOTE_VERBS})"
+    rf"[ \t]++{_SPEAKER_NAME.replace('name', 'after')}(?=[ \t]*+[,.;]))(?![\w'’-])"
+    rf"|{_SPEAKER_NAME.replace('name', 'before')}[ \t]++(?:{_QUOTE_VERBS})[ \t]*+:[ \t]*+[\"“]")
+_NOT_SPEAKERS = frozenset(("He", "She", "They", "It", "We", "I", "You", "The", "This", "That",
+                           "Mum", "Dad"))
+
+
+def _attributed(sentence: str) -> str | None:
+    """The name of the speaker a sentence attributes a quotation to, or None."""
+    for m in _ATTRIBUTION.finditer(sentence):
+        name = m.group("name") or m.group("after") or m.group("before")
+        words = [w for w in name.split() if w not in _NOT_SPEAKERS]
+        if words:
+            return words[-1]  # the surname: "Edith Marsh" … "Marsh"
+    return None
+
+
+def _open_after(text: str, inside: bool) -> bool:
+    """Is a quotation still open after this sentence (``inside``: open before it)? A straight
+    mark opens or closes; the last curly mark says which it was."""
+    if '"' in text:
+        return (inside + text.count('"')) % 2 == 1
+    last_open, last_close = text.rfind("“"), text.rfind("”")
+    if last_open == last_close:  # (both -1: no curly mark)
+        return inside
+    return last_open > last_close
+
+
+def quoted_speakers(sentences: Sequence[str],
+                    paragraphs: Sequence[int] | None) -> list[str | None]:
+    """For each sentence of a quotation, its speaker: its own attribution, or the one named
+    speaker of its paragraph (a speaker's further sentences go on in the same paragraph:
+    '"They know," Edith replies. "They know exactly whose they are."'); None for a sentence
+    outside quotation marks, or whose paragraph names no speaker or several."""
+    out: list[str | None] = [None] * len(sentences)
+    if paragraphs is None or not any('"' in s or "“" in s for s in sentences):
+        return out
+    by_paragraph: dict[int, list[int]] = defaultdict(list)
+    for k, p in enumerate(paragraphs):
+        by_paragraph[p].append(k)
+    for members in by_paragraph.values():
+        named = [_attributed(sentences[k]) for k in members]
+        speakers = {n for n in named if n is not None}
+        inside = False  # within a quotation left open by the sentence before
+        for k, own in zip(members, named, strict=True):
+            text = sentences[k]
+            quoted = inside or text.lstrip()[:1] in "\"“"
+            inside = _open_after(text, inside)
+            if own is not None:
+                out[k] = own
+            elif quoted and len(speakers) == 1:
+                out[k] = next(iter(speakers))
+    return out
+
+
 # A sentence that tells what was planned or held before a change ("It had been due to start at
 # 3pm on Saturday.", "The bridge was originally meant to cost £10m."): the plan a later
 # statement replaces, not a second account of the present one.
@@ -820,6 +882,7 @@ class PairFilter:
         self._votes = [motion_vote(s) for s in sentences]
         written = [written_label(s) for s in sentences]
         self._labels = entry_labels(sentences, paragraphs, written)
+        self._quoted = quoted_speakers(sentences, paragraphs)
         self._fields = listing_fields(self._labels) | record_fields(sentences, written)
         self._parents = _parent_entries(self._labels, written, paragraphs)
         self._subfields = _entry_fields(self._labels, self._parents)
@@ -901,6 +964,10 @@ class PairFilter:
         …"): two people's statements, which do not contradict each other. So are the lines of a
         listing that open with one field label three times or more ("When: August 19, 11
         a.m.-7 p.m." / "When: August 19, 10 a.m.-6 p.m."): two events' times."""
+        qa, qb = self._quoted[i], self._quoted[j]
+        if qa is not None and qb is not None and qa != qb:
+            return True  # two people's quoted words: '"They don't know whose they are."' in
+            # Duncan's, '"They know exactly whose they are."' in Edith's
         a, b = self._labels[i], self._labels[j]
         if a is None or b is None:
             return False

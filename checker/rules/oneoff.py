@@ -71,6 +71,20 @@ def _demonym(variant: str, canonical: str) -> bool:
             or (added == "i" and canonical[-1] not in "aeiouy"))
 
 
+_PLACE_BEFORE = re.compile(r"(?:of|in|from|to|across|into|throughout|for)[ \t]++\Z")
+
+
+def _place_of_demonym(text: str, variant: str, canonical: str,
+                      where: dict[str, list[int]]) -> bool:
+    """The variant is the place whose people the canonical spelling names, written less often
+    here: "Estavia" for "Estavian", where the shorter is written as a place ("president of
+    Estavia"). A name that lost its last letter is not written so ("said Christia")."""
+    if len(canonical) != len(variant) + 1 or not canonical.startswith(variant) or \
+            variant[-1] != "a" or canonical[-1] != "n":
+        return False
+    return any(_PLACE_BEFORE.search(text, max(0, k - 12), k) for k in where.get(variant, ()))
+
+
 MIN_FINAL_VOWEL_ZIPF = 2.0  # both spellings this common: two transliterations, not a slip
 
 
@@ -399,6 +413,8 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
                 undecided = True
         if picked is None or _demonym(*picked) or _nickname(*picked):
             continue
+        if _place_of_demonym(text, *picked, where):
+            continue  # "president of Estavia" once beside "Estavian presidency" twice
         variant, canonical = picked
         if named_apart(text, variant, canonical, where) or apostrophe_form(text, a, b, where):
             continue

@@ -1741,3 +1741,20 @@ def test_lines_under_two_parts_headings_of_a_series_are_two_parts_statements() -
     assert unlikely_pairs(sentences, [(2, 5)]) == {(2, 5)}
     # without the sets' headings the two lines are compared
     assert unlikely_pairs([s for s in sentences if not s.endswith(" set")], [(1, 3)]) == set()
+
+
+def test_two_people_s_quoted_words_are_two_people_s_statements() -> None:
+    from checker.nli.restate import quoted_speakers, unlikely_pairs
+
+    sentences = ['"You talk about the trees as if they were children," Duncan tells her.',
+                 '"They are trees, Mum.', "They don't know whose they are.\"",
+                 '"They know," Edith replies.', '"They know exactly whose they are."',
+                 "Edith's orchard is sold in the second act."]
+    paragraphs = [0, 0, 0, 1, 1, 2]
+    assert quoted_speakers(sentences, paragraphs) == [
+        "Duncan", "Duncan", "Duncan", "Edith", "Edith", None]
+    assert unlikely_pairs(sentences, [(2, 4)], paragraphs) == {(2, 4)}
+    # one speaker's two quotations, or a quotation against the narration, are still compared
+    same = [s.replace("Edith replies", "Duncan adds") for s in sentences]
+    assert unlikely_pairs(same, [(2, 4)], paragraphs) == set()
+    assert unlikely_pairs(sentences, [(2, 5)], paragraphs) == set()
