@@ -771,6 +771,16 @@ def test_a_links_block_heading_takes_the_teasers_under_it() -> None:
     assert len(shown) == 1 and site[shown[0].start:].startswith("HarbourGazette.co.uk Top")
 
 
+def test_a_reaction_widget_s_buttons_are_part_of_it() -> None:
+    widget = "What's Your Reaction?\nLike\nLove\nHaha\nWow\nSad\nAngry"
+    text = f"The fleet lands crab.\n\nSource link\n\n{widget}\n"
+    assert _found(text, "SP102") == [f"Source link\n\n{widget}"]
+    assert _found("The fleet lands crab.\n\nLike Dislike Love Funny Angry Sad Wow\n\nThe plant "
+                  "employs 150.\n", "SP102") == ["Like Dislike Love Funny Angry Sad Wow"]
+    # one such word alone is a heading or a line of a poem, not a button
+    assert _found("Your stars this week.\n\nLove\n\nA quiet week for Leos.\n", "SP102") == []
+
+
 def test_a_newsletter_prompt_that_runs_on_after_its_newsletter_is_furniture() -> None:
     prompt = ("Sign up to our free daily newsletter for the latest health news straight to "
               "your inbox")

@@ -289,6 +289,33 @@ def _own_section(heading: str, following: list[Span], doc: Document) -> bool:
             and _prose_line(doc.text[following[0].start : following[0].end]))
 
 
+# A reaction widget's buttons, one a line under its question ("What's Your Reaction?" / "Like"
+# / "Love" / "Haha" …): part of the widget. (All on one line, the list's own pattern finds them.)
+_REACTIONS = frozenset(("like", "dislike", "love", "haha", "wow", "sad", "angry", "funny",
+                        "happy", "cry", "confused", "wink", "excited", "sleepy", "upvote",
+                        "downvote", "omg", "lol", "wtf", "win", "fail", "cute", "scary", "geeky"))
+MAX_BUTTONS = 12
+
+
+def _with_buttons(doc: Document, block: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """The block, with the buttons under it when it ends on a reaction widget's question."""
+    last, phrase = block[-1]
+    if "reaction" not in phrase.lower():
+        return block
+    out = list(block)
+    start = last.end
+    for _ in range(MAX_BUTTONS):
+        m = _NEXT_LINE.match(doc.text, start)
+        if m is None or m.group(1).strip().lower() not in _REACTIONS:
+            break
+        out.append((Span(m.start(1), m.end(1)), m.group(1).strip()))
+        start = m.end(1)
+    return out
+
+
+_NEXT_LINE = re.compile(r"[ \t]*+\n[ \t\n]*+([^\n]*[^\s])")
+
+
 # Furniture's labels that also head a section of a page's own: a report's "Headlines" over
 # the paragraph that gives them (a news site's menu item "Headlines" stands among other menu
 # lines or over a link's headline).
@@ -541,7 +568,7 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block = []
         if block:
             blocks.append(block)
-        blocks = [b for b in blocks if not _own_heading(doc, b)]
+        blocks = [_with_buttons(doc, b) for b in blocks if not _own_heading(doc, b)]
         bio = None if line is None else self._author_bio(doc, line, blocks)
         if bio is not None:
             blocks.append([bio])
