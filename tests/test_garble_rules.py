@@ -1384,3 +1384,20 @@ def test_a_writer_s_note_on_a_page_s_last_line_is_boilerplate() -> None:
     assert _found(note + "\n\n" + story, "SP102") == []
     told = "Ann Lee is a reporter for Harbour News who was detained in May."
     assert _found(story + told + "\n", "SP102") == []
+
+
+def test_a_schedule_s_programmes_and_a_written_answer_s_minister_repeat_by_design() -> None:
+    day = ("06:00 Westmoor Breakfast with Dan Fuller and Kerry Adjei\n10:00 Mid-Mornings with "
+           "Sally Brennan\n19:00 The Evening Show with Jamie Cross\n")
+    assert _found(f"Radio schedule\n\nMonday\n{day}\nTuesday\n{day}", "GB103") == []
+    answer = "Answered by Richard Oyelowo, Minister for Local Transport"
+    items = "".join(f"Asked by {mp}\nTo ask the Secretary of State for Transport about {what}.\n\n"
+                    f"{answer}\nThe department has no figures on {what}.\n\n"
+                    for mp, what in (("Helen Marchbank (Eastwold)", "rural buses"),
+                                     ("Gareth Lowe (Harrowmouth)", "road repairs")))
+    assert _found(items, "GB103") == []
+    # a story's sentence pasted twice is still found
+    story = ("The mayor said the new bridge would open in the spring of next year after delays."
+             "\n\nIt was late.\n\nThe mayor said the new bridge would open in the spring of next "
+             "year after delays.\n")
+    assert len(_found(story, "GB103")) == 1

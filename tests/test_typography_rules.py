@@ -785,3 +785,13 @@ def test_a_closing_mark_for_an_apostrophe_is_told_as_such() -> None:
     text = "the district had so little to offer,” the union's president said.\n"
     found = check_text(text, "d.txt", "text", _settings("TY102")).findings
     assert [f.message for f in found] == ["quotation closed here was never opened"]
+
+
+def test_one_of_the_commonest_function_words_glued_to_a_word_is_a_lost_space() -> None:
+    assert _found("The council voted for themove on Tuesday.", "TY107") == ["themove"]
+    assert _found("He said that willmean higher costs.", "TY107") == ["willmean"]
+    # a rarer function word, a coinage, a word the list knows, code and another language: quiet
+    for quiet in ("The newsword was a coinage.", "He did it anyway, as ever.",
+                  "Use atexit.register() instead.", "Voces afines al oficialismo.",
+                  "The intake rose."):
+        assert _found(quiet, "TY107") == [], quiet

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from checker.document import Document, Span
 from checker.entries import (
     FIELD_ENTRIES,
+    TIMELINE_ENTRIES,
     after_live_marker,
     figure_mould,
+    schedule_entries,
     speaker_label,
     unlabelled,
 )
@@ -24,7 +26,7 @@ from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.textutil import PhraseList, cased_like, lower_text_words
+from checker.rules.textutil import PhraseList, cased_like, lower_text_words, nonblank_lines
 
 if TYPE_CHECKING:  # (the model's module is imported only where GB104 runs)
     from checker.nli.replaced import WordScore
@@ -348,9 +350,11 @@ def _self_doubled_lines(doc: Document) -> list[list[tuple[Span, Span]]]:
 
 # A transcript's speaker heading: a name, a dash or a comma, and the speaker's role, every word
 # capitalised but a few small ones ("Tobias Crane - Executive Vice President and Chief Financial
-# Officer", "Priya Venkataraman, Analyst, Halden Securities"), on a line of its own.
+# Officer", "Priya Venkataraman, Analyst, Halden Securities"), on a line of its own; and so a
+# written answer's ("Answered by Richard Oyelowo, Minister for Local Transport").
 _SPEAKER_HEADING = re.compile(
-    r"\A(?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+[ \t]*(?:[-–—,])[ \t]*"
+    r"\A(?:(?:Answered|Asked|Replied|Written|Reported)[ \t]+by[ \t]+)?+"
+    r"(?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+[ \t]*(?:[-–—,])[ \t]*"
     r"[A-Z][\w.'’&-]*+(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*+|and|of|the|for|at))*+")
 
 
@@ -427,6 +431,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         runs: list[list[tuple[Span, Span]]] = [[]]  # runs of (repeat, first copy)
         listing: bool | None = None  # do three lines or more open with one label (when asked)
         moulds: Counter[str] | None = None  # the labelled rows' moulds (when asked)
+        schedule: bool | None = None  # is the page a schedule (when asked)
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -451,6 +456,13 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
+                if schedule is None:
+                    schedule = schedule_entries(
+                        [doc.text[x.start:x.end] for x in nonblank_lines(doc)]) >= TIMELINE_ENTRIES
+                lines = raw.strip().splitlines()
+                if schedule and schedule_entries(lines) == len(lines):
+                    continue  # "19:00 The Evening Show with Jamie Cross" under each day of a
+                    # programme schedule: the same programme on another day
                 runs[-1].append((sentence, first))
                 continue
             seen.setdefault(key, (sentence, k))

@@ -1046,7 +1046,9 @@ English words and the glued form a word the word list has never seen, so a brand
 "iPhone", "eBay"), a name ("McDonald", "DeSantis") or a code name stays quiet. In lower case
 ("anepisode", "toprevent", "applicationsthat": a function word and a common word, the whole
 unknown to the word list) three different tokens or more are needed, since one may be a
-coinage. A page whose line breaks were lost glues word after word: one finding for the
+coinage, unless the token opens with one of the commonest function words ("themove",
+"willmean", "theirfamilies"), which coinages seldom open with (not code's "atexit.register").
+A page whose line breaks were lost glues word after word: one finding for the
 document, the other places related, one fix for all. Needs the word list (`wordfreq`);
 without it the rule finds nothing."""
     why = """
@@ -1103,9 +1105,11 @@ checker sees one unknown word."""
                     continue
                 add(m, m.start(2), kind.ok)
         lower = _glued_lower(text)
-        if len(lower) >= GLUED_LOWER_MIN:  # a page whose spaces were lost, not one odd word
+        # a page whose spaces were lost, or one of the commonest function words glued on
+        if len(lower) >= GLUED_LOWER_MIN or any(_glued_after_article(t) for t in lower):
             for token, spots in lower.items():
-                places.setdefault(token, []).extend(spots)
+                if len(lower) >= GLUED_LOWER_MIN or _glued_after_article(token):
+                    places.setdefault(token, []).extend(spots)
         if not places:
             return
         # one finding for the document: a page whose line breaks were lost glues word after
@@ -1204,7 +1208,8 @@ word, or one amount."""
 # make a page whose spaces were lost.
 GLUED_LOWER_MIN = 3
 GLUED_LOWER_ZIPF = 3.5  # the other half at least this common
-_LOWER_TOKEN = re.compile(r"(?<![\w'’@#/.:-])[a-z]{5,}+(?![\w'’@/:-])")
+_LOWER_TOKEN = re.compile(r"(?<![\w'’@#/.:-])[a-z]{5,}+(?![\w'’@/:-]|\.[a-z])")  # not code's
+# "atexit.register()" nor a site's "example.com"
 _LOWER_RUN = re.compile(r"[a-z]{5,}+")
 
 
@@ -1218,9 +1223,12 @@ def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
     each is written and where its space belongs."""
     common = _common_words()
     # a cheap first pass in C: the lower-case runs the common words do not hold, of which three
-    # or more must split (most texts have none)
+    # or more must split, or one after one of the commonest function words (most texts have
+    # none)
     rare = set(_LOWER_RUN.findall(text)) - common
-    if sum(1 for token in rare if _glued_split(token) is not None) < GLUED_LOWER_MIN:
+    splits = [token for token in rare if _glued_split(token) is not None]
+    several = len(splits) >= GLUED_LOWER_MIN
+    if not several and not any(_glued_after_article(token) for token in splits):
         return {}
     found: dict[str, list[tuple[int, int, int]]] = {}
     for m in _LOWER_TOKEN.finditer(text):
@@ -1228,12 +1236,28 @@ def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
         if token in common:
             continue
         k = _glued_split(token)  # cached across documents
-        if k is not None:
+        if k is not None and (several or _glued_after_article(token)):
             found.setdefault(token, []).append((m.start(), m.start() + k, m.end()))
-    if len(found) < GLUED_LOWER_MIN:
+    if not found or (several and len(found) < GLUED_LOWER_MIN and not any(
+            _glued_after_article(token) for token in found)):
         return {}  # most texts: the word list's larger half need not be opened
     # a rare word that splits so ("intake", "forego") is still a word
     return {token: spots for token, spots in found.items() if zipf(token) == 0}
+
+
+# The commonest function words, which a coinage seldom opens with: one token that is one of them
+# glued to a common word ("themove", "toprevent", "willmean", "theirfamilies") is a lost space
+# by itself. ("a", "an" and the rarer function words open too many words of other languages and
+# coinages: "afines", "anymore".)
+_GLUE_HEADS = frozenset(("the", "to", "of", "and", "in", "on", "for", "is", "was", "with",
+                         "that", "this", "their", "will", "has", "have", "from", "by", "at",
+                         "are", "were", "not", "his", "her", "our", "its", "be", "been"))
+
+
+def _glued_after_article(token: str) -> bool:
+    """Is the token one of ``_GLUE_HEADS`` glued to a common word?"""
+    k = _glued_split(token)
+    return k is not None and token[:k] in _GLUE_HEADS and len(token) - k >= 3
 
 
 @functools.lru_cache(maxsize=1 << 15)
