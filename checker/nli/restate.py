@@ -307,7 +307,7 @@ def _two_sources(a: str | None, b: str | None) -> bool:
 _QUOTE_VERBS = (r"said|says|replied|replies|told|tells|added|adds|asked|asks|explained|explains"
                 r"|insisted|insists|argued|argues|warned|warns|continued|continues|answered"
                 r"|answers|recalled|recalls|shouted|shouts|snapped|snaps")
-_SPEAKER_NAME = r"(?P<name>(?:[A-Z][\w'’-]*+[ \t]++){0,3}[A-Z][\w'’-]*+)"
+_SPEAKER_NAME = r"(?P<name>(?<![\w'’-])(?:[A-Z][\w'’-]*+[ \t]++){0,3}[A-Z][\w'’-]*+)"
 _ATTRIBUTION = re.compile(
     rf"[,.!?…—-][\"”’'][ \t]++(?:{_SPEAKER_NAME}[ \t]++(?:{_QUOTE_VERBS})|(?:{_QUOTE_VERBS})"
     rf"[ \t]++{_SPEAKER_NAME.replace('name', 'after')}(?=[ \t]*+[,.;]))(?![\w'’-])"

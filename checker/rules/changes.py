@@ -341,8 +341,8 @@ def _said(text: str, m: re.Match[str]) -> str | None:
 _TOLD_PCT = (r"(?:(?:almost|nearly|about|around|roughly|some|approximately)[ \t]++)?+"
              r"(?P<{}>\d{{1,3}}+(?:\.\d{{1,2}}+)?+)[ \t]*+(?:%|per[ \t]?cent\b|percent\b|pc\b)")
 _TOLD = re.compile(
-    r"(?<![\w'’-])(?P<dir>" + "|".join(sorted(_RISE | _RISING | _FALL | {"falls"}, key=len,
-                                                reverse=True))
+    r"(?<![\w'’-])(?P<dir>" + "|".join(sorted(_RISE | _RISING | _FALL | {"falls"},
+                                                key=lambda w: (-len(w), w)))
     + r")(?:[ \t]++by)?+[ \t]++(?:an?[ \t]++)?+"
     + _TOLD_PCT.format("pct") + "|(?:an?[ \t]++)?+" + _TOLD_PCT.format("pct2")
     + rf"[ \t]++(?P<noun>{_CHANGE_NOUN})\b", re.IGNORECASE)

@@ -303,17 +303,19 @@ def _with_buttons(doc: Document, block: list[tuple[Span, str]]) -> list[tuple[Sp
     if "reaction" not in phrase.lower():
         return block
     out = list(block)
-    start = last.end
-    for _ in range(MAX_BUTTONS):
-        m = _NEXT_LINE.match(doc.text, start)
-        if m is None or m.group(1).strip().lower() not in _REACTIONS:
-            break
-        out.append((Span(m.start(1), m.end(1)), m.group(1).strip()))
-        start = m.end(1)
+    text = doc.text
+    at = text.find("\n", last.end)
+    while at >= 0 and len(out) < len(block) + MAX_BUTTONS:
+        end = text.find("\n", at + 1)
+        end = len(text) if end < 0 else end
+        line = text[at + 1 : end]
+        if line.strip():
+            if line.strip().lower() not in _REACTIONS:
+                break
+            lead = len(line) - len(line.lstrip())
+            out.append((Span(at + 1 + lead, at + 1 + len(line.rstrip())), line.strip()))
+        at = end if end < len(text) else -1
     return out
-
-
-_NEXT_LINE = re.compile(r"[ \t]*+\n[ \t\n]*+([^\n]*[^\s])")
 
 
 # Furniture's labels that also head a section of a page's own: a report's "Headlines" over
