@@ -131,6 +131,7 @@ SWAPPED = [
 ]
 
 NOT_SWAPPED = [
+    "A new agreement with neighbouring Vestmark allows Vestmark-registered boats to fish.",
     "The site was developed by Wrenfield Homes, which had subcontracted the scaffolding work "
     "to Castlegate Scaffolding.",
     "Harrowby North (Harrowby): Labour hold, majority 312 on a turnout of 24%.",

@@ -405,3 +405,13 @@ def test_one_change_told_as_a_rise_and_as_a_fall_is_found() -> None:
     assert _nu107(row + "Economists expect Carrow Bay prices to fall 1.4 per cent next month.") \
         == []
     assert _nu107(row + "Did Carrow Bay prices fall 1.4 per cent this month?") == []
+
+
+def test_a_bound_and_an_exact_count_on_its_side_of_it_can_both_hold() -> None:
+    text = ("More than 200 people have reported symptoms after the Tallowmere festival, "
+            "officials said.\n\nThe health unit said 214 people have reported symptoms after "
+            "the Tallowmere festival.")
+    assert _nu101(text) == []
+    # an exact count below the bound, or a count given roughly, is still compared
+    assert _nu101(text.replace("214", "184")) == ["184 people"]
+    assert _nu101(text.replace("said 214", "said about 240")) == ["240 people"]

@@ -23,6 +23,7 @@ _ACTOR = re.compile(
     r"[A-Z](?:(?:(?<=\s[A-Z])|(?<=^[A-Z]))\.(?:[A-Z]\.)+(?=[\s,;:]|$)"  # U.S., U.K.
     r"|(?<!\w[A-Z])[A-Z]{1,5}\b"  # NATO, EU, US
     r"|(?<!\w[A-Z])[a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}\b)"  # Russia, United States, Kurt Campbell
+    r"(?!-[A-Za-z])"  # not the first part of a compound: "Vestmark-registered boats"
 )
 _BREAKS = re.compile(r"[,;:()“”\"]|\b(?:and|or|but|than|from|of|with|between|like|as|while|"
                      r"whereas|which|who|that|to)\b", re.IGNORECASE)
@@ -176,6 +177,10 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # a title's idiom: "Round by Round", "Year after Year", "Wave upon Wave"
         if text[m.end() : m.end() + 1] in {"'", "’"} and m.group(2).split() != ["and"]:
             continue  # "Russia ... Russia's": a possessive, another noun; but "Fitch and Fitch's"
+        if (text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isalpha()
+                and m.group(2).split()[-1:] not in (["to"], ["and"])):
+            continue  # "Vestmark allows Vestmark-registered boats": a compound's first part (but
+            # "from Lagos to Lagos-based crews" still has Lagos in two slots of one route)
         yield m.start(), second, name
 
 

@@ -112,13 +112,24 @@ def _bound(before: str) -> str | None:
     return None
 
 
-def both_can_hold(a: Quantity, b: Quantity) -> bool:
+def both_can_hold(a: Quantity, b: Quantity, text: str = "") -> bool:
     """Two bounds in opposite directions that leave room between them ("nearly 500,000 people"
-    and "more than 498,000 people") state no value, and both can be true."""
-    if {a.bound, b.bound} != {"lower", "upper"}:
+    and "more than 498,000 people") state no value, and both can be true; and so can a bound
+    and an exact count on its side of it ("More than 200 people have reported symptoms" … "214
+    people had so far contacted it"; not a count given roughly, "about 1,100 troops")."""
+    if {a.bound, b.bound} == {"lower", "upper"}:
+        low, high = (a, b) if a.bound == "lower" else (b, a)
+        return low.value < high.value
+    bound, exact = (a, b) if a.bound is not None else (b, a)
+    if bound.bound is None or exact.bound is not None or not text or \
+            _ROUGHLY.search(text, max(0, exact.start - 16), exact.start):
         return False
-    low, high = (a, b) if a.bound == "lower" else (b, a)
-    return low.value < high.value
+    return exact.value > bound.value if bound.bound == "lower" else exact.value < bound.value
+
+
+# what says a count is given roughly: "about 1,100", "some 200", "an estimated 3,000"
+_ROUGHLY = re.compile(r"(?i:\b(?:about|around|some|roughly|approximately|estimated|almost|nearly"
+                      r"|circa|c\.|up[ \t]+to|over|under)[ \t]+\Z)")
 
 
 def _predicate(doc: Document, end: int, stop: int) -> str | None:
@@ -288,7 +299,7 @@ edits often change one mention and not the other."""
                         values[earlier.sentence.start, q.noun]) > 1:
                     continue  # "… climbed to 1,832 people … compared to 1,249 people this
                     # evening": a count at two moments, of which another figure may be a third
-                if both_can_hold(earlier, q):
+                if both_can_hold(earlier, q, doc.text):
                     continue
                 if _two_owners(earlier.owner, q.owner):
                     continue  # two names' counts: two candidates' votes, two towns' dead
