@@ -355,7 +355,7 @@ def quoted_speakers(sentences: Sequence[str],
         inside = False  # within a quotation left open by the sentence before
         for k, own in zip(members, named, strict=True):
             text = sentences[k]
-            quoted = inside or text.lstrip()[:1] in "\"“"
+            quoted = inside or text.lstrip()[:1] in ('"', "“")
             inside = _open_after(text, inside)
             if own is not None:
                 out[k] = own

@@ -1,5 +1,6 @@
 """NU106: a percentage change that the two figures beside it do not give ("fell by 19 per cent
-to £618.5 million, from £805m": that is a fall of 23 per cent)."""
+to £618.5 million, from £805m": that is a fall of 23 per cent); NU107: one change told as a
+rise in one sentence and as a fall in another."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from checker.document import Document
-from checker.entries import MONTH_SHORT
+from checker.entries import MONTH_SHORT, MONTHS, WEEKDAYS
 from checker.findings import Finding, Related
 from checker.rules.base import Context, Rule, register
+from checker.rules.garble import function_words
 from checker.rules.numbers import YEAR
+from checker.rules.wordlist import available, zipf
 
 # A percentage: "19 per cent", "4.7%", "12 percent", "8pc", with a hedge before it ("about").
 _PCT = (r"(?:(?P<hedge>almost|nearly|about|around|roughly|some|approximately|more[ \t]++than"
@@ -383,10 +386,6 @@ def _subject(sentence: str, upto: int) -> tuple[str, int] | None:
     """The last name before ``upto`` in the sentence, and where it ends: a run of capitalised
     words that is not a capitalised function word, month or day, nor one common word opening
     the sentence ("Prices rose 2%")."""
-    from checker.entries import MONTHS, WEEKDAYS
-    from checker.rules.garble import function_words
-    from checker.rules.wordlist import available, zipf
-
     found = None
     for m in _NAME_RUN.finditer(sentence, 0, upto):
         words = [w for w in m.group().split()
@@ -394,8 +393,8 @@ def _subject(sentence: str, upto: int) -> tuple[str, int] | None:
                  and w.lower() not in WEEKDAYS]
         if not words:
             continue
-        if (m.start() == sentence.find(m.group()) and not sentence[:m.start()].strip()
-                and len(words) == 1 and available() and zipf(words[0].lower()) >= COMMON_ZIPF):
+        if (not sentence[:m.start()].strip() and len(words) == 1 and available()
+                and zipf(words[0].lower()) >= COMMON_ZIPF):
             continue  # "Prices rose 2%": the sentence's first word, a common one
         found = (" ".join(words), m.end())
     return found
