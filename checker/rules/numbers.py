@@ -115,8 +115,9 @@ def _bound(before: str) -> str | None:
 def both_can_hold(a: Quantity, b: Quantity, text: str = "") -> bool:
     """Two bounds in opposite directions that leave room between them ("nearly 500,000 people"
     and "more than 498,000 people") state no value, and both can be true; and so can a bound
-    and an exact count on its side of it ("More than 200 people have reported symptoms" … "214
-    people had so far contacted it"; not a count given roughly, "about 1,100 troops")."""
+    and an exact count on its side of it, finer than the bound ("More than 200 people have
+    reported symptoms" … "214 people had so far contacted it"; not a count given roughly,
+    "about 1,100 troops", nor a round one, "500,000 people" … "more than 480,000")."""
     if {a.bound, b.bound} == {"lower", "upper"}:
         low, high = (a, b) if a.bound == "lower" else (b, a)
         return low.value < high.value
@@ -124,7 +125,16 @@ def both_can_hold(a: Quantity, b: Quantity, text: str = "") -> bool:
     if bound.bound is None or exact.bound is not None or not text or \
             _ROUGHLY.search(text, max(0, exact.start - 16), exact.start):
         return False
+    if _significant(exact.value) <= _significant(bound.value):
+        return False  # "500,000 people" … "more than 480,000": the count is no finer than the
+        # bound, so it is a rounded figure of its own, and the two disagree
     return exact.value > bound.value if bound.bound == "lower" else exact.value < bound.value
+
+
+def _significant(value: float) -> int:
+    """How many significant digits a count has: 214 three, 200 one, 480,000 two."""
+    digits = str(int(value)) if value == int(value) else repr(value).replace(".", "")
+    return len(digits.strip("0")) or 1
 
 
 # what says a count is given roughly: "about 1,100", "some 200", "an estimated 3,000"
