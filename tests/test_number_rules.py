@@ -415,3 +415,21 @@ def test_a_bound_and_an_exact_count_on_its_side_of_it_can_both_hold() -> None:
     # an exact count below the bound, or a count given roughly, is still compared
     assert _nu101(text.replace("214", "184")) == ["184 people"]
     assert _nu101(text.replace("said 214", "said about 240")) == ["240 people"]
+
+
+def test_a_weekday_takes_the_year_of_the_date_after_it_on_its_line() -> None:
+    def nu104(text: str) -> list[str]:
+        result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU104",)))
+        return [text[f.start:f.end] for f in result.findings]
+
+    # two school years' term dates: the same day of the month on two weekdays, in two years
+    terms = ("Staff training days: Monday 1 September and Tuesday 2 September 2025\n"
+             "Half term: Monday 27 October to Friday 31 October 2025\n\n"
+             "Staff training days: Tuesday 1 September and Wednesday 2 September 2026\n"
+             "Half term: Monday 26 October to Friday 30 October 2026\n")
+    assert nu104(terms) == []
+    # read in its year, a wrong weekday is found; a clock's "from 1930" is no year
+    assert nu104("Training days: Tuesday 1 September and Wednesday 2 September 2025\n") == [
+        "Tuesday 1 September", "Wednesday 2 September 2025"]
+    assert nu104("The replay is live on Wednesday 19 January, from 1930 on BBC One.\n\n"
+                 "The draw was made on Sunday 16 January.") == []

@@ -59,6 +59,7 @@ from checker.entries import (
     commentary_events,
     entry_day,
     entry_numbers,
+    figure_mould,
     first_day_named,
     forecast_readings,
     has_score,
@@ -1634,14 +1635,26 @@ def _part_named(heading: str) -> str | None:
 def _under_part_headings(headings: Sequence[bool], sentences: Sequence[str]) -> list[str | None]:
     """On a page divided by headings of two days or parts of a series or more (a day-by-day
     guide's "Tuesday 4 March (strike day)" … "Saturday 8 March (strike day)", a live page's
-    "First set" … "Second set", a programme's "Day 1" … "Day 2"), the day or part of the
-    heading each sentence is under, where the sentence names no day of its own; else None. A
-    heading that names neither ("At a glance", "Tickets and refunds") ends the section."""
+    "First set" … "Second set", a programme's "Day 1" … "Day 2", a guide's "A home costing
+    £250,000" … "A home costing £400,000"), the day or part of the heading each sentence is
+    under, where the sentence names no day of its own; else None. A heading that names neither
+    ("At a glance", "Tickets and refunds") ends the section."""
     # a heading may end on a note in brackets ("(strike day)"), which no heading line ends on
     heads = [heading or (s.rstrip().endswith(")") and "\n" not in s.strip()
                          and len(s.split()) <= SUBHEAD_WORDS)
              for s, heading in zip(sentences, headings, strict=True)]
     parts = [_part_named(s) if head else None for s, head in zip(sentences, heads, strict=True)]
+    # headings of one mould with other figures ("A home costing £250,000" … "A home costing
+    # £400,000": a guide's worked examples) name two parts of one series too
+    # (each over a section of two sentences or more: a table's rows are no headings)
+    heading_moulds = {k: figure_mould(" ".join(sentences[k].split()))
+                      for k, head in enumerate(heads)
+                      if head and parts[k] is None and any(ch.isdigit() for ch in sentences[k])
+                      and k + 2 < len(sentences) and not heads[k + 1] and not heads[k + 2]}
+    moulds = Counter(heading_moulds.values())
+    for k, mould in heading_moulds.items():
+        if moulds[mould] >= 2:
+            parts[k] = " ".join(sentences[k].split()).lower()
     out: list[str | None] = [None] * len(sentences)
     if len({p for p in parts if p is not None}) < 2:
         return out

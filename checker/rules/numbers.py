@@ -798,8 +798,10 @@ day over 31 counts only with its year, since "40 May loyalists" is no date), and
 day tied to a clock time it cannot share ("Sunday morning at 11.30pm", "7:45 PM this morning"),
 an hour of the 24-hour clock with am or pm ("21:01 PM"), and a month written on both sides of
 its day ("Saturday July 21st July"; the fix removes the second). A weekday with a date but no
-year is read against the others of its month: "Sunday May 23" and "Sunday May 22" cannot both be
-right in any year. Twelve o'clock is left alone, as it is read both ways."""
+year of its own takes the year of the date after it on its line ("Monday 1 September and Tuesday
+2 September 2025"), and is otherwise read against the others of its month: "Sunday May 23" and
+"Sunday May 22" cannot both be right in any year. Twelve o'clock is left alone, as it is read
+both ways."""
     why = """
 A date that cannot exist is wrong at least once, and readers act on dates: a school term that
 "ends Monday 17th July" sends parents to the gate on the wrong day. The calendar settles it; no
@@ -830,6 +832,23 @@ judgement is needed."""
                     seen.add((finding.start, finding.end))
                     yield finding
             yearless.update(_yearless_dates(text, at))
+        for span, (weekday, month, day) in list(yearless.items()):
+            year = _year_after(text, span[1])
+            if year is None:
+                continue
+            # a pair or a range that shares its year ("Monday 1 September and Tuesday 2
+            # September 2025", "Monday 27 October to Friday 31 October 2025"): read in it
+            del yearless[span]
+            try:
+                date = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if date.weekday() != weekday and span not in seen:
+                seen.add(span)
+                yield self.finding(
+                    span[0], span[1],
+                    f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
+                    f"{calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}")
         yield from self._weekdays_apart(text, yearless)
         for hint in _CLOCK_HINT.finditer(text):
             clock = _CLOCK.search(text, max(0, hint.start() - 4), hint.end())
@@ -941,6 +960,20 @@ def _yearless_dates(text: str, at: int) -> Iterator[tuple[tuple[int, int], tuple
         end = m.end() - (text[m.end() - 1] == "." and month_name in MONTH_NAMES)
         if 1 <= day <= calendar.monthrange(2000, month)[1]:
             yield (m.start(), end), (weekday, month, day)
+
+
+# The year a yearless date shares with the date after it on its line: "Monday 1 September and
+# Tuesday 2 September 2025" (no stop between them).
+_YEAR_AFTER = re.compile(r"[^\n.!?;]{0,60}?(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _year_after(text: str, end: int) -> int | None:
+    """The year of the next date on the line, when one follows with no stop between (its
+    month named before the year: "… and Tuesday 2 September 2025"; not a clock's "from 1930")."""
+    m = _YEAR_AFTER.match(text, end)
+    if m is None or not any(name in text[end : m.start(1)] for name in MONTH_NAMES):
+        return None
+    return int(m.group(1))
 
 
 def _at_odds(part: str, half: str) -> bool:

@@ -1758,3 +1758,21 @@ def test_two_people_s_quoted_words_are_two_people_s_statements() -> None:
     same = [s.replace("Edith replies", "Duncan adds") for s in sentences]
     assert unlikely_pairs(same, [(2, 4)], paragraphs) == set()
     assert unlikely_pairs(sentences, [(2, 5)], paragraphs) == set()
+
+
+def test_lines_under_two_headings_of_one_mould_with_other_figures_are_two_parts() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = ["Worked examples",
+                 "A home costing £400,000",
+                 "Old system: 3% on £150,000 (£4,500) plus 6% on £100,000 (£6,000).",
+                 "Total: £10,500.",
+                 "A home costing £650,000",
+                 "Old system: £4,500 plus 6% on £200,000 (£12,000) plus 9% on £150,000.",
+                 "Total: £30,000."]
+    assert unlikely_pairs(sentences, [(2, 5)]) == {(2, 5)}
+    # a table's rows look like headings too, but head no section
+    rows = ["Rates", "Up to £150,000: 0%", "£150,001 to £300,000: 3%", "Above £500,000: 9%",
+            "The old rates applied until March.", "Above £500,000: 10%",
+            "The new top rate applies to every home above that price."]
+    assert unlikely_pairs(rows, [(4, 6)]) == set()
