@@ -6,13 +6,14 @@ The phrase lists live in ``rules/spam/`` as data; this module holds only the mat
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from checker.document import Document, Span
+from checker.document import Document, Span, nonblank_line_spans
 from checker.findings import Applicability, Edit, Finding, Fix, Related, Severity
 from checker.resources import load_lines, load_toml
 from checker.rules.base import Context, Rule, register
@@ -297,24 +298,26 @@ _REACTIONS = frozenset(("like", "dislike", "love", "haha", "wow", "sad", "angry"
 MAX_BUTTONS = 12
 
 
+def _lines_after(doc: Document, end: int) -> Iterator[Span]:
+    """The non-blank lines after the line that ``end`` is on, trimmed."""
+    cut = doc.text.find("\n", end)
+    if cut < 0:
+        return
+    for line in nonblank_line_spans(doc.text[cut + 1 :]):
+        yield Span(cut + 1 + line.start, cut + 1 + line.end)
+
+
 def _with_buttons(doc: Document, block: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """The block, with the buttons under it when it ends on a reaction widget's question."""
     last, phrase = block[-1]
     if "reaction" not in phrase.lower():
         return block
     out = list(block)
-    text = doc.text
-    at = text.find("\n", last.end)
-    while at >= 0 and len(out) < len(block) + MAX_BUTTONS:
-        end = text.find("\n", at + 1)
-        end = len(text) if end < 0 else end
-        line = text[at + 1 : end]
-        if line.strip():
-            if line.strip().lower() not in _REACTIONS:
-                break
-            lead = len(line) - len(line.lstrip())
-            out.append((Span(at + 1 + lead, at + 1 + len(line.rstrip())), line.strip()))
-        at = end if end < len(text) else -1
+    for line in itertools.islice(_lines_after(doc, last.end), MAX_BUTTONS):
+        word = doc.text[line.start : line.end]
+        if word.lower() not in _REACTIONS:
+            break
+        out.append((line, word))
     return out
 
 
@@ -329,14 +332,8 @@ def _own_heading(doc: Document, block: list[tuple[Span, str]]) -> bool:
     right over a paragraph of prose?"""
     if len(block) != 1 or block[0][1].strip(" \t:.!").lower() not in _SECTION_LABELS:
         return False
-    start = doc.text.find("\n", block[0][0].end)
-    while start >= 0:
-        end = doc.text.find("\n", start + 1)
-        line = doc.text[start + 1 : len(doc.text) if end < 0 else end]
-        if line.strip():
-            return _prose_line(line)
-        start = end
-    return False
+    following = next(_lines_after(doc, block[0][0].end), None)
+    return following is not None and _prose_line(doc.text[following.start : following.end])
 
 
 @register
