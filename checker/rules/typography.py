@@ -1104,12 +1104,9 @@ checker sees one unknown word."""
                         doc.touches_markup(m.start(), m.end())):
                     continue
                 add(m, m.start(2), kind.ok)
-        lower = _glued_lower(text)
         # a page whose spaces were lost, or one of the commonest function words glued on
-        if len(lower) >= GLUED_LOWER_MIN or any(_glued_after_article(t) for t in lower):
-            for token, spots in lower.items():
-                if len(lower) >= GLUED_LOWER_MIN or _glued_after_article(token):
-                    places.setdefault(token, []).extend(spots)
+        for token, spots in _glued_lower(text).items():
+            places.setdefault(token, []).extend(spots)
         if not places:
             return
         # one finding for the document: a page whose line breaks were lost glues word after
@@ -1220,7 +1217,8 @@ def _common_words() -> frozenset[str]:
 
 def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
     """Lower-case tokens that are a function word and a common word run together, with where
-    each is written and where its space belongs."""
+    each is written and where its space belongs: all of them on a page with
+    ``GLUED_LOWER_MIN`` or more, else those that open with one of ``_GLUE_HEADS``."""
     common = _common_words()
     # a cheap first pass in C: the lower-case runs the common words do not hold, of which three
     # or more must split, or one after one of the commonest function words (most texts have
@@ -1242,7 +1240,10 @@ def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
             _glued_after_article(token) for token in found)):
         return {}  # most texts: the word list's larger half need not be opened
     # a rare word that splits so ("intake", "forego") is still a word
-    return {token: spots for token, spots in found.items() if zipf(token) == 0}
+    kept = {token: spots for token, spots in found.items() if zipf(token) == 0}
+    if len(kept) >= GLUED_LOWER_MIN:
+        return kept  # a page whose spaces were lost
+    return {token: spots for token, spots in kept.items() if _glued_after_article(token)}
 
 
 # The commonest function words, which a coinage seldom opens with: one token that is one of them
