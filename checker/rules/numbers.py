@@ -112,7 +112,7 @@ def _bound(before: str) -> str | None:
     return None
 
 
-def both_can_hold(a: Quantity, b: Quantity, text: str = "") -> bool:
+def both_can_hold(a: Quantity, b: Quantity, text: str) -> bool:
     """Two bounds in opposite directions that leave room between them ("nearly 500,000 people"
     and "more than 498,000 people") state no value, and both can be true; and so can a bound
     and an exact count on its side of it, finer than the bound ("More than 200 people have
@@ -122,7 +122,7 @@ def both_can_hold(a: Quantity, b: Quantity, text: str = "") -> bool:
         low, high = (a, b) if a.bound == "lower" else (b, a)
         return low.value < high.value
     bound, exact = (a, b) if a.bound is not None else (b, a)
-    if bound.bound is None or exact.bound is not None or not text or \
+    if bound.bound is None or exact.bound is not None or \
             _ROUGHLY.search(text, max(0, exact.start - 16), exact.start):
         return False
     if _significant(exact.value) <= _significant(bound.value):
@@ -845,10 +845,7 @@ judgement is needed."""
                 continue
             if date.weekday() != weekday and span not in seen:
                 seen.add(span)
-                yield self.finding(
-                    span[0], span[1],
-                    f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
-                    f"{calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}")
+                yield self._wrong_weekday(span[0], span[1], date, weekday)
         yield from self._weekdays_apart(text, yearless)
         for hint in _CLOCK_HINT.finditer(text):
             clock = _CLOCK.search(text, max(0, hint.start() - 4), hint.end())
@@ -897,6 +894,12 @@ judgement is needed."""
                 f"{calendar.day_name[(w0 + day - d0) % 7]}",
                 related=(Related(s0, e0, "the earlier date"),))
 
+    def _wrong_weekday(self, start: int, end: int, date: datetime.date,
+                       weekday: int) -> Finding:
+        return self.finding(
+            start, end, f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
+            f"{calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}")
+
     def _day_part_finding(self, start: int, end: int, half: str, part: str) -> Finding:
         return self.finding(start, end,
                             f"{half}m is not in the {part.lower()}: one of the two is wrong")
@@ -911,10 +914,7 @@ judgement is needed."""
                 continue  # a day the month lacks: the impossible-day reading reports it
             if date.weekday() == weekday:
                 continue
-            yield self.finding(
-                m.start(), m.end(),
-                f"{date.day} {calendar.month_name[date.month]} {date.year} is a "
-                f"{calendar.day_name[date.weekday()]}, not a {calendar.day_name[weekday]}")
+            yield self._wrong_weekday(m.start(), m.end(), date, weekday)
         readings = [(True, m) for m in _DAY_MONTH.finditer(text, *window) if m.start(2) == at]
         following = _MONTH_DAY.match(text, at)
         if following is not None:
