@@ -100,7 +100,13 @@ def entry_day(entry: str) -> str | None:
     numeric = _ENTRY_NUMERIC_DATE.search(entry)
     if numeric is not None:
         return numeric.group()
-    opening = _ENTRY_WEEKDAY.match(entry)
+    return opening_weekday(entry)
+
+
+def opening_weekday(text: str) -> str | None:
+    """The weekday a text opens with, lower-cased ("Monday (19/03/18) …", " Thursday hourly"),
+    or None."""
+    opening = _ENTRY_WEEKDAY.match(text)
     if opening is not None and opening.group(1).lower() in WEEKDAYS:
         return opening.group(1).lower()
     return None

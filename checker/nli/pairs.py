@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.entries import WEEKDAYS, running_score, speaker_label, unlabelled
+from checker.entries import opening_weekday, running_score, speaker_label, unlabelled
 from checker.nli.lexicon import stopwords
 from checker.rules.garble import function_words
 from checker.rules.textutil import count_words
@@ -169,7 +169,6 @@ def _reported_question(sentence: str) -> bool:
 # service.", "Opening hours: Monday 9am-5pm; Saturday 10am-4pm; Sunday closed." Each part is a
 # day's entry; read whole, against one day's statement ("Valley line: no service."), the model
 # finds conflicts among parts that are about other days (0.97 on a strike guide's summary).
-_FIRST_WORD = re.compile(r"[^A-Za-z]{0,3}+([A-Za-z]++)")
 DAY_ROW_PARTS = 2
 # a row's entries are terse; a sentence with a verb of its own is prose ("Monday was wet;
 # Tuesday was worse.")
@@ -177,21 +176,16 @@ _ROW_VERBS = frozenset(("is", "are", "was", "were", "will", "has", "have", "had"
                         "said", "says", "did", "does", "be", "been"))
 
 
-def _opens_on_day(text: str) -> bool:
-    m = _FIRST_WORD.match(text)
-    return m is not None and m.group(1).lower() in WEEKDAYS
-
-
 def _day_row(sentence: str) -> bool:
     if sentence.count(";") < DAY_ROW_PARTS - 1:
         return False
     parts = sentence.split(";")
-    if not _opens_on_day(parts[0]):  # the row's label first: "Valley line: Tuesday …"
+    if opening_weekday(parts[0]) is None:  # the row's label first: "Valley line: Tuesday …"
         colon = parts[0].find(":")
         if colon < 0:
             return False
         parts[0] = parts[0][colon + 1 :]
-    return all(_opens_on_day(part) for part in parts) and not any(
+    return all(opening_weekday(part) is not None for part in parts) and not any(
         w in _ROW_VERBS for w in _WORD.findall(sentence.lower()))
 
 
