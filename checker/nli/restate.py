@@ -710,9 +710,17 @@ _MOTION_VOTE = re.compile(
     r"|adopted|rejected|lost)\b", re.IGNORECASE)
 
 
+# Minutes' record of a vote that opens on its outcome: "Carried by 8 votes to 0, with 1
+# abstention.", "CARRIED unanimously."
+_OUTCOME_OPENING = re.compile(
+    r"\W{0,3}+(?i:carried|passed|lost|defeated|approved|rejected)[ \t]++(?i:unanimously|by\b)")
+
+
 def motion_vote(sentence: str) -> bool:
-    """Does the sentence record the vote on "the motion" of a meeting's minutes?"""
-    return _MOTION_VOTE.search(sentence) is not None
+    """Does the sentence record the vote on "the motion" of a meeting's minutes ("… the motion
+    was CARRIED by 6 votes to 2", "Carried by 8 votes to 0.")?"""
+    return (_MOTION_VOTE.search(sentence) is not None
+            or _OUTCOME_OPENING.match(sentence) is not None)
 
 
 def series_items(a: str, b: str, lex: Lexicon) -> bool:
@@ -905,6 +913,9 @@ class PairFilter:
         headings = _heading_lines(sentences)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
+        self._clocks = [clock_times(s) for s in sentences]
+        self._sequence = [sequence_events(s) for s in sentences]
+        self._block_labels = block_labels(sentences, paragraphs)
         self._heading_parts = _under_part_headings(headings, sentences)
         # the day each entry of a dated list names (two entries of a list, two days)
         self._list_days = [entry_day(s) if listing_entry(s) else None for s in sentences]
@@ -987,13 +998,18 @@ class PairFilter:
         or date heading ("16:47 … FTSE 100 closes higher" / "Yesterday 22.01.2018 … 16:52 …
         FTSE 100 closes lower"): two moments, and what held at one need not hold at the other.
         So are two sentences each dated to years of its own, none in common ("The mill shut in
-        1998." / "The mill reopened as a museum in 2011."), and two that each open on a day of
-        their own ("M18, from 8pm January 18 to 6am January 21, …" / "M18, from 8pm January 13
-        to 6am January 18, …": two closures of a list of road works), unless the dates are all
-        that differs in two sentences of prose: the same statement with another year or day is
-        a flip, left to CT102 and the model. Two entries of a list (bulleted, or lines that do
-        not end as sentences do: "Term Begins Monday 4th September" / "Term Begins Monday 4th
-        November") are two moments even then.
+        1998." / "The mill reopened as a museum in 2011."), an event and the one that follows it
+        ("Cllr Hale left the room." / "Cllr Hale returned to the meeting."; "The library opened
+        at 9am." / "The library closed at 5pm.", at two clock times: ``in_sequence``), two that
+        follow two labels opening their blocks ("Men's 100m, heat 1 (wind +1.2). First three in
+        each heat … qualify" / "Women's 200m, heat 1 (wind +0.6). First two in each heat …
+        qualify": ``block_labels``), and two that each open on a day of their own ("M18, from
+        8pm January 18 to 6am January 21, …" / "M18, from 8pm January 13 to 6am January 18, …":
+        two closures of a list of road works),
+        unless the dates are all that differs in two sentences of prose: the same statement with
+        another year or day is a flip, left to CT102 and the model. Two entries of a list
+        (bulleted, or lines that do not end as sentences do: "Term Begins Monday 4th September"
+        / "Term Begins Monday 4th November") are two moments even then.
         And so are two events of a live commentary (``checker.entries.commentary_events``):
         "Foul by Kyle Dawes (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers)
         wins a free kick"; a running score that falls, the one way two scores of a match
@@ -1054,6 +1070,17 @@ class PairFilter:
         if (da is not None and db is not None and da != db
                 and not _same_but_dates(self._sentences[i], self._sentences[j])):
             return True
+        ba, bb = self._block_labels[i], self._block_labels[j]
+        if ba is not None and bb is not None and ba != bb:
+            return True  # "Men's 100m, heat 1 (wind +1.2). First three in each heat …" /
+            # "Women's 200m, heat 1 (wind +0.6). First two in each heat …": two events' rules
+        ka, kb = self._clocks[i], self._clocks[j]
+        if in_sequence(self._sequence[i], self._sequence[j],
+                       bool(ka and kb and ka.isdisjoint(kb))):
+            return True  # "Cllr Hale left the room." / "Cllr Hale returned to the meeting.": an
+            # event and the one after it; "The library opened at 9am." / "… closed at 5pm."
+            # too, at two times of their own. One event told at two times is a flip ("… will
+            # now kick off at 1pm on Sunday." / "Sunday's match will kick off at 4pm …")
         ya, yb = self._years[i], self._years[j]
         return bool(ya) and bool(yb) and ya.isdisjoint(yb)
 
@@ -1478,6 +1505,106 @@ def _same_but_ordinals(a: str, b: str) -> bool:
     return _same_but(a, b, lambda t: t in _ORDINAL_WORDS)
 
 
+# A clock time: "7.52pm", "8 a.m.", "19:52" (a digit before it makes it a figure, not a time)
+_CLOCK_TIME = re.compile(r"(\d{1,2}+)(?:[.:]([0-5]\d))?+[ \t]?+([ap])\.?m\b|(\d{1,2}+):([0-5]\d)\b")
+
+
+def clock_times(sentence: str) -> frozenset[int]:
+    """The clock times a sentence names, as minutes after midnight ("at 7.52pm": 1192)."""
+    if ":" not in sentence and "m" not in sentence:
+        return frozenset()
+    out = set()
+    for match in _CLOCK_TIME.finditer(sentence):
+        start = match.start()
+        if start and (sentence[start - 1].isdigit() or sentence[start - 1] in ".:,£$€"):
+            continue
+        hour_text, minute, half, hour24, minute24 = match.groups()
+        if hour24 is not None:
+            hour, mins = int(hour24), int(minute24)
+            if hour > 23:
+                continue
+        else:
+            hour, mins = int(hour_text), int(minute or 0)
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if half.lower() == "p" else 0)
+        out.add(hour * 60 + mins)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _sequence_verbs() -> tuple[tuple[re.Pattern[str], re.Pattern[str], bool], ...]:
+    """(earlier event, later event, a sequence only at two times) of
+    ``rules/nli/sequence_verbs.tsv``."""
+    def pattern(forms: str) -> re.Pattern[str]:
+        words = sorted(forms.split("|"), key=lambda w: (-len(w), w))
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+    return tuple((pattern(row[0]), pattern(row[1]), row[2] == "timed")
+                 for row in load_rows("nli", "sequence_verbs.tsv"))
+
+
+def sequence_events(sentence: str) -> frozenset[tuple[int, int]]:
+    """The events of ``rules/nli/sequence_verbs.tsv`` a sentence tells: (row, 0 for the earlier
+    event or 1 for the later)."""
+    return frozenset((row, side) for row, (first, then, _) in enumerate(_sequence_verbs())
+                     for side, pattern in ((0, first), (1, then))
+                     if pattern.search(sentence) is not None)
+
+
+def in_sequence(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]],
+                timed: bool) -> bool:
+    """Does one sentence tell an event and the other the event that follows it (``a`` and ``b``
+    their ``sequence_events``: "left the room" / "returned to the meeting"; with ``timed``, as
+    two clock times of their own allow, "opened at 9am" / "closed at 5pm" too)?"""
+    rows = _sequence_verbs()
+    return any((row, 1 - side) in b and (timed or not rows[row][2]) for row, side in a)
+
+
+LABEL_WORDS = 8  # the longest label that opens a block: "Men's 100m, heat 1 (wind +1.2)."
+_LABEL_VERB_END = ("ed", "ing")
+
+
+_LABEL_JOINS = frozenset(("of", "and"))
+
+
+def _label(sentence: str) -> bool:
+    """A label written as a sentence: a few words, a figure among them, and neither a verb nor
+    a function word but "of" and "and" ("Men's 100m, heat 1 (wind +1.2).", "Lot 18.", "Race 3,
+    2.10pm."); not "Adeyemi won in 10.48." or "Kilby scored 12." """
+    words = sentence.split()
+    if not 1 <= len(words) <= LABEL_WORDS or not any(ch.isdigit() for ch in sentence):
+        return False
+    function = function_words()
+    for word in words:
+        bare = word.strip(",.;:()'’\"“”").lower()
+        if ((bare in function and bare not in _LABEL_JOINS) or bare in _FINITE
+                or bare.endswith(_LABEL_VERB_END)
+                or (bare.endswith("s") and word[:1].islower() and not bare[:1].isdigit()
+                    and not bare.endswith(("'s", "’s", "ss")))):
+            return False
+    return True
+
+
+def block_labels(sentences: Sequence[str],
+                 paragraphs: Sequence[int] | None) -> list[str | None]:
+    """For each sentence of a block that opens on a label written as a sentence of its own
+    (``_label``: "Women's 200m, heat 1 (wind +0.6). First two in each heat (Q) … qualify for
+    the final."), that label, lower-cased; else None. Two sentences under two labels are about
+    two events."""
+    out: list[str | None] = [None] * len(sentences)
+    if paragraphs is None:
+        return out
+    current: str | None = None
+    for k, sentence in enumerate(sentences):
+        if k == 0 or paragraphs[k] != paragraphs[k - 1]:
+            current = (" ".join(sentence.split()).lower()
+                       if k + 1 < len(sentences) and paragraphs[k + 1] == paragraphs[k]
+                       and _label(sentence) else None)
+        elif current is not None:
+            out[k] = current
+    return out
+
+
 def _same_but_dates(a: str, b: str) -> bool:
     """The same statement but for its dates ("… celebrated each July 11." / "… celebrated each
     July 3.")."""
@@ -1503,13 +1630,24 @@ def captions(sentences: Sequence[str]) -> set[int]:
 
 def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int | None:
     """0 when the document opens with a headline: a first line of its own that does not end as
-    a sentence does ("Japan narrowly escapes recession"). A headline says in a few words what
+    a sentence does ("Japan narrowly escapes recession"); 1 when a section's kicker of a few
+    words stands above it. A headline says in a few words what
     the story then tells, and the model reads that compression ("escapes recession" / "teetered
     on the brink of recession") as a conflict."""
     if paragraphs is None or len(sentences) < 2 or paragraphs[0] == paragraphs[1]:
         return None
     first = sentences[0].strip()
-    return 0 if "\n" not in first and headline_like(first) else None
+    if "\n" in first or not headline_like(first):
+        return None
+    if (len(first.split()) <= KICKER_WORDS and len(sentences) > 2
+            and paragraphs[1] != paragraphs[2] and "\n" not in sentences[1].strip()
+            and len(sentences[1].split()) > KICKER_WORDS and headline_like(sentences[1].strip())):
+        return 1  # a section's kicker over the headline ("Obituaries", then "Professor Margaret
+        # Ellerby, glaciologist who charted the retreat of northern ice, dies aged 84")
+    return 0
+
+
+KICKER_WORDS = 3
 
 
 def _repeated_titles(sentences: Sequence[str]) -> set[int]:

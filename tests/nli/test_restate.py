@@ -1776,3 +1776,71 @@ def test_lines_under_two_headings_of_one_mould_with_other_figures_are_two_parts(
             "The old rates applied until March.", "Above £500,000: 10%",
             "The new top rate applies to every home above that price."]
     assert unlikely_pairs(rows, [(4, 6)]) == set()
+
+
+def test_two_sentences_at_two_clock_times_are_two_moments() -> None:
+    from checker.nli.restate import clock_times, unlikely_pairs
+
+    assert clock_times("He left at 7.52pm, and came back by 8 a.m. or 19:05.") == {
+        1192, 480, 1145}
+    assert clock_times("It rose 2.5pm and fell 3:1, costing £5.30pm.") == frozenset()
+    minutes = ["Councillor Kilby left the chamber at 7.52pm.",
+               "The application was approved, eight votes to none.",
+               "Councillor Kilby returned to the chamber at 8.09pm."]
+    assert unlikely_pairs(minutes, [(0, 2)]) == {(0, 2)}
+    # one event told at another time is a flip, and is still compared
+    flip = ["The last ferry will now leave Gullhaven at 7.15pm.", "It will be full.",
+            "Tonight's last ferry will leave Gullhaven at 9.40pm, the operator said."]
+    assert unlikely_pairs(flip, [(0, 2)]) == set()
+
+
+def test_sentences_after_two_labels_opening_their_blocks_are_about_two_events() -> None:
+    from checker.nli.restate import block_labels, unlikely_pairs
+
+    sentences = ["Men's 100m, heat 1 (wind +1.2).",
+                 "First three in each heat (Q) and the next two fastest (q) qualify.",
+                 "1 Marcus Adeyemi (Westfield Harriers) 10.48 Q",
+                 "Women's 200m, heat 1 (wind +0.6).",
+                 "First two in each heat (Q) and the next two fastest (q) qualify.",
+                 "1 Grace Ellingham (Calloway City AC) 24.62 Q"]
+    paragraphs = [0, 0, 0, 1, 1, 1]
+    assert block_labels(sentences, paragraphs)[4] == "women's 200m, heat 1 (wind +0.6)."
+    assert unlikely_pairs(sentences, [(1, 4)], paragraphs) == {(1, 4)}
+    # a short sentence with a verb labels nothing ("Adeyemi won in 10.48."), and two blocks
+    # that open on no label are compared
+    told = [s.replace("Men's 100m, heat 1 (wind +1.2).", "Adeyemi won in 10.48.")
+            .replace("Women's 200m, heat 1 (wind +0.6).", "Ellingham won in 24.62.")
+            for s in sentences]
+    assert block_labels(told, paragraphs) == [None] * 6
+    assert unlikely_pairs(told, [(1, 4)], paragraphs) == set()
+
+
+def test_an_event_and_the_one_after_it_are_a_sequence_not_a_conflict() -> None:
+    from checker.nli.restate import motion_vote, unlikely_pairs
+
+    minutes = ["Cllr Hale declared an interest.", "Cllr Hale left the room.",
+               "The grant was approved.", "Cllr Hale returned to the meeting."]
+    assert unlikely_pairs(minutes, [(1, 3)]) == {(1, 3)}
+    # opening and closing make a sequence only at two times of their own
+    assert unlikely_pairs(["The library opened at 9am.", "It was busy.",
+                           "The library closed at 5pm."], [(0, 2)]) == {(0, 2)}
+    assert unlikely_pairs(["The border crossing was opened on Monday.", "Lorries queued.",
+                           "The border crossing was closed on Monday."], [(0, 2)]) == set()
+    # minutes' votes that open on their outcome are votes on two motions
+    assert motion_vote("Carried by 8 votes to 0, with 1 abstention.")
+    assert motion_vote("On being put to the vote, the motion was CARRIED by 6 votes to 2.")
+    assert not motion_vote("Carried away by the crowd, he ran on to the pitch.")
+
+
+def test_a_section_s_kicker_over_the_headline_leaves_the_headline_uncompared() -> None:
+    from checker.nli.restate import unlikely_pairs
+
+    sentences = ["Obituaries",
+                 "Professor Margaret Ellerby, glaciologist who charted the retreat of northern "
+                 "ice, dies aged 84",
+                 "Her fieldwork on the Skarvik ice cap gave scientists one of the longest "
+                 "records of glacier change",
+                 "By Daniel Orrin",
+                 "Professor Margaret Ellerby, the glaciologist whose measurements formed one of "
+                 "the longest records of glacier change, has died at her home, aged 84."]
+    assert unlikely_pairs(sentences, [(1, 4)], [0, 1, 2, 3, 4]) == {(1, 4)}
