@@ -1402,3 +1402,27 @@ def test_a_schedule_s_programmes_and_a_written_answer_s_minister_repeat_by_desig
              "\n\nIt was late.\n\nThe mayor said the new bridge would open in the spring of next "
              "year after delays.\n")
     assert len(_found(story, "GB103")) == 1
+
+
+def test_contact_us_over_the_ways_to_reach_the_service_is_the_page_s_own_heading() -> None:
+    page = ("Can I get a refund?\nOnly within 14 days of signing up.\n\nContact us\n\n"
+            "Online: use the garden waste form in your account\nPhone: 01632 960 418\n")
+    assert _found(page, "SP102") == []
+    # a footer's "Contact us" among the site's links is still furniture
+    footer = ("The council approved the plan on Monday.\n\nContact us\n\nPrivacy policy\n\n"
+              "Cookies\n")
+    assert _found(footer, "SP102") == ["Contact us"]
+
+
+def test_once_each_the_name_introduced_with_a_given_name_stands_over_a_rare_web_spelling() -> None:
+    text = ("In Hallstad, the foreign minister, Kristin Aaberg, said the boarding was lawful.\n\n"
+            "Aberg said the government would announce its response in the coming days.")
+    assert _found(text, "NM101") == ["Aberg"]
+
+
+def test_a_reaction_widget_that_asks_how_the_story_made_you_feel_is_boilerplate() -> None:
+    widget = "How does this story make you feel?  Happy 18 | Surprised 6 | Sad 1 | Angry 0"
+    text = f"The festival sold out in a day.\n\n{widget}\n\nTickets go on resale in May."
+    assert _found(text, "SP102") == [widget]
+    assert _found("How does this story make you feel, she asked the jury, and why?",
+                  "SP102") == []

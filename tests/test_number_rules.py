@@ -433,3 +433,24 @@ def test_a_weekday_takes_the_year_of_the_date_after_it_on_its_line() -> None:
         "Tuesday 1 September", "Wednesday 2 September 2025"]
     assert nu104("The replay is live on Wednesday 19 January, from 1930 on BBC One.\n\n"
                  "The draw was made on Sunday 16 January.") == []
+
+
+def test_two_votes_tallies_that_differ_on_both_sides_are_two_votes() -> None:
+    text = ("The Harrowby budget was passed by 31 votes to 24, with two abstentions.\n\n"
+            "An amendment to the Harrowby budget to protect library hours was defeated by 30 "
+            "votes to 25.\n")
+    assert _nu101(text) == []
+    # one side changed is one tally misquoted
+    misquoted = text.replace("defeated by 30 votes to 25", "passed by 30 votes to 24")
+    assert _nu101(misquoted) == ["30 votes"]
+
+
+def test_a_row_that_gives_both_figures_is_no_digit_swap() -> None:
+    text = ("Highlights\n\nOperating profit rose to £14.2m, with the Kelton Foods operating "
+            "margin improving to 7.6%.\n\n"
+            "Kelton Foods | 2024 | 2023 | Change\n"
+            "Operating margin | 7.6% | 6.7% | +0.9 pts\n")
+    assert _nu101(text) == []
+    # the figure alone, two digits swapped, is still a slip
+    alone = text.replace("| 7.6% | 6.7% |", "| 6.7% |")
+    assert _nu101(alone) == ["6.7%"]

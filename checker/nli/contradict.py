@@ -219,13 +219,18 @@ def enumerators() -> frozenset[str]:
     return frozenset(load_lines("nli", "enumerators.txt"))
 
 
+# A row keyed by a place before its label's colon: "17th prize: Box of chocolates."
+_PLACE_ROW = re.compile(r"\A\W{0,3}+\d++(?:st|nd|rd|th)[ \t]++[A-Za-z][^:.!?\n]{0,30}+:")
+
+
 def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: str) -> bool:
     """Word-for-word flips that are not two accounts of one thing:
 
     - two time-stamped entries of a live page, whose times differ ("14:02 …" / "14:09 …");
     - two running scores of a live commentary, which ``falling_scores`` compares instead;
     - a number that labels one of a series ("Method 1" / "Method 2", "line 3" / "line 1" of a
-      traceback, "Round 2");
+      traceback, "Round 2"), or a row of a list keyed by its place ("17th prize: Box of
+      chocolates." / "18th prize: Box of chocolates.");
     - "No." or "No," opening a sentence, which answers the question before it rather than
       negating the sentence ("No. Assistance dogs are always permitted.").
 
@@ -240,6 +245,10 @@ def _not_a_conflict(flip: Flip, earlier: str, tokens_earlier: list[str], later: 
     at = flip.at
     if flip.kind == "number" and at > 0 and tokens_earlier[at - 1] in enumerators():
         return True
+    if (flip.kind == "number" and at == 0 and _PLACE_ROW.match(earlier) is not None
+            and _PLACE_ROW.match(later) is not None):
+        return True  # "17th prize: Box of chocolates." / "18th prize: Box of chocolates.": two
+        # rows of a list keyed by their places
     if flip.kind == "negation" and at == 0:
         opening = (earlier if tokens_earlier[:1] == ["no"] else later).lstrip()[:3].lower()
         if opening in ("no.", "no,", "no!"):

@@ -313,6 +313,9 @@ edits often change one mention and not the other."""
                     continue
                 if _two_owners(earlier.owner, q.owner):
                     continue  # two names' counts: two candidates' votes, two towns' dead
+                if _two_tallies(doc.text, earlier, q):
+                    continue  # "passed by 31 votes to 24" … "defeated by 30 votes to 25": two
+                    # votes, each with its own count on both sides
                 if _in_progress(doc.text, earlier.start) or _in_progress(doc.text, q.start):
                     continue  # "leading in 20 seats" … "leading in 27 seats": a count going on
                 low, high = sorted((earlier.value, q.value))
@@ -389,6 +392,9 @@ edits often change one mention and not the other."""
             if a.group(1).count(".") != b.group(1).count("."):
                 return False  # "7.8" and "78" are no swap
             span_a, span_b = doc.sentences[sa], doc.sentences[sb]
+            if a.group(0) in doc.text[span_b.start:span_b.end]:
+                return False  # the line gives both: a table's row of two years ("Operating
+                # margin | 7.6% | 6.7% | +0.9 pts"), not one figure mistyped
             if templates is None:
                 templates = template_lines([doc.text[x.start : x.end] for x in doc.sentences])
             if templates[sa] is not None and templates[sa] == templates[sb]:
@@ -417,6 +423,17 @@ edits often change one mention and not the other."""
         names = _entities(doc, a.sentence) & _entities(doc, b.sentence)
         words = (_content(doc, a.sentence) & _content(doc, b.sentence)) - {a.noun, a.noun + "s"}
         return bool(names and words)
+
+
+# The other side of a vote's tally after its first count: "31 votes" then " to 24"
+_TALLY_REST = re.compile(r"[ \t]{1,3}+(?:to|against)[ \t]{1,3}+(\d{1,3}+(?:,\d{3})*+)(?!\d|,\d)")
+
+
+def _two_tallies(text: str, a: Quantity, b: Quantity) -> bool:
+    """Are the two counts the first sides of two votes' tallies that differ on both sides ("by
+    31 votes to 24" / "by 30 votes to 25")? One tally mistyped or misquoted changes one side."""
+    ra, rb = _TALLY_REST.match(text, a.end), _TALLY_REST.match(text, b.end)
+    return ra is not None and rb is not None and ra.group(1) != rb.group(1)
 
 
 def _two_openers(doc: Document, a: Span, b: Span) -> bool:

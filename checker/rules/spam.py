@@ -327,13 +327,30 @@ def _with_buttons(doc: Document, block: list[tuple[Span, str]]) -> list[tuple[Sp
 _SECTION_LABELS = frozenset(("headlines",))
 
 
+# A page's own "Contact us" heads the ways to reach it: "Phone: 01632 960 418", "Email: …",
+# "Online: use the form …" (a site's footer link stands among other links).
+_CONTACT_LABELS = frozenset(("contact us",))
+_CONTACT_DETAIL = re.compile(
+    r"[ \t•*-]{0,4}+(?i:phone|telephone|tel|textphone|email|e-mail|online|post|by post|write to"
+    r"|address|call|in person|opening hours)[ \t]*+[:\-–]")
+
+
 def _own_heading(doc: Document, block: list[tuple[Span, str]]) -> bool:
     """Is a block of boilerplate one section label (``_SECTION_LABELS``) alone on its line,
-    right over a paragraph of prose?"""
-    if len(block) != 1 or block[0][1].strip(" \t:.!").lower() not in _SECTION_LABELS:
+    right over a paragraph of prose, or "Contact us" right over a way to reach the page's
+    own service ("Online: use the garden waste form …", "Phone: 01632 960 418")?"""
+    if len(block) != 1:
+        return False
+    label = block[0][1].strip(" \t:.!").lower()
+    if label not in _SECTION_LABELS and label not in _CONTACT_LABELS:
         return False
     following = next(_lines_after(doc, block[0][0].end), None)
-    return following is not None and _prose_line(doc.text[following.start : following.end])
+    if following is None:
+        return False
+    line = doc.text[following.start : following.end]
+    if label in _CONTACT_LABELS:
+        return _CONTACT_DETAIL.match(line) is not None
+    return _prose_line(line)
 
 
 @register

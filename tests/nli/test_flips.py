@@ -347,3 +347,14 @@ def test_a_poll_s_options_are_lead_ins_not_flips() -> None:
     # the same two statements made, not introduced, are still a flip
     said = ["The polls are right about both of them.", "The polls are wrong about both of them."]
     assert [c.kind for c in flip_conflicts(said)] == ["antonym"]
+
+
+def test_rows_keyed_by_their_places_are_two_rows() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    rows = ["17th prize: Box of chocolates.", "18th prize: Box of chocolates."]
+    assert flip_conflicts(rows) == []
+    # a place in prose is still a number that flips
+    prose = ["The 17th century church was restored last year.",
+             "The 18th century church was restored last year."]
+    assert [c.kind for c in flip_conflicts(prose)] == ["number"]
