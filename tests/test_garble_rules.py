@@ -1426,3 +1426,17 @@ def test_a_reaction_widget_that_asks_how_the_story_made_you_feel_is_boilerplate(
     assert _found(text, "SP102") == [widget]
     assert _found("How does this story make you feel, she asked the jury, and why?",
                   "SP102") == []
+
+
+def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None:
+    dispute = ("Oltmark says the trawler was fishing illegally inside its zone; Oltmark says it "
+               "was in international waters.")
+    assert _found(dispute, "GB101") == [dispute[:dispute.rindex("Oltmark") + 7]]
+    compared = ("The list fell nationally. However, in Northmoor it rose from 30,150 to 31,640, "
+                "and in Northmoor from 26,990 to 27,480.")
+    assert len(_found(compared, "GB101")) == 1
+    # two sides, two names; one speaker's two claims in two sentences
+    assert _found(dispute.replace("; Oltmark says", "; Sarvania says"), "GB101") == []
+    assert _found(compared.replace("and in Northmoor", "and in Westmarch"), "GB101") == []
+    assert _found("Oltmark says the trawler was fishing illegally. Oltmark says it will appeal.",
+                  "GB101") == []

@@ -201,6 +201,47 @@ def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             seen[name] = item.start()
 
 
+# The second side of a dispute or a comparison, after a semicolon or a contrasting conjunction:
+# "…; Sarvania says it was in international waters", ", and in Westmarch from 26,990 to 27,480"
+_SIDE_NAME = r"([A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,3}+)"
+_SAYING_VERBS = ("says", "said", "insists", "insisted", "claims", "claimed", "argues", "argued",
+                 "maintains", "maintained")
+_SECOND_SPEAKER = re.compile(r"(?:;|,[ \t]++(?:while|but|whereas))[ \t]++(?:the[ \t]++)?+"
+                             + _SIDE_NAME + r"[ \t]++(" + "|".join(_SAYING_VERBS) + r")\b")
+_SECOND_PLACE = re.compile(r",[ \t]++(?:and|but|while|whereas)[ \t]++(in|at|for)[ \t]++"
+                           + _SIDE_NAME + r"(?=[ \t]++(?:from|to|it|they|the|there|[\d£$€]))")
+SIDE_REACH = 200  # how far back in its sentence the first side is looked for
+
+
+def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start of the first mention, start of the second, the name) for one name on both sides of
+    a dispute ("Oltmark says the trawler was fishing illegally …; Oltmark says it was in
+    international waters") or of a comparison ("in Northmoor it rose from 30,150 to 31,640, and in
+    Northmoor from 26,990 to 27,480"): the second side belongs to someone or somewhere else."""
+    if ";" not in text and "," not in text:
+        return
+    skip = _not_actors()
+    for pattern, words in ((_SECOND_SPEAKER, _SAYING_VERBS), (_SECOND_PLACE, None)):
+        for m in pattern.finditer(text):
+            name = m.group(1) if words is not None else m.group(2)
+            if name in skip:
+                continue
+            start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()),
+                        m.start() - SIDE_REACH) + 1
+            before = text[start:m.start()]
+            firsts = ([f"{name} {verb}" for verb in words] if words is not None
+                      else [f"{m.group(1)} {name}"])
+            for first in firsts:
+                at = before.find(first)
+                while at >= 0 and at > 0 and (before[at - 1].isalnum() or before[at - 1] in "'’-"):
+                    at = before.find(first, at + 1)
+                end = at + len(first)
+                if at >= 0 and (end == len(before) or not before[end].isalnum()):
+                    offset = 0 if words is not None else len(m.group(1)) + 1
+                    yield start + at + offset, m.start(1 if words is not None else 2), name
+                    break
+
+
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
                             "when", "or", "nor", "than", "where", "although", "how", "why",
                             "whether"))
@@ -378,7 +419,10 @@ relation verb ("the U.S. does not accept the U.S. turning to Russia"; the verbs 
 field to Orrin Homes"; `rules/garble/transfer-verbs.txt`), or a few plain words apart ("the
 flight from Lagos to Lagos", "Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the
 Bank of Bank", "Jane Doe, from Jane Doe, Cornwall"), a bracket that repeats part of the name
-before it ("the Football Association (Association)"), and one name twice in a list of names
+before it ("the Football Association (Association)"), one name on both sides of a dispute or a
+comparison ("Oltmark says the trawler was fishing illegally; Oltmark says it was in international
+waters", "in Northmoor it rose from 30,150 to 31,640, and in Northmoor from 26,990 to 27,480"),
+and one name twice in a list of names
 ("the provinces of Malatya, Diyarbakir and Malatya"; a firm's names joined by "&" are one
 name: "Johnson & Johnson"). Titles ("Man to Man"), modifiers ("Iraqi
 businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and
@@ -411,7 +455,7 @@ does not accept *Niger* turning to Russia."""
         echoes: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
         in_lists = list(_list_echoes(text))
         listed = {(a, b) for a, b, _ in in_lists}  # the pairs that are one name twice in a list
-        for a, b, name in itertools.chain(_echo_pairs(text), in_lists):
+        for a, b, name in itertools.chain(_echo_pairs(text), in_lists, _contrast_echoes(text)):
             i = doc.sentence_index_at(a)
             if i is not None and i == doc.sentence_index_at(b):
                 echoes[i].append((a, a + len(name), b, b + len(name)))
