@@ -1440,3 +1440,29 @@ def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None
     assert _found(compared.replace("and in Northmoor", "and in Westmarch"), "GB101") == []
     assert _found("Oltmark says the trawler was fishing illegally. Oltmark says it will appeal.",
                   "GB101") == []
+
+
+@pytest.mark.parametrize(("swapped", "right"), [
+    ("Marcus Vail won best actor for The Long Quiet, beating Marcus Vail and Walter Brisco.",
+     "Marcus Vail won best actor for The Long Quiet, beating Idris Malone and Walter Brisco."),
+    ("The University of Dunmere received £31 million for hydrogen storage, and the University "
+     "of Dunmere £26 million for grid software.",
+     "The University of Dunmere received £31 million for hydrogen storage, and the Castlebridge "
+     "Institute £26 million for grid software."),
+    ("Colley won the ball and fed Wrobel, whose cross from the left was met by Wrobel with a "
+     "header.",
+     "Colley won the ball and fed Wrobel, whose cross from the left was met by Dunmore with a "
+     "header."),
+    ("The ferry struck rocks on its crossing from Portmorran to the island of Portmorran.",
+     "The ferry struck rocks on its crossing from Portmorran to the island of Inchmurran."),
+])
+def test_a_name_in_the_slot_of_a_rival_a_second_subject_an_agent_or_a_route_s_end(
+        swapped: str, right: str) -> None:
+    assert len(_found(swapped, "GB101")) == 1
+    assert _found(right, "GB101") == []
+
+
+def test_a_people_of_a_place_and_a_winner_beating_a_record_stay_quiet() -> None:
+    assert _found("Britain and the people of Britain deserve better.", "GB101") == []
+    assert _found("Kenya won the relay, beating Ethiopia by a second.", "GB101") == []
+    assert _found("Smith, whose novel was praised by critics, won.", "GB101") == []

@@ -207,39 +207,78 @@ _SIDE_NAME = r"([A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,3}+)"
 _SAYING_VERBS = ("says", "said", "insists", "insisted", "claims", "claimed", "argues", "argued",
                  "maintains", "maintained")
 _SECOND_SPEAKER = re.compile(r"(?:;|,[ \t]++(?:while|but|whereas))[ \t]++(?:the[ \t]++)?+"
-                             + _SIDE_NAME + r"[ \t]++(" + "|".join(_SAYING_VERBS) + r")\b")
+                             + _SIDE_NAME + r"[ \t]++(?:" + "|".join(_SAYING_VERBS) + r")\b")
 _SECOND_PLACE = re.compile(r",[ \t]++(?:and|but|while|whereas)[ \t]++(in|at|for)[ \t]++"
                            + _SIDE_NAME + r"(?=[ \t]++(?:from|to|it|they|the|there|[\d£$€]))")
+# The one the sentence's subject beat or the share of a second subject with its verb left out:
+# "Marcus Vail won best actor …, beating Idris Malone"; "The University of Dunmere received £31
+# million …, and the Castlebridge Institute £26 million"
+_SECOND_RIVAL = re.compile(r",[ \t]++(?:beating|defeating|overtaking|edging|pipping|ousting"
+                           r"|replacing|succeeding)[ \t]++(?:out[ \t]++)?+" + _SIDE_NAME)
+_SECOND_SUBJECT = re.compile(r",[ \t]++and[ \t]++(?:the[ \t]++)?+([A-Z][\w'’.-]*+(?:[ \t]++"
+                             r"(?:of[ \t]++)?+[A-Z][\w'’.-]*+){0,4}+)(?=[ \t]++[£$€\d])")
+# Whose act was met, made or done by another: "fed Wrobel, whose cross … was met by Dunmore"
+_WHOSE_BY = re.compile(r",[ \t]++whose[ \t][^.;!?\n]{3,80}?[ \t]by[ \t]++(?:the[ \t]++)?+"
+                       + _SIDE_NAME)
 SIDE_REACH = 200  # how far back in its sentence the first side is looked for
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - SIDE_REACH) + 1
+
+
+def _first_side(before: str, first: str) -> int:
+    """Where ``first`` stands in ``before`` as whole words, or -1."""
+    at = before.find(first)
+    while at > 0 and (before[at - 1].isalnum() or before[at - 1] in "'’-"):
+        at = before.find(first, at + 1)
+    end = at + len(first)
+    return at if at >= 0 and (end == len(before) or not before[end].isalnum()) else -1
 
 
 def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     """(start of the first mention, start of the second, the name) for one name on both sides of
     a dispute ("Oltmark says the trawler was fishing illegally …; Oltmark says it was in
     international waters") or of a comparison ("in Northmoor it rose from 30,150 to 31,640, and in
-    Northmoor from 26,990 to 27,480"): the second side belongs to someone or somewhere else."""
-    if ";" not in text and "," not in text:
+    Northmoor from 26,990 to 27,480"), as the one the sentence's subject beat ("Marcus Vail won
+    best actor …, beating Marcus Vail"), as a second subject with its verb left out ("The
+    University of Dunmere received £31 million …, and the University of Dunmere £26 million"),
+    and as the one who met the act of the one just named ("fed Wrobel, whose cross … was met by
+    Wrobel"): the second side belongs to someone or somewhere else."""
+    if "," not in text and ";" not in text:
         return
     skip = _not_actors()
-    for pattern, words in ((_SECOND_SPEAKER, _SAYING_VERBS), (_SECOND_PLACE, None)):
+    for m in _SECOND_SPEAKER.finditer(text):
+        name = m.group(1)
+        start = _sentence_start(text, m.start())
+        before = text[start : m.start()]
+        for verb in _SAYING_VERBS:
+            at = _first_side(before, f"{name} {verb}")
+            if at >= 0 and name not in skip:
+                yield start + at, m.start(1), name
+                break
+    for m in _SECOND_PLACE.finditer(text):
+        name = m.group(2)
+        start = _sentence_start(text, m.start())
+        at = _first_side(text[start : m.start()], f"{m.group(1)} {name}")
+        if at >= 0 and name not in skip:
+            yield start + at + len(m.group(1)) + 1, m.start(2), name
+    for pattern in (_SECOND_RIVAL, _SECOND_SUBJECT):
         for m in pattern.finditer(text):
-            name = m.group(1) if words is not None else m.group(2)
-            if name in skip:
-                continue
-            start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()),
-                        m.start() - SIDE_REACH) + 1
-            before = text[start:m.start()]
-            firsts = ([f"{name} {verb}" for verb in words] if words is not None
-                      else [f"{m.group(1)} {name}"])
-            for first in firsts:
-                at = before.find(first)
-                while at >= 0 and at > 0 and (before[at - 1].isalnum() or before[at - 1] in "'’-"):
-                    at = before.find(first, at + 1)
-                end = at + len(first)
-                if at >= 0 and (end == len(before) or not before[end].isalnum()):
-                    offset = 0 if words is not None else len(m.group(1)) + 1
-                    yield start + at + offset, m.start(1 if words is not None else 2), name
-                    break
+            name = m.group(1)
+            start = _sentence_start(text, m.start())
+            opening = text[start : m.start()].lstrip()
+            lead = start + len(text[start : m.start()]) - len(opening)
+            if opening.startswith("The ") and not name.startswith("The "):
+                opening, lead = opening[4:], lead + 4
+            if (opening.startswith(name) and opening[len(name) : len(name) + 1] in (" ", ",")
+                    and name not in skip):
+                yield lead, m.start(1), name
+    for m in _WHOSE_BY.finditer(text):
+        name = m.group(1)
+        if text[: m.start()].endswith(name) and name not in skip and (
+                m.start() == len(name) or not text[m.start() - len(name) - 1].isalnum()):
+            yield m.start() - len(name), m.start(1), name
 
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
@@ -319,6 +358,17 @@ def _described(text: str, start: int) -> bool:
         m.group(1) not in _relation_forms())
 
 
+_PLACE_KINDS = frozenset(("island", "isle", "town", "city", "village", "port", "county", "state",
+                          "province", "region", "republic", "kingdom"))
+
+
+def _route_of(text: str, a_start: int, words: list[str]) -> bool:
+    """A route's two ends, the second a place of a kind ("from Portmorran to the island of
+    Portmorran")?"""
+    return (len(words) == 4 and words[:2] == ["to", "the"] and words[2] in _PLACE_KINDS
+            and words[3] == "of" and text[max(0, a_start - 5) : a_start] == "from ")
+
+
 def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: str) -> bool:
     """Could the two mentions fill two slots of one relation (not a title, list or clause)?"""
     words = re.findall(r"[a-z]+", gap)
@@ -327,7 +377,8 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
             1 <= len(words) <= 4 and words[-1] in _ROLE_OF) or words == ["the"]
         if not origin and not any(w in _relation_forms() for w in words):
             return False  # "India, volunteer in India"
-    elif set(words) & _CLAUSE_BREAKS or ("of" in words and words not in (["of"], ["of", "the"])):
+    elif set(words) & _CLAUSE_BREAKS or ("of" in words and words not in (["of"], ["of", "the"])
+                                         and not _route_of(text, a_start, words)):
         return False  # "Britain and the people of Britain", "the BBC while the BBC"
     if (_NUMBERED_AFTER.match(text, a_end) and _NUMBERED_AFTER.match(text, b_end)) or (
             _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
