@@ -479,8 +479,10 @@ def _conflict_sign(left: list[str], right: list[str], lex: Lexicon) -> bool:
     if any(_is_number(t, lex) for t in left) and any(_is_number(t, lex) for t in right):
         return True
     if left and right:
-        if any(t[0].isupper() for t in left) and any(t[0].isupper() for t in right):
-            return True
+        function = function_words()
+        if (any(t[0].isupper() and t.lower() not in function for t in left)
+                and any(t[0].isupper() and t.lower() not in function for t in right)):
+            return True  # a name on each side ("in Paris" / "in London"); not a title's "The"
         if _existential(left, right) or _existential(right, left):
             return False  # "concerned of an influx" / "concerned there will be an influx"
         if lower & (signs["auxiliary"] | signs["time"]):

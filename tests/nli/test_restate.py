@@ -1844,3 +1844,15 @@ def test_a_section_s_kicker_over_the_headline_leaves_the_headline_uncompared() -
                  "Professor Margaret Ellerby, the glaciologist whose measurements formed one of "
                  "the longest records of glacier change, has died at her home, aged 84."]
     assert unlikely_pairs(sentences, [(1, 4)], [0, 1, 2, 3, 4]) == {(1, 4)}
+
+
+def test_a_title_s_capitalised_the_is_no_name_against_another() -> None:
+    from checker.nli.restate import PairFilter
+
+    prose = ("The screenplay prize went to Tom Ashgrove and Lena Bright for The Long Quiet, "
+             "which finished the night with two awards.")
+    listed = "Best screenplay: Tom Ashgrove and Lena Bright, The Long Quiet"
+    assert PairFilter([prose, listed]).skip(0, 1) == "restatement"
+    # another winner's name on the list is still compared
+    other = "Best screenplay: Tom Ashgrove and Lena Bright, Northern Lights Motel"
+    assert PairFilter([prose, other]).skip(0, 1) is None
