@@ -1466,3 +1466,25 @@ def test_a_people_of_a_place_and_a_winner_beating_a_record_stay_quiet() -> None:
     assert _found("Britain and the people of Britain deserve better.", "GB101") == []
     assert _found("Kenya won the relay, beating Ethiopia by a second.", "GB101") == []
     assert _found("Smith, whose novel was praised by critics, won.", "GB101") == []
+
+
+def test_days_of_the_week_in_two_slots_are_no_actors() -> None:
+    text = "Monday: closed, except bank holiday Mondays and Mondays during school holidays."
+    assert _found(text, "GB101") == []
+
+
+def test_a_results_page_s_own_note_on_its_times_is_not_furniture() -> None:
+    note = "All times are local. Full results are available on the Games website."
+    assert _found(f"The relay final starts at 7pm.\n\n{note}\n", "SP102") == []
+    # alone on its line, a live page's note is still furniture
+    assert _found("The relay final starts at 7pm.\n\nAll times are UK\n", "SP102") == [
+        "All times are UK"]
+
+
+def test_a_house_s_name_and_a_person_s_surname_one_letter_apart_are_two_names() -> None:
+    text = ("A reception was held at Tollard Manor. The couple will live in Bergen.\n\n"
+            'Congratulations to Mrs Winifred "Win" Tolland, who is 100 today.')
+    assert _found(text, "NM101") == []
+    # the house named twice, once misspelt, is still a slip
+    slip = text.replace('Mrs Winifred "Win" Tolland', "the staff of Tolland Manor")
+    assert _found(slip, "NM101") != []

@@ -795,3 +795,11 @@ def test_one_of_the_commonest_function_words_glued_to_a_word_is_a_lost_space() -
                   "Use atexit.register() instead.", "Voces afines al oficialismo.",
                   "The intake rose."):
         assert _found(quiet, "TY107") == [], quiet
+
+
+def test_a_name_s_last_word_before_its_lower_case_twin_is_two_words() -> None:
+    menu = "Salt House house white, Picpoul de Pinet, 175ml glass £7.50"
+    assert _found(menu, "TY104") == []
+    # a common word doubled after a name is still a slip, and so is a doubled "The"
+    assert _found("Mr Hale said said he would stay.", "TY104") == ["said said"]
+    assert _found("The The troops will leave.", "TY104") == ["The The"]

@@ -307,7 +307,51 @@ def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     two people, each with a given name of their own or one a given name and the other a
     surname, or two places (``two_places``)? Both of NM101's paths ask it of a pair."""
     return (_final_vowel(a, b) or different_people(text, a, b, where)
-            or given_and_surname(text, a, b, where) or two_places(text, a, b, where))
+            or given_and_surname(text, a, b, where) or two_places(text, a, b, where)
+            or building_and_person(text, a, b, where))
+
+
+# Words that make a building, an estate or a street of a name: "Tollard Manor" is a house, not
+# Mrs Tolland
+_BUILDING_WORDS = frozenset(("Manor", "Hall", "House", "Court", "Farm", "Lodge", "Grange",
+                             "Park", "Castle", "Abbey", "Priory", "Cottage", "Street", "Road",
+                             "Lane", "Avenue", "Close", "Square", "Gardens", "Terrace", "Place"))
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(load_lines("names", "honorifics.txt"))
+
+
+def _titled(text: str, start: int) -> bool:
+    """Does an honorific open the name that ends at ``start`` ("Mrs Winifred "Win" Tolland")?"""
+    words = text[max(0, start - 40) : start].split()
+    for word in reversed(words[-4:]):
+        bare = word.strip("\"“”'‘’")
+        if bare.rstrip(".") in _honorifics():
+            return True
+        if not bare[:1].isupper():
+            return False
+    return False
+
+
+def building_and_person(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
+    """Is one spelling only ever a building's or a street's name ("a reception at Tollard
+    Manor") and the other only ever a person's surname after a given name ("Winifred 'Win'
+    Tolland")? Two names; a slip keeps its word's place ("Tollard Manor" / "Tolard Manor")."""
+    def roles(token: str) -> set[str]:
+        out = set()
+        for start in where.get(token, ()):
+            after = _NAME_AFTER.match(text, start + len(token))
+            if after and after.group(1) in _BUILDING_WORDS:
+                out.add("building")
+            elif _given_names(text, token, (start,), common=True) or _titled(text, start):
+                out.add("person")
+            else:
+                out.add("other")
+        return out
+    return {frozenset(roles(a)), frozenset(roles(b))} == {frozenset({"building"}),
+                                                          frozenset({"person"})}
 
 
 _GLOTTAL = frozenset("'’‘ʻ`")  # marks a name may be written with or without ("Savai‘i")

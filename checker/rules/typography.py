@@ -486,6 +486,16 @@ _REPEATED_PAIR = re.compile(
     r"(?<![\w'’-])([a-z][a-z'’]*+)[ \t]([a-z][a-z'’]*+)[ \t]\1[ \t]\2(?![\w'’-])")
 # "more and more and", "on and on and": a phrase of its own, said again for effect
 _PAIR_LINKS = frozenset({"and", "or"})
+def _after_capitalised(text: str, at: int) -> bool:
+    """Does a capitalised word stand just before ``at``, a space between ("Salt House": the
+    word at ``at`` ends a name)?"""
+    before = text[max(0, at - 30) : at]
+    if before[-1:] not in (" ", "\t"):
+        return False
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
 _NAME_GOES_ON = re.compile(r"[ \t]{1,4}[A-Z][a-z]")
 _SCORE_NEXT = re.compile(r"[ \t]{1,4}\d{1,3}[-–]\d{1,3}\b")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -612,7 +622,8 @@ is left alone when the new line starts with a capital: a listing's "BBC One" fol
 second break-in in a week") and a lower-case word before the same word starting a name ("the new
 New York anthem"; but "in the The Standard Book" is a slip). So is a name that doubles a word, in
 title case in the middle of a sentence ("Goonoo Goonoo Road", "Abdullah Abdullah") or before a
-surname the text names on its own too ("Dee Dee Myers"), and a word
+surname the text names on its own too ("Dee Dee Myers"), a name's last word before the same
+word in lower case ("Salt House house white"), and a word
 shouted twice in capitals ("NARROW NARROW ESCAPE!"); a function word doubled is a slip in any
 case. "is is" is a slip too, except after a clause that is its subject ("what it is is a
 trap"). "you you'd" and "that that's" are an object, then the subject of a contracted clause ("I
@@ -690,6 +701,10 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 # where a full stop was lost (no word to remove), or the start of a name ("the
                 # new New York anthem"); but "in the The Standard Book" is still a slip
                 continue
+            if (word[0].isupper() and second[0].islower() and word.lower() not in function_words()
+                    and _after_capitalised(doc.text, m.start())):
+                continue  # a name's last word, then the common word ("Salt House house white",
+                # a restaurant's own wine): two words, nothing to remove
             if _name_or_shout(doc.text, m.start(), m.end(), word, second):
                 continue
             if second[0].isupper() and _SCORE_NEXT.match(doc.text, m.end()):
