@@ -1414,12 +1414,6 @@ def test_contact_us_over_the_ways_to_reach_the_service_is_the_page_s_own_heading
     assert _found(footer, "SP102") == ["Contact us"]
 
 
-def test_once_each_the_name_introduced_with_a_given_name_stands_over_a_rare_web_spelling() -> None:
-    text = ("In Hallstad, the foreign minister, Kristin Aaberg, said the boarding was lawful.\n\n"
-            "Aberg said the government would announce its response in the coming days.")
-    assert _found(text, "NM101") == ["Aberg"]
-
-
 def test_a_reaction_widget_that_asks_how_the_story_made_you_feel_is_boilerplate() -> None:
     widget = "How does this story make you feel?  Happy 18 | Surprised 6 | Sad 1 | Angry 0"
     text = f"The festival sold out in a day.\n\n{widget}\n\nTickets go on resale in May."

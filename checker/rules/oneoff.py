@@ -37,9 +37,6 @@ MAX_RARE_VARIANT_ZIPF = 2.8
 MIN_RARE_ZIPF_GAP = 2.5
 # A capitalised everyday word ("Life", "Night") is a title or a heading, not a name to respell.
 MAX_CANONICAL_ZIPF = 5.5
-# A name the web has seen this rarely ("Aberg", 1.5) does not outweigh a story's own
-# introduction of another spelling ("Kristin Aaberg")
-RARE_NAME_ZIPF = 2.0
 _PLURAL = ("s", "es")
 # Two real names of one person: the spelling written three times as often, and three times or
 # more, is the right one whatever the web's counts say.
@@ -445,14 +442,6 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             few, many = sorted((counts[a], counts[b]))
             if many >= MAJORITY_USES and many >= MAJORITY_USES * few:
                 picked = (a, b) if counts[a] < counts[b] else (b, a)
-        if (picked is not None and counts[a] == counts[b] == 1 and zipf(picked[0]) == 0
-                and zipf(picked[1]) < RARE_NAME_ZIPF
-                and _given_names(text, picked[0], where[picked[0]], common=True)
-                and not _given_names(text, picked[1], where[picked[1]], common=True)):
-            # once each, and the spelling the web knows is a rare name there: the one the story
-            # introduces after a given name stands ("foreign minister Kristin Aaberg" …
-            # "Aberg said", though the web has seen "Aberg")
-            picked = picked[1], picked[0]
         undecided = False
         if picked is None and counts[a] == counts[b] == 1 and zipf(a) == zipf(b) == 0:
             # both spellings unknown to the web, used as often: the one written after a given
