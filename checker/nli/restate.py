@@ -1007,11 +1007,11 @@ class PairFilter:
         each heat … qualify" / "Women's 200m, heat 1 (wind +0.6). First two in each heat …
         qualify": ``block_labels``), and two that each open on a day of their own ("M18, from
         8pm January 18 to 6am January 21, …" / "M18, from 8pm January 13 to 6am January 18, …":
-        two closures of a list of road works),
-        unless the dates are all that differs in two sentences of prose: the same statement with
-        another year or day is a flip, left to CT102 and the model. Two entries of a list
-        (bulleted, or lines that do not end as sentences do: "Term Begins Monday 4th September"
-        / "Term Begins Monday 4th November") are two moments even then.
+        two closures of a list of road works), unless the dates are all that differs in two
+        sentences of prose: the same statement with another year or day is a flip, left to CT102
+        and the model. Two entries of a list (bulleted, or lines that do not end as sentences do:
+        "Term Begins Monday 4th September" / "Term Begins Monday 4th November") are two moments
+        even then.
         And so are two events of a live commentary (``checker.entries.commentary_events``):
         "Foul by Kyle Dawes (Brackwater Rovers)." and, later, "Kyle Dawes (Brackwater Rovers)
         wins a free kick"; a running score that falls, the one way two scores of a match
@@ -1564,9 +1564,7 @@ def in_sequence(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]],
 
 LABEL_WORDS = 8  # the longest label that opens a block: "Men's 100m, heat 1 (wind +1.2)."
 _LABEL_VERB_END = ("ed", "ing")
-
-
-_LABEL_JOINS = frozenset(("of", "and"))
+_LABEL_JOINS = frozenset(("of", "and"))  # the function words a label may hold
 
 
 def _label(sentence: str) -> bool:
@@ -1633,9 +1631,9 @@ def captions(sentences: Sequence[str]) -> set[int]:
 def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int | None:
     """0 when the document opens with a headline: a first line of its own that does not end as
     a sentence does ("Japan narrowly escapes recession"); 1 when a section's kicker of a few
-    words stands above it. A headline says in a few words what
-    the story then tells, and the model reads that compression ("escapes recession" / "teetered
-    on the brink of recession") as a conflict."""
+    words stands above it ("Obituaries"). A headline says in a few words what the story then
+    tells, and the model reads that compression ("escapes recession" / "teetered on the brink of
+    recession") as a conflict."""
     if paragraphs is None or len(sentences) < 2 or paragraphs[0] == paragraphs[1]:
         return None
     first = sentences[0].strip()

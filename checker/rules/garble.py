@@ -224,7 +224,9 @@ SIDE_REACH = 200  # how far back in its sentence the first side is looked for
 
 
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), at - SIDE_REACH) + 1
+    """Where the sentence holding ``at`` starts, looked for no further back than SIDE_REACH."""
+    reach = max(0, at - SIDE_REACH)
+    return max(text.rfind(". ", reach, at), text.rfind("\n", reach, at), reach - 1) + 1
 
 
 def _first_side(before: str, first: str) -> int:
@@ -276,7 +278,7 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
                 yield lead, m.start(1), name
     for m in _WHOSE_BY.finditer(text):
         name = m.group(1)
-        if text[: m.start()].endswith(name) and name not in skip and (
+        if text.endswith(name, 0, m.start()) and name not in skip and (
                 m.start() == len(name) or not text[m.start() - len(name) - 1].isalnum()):
             yield m.start() - len(name), m.start(1), name
 
@@ -473,7 +475,11 @@ Bank of Bank", "Jane Doe, from Jane Doe, Cornwall"), a bracket that repeats part
 before it ("the Football Association (Association)"), one name on both sides of a dispute or a
 comparison ("Oltmark says the trawler was fishing illegally; Oltmark says it was in international
 waters", "in Northmoor it rose from 30,150 to 31,640, and in Northmoor from 26,990 to 27,480"),
-and one name twice in a list of names
+in the slot of the one its sentence's subject beat ("Marcus Vail won best actor, beating Marcus
+Vail"), of a second subject with its verb left out ("The University of Dunmere received £31
+million, and the University of Dunmere £26 million"), of the agent after "whose … by" ("fed
+Wrobel, whose cross was met by Wrobel") and at both ends of a route ("from Portmorran to the
+island of Portmorran"), and one name twice in a list of names
 ("the provinces of Malatya, Diyarbakir and Malatya"; a firm's names joined by "&" are one
 name: "Johnson & Johnson"). Titles ("Man to Man"), modifiers ("Iraqi
 businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and

@@ -302,7 +302,8 @@ def followed_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bo
 def named_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Are the two spellings two names on purpose: two transliterations ("Ganesh" / "Ganesha"),
     two people, each with a given name of their own or one a given name and the other a
-    surname, or two places (``two_places``)? Both of NM101's paths ask it of a pair."""
+    surname, two places (``two_places``), or a building's name and a person's
+    (``building_and_person``)? Both of NM101's paths ask it of a pair."""
     return (_final_vowel(a, b) or different_people(text, a, b, where)
             or given_and_surname(text, a, b, where) or two_places(text, a, b, where)
             or building_and_person(text, a, b, where))
@@ -321,7 +322,7 @@ def _honorifics() -> frozenset[str]:
 
 
 def _titled(text: str, start: int) -> bool:
-    """Does an honorific open the name that ends at ``start`` ("Mrs Winifred "Win" Tolland")?"""
+    """Does an honorific open the name that ends at ``start`` ("Mrs Winifred 'Win' Tolland")?"""
     words = text[max(0, start - 40) : start].split()
     for word in reversed(words[-4:]):
         bare = word.strip("\"“”'‘’")
@@ -334,8 +335,9 @@ def _titled(text: str, start: int) -> bool:
 
 def building_and_person(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Is one spelling only ever a building's or a street's name ("a reception at Tollard
-    Manor") and the other only ever a person's surname after a given name ("Winifred 'Win'
-    Tolland")? Two names; a slip keeps its word's place ("Tollard Manor" / "Tolard Manor")."""
+    Manor") and the other only ever a person's surname, after a given name or an honorific
+    ("Mrs Winifred 'Win' Tolland")? Two names; a slip keeps its word's place ("Tollard Manor" /
+    "Tolard Manor")."""
     def roles(token: str) -> set[str]:
         out = set()
         for start in where.get(token, ()):

@@ -486,6 +486,8 @@ _REPEATED_PAIR = re.compile(
     r"(?<![\w'’-])([a-z][a-z'’]*+)[ \t]([a-z][a-z'’]*+)[ \t]\1[ \t]\2(?![\w'’-])")
 # "more and more and", "on and on and": a phrase of its own, said again for effect
 _PAIR_LINKS = frozenset({"and", "or"})
+
+
 def _after_capitalised(text: str, at: int) -> bool:
     """Does a capitalised word stand just before ``at``, a space between ("Salt House": the
     word at ``at`` ends a name)?"""
