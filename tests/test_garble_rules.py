@@ -1482,3 +1482,11 @@ def test_a_house_s_name_and_a_person_s_surname_one_letter_apart_are_two_names() 
     # the house named twice, once misspelt, is still a slip
     slip = text.replace('Mrs Winifred "Win" Tolland', "the staff of Tolland Manor")
     assert _found(slip, "NM101") != []
+
+
+def test_a_name_introduced_in_full_and_written_twice_beats_a_spelling_the_web_knows_better(
+        ) -> None:
+    text = ("The Home Affairs Minister, Bernard Kessell, said the figures were working. "
+            "Kessell added that more staff had been hired.\n\n"
+            "Mr Kessel said the backlog had fallen.")
+    assert _found(text, "NM101") == ["Kessel"]

@@ -526,6 +526,9 @@ def _spellings_discussed(doc: Document) -> set[str]:
 
 # A spelling the document writes less often, but the web ten times as often as the one it
 # writes more, and as often as a well-known name: a famous name of its own, not a slip.
+# How much more often the web must write one spelling of a cluster for it to win before the
+# document's own evidence (introductions, counts) is weighed
+KNOWN_SPELLING_GAP = 2.0
 FAMOUS_ZIPF = 3.5
 FAMOUS_GAP = 1.0
 
@@ -659,9 +662,11 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
 
         def weight(s: str) -> tuple[bool, int, int, int]:
             ms = by_token[s]
-            # A spelling the word list knows beats one it does not ("Kluft" over "Klfut"); then
-            # a full-name introduction, then the commoner spelling in this document.
-            return (not known or zipf(s) > top - MIN_ZIPF_GAP,
+            # A spelling the word list knows far better beats one it knows less or not at all
+            # ("Kluft" over "Klfut"); then a full-name introduction, then the commoner spelling
+            # in this document ("Bernard Kessell" and "Kessell" over one "Mr Kessel", though
+            # the web writes "Kessel" 1.7 more on its scale).
+            return (not known or zipf(s) > top - KNOWN_SPELLING_GAP,
                     len(ms) + 2 * sum(1 for m in ms if m.first_name), len(ms), -ms[0].start)
 
         canonical = max(cluster, key=weight)
