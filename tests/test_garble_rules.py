@@ -1449,6 +1449,12 @@ def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None
      "header."),
     ("The ferry struck rocks on its crossing from Portmorran to the island of Portmorran.",
      "The ferry struck rocks on its crossing from Portmorran to the island of Inchmurran."),
+    ("The trust paid £1.1m to Pellis Events, which ran its gala, and £700,000 to Pellis Events, "
+     "which ran its campaigns.",
+     "The trust paid £1.1m to Pellis Events, which ran its gala, and £700,000 to Stourbridge "
+     "Marketing, which ran its campaigns."),
+    ("The two firms overlapped heavily on the Gullhaven-to-Gullhaven route.",
+     "The two firms overlapped heavily on the Gullhaven-to-Kelton route."),
 ])
 def test_a_name_in_the_slot_of_a_rival_a_second_subject_an_agent_or_a_route_s_end(
         swapped: str, right: str) -> None:

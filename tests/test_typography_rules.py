@@ -803,3 +803,10 @@ def test_a_name_s_last_word_before_its_lower_case_twin_is_two_words() -> None:
     # a common word doubled after a name is still a slip, and so is a doubled "The"
     assert _found("Mr Hale said said he would stay.", "TY104") == ["said said"]
     assert _found("The The troops will leave.", "TY104") == ["The The"]
+
+
+def test_a_function_word_glued_to_a_possessive_is_a_lost_space() -> None:
+    assert _found("He said he had not known about hisbrother's shareholding.", "TY107") == [
+        "hisbrother"]
+    # a contraction is not a possessive
+    assert _found("It doesn't matter what the company's owners think.", "TY107") == []

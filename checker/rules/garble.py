@@ -217,6 +217,13 @@ _SECOND_RIVAL = re.compile(r",[ \t]++(?:beating|defeating|overtaking|edging|pipp
                            r"|replacing|succeeding)[ \t]++(?:out[ \t]++)?+" + _SIDE_NAME)
 _SECOND_SUBJECT = re.compile(r",[ \t]++and[ \t]++(?:the[ \t]++)?+([A-Z][\w'’.-]*+(?:[ \t]++"
                              r"(?:of[ \t]++)?+[A-Z][\w'’.-]*+){0,4}+)(?=[ \t]++[£$€\d])")
+# A second sum paid to, from or for someone: "paid £1.1m to Pellis Events, …, and £700,000 to
+# Stourbridge Marketing"
+_SECOND_SUM = re.compile(r",[ \t]++and[ \t]++[£$€]\d[\d,.]*+(?:m|bn)?+"
+                         r"(?:[ \t]++(?:million|billion))?+[ \t]++(to|from|for)[ \t]++"
+                         r"(?:the[ \t]++)?+" + _SIDE_NAME)
+# A route written as one word: "the Gullhaven-to-Kelton route"
+_HYPHEN_ROUTE = re.compile(r"([A-Z][a-z]++)-to-([A-Z][a-z]++)")
 # Whose act was met, made or done by another: "fed Wrobel, whose cross … was met by Dunmore"
 _WHOSE_BY = re.compile(r",[ \t]++whose[ \t][^.;!?\n]{3,80}?[ \t]by[ \t]++(?:the[ \t]++)?+"
                        + _SIDE_NAME)
@@ -245,11 +252,17 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     Northmoor from 26,990 to 27,480"), as the one the sentence's subject beat ("Marcus Vail won
     best actor …, beating Marcus Vail"), as a second subject with its verb left out ("The
     University of Dunmere received £31 million …, and the University of Dunmere £26 million"),
-    and as the one who met the act of the one just named ("fed Wrobel, whose cross … was met by
-    Wrobel"): the second side belongs to someone or somewhere else."""
+    as the one who met the act of the one just named ("fed Wrobel, whose cross … was met by
+    Wrobel"), as a second sum's payee ("paid £1.1m to Pellis Events, …, and £700,000 to Pellis
+    Events") and at both ends of a route written as one word ("the Gullhaven-to-Gullhaven
+    route"): the second side belongs to someone or somewhere else."""
+    skip = _not_actors()
+    if "-to-" in text:
+        for m in _HYPHEN_ROUTE.finditer(text):
+            if m.group(1) == m.group(2) and m.group(1) not in skip:
+                yield m.start(1), m.start(2), m.group(1)
     if "," not in text and ";" not in text:
         return
-    skip = _not_actors()
     for m in _SECOND_SPEAKER.finditer(text):
         name = m.group(1)
         start = _sentence_start(text, m.start())
@@ -259,7 +272,7 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if at >= 0 and name not in skip:
                 yield start + at, m.start(1), name
                 break
-    for m in _SECOND_PLACE.finditer(text):
+    for m in itertools.chain(_SECOND_PLACE.finditer(text), _SECOND_SUM.finditer(text)):
         name = m.group(2)
         start = _sentence_start(text, m.start())
         at = _first_side(text[start : m.start()], f"{m.group(1)} {name}")

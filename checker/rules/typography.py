@@ -1222,8 +1222,9 @@ word, or one amount."""
 # make a page whose spaces were lost.
 GLUED_LOWER_MIN = 3
 GLUED_LOWER_ZIPF = 3.5  # the other half at least this common
-_LOWER_TOKEN = re.compile(r"(?<![\w'’@#/.:-])[a-z]{5,}+(?![\w'’@/:-]|\.[a-z])")  # not code's
-# "atexit.register()" nor a site's "example.com"
+# (not code's "atexit.register()" nor a site's "example.com"; a possessive's "'s" may follow:
+# "hisbrother's")
+_LOWER_TOKEN = re.compile(r"(?<![\w'’@#/.:-])[a-z]{5,}+(?![\w@/:-]|['’](?!s\b)|\.[a-z])")
 _LOWER_RUN = re.compile(r"[a-z]{5,}+")
 
 
