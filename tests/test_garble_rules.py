@@ -1496,3 +1496,14 @@ def test_a_name_introduced_in_full_and_written_twice_beats_a_spelling_the_web_kn
             "Kessell added that more staff had been hired.\n\n"
             "Mr Kessel said the backlog had fallen.")
     assert _found(text, "NM101") == ["Kessel"]
+
+
+def test_a_page_that_names_people_by_a_given_name_and_an_initial_is_following_a_convention(
+        ) -> None:
+    page = ("Goals came from Ruby T (2), Kai M (2) and Amir S.\n\n"
+            "Player of the tournament was Grace O, who was outstanding in defence.\n\n"
+            "Special congratulations to Leo P, who finished third.")
+    assert _found(page, "NM102") == []
+    # one name cut off is still a slip
+    assert _found("Player of the tournament was Grace O, who was outstanding in defence.",
+                  "NM102") == ["Grace O"]

@@ -696,6 +696,7 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
             related=(Related(anchor[0], anchor[1], f"spelled {canonical!r} here"),), fix=fix)
 
 
+INITIAL_CONVENTION = 4  # given names written with a lone initial that make a page's convention
 # A word and a lone capital: "Yevgeny V", and anywhere "Moto X" … "Moto G", "Veloster N" ….
 _WORD_AND_LETTER = r"([A-Z](?<!\w[A-Z])[a-z]{2,})[ \t]+([A-Z])(?![\w.’'&-])"
 _WORD_LETTER = re.compile(_WORD_AND_LETTER)
@@ -756,7 +757,9 @@ listed in `rules/names/truncation-exceptions.txt`; a word written with a lone ca
 more, or with two different ones ("Moto X" and "Moto G", a team's "Phoenix A" and "Phoenix C",
 "Bands C and D"), names a model or a series. A line that lists authors as a reference list does
 (three or more, two with a year, or any with "et al": "Haber M, Loeb M,
-Moss L, et al.") is passed over: there a surname and initials are the whole name."""
+Moss L, et al.") is passed over: there a surname and initials are the whole name. So is a page
+that names four people or more by a given name and an initial ("Ruby T", "Kai M", "Grace O",
+"Leo P": a school newsletter's, or a forum's, way of naming)."""
     why = """
 A truncated name leaves the reader unsure who is meant, and usually marks text that was cut or
 machine-rewritten."""
@@ -769,6 +772,7 @@ machine-rewritten."""
         exceptions = set(load_lines("names", "truncation-exceptions.txt")) | honorifics()
         references: list[tuple[int, int]] | None = None
         designations: set[str] | None = None
+        convention: bool | None = None
         for m in _TRUNCATED.finditer(doc.text):
             word, letter = m.group(1), m.group(2)
             if (word in exceptions or word.lower() in _not_names() or letter in {"I", "A", "X"}
@@ -784,6 +788,14 @@ machine-rewritten."""
                 references = _reference_lines(doc.text)
             if any(a <= m.start() < b for a, b in references):
                 continue
+            if convention is None:
+                convention = len({
+                    w for w, letter in _WORD_LETTER.findall(doc.text)
+                    if w not in exceptions and w.lower() not in function_words()
+                    and letter not in {"I", "A", "X"}}) >= INITIAL_CONVENTION
+            if convention:
+                return  # "Ruby T (2), Kai M (2) and Amir S" … "Grace O" … "Leo P": a school's
+                # or a forum's way of naming people, each by a given name and an initial
             yield self.finding(m.start(), m.end(),
                                f"{m.group(0)!r} looks like a name cut off after its initial")
 

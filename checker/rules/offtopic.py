@@ -105,17 +105,22 @@ FACT_BOX = 3  # lines of that shape in a row that make a fact box
 
 def fact_box(texts: Sequence[str]) -> set[int]:
     """The lines of a fact box: three or more label lines in a row ("Country of Origin: USA" /
-    "Year of Release: 2016" / "Time: 41:21"), a review's or a profile's details. Each names
-    its own field, so one that shares no topic with the article is still part of it."""
+    "Year of Release: 2016" / "Time: 41:21"), or details set with separators among them ("Main
+    House | 14 February - 8 March" / "Evenings 7.30pm | Matinees 2.30pm" / "Running time: 2
+    hours 20 minutes"), a review's, a profile's or a programme's details. Each names its own
+    field, so one that shares no topic with the article is still part of it."""
     out: set[int] = set()
     run: list[int] = []
+    labelled = False
     for k, text in enumerate([*texts, ""]):
-        if _FACT.match(text.strip()):
+        fact = _FACT.match(text.strip()) is not None
+        if fact or " | " in text:
             run.append(k)
+            labelled = labelled or fact
             continue
-        if len(run) >= FACT_BOX:
+        if len(run) >= FACT_BOX and labelled:
             out.update(run)
-        run = []
+        run, labelled = [], False
     return out
 
 

@@ -699,6 +699,19 @@ def test_the_lines_of_a_fact_box_are_not_off_topic() -> None:
     assert codes(single, ("SP110",)) == ["SP110"]
 
 
+def test_a_programme_s_details_set_with_separators_and_a_label_are_a_fact_box() -> None:
+    from checker.rules.offtopic import fact_box
+
+    lines = ["Gullhaven Playhouse presents", "THE LANTERN KEEPER'S DAUGHTER",
+             "Main House | 14 February - 8 March",
+             "Evenings 7.30pm (Tuesday to Saturday) | Matinees 2.30pm (Thursdays)",
+             "Running time: approximately 2 hours 20 minutes, including one interval",
+             "The play follows a lighthouse keeper's daughter through one storm-bound winter."]
+    assert fact_box(lines) == {2, 3, 4}
+    # rows set with separators and no label among them are a table's, judged line by line
+    assert fact_box([line for line in lines if not line.startswith("Running")]) == set()
+
+
 def test_an_answer_under_its_question_and_the_page_s_one_report_are_not_off_topic() -> None:
     from checker.rules.offtopic import _answer, _bulk
 
