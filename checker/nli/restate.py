@@ -609,6 +609,25 @@ def _swapped_names(a: list[str], b: list[str]) -> bool:
     return order_a != order_b
 
 
+# A forecast told as expected rather than as certain: "Storm Brenna is expected to bring …"
+_EXPECTED_TO = re.compile(r"(?<![\w'’-])(?:is|are)[ \t]++(?:expected|likely|set|due|forecast)"
+                          r"[ \t]++to(?![\w'’-])", re.IGNORECASE)
+_WILL = re.compile(r"(?<![\w'’-])will(?![\w'’-])", re.IGNORECASE)
+
+
+def _one_future(a: str, b: str) -> tuple[str, str]:
+    """``a`` and ``b``, with "is expected to" (or likely, set, due) told as "will" where the
+    other sentence says "will" ("Storm Brenna will bring very strong winds …" / "Storm Brenna is
+    expected to bring very strong south-westerly winds …"): one forecast, no tense changed."""
+    if " to " not in a and " to " not in b:
+        return a, b
+    if _WILL.search(a) and _EXPECTED_TO.search(b):
+        return a, _EXPECTED_TO.sub("will", b)
+    if _WILL.search(b) and _EXPECTED_TO.search(a):
+        return _EXPECTED_TO.sub("will", a), b
+    return a, b
+
+
 def reworded_restatement(a: str, b: str, lex: Lexicon | None = None,
                          stop: frozenset[str] | None = None) -> bool:
     """True when ``b`` restates ``a`` in another order: most content words of the shorter are in
@@ -621,6 +640,7 @@ def reworded_restatement(a: str, b: str, lex: Lexicon | None = None,
     words included, so that "first"/"last", "before"/"after" or a second "not" still count."""
     lex = lex or load_lexicon()
     stop = stop if stop is not None else stopwords()
+    a, b = _one_future(a, b)
     ca, cb = _content(a, stop), _content(b, stop)
     words_a, words_b = {t.lower() for t in ca}, {t.lower() for t in cb}
     shared = len(words_a & words_b)

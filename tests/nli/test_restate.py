@@ -1856,3 +1856,15 @@ def test_a_title_s_capitalised_the_is_no_name_against_another() -> None:
     # another winner's name on the list is still compared
     other = "Best screenplay: Tom Ashgrove and Lena Bright, Northern Lights Motel"
     assert PairFilter([prose, other]).skip(0, 1) is None
+
+
+def test_will_and_is_expected_to_tell_one_forecast() -> None:
+    from checker.nli.restate import PairFilter
+
+    warning = ("Storm Brenna will bring very strong winds and heavy rain to western and northern "
+               "regions on Tuesday, followed by snow over high ground on Tuesday night.")
+    region = "Storm Brenna is expected to bring very strong south-westerly winds on Tuesday."
+    assert PairFilter([warning, region]).skip(0, 1) == "restatement"
+    # a forecast denied is still compared
+    denied = "Storm Brenna is not expected to bring strong winds on Tuesday."
+    assert PairFilter([warning, denied]).skip(0, 1) is None
