@@ -788,11 +788,13 @@ machine-rewritten."""
                 references = _reference_lines(doc.text)
             if any(a <= m.start() < b for a, b in references):
                 continue
-            if convention is None:
+            if convention is None:  # (a reference list's authors, "Okafor T, Lindqvist M",
+                # are surnames with initials, not a page's convention)
                 convention = len({
-                    w for w, letter in _WORD_LETTER.findall(doc.text)
-                    if w not in exceptions and w.lower() not in function_words()
-                    and letter not in {"I", "A", "X"}}) >= INITIAL_CONVENTION
+                    w.group(1) for w in _WORD_LETTER.finditer(doc.text)
+                    if w.group(1) not in exceptions and w.group(1).lower() not in function_words()
+                    and w.group(2) not in {"I", "A", "X"}
+                    and not any(a <= w.start() < b for a, b in references)}) >= INITIAL_CONVENTION
             if convention:
                 return  # "Ruby T (2), Kai M (2) and Amir S" … "Grace O" … "Leo P": a school's
                 # or a forum's way of naming people, each by a given name and an initial
