@@ -1455,6 +1455,12 @@ def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None
      "Marketing, which ran its campaigns."),
     ("The two firms overlapped heavily on the Gullhaven-to-Gullhaven route.",
      "The two firms overlapped heavily on the Gullhaven-to-Kelton route."),
+    ("The lifeboat towed the trawler from Gullhaven harbour to Gullhaven harbour overnight.",
+     "The lifeboat towed the trawler from Skerry Point to Gullhaven harbour overnight."),
+    ("Northgate bought the Courier from Northgate, who had owned it for four generations.",
+     "Northgate bought the Courier from the Tasker family, who had owned it for generations."),
+    ("The court heard evidence from Helen Marsh, his GP, and from Helen Marsh, the solicitor.",
+     "The court heard evidence from Farid Haddad, his GP, and from Helen Marsh, the solicitor."),
 ])
 def test_a_name_in_the_slot_of_a_rival_a_second_subject_an_agent_or_a_route_s_end(
         swapped: str, right: str) -> None:

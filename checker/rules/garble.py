@@ -100,10 +100,17 @@ def _transfer_forms() -> frozenset[str]:
 
 
 @functools.cache
+def _acquisition_forms() -> frozenset[str]:
+    """Verbs that take something from another actor ("bought the Courier from",
+    ``acquisition-verbs.txt``): the buyer and the seller are two actors."""
+    return frozenset(load_lines("garble", "acquisition-verbs.txt"))
+
+
+@functools.cache
 def _verbs_of_two_actors() -> frozenset[str]:
-    """The relation verbs and the transfer verbs: a sentence holding one is read for one actor
-    on both sides."""
-    return _relation_forms() | _transfer_forms()
+    """The relation verbs, the transfer verbs and the acquisition verbs: a sentence holding one
+    is read for one actor on both sides."""
+    return _relation_forms() | _transfer_forms() | _acquisition_forms()
 
 
 TRANSFER_GAP = 8  # words from the first mention to the second
@@ -111,14 +118,16 @@ _RELATIVES = frozenset(("which", "who", "that"))
 
 
 def _transfer_to(words: list[str]) -> bool:
-    """Are the words between two mentions of one actor a transfer to the second: a transfer
-    verb, up to a few words of what is moved (no clause break among them) and "to" last?"""
+    """Are the words between two mentions of one actor a transfer to the second (a transfer
+    verb, up to a few words of what is moved, no clause break among them, and "to" last) or an
+    acquisition from it ("Northgate bought the Courier from Northgate")?"""
     if words[:1] == [","] and words[1:2] and words[1] in _RELATIVES:
         words = words[2:]  # "Wrenfield Homes, which had subcontracted the work to Wrenfield
         # Homes": the relative clause's subject is the name before it
-    if not 3 <= len(words) <= TRANSFER_GAP or words[-1] != "to":
+    if not 3 <= len(words) <= TRANSFER_GAP or words[-1] not in ("to", "from"):
         return False
-    verbs = [k for k, w in enumerate(words[:-1]) if w in _transfer_forms()]
+    forms = _transfer_forms() if words[-1] == "to" else _acquisition_forms()
+    verbs = [k for k, w in enumerate(words[:-1]) if w in forms]
     if not verbs:
         return False
     rest = words[:verbs[0]] + words[verbs[0] + 1 : -1]
@@ -222,6 +231,10 @@ _SECOND_SUBJECT = re.compile(r",[ \t]++and[ \t]++(?:the[ \t]++)?+([A-Z][\w'’.-
 _SECOND_SUM = re.compile(r",[ \t]++and[ \t]++[£$€]\d[\d,.]*+(?:m|bn)?+"
                          r"(?:[ \t]++(?:million|billion))?+[ \t]++(to|from|for)[ \t]++"
                          r"(?:the[ \t]++)?+" + _SIDE_NAME)
+# A second source named in a pair: "evidence from Dr Farid Haddad, Mr Ambler's GP, and from Helen
+# Marsh, the solicitor …"
+_SECOND_SOURCE = re.compile(r",[ \t]++and[ \t]++(from|with|by)[ \t]++(?:the[ \t]++)?+" + _SIDE_NAME
+                            + r"(?=[ \t]*+[,.;])")
 # A route written as one word: "the Gullhaven-to-Kelton route"
 _HYPHEN_ROUTE = re.compile(r"([A-Z][a-z]++)-to-([A-Z][a-z]++)")
 # Whose act was met, made or done by another: "fed Wrobel, whose cross … was met by Dunmore"
@@ -254,8 +267,9 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     University of Dunmere received £31 million …, and the University of Dunmere £26 million"),
     as the one who met the act of the one just named ("fed Wrobel, whose cross … was met by
     Wrobel"), as a second sum's payee ("paid £1.1m to Pellis Events, …, and £700,000 to Pellis
-    Events") and at both ends of a route written as one word ("the Gullhaven-to-Gullhaven
-    route"): the second side belongs to someone or somewhere else."""
+    Events"), as a second source ("evidence from Helen Marsh, Mr Ambler's GP, and from Helen
+    Marsh, the solicitor") and at both ends of a route written as one word ("the
+    Gullhaven-to-Gullhaven route"): the second side belongs to someone or somewhere else."""
     skip = _not_actors()
     if "-to-" in text:
         for m in _HYPHEN_ROUTE.finditer(text):
@@ -272,7 +286,8 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if at >= 0 and name not in skip:
                 yield start + at, m.start(1), name
                 break
-    for m in itertools.chain(_SECOND_PLACE.finditer(text), _SECOND_SUM.finditer(text)):
+    for m in itertools.chain(_SECOND_PLACE.finditer(text), _SECOND_SUM.finditer(text),
+                             _SECOND_SOURCE.finditer(text)):
         name = m.group(2)
         start = _sentence_start(text, m.start())
         at = _first_side(text[start : m.start()], f"{m.group(1)} {name}")
@@ -384,6 +399,15 @@ def _route_of(text: str, a_start: int, words: list[str]) -> bool:
             and words[3] == "of" and text[max(0, a_start - 5) : a_start] == "from ")
 
 
+def _same_place_route(text: str, a_start: int, b_end: int, words: list[str]) -> bool:
+    """A route from one place to itself, each end a name and the same noun ("from Gullhaven
+    harbour to Gullhaven harbour")?"""
+    if len(words) != 2 or words[1] != "to" or text[max(0, a_start - 5) : a_start] != "from ":
+        return False
+    after = _NEXT_WORD.match(text, b_end)
+    return after is not None and after.group(1) == words[0]
+
+
 def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: str) -> bool:
     """Could the two mentions fill two slots of one relation (not a title, list or clause)?"""
     words = re.findall(r"[a-z]+", gap)
@@ -408,7 +432,8 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
             and _described(text, a_start)):
         return False  # "a racist President, and incompetent President, …": a list of epithets
         # ("former US president Bill Clinton and singer Bill Clinton" is still a swap)
-    if _modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS):
+    if (_modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS)
+            and not _same_place_route(text, a_start, b_end, words)):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
     before = text[max(0, a_start - 20) : a_start]
     plain = [w for w in words if w != "the"]
