@@ -1513,3 +1513,19 @@ def test_a_page_that_names_people_by_a_given_name_and_an_initial_is_following_a_
     # one name cut off is still a slip
     assert _found("Player of the tournament was Grace O, who was outstanding in defence.",
                   "NM102") == ["Grace O"]
+
+
+def test_a_programme_in_a_slot_of_hours_on_two_days_is_no_pasted_passage() -> None:
+    page = ("Brannock Sound presenter schedule\n\nMONDAY TO FRIDAY\n\n"
+            "6am to 9am: The Breakfast Show with Ray Penberthy\n"
+            "News, travel and the papers.\n\n"
+            "9am to 1pm: Mornings with Jo Tregear\n"
+            "Phone-ins and the lunchtime quiz.\n\n"
+            "10pm to 1am: Late Night Brannock with Alice Penrose\n"
+            "Quieter music, listeners' messages and, on Thursdays, the book club.\n\n"
+            "SUNDAY\n\n"
+            "4pm to 7pm: The Chart Rewind with Sunita Rao\n"
+            "7pm to 10pm: Sunday Night Sessions with Marcus Oyelaran\n"
+            "10pm to 1am: Late Night Brannock with Alice Penrose\n\n"
+            "WHAT'S CHANGED THIS SEASON\n\nThe Chart Rewind moves to Sunday afternoons.\n")
+    assert _found(page, "GB103") == []

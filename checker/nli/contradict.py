@@ -362,10 +362,13 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
             if cases[i] is not None and cases[j] is not None and cases[i] != cases[j]:
                 continue  # two people's cases of a court list: "Banned from driving for 12
                 # months." under one defendant, "… for 20 months." under another
-            if (len(toks[u] or ()) <= LIST_ROW_TOKENS and len(toks[v] or ()) <= LIST_ROW_TOKENS
-                    and _row(texts[u]) and _row(texts[v])):
+            short = (len(toks[u] or ()) <= LIST_ROW_TOKENS
+                     and len(toks[v] or ()) <= LIST_ROW_TOKENS)
+            if (_row(texts[u]) and _row(texts[v])
+                    and (short or (" | " in texts[u] and " | " in texts[v]))):
                 continue  # two rows of a table set as lines, no sentence either: a scoring
-                # summary's "BF: Voss 3 run (Mercer kick)" and "BF: Voss 45 run (Mercer kick)"
+                # summary's "BF: Voss 3 run (Mercer kick)" and "BF: Voss 45 run (Mercer kick)",
+                # two cars' "MOT until August 2026 | Road tax: £20 per year" and "… £190 …"
             if entries[i] is not None and entries[j] is not None and entries[i] != entries[j]:
                 continue  # two entries of a live page, each under its own time: "County
                 # Executive (118 of 142 precincts)" at 11:05 p.m., "(142 of 142 …)" at 12:50

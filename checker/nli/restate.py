@@ -683,7 +683,10 @@ def instruction(sentence: str) -> bool:
     does ("Hike to Lummi Peak, the highest point on the island.", "Drive to the Willows Inn.")?
     It opens on a verb of ``rules/nli/instruction_verbs.txt`` followed by a function word or a
     particle, with no finite verb and no negation in its main clause (up to the first comma or
-    subordinating word)."""
+    subordinating word). A polite "Please" before the verb is no other word ("Please speak to
+    the nurse in charge before visiting.")."""
+    if sentence[:7].lower() == "please " and sentence[7:8].isalpha():
+        sentence = sentence[7].upper() + sentence[8:]
     m = _OPENING.match(sentence)
     if m is None or m.group(1).lower() not in _instruction_verbs():
         return False

@@ -358,3 +358,15 @@ def test_rows_keyed_by_their_places_are_two_rows() -> None:
     prose = ["The 17th century church was restored last year.",
              "The 18th century church was restored last year."]
     assert [c.kind for c in flip_conflicts(prose)] == ["number"]
+
+
+def test_two_rows_set_with_separators_are_two_rows() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    rows = ["MOT until August 2026 | Road tax: £20 per year | One previous owner",
+            "MOT until August 2026 | Road tax: £190 per year | One previous owner"]
+    assert flip_conflicts(rows) == []
+    # the same in prose is still a flip
+    prose = ["The car has an MOT until August 2026 and road tax of £20 per year.",
+             "The car has an MOT until August 2026 and road tax of £190 per year."]
+    assert [c.kind for c in flip_conflicts(prose)] == ["number"]

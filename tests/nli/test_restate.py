@@ -1868,3 +1868,10 @@ def test_will_and_is_expected_to_tell_one_forecast() -> None:
     # a forecast denied is still compared
     denied = "Storm Brenna is not expected to bring strong winds on Tuesday."
     assert PairFilter([warning, denied]).skip(0, 1) is None
+
+
+def test_a_polite_please_opens_an_instruction_too() -> None:
+    from checker.nli.restate import instruction
+
+    assert instruction("Please speak to the nurse in charge before visiting.")
+    assert not instruction("Please note the ward is closed on Sundays.")
