@@ -1529,3 +1529,13 @@ def test_a_programme_in_a_slot_of_hours_on_two_days_is_no_pasted_passage() -> No
             "10pm to 1am: Late Night Brannock with Alice Penrose\n\n"
             "WHAT'S CHANGED THIS SEASON\n\nThe Chart Rewind moves to Sunday afternoons.\n")
     assert _found(page, "GB103") == []
+
+
+def test_a_street_s_name_and_an_inflected_form_of_its_word_are_two_words() -> None:
+    page = ("6. 4 Lanyon Terrace, Penmorva\n"
+            "£1,100 pcm | 2 bedrooms | 1 bathroom | Terraced cottage | Available now\n")
+    assert _found(page, "NM101") == []
+    # a misspelt street's name is still a slip
+    slip = ("Flats on Lanyon Terrace sold quickly.\n\nThe Lanyon Terrace flats were built in "
+            "1890.\n\nA resident of Lanyon Terrase said prices had doubled.\n")
+    assert _found(slip, "NM101") == ["Terrase"]

@@ -284,6 +284,19 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
 
 
+INFLECTED_ZIPF = 3.0  # a word the web writes this often, and its inflected form as well
+_INFLECTIONS = ("d", "ed", "s", "es", "ing")
+
+
+def _inflected_word(a: str, b: str) -> bool:
+    """Is one spelling a common English word and the other a common form of it ("Terrace" /
+    "Terraced": a street's name beside a lettings page's "Terraced cottage")? A misspelt name
+    is seldom a word the web writes this often."""
+    short, long = sorted((a, b), key=len)
+    return (long.startswith(short) and long[len(short):] in _INFLECTIONS and available()
+            and min(zipf(short), zipf(long)) >= INFLECTED_ZIPF)
+
+
 FOREIGN_FORM_ZIPF = 1.5  # a word the web knows this well, at least, is no slip of the typist
 
 
@@ -630,6 +643,8 @@ text it is a sign that the names were garbled. Readers cannot tell which spellin
                     continue  # "Creon, her ex-lover" beside "The Hollow Crown": two words
                 if _foreign_form(first, second):
                     continue  # "Clube Atlantico" beside "Ashcombe Athletic Club"
+                if _inflected_word(first, second):
+                    continue  # "Lanyon Terrace" beside a "Terraced cottage": a word and its form
             reported.update(cluster)
             yield from self._report(doc, cluster, by_token)
         for o in one_offs:
