@@ -84,7 +84,7 @@ from checker.nli.pairs import keys
 from checker.nli.patterns import aliases
 from checker.resources import load_lines, load_rows
 from checker.rules.garble import function_words
-from checker.rules.names import honorifics
+from checker.rules.oneoff import honorifics
 
 _POSSESSIVE = frozenset(("'s", "’s"))
 MIN_SHARED = 5

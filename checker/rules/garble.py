@@ -392,17 +392,16 @@ _PLACE_KINDS = frozenset(("island", "isle", "town", "city", "village", "port", "
                           "province", "region", "republic", "kingdom"))
 
 
-def _route_of(text: str, a_start: int, words: list[str]) -> bool:
-    """A route's two ends, the second a place of a kind ("from Portmorran to the island of
-    Portmorran")?"""
-    return (len(words) == 4 and words[:2] == ["to", "the"] and words[2] in _PLACE_KINDS
-            and words[3] == "of" and text[max(0, a_start - 5) : a_start] == "from ")
-
-
-def _same_place_route(text: str, a_start: int, b_end: int, words: list[str]) -> bool:
-    """A route from one place to itself, each end a name and the same noun ("from Gullhaven
-    harbour to Gullhaven harbour")?"""
-    if len(words) != 2 or words[1] != "to" or text[max(0, a_start - 5) : a_start] != "from ":
+def _route_to_itself(text: str, a_start: int, b_end: int, words: list[str]) -> bool:
+    """Are the two mentions a route's two ends, "from" one "to" the other, written as a place of
+    a kind ("from Portmorran to the island of Portmorran") or each with the same noun after it
+    ("from Gullhaven harbour to Gullhaven harbour")? Then neither the "of" nor the nouns after
+    the names make them two things."""
+    if text[max(0, a_start - 5) : a_start] != "from ":
+        return False
+    if len(words) == 4:
+        return words[:2] == ["to", "the"] and words[2] in _PLACE_KINDS and words[3] == "of"
+    if len(words) != 2 or words[1] != "to":
         return False
     after = _NEXT_WORD.match(text, b_end)
     return after is not None and after.group(1) == words[0]
@@ -417,7 +416,7 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         if not origin and not any(w in _relation_forms() for w in words):
             return False  # "India, volunteer in India"
     elif set(words) & _CLAUSE_BREAKS or ("of" in words and words not in (["of"], ["of", "the"])
-                                         and not _route_of(text, a_start, words)):
+                                         and not _route_to_itself(text, a_start, b_end, words)):
         return False  # "Britain and the people of Britain", "the BBC while the BBC"
     if (_NUMBERED_AFTER.match(text, a_end) and _NUMBERED_AFTER.match(text, b_end)) or (
             _NUMBERED_BEFORE.search(text, max(0, a_start - 12), a_start)
@@ -433,7 +432,7 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return False  # "a racist President, and incompetent President, …": a list of epithets
         # ("former US president Bill Clinton and singer Bill Clinton" is still a swap)
     if (_modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS)
-            and not _same_place_route(text, a_start, b_end, words)):
+            and not _route_to_itself(text, a_start, b_end, words)):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
     before = text[max(0, a_start - 20) : a_start]
     plain = [w for w in words if w != "the"]

@@ -29,6 +29,7 @@ from checker.rules.garble import EVERYDAY_ZIPF, function_words
 from checker.rules.oneoff import (
     MIN_ZIPF_GAP,
     SURNAME_PARTICLES,
+    honorifics,
     named_apart,
     one_name_around,
     one_off_variants,
@@ -46,11 +47,6 @@ _CAP = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _RUN_PARTICLES = SURNAME_PARTICLES - {"le", "la", "al", "el", "bin", "ibn", "ben"}
 _PARTICLE = rf"(?:{'|'.join(sorted(_RUN_PARTICLES))})[ \t]+"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+|(?:{_PARTICLE})+)?{_CAP})*")
-
-
-@functools.cache
-def honorifics() -> frozenset[str]:
-    return frozenset(h for line in load_lines("names", "honorifics.txt") for h in [line])
 
 
 # A capitalised word (maybe an honorific such as "Mr.") and the space before the next one.

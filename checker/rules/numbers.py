@@ -27,7 +27,7 @@ from checker.nli.lexicon import load_lexicon
 from checker.resources import load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.names import honorifics
+from checker.rules.oneoff import honorifics
 
 # A figure not inside a longer one ("$5", "1.5", "x2"): its first digit is matched before the
 # look-behind that checks what precedes it, so that re's search skips from digit to digit.

@@ -130,7 +130,7 @@ def _given_name(word: str, common: bool = False) -> bool:
     ``common``, so is one of the given names the web writes as often as common words ("David",
     "John"). Without the word list nothing tells, and no word is taken for one."""
     return available() and (zipf(word) < MAX_GIVEN_NAME_ZIPF or (
-        common and word in _common_given_names())) and word not in _titles()
+        common and word in _common_given_names())) and word not in honorifics()
 
 
 @functools.cache
@@ -162,7 +162,9 @@ def _free_before(text: str, at: int) -> bool:
 
 
 @functools.cache
-def _titles() -> frozenset[str]:
+def honorifics() -> frozenset[str]:
+    """Words that introduce a person's surname ("Mr", "President"; in
+    ``rules/names/honorifics.txt``)."""
     return frozenset(load_lines("names", "honorifics.txt"))
 
 
@@ -286,7 +288,7 @@ def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
         return {w for w in _names_after(text, token, where) if w is not None}
 
     shared = (after(a) & after(b)) | (before(a) & before(b))
-    return any(w not in _titles() and w not in _PLACE_QUALIFIERS and w not in (a, b)
+    return any(w not in honorifics() and w not in _PLACE_QUALIFIERS and w not in (a, b)
                and zipf(w) <= MAX_SHARED_NAME_ZIPF for w in shared)
 
 
@@ -316,17 +318,12 @@ _BUILDING_WORDS = frozenset(("Manor", "Hall", "House", "Court", "Farm", "Lodge",
                              "Lane", "Avenue", "Close", "Square", "Gardens", "Terrace", "Place"))
 
 
-@functools.cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(load_lines("names", "honorifics.txt"))
-
-
 def _titled(text: str, start: int) -> bool:
     """Does an honorific open the name that ends at ``start`` ("Mrs Winifred 'Win' Tolland")?"""
     words = text[max(0, start - 40) : start].split()
     for word in reversed(words[-4:]):
         bare = word.strip("\"“”'‘’")
-        if bare.rstrip(".") in _honorifics():
+        if bare.rstrip(".") in honorifics():
             return True
         if not bare[:1].isupper():
             return False
