@@ -7,7 +7,7 @@ import importlib
 from checker import patterncache
 from checker.rules.base import Context, Rule, register, registered
 
-_MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers", "changes",
+_MODULES = ("spam", "names", "slips", "typography", "garble", "spun", "numbers", "changes", "rows",
             "unused", "contradiction", "offtopic", "source")
 
 

@@ -1,0 +1,154 @@
+"""NU108: a figure a row of a table or a list gives one way and a sentence of the page another.
+
+Every page here is written for these tests (the invented results, donor list and timeline of a
+club's pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import check_text
+from checker.rules.rows import row_facts, rows
+
+
+def _nu108(text: str) -> list[str]:
+    result = check_text(text, "page.txt", "text", Settings(use_model=False, select=("NU108",)))
+    return [text[f.start:f.end] for f in result.findings]
+
+
+BOX = """Harbour Hawks 88 Millgate Owls 81
+
+Tomas Rudd scored 24 points for the Hawks and Ellis Vayne added {vayne} points.
+
+Harbour Hawks
+Player | MIN | FG | 3PT | PTS
+Tomas Rudd (G) | 36 | 9-18 | 2-6 | 24
+Ellis Vayne (F) | 31 | 7-12 | 0-1 | 17
+Bo Carrick (C) | 28 | 4-9 | 0-0 | 11
+"""
+
+
+def test_a_count_under_a_column_heading_is_read_against_the_sentence() -> None:
+    assert _nu108(BOX.format(vayne="19")) == ["19 points"]
+    assert _nu108(BOX.format(vayne="17")) == []
+    # a heading cell that opens on a digit ("3PT") still makes the row a heading
+    assert rows(BOX.format(vayne="17"))[0].heading == ("Player", "MIN", "FG", "3PT", "PTS")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ellis Vayne, who averaged 12 points a game last season, was the Hawks' best defender.",
+    "Ellis Vayne scored only four points in the final quarter.",
+    "Ellis Vayne, quiet in the third, scored 11 points in the fourth.",
+])
+def test_a_count_of_another_period_is_another_fact(sentence: str) -> None:
+    page = BOX.format(vayne="17").replace("Tomas Rudd scored", sentence + "\n\nTomas Rudd scored")
+    assert _nu108(page) == []
+
+
+def test_an_entry_in_two_rows_is_left_alone() -> None:
+    page = BOX.format(vayne="19") + "\nSeason\nPlayer | GP | PTS\nEllis Vayne (F) | 20 | 301\n"
+    assert _nu108(page) == []
+
+
+DONORS = """Walk for Marram House
+
+Day 6 done. A huge thank you to Ray and Jen Whitcombe, who met me at Kelton Sands with a picnic
+and then went home and made a donation of £{amount}. Thanks too to everyone at Kelton Bowls Club,
+who raised £340 at their spring open day.
+
+RECENT SUPPORTERS
+
+Kelton Running Club - £75 - 17 May
+Ray and Jen Whitcombe - £250 - 15 May
+The Hollis Family - £40 - 14 May
+"""
+
+
+def test_a_rows_one_amount_is_read_against_the_sentence_that_names_the_entry() -> None:
+    assert _nu108(DONORS.format(amount="150")) == ["£150"]
+    assert _nu108(DONORS.format(amount="250")) == []
+
+
+def test_a_common_last_word_is_no_surname() -> None:
+    # "Club" ends "Kelton Running Club" and "Kelton Bowls Club": the £340 is the bowls club's
+    assert _nu108(DONORS.format(amount="250")) == []
+    facts = {f.key for f in row_facts(DONORS.format(amount="250"))}
+    assert "Kelton Running Club" in facts
+
+
+def test_an_amount_asked_for_is_not_the_amount_given() -> None:
+    page = ("Grants awarded\n\nKelton Rovers Junior Football Club | Floodlights | £2,750\n"
+            "Ashby Vale Hall Trust | New boiler | £4,500\n\n"
+            "The committee part-funded the Kelton Rovers Junior Football Club application, which "
+            "asked for £4,000.\n")
+    assert _nu108(page) == []
+
+
+RESULT = """Kelton Open darts: the results
+
+Final
+Sophie Wragg 7-5 Dean Marrow (96.31 v 94.88)
+
+Semi-final
+Sophie Wragg 6-5 Jack Tulley
+
+In the final Marrow won the bull and held throw to lead 3-2 after five legs. Wragg broke back
+and took the deciding leg to win {score}.
+"""
+
+
+def test_a_result_is_read_against_the_win_a_paragraph_tells_of_both_sides() -> None:
+    assert _nu108(RESULT.format(score="7-6")) == ["7-6"]
+    assert _nu108(RESULT.format(score="7-5")) == []
+
+
+def test_a_score_on_the_way_or_of_a_part_of_the_match_is_not_the_result() -> None:
+    # "lead 3-2" is on the way; "won the first set" is a part
+    assert _nu108(RESULT.format(score="7-5").replace(
+        "Wragg broke back", "Wragg won the first set 3-1, broke back")) == []
+
+
+def test_a_placing_is_read_against_where_the_sentence_says_it_finished() -> None:
+    page = ("Race 3 result\n1st Harbour Lad 5/2\n2nd Kelton Gold 4/1\n4th Drumcarrow 3/1 fav\n\n"
+            "The favourite Drumcarrow ran on strongly to finish {place}.\n")
+    assert _nu108(page.format(place="second")) == ["second"]
+    assert _nu108(page.format(place="fourth")) == []
+
+
+TIMELINE = """Winifred Ashdale: a life
+
+She was appointed director of the Skerrow Marine Laboratory in {year}.
+
+Timeline
+1957 - Joined the Skerrow Marine Laboratory as a research chemist
+1975 - Appointed director of the Skerrow Marine Laboratory
+1991 - Appointed chair of the Skerrow Marine Laboratory trustees
+2013 - The Ashdale Building opens at the Skerrow Marine Laboratory
+"""
+
+
+def test_a_timeline_entry_told_in_another_year_is_found() -> None:
+    assert _nu108(TIMELINE.format(year="1979")) == ["1979"]
+
+
+def test_a_sentence_that_tells_an_entry_of_its_own_year_is_about_that_entry() -> None:
+    # "Appointed" opens two entries; 1991's is told here, not a second date for 1975's
+    assert _nu108(TIMELINE.format(year="1975")) == []
+    assert _nu108(TIMELINE.format(year="1991")) == []
+
+
+def test_a_timeline_entry_that_opens_on_a_name_is_read_by_its_verb() -> None:
+    # "The Ashdale Building opens …": its verb is "opens", not "the"
+    facts = [f for f in row_facts(TIMELINE.format(year="1975")) if f.kind == "year"]
+    assert [f.detail for f in facts] == ["joined", "appointed", "appointed", "opens"]
+    page = TIMELINE.format(year="1975") + "\nThe laboratory's new building, opened in 2013.\n"
+    assert _nu108(page) == []
+
+
+def test_rows_of_prose_and_markdown_tables() -> None:
+    assert rows("He left - and came back - as manager.") == []
+    table = "| Player | PTS | REB |\n|---|---|---|\n| Tomas Rudd | 24 | 5 |\n"
+    parsed = rows(table)
+    assert [r.cells for r in parsed] == [("Tomas Rudd", "24", "5")]
+    assert parsed[0].heading == ("Player", "PTS", "REB")
