@@ -85,6 +85,40 @@ def test_an_amount_asked_for_is_not_the_amount_given() -> None:
     assert _nu108(page) == []
 
 
+SOLD = """Recently sold
+
+Address | Type | Beds | Asking price | Sold price
+14 Fernbank Road, Kelton | Semi-detached house | 3 | £285,000 | £279,500
+27 Mill Lane, Kelton | Terraced house | 2 | £195,000 | £199,250
+
+14 Fernbank Road sold for £{sold} against an asking price of £285,000. 27 Mill Lane went to best
+and final offers, selling for £4,250 over the asking price.
+"""
+
+
+def test_a_house_and_its_street_name_an_entry_whose_amounts_a_sentence_must_match() -> None:
+    assert _nu108(SOLD.format(sold="291,000")) == ["£291,000"]
+    # "£4,250 over the asking price" is a difference, not a price
+    assert _nu108(SOLD.format(sold="279,500")) == []
+    assert {f.key for f in row_facts(SOLD.format(sold="279,500"))} == {
+        "14 Fernbank Road", "27 Mill Lane"}
+
+
+def test_a_tables_row_label_in_sentence_case_names_an_entry() -> None:
+    page = ("Income | 2024 | 2023\nDonations and legacies | £412,300 | £388,900\n"
+            "Grants from trusts and foundations | £356,750 | £301,200\n\n"
+            "The biggest increase came from grants from trusts and foundations, which rose to "
+            "£{grants}.\n")
+    assert _nu108(page.format(grants="386,750")) == ["£386,750"]
+    assert _nu108(page.format(grants="356,750")) == []
+
+
+def test_an_extra_priced_with_an_entry_is_not_the_entrys_price() -> None:
+    page = ("Room | Low | Mid | High\nHarbour Double | £145 | £170 | £205\n\n"
+            "An extra bed for a child can be added to a Harbour Double for £25 a night.\n")
+    assert _nu108(page) == []
+
+
 RESULT = """Kelton Open darts: the results
 
 Final
@@ -107,6 +141,13 @@ def test_a_score_on_the_way_or_of_a_part_of_the_match_is_not_the_result() -> Non
     # "lead 3-2" is on the way; "won the first set" is a part
     assert _nu108(RESULT.format(score="7-5").replace(
         "Wragg broke back", "Wragg won the first set 3-1, broke back")) == []
+
+
+def test_a_win_over_someone_else_is_another_match() -> None:
+    page = RESULT.format(score="7-5").replace(
+        "In the final Marrow", "Wragg, who beat Neil Carrow 4-3 in the first round, met Marrow in "
+        "the final.\n\nIn the final Marrow")
+    assert _nu108(page) == []
 
 
 def test_a_placing_is_read_against_where_the_sentence_says_it_finished() -> None:

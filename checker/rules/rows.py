@@ -10,8 +10,9 @@ of figure:
 
 - a count under a column's heading ("PTS", "Credits", "Gold") against a count of the same noun in
   a sentence ("36 points", "worth 60 credits");
-- the one amount of money of a row ("Ray and Jen Whitcombe - £250 - 15 May") against the one
-  amount a sentence gives the same entry ("made a donation of £150");
+- the amounts of money of a row ("Ray and Jen Whitcombe - £250 - 15 May", "14 Fernbank Road,
+  Kelton | … | £285,000 | £279,500") against an amount a sentence gives the same entry that is
+  none of them ("made a donation of £150", "14 Fernbank Road sold for £291,000");
 - a result ("Sophie Wragg 7-5 Dean Marrow") against a sentence that tells the same two sides'
   win ("took the deciding leg to win 7-6");
 - a placing ("4th Drumcarrow 3/1 fav") against a sentence that tells where it finished ("ran on
@@ -39,6 +40,7 @@ from checker.rules.wordlist import available, zipf
 MAX_CELLS = 16
 MAX_ROW_CHARS = 400  # a longer line is a paragraph of prose, not a row
 MAX_ROWS = 2000  # a page with more rows than this is a data dump, not a page someone wrote
+COUNT_REACH = 40  # characters after a count read for another period ("in the final quarter")
 GAP_WORDS = 24  # at most this many words between an entry's name and its figure in a sentence
 
 # A cell that names an entry: capitalised words, with the small words of names and titles
@@ -49,8 +51,14 @@ _LINKS = ("and", "&", "of", "the", "to", "in", "for", "on", "at", "de", "da", "v
 _NAME_WORD = r"[A-Z][\w'’.-]{0,30}+"
 _NAME = re.compile(
     rf"\A{_NAME_WORD}(?:[ \t]++(?:(?:{'|'.join(_LINKS)})[ \t]++){{0,2}}{_NAME_WORD}){{0,5}}\Z")
+# "14 Fernbank Road, Kelton": a house number before the street's name, the town after a comma
+_HOUSE_NUMBER = re.compile(r"\A\d{1,4}+[A-Za-z]?+[ \t]++(?=[A-Z])")
+# a table's row label in sentence case: "Grants from trusts and foundations"
+_LABEL = re.compile(r"\A[A-Z][a-z'’-]{2,}+(?:[ \t]++[a-z][a-z'’-]*+){1,6}+\Z")
+MAX_AMOUNTS = 4  # a row with more amounts of money than this is a table of sums, not an entry's
 _DIGIT = re.compile(r"\d")
 # a column's heading: words, or a figure's label that opens on a digit ("3PT", "2B")
+_YEAR_CELL = re.compile(r"\A(?:1[89]|20)\d\d(?:[-–/]\d\d)?+\Z")  # "Income | 2024 | 2023"
 _HEADING_CELL = re.compile(r"\A(?:[A-Za-z#%(][^\d]{0,40}+|\d[A-Za-z]{1,4}+)\Z")
 # "4th Drumcarrow 3/1 fav (Tom Akerman)", "1st: Hungarian Vizsla"
 _PLACED = re.compile(rf"\A[ \t]*+(\d{{1,2}}+)(?:st|nd|rd|th)\b[ \t:.)-]*+({_NAME_WORD}"
@@ -117,12 +125,16 @@ _OTHER_PERIOD = re.compile(
     # asked, offered or raised rather than given ("which asked for £4,000")
     r"|day|today|tonight|week|month|apiece|clear|more|fewer|another|extra|ahead|behind|margin"
     r"|asked|asking|sought|requested|applied|bid|offered|needed|cost|costs|valued|estimated"
-    r"|raised|pledged|promised"
+    r"|raised|pledged|promised|over|under|above|below|less|short"
     # a part of the match: "only four points in the final quarter"
     r"|quarter|quarters|period|periods|innings|set|sets|frame|frames|leg|legs|lap|laps|stage"
     r"|stages|round|rounds|heat|heats"
     r"|in[ \t]the[ \t](?:first|second|third|fourth|fifth|final|last|opening|closing))\b",
     re.IGNORECASE)
+# what follows a figure in its own clause: "£1,200 in all", "22 points a game this season"
+_AFTER_FIGURE = re.compile(r"(?:[ \t]++[\w'’-]++){0,2}+")
+_ANOTHER_THING = re.compile(r"\b(?:extra|additional|another|average|total|each|every|per)\b",
+                            re.IGNORECASE)
 YEAR_IN_TEXT = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]++(?:[ \t]++(?:of[ \t]++(?:the[ \t]++)?+)?+"
                               r"[A-Z][a-z]++)++")
@@ -195,7 +207,8 @@ def rows(text: str) -> list[Row]:
                 heading = None
             continue
         cells, starts = parsed
-        if len(cells) >= 3 and all(_HEADING_CELL.match(c) for c in cells):
+        if (len(cells) >= 3 and all(_HEADING_CELL.match(c) or _YEAR_CELL.match(c) for c in cells)
+                and any(not _YEAR_CELL.match(c) for c in cells)):
             heading = tuple(cells)  # a heading row: words only
             continue
         if set("".join(cells)) <= set("-:= "):
@@ -219,8 +232,19 @@ def _entry_verb(entry: str) -> str:
                  and w not in function_words()), "")
 
 
-def _entry_name(cell: str) -> str | None:
+def _entry_name(cell: str, labelled: bool = False) -> str | None:
+    """The entry a cell names, or None: capitalised words (a trailing bracket dropped), a house
+    number and street before a comma, or in a table with a heading row a label in sentence
+    case."""
     name = cell.strip()
+    number = _HOUSE_NUMBER.match(name)
+    if number is not None:
+        street = _entry_name(name[number.end() :].split(",")[0])
+        if street is None or " " not in street:  # "17 May" is a date, not a house
+            return None
+        return name.split(",")[0].strip()
+    if labelled and _LABEL.match(name) is not None:
+        return name
     if name.endswith(")"):
         opening = name.rfind("(")
         if opening > 0 and len(name) - opening <= MAX_BRACKET + 2 \
@@ -286,7 +310,8 @@ def row_facts(text: str) -> list[Told]:
                 told.append(Told("year", line[m.start(2):].strip(), (float(m.group(1)),),
                                  start + m.start(1), start + m.end(1), verb))
     for row in rows(text):
-        names = [(k, n) for k, c in enumerate(row.cells) if (n := _entry_name(c)) is not None]
+        names = [(k, n) for k, c in enumerate(row.cells)
+                 if (n := _entry_name(c, row.heading is not None and k == 0)) is not None]
         if len(names) != 1:
             continue  # no entry, or two: which one a figure belongs to is not known
         k, name = names[0]
@@ -298,10 +323,12 @@ def row_facts(text: str) -> list[Told]:
                     told.append(Told("count", name, (float(value),), row.cell_starts[j],
                                      row.cell_starts[j] + len(cell), noun))
         amounts = _money(" ".join(row.cells))
-        if len(amounts) == 1:
-            j = next((j for j, c in enumerate(row.cells) if _MONEY.search(c)), 0)
-            told.append(Told("money", name, (amounts[0][1],), row.cell_starts[j],
-                             row.cell_starts[j] + len(row.cells[j]), amounts[0][0]))
+        if 1 <= len(amounts) <= MAX_AMOUNTS and len({c for c, _ in amounts}) == 1:
+            held = [j for j, c in enumerate(row.cells) if _MONEY.search(c)]
+            told.append(Told("money", name, tuple(v for _, v in amounts),
+                             row.cell_starts[held[0]],
+                             row.cell_starts[held[-1]] + len(row.cells[held[-1]]),
+                             amounts[0][0]))
     return told
 
 
@@ -325,6 +352,9 @@ class _Mentions:
                     and not _common(words[-1])):
                 last_words.setdefault(words[-1], []).append(key)
         self.owner = {key: key for key in keys}
+        for key in keys:
+            if _LABEL.match(key) is not None:  # "… from grants from trusts and foundations"
+                self.owner.setdefault(key[0].lower() + key[1:], key)
         for word, owners in last_words.items():
             if len(owners) == 1 and word not in self.owner:
                 self.owner[word] = owners[0]
@@ -363,15 +393,19 @@ class RowAgainstText(Rule):
     what = """
 Finds a fact a page states twice, once in a row of a table or a list and once in a sentence,
 with two different figures: a count under a column's heading ("Idris Kawecki (G) | … | 30" under
-"… | PTS", then "Kawecki led all scorers with 36 points"), a row's one amount of money ("Ray and
-Jen Whitcombe - £250 - 15 May", then "the Whitcombes … made a donation of £150" told of them by
-name), a result ("Sophie Wragg 7-5 Dean Marrow", then "Wragg … took the deciding leg to win 7-6"
-in a paragraph that names both), a placing ("4th Drumcarrow", then "Drumcarrow ran on strongly
-to finish second"), and a timeline's year ("1972 - Awarded the Corwen Medal …", then "she was
+"… | PTS", then "Kawecki led all scorers with 36 points"), an amount of money that is none of
+the row's ("Ray and Jen Whitcombe - £250 - 15 May", then "Ray and Jen Whitcombe … made a
+donation of £150"; "14 Fernbank Road, Kelton | … | £285,000 | £279,500", then "14 Fernbank Road
+sold for £291,000"; a table's row label in sentence case, "Grants from trusts and foundations |
+£356,750 | £301,200", then "grants from trusts and foundations, which rose to £386,750"), a
+result ("Sophie Wragg 7-5 Dean Marrow", then "Wragg … took the deciding leg to win 7-6" in a
+paragraph that names both), a placing ("4th Drumcarrow", then "Drumcarrow ran on strongly to
+finish second"), and a timeline's year ("1972 - Awarded the Corwen Medal …", then "she was
 awarded the Corwen Medal … in 1979"). The row must be the only one that names the entry, the
 figure must follow the entry's name in the sentence with no other entry named between them, and
 a figure of another period or sum is another fact ("his 22 points a game this season", "£1,200
-in all"); a part of a match is not the match ("won the first set 6-3")."""
+in all", "£4,250 over the asking price", "an extra bed … for £25 a night"); a part of a match is
+not the match ("won the first set 6-3"), and a win over someone else is another match."""
     why = """
 Results pages, box scores, listings, donor lists and timelines carry each fact twice, in the
 rows and in the sentences written around them, and the two are typed and corrected apart. When
@@ -434,16 +468,18 @@ they disagree one is wrong, and readers of a results page check the row against 
     def _report(self, base: int, told: Told, at: int, end: int, said: str) -> Finding:
         return self.finding(
             base + at, base + end, message(told, said),
-            related=(Related(told.start, told.end, f"{told.key}'s row"),))
+            related=(Related(told.start, told.end, f"the row for {told.key}"),))
 
 
 def message(told: Told, said: str) -> str:
     """What the finding says: the sentence's figure, then the row's."""
     v = told.value
     if told.kind == "count":
-        row = f"{told.key}'s row gives {v[0]:g} ({told.detail}s)"
+        row = f"the row for {told.key} gives {v[0]:g} ({told.detail}s)"
     elif told.kind == "money":
-        row = f"{told.key}'s row gives {told.detail}{v[0]:,.2f}".removesuffix(".00")
+        sums = [f"{told.detail}{x:,.2f}".removesuffix(".00") for x in v]
+        row = f"the row for {told.key} gives " + (sums[0] if len(sums) == 1
+                                            else ", ".join(sums[:-1]) + " and " + sums[-1])
     elif told.kind == "result":
         row = f"the row gives {told.key} {v[0]:g}-{v[1]:g} {told.detail}"
     elif told.kind == "placing":
@@ -471,26 +507,25 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
     fact, where the figure is in the sentence, and how the sentence gives it."""
     for m in _COUNT.finditer(sentence):
         key = _owner(mentions, sentence, m.start())
-        if key is None or _other_fact(sentence, m.start(), m.end(), mentions):
+        if key is None or _other_fact(sentence, m.start(), m.end(), mentions, COUNT_REACH):
             continue
         told = _one(by_key[key], "count", _noun(m.group(2)))
         if told is not None and _value(m.group(1)) != told.value[0]:
             yield told, m.start(), m.end(), m.group(0)
-    monies = list(_MONEY.finditer(sentence))
-    if len(monies) == 1:
-        m = monies[0]
+    for m in _MONEY.finditer(sentence):
         key = _owner(mentions, sentence, m.start())
         told = _one(by_key[key], "money") if key is not None else None
         if (told is not None and told.detail == m.group(1)
                 and not _other_fact(sentence, m.start(), m.end(), mentions)
-                and _money(m.group(0))[0][1] != told.value[0]):
+                and _money(m.group(0))[0][1] not in told.value):
             yield told, m.start(), m.end(), m.group(0)
     for m in _WON.finditer(sentence):
         if (_PART_OF_MATCH.search(sentence, m.start(), m.start(1)) is not None
                 or _INTERIM.search(sentence, m.start(), m.start(1)) is not None):
             continue
         told = _result(by_key, named, (float(m.group(1)), float(m.group(2))))
-        if told is not None:
+        sides = set(told.key.split()) | set(told.detail.split()) if told is not None else set()
+        if told is not None and not _names_another_side(sentence[m.start() : m.start(1)], sides):
             yield told, m.start(1), m.end(2), f"{m.group(1)}-{m.group(2)}"
     for m in _FINISHED.finditer(sentence):
         key = _owner(mentions, sentence, m.start())
@@ -501,13 +536,34 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
             yield told, m.start(1), m.end(1), m.group(1)
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]++")
+
+
+def _names_another_side(window: str, sides: set[str]) -> bool:
+    """A name between a win's verb and its score that is neither side of the row's result:
+    "Moray, who beat Petra Lindqvist 6-2 in the last 16" tells another match."""
+    return any(w not in sides for w in _CAPITALISED.findall(window))
+
+
 def _other_fact(sentence: str, start: int, end: int,
-                mentions: Sequence[tuple[int, int, str]]) -> bool:
+                mentions: Sequence[tuple[int, int, str]], reach: int = 0) -> bool:
     """A figure of another period or sum: words that say so from the entry's name to a few
     words after the figure."""
-    before = [b for _, b, _ in mentions if b <= start]
-    window = sentence[before[-1] if before else 0 : min(len(sentence), end + 40)]
-    return _OTHER_PERIOD.search(window) is not None
+    before = [(a, b) for a, b, _ in mentions if b <= start]
+    # the clause after the figure: a count's few words ("in the final quarter"), or an
+    # amount's next two words ("£1,200 in all", "£4,250 over the asking price")
+    if reach:
+        stop = min(len(sentence), end + reach)
+    else:
+        after = _AFTER_FIGURE.match(sentence, end)
+        stop = after.end() if after is not None else end
+    if not before:
+        return _OTHER_PERIOD.search(sentence, 0, stop) is not None
+    # the words before the name, from the start of its clause: "An extra bed … can be added to a
+    # Harbour Double for £25 a night" prices an extra, not the room
+    opening = max(sentence.rfind(mark, 0, before[-1][0]) for mark in ",;:")
+    return (_ANOTHER_THING.search(sentence, opening + 1, before[-1][0]) is not None
+            or _OTHER_PERIOD.search(sentence, before[-1][1], stop) is not None)
 
 
 def _result(by_key: dict[str, list[Told]], named: set[str],
