@@ -1420,6 +1420,11 @@ def test_a_reaction_widget_that_asks_how_the_story_made_you_feel_is_boilerplate(
     assert _found(text, "SP102") == [widget]
     assert _found("How does this story make you feel, she asked the jury, and why?",
                   "SP102") == []
+    asked = "What do you think of this story? Like 214 | Love 12 | Wow 37 | Sad 512 | Angry 19"
+    assert _found(f"The festival sold out in a day.\n\n{asked}\n", "SP102") == [asked]
+    # the question with a prompt of the paper's own is a request for letters, not a widget
+    assert _found("The festival sold out.\n\nWhat do you think of this story? Write to "
+                  "letters@kelton.example.\n", "SP102") == []
 
 
 def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None:
@@ -1461,11 +1466,26 @@ def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None
      "Northgate bought the Courier from the Tasker family, who had owned it for generations."),
     ("The court heard evidence from Helen Marsh, his GP, and from Helen Marsh, the solicitor.",
      "The court heard evidence from Farid Haddad, his GP, and from Helen Marsh, the solicitor."),
+    ("Flight SK412 had left Gullhaven at 13:05 bound for Gullhaven when the warning came.",
+     "Flight SK412 had left Gullhaven at 13:05 bound for Kelton when the warning came."),
+    ("After the recount, Hallowell gained two votes to finish with 9,619, while Hallowell gained "
+     "11 to finish with 9,605.",
+     "After the recount, Hallowell gained two votes to finish with 9,619, while Pryce gained 11 "
+     "to finish with 9,605."),
+    ("Results showed Delgado with 17,842 votes, or 54.2%, to Delgado's 14,689, or 44.6%.",
+     "Results showed Delgado with 17,842 votes, or 54.2%, to Halvorsen's 14,689, or 44.6%."),
 ])
 def test_a_name_in_the_slot_of_a_rival_a_second_subject_an_agent_or_a_route_s_end(
         swapped: str, right: str) -> None:
     assert len(_found(swapped, "GB101")) == 1
     assert _found(right, "GB101") == []
+
+
+def test_one_side_doing_two_different_things_in_a_contrast_stays_quiet() -> None:
+    # a contrast of one actor's two acts is no swap: only the same act set against itself is
+    assert _found("Hallowell gained two votes in the north, while Hallowell lost 11 in the "
+                  "south.", "GB101") == []
+    assert _found("The ferry left Gullhaven at noon, bound for the islands.", "GB101") == []
 
 
 def test_a_people_of_a_place_and_a_winner_beating_a_record_stay_quiet() -> None:

@@ -237,6 +237,41 @@ _SECOND_SOURCE = re.compile(r",[ \t]++and[ \t]++(from|with|by)[ \t]++(?:the[ \t]
                             + r"(?=[ \t]*+[,.;])")
 # A route written as one word: "the Gullhaven-to-Kelton route"
 _HYPHEN_ROUTE = re.compile(r"([A-Z][a-z]++)-to-([A-Z][a-z]++)")
+# One side doing the same as itself, set against itself: "Hallowell gained two votes …, while
+# Hallowell gained 11" (the saying verbs are _SECOND_SPEAKER's)
+_SECOND_DOER = re.compile(r",[ \t]++(?:while|whereas)[ \t]++(?:the[ \t]++)?+" + _SIDE_NAME
+                          + r"[ \t]++([a-z]{3,}+)\b")
+# A journey's start and its end: "had left Gullhaven at 13:05 bound for Gullhaven"
+_DEPARTED_FOR = re.compile(
+    r"\b(?:left|leaving|departed|departing|flew[ \t]++out[ \t]++of|sailed[ \t]++from"
+    r"|set[ \t]++off[ \t]++from)[ \t]++(?:the[ \t]++)?+" + _SIDE_NAME
+    + r"[^.;!?\n]{0,40}?[ \t](?:bound|heading|headed|destined)[ \t]++for[ \t]++(?:the[ \t]++)?+"
+    + _SIDE_NAME)
+# A tally against a rival's: "showed Delgado with 17,842 votes, or 54.2%, to Delgado's 14,689"
+# (the pattern opens on "with"; the name before it is read by _name_before)
+_TALLY_AGAINST = re.compile(r"(?<=[ \t])with[ \t]++\d[\d,.]*+(?:[^.;!?\n]|\.(?=\d)){0,40}?"
+                            r"[ \t]to[ \t]++([A-Z][\w.-]*+(?:[ \t]++[A-Z][\w.-]*+){0,3}+)"
+                            r"['’]s[ \t]++\d")
+NAME_WORDS_BEFORE = 4
+
+
+def _name_before(text: str, at: int) -> tuple[int, str] | None:
+    """The capitalised words that end just before ``at`` (a space between), and where they
+    start: "Delgado" before " with 17,842 votes"."""
+    head = text[max(0, at - 80) : at]
+    words = head.split()
+    if not head.endswith((" ", "\t")) or not words:
+        return None
+    taken: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or len(taken) == NAME_WORDS_BEFORE or not word.isalnum():
+            break
+        taken.append(word)
+    if not taken:
+        return None
+    name = " ".join(reversed(taken))
+    start = text.rfind(name, 0, at)
+    return (start, name) if start >= 0 else None
 # Whose act was met, made or done by another: "fed Wrobel, whose cross … was met by Dunmore"
 _WHOSE_BY = re.compile(r",[ \t]++whose[ \t][^.;!?\n]{3,80}?[ \t]by[ \t]++(?:the[ \t]++)?+"
                        + _SIDE_NAME)
@@ -268,15 +303,37 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     as the one who met the act of the one just named ("fed Wrobel, whose cross … was met by
     Wrobel"), as a second sum's payee ("paid £1.1m to Pellis Events, …, and £700,000 to Pellis
     Events"), as a second source ("evidence from Helen Marsh, Mr Ambler's GP, and from Helen
-    Marsh, the solicitor") and at both ends of a route written as one word ("the
-    Gullhaven-to-Gullhaven route"): the second side belongs to someone or somewhere else."""
+    Marsh, the solicitor"), at both ends of a route written as one word ("the
+    Gullhaven-to-Gullhaven route") or told as a departure and its destination ("had left
+    Gullhaven at 13:05 bound for Gullhaven"), as a tally's rival ("Delgado with 17,842 votes … to
+    Delgado's 14,689") and as one actor doing the same thing set against itself ("Hallowell
+    gained two votes …, while Hallowell gained 11"): the second side belongs to someone or
+    somewhere else."""
     skip = _not_actors()
     if "-to-" in text:
         for m in _HYPHEN_ROUTE.finditer(text):
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
+    if " for " in text:
+        for m in _DEPARTED_FOR.finditer(text):
+            if m.group(1) == m.group(2) and m.group(1) not in skip:
+                yield m.start(1), m.start(2), m.group(1)
+    if " with " in text and "s " in text:
+        for m in _TALLY_AGAINST.finditer(text):
+            first = _name_before(text, m.start())
+            if first is not None and first[1] == m.group(1) and m.group(1) not in skip:
+                yield first[0], m.start(1), m.group(1)
     if "," not in text and ";" not in text:
         return
+    if "while " in text or "whereas " in text:
+        for m in _SECOND_DOER.finditer(text):
+            name, verb = m.group(1), m.group(2)
+            if verb in _SAYING_VERBS or verb in function_words() or name in skip:
+                continue
+            start = _sentence_start(text, m.start())
+            at = _first_side(text[start : m.start()], f"{name} {verb}")
+            if at >= 0:
+                yield start + at, m.start(1), name
     for m in _SECOND_SPEAKER.finditer(text):
         name = m.group(1)
         start = _sentence_start(text, m.start())
