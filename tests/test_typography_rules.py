@@ -319,6 +319,16 @@ def test_words_run_together_in_lower_case_on_a_page_that_lost_its_spaces() -> No
                   "and then another.", "TY107") == []
 
 
+def test_a_common_word_glued_to_of_and_a_function_word_glued_to_the_are_lost_spaces() -> None:
+    # alone on a page: a common word and "of", or one of the commonest function words and
+    # "the", which the web misspells so often that the word list knows it ("atthe": 2.0)
+    assert _found("Incumbents held fourof the five seats on the ballot.", "TY107") == ["fourof"]
+    assert _found("He had worked as a forklift driver atthe cold store.", "TY107") == ["atthe"]
+    # a word the list knows that ends so stays whole
+    assert _found("The errand took all morning, and the provisions thereof were sold.",
+                  "TY107") == []
+
+
 def test_a_character_lost_in_decoding_is_mojibake() -> None:
     text = ("The company?s net profit rose. Idea?s shares fell. Don?t panic? he said.\n"
             "They are\ufffdfreelance writers. See example.com/search?s=ferry today.\n")

@@ -131,8 +131,6 @@ _OTHER_PERIOD = re.compile(
     r"|stages|round|rounds|heat|heats"
     r"|in[ \t]the[ \t](?:first|second|third|fourth|fifth|final|last|opening|closing))\b",
     re.IGNORECASE)
-# what follows a figure in its own clause: "£1,200 in all", "22 points a game this season"
-_AFTER_FIGURE = re.compile(r"(?:[ \t]++[\w'’-]++){0,2}+")
 _ANOTHER_THING = re.compile(r"\b(?:extra|additional|another|average|total|each|every|per)\b",
                             re.IGNORECASE)
 YEAR_IN_TEXT = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
@@ -545,6 +543,19 @@ def _names_another_side(window: str, sides: set[str]) -> bool:
     return any(w not in sides for w in _CAPITALISED.findall(window))
 
 
+AFTER_WORDS = 2  # an amount's own words after it: "£1,200 in all", "£25 a night"
+
+
+def _after_figure(sentence: str, end: int) -> int:
+    """Where an amount's own words end: up to ``AFTER_WORDS`` words after it in its clause."""
+    tail = sentence[end : end + 40]
+    cut = min((i for i in (tail.find(c) for c in ",;:.!?()") if i >= 0), default=len(tail))
+    words = tail[:cut].split()[:AFTER_WORDS]
+    if not words:
+        return end
+    return end + tail.find(words[-1], tail.find(words[0])) + len(words[-1])
+
+
 def _other_fact(sentence: str, start: int, end: int,
                 mentions: Sequence[tuple[int, int, str]], reach: int = 0) -> bool:
     """A figure of another period or sum: words that say so from the entry's name to a few
@@ -552,11 +563,7 @@ def _other_fact(sentence: str, start: int, end: int,
     before = [(a, b) for a, b, _ in mentions if b <= start]
     # the clause after the figure: a count's few words ("in the final quarter"), or an
     # amount's next two words ("£1,200 in all", "£4,250 over the asking price")
-    if reach:
-        stop = min(len(sentence), end + reach)
-    else:
-        after = _AFTER_FIGURE.match(sentence, end)
-        stop = after.end() if after is not None else end
+    stop = min(len(sentence), end + reach) if reach else _after_figure(sentence, end)
     if not before:
         return _OTHER_PERIOD.search(sentence, 0, stop) is not None
     # the words before the name, from the start of its clause: "An extra bed … can be added to a

@@ -1257,8 +1257,10 @@ def _glued_lower(text: str) -> dict[str, list[tuple[int, int, int]]]:
     if not found or (several and len(found) < GLUED_LOWER_MIN and not any(
             _glued_after_article(token) for token in found)):
         return {}  # most texts: the word list's larger half need not be opened
-    # a rare word that splits so ("intake", "forego") is still a word
-    kept = {token: spots for token, spots in found.items() if zipf(token) == 0}
+    # a rare word that splits so ("intake", "forego") is still a word; but a function word glued
+    # to "the" is no word however often the web misspells it so ("atthe", "ofthe": 2.0 and 3.3)
+    kept = {token: spots for token, spots in found.items()
+            if zipf(token) == 0 or _before_the(token)}
     if len(kept) >= GLUED_LOWER_MIN:
         return kept  # a page whose spaces were lost
     return {token: spots for token, spots in kept.items() if _glued_after_article(token)}
@@ -1273,10 +1275,22 @@ _GLUE_HEADS = frozenset(("the", "to", "of", "and", "in", "on", "for", "is", "was
                          "are", "were", "not", "his", "her", "our", "its", "be", "been"))
 
 
+# The commonest function words that close a run-together pair after a common word ("fourof",
+# "partof", "bothand"): no word of English ends so that the word list does not know.
+_GLUE_TAILS = frozenset(("of", "the", "and"))
+
+
 def _glued_after_article(token: str) -> bool:
-    """Is the token one of ``_GLUE_HEADS`` glued to a common word?"""
+    """Is the token one of ``_GLUE_HEADS`` glued to a common word, or a common word of three
+    letters or more glued to one of ``_GLUE_TAILS``?"""
     k = _glued_split(token)
-    return k is not None and token[:k] in _GLUE_HEADS and len(token) - k >= 3
+    return k is not None and ((token[:k] in _GLUE_HEADS and len(token) - k >= 3)
+                              or (token[k:] in _GLUE_TAILS and k >= 3))
+
+
+def _before_the(token: str) -> bool:
+    """One of ``_GLUE_HEADS`` glued to "the" ("atthe", "ofthe", "tothe")."""
+    return token.endswith("the") and token[:-3] in _GLUE_HEADS
 
 
 @functools.lru_cache(maxsize=1 << 15)
