@@ -174,6 +174,9 @@ _UNIT_NUMBER = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|el
 _UNIT_OPENING = re.compile(
     r"\W{0,3}(?:(?:set|leg|frame|round|game|end|over|innings|quarter|period|hole|heat)[ \t]++"
     + _UNIT_NUMBER + r"\b[ \t]*+[-–—,]?[ \t]*+){1,3}:", re.IGNORECASE)
+# A numbered place's entry, its details in brackets before a colon: a golf card's hole, "7th
+# (par 3, 148 yards): Par. An eight-iron to 20 feet …"
+_ORDINAL_OPENING = re.compile(r"\W{0,3}\d{1,2}(?:st|nd|rd|th)[ \t]*+\([^()\n]{1,40}+\)[ \t]*+:")
 # A cycling or running race's distance to go opening an entry: "155km to go: The break's gap is
 # 2-46.", "10 miles to go -", "3km remaining:".
 _DISTANCE_OPENING = re.compile(
@@ -432,7 +435,8 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
     time or date headings open (a heading on a line of its own, a live entry's opening clock
     time or date and time, a commentary's minute: "23' GOAL! …", a race's distance to go:
     "155km to go: …", a match's set, leg or frame: "SET NINE - LEG TWO: …", a timeline's
-    date or year before a colon: "1992: …", on a page with three or more), that a ranked
+    date or year before a colon: "1992: …", on a page with three or more; a golf card's hole
+    with its details in brackets: "7th (par 3, 148 yards): …"), that a ranked
     list's numbers open ("1." "Duke (24-3) beat Syracuse." "Next: at Virginia Tech." "2." …, on
     a page with three or more), or that their writers sign off ("— Todd Haselton", on a page
     with two or more such lines); None before the first heading. Two sentences in different
@@ -460,6 +464,7 @@ def entry_numbers(sentences: Sequence[str]) -> list[int | None]:
                 or _MINUTE_OPENING.match(first_line) or _DISTANCE_OPENING.match(first_line)
                 or _BALL_OPENING.match(first_line)
                 or _UNIT_OPENING.match(first_line) or _DATED_CLOCK_OPENING.match(first_line)
+                or _ORDINAL_OPENING.match(first_line)
                 or (ranked and rank) or (dated and date) or closed):
             current = 0 if current is None else current + 1
         elif signed and current is None:

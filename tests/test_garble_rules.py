@@ -264,6 +264,41 @@ def test_a_transcript_s_speaker_headings_may_repeat() -> None:
     assert _found(text + answer, "GB103") == [answer.strip()]
 
 
+def test_a_table_s_own_header_or_title_is_no_breadcrumb_or_tab() -> None:
+    ratings = ("Care home ratings\n\nHome | Location | Beds | Overall\n"
+               "Harbour View | Gullhaven | 40 | Good\nMarsh House | Kelton | 28 | Requires "
+               "improvement\n")
+    assert _found(ratings, "SP102") == []
+    card = "Freya Lindgard's round\n\nScorecard\nHole | Par | Yards | Score\n1 | 4 | 380 | 4\n"
+    assert _found(card, "SP102") == []
+    # a breadcrumb over the story, and a tab's label over prose, are still furniture
+    assert _found("Home | News | Sport\n\nKelton beat Gullhaven 2-1 on Saturday.\n",
+                  "SP102") == ["Home | News | Sport"]
+    assert _found("Scorecard\n\nKelton beat Gullhaven by 40 runs on Saturday.\n",
+                  "SP102") == ["Scorecard"]
+
+
+def test_a_field_a_table_header_a_score_line_and_a_question_s_heading_may_repeat() -> None:
+    jobs = ("Kelton Jobs Board\n\nCare assistant, Harbour View\nClosing date: Friday 18 "
+            "October 2024\n\nHGV driver, Marsh Freight\nClosing date: Monday 14 October 2024"
+            "\n\nPart-time cook, Kelton Primary\nClosing date: Friday 18 October 2024\n")
+    assert _found(jobs, "GB103") == []
+    menu = ("Starters\nDish | Contains | Suitable for\nSoup of the day | Celery | Vegan\n\n"
+            "Mains\nDish | Contains | Suitable for\nFish pie | Fish, milk | -\n")
+    assert _found(menu, "GB103") == []
+    innings = ("Top of the 1st: Rudd flied out to center. 0 runs, 1 hit, 0 errors, 1 left on "
+               "base. Foxes 1, Gulls 1.\n\nTop of the 2nd: Vayne struck out swinging. 0 runs, "
+               "1 hit, 0 errors, 1 left on base. Foxes 1, Gulls 1.\n")
+    assert _found(innings, "GB103") == []
+    asked = "Asked by Deputy Tobias Rennick (Inish Corran), tabled Wednesday 26 February 2025"
+    answers = (f"{asked}\nTo ask the Minister how many ferry crossings were cancelled in 2024."
+               f"\n\n{asked}\nTo ask the Minister what the ferry service cost in 2024.\n")
+    assert _found(answers, "GB103") == []
+    # a paragraph of prose pasted twice is still a repeat
+    prose = "The council said the ferry would run all winter, whatever the weather did.\n"
+    assert _found(jobs + "\n" + prose + "\n" + prose, "GB103") == [prose.strip()]
+
+
 def test_a_row_of_marks_between_a_transcript_s_parts_is_no_passage() -> None:
     text = ("Q: Where did you get on the train that night?\n\n"
             "A: I got on between a gondola car and a box car.\n\n"
@@ -1505,6 +1540,17 @@ def test_a_results_page_s_own_note_on_its_times_is_not_furniture() -> None:
     # alone on its line, a live page's note is still furniture
     assert _found("The relay final starts at 7pm.\n\nAll times are UK\n", "SP102") == [
         "All times are UK"]
+
+
+def test_two_names_of_one_coast_that_share_no_other_word_are_two_places() -> None:
+    text = ("The charity will watch the kittiwakes at nearby Scarn Head.\n\nThe other two wind "
+            "farms, Redcliff Deep and Long Scar, are already generating power.\n")
+    assert _found(text, "NM101") == []
+    # a slip keeps the rest of its name
+    slip = ("The maternity unit at Gulhaven Royal Infirmary delivered 2,140 babies.\n\nThe "
+            "Gullhaven Royal Infirmary will keep its unit, the board said. Mothers in "
+            "Gullhaven Royal Infirmary's wards were relieved.\n")
+    assert _found(slip, "NM101") == ["Gulhaven"]
 
 
 def test_a_house_s_name_and_a_person_s_surname_one_letter_apart_are_two_names() -> None:

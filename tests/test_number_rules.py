@@ -454,3 +454,14 @@ def test_a_row_that_gives_both_figures_is_no_digit_swap() -> None:
     # the figure alone, two digits swapped, is still a slip
     alone = text.replace("| 7.6% | 6.7% |", "| 6.7% |")
     assert _nu101(alone) == ["6.7%"]
+
+
+def test_a_golf_card_s_holes_are_entries_of_their_own() -> None:
+    card = ("Freya Lindgard's card, hole by hole\n\n"
+            "5th (par 4, 401 yards): Par. Her approach drifted into the rough, but she saved par."
+            "\n\n7th (par 3, 148 yards): Par. An eight-iron to 20 feet and two putts.\n\n"
+            "18th (par 4, 410 yards): Par. A nervy second putt dropped for a 68.\n")
+    assert _nu101(card) == []
+    # without the holes' labels the two lengths are one thing told twice
+    plain = card.replace("5th (par 4, 401 yards): ", "The par-4 18th is 401 yards. ")
+    assert _nu101(plain.replace("18th (par 4, 410 yards): ", "The par-4 18th is 410 yards. "))

@@ -1487,7 +1487,8 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     month." / "For a teacher with a degree the starting salary is 1,571 birr a month."). A
     figure changed with nothing else is still compared ("Unemployment fell to 4.1%" /
     "Unemployment fell to 4.5%"), and so is a flip beside it ("rose to 4.1%" / "fell to
-    4.5%")."""
+    4.5%"). A figure that numbers a category ("grade 4" / "grade 5", "route 14" / "route 15")
+    is such a slot too: the other figure is the category's."""
     mould = _mould(a, b, stop, TWO_MEASURES_SHARED, max)
     if mould is None:
         return False
@@ -1500,7 +1501,10 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
             return False  # a phrase put for one of another length: not one mould's slots
         for k, (x, y) in enumerate(zip(la[i1:i2], lb[j1:j2], strict=True)):
             if _FIGURE_WORD.fullmatch(x) and _FIGURE_WORD.fullmatch(y):
-                figures = True
+                if i1 + k > 0 and la[i1 + k - 1] in _CATEGORY_NOUNS:
+                    slot = True  # "grade 4" / "grade 5": two categories, each with its figure
+                else:
+                    figures = True
             elif _FIGURE_WORD.match(x) or _FIGURE_WORD.match(y):
                 return False
             elif x in NEGATORS or y in NEGATORS or lex.flips(x) & {y} or lex.flips(y) & {x}:
@@ -1514,6 +1518,12 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
 
 
 TWO_MEASURES_SHARED = 0.6  # words in common, of the longer sentence
+# Nouns whose number names one of several categories ("71% achieved grade 4 or above" / "49%
+# achieved grade 5 or above"; "route 14", "year 11", "band d" is a letter, not read here)
+_CATEGORY_NOUNS = frozenset(("grade", "grades", "band", "level", "year", "class", "group",
+                             "division", "tier", "stage", "route", "platform", "zone", "ward",
+                             "key", "table", "category", "section", "court", "gate", "terminal",
+                             "lot", "question", "resolution", "item", "chapter", "series"))
 
 
 def _same_but(a: str, b: str, put_for: Callable[[str], bool]) -> bool:

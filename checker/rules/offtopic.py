@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 # "By Jo Marsh", "Written by …": the name after "by" keeps its capital ("By then …" is no byline)
 _BYLINE = re.compile(
-    r"(?i:(?:written|words|reporting|story|text|photos?|published|posted)[ \t]+)?(?i:by)[ \t]+"
+    r"(?i:(?:written|words|reporting|story|text|photos?|published|posted|compiled|edited"
+    r"|prepared|produced)[ \t]+)?(?i:by)[ \t]+"
     r"(?:[A-Z]|(?i:admin|editor|staff)\b)")
 # A byline of two or three writers, longer than ``BYLINE_WORDS``: names, initials and "and" only
 # after "By" ("By Zachary B. Wolf and Ethan Cohen")
@@ -86,6 +87,8 @@ _CREDIT = re.compile(r"(?:image|photo|picture)[ \t]+credit\b|(?:photo|picture):"
 # A release's header: "**** HRP Media Release", "PRESS RELEASE", "News release 14/2018".
 _RELEASE = re.compile(r"\b(?i:media|press|news)[ \t]+(?i:release|statement)\b")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# A place's name: capitalised words, a comma before its town ("Brackwater Arena, Kelton")
+_VENUE = re.compile(r"[A-Z][\w'’.&-]*+(?:,?[ \t]++(?:[A-Z][\w'’.&-]*+|of|the|and|on|upon)){0,5}+")
 BYLINE_WORDS = 6
 _BULLETS = frozenset(BULLETS) | {"—"}  # a digest's items may open with an em dash too
 DIGEST_ITEMS = 4  # bulleted lines, at least half of all, that make a page a news digest
@@ -136,6 +139,12 @@ def page_furniture(line: str) -> bool:
     parts = ITEM_SEPARATOR.split(line)
     if len(parts) > 1 and all(page_furniture(part) for part in parts if part.strip()):
         return True  # a byline and a time on one line: "By Eleanor Grice | Published 22:41 GMT"
+    if len(parts) == 2:
+        for place, when in (parts, parts[::-1]):
+            if (_VENUE.fullmatch(place.strip()) is not None and _date_line(when)
+                    and not page_furniture(place)):
+                return True  # an event's place and dates: "Kelton Corn Exchange | Friday 18 –
+                # Sunday 20 October 2024"
     if len(line.split()) <= BYLINE_WORDS and (
             _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)
             or _RELEASE.search(line)):
@@ -143,6 +152,12 @@ def page_furniture(line: str) -> bool:
     if len(line.split()) <= BYLINE_NAMES_WORDS and (
             _BYLINE_NAMES.fullmatch(line) or _ROLE_CREDIT.fullmatch(line)):
         return True
+    return _date_line(line)
+
+
+def _date_line(line: str) -> bool:
+    """A line of a date and time only: "Sunday, January 29, 2006", "Friday 18 – Sunday 20
+    October 2024"."""
     tokens = _TOKEN.findall(line)
     return (any(t.isdigit() for t in tokens)
             and all(t.isdigit() or t.lower() in _TIME_WORDS for t in tokens))
@@ -389,6 +404,14 @@ to spot them by eye."""
         fields = record_fields(texts)
         records = {k for k in range(len(texts) - 1)
                    if fields and speaker_label(texts[k + 1]) in fields}
+        # or over a line of its details set with separators ("HGV Class 1 Driver" over
+        # "Coastline Freight Ltd | Based at Kelton depot"), three or more on the page
+        detailed = {k for k in range(len(texts) - 1)
+                    if " | " in texts[k + 1] and " | " not in texts[k]
+                    and 0 < len(texts[k].split()) <= LIST_ITEM_WORDS
+                    and texts[k].rstrip()[-1:] not in ".!?:"}
+        if len(detailed) >= TIMELINE_ENTRIES:
+            records |= detailed
         table = ctx.settings.nli
         defaults = OffTopicParams()
         params = OffTopicParams(
@@ -409,6 +432,9 @@ to spot them by eye."""
                 continue  # one item of a news digest: each item is another story by design
             if index in facts:
                 continue  # "Country of Origin: USA" among a review's details: a fact box
+            if index + 1 in facts and len(texts[index].split()) <= SECTION_HEADING_WORDS:
+                continue  # "Summary for the period" over "Homes sold and completed: 12", …:
+                # the fact box's heading
             if index in sections:
                 continue  # "Ages 15 to 17" over its paragraph, on a page of headed sections
             if index in titles:

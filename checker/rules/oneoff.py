@@ -196,7 +196,9 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """The two spellings are two names on purpose: both are known to the word list (a slip,
     "Yorkhire", "Africn", is not), and they are two items of one list ("… Beech Forest,
     Forrest, Barongarook …"), or one is always a place qualified by a word that the other never
-    has ("North Kilworth" … "Kibworth"). ``where``: token start offsets."""
+    has ("North Kilworth" … "Kibworth"), or each is only ever a word of a longer name and the
+    two names share no other word ("Scarn Head" / "Long Scar"). ``where``: token start
+    offsets."""
     if not available() or min(zipf(a), zipf(b)) <= 0:
         return False
     starts_a, starts_b = where.get(a, ()), where.get(b, ())
@@ -220,7 +222,47 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
         if (mine and mine[0] in _PLACE_QUALIFIERS and all(w == mine[0] for w in mine)
                 and mine[0] not in other):
             return True
-    return False
+    return _apart_in_names(text, starts_a, len(a), starts_b, len(b))
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _apart_in_names(text: str, starts_a: Sequence[int], len_a: int,
+                    starts_b: Sequence[int], len_b: int) -> bool:
+    """Is each spelling always one word of one longer name, the same everyday word beside it
+    at every mention, the first word of one name and the last of the other ("Scarn Head" /
+    "Long Scar", two places of one coast)? A slip keeps the rest of its name ("Gulhaven Royal
+    Infirmary" beside "Gullhaven Royal Infirmary"); a word written in several names ("County
+    Council", "City Council") and a given name before two surnames ("Chares Clarke" / "Charles
+    Kennedy") hold one place in both, and are judged as before."""
+    from checker.rules.garble import function_words  # (garble's own list; read once)
+
+    titles, small = honorifics(), function_words()
+
+    def companions(starts: Sequence[int], length: int) -> set[tuple[str, str]] | None:
+        out: set[tuple[str, str]] = set()
+        for start in starts:
+            m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+            n = _WORD_AFTER.match(text, start + length)
+            words = {(side, x.group(1)) for side, x in (("before", m), ("after", n))
+                     if x is not None and x.group(1) not in titles
+                     and x.group(1).lower() not in small}
+            if not words:
+                return None  # written alone, or after a title or a small word ("Mr Dawsen",
+                # "The Scar"): a name of its own
+            out |= words
+        return out
+
+    mine, other = companions(starts_a, len_a), companions(starts_b, len_b)
+    if mine is None or other is None or len(mine) != 1 or len(other) != 1:
+        return False
+    (side_a, word_a), (side_b, word_b) = next(iter(mine)), next(iter(other))
+    return (side_a != side_b and word_a != word_b
+            and min(zipf(word_a.lower()), zipf(word_b.lower())) >= PLACE_WORD_ZIPF)
+
+
+PLACE_WORD_ZIPF = 4.0  # a place's name is made of everyday words: "Long Scar", "Scarn Head"
 
 
 # Just before a surname: a given name (``_given_name``) or a surname's particle ("Michael van

@@ -353,6 +353,29 @@ def _own_heading(doc: Document, block: list[tuple[Span, str]]) -> bool:
     return _prose_line(line)
 
 
+TABLE_HEADING_WORDS = 3  # "Scorecard", "Full results": a table's title is this short
+
+
+def _table_heading(doc: Document, block: list[tuple[Span, str]]) -> bool:
+    """Is a block of boilerplate one line right over a row of a table (two separators or more),
+    and either the table's own header, with as many cells as the row ("Home | Location | Beds |
+    … | Overall" over a care home's row), or a title of up to ``TABLE_HEADING_WORDS`` words
+    ("Scorecard" over "Hole | Par | Yards | Score")? A breadcrumb or a site's tab stands over
+    the page's headline, not over its table."""
+    if len(block) != 1:
+        return False
+    following = next(_lines_after(doc, block[0][0].end), None)
+    if following is None:
+        return False
+    row = doc.text[following.start : following.end]
+    if row.count("|") < 2:
+        return False
+    line = doc.text[block[0][0].start : block[0][0].end]
+    if "|" in line:
+        return line.strip().strip("|").count("|") == row.strip().strip("|").count("|")
+    return len(line.split()) <= TABLE_HEADING_WORDS
+
+
 @register
 class InjectedRelatedLink(Rule):
     code = "SP101"
@@ -584,7 +607,8 @@ was lifted from a web page, and readers take it as a sign of a content farm."""
                 block = []
         if block:
             blocks.append(block)
-        blocks = [_with_buttons(doc, b) for b in blocks if not _own_heading(doc, b)]
+        blocks = [_with_buttons(doc, b) for b in blocks
+                  if not _own_heading(doc, b) and not _table_heading(doc, b)]
         bio = None if line is None else self._author_bio(doc, line, blocks)
         if bio is not None:
             blocks.append([bio])

@@ -267,9 +267,28 @@ MIN_REPEATED_WORDS = 10
 # twice ("I agree wholeheartedly with Mr Forsyth." in two readers' letters) may be two voices.
 MIN_REPEATED_TITLE_WORDS = 6
 _PLAIN_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}+")
-# A row of a table written as text ("Position | 2nd | 3rd | 4th | 1st |"): a results table
-# repeats its header and its rows by design.
-TABLE_CELLS = 3
+# A row of a table written as text ("Position | 2nd | 3rd | 4th | 1st |", "Dish | Contains |
+# Suitable for"): a results table or a menu repeats its header and its rows by design.
+TABLE_CELLS = 2
+# A line of figures ("0 runs, 1 hit, 0 errors, 1 left on base. Foxes 1, Gulls 1." under each
+# half-inning of a box score): a score's template repeats by design.
+FIGURE_SHARE = 0.3
+_FIGURE_TOKEN = re.compile(r"\A[£$€]?+\d")
+# A field's label in sentence case at the start of a line ("Closing date: Friday 18 October")
+_SENTENCE_CASE_FIELD = re.compile(r"\A[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")
+
+
+def _figures_line(key: str) -> bool:
+    tokens = key.split()
+    return bool(tokens) and sum(1 for t in tokens if _FIGURE_TOKEN.match(t)) >= FIGURE_SHARE * len(
+        tokens)
+
+
+def _field_labels(doc: Document) -> Counter[str]:
+    """How many lines each sentence-case field label opens ("Closing date: …" under each job)."""
+    text = doc.text
+    return Counter(m.group() for line in doc.lines()
+                   if (m := _SENTENCE_CASE_FIELD.match(text, line.start, line.end)) is not None)
 
 
 # A list item's marker: "• The traffic centre is one of the biggest …" under a photo is the
@@ -355,7 +374,11 @@ def _self_doubled_lines(doc: Document) -> list[list[tuple[Span, Span]]]:
 _SPEAKER_HEADING = re.compile(
     r"\A(?:(?:Answered|Asked|Replied|Written|Reported)[ \t]+by[ \t]+)?+"
     r"(?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+[ \t]*(?:[-–—,])[ \t]*"
-    r"[A-Z][\w.'’&-]*+(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*+|and|of|the|for|at))*+")
+    r"[A-Z][\w.'’&-]*+(?:,?[ \t]+(?:[A-Z&][\w.'’&-]*+|and|of|the|for|at))*+"
+    # a written question's: "Asked by Deputy Tobias Rennick (Inish Corran), tabled Wednesday 26
+    # February 2025"
+    r"|\A(?:Answered|Asked)[ \t]+by[ \t]+(?:[A-Z][\w.'’-]*+[ \t]+){1,3}[A-Z][\w.'’-]*+"
+    r"(?:[ \t]*+\([^()\n]{1,40}+\))?+,[ \t]*+(?:tabled|answered|asked)[ \t][^.!?\n]{1,60}+")
 
 
 # A row of a table written as a label and its figures: "DUP: Current seats- 6, Predicted seats-
@@ -432,6 +455,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         listing: bool | None = None  # do three lines or more open with one label (when asked)
         moulds: Counter[str] | None = None  # the labelled rows' moulds (when asked)
         schedule: bool | None = None  # is the page a schedule (when asked)
+        fields: Counter[str] | None = None  # sentence-case field labels' lines (when asked)
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -447,6 +471,13 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if listing and speaker_label(raw) is not None:
                     continue  # "Return To Normal : Normal traffic conditions are expected
                     # between 05:00 and 05:15 …" under each road of a listing: a field's value
+                field = _SENTENCE_CASE_FIELD.match(raw.strip())
+                if field is not None:
+                    fields = _field_labels(doc) if fields is None else fields
+                    if fields[field.group()] >= FIELD_ENTRIES:
+                        continue  # "Closing date: Friday 18 October 2024" under two of ten jobs
+                if _figures_line(key):
+                    continue  # a box score's "0 runs, 1 hit, 0 errors, 1 left on base."
                 mould = _row_mould(key)
                 if mould is not None:
                     moulds = _table_moulds(doc) if moulds is None else moulds

@@ -1875,3 +1875,16 @@ def test_a_polite_please_opens_an_instruction_too() -> None:
 
     assert instruction("Please speak to the nurse in charge before visiting.")
     assert not instruction("Please note the ward is closed on Sundays.")
+
+
+def test_a_figure_that_numbers_a_category_makes_two_measures() -> None:
+    from checker.nli.restate import two_measures
+
+    lex, stop = load_lexicon(), stopwords()
+    grade4 = "71% of students achieved grade 4 or above in both English and mathematics."
+    grade5 = "49% of students achieved grade 5 or above in both English and mathematics."
+    assert two_measures(grade4, grade5, lex, stop)
+    # the same grade with two shares is one figure told two ways: still compared
+    assert not two_measures(grade4, grade4.replace("71%", "49%"), lex, stop)
+    assert not two_measures("Unemployment fell to 4.1% in June.",
+                            "Unemployment fell to 4.5% in June.", lex, stop)

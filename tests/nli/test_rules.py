@@ -561,7 +561,10 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "Valid: Saturday 24th 15:00 – Sunday 25th 05:00",
                                     "Published by admin on", "Posted by Dana Holt",
                                     "CREATED Aug 12, 2012 - UPDATED: Aug 13, 2012",
-                                    "Web Producer: Dana Holt", "Reporting: Jo Marsh and Sam Lee"]))
+                                    "Web Producer: Dana Holt", "Reporting: Jo Marsh and Sam Lee",
+                                    "Compiled by Rosalind Ashbury, society secretary",
+                                    "Kelton Corn Exchange | Friday 18 – Sunday 20 October 2024",
+                                    "Brackwater Arena, Kelton | Saturday 8 March"]))
     assert not any(map(page_furniture, [
         "By the river the troops waited for the order to cross",  # a sentence, not a byline
         "Kendall Jenner and Bad Bunny reportedly broke up less than 1 year ago",
@@ -571,7 +574,49 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
         "Kendall Jenner and Bad Bunny reportedly broke up",  # a teaser, no dateline
         "Ministers to release the report on the harbour collapse next week",  # no header
         "Editor: The harbour board will vote on the plan",  # a label before a sentence
+        # a teaser beside a time is no place and date: it says something
+        "Kendall Jenner and Bad Bunny reportedly broke up | 3 hours ago",
     ]))
+
+
+DETAILED_JOBS = """Kelton Jobs Board
+
+Library assistant
+Kelton Libraries | Kelton Central Library
+£21,400 a year | Part time, 22 hours | Permanent
+
+Work across two libraries, helping customers to find books and information and to use the \
+public computers. Good IT skills and a friendly, patient manner are essential.
+
+HGV Class 1 Driver
+Coastline Freight Ltd | Based at Kelton depot
+£36,000 to £39,500 a year | Full time | Permanent
+
+Regional deliveries, mostly within 80 miles of the depot, with drivers home every night. You \
+must hold a Class 1 licence with no more than 3 penalty points.
+
+Care assistant
+Harbour View Care Home | Gullhaven
+£11.90 an hour | Nights | Permanent
+
+Help the residents of a 40-bed home with washing, dressing and meals through the night. No \
+experience is needed: full training is given.
+
+Summary for the period
+
+Vacancies listed: 3
+Average pay: £26,000
+Closing this week: 1
+"""
+
+
+@pytest.mark.model
+def test_a_listings_titles_over_their_details_and_a_fact_box_heading_are_not_off_topic() -> None:
+    assert codes(DETAILED_JOBS, ("SP110",)) == []
+    # a headline injected between two records is still found
+    injected = DETAILED_JOBS.replace("Care assistant\n", "Kendall Jenner and Bad Bunny reportedly "
+                                     "broke up less than 1 year ago\n\nCare assistant\n")
+    assert codes(injected, ("SP110",)) == ["SP110"]
 
 
 DIGEST = """Morning briefing
