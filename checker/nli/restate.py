@@ -485,9 +485,31 @@ def _conflict_sign(left: list[str], right: list[str], lex: Lexicon) -> bool:
             return True  # a name on each side ("in Paris" / "in London"); not a title's "The"
         if _existential(left, right) or _existential(right, left):
             return False  # "concerned of an influx" / "concerned there will be an influx"
-        if lower & (signs["auxiliary"] | signs["time"]):
+        if lower & signs["time"]:
             return True
+        auxiliaries = lower & signs["auxiliary"]
+        if auxiliaries and not (auxiliaries <= _PASSIVE and _one_verb(left, right)):
+            return True  # a tense changed; but "are being added" / "we are adding" is one act
     return False
+
+
+_PASSIVE = frozenset(("being", "been", "be"))  # the auxiliaries of a passive, which tell no tense
+_VERB_ENDINGS = ("ing", "ed", "es", "d", "s")
+
+
+def _stem(word: str) -> str:
+    for ending in _VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _one_verb(left: list[str], right: list[str]) -> bool:
+    """Is one verb on both sides in two forms ("added" / "adding"): one act told in the passive
+    and in the active?"""
+    stems = {_stem(t.lower()) for t in left if t.isalpha() and t.lower() not in _PASSIVE}
+    return any(_stem(t.lower()) in stems and t.lower() not in {x.lower() for x in left}
+               for t in right if t.isalpha())
 
 
 _THERE_BE = frozenset(("there", "will", "would", "could", "may", "might", "be", "is", "are",

@@ -1888,3 +1888,15 @@ def test_a_figure_that_numbers_a_category_makes_two_measures() -> None:
     assert not two_measures(grade4, grade4.replace("71%", "49%"), lex, stop)
     assert not two_measures("Unemployment fell to 4.1% in June.",
                             "Unemployment fell to 4.5% in June.", lex, stop)
+
+
+def test_one_act_told_in_the_passive_and_the_active_is_a_restatement() -> None:
+    lex, stop = load_lexicon(), stopwords()
+    passive = "Evening journeys are also being added on Mondays to Saturdays."
+    active = "On Mondays to Saturdays, we are adding hourly evening journeys."
+    assert reworded_restatement(passive, active, lex, stop)
+    # a tense changed beside the passive is still a sign of conflict
+    assert not reworded_restatement("Evening journeys are being added on Mondays.",
+                                    "Evening journeys have been added on Mondays.", lex, stop)
+    assert not reworded_restatement("Evening journeys are being added on Mondays.",
+                                    "Evening journeys will not be added on Mondays.", lex, stop)
