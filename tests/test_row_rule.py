@@ -193,3 +193,41 @@ def test_rows_of_prose_and_markdown_tables() -> None:
     parsed = rows(table)
     assert [r.cells for r in parsed] == [("Tomas Rudd", "24", "5")]
     assert parsed[0].heading == ("Player", "PTS", "REB")
+
+
+POLL = """Poll results
+No. | Resolution | Votes for | % | Votes against | % | Result
+1 | Annual report and accounts | 301,422,118 | 99.86% | 412,506 | 0.14% | Passed
+2 | Directors' remuneration report | 214,836,902 | 71.10% | 87,311,457 | 28.90% | Passed
+
+Although resolution 2 was passed, {share} of votes cast were against it.
+"""
+
+
+def test_a_numbered_row_is_the_entry_its_heading_names_and_a_share_one_slip_off_is_found(
+        ) -> None:
+    assert _nu108(POLL.format(share="18.90%")) == ["18.90%"]
+    assert _nu108(POLL.format(share="28.90%")) == []
+    # a share further off than one slip is another measure ("a quarter of the register")
+    assert _nu108(POLL.format(share="25%")) == []
+
+
+RATES = """Five-year fixed rates
+Lender | Max LTV | Initial rate | Product fee
+Northgate Bank | 60% | 3.98% | £999
+Harbourside Building Society | 60% | 4.04% | None
+
+Northgate Bank leads at {rate}. Harbourside Building Society needs a deposit of at least 40%.
+"""
+
+
+def test_a_rate_in_a_sentence_that_names_two_entries_or_a_threshold_is_left_alone() -> None:
+    # "None" is a table's word, not a second name in Harbourside's row; "at least 40%" is a
+    # threshold, not its loan-to-value
+    assert _nu108(RATES.format(rate="3.96%")) == ["3.96%"]
+    assert _nu108(RATES.format(rate="3.98%")) == []
+    # which of two entries a figure belongs to is not read: a sentence that names both is left
+    both = RATES.format(rate="3.98%").replace(
+        "Northgate Bank leads at 3.98%.", "Northgate Bank leads at 3.96%, ahead of Harbourside "
+        "Building Society.")
+    assert _nu108(both) == []

@@ -225,7 +225,19 @@ def two_places(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     return _apart_in_names(text, starts_a, len(a), starts_b, len(b))
 
 
-_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]++")
+
+
+def _word_after(text: str, end: int) -> str | None:
+    """The capitalised word right after a space at ``end``, if one is there."""
+    rest = text[end : end + 40]
+    if not rest[:1].isspace() or rest[:1] == "\n":
+        return None
+    words = rest.split(None, 1)
+    if not words:
+        return None
+    word = words[0].rstrip(".,;:!?")
+    return word if _CAPITALISED_WORD.fullmatch(word) else None
 
 
 def _apart_in_names(text: str, starts_a: Sequence[int], len_a: int,
@@ -244,10 +256,10 @@ def _apart_in_names(text: str, starts_a: Sequence[int], len_a: int,
         out: set[tuple[str, str]] = set()
         for start in starts:
             m = _WORD_BEFORE.search(text, max(0, start - 12), start)
-            n = _WORD_AFTER.match(text, start + length)
-            words = {(side, x.group(1)) for side, x in (("before", m), ("after", n))
-                     if x is not None and x.group(1) not in titles
-                     and x.group(1).lower() not in small}
+            found = (("before", m.group(1) if m is not None else None),
+                     ("after", _word_after(text, start + length)))
+            words = {(side, w) for side, w in found
+                     if w is not None and w not in titles and w.lower() not in small}
             if not words:
                 return None  # written alone, or after a title or a small word ("Mr Dawsen",
                 # "The Scar"): a name of its own

@@ -18,7 +18,11 @@ of figure:
 - a placing ("4th Drumcarrow 3/1 fav") against a sentence that tells where it finished ("ran on
   strongly to finish second");
 - a timeline's year ("1972 - Awarded the Corwen Medal …") against a sentence that tells the same
-  event in another year ("was awarded the Corwen Medal … in 1979").
+  event in another year ("was awarded the Corwen Medal … in 1979");
+- a share, a temperature or a race time one slip away from one of the row's ("2 | Directors'
+  remuneration report | … | 28.90% | …" under "No. | Resolution | …", then "although
+  resolution 2 was passed, 18.90% of votes cast were against it"), in a sentence that names
+  that entry alone.
 
 Only one row may hold the entry (a name in two tables is left alone), the sentence's figure must
 follow that entry's name with no other entry's name between them, and a figure of another period
@@ -78,6 +82,13 @@ _MONEY = re.compile(
     r"([£$€])[ \t]?+(\d(?:\d{0,2}+(?:,\d{3})++|\d*+)(?:\.\d{1,2}+)?+)"
     r"(?:[ \t]?+(m|bn|k|million|billion|thousand)\b)?+(?![\d,.]\d)")
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+# Figures of other units a row and a sentence both give: a share ("28.90%", "12 per cent"), a
+# temperature ("1.9C", "-3°C"), a race's time ("1:41:19"). (A clock's "21:35" is no measure.)
+_MEASURE = re.compile(
+    r"(?<![\w.,:])(?:(-?\d{1,3}+(?:\.\d{1,2}+)?+)[ \t]?+(%|per[ \t]cent\b|percent\b)"
+    r"|(-?\d{1,2}+(?:\.\d)?+)(°?[CF])\b"
+    r"|(\d{1,2}+):([0-5]\d):([0-5]\d)(?![\d:]))")
+MAX_MEASURES = 12  # a row's figures of one unit: a marathon's splits, a table's shares
 _NUMBER_WORDS = {w: n for n, w in enumerate((
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -125,7 +136,8 @@ _OTHER_PERIOD = re.compile(
     # asked, offered or raised rather than given ("which asked for £4,000")
     r"|day|today|tonight|week|month|apiece|clear|more|fewer|another|extra|ahead|behind|margin"
     r"|asked|asking|sought|requested|applied|bid|offered|needed|cost|costs|valued|estimated"
-    r"|raised|pledged|promised|over|under|above|below|less|short"
+    r"|raised|pledged|promised|over|under|above|below|less|short|at[ \t]least|at[ \t]most|up[ \t]to"
+    r"|minimum|maximum"
     # a part of the match: "only four points in the final quarter"
     r"|quarter|quarters|period|periods|innings|set|sets|frame|frames|leg|legs|lap|laps|stage"
     r"|stages|round|rounds|heat|heats"
@@ -158,6 +170,7 @@ class Told:
     end: int
     detail: str = ""  # the counted noun, the result's other side, the timeline's verb
     as_written: bool = True  # False for a result told from its second side (scores swapped)
+    years: frozenset[str] = frozenset()  # the years the row names (a measure's)
 
 
 def _cells(line: str) -> tuple[list[str], list[int]] | None:
@@ -253,7 +266,23 @@ def _entry_name(cell: str, labelled: bool = False) -> str | None:
     words = name.split()
     if not any(len(w) >= 3 and not w.isupper() for w in words):
         return None  # "JPN", "GB": a code, not a name
+    if len(words) == 1 and _common(name):
+        return None  # "None", "Good", "Closed": a table's word, not an entry's name
     return name
+
+
+_NUMBER_HEADINGS = frozenset(("no", "no.", "#", "number", "num"))
+
+
+def _numbered_entry(row: Row) -> str | None:
+    """The entry a numbered row is, named by its table's heading: "2" under "No." beside
+    "Resolution" is "Resolution 2"; a row's number alone names nothing."""
+    heading, cells = row.heading, row.cells
+    if heading is None or len(heading) < 2 or not cells[0].isdigit() or len(cells[0]) > 3:
+        return None
+    if heading[0].lower() not in _NUMBER_HEADINGS or not heading[1].isalpha():
+        return None
+    return f"{heading[1].capitalize()} {cells[0]}"
 
 
 def _money(text: str) -> list[tuple[str, float]]:
@@ -261,6 +290,20 @@ def _money(text: str) -> list[tuple[str, float]]:
     for m in _MONEY.finditer(text):
         value = float(m.group(2).replace(",", ""))
         out.append((m.group(1), value * _SCALES.get((m.group(3) or "").lower(), 1.0)))
+    return out
+
+
+def _measures(text: str) -> list[tuple[str, float, int, int]]:
+    """Each share, temperature and race time in ``text``: (unit, value, start, end)."""
+    out = []
+    for m in _MEASURE.finditer(text):
+        if m.group(1) is not None:
+            out.append(("%", float(m.group(1)), m.start(), m.end()))
+        elif m.group(3) is not None:
+            out.append((m.group(4).lstrip("°"), float(m.group(3)), m.start(), m.end()))
+        else:
+            seconds = int(m.group(5)) * 3600 + int(m.group(6)) * 60 + int(m.group(7))
+            out.append(("h:m:s", float(seconds), m.start(), m.end()))
     return out
 
 
@@ -310,6 +353,10 @@ def row_facts(text: str) -> list[Told]:
     for row in rows(text):
         names = [(k, n) for k, c in enumerate(row.cells)
                  if (n := _entry_name(c, row.heading is not None and k == 0)) is not None]
+        numbered = _numbered_entry(row)
+        if numbered is not None:
+            names = [(0, numbered)]  # "2 | Directors' remuneration report | …" under "No. |
+            # Resolution | …" is resolution 2
         if len(names) != 1:
             continue  # no entry, or two: which one a figure belongs to is not known
         k, name = names[0]
@@ -327,9 +374,19 @@ def row_facts(text: str) -> list[Told]:
                              row.cell_starts[held[0]],
                              row.cell_starts[held[-1]] + len(row.cells[held[-1]]),
                              amounts[0][0]))
+        line = text[row.start : row.end]
+        by_unit: dict[str, list[tuple[float, int, int]]] = {}
+        for unit, figure, a, b in _measures(line):
+            by_unit.setdefault(unit, []).append((figure, a, b))
+        for unit, found in by_unit.items():
+            if len(found) <= MAX_MEASURES:
+                told.append(Told("measure", name, tuple(v for v, _, _ in found),
+                                 row.start + found[0][1], row.start + found[-1][2], unit,
+                                 years=frozenset(YEAR_IN_TEXT.findall(line))))
     return told
 
 
+_NUMBERED_KEY = re.compile(r"\A[A-Z][a-z]++ \d{1,3}+\Z")
 COMMON_ZIPF = 4.0  # a last word this common is a thing's ("Club", "Hall"), not a surname
 
 
@@ -351,7 +408,8 @@ class _Mentions:
                 last_words.setdefault(words[-1], []).append(key)
         self.owner = {key: key for key in keys}
         for key in keys:
-            if _LABEL.match(key) is not None:  # "… from grants from trusts and foundations"
+            # "… from grants from trusts and foundations", "although resolution 2 was passed"
+            if _LABEL.match(key) is not None or _NUMBERED_KEY.match(key) is not None:
                 self.owner.setdefault(key[0].lower() + key[1:], key)
         for word, owners in last_words.items():
             if len(owners) == 1 and word not in self.owner:
@@ -398,12 +456,15 @@ sold for £291,000"; a table's row label in sentence case, "Grants from trusts a
 £356,750 | £301,200", then "grants from trusts and foundations, which rose to £386,750"), a
 result ("Sophie Wragg 7-5 Dean Marrow", then "Wragg … took the deciding leg to win 7-6" in a
 paragraph that names both), a placing ("4th Drumcarrow", then "Drumcarrow ran on strongly to
-finish second"), and a timeline's year ("1972 - Awarded the Corwen Medal …", then "she was
-awarded the Corwen Medal … in 1979"). The row must be the only one that names the entry, the
-figure must follow the entry's name in the sentence with no other entry named between them, and
-a figure of another period or sum is another fact ("his 22 points a game this season", "£1,200
-in all", "£4,250 over the asking price", "an extra bed … for £25 a night"); a part of a match is
-not the match ("won the first set 6-3"), and a win over someone else is another match."""
+finish second"), a timeline's year ("1972 - Awarded the Corwen Medal …", then "she was awarded
+the Corwen Medal … in 1979"), and a share, a temperature or a race time one digit away from one
+of the row's, in a sentence that names that entry alone (a numbered row under "No. | Resolution
+| …" is "resolution 2": "28.90%" in its row, then "18.90% of votes cast were against it"). The
+row must be the only one that names the entry, the figure must follow the entry's name in the
+sentence with no other entry named between them, and a figure of another period or sum is
+another fact ("his 22 points a game this season", "£1,200 in all", "£4,250 over the asking
+price", "an extra bed … for £25 a night"); a part of a match is not the match ("won the first
+set 6-3"), and a win over someone else is another match."""
     why = """
 Results pages, box scores, listings, donor lists and timelines carry each fact twice, in the
 rows and in the sentences written around them, and the two are typed and corrected apart. When
@@ -478,6 +539,10 @@ def message(told: Told, said: str) -> str:
         sums = [f"{told.detail}{x:,.2f}".removesuffix(".00") for x in v]
         row = f"the row for {told.key} gives " + (sums[0] if len(sums) == 1
                                             else ", ".join(sums[:-1]) + " and " + sums[-1])
+    elif told.kind == "measure":
+        shown = [_shown(x, told.detail) for x in v]
+        row = f"the row for {told.key} gives " + (shown[0] if len(shown) == 1
+                                             else ", ".join(shown[:-1]) + " and " + shown[-1])
     elif told.kind == "result":
         row = f"the row gives {told.key} {v[0]:g}-{v[1]:g} {told.detail}"
     elif told.kind == "placing":
@@ -486,6 +551,19 @@ def message(told: Told, said: str) -> str:
         entry = told.key if len(told.key) <= 60 else told.key[:57].rstrip() + "..."
         row = f"the timeline gives {v[0]:g} for '{entry}'"
     return f"{said} here, but {row}"
+
+
+def _one_slip(a: float, b: float, unit: str) -> bool:
+    """Are two figures written with one digit changed ("18.90" / "28.90")?"""
+    x, y = _shown(a, unit), _shown(b, unit)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+
+
+def _shown(value: float, unit: str) -> str:
+    if unit == "h:m:s":
+        whole = int(value)
+        return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+    return f"{value:g}{unit}"
 
 
 def _ordinal(n: int) -> str:
@@ -517,6 +595,18 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
                 and not _other_fact(sentence, m.start(), m.end(), mentions)
                 and _money(m.group(0))[0][1] not in told.value):
             yield told, m.start(), m.end(), m.group(0)
+    # a share, a temperature or a race time: only in a sentence that names one entry, and only
+    # one slip away from a figure of its row ("18.90%" for "28.90%", "1:43:19" for "1:41:19"):
+    # a figure further off is another measure ("leads at 3.98%" beside a two-year rate)
+    one_entry = len({key for _, _, key in mentions}) == 1
+    sentence_years = frozenset(YEAR_IN_TEXT.findall(sentence))
+    for unit, value, start, end in _measures(sentence) if one_entry else ():
+        key = _owner(mentions, sentence, start)
+        told = _one(by_key[key], "measure", unit) if key is not None else None
+        if (told is not None and value not in told.value and sentence_years <= told.years
+                and any(_one_slip(value, x, unit) for x in told.value)
+                and not _other_fact(sentence, start, end, mentions)):
+            yield told, start, end, sentence[start:end]
     for m in _WON.finditer(sentence):
         if (_PART_OF_MATCH.search(sentence, m.start(), m.start(1)) is not None
                 or _INTERIM.search(sentence, m.start(), m.start(1)) is not None):
