@@ -465,3 +465,22 @@ def test_a_golf_card_s_holes_are_entries_of_their_own() -> None:
     # without the holes' labels the two lengths are one thing told twice
     plain = card.replace("5th (par 4, 401 yards): ", "The par-4 18th is 401 yards. ")
     assert _nu101(plain.replace("18th (par 4, 410 yards): ", "The par-4 18th is 410 yards. "))
+
+
+def _nu106(text: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU106",)))
+    return [text[f.start:f.end] for f in result.findings]
+
+
+def test_a_figure_written_out_in_full_takes_no_scale_from_the_other() -> None:
+    assert _nu106("Its pre-tax profit fell from £1.9m to £640,000 over the same period.") == []
+    assert _nu106("Its pre-tax profit fell from £1.9m to £2,640,000 over the year.") != []
+    # a short figure still takes the scale written on the other ("from $2.8 to $3.1bn")
+    assert _nu106("Profit fell from $2.8 to $3.1bn.") != []
+
+
+def test_a_financial_year_is_no_figure_of_a_change() -> None:
+    text = "Research income rose to £48 million in 2022-23, up from £39 million the year before."
+    assert _nu106(text) == []
+    assert _nu106(text.replace("£39 million", "£59 million")) == [
+        "£48 million in 2022-23, up from £59 million"]

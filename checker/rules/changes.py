@@ -27,7 +27,8 @@ def _fig(name: str) -> str:
     the groups ``name``, ``name_cur``, ``name_num`` and ``name_scale``: not part of a longer
     figure, not a percentage."""
     return (rf"(?P<{name}>(?P<{name}_cur>[£$€¥]?+)[ \t]?+"
-            rf"(?P<{name}_num>\d(?<![\w.,]\d)(?:\d{{0,2}}+(?:,\d{{3}})++|\d*+)(?:\.\d++)?+)"
+            rf"(?P<{name}_num>\d(?<![\w.,]\d)(?<!\d[-–/]\d)(?:\d{{0,2}}+(?:,\d{{3}})++|\d*+)"
+            rf"(?:\.\d++)?+)"
             rf"(?:[ \t]*+(?P<{name}_scale>m|mn|bn|million|billion|trillion|tn|k|thousand)\b)?+)"
             r"(?![\d.,]\d|[ \t]*+(?:%|per[ \t]?cent|percent))")
 
@@ -91,9 +92,14 @@ def _figures(m: re.Match[str], first: str = "old") -> tuple[_Figure, _Figure] | 
     if any(not cur and not scale and YEAR.fullmatch(num.replace(",", ""))
            for cur, num, scale in ((cur_old, num_old, scale_old), (cur_new, num_new, scale_new))):
         return None
-    # a scale written on one figure only is the other's too ("from $2.8 to $3.1bn")
+    # a scale written on one figure only is the other's too ("from $2.8 to $3.1bn"), but not a
+    # figure written out in full ("from £1.9m to £640,000")
+    def shared(num: str, own: str, other: str) -> str:
+        return own or ("" if "," in num or float(num) >= 1000 else other)
+
     out = []
-    for num, scale in ((num_old, scale_old or scale_new), (num_new, scale_new or scale_old)):
+    for num, scale in ((num_old, shared(num_old, scale_old, scale_new)),
+                       (num_new, shared(num_new, scale_new, scale_old))):
         low, high = _rounding(num)
         out.append(_Figure(low * _SCALES[scale.lower()], high * _SCALES[scale.lower()]))
     old, new = out
@@ -155,7 +161,8 @@ _DIRECTED = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b{_VERB}[ \t]++(?:by[ \t]++{_fig('delta')}[ \t]++)?+to[ \t]++{_fig('new')},?+[ \t]++"
     rf"from[ \t]++{_fig('old')}",
     rf"\b{_VERB}[ \t]++from[ \t]++{_fig('old')}[ \t]++to[ \t]++{_fig('new')}",
-    rf"{_fig('new')}(?:[ \t]++in[ \t]++(?:19|20)\d\d)?+,[ \t]++{_VERB_OR_UP}[ \t]++from"
+    rf"{_fig('new')}(?:[ \t]++in[ \t]++(?:19|20)\d\d(?:[-–/]\d\d)?+)?+,[ \t]++{_VERB_OR_UP}"
+    rf"[ \t]++from"
     rf"[ \t]++{_fig('old')}",
 ))
 # their cheap first pass, opening on a literal so that a search skips to it (ten times faster
