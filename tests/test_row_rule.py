@@ -231,3 +231,18 @@ def test_a_rate_in_a_sentence_that_names_two_entries_or_a_threshold_is_left_alon
         "Northgate Bank leads at 3.98%.", "Northgate Bank leads at 3.96%, ahead of Harbourside "
         "Building Society.")
     assert _nu108(both) == []
+
+
+ROUND = """Round 4 results
+Lowther Cross 0-2 Saltmarsh United
+Harnley Colts 1-2 Amberley Town
+
+Saltmarsh United picked up their first points of the season with a {score} win at Lowther Cross.
+At Harnley, Amberley Town came from behind to win 2-1.
+"""
+
+
+def test_a_result_told_as_a_scored_win_and_another_match_of_the_round_up() -> None:
+    assert _nu108(ROUND.format(score="3-1")) == ["3-1"]
+    # "2-0 win" is the row's 0-2 told from the winner's side; Amberley's win is another match
+    assert _nu108(ROUND.format(score="2-0")) == []

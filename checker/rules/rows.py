@@ -122,6 +122,10 @@ _WON = re.compile(
 # a score on the way, not the result: "won the bull and held throw to lead 3-2"
 _INTERIM = re.compile(r"\b(?:lead|leads|led|leading|trail|trails|trailed|trailing|level|levelled"
                       r"|leveled|up|down|at|from|after|before|when|until)\b", re.IGNORECASE)
+# a result told as a noun after its score: "a 3-1 win at Lowther Cross"
+_SCORED_WIN = re.compile(r"\b(\d{1,3}+)[-–](\d{1,3}+)[ \t]++(?:home[ \t]++|away[ \t]++)?+"
+                         r"(?:win|victory|defeat|loss|success|triumph|thrashing)\b",
+                         re.IGNORECASE)
 # a part of a match, not the match: "won the first set 6-3", "took the deciding leg"
 _PART_OF_MATCH = re.compile(
     r"\b(?:set|sets|leg|legs|frame|frames|game|games|half|quarter|period|innings|tie-?break"
@@ -607,13 +611,21 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
                 and any(_one_slip(value, x, unit) for x in told.value)
                 and not _other_fact(sentence, start, end, mentions)):
             yield told, start, end, sentence[start:end]
-    for m in _WON.finditer(sentence):
-        if (_PART_OF_MATCH.search(sentence, m.start(), m.start(1)) is not None
-                or _INTERIM.search(sentence, m.start(), m.start(1)) is not None):
+    in_sentence = {key for _, _, key in mentions}
+    won = [(m, m.start(), m.start(1)) for m in _WON.finditer(sentence)] + [
+        (m, m.start(), m.start()) for m in _SCORED_WIN.finditer(sentence)]
+    for m, verb, score in won:
+        if (_PART_OF_MATCH.search(sentence, verb, score) is not None
+                or _INTERIM.search(sentence, verb, score) is not None):
             continue
         told = _result(by_key, named, (float(m.group(1)), float(m.group(2))))
-        sides = set(told.key.split()) | set(told.detail.split()) if told is not None else set()
-        if told is not None and not _names_another_side(sentence[m.start() : m.start(1)], sides):
+        if told is None or not in_sentence & {told.key, told.detail}:
+            continue  # the sentence must name a side: "At Harnley, Amberley Town came from
+            # behind to win 2-1" tells another match of the paragraph's round-up
+        others = {key for key in in_sentence - {told.key, told.detail}
+                  if any(f.kind == "result" for f in by_key.get(key, ()))}
+        sides = set(told.key.split()) | set(told.detail.split())
+        if not others and not _names_another_side(sentence[verb:score], sides):
             yield told, m.start(1), m.end(2), f"{m.group(1)}-{m.group(2)}"
     for m in _FINISHED.finditer(sentence):
         key = _owner(mentions, sentence, m.start())
