@@ -1605,3 +1605,11 @@ def test_a_street_s_name_and_an_inflected_form_of_its_word_are_two_words() -> No
     slip = ("Flats on Lanyon Terrace sold quickly.\n\nThe Lanyon Terrace flats were built in "
             "1890.\n\nA resident of Lanyon Terrase said prices had doubled.\n")
     assert _found(slip, "NM101") == ["Terrase"]
+
+
+def test_a_timetable_s_slots_from_noon_repeat_by_design() -> None:
+    text = ("Pool timetable\n\nMonday\n12 noon to 1.30pm: Lane swimming (4 lanes) and public swim"
+            "\n6pm to 8pm: Public swim\n\nTuesday\n12 noon to 1.30pm: Lane swimming (4 lanes) and "
+            "public swim\n6pm to 8pm: Aqua fit\n\nWednesday\n12 noon to 1.30pm: Lane swimming "
+            "(4 lanes) and public swim\n")
+    assert _found(text, "GB103") == []

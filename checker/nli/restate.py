@@ -1644,20 +1644,44 @@ def block_labels(sentences: Sequence[str],
                  paragraphs: Sequence[int] | None) -> list[str | None]:
     """For each sentence of a block that opens on a label written as a sentence of its own
     (``_label``: "Women's 200m, heat 1 (wind +0.6). First two in each heat (Q) … qualify for
-    the final."), that label, lower-cased; else None. Two sentences under two labels are about
-    two events."""
+    the final."), or on a list's heading on a page of three or more headed lists ("Open Coxed
+    Fours" over its final and semi-finals), that label, lower-cased; else None. Two sentences
+    under two labels are about two events."""
     out: list[str | None] = [None] * len(sentences)
     if paragraphs is None:
         return out
+    # a list's heading, on a page of three or more blocks each headed so ("Open Coxed Fours" /
+    # "Final: Wessmoor University BC beat …" / "Semi-final: …"): a few words, no stop
+    headed = [k for k, sentence in enumerate(sentences)
+              if (k == 0 or paragraphs[k] != paragraphs[k - 1])
+              and k + 2 < len(sentences) and paragraphs[k + 2] == paragraphs[k]
+              and _list_heading(sentence)]
+    headings = set(headed) if len(headed) >= HEADED_LISTS else set()
     current: str | None = None
     for k, sentence in enumerate(sentences):
         if k == 0 or paragraphs[k] != paragraphs[k - 1]:
             current = (" ".join(sentence.split()).lower()
                        if k + 1 < len(sentences) and paragraphs[k + 1] == paragraphs[k]
-                       and _label(sentence) else None)
+                       and (_label(sentence) or k in headings) else None)
         elif current is not None:
             out[k] = current
     return out
+
+
+HEADED_LISTS = 3  # blocks under headings of their own that make a page of lists
+LIST_HEADING_WORDS = 8
+
+
+def _list_heading(sentence: str) -> bool:
+    """A heading over a list: up to ``LIST_HEADING_WORDS`` words, a capital first, no stop at
+    its end and no finite verb ("Open Coxed Fours", "Masters Mixed Coxed Fours (age-adjusted,
+    handicap start)")."""
+    words = sentence.split()
+    if not 1 <= len(words) <= LIST_HEADING_WORDS or not sentence[:1].isupper():
+        return False
+    if sentence.rstrip()[-1:] in ".!?:;,":
+        return False
+    return not any(w.strip(",.;:()").lower() in _FINITE for w in words)
 
 
 def _same_but_dates(a: str, b: str) -> bool:

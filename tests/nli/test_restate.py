@@ -1900,3 +1900,21 @@ def test_one_act_told_in_the_passive_and_the_active_is_a_restatement() -> None:
                                     "Evening journeys have been added on Mondays.", lex, stop)
     assert not reworded_restatement("Evening journeys are being added on Mondays.",
                                     "Evening journeys will not be added on Mondays.", lex, stop)
+
+
+def test_lines_under_two_headed_lists_are_two_events() -> None:
+    from checker.nli.restate import block_labels
+
+    blocks = [["Open Coxed Fours", "Final: Wessmoor beat Amberley, 3 L",
+               "Semi-final: Gullhaven RC beat Kelton ARC, 2 L"],
+              ["Women's Coxed Fours", "Final: Gullhaven RC beat Kelton ARC, 1/2 L",
+               "Semi-final: Kelton ARC beat Saltmarsh, 1 L"],
+              ["Masters Mixed Coxed Fours (age-adjusted, handicap start)",
+               "Final: Amberley beat Kelton ARC, 1/2 L",
+               "Semi-final: Kelton ARC beat Gullhaven RC, 1/2 L"]]
+    sentences = [s for block in blocks for s in block]
+    paragraphs = [k for k, block in enumerate(blocks) for _ in block]
+    labels = block_labels(sentences, paragraphs)
+    assert labels[2] == "open coxed fours" and labels[8].startswith("masters mixed")
+    # two such blocks make no page of lists: a heading over two lines may be prose's
+    assert block_labels(sentences[:6], paragraphs[:6]) == [None] * 6
