@@ -118,10 +118,11 @@ def unfinished(sentences: Sequence[str]) -> int | None:
 
 def candidate_pairs(
     sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params,
-    paragraphs: Sequence[int] | None = None,
+    paragraphs: Sequence[int] | None = None, sections: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
     """Same-topic pairs (i < j) most worth scoring, best first, a bounded number per sentence
-    (``pairs.py``).
+    (``pairs.py``; ``sections``: the blank-line paragraph of each sentence, where
+    ``paragraphs`` splits a page of unwrapped lines at every line).
 
     Restatements and parallel list items are dropped after the budget is filled, so the filter
     only ever removes pairs from what the model scores, never brings in others."""
@@ -129,7 +130,7 @@ def candidate_pairs(
 
     chosen = select_pairs(sentences, embeddings, params.selection)
     if params.skip_unlikely and chosen:
-        skip = unlikely_pairs(sentences, chosen, paragraphs)
+        skip = unlikely_pairs(sentences, chosen, paragraphs, sections)
         chosen = [p for p in chosen if p not in skip]
     return chosen
 
@@ -401,6 +402,7 @@ def find_conflicts(
     embeddings: npt.NDArray[np.float32] | None,
     params: Params = Params(),
     paragraphs: Sequence[int] | None = None,
+    sections: Sequence[int] | None = None,
 ) -> tuple[list[Conflict], int]:
     """All conflicts found (flips first, then model), and how many pairs went to the model
     (``paragraphs``: the paragraph each sentence is in, for the pair filter's entry labels)."""
@@ -409,7 +411,7 @@ def find_conflicts(
     scored = 0
     if model is not None and embeddings is not None:
         cut = unfinished(sentences)
-        pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs)
+        pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs, sections)
                  if p not in seen and cut not in p]
         scored = len(pairs)
         # one way round is enough only below the threshold: above it the other direction decides

@@ -929,7 +929,8 @@ class PairFilter:
     """Decides, for one document, which candidate pairs the model need not score."""
 
     def __init__(self, sentences: Sequence[str],
-                 paragraphs: Sequence[int] | None = None) -> None:
+                 paragraphs: Sequence[int] | None = None,
+                 sections: Sequence[int] | None = None) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._enumerated = enumerated_items(sentences, paragraphs)
@@ -962,7 +963,7 @@ class PairFilter:
         self._days = [first_day_named(s) for s in sentences]
         self._clocks = [clock_times(s) for s in sentences]
         self._sequence = [sequence_events(s) for s in sentences]
-        self._block_labels = block_labels(sentences, paragraphs)
+        self._block_labels = block_labels(sentences, paragraphs, sections)
         self._heading_parts = _under_part_headings(headings, sentences)
         # the day each entry of a dated list names (two entries of a list, two days)
         self._list_days = [entry_day(s) if listing_entry(s) else None for s in sentences]
@@ -1640,8 +1641,8 @@ def _label(sentence: str) -> bool:
     return True
 
 
-def block_labels(sentences: Sequence[str],
-                 paragraphs: Sequence[int] | None) -> list[str | None]:
+def block_labels(sentences: Sequence[str], paragraphs: Sequence[int] | None,
+                 sections: Sequence[int] | None = None) -> list[str | None]:
     """For each sentence of a block that opens on a label written as a sentence of its own
     (``_label``: "Women's 200m, heat 1 (wind +0.6). First two in each heat (Q) … qualify for
     the final."), or on a list's heading on a page of three or more headed lists ("Open Coxed
@@ -1650,21 +1651,30 @@ def block_labels(sentences: Sequence[str],
     out: list[str | None] = [None] * len(sentences)
     if paragraphs is None:
         return out
-    # a list's heading, on a page of three or more blocks each headed so ("Open Coxed Fours" /
-    # "Final: Wessmoor University BC beat …" / "Semi-final: …"): a few words, no stop
-    headed = [k for k, sentence in enumerate(sentences)
-              if (k == 0 or paragraphs[k] != paragraphs[k - 1])
-              and k + 2 < len(sentences) and paragraphs[k + 2] == paragraphs[k]
-              and _list_heading(sentence)]
-    headings = set(headed) if len(headed) >= HEADED_LISTS else set()
     current: str | None = None
     for k, sentence in enumerate(sentences):
         if k == 0 or paragraphs[k] != paragraphs[k - 1]:
             current = (" ".join(sentence.split()).lower()
                        if k + 1 < len(sentences) and paragraphs[k + 1] == paragraphs[k]
-                       and (_label(sentence) or k in headings) else None)
+                       and _label(sentence) else None)
         elif current is not None:
             out[k] = current
+    # a list's heading, on a page of three or more blank-line blocks each headed so ("Open
+    # Coxed Fours" / "Final: Wessmoor University BC beat …" / "Semi-final: …"): a few words, no
+    # stop, over two lines or more of its block
+    blocks = sections if sections is not None else paragraphs
+    headed = [k for k, sentence in enumerate(sentences)
+              if (k == 0 or blocks[k] != blocks[k - 1])
+              and k + 2 < len(sentences) and blocks[k + 2] == blocks[k]
+              and _list_heading(sentence)]
+    if len(headed) >= HEADED_LISTS:
+        for k in headed:
+            heading = " ".join(sentences[k].split()).lower()
+            j = k + 1
+            while j < len(sentences) and blocks[j] == blocks[k]:
+                if out[j] is None:
+                    out[j] = heading
+                j += 1
     return out
 
 
@@ -2024,9 +2034,10 @@ def question_sections(sentences: Sequence[str],
 
 def unlikely_pairs(
     sentences: Sequence[str], pairs: Sequence[tuple[int, int]],
-    paragraphs: Sequence[int] | None = None,
+    paragraphs: Sequence[int] | None = None, sections: Sequence[int] | None = None,
 ) -> set[tuple[int, int]]:
     """The pairs among ``pairs`` that the model need not score (``paragraphs``: the paragraph
-    each sentence is in, when known; see ``entry_labels``)."""
-    pair_filter = PairFilter(sentences, paragraphs)
+    each sentence is in, when known, see ``entry_labels``; ``sections``: its blank-line
+    paragraph, see ``block_labels``)."""
+    pair_filter = PairFilter(sentences, paragraphs, sections)
     return {(i, j) for i, j in pairs if pair_filter.skip(i, j) is not None}

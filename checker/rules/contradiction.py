@@ -95,7 +95,7 @@ Inverted or spun copy often reverses one claim while leaving the rest of the art
             return
         conflicts, scored = find_conflicts(
             texts, nli_model(ctx), sentence_embeddings(doc, ctx), _params(ctx),
-            doc.sentence_blocks(),
+            doc.sentence_blocks(), doc.sentence_paragraphs(),
         )
         ctx.cache["nli.pairs-scored"] = ctx.cache.get("nli.pairs-scored", 0) + scored
         model = [c for c in conflicts if c.kind == "model"]  # CT102 reports word-for-word flips

@@ -1918,3 +1918,8 @@ def test_lines_under_two_headed_lists_are_two_events() -> None:
     assert labels[2] == "open coxed fours" and labels[8].startswith("masters mixed")
     # two such blocks make no page of lists: a heading over two lines may be prose's
     assert block_labels(sentences[:6], paragraphs[:6]) == [None] * 6
+    # a page of unwrapped lines splits its paragraphs at every line: the blank-line sections
+    # still tell the lists apart
+    lines = list(range(len(sentences)))
+    assert block_labels(sentences, lines) == [None] * len(sentences)
+    assert block_labels(sentences, lines, paragraphs) == labels
