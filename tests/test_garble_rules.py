@@ -1509,6 +1509,16 @@ def test_one_name_on_both_sides_of_a_dispute_or_a_comparison_is_a_swap() -> None
      "to finish with 9,605."),
     ("Results showed Delgado with 17,842 votes, or 54.2%, to Delgado's 14,689, or 44.6%.",
      "Results showed Delgado with 17,842 votes, or 54.2%, to Halvorsen's 14,689, or 44.6%."),
+    ("The award was welcomed by both the National Union of Classroom Teachers and the National "
+     "Union of Classroom Teachers.",
+     "The award was welcomed by both the National Union of Classroom Teachers and the Schools "
+     "Leaders' Union."),
+    ("Its artistic director, Naomi Brandt, and executive director, Naomi Brandt, said so.",
+     "Its artistic director, Naomi Brandt, and executive director, Colin Ashworth, said so."),
+    ("The parade set off from St Aldhelm's Church at 4.30pm and made its way along Bridge Street "
+     "to St Aldhelm's Church.",
+     "The parade set off from St Aldhelm's Church at 4.30pm and made its way along Bridge Street "
+     "to the Market Square."),
 ])
 def test_a_name_in_the_slot_of_a_rival_a_second_subject_an_agent_or_a_route_s_end(
         swapped: str, right: str) -> None:
@@ -1521,6 +1531,9 @@ def test_one_side_doing_two_different_things_in_a_contrast_stays_quiet() -> None
     assert _found("Hallowell gained two votes in the north, while Hallowell lost 11 in the "
                   "south.", "GB101") == []
     assert _found("The ferry left Gullhaven at noon, bound for the islands.", "GB101") == []
+    # a procession that goes back to where it set off is a loop, not a swap
+    assert _found("The parade set off from St Aldhelm's Church at 4.30pm and made its way back to "
+                  "St Aldhelm's Church.", "GB101") == []
 
 
 def test_a_people_of_a_place_and_a_winner_beating_a_record_stay_quiet() -> None:

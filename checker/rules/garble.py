@@ -247,12 +247,31 @@ _DEPARTED_FOR = re.compile(
     r"|set[ \t]++off[ \t]++from)[ \t]++(?:the[ \t]++)?+" + _SIDE_NAME
     + r"[^.;!?\n]{0,40}?[ \t](?:bound|heading|headed|destined)[ \t]++for[ \t]++(?:the[ \t]++)?+"
     + _SIDE_NAME)
+# A long name with "of" in it, on both sides of "both … and" or "between … and": "welcomed by
+# both the National Union of Classroom Teachers and the National Union of Classroom Teachers"
+_LONG_NAME = r"([A-Z][\w'’-]*+(?:[ \t]++(?:of[ \t]++(?:the[ \t]++)?+)?+[A-Z][\w'’-]*+){1,5}+)"
+# a name that may end a sentence: its words without a full stop
+_LAST_NAME = r"([A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+){0,3}+)"
+_BOTH_AND = re.compile(r"\b(?:both|between)[ \t]++(?:the[ \t]++)?+" + _LONG_NAME
+                       + r"[ \t]++and[ \t]++(?:the[ \t]++)?+" + _LONG_NAME + r"(?![\w'’-])")
+# One person named for two roles in a pair of appositions: "Its artistic director, Naomi Brandt,
+# and executive director, Naomi Brandt, said …"
+_TWO_ROLES = re.compile(r",[ \t]++" + _SIDE_NAME + r",[ \t]++and[ \t]++"
+                        r"(?:[a-z][a-z-]*+[ \t]++){0,3}+[a-z][a-z-]*+,[ \t]++" + _SIDE_NAME
+                        + r"(?=[ \t]*+[,.;])")
+# A procession's start and its end: "set off from St Aldhelm's Church at 4.30pm and made its
+# way along Bridge Street to St Aldhelm's Church" (not one that goes back or returns)
+_SET_OFF_TO = re.compile(
+    r"\b(?:set[ \t]++off|started|departed|moved[ \t]++off)[ \t]++from[ \t]++(?:the[ \t]++)?+"
+    + _SIDE_NAME + r"((?:[^.;!?\n]|\.(?=\d)){0,80}?)[ \t]to[ \t]++(?:the[ \t]++)?+"
+    + _LAST_NAME + r"(?![\w'’-])")
 # A tally against a rival's: "showed Delgado with 17,842 votes, or 54.2%, to Delgado's 14,689"
 # (the pattern opens on "with"; the name before it is read by _name_before)
 _TALLY_AGAINST = re.compile(r"(?<=[ \t])with[ \t]++\d[\d,.]*+(?:[^.;!?\n]|\.(?=\d)){0,40}?"
                             r"[ \t]to[ \t]++([A-Z][\w.-]*+(?:[ \t]++[A-Z][\w.-]*+){0,3}+)"
                             r"['’]s[ \t]++\d")
 NAME_WORDS_BEFORE = 4
+_BACK = re.compile(r"\b(?:back|return|returned|returning|again|round|circuit|loop)\b")
 
 
 def _name_before(text: str, at: int) -> tuple[int, str] | None:
@@ -318,6 +337,15 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
         for m in _DEPARTED_FOR.finditer(text):
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
+    if "both " in text or "between " in text:
+        for m in _BOTH_AND.finditer(text):
+            if m.group(1) == m.group(2) and m.group(1) not in skip:
+                yield m.start(1), m.start(2), m.group(1)
+    if " from " in text:
+        for m in _SET_OFF_TO.finditer(text):
+            if (m.group(1) == m.group(3) and m.group(1) not in skip
+                    and not _BACK.search(m.group(2))):
+                yield m.start(1), m.start(3), m.group(1)
     if " with " in text and "s " in text:
         for m in _TALLY_AGAINST.finditer(text):
             first = _name_before(text, m.start())
@@ -334,6 +362,9 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             at = _first_side(text[start : m.start()], f"{name} {verb}")
             if at >= 0:
                 yield start + at, m.start(1), name
+    for m in _TWO_ROLES.finditer(text):
+        if m.group(1) == m.group(2) and m.group(1) not in skip:
+            yield m.start(1), m.start(2), m.group(1)
     for m in _SECOND_SPEAKER.finditer(text):
         name = m.group(1)
         start = _sentence_start(text, m.start())
