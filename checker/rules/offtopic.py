@@ -356,7 +356,10 @@ whose records share three or more field labels ("HGV Class 1 Driver" over "Emplo
 a live page or a listing with three or more of them ("Lap 58" / "Zhou not happy with
 Tsunoda", "16:47" / …, "Saturday" / "We Came As Romans @ Fillmore"): that entry's own title.
 And so is a line made only of the commonest words of English ("Here's what to know"), which
-names no topic at all.
+names no topic at all, an event's place and dates ("Kelton Corn Exchange | Friday 18 – Sunday 20
+October 2024"), a byline such as "Compiled by …", a listing's title over a line of its details
+set with separators ("HGV Class 1 Driver" over "Coastline Freight Ltd | Based at Kelton depot",
+three or more on the page) and a fact box's short heading ("Summary for the period").
 Nor is the answer on the line after a question (a Q&A page answers each question on its own
 topic), a line that holds half the page's words or more (the article itself), a short heading
 (five words or fewer) over its paragraph on a page with three or more of them, or the

@@ -545,7 +545,9 @@ two of its lines (an avatar's "Twitter picture") does not end the block, and the
 The same label or block again further down (a live page's "Updated" over each entry) is the same
 finding, with the other places related. A menu's label that also heads a section of a page's
 own ("Headlines"), alone on its line right over a paragraph of prose, is that section's
-heading and is left alone."""
+heading and is left alone; so is a table's own header or short title right over one of its rows
+("Home | Location | Beds | … | Overall" over a care home's row, "Scorecard" over "Hole | Par |
+…")."""
     why = """
 Boilerplate copied along with an article is not part of the story. In a draft it shows the text
 was lifted from a web page, and readers take it as a sign of a content farm."""
