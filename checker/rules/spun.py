@@ -440,9 +440,10 @@ text ("Position | 2nd | 3rd | 1st |", "Dish | Contains | Suitable for") is left 
 results table repeats its rows by design; so is a field repeated under a listing's entries
 ("Closing date: Friday 18 October 2024"), a line mostly of figures (a box score's "0 runs, 1 hit,
 0 errors, 1 left on base.") and a written question's heading ("Asked by Deputy Tobias Rennick
-(Inish Corran), tabled …"). A line that is one passage written twice back to back (of {2 * MIN_DOUBLED_TITLE_WORDS}
-words or more: "… vote in Newcastle.The pound fell after … vote in Newcastle.") is a repeat too,
-as a page comparing two versions of a story or a scraper that read a block twice prints it."""
+(Inish Corran), tabled …"). A line that is one passage written twice back to back (of
+{2 * MIN_DOUBLED_TITLE_WORDS} words or more: "… vote in Newcastle.The pound fell after … vote in
+Newcastle.") is a repeat too, as a page comparing two versions of a story or a scraper that read
+a block twice prints it."""
     why = """
 A paragraph repeated verbatim is the mark of a botched paste or of a scraper that stitched a page
 together twice. Readers notice at once, and it hides whether anything was lost in between."""
