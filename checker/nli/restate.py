@@ -494,14 +494,18 @@ def _conflict_sign(left: list[str], right: list[str], lex: Lexicon) -> bool:
 
 
 _PASSIVE = frozenset(("being", "been", "be"))  # the auxiliaries of a passive, which tell no tense
-_VERB_ENDINGS = ("ing", "ed", "es", "d", "s")
+_VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""),
+                 ("d", ""))
 
 
 def _stem(word: str) -> str:
-    for ending in _VERB_ENDINGS:
+    """A verb's forms to one stem: "close", "closed", "closes" and "closing" are "clos";
+    "carried" and "carry" are "carry"."""
+    for ending, put in _VERB_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
+            word = word[: -len(ending)] + put
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def _one_verb(left: list[str], right: list[str]) -> bool:
