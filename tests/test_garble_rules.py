@@ -1626,3 +1626,13 @@ def test_a_timetable_s_slots_from_noon_repeat_by_design() -> None:
             "public swim\n6pm to 8pm: Aqua fit\n\nWednesday\n12 noon to 1.30pm: Lane swimming "
             "(4 lanes) and public swim\n")
     assert _found(text, "GB103") == []
+
+
+def test_a_reaction_widget_with_emoji_and_a_newsletter_box_are_boilerplate() -> None:
+    widget = "What did you think of this story? 👍 Like (214) | 😮 Wow (37) | 😢 Sad (5)"
+    assert _found(f"The race ended in the rain.\n\n{widget}\n\nOrganisers thanked the crews.\n",
+                  "SP102") == [widget]
+    box = ("Get the Dunmore Daily newsletter – the biggest local stories in your inbox every "
+           "morning. Enter your email address [Sign up] We will never share your details.")
+    assert _found(f"The shop opened on Monday.\n\n{box}\n\nStaff said demand was high.\n",
+                  "SP102") == [box]

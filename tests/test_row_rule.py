@@ -246,3 +246,19 @@ def test_a_result_told_as_a_scored_win_and_another_match_of_the_round_up() -> No
     assert _nu108(ROUND.format(score="3-1")) == ["3-1"]
     # "2-0 win" is the row's 0-2 told from the winner's side; Amberley's win is another match
     assert _nu108(ROUND.format(score="2-0")) == []
+
+
+def test_an_entry_in_brackets_a_lead_and_a_nine_holes_count_are_other_facts() -> None:
+    houses = ("House points\n1st Otter 212\n2nd Heron 198\n4th Badger 171\n\n"
+              "Callum Reid (Year 6, Badger) had a memorable morning, finishing second in the "
+              "100m.\n")
+    assert _nu108(houses) == []
+    table = ("Team | P | W | Pts\nHarrowgate Hawks | 12 | 11 | 24\nSaltmarsh Sharks | 12 | 9 | 19"
+             "\n\nHarrowgate Hawks stretched their lead at the top to three points.\n")
+    assert _nu108(table) == []
+    card = ("Player | Out | In | Points\nJanet Osei | 16 | 20 | 36\nRuth Ambler | 18 | 21 | 39\n\n"
+            "Janet Osei took third place on countback with 20 points on the back nine.\n")
+    assert _nu108(card) == []
+    # the same player's total told wrong is still found
+    assert _nu108(card.replace("with 20 points on the back nine", "with 38 points")) == [
+        "38 points"]

@@ -139,6 +139,7 @@ _OTHER_PERIOD = re.compile(
     # a day's or a margin's count ("three golds for the day", "two golds clear"), and an amount
     # asked, offered or raised rather than given ("which asked for £4,000")
     r"|day|today|tonight|week|month|apiece|clear|more|fewer|another|extra|ahead|behind|margin"
+    r"|lead|gap|deficit|front[ \t]nine|back[ \t]nine|nines?|holes?"
     r"|asked|asking|sought|requested|applied|bid|offered|needed|cost|costs|valued|estimated"
     r"|raised|pledged|promised|over|under|above|below|less|short|at[ \t]least|at[ \t]most|up[ \t]to"
     r"|minimum|maximum"
@@ -434,9 +435,12 @@ def _owner(mentions: Sequence[tuple[int, int, str]], sentence: str, at: int) -> 
     before = [m for m in mentions if m[1] <= at]
     if not before:
         return None
-    _, end, key = before[-1]
+    start, end, key = before[-1]
     if len(sentence[end:at].split()) > GAP_WORDS:
         return None
+    if sentence.count("(", 0, start) > sentence.count(")", 0, start):
+        return None  # "Callum Reid (Year 6, Badger) … finishing second": the entry in brackets
+        # is whose the person is, and the figure is the person's
     return key
 
 
