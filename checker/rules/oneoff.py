@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from checker.document import Document
 from checker.resources import load_lines
+from checker.rules.garble import function_words
 from checker.rules.wordlist import available, zipf
 
 # A capitalised word, hyphenated parts included ("Al-Qaeda"), never the tail of "McDonald".
@@ -248,8 +249,6 @@ def _apart_in_names(text: str, starts_a: Sequence[int], len_a: int,
     Infirmary" beside "Gullhaven Royal Infirmary"); a word written in several names ("County
     Council", "City Council") and a given name before two surnames ("Chares Clarke" / "Charles
     Kennedy") hold one place in both, and are judged as before."""
-    from checker.rules.garble import function_words  # (garble's own list; read once)
-
     titles, small = honorifics(), function_words()
 
     def companions(starts: Sequence[int], length: int) -> set[tuple[str, str]] | None:
