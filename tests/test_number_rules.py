@@ -8,9 +8,13 @@ from checker.config import Settings
 from checker.engine import check_text
 
 
-def _nu101(text: str) -> list[str]:
-    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU101",)))
+def _found(text: str, code: str) -> list[str]:
+    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=(code,)))
     return [text[f.start:f.end] for f in result.findings]
+
+
+def _nu101(text: str) -> list[str]:
+    return _found(text, "NU101")
 
 
 @pytest.mark.parametrize(("first", "second"), [
@@ -468,8 +472,7 @@ def test_a_golf_card_s_holes_are_entries_of_their_own() -> None:
 
 
 def _nu106(text: str) -> list[str]:
-    result = check_text(text, "d.txt", "text", Settings(use_model=False, select=("NU106",)))
-    return [text[f.start:f.end] for f in result.findings]
+    return _found(text, "NU106")
 
 
 def test_a_figure_written_out_in_full_takes_no_scale_from_the_other() -> None:
