@@ -190,7 +190,7 @@ _KNOWN = {"select", "ignore", "extend-select", "fail-on", "min-severity", "exclu
 # The keys each rule-options table accepts: a misspelt option must not silently do nothing.
 _TABLE_KEYS = {"names": {"vocabulary"}, "spam": {"allow-domains", "deny-domains"},
                "nli": {"backend", "model", "quantize", "min-similarity", "pairs-per-sentence",
-                       "skip-unlikely", "threshold", "both-ways-from",
+                       "skip-unlikely", "threshold", "both-ways-from", "clauses",
                        "off-topic-similarity", "off-topic-sentence-similarity",
                        "off-topic-gap", "garble-model", "garble-threshold", "garble-words"}}
 

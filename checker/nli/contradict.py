@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from checker.nli.backend import NLIModel
+    from checker.nli.restate import PairFilter
 
 MIN_WORDS = 5
 UNFINISHED_WORDS = MIN_WORDS  # words that make a last line with no full stop a cut sentence
@@ -74,6 +75,8 @@ class Params:
     # (0: every pair both ways round). 0.01 spares the second reading of ~94% of pairs and lost no
     # planted contradiction of `checker eval documents` (reports/one-way-round.md)
     both_ways_from: float = 0.01
+    # compare the statements made in relative and subordinate clauses too (clauses.py)
+    clauses: bool = True
 
     @property
     def selection(self) -> Selection:
@@ -119,6 +122,7 @@ def unfinished(sentences: Sequence[str]) -> int | None:
 def candidate_pairs(
     sentences: Sequence[str], embeddings: npt.NDArray[np.float32], params: Params,
     paragraphs: Sequence[int] | None = None, sections: Sequence[int] | None = None,
+    pair_filter: PairFilter | None = None,
 ) -> list[tuple[int, int]]:
     """Same-topic pairs (i < j) most worth scoring, best first, a bounded number per sentence
     (``pairs.py``; ``sections``: the blank-line paragraph of each sentence, where
@@ -126,13 +130,71 @@ def candidate_pairs(
 
     Restatements and parallel list items are dropped after the budget is filled, so the filter
     only ever removes pairs from what the model scores, never brings in others."""
-    from checker.nli.restate import unlikely_pairs  # the model path only: rules-only runs skip it
+    from checker.nli.restate import PairFilter  # the model path only: rules-only runs skip it
 
     chosen = select_pairs(sentences, embeddings, params.selection)
     if params.skip_unlikely and chosen:
-        skip = unlikely_pairs(sentences, chosen, paragraphs, sections)
-        chosen = [p for p in chosen if p not in skip]
+        keep = pair_filter or PairFilter(sentences, paragraphs, sections)
+        chosen = [p for p in chosen if keep.skip(*p) is None]
     return chosen
+
+
+CLAUSE_PARTNERS = 2  # sentences a clause's statement is compared with
+CLAUSE_SHARED_WORDS = 2  # content words a partner must share with the statement
+
+
+def _names(sentence: str, word: str) -> bool:
+    """Does ``sentence`` hold ``word`` as a word of its own, a plural's "s" aside (the head of a
+    relative clause's antecedent: "the plan", "Brightwater Homes", "Mr Reeve")?"""
+    at = sentence.lower().find(word.lower())
+    while at >= 0:
+        end = at + len(word)
+        before = sentence[at - 1: at]
+        after = sentence[end: end + 1]
+        if not before.isalnum() and (not after.isalnum() or after == "s"):
+            return True
+        at = sentence.lower().find(word.lower(), at + 1)
+    return False
+
+
+def clause_pairs(sentences: Sequence[str], cut: int | None,
+                 partners: int = CLAUSE_PARTNERS) -> list[tuple[int, int, str, str]]:
+    """(partner, sentence, statement, the clause's own words): each statement a sentence makes in a
+    clause (``clauses.statements``) with the few other sentences that share most of its content
+    words, at least ``CLAUSE_SHARED_WORDS`` of them and one of the clause's own, and that names
+    the clause's antecedent. A partner that shares only the antecedent's name ("Senator Ruth
+    Abernathy, who chairs the environment committee, …" / "Senator Ruth Abernathy opposed the
+    water bill") holds another fact about the same actor; one that does not name it ("the
+    chartered launch Kittiwake, which takes about 70 minutes for the crossing" / "The crossing
+    takes 55 minutes") is about something else. An inverted index of the words keeps the cost
+    linear in the document's length."""
+    from checker.nli.clauses import statements
+    from checker.nli.pairs import content_words
+
+    usable = [k != cut and model_eligible(s) for k, s in enumerate(sentences)]
+    words = [content_words(s) if ok else set() for s, ok in zip(sentences, usable, strict=True)]
+    index: dict[str, list[int]] = {}
+    for k, found in enumerate(words):
+        for word in found:
+            index.setdefault(word, []).append(k)
+    out: list[tuple[int, int, str, str]] = []
+    for j, sentence in enumerate(sentences):
+        if not usable[j]:
+            continue
+        for statement, own, about in statements(sentence):
+            shared: Counter[int] = Counter()
+            for word in content_words(statement):
+                postings = index.get(word, ())
+                if len(postings) <= 50:  # a word in every other line anchors nothing
+                    shared.update(postings)
+            shared.pop(j, None)
+            own_words = content_words(own)
+            best = sorted((k for k, n in shared.items()
+                           if n >= CLAUSE_SHARED_WORDS and not own_words.isdisjoint(words[k])
+                           and (about is None or _names(sentences[k], about))),
+                          key=lambda k: (-shared[k], abs(k - j)))
+            out.extend((k, j, statement, own) for k in best[:partners])
+    return out
 
 
 def score_pairs(
@@ -410,14 +472,46 @@ def find_conflicts(
     seen = {(c.earlier, c.later) for c in conflicts} | pattern_pairs(sentences)
     scored = 0
     if model is not None and embeddings is not None:
+        from checker.nli.restate import PairFilter
+
         cut = unfinished(sentences)
-        pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs, sections)
+        pair_filter = PairFilter(sentences, paragraphs, sections)
+        pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs, sections,
+                                            pair_filter)
                  if p not in seen and cut not in p]
+        texts = list(sentences)
+        owners = list(range(len(sentences)))  # the sentence each text is, or is a clause of
+        if params.clauses:
+            from checker.nli.clauses import core, signs_of_conflict
+
+            cores: dict[int, list[int]] = {}  # a partner: its texts' indices, whole and core
+            for i, j, statement, own in clause_pairs(sentences, cut):
+                pair = (min(i, j), max(i, j))
+                if pair in seen or (params.skip_unlikely and pair_filter.skip(*pair) is not None):
+                    continue
+                if not signs_of_conflict(statement, sentences[i], own):
+                    continue
+                if i not in cores:
+                    # the partner is read whole and as its main statement: an aside can hide
+                    # the conflict ("Gareth Lowden, 52, of …, was found guilty …") or be it
+                    main = core(sentences[i])
+                    cores[i] = [i]
+                    if main != sentences[i]:
+                        texts.append(main)
+                        owners.append(i)
+                        cores[i].append(len(texts) - 1)
+                texts.append(statement)
+                owners.append(j)
+                k = len(texts) - 1
+                pairs.extend((c, k) if i < j else (k, c) for c in cores[i])  # earlier first
         scored = len(pairs)
         # one way round is enough only below the threshold: above it the other direction decides
         # the entailment guard and the confidence
         gate = min(params.both_ways_from, params.threshold)
-        for (i, j), p in zip(pairs, score_pairs(model, sentences, pairs, gate), strict=True):
+        best: dict[tuple[int, int], float] = {}
+        for (a, b), p in zip(pairs, score_pairs(model, texts, pairs, gate), strict=True):
             if p >= params.threshold:
-                conflicts.append(Conflict(i, j, p, "model"))
+                i, j = sorted((owners[a], owners[b]))
+                best[i, j] = max(best.get((i, j), 0.0), p)
+        conflicts.extend(Conflict(i, j, p, "model") for (i, j), p in best.items())
     return conflicts, scored

@@ -460,6 +460,13 @@ def _signs() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in table.items()}
 
 
+def negative_signs() -> tuple[frozenset[str], frozenset[str]]:
+    """The words and the phrases of several words that, on one side of a pair only, may turn
+    its claim around ("not", "refused", "turned down")."""
+    signs = _signs()
+    return signs["negative"], signs["phrase"]
+
+
 def _is_number(token: str, lex: Lexicon) -> bool:
     return token[0].isdigit() or token.lower() in lex.number_words
 
@@ -498,7 +505,7 @@ _VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", "")
                  ("d", ""))
 
 
-def _stem(word: str) -> str:
+def verb_stem(word: str) -> str:
     """A verb's forms to one stem: "close", "closed", "closes" and "closing" are "clos";
     "carried" and "carry" are "carry"."""
     for ending, put in _VERB_ENDINGS:
@@ -511,8 +518,8 @@ def _stem(word: str) -> str:
 def _one_verb(left: list[str], right: list[str]) -> bool:
     """Is one verb on both sides in two forms ("added" / "adding"): one act told in the passive
     and in the active?"""
-    stems = {_stem(t.lower()) for t in left if t.isalpha() and t.lower() not in _PASSIVE}
-    return any(_stem(t.lower()) in stems and t.lower() not in {x.lower() for x in left}
+    stems = {verb_stem(t.lower()) for t in left if t.isalpha() and t.lower() not in _PASSIVE}
+    return any(verb_stem(t.lower()) in stems and t.lower() not in {x.lower() for x in left}
                for t in right if t.isalpha())
 
 

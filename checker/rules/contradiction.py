@@ -29,6 +29,7 @@ def _params(ctx: Context) -> Params:
         threshold=float(table.get("threshold", defaults.threshold)),
         skip_unlikely=bool(table.get("skip-unlikely", defaults.skip_unlikely)),
         both_ways_from=float(table.get("both-ways-from", defaults.both_ways_from)),
+        clauses=bool(table.get("clauses", defaults.clauses)),
     )
 
 
@@ -67,13 +68,18 @@ results and live-commentary lines are not taken for contradictions), earlier sen
 unless that reads as plainly no contradiction (p < 0.01, `both-ways-from`), the other way round
 too, and reports the later sentence of each pair whose contradiction probability passes the
 threshold (0.5, chosen on the even half of `checker eval documents`). The earlier sentence is
-given as related. Pairs that share a statement are one problem, reported once: the statement in
-most of them is flagged and every other statement of the cluster given as related, with its
-pair's probability; the finding's confidence is the cluster's highest. Severity follows the
-measured precision of each confidence band on the odd half (models/nli-minilm/README.md,
-"Calibration"): 0.9 and above (four in five right) is an error, 0.7 to 0.9 (three in four) a
-warning, and 0.5 to 0.7 (little more than one in two) information, shown but not failing a
-check by default."""
+given as related. A statement made in a clause ("The plan, which the board voted down on Monday,
+was to be paid for from reserves.") is read out as a sentence of its own ("The board voted down
+the plan on Monday.") and compared with the two sentences that share most of its words, each
+read whole and as its main statement, where the clause's own words hold a denial, one of a pair
+of opposites or a figure that the other sentence does not (`checker/nli/clauses.py`;
+`[tool.checker.nli] clauses = false` turns it off). Pairs that share a statement are one
+problem, reported once: the statement in most of them is flagged and every other statement of
+the cluster given as related, with its pair's probability; the finding's confidence is the
+cluster's highest. Severity follows the measured precision of each confidence band on the odd
+half (models/nli-minilm/README.md, "Calibration"): 0.9 and above (four in five right) is an
+error, 0.7 to 0.9 (three in four) a warning, and 0.5 to 0.7 (little more than one in two)
+information, shown but not failing a check by default."""
     why = """
 A draft that says both "the talks broke down" and "if the talks fail" cannot be right twice.
 Inverted or spun copy often reverses one claim while leaving the rest of the article intact."""
