@@ -1324,6 +1324,20 @@ def test_a_name_in_a_sentence_about_its_spelling_is_meant() -> None:
     assert _found(slip, "NM101") == ["Waddel"]
 
 
+def test_a_correction_that_says_what_a_name_should_have_read_is_meant() -> None:
+    column = ("Letters to the editor. The bus station should stay where it is, writes Anne "
+              "Corbel of Mill Road. Corrections: last week we printed the name of the writer of "
+              "a letter about bin collections as Karl Brenner. It should have read Karl "
+              "Bremner. Karl Bremner writes again this week about the bins.")
+    assert _found(column, "NM101") == []
+    wrongly = ("The writer of last week's letter on parking was wrongly printed as Karl Brenner. "
+               "Karl Bremner lives in Mill Road, and Karl Bremner writes again this week.")
+    assert _found(wrongly, "NM101") == []
+    slip = ("Last week Karl Bremner wrote about the bins. Karl Bremner writes again this week, "
+            "and Karl Brenner says the council has not replied.")
+    assert _found(slip, "NM101") != []  # outside such a sentence, still one name two ways
+
+
 def test_two_spellings_joined_by_and_are_two_names() -> None:
     twins = ("Burgess was charged with causing grievous bodily harm to Jahmal and Jahmil "
              "Cooper at a house in Devonshire. He will appear again in May.")

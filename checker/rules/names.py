@@ -486,11 +486,13 @@ def _spaced(text: str) -> list[SpacedVariant]:
 
 
 # A sentence that talks about how a name is spelled: a corrections column ("we misspelled her
-# surname several times as Valiano", "is Chris Honer, not Chris Horner as we had it"), a note
-# on a transliteration ("also spelled Qaddafi"). Both spellings stand in it on purpose.
+# surname several times as Valiano", "is Chris Honer, not Chris Horner as we had it", "It should
+# have read John Mellor."), a note on a transliteration ("also spelled Qaddafi"). Both spellings
+# stand in it on purpose.
 _SPELLING_TALK = re.compile(
     r"(?i:mis-?spel|spelled|spelt|spelling|as[ \t]+we[ \t]+had[ \t]+(?:it|him|her|them)"
-    r"|\(sic\))")
+    r"|should[ \t]+(?:have[ \t]+)?read[ \t]|(?:wrongly|incorrectly)[ \t]+(?:printed|given"
+    r"|named|written|called)|\(sic\))")
 
 
 _JOINERS = (" and ", " & ", " or ", ", ")
