@@ -970,6 +970,7 @@ class PairFilter:
         self._parts = ([_period_part(s) for s in sentences] if any(self._readings)
                        else [None] * len(sentences))
         headings = _heading_lines(sentences)
+        self._voices = _named_voices(sentences, headings)
         self._years = _under_year_headings(headings, [years_named(s) for s in sentences])
         self._days = [first_day_named(s) for s in sentences]
         self._clocks = [clock_times(s) for s in sentences]
@@ -1035,6 +1036,9 @@ class PairFilter:
         …"): two people's statements, which do not contradict each other. So are the lines of a
         listing that open with one field label three times or more ("When: August 19, 11
         a.m.-7 p.m." / "When: August 19, 10 a.m.-6 p.m."): two events' times."""
+        va, vb = self._voices[i], self._voices[j]
+        if va is not None and vb is not None and va != vb:
+            return True  # two candidates' statements, each under its writer's name
         qa, qb = self._quoted[i], self._quoted[j]
         if qa is not None and qb is not None and qa != qb:
             return True  # two people's quoted words: '"They don't know whose they are."' in
@@ -1769,6 +1773,48 @@ def _title_like(line: str) -> bool:
     life'", "Liam Payne ‘mad about US party girl’"; a sentence ends "… his life.'")."""
     line = line.rstrip()
     return headline_like(line) or _QUOTED_WORDS_END.search(line) is not None
+
+
+# A heading that is a person's name, with a party or a role in brackets or a title before it:
+# "Fatima Begum (Harrowfield Forward)", "Derek Hollingworth (Independent)", "Cllr Ann Pike"
+_PERSON_HEADING = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?[ \t])?+"
+    r"[A-Z][\w'’-]*+(?:[ \t][A-Z][\w'’.-]*+){0,3}(?:[ \t]\([^()\n]{1,60}\))?")
+_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Professor", "Prof", "Sir",
+           "Dame")
+_FIRST_PERSON = frozenset(("i", "me", "my", "we", "us", "our"))
+NAMED_VOICES = 2  # name headings on a page of statements
+
+
+def _named_voices(sentences: Sequence[str], headings: Sequence[bool]) -> list[int | None]:
+    """On a page of statements each under its writer's name (candidates' statements, a panel's
+    answers: "Fatima Begum (Harrowfield Forward)" / "I am a practice manager at a GP surgery …"
+    and "Olivia Marchetti (Green Alliance)" / "I am 27, a primary school teacher …"), the name
+    heading a sentence in the first person is under; None elsewhere, and on a page with fewer
+    than ``NAMED_VOICES`` such headings. Two people's accounts of themselves do not contradict
+    each other."""
+    named = [_person_heading(s) for s in sentences]
+    if sum(named) < NAMED_VOICES:
+        return [None] * len(sentences)
+    out: list[int | None] = []
+    current: int | None = None
+    for k, sentence in enumerate(sentences):
+        if headings[k] or named[k]:
+            current = k if named[k] else None
+            out.append(None)
+            continue
+        first_person = current is not None and not _FIRST_PERSON.isdisjoint(tokens(sentence))
+        out.append(current if first_person else None)
+    return out
+
+
+def _person_heading(line: str) -> bool:
+    """A line of its own that is a person's name with a title before it or a party or role in
+    brackets after it (``_PERSON_HEADING``)."""
+    line = line.strip()
+    if "\n" in line or _PERSON_HEADING.fullmatch(line) is None:
+        return False
+    return line.endswith(")") or line.split(" ", 1)[0].rstrip(".") in _TITLES
 
 
 def _heading_lines(sentences: Sequence[str]) -> list[bool]:

@@ -8,7 +8,8 @@ given twice, a magistrates' court list, a village show's results with one line
 per category and no blank lines, a travel guide's things to do, a fight told round by round,
 and from the twenty-eighth stop a police log, a court report, a page of questions and answers
 and a match moved to another day, the shapes that stop's own pages showed the pair filter
-mistaking for contradictions);
+mistaking for contradictions; and from the thirty-fourth stop candidates' statements, each in
+the first person under its writer's name);
 ``<genre>.planted.txt`` is the same with one line changed so that two lines about the same actor
 or event cannot both hold, and ``<genre>.planted.json`` names those two lines.
 """

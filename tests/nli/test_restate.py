@@ -212,6 +212,28 @@ def test_lines_of_two_speakers_are_not_compared() -> None:
     assert not f.speakers(0, 5)  # only one of the two has a label
 
 
+def test_statements_under_two_candidates_names_are_two_voices() -> None:
+    sentences = [
+        "Statements of the candidates",
+        "Ruth Calder (Harbour First)",
+        "I am a nurse at the district hospital and have lived in Eastwick all my life.",
+        "I will fight to keep the library open.",
+        "Cllr Tom Abara",
+        "I am a retired engineer and I chair the allotment society.",
+        "I will not spend the reserves on the library.",
+        "Nadia Holt (Green)",
+        "The library should stay open.",
+    ]
+    f = PairFilter(sentences)
+    assert f.speakers(2, 5)  # two candidates describe themselves
+    assert f.speakers(3, 6)  # and disagree: two people's statements
+    assert not f.speakers(2, 3)  # one candidate's two sentences are compared
+    assert not f.speakers(3, 8)  # not in the first person: a claim, compared
+    # one name heading alone makes no page of statements
+    assert not PairFilter(sentences[:4] + ["Later",
+                                           *sentences[5:7]]).speakers(2, 5)
+
+
 def test_one_voice_in_two_rounds_of_a_roll_call_is_not_compared() -> None:
     panel = ["Ana Bell, Radio Tay", "Joe Kerr, The Herald", "Mo Said, Fife Today",
              "Liz Orr, Tay FM"]
