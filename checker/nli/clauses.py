@@ -186,7 +186,8 @@ def _relative(antecedent: str, pronoun: str, body: str) -> str | None:
 # Saltmarsh,"), a non-restrictive relative clause, the attribution in front of reported
 # speech, and a trailing clause or phrase after a comma ("…, following a five-week trial").
 _AGE = re.compile(r",[ \t]\d{1,3},(?=[ \t])")
-_ADDRESS = re.compile(r",[ \t]of[ \t][A-Z][^,]{1,40},(?:[ \t][A-Z][^,]{1,30},)?(?=[ \t])")
+_ADDRESS = re.compile(
+    r",[ \t](?:\d{1,3},[ \t])?of[ \t][A-Z][^,]{1,40},(?:[ \t][A-Z][^,]{1,30},)?(?=[ \t])")
 _INNER_RELATIVE = re.compile(r",[ \t](?:which|who|whose)[ \t][^,]{3,120},(?=[ \t])")
 _ATTRIBUTION = re.compile(
     r"\A([^,\"“]{1,60}?)[ \t](?:said|says|told[ \t][A-Za-z ]{1,30}?|confirmed|announced|added"
@@ -204,8 +205,8 @@ def core(sentence: str) -> str:
     trial." -> "Gareth Lowden was found guilty last month of fraud."; "Ruth Penhaligon said she
     had managed to plant only half of her wheat." -> "Ruth Penhaligon had managed to plant only
     half of her wheat." A cut that leaves under four words is not made."""
-    text = _AGE.sub(",", sentence)
-    text = _ADDRESS.sub("", text)
+    text = _ADDRESS.sub("", sentence)  # with the age before it: ", 52, of Fenwick Road, …,"
+    text = _AGE.sub("", text)
     text = _INNER_RELATIVE.sub("", text)
     m = _ATTRIBUTION.match(text)
     if m is not None and len(text[m.end():].split()) >= MIN_PROPOSITION_WORDS:
@@ -300,7 +301,9 @@ def signs_of_conflict(statement: str, other: str, own: str | None = None) -> boo
     lex = load_lexicon()
     # an opposite in any tense: "who has admitted arson" / "denies arson"
     stems = {verb_stem(t) for t in sb}
-    if any(verb_stem(o) in stems for w in (sa - sb) & mine for o in lex.flips(w)):
+    # (an opposite the statement holds itself is no sign: "the new building has room for
+    # fewer pupils than the old school did" / "… part of the new building …")
+    if any(verb_stem(o) in stems for w in (sa - sb) & mine for o in lex.flips(w) if o not in sa):
         return True
     # a figure of the same thing that differs: "55 minutes" / "70 minutes", "in 2019" / "in
     # 2021"; not "four churches" / "aged 71"
