@@ -128,6 +128,8 @@ SWAPPED = [
     # each with a role of its own, but no list: one person in two people's places
     ("Guests included former president Bill Hart and singer Bill Hart on Friday.",
      "Bill Hart and singer Bill Hart"),
+    # a plural role noun opening the sentence is no part of the names after it
+    ("Judges Ann Lee and Ann Lee gave the shield to the Harwick band.", "Ann Lee and Ann Lee"),
 ]
 
 NOT_SWAPPED = [
@@ -140,6 +142,7 @@ NOT_SWAPPED = [
     "Investment has come at the expense of Iraqi businesses and Iraqi workers, she said.",
     "It is a fight that for Britain and the people of Britain we have to win.",
     "Analysts at the World Bank and Bank of England disagreed on the outlook.",
+    "Judges Ann Lee and Tom Royle gave the shield to the Harwick band.",
     "The Independent and the Independent on Sunday are not for sale, the owner said.",
     "Sky first bought the rights from the BBC in 1999, but the BBC won them back.",
     "Russia warned Ukraine, and Russia then withdrew its envoy.",

@@ -167,6 +167,7 @@ _LIST_ITEM = re.compile(_LIST_NAME)
 
 
 EVERYDAY_ZIPF = 4.5  # a title-case word this common is an idiom's word ("round", "year")
+ROLE_ZIPF = 2.0  # a plural opening a sentence this common in English is a role ("Judges")
 
 
 def _everyday(name: str) -> bool:
@@ -449,7 +450,18 @@ def _in_longer_names(text: str, a_start: int, b_end: int, related: bool = False)
     before = _RUN_BEFORE.search(text, max(0, a_start - 30), a_start)
     if related and before is not None and before.group(0).rstrip().lower() in function_words():
         before = None
+    if before is not None and _role_opening(text, before.start(), before.group(0).rstrip()):
+        before = None  # "Adjudicators Paul Whitacre and Paul Whitacre awarded …"
     return bool(before or _RUN_AFTER.match(text, b_end))
+
+
+def _role_opening(text: str, at: int, word: str) -> bool:
+    """Is ``word``, at ``at``, a plural noun of English that opens its sentence ("Judges",
+    "Adjudicators", "Stewards"): the role of the people named after it, not a name's first
+    word ("World Bank", "St Johns")?"""
+    opening = at == 0 or text[max(0, at - 2): at] in (". ", "\n\n") or text[at - 1: at] == "\n"
+    return (opening and word.endswith("s") and not word.endswith("ss") and word[1:].islower()
+            and available() and zipf(word) >= ROLE_ZIPF)
 
 
 def _modifier(text: str, end: int) -> bool:
