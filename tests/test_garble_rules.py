@@ -130,6 +130,11 @@ SWAPPED = [
      "Bill Hart and singer Bill Hart"),
     # a plural role noun opening the sentence is no part of the names after it
     ("Judges Ann Lee and Ann Lee gave the shield to the Harwick band.", "Ann Lee and Ann Lee"),
+    # a side's result against itself
+    ("The defender was hurt during Harlow Town's 2-1 win over Harlow Town on Sunday.",
+     "Harlow Town's 2-1 win over Harlow Town"),
+    ("Marsden Vale's 1-1 draw at home to Marsden Vale stretched the gap to six points.",
+     "Marsden Vale's 1-1 draw at home to Marsden Vale"),
 ]
 
 NOT_SWAPPED = [
@@ -143,6 +148,8 @@ NOT_SWAPPED = [
     "It is a fight that for Britain and the people of Britain we have to win.",
     "Analysts at the World Bank and Bank of England disagreed on the outlook.",
     "Judges Ann Lee and Tom Royle gave the shield to the Harwick band.",
+    "Marsden Vale's 1-1 draw at home to Harlow Town stretched the gap to six points.",
+    "Rovers' win over Ashby was their first since Rovers' promotion.",
     "The Independent and the Independent on Sunday are not for sale, the owner said.",
     "Sky first bought the rights from the BBC in 1999, but the BBC won them back.",
     "Russia warned Ukraine, and Russia then withdrew its envoy.",

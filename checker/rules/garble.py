@@ -271,8 +271,32 @@ _SET_OFF_TO = re.compile(
 _TALLY_AGAINST = re.compile(r"(?<=[ \t])with[ \t]++\d[\d,.]*+(?:[^.;!?\n]|\.(?=\d)){0,40}?"
                             r"[ \t]to[ \t]++([A-Z][\w.-]*+(?:[ \t]++[A-Z][\w.-]*+){0,3}+)"
                             r"['’]s[ \t]++\d")
+# A side's result against its opponent: "Marsden Vale's 1-1 draw at home to Harlow Town",
+# "Rovers' 3-0 win over Ashby" (the pattern opens on the possessive; the name before it is read
+# by _owner_before)
+_RESULT_AGAINST = re.compile(
+    r"['’](?<=[\w.]['’])s?+[ \t]++(?:\d{1,3}[-–]\d{1,3}[ \t]++)?+(?:home[ \t]++|away[ \t]++)?+"
+    r"(?:win|draw|defeat|victory|loss|triumph|thrashing|success|comeback)[ \t]++"
+    r"(?:at[ \t]++home[ \t]++to|away[ \t]++to|against|over|with|by|to|at)[ \t]++(?:the[ \t]++)?+"
+    + _LAST_NAME + r"(?![\w'’-])")
 NAME_WORDS_BEFORE = 4
 _BACK = re.compile(r"\b(?:back|return|returned|returning|again|round|circuit|loop)\b")
+
+
+def _owner_before(text: str, at: int) -> tuple[int, str] | None:
+    """The capitalised words that end at ``at`` (a possessive's owner: "Marsden Vale" of
+    "Marsden Vale's"), and where they start."""
+    head = text[max(0, at - 80) : at]
+    words = head.split(" ")
+    taken: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or len(taken) == NAME_WORDS_BEFORE or not word.isalnum():
+            break
+        taken.append(word)
+    if not taken:
+        return None
+    name = " ".join(reversed(taken))
+    return at - len(name), name
 
 
 def _name_before(text: str, at: int) -> tuple[int, str] | None:
@@ -326,7 +350,8 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     Marsh, the solicitor"), at both ends of a route written as one word ("the
     Gullhaven-to-Gullhaven route") or told as a departure and its destination ("had left
     Gullhaven at 13:05 bound for Gullhaven"), as a tally's rival ("Delgado with 17,842 votes … to
-    Delgado's 14,689") and as one actor doing the same thing set against itself ("Hallowell
+    Delgado's 14,689"), as the opponent of a side's result ("Marsden Vale's 1-1 draw at home
+    to Marsden Vale") and as one actor doing the same thing set against itself ("Hallowell
     gained two votes …, while Hallowell gained 11"): the second side belongs to someone or
     somewhere else."""
     skip = _not_actors()
@@ -347,6 +372,11 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if (m.group(1) == m.group(3) and m.group(1) not in skip
                     and not _BACK.search(m.group(2))):
                 yield m.start(1), m.start(3), m.group(1)
+    if "'" in text or "’" in text:
+        for m in _RESULT_AGAINST.finditer(text):
+            first = _owner_before(text, m.start())
+            if first is not None and first[1] == m.group(1) and m.group(1) not in skip:
+                yield first[0], m.start(1), m.group(1)
     if " with " in text and "s " in text:
         for m in _TALLY_AGAINST.finditer(text):
             first = _name_before(text, m.start())
@@ -613,7 +643,7 @@ before it ("the Football Association (Association)"), one name on both sides of 
 comparison ("Oltmark says the trawler was fishing illegally; Oltmark says it was in international
 waters", "in Northmoor it rose from 30,150 to 31,640, and in Northmoor from 26,990 to 27,480"),
 in the slot of the one its sentence's subject beat ("Marcus Vail won best actor, beating Marcus
-Vail"), of a second subject with its verb left out ("The University of Dunmere received £31
+Vail") or a side's result was against ("Oldham's 1-0 win against Oldham"), of a second subject with its verb left out ("The University of Dunmere received £31
 million, and the University of Dunmere £26 million"), of the agent after "whose … by" ("fed
 Wrobel, whose cross was met by Wrobel") and at both ends of a route ("from Portmorran to the
 island of Portmorran"), and one name twice in a list of names
