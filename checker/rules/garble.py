@@ -640,22 +640,22 @@ field to Orrin Homes"; `rules/garble/transfer-verbs.txt`), or a few plain words 
 flight from Lagos to Lagos", "Arsenal beat Arsenal 2-1", "talks between Fatah and Fatah", "the
 Bank of Bank", "Jane Doe, from Jane Doe, Cornwall"), a bracket that repeats part of the name
 before it ("the Football Association (Association)"), one name on both sides of a dispute or a
-comparison ("Oltmark says the trawler was fishing illegally; Oltmark says it was in international
-waters", "in Northmoor it rose from 30,150 to 31,640, and in Northmoor from 26,990 to 27,480"),
-in the slot of the one its sentence's subject beat ("Marcus Vail won best actor, beating Marcus
-Vail") or a side's result was against ("Oldham's 1-0 win against Oldham"), of a second subject with its verb left out ("The University of Dunmere received £31
-million, and the University of Dunmere £26 million"), of the agent after "whose … by" ("fed
-Wrobel, whose cross was met by Wrobel") and at both ends of a route ("from Portmorran to the
-island of Portmorran"), and one name twice in a list of names
-("the provinces of Malatya, Diyarbakir and Malatya"; a firm's names joined by "&" are one
-name: "Johnson & Johnson"). Titles ("Man to Man"), modifiers ("Iraqi
-businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things ("Python 2 and
-Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC Twente") and a
-place someone is from that then names an institution ("of Halifax, … to appear in Halifax
-provincial court"), an institution named for the place it is in ("the University of Denver in
-Denver"), a thing of a place said to be in it ("Detroit podcasts here in Detroit") and another
-of a kind on purpose ("the Bill and … a further Bill"), a clause of its own after "how", "why"
-or "whether", a hashtag beside a site's address, "MPs and would-be MPs", a part in a title
+comparison ("Oltmark says the trawler was fishing illegally; Oltmark says it was in
+international waters", "in Northmoor it rose from 30,150 to 31,640, and in Northmoor from 26,990
+to 27,480"), in the slot of the one its sentence's subject beat ("Marcus Vail won best actor,
+beating Marcus Vail") or a side's result was against ("Oldham's 1-0 win against Oldham"), of a
+second subject with its verb left out ("The University of Dunmere received £31 million, and the
+University of Dunmere £26 million"), of the agent after "whose … by" ("fed Wrobel, whose cross
+was met by Wrobel") and at both ends of a route ("from Portmorran to the island of Portmorran"),
+and one name twice in a list of names ("the provinces of Malatya, Diyarbakir and Malatya"; a
+firm's names joined by "&" are one name: "Johnson & Johnson"). Titles ("Man to Man"), modifiers
+("Iraqi businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things
+("Python 2 and Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC
+Twente") and a place someone is from that then names an institution ("of Halifax, … to appear in
+Halifax provincial court"), an institution named for the place it is in ("the University of
+Denver in Denver"), a thing of a place said to be in it ("Detroit podcasts here in Detroit") and
+another of a kind on purpose ("the Bill and … a further Bill"), a clause of its own after "how",
+"why" or "whether", a hashtag beside a site's address, "MPs and would-be MPs", a part in a title
 ("to play Alice in Alice and the …") and a paper's Sunday title are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a

@@ -230,8 +230,7 @@ def test_statements_under_two_candidates_names_are_two_voices() -> None:
     assert not f.speakers(2, 3)  # one candidate's two sentences are compared
     assert not f.speakers(3, 8)  # not in the first person: a claim, compared
     # one name heading alone makes no page of statements
-    assert not PairFilter(sentences[:4] + ["Later",
-                                           *sentences[5:7]]).speakers(2, 5)
+    assert not PairFilter([*sentences[:4], "Later", *sentences[5:7]]).speakers(2, 5)
 
 
 def test_one_voice_in_two_rounds_of_a_roll_call_is_not_compared() -> None:
