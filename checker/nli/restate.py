@@ -1302,6 +1302,8 @@ class PairFilter:
             return "other anchor"
         if two_measures(self._sentences[i], self._sentences[j], self._lex, self._stop):
             return "two measures"
+        if outside_range(self._sentences[i], self._sentences[j]):
+            return "outside the range"
         if i in self._captions and j in self._captions:
             # two pictures' captions ("Pacheco votes during a session …" / "Pacheco is greeted
             # after being re-elected …", each over "REUTERS/Ton Molina"): two moments of a day
@@ -1512,6 +1514,56 @@ def other_anchor(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
 
 
 _FIGURE_WORD = re.compile(r"\d[\d,.]*+")
+
+
+# A range of figures ("from 2301 through 2326", "between 18 and 25", "2301-2326") and a figure
+# with the side of a bound it lies on ("2327 or later", "under 18", "over 65")
+_RANGE = re.compile(r"(?:from|between)[ \t]++(\d[\d,]*+)[ \t]++(?:through|to|until|and|up[ \t]++to)"
+                    r"[ \t]++(\d[\d,]*+)|(?<![\w.,-])(\d[\d,]*+)[-–](\d[\d,]*+)(?![\w.,-])")
+_ABOVE = re.compile(r"(\d[\d,]*+)[ \t]++(?:or|and)[ \t]++(?:later|after|above|more|over|higher"
+                    r"|newer)\b|\b(?:after|above|over)[ \t]++(\d[\d,]*+)\b"
+                    r"|\bfrom[ \t]++(\d[\d,]*+)[ \t]++onwards?\b")
+_BELOW = re.compile(r"(\d[\d,]*+)[ \t]++(?:or|and)[ \t]++(?:earlier|before|below|less|under"
+                    r"|lower|older)\b|\b(?:before|below|under)[ \t]++(\d[\d,]*+)\b")
+RANGE_SHARED = 0.5  # of the words of the shorter sentence, less figures and range words
+
+
+def _figure(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def outside_range(a: str, b: str) -> bool:
+    """Is one sentence a range's statement and the other, denied, about figures outside it
+    ("Only kettles with date codes from 2301 through 2326 are included in this recall." /
+    "Kettles with date codes of 2327 or later are not included in this recall."): one rule told
+    from both sides, not a conflict? A denied figure inside the range ("… code 2310 is not
+    included") is still compared."""
+    if not any(ch.isdigit() for ch in a) or not any(ch.isdigit() for ch in b):
+        return False
+    ta, tb = tokens(a), tokens(b)
+    if bool(NEGATORS.intersection(ta)) == bool(NEGATORS.intersection(tb)):
+        return False
+    plain, denied = (a, b) if NEGATORS.isdisjoint(ta) else (b, a)
+    span = _RANGE.search(plain)
+    if span is None:
+        return False
+    low, high = sorted(_figure(g) for g in span.groups() if g is not None)
+    # "2327 or later" holds 2327 itself; "after 2326", "under 18" do not hold theirs
+    above, below = _ABOVE.search(denied), _BELOW.search(denied)
+    if above is not None:
+        bound = _figure(next(g for g in above.groups() if g is not None))
+        outside = bound > high or (above.group(1) is None and bound == high)
+    elif below is not None:
+        bound = _figure(next(g for g in below.groups() if g is not None))
+        outside = bound < low or (below.group(1) is None and bound == low)
+    else:
+        return False
+    if not outside:
+        return False
+    words_a = {t for t in ta if t.isalpha() and t not in NEGATORS}
+    words_b = {t for t in tb if t.isalpha() and t not in NEGATORS}
+    shorter = min(len(words_a), len(words_b))
+    return shorter > 0 and len(words_a & words_b) >= RANGE_SHARED * shorter
 
 
 def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:

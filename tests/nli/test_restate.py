@@ -233,6 +233,23 @@ def test_statements_under_two_candidates_names_are_two_voices() -> None:
     assert not PairFilter([*sentences[:4], "Later", *sentences[5:7]]).speakers(2, 5)
 
 
+def test_a_range_and_a_denial_outside_it_are_one_rule() -> None:
+    included = "Only heaters with serial numbers from 4100 through 4250 are part of the recall."
+    sentences = [
+        included,
+        "Heaters with serial numbers of 4251 or higher are not part of the recall.",
+        "Heaters with serial number 4200 are not part of the recall.",  # inside: a conflict
+        "Members aged between 18 and 25 can vote in the youth poll.",
+        "Members under 18 cannot vote in the youth poll.",
+        "Members aged 20 or over cannot vote in the youth poll.",  # inside: a conflict
+    ]
+    f = PairFilter(sentences)
+    assert f.skip(0, 1) == "outside the range"
+    assert f.skip(3, 4) == "outside the range"
+    assert f.skip(0, 2) != "outside the range"
+    assert f.skip(3, 5) != "outside the range"
+
+
 def test_one_voice_in_two_rounds_of_a_roll_call_is_not_compared() -> None:
     panel = ["Ana Bell, Radio Tay", "Joe Kerr, The Herald", "Mo Said, Fife Today",
              "Liz Orr, Tay FM"]
