@@ -135,6 +135,9 @@ SWAPPED = [
      "Harlow Town's 2-1 win over Harlow Town"),
     ("Marsden Vale's 1-1 draw at home to Marsden Vale stretched the gap to six points.",
      "Marsden Vale's 1-1 draw at home to Marsden Vale"),
+    # the speaker named again in full, in apposition to another role
+    ("Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow, on Monday.",
+     "Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow"),
 ]
 
 NOT_SWAPPED = [
@@ -150,6 +153,9 @@ NOT_SWAPPED = [
     "Judges Ann Lee and Tom Royle gave the shield to the Harwick band.",
     "Marsden Vale's 1-1 draw at home to Harlow Town stretched the gap to six points.",
     "Rovers' win over Ashby was their first since Rovers' promotion.",
+    "Tom Arlow said the otter had been seen by the reserve's warden, Ann Pike, on Monday.",
+    "Tom Arlow said his father, Tom Arlow Sr, had kept the reserve.",
+    "Arlow said the otter had been seen by the warden, Arlow's daughter.",
     "The Independent and the Independent on Sunday are not for sale, the owner said.",
     "Sky first bought the rights from the BBC in 1999, but the BBC won them back.",
     "Russia warned Ukraine, and Russia then withdrew its envoy.",

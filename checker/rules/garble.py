@@ -279,6 +279,10 @@ _RESULT_AGAINST = re.compile(
     r"(?:win|draw|defeat|victory|loss|triumph|thrashing|success|comeback)[ \t]++"
     r"(?:at[ \t]++home[ \t]++to|away[ \t]++to|against|over|with|by|to|at)[ \t]++(?:the[ \t]++)?+"
     + _LAST_NAME + r"(?![\w'’-])")
+# The speaker named again, in full, in apposition to another role later in the sentence:
+# "Luke Varga said Tashi had been checked by the park's vet, Luke Varga, and …"
+_SPEAKER_VERB = re.compile(r"[ \t](?<=[a-z][ \t])(?:said|says|told)(?![\w'’-])")
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t\n\"”’]|$)")
 NAME_WORDS_BEFORE = 4
 _BACK = re.compile(r"\b(?:back|return|returned|returning|again|round|circuit|loop)\b")
 
@@ -338,22 +342,23 @@ def _first_side(before: str, first: str) -> int:
 
 
 def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start of the first mention, start of the second, the name) for one name on both sides of
-    a dispute ("Oltmark says the trawler was fishing illegally …; Oltmark says it was in
-    international waters") or of a comparison ("in Northmoor it rose from 30,150 to 31,640, and in
-    Northmoor from 26,990 to 27,480"), as the one the sentence's subject beat ("Marcus Vail won
-    best actor …, beating Marcus Vail"), as a second subject with its verb left out ("The
-    University of Dunmere received £31 million …, and the University of Dunmere £26 million"),
-    as the one who met the act of the one just named ("fed Wrobel, whose cross … was met by
-    Wrobel"), as a second sum's payee ("paid £1.1m to Pellis Events, …, and £700,000 to Pellis
-    Events"), as a second source ("evidence from Helen Marsh, Mr Ambler's GP, and from Helen
-    Marsh, the solicitor"), at both ends of a route written as one word ("the
-    Gullhaven-to-Gullhaven route") or told as a departure and its destination ("had left
-    Gullhaven at 13:05 bound for Gullhaven"), as a tally's rival ("Delgado with 17,842 votes … to
-    Delgado's 14,689"), as the opponent of a side's result ("Marsden Vale's 1-1 draw at home
-    to Marsden Vale") and as one actor doing the same thing set against itself ("Hallowell
-    gained two votes …, while Hallowell gained 11"): the second side belongs to someone or
-    somewhere else."""
+    """(start of the first mention, start of the second, the name) for one name on both sides of a
+    dispute ("Oltmark says the trawler was fishing illegally …; Oltmark says it was in
+    international waters") or of a comparison ("in Northmoor it rose from 30,150 to 31,640,
+    and in Northmoor from 26,990 to 27,480"), as the one the sentence's subject beat
+    ("Marcus Vail won best actor …, beating Marcus Vail"), as a second subject with its verb
+    left out ("The University of Dunmere received £31 million …, and the University of
+    Dunmere £26 million"), as the one who met the act of the one just named ("fed Wrobel,
+    whose cross … was met by Wrobel"), as a second sum's payee ("paid £1.1m to Pellis
+    Events, …, and £700,000 to Pellis Events"), as a second source ("evidence from Helen
+    Marsh, Mr Ambler's GP, and from Helen Marsh, the solicitor"), at both ends of a route
+    written as one word ("the Gullhaven-to-Gullhaven route") or told as a departure and its
+    destination ("had left Gullhaven at 13:05 bound for Gullhaven"), as a tally's rival
+    ("Delgado with 17,842 votes … to Delgado's 14,689"), as the opponent of a side's result
+    ("Marsden Vale's 1-1 draw at home to Marsden Vale"), as another role in apposition to
+    the speaker named in full ("Luke Varga said … by the park's vet, Luke Varga, …") and as
+    one actor doing the same thing set against itself ("Hallowell gained two votes …, while
+    Hallowell gained 11"): the second side belongs to someone or somewhere else."""
     skip = _not_actors()
     if "-to-" in text:
         for m in _HYPHEN_ROUTE.finditer(text):
@@ -372,6 +377,16 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if (m.group(1) == m.group(3) and m.group(1) not in skip
                     and not _BACK.search(m.group(2))):
                 yield m.start(1), m.start(3), m.group(1)
+    if " said " in text or " says " in text or " told " in text:
+        for m in _SPEAKER_VERB.finditer(text):
+            first = _owner_before(text, m.start())
+            if first is None or " " not in first[1] or first[1] in skip:
+                continue  # a full name, first name and surname: a surname alone recurs
+            end = _SENTENCE_END.search(text, m.end())
+            stop = end.start() if end is not None else len(text)
+            at = text.find(f", {first[1]}", m.end(), stop)
+            if at >= 0 and text[at + len(first[1]) + 2: at + len(first[1]) + 3] in (",", "."):
+                yield first[0], at + 2, first[1]
     if "'" in text or "’" in text:
         for m in _RESULT_AGAINST.finditer(text):
             first = _owner_before(text, m.start())
@@ -644,19 +659,21 @@ comparison ("Oltmark says the trawler was fishing illegally; Oltmark says it was
 international waters", "in Northmoor it rose from 30,150 to 31,640, and in Northmoor from 26,990
 to 27,480"), in the slot of the one its sentence's subject beat ("Marcus Vail won best actor,
 beating Marcus Vail") or a side's result was against ("Oldham's 1-0 win against Oldham"), of a
-second subject with its verb left out ("The University of Dunmere received £31 million, and the
-University of Dunmere £26 million"), of the agent after "whose … by" ("fed Wrobel, whose cross
-was met by Wrobel") and at both ends of a route ("from Portmorran to the island of Portmorran"),
-and one name twice in a list of names ("the provinces of Malatya, Diyarbakir and Malatya"; a
-firm's names joined by "&" are one name: "Johnson & Johnson"). Titles ("Man to Man"), modifiers
-("Iraqi businesses and Iraqi workers"), clauses ("the BBC, but the BBC"), numbered things
-("Python 2 and Python 3"), longer names ("World Bank and Bank of England", "St Johns FC beat FC
-Twente") and a place someone is from that then names an institution ("of Halifax, … to appear in
-Halifax provincial court"), an institution named for the place it is in ("the University of
-Denver in Denver"), a thing of a place said to be in it ("Detroit podcasts here in Detroit") and
-another of a kind on purpose ("the Bill and … a further Bill"), a clause of its own after "how",
-"why" or "whether", a hashtag beside a site's address, "MPs and would-be MPs", a part in a title
-("to play Alice in Alice and the …") and a paper's Sunday title are left alone."""
+role in apposition to the sentence's speaker ("Luke Varga said Tashi had been checked by the
+park's vet, Luke Varga"), of a second subject with its verb left out ("The University of Dunmere
+received £31 million, and the University of Dunmere £26 million"), of the agent after "whose …
+by" ("fed Wrobel, whose cross was met by Wrobel") and at both ends of a route ("from Portmorran
+to the island of Portmorran"), and one name twice in a list of names ("the provinces of Malatya,
+Diyarbakir and Malatya"; a firm's names joined by "&" are one name: "Johnson & Johnson"). Titles
+("Man to Man"), modifiers ("Iraqi businesses and Iraqi workers"), clauses ("the BBC, but the
+BBC"), numbered things ("Python 2 and Python 3"), longer names ("World Bank and Bank of
+England", "St Johns FC beat FC Twente") and a place someone is from that then names an
+institution ("of Halifax, … to appear in Halifax provincial court"), an institution named for
+the place it is in ("the University of Denver in Denver"), a thing of a place said to be in it
+("Detroit podcasts here in Detroit") and another of a kind on purpose ("the Bill and … a further
+Bill"), a clause of its own after "how", "why" or "whether", a hashtag beside a site's address,
+"MPs and would-be MPs", a part in a title ("to play Alice in Alice and the …") and a paper's
+Sunday title are left alone."""
     why = """
 Automatic rewriting ("spinning") often replaces one actor's name with another's, leaving a
 statement that says nothing or the opposite of the original. The original here was that the U.S.
