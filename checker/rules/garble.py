@@ -287,39 +287,36 @@ NAME_WORDS_BEFORE = 4
 _BACK = re.compile(r"\b(?:back|return|returned|returning|again|round|circuit|loop)\b")
 
 
-def _owner_before(text: str, at: int) -> tuple[int, str] | None:
-    """The capitalised words that end at ``at`` (a possessive's owner: "Marsden Vale" of
-    "Marsden Vale's"), and where they start."""
-    head = text[max(0, at - 80) : at]
-    words = head.split(" ")
+def _trailing_name(words: list[str]) -> str | None:
+    """The capitalised words that end ``words`` (at most ``NAME_WORDS_BEFORE``), as one name."""
     taken: list[str] = []
     for word in reversed(words):
         if not word[:1].isupper() or len(taken) == NAME_WORDS_BEFORE or not word.isalnum():
             break
         taken.append(word)
-    if not taken:
-        return None
-    name = " ".join(reversed(taken))
-    return at - len(name), name
+    return " ".join(reversed(taken)) if taken else None
+
+
+def _owner_before(text: str, at: int) -> tuple[int, str] | None:
+    """The capitalised words that end at ``at`` (a possessive's owner: "Marsden Vale" of
+    "Marsden Vale's"), and where they start."""
+    name = _trailing_name(text[max(0, at - 80) : at].split(" "))
+    return None if name is None else (at - len(name), name)
 
 
 def _name_before(text: str, at: int) -> tuple[int, str] | None:
     """The capitalised words that end just before ``at`` (a space between), and where they
     start: "Delgado" before " with 17,842 votes"."""
     head = text[max(0, at - 80) : at]
-    words = head.split()
-    if not head.endswith((" ", "\t")) or not words:
+    if not head.endswith((" ", "\t")):
         return None
-    taken: list[str] = []
-    for word in reversed(words):
-        if not word[:1].isupper() or len(taken) == NAME_WORDS_BEFORE or not word.isalnum():
-            break
-        taken.append(word)
-    if not taken:
+    name = _trailing_name(head.split())
+    if name is None:
         return None
-    name = " ".join(reversed(taken))
     start = text.rfind(name, 0, at)
     return (start, name) if start >= 0 else None
+
+
 # Whose act was met, made or done by another: "fed Wrobel, whose cross … was met by Dunmore"
 _WHOSE_BY = re.compile(r",[ \t]++whose[ \t][^.;!?\n]{3,80}?[ \t]by[ \t]++(?:the[ \t]++)?+"
                        + _SIDE_NAME)
