@@ -1520,11 +1520,12 @@ _FIGURE_WORD = re.compile(r"\d[\d,.]*+")
 # with the side of a bound it lies on ("2327 or later", "under 18", "over 65")
 _RANGE = re.compile(r"(?:from|between)[ \t]++(\d[\d,]*+)[ \t]++(?:through|to|until|and|up[ \t]++to)"
                     r"[ \t]++(\d[\d,]*+)|(?<![\w.,-])(\d[\d,]*+)[-–](\d[\d,]*+)(?![\w.,-])")
-_ABOVE = re.compile(r"(\d[\d,]*+)[ \t]++(?:or|and)[ \t]++(?:later|after|above|more|over|higher"
-                    r"|newer)\b|\b(?:after|above|over)[ \t]++(\d[\d,]*+)\b"
-                    r"|\bfrom[ \t]++(\d[\d,]*+)[ \t]++onwards?\b")
-_BELOW = re.compile(r"(\d[\d,]*+)[ \t]++(?:or|and)[ \t]++(?:earlier|before|below|less|under"
-                    r"|lower|older)\b|\b(?:before|below|under)[ \t]++(\d[\d,]*+)\b")
+_ABOVE = re.compile(
+    r"(?<![\d,])(\d[\d,]*+)[ \t]++(?:or|and)[ \t]++(?:later|after|above|more|over|higher|newer)"
+    r"\b|\b(?:after|above|over)[ \t]++(\d[\d,]*+)\b|\bfrom[ \t]++(\d[\d,]*+)[ \t]++onwards?\b")
+_BELOW = re.compile(
+    r"(?<![\d,])(\d[\d,]*+)[ \t]++(?:or|and)[ \t]++(?:earlier|before|below|less|under|lower"
+    r"|older)\b|\b(?:before|below|under)[ \t]++(\d[\d,]*+)\b")
 RANGE_SHARED = 0.5  # of the words of the shorter sentence, less figures and range words
 
 
