@@ -5,7 +5,7 @@ A spun or carelessly edited copy often reverses a claim inside a clause of a lon
 reserves." against an earlier "The board approved a £9.5 million recovery plan."). The NLI model
 reads the whole sentence as being about how the plan was to be paid for and finds no conflict;
 read out as "The board voted down the recovery plan on Monday." the same clause contradicts the
-earlier sentence plainly. ``propositions`` reads out:
+earlier sentence plainly. ``statements`` reads out:
 
 - a non-restrictive relative clause with its antecedent: "Ticket holders, who will not receive
   any refund, were told …" -> "Ticket holders will not receive any refund."; "The merger, which
@@ -19,8 +19,8 @@ Reported speech is left whole: "A said X" and "B said not X" is two people disag
 pair filter tells from a contradiction by the two speakers.
 
 Written as a small grammar of literal markers rather than with a dependency parser: spaCy's
-English pipeline takes 1.5 s to load and 23 ms an article to parse here, more than the whole
-model pass is allowed (issue 13), and the markers above are what the cases need. A clause the
+English pipeline takes 1.5 s to load and 23 ms an article to parse here, as much as a whole
+check with the model is meant to take, and the markers above are what the cases need. A clause the
 grammar cannot read out (an antecedent it cannot find, an object relative whose verb it cannot
 place) gives nothing: the sentence is still compared whole.
 """
@@ -64,7 +64,6 @@ _ADVERBS = frozenset({"first", "also", "already", "never", "later", "previously"
                       "originally", "once", "still", "just", "long", "since", "not", "always"})
 # ("in", "over", "through" are prepositions as often: "which a ranger spotted in May")
 _PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside"})
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|[^\w\s]+|\d[\d,.]*")
 MIN_PROPOSITION_WORDS = 4
 MAX_ANTECEDENT_WORDS = 8
 _LEADING = ("but ", "and ", "so ", "yet ", "however, ")

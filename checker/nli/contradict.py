@@ -146,14 +146,14 @@ CLAUSE_SHARED_WORDS = 2  # content words a partner must share with the statement
 def _names(sentence: str, word: str) -> bool:
     """Does ``sentence`` hold ``word`` as a word of its own, a plural's "s" aside (the head of a
     relative clause's antecedent: "the plan", "Brightwater Homes", "Mr Reeve")?"""
-    at = sentence.lower().find(word.lower())
+    lowered, word = sentence.lower(), word.lower()
+    at = lowered.find(word)
     while at >= 0:
         end = at + len(word)
-        before = sentence[at - 1: at]
-        after = sentence[end: end + 1]
+        before, after = sentence[at - 1: at], sentence[end: end + 1]
         if not before.isalnum() and (not after.isalnum() or after == "s"):
             return True
-        at = sentence.lower().find(word.lower(), at + 1)
+        at = lowered.find(word, at + 1)
     return False
 
 
