@@ -232,11 +232,13 @@ def timeline_heading(text: str, start: int, end: int) -> str | None:
 
 # A schedule's entry: a clock, after a weekday where the listing gives one, then the item's
 # title ("SAT 05:45 Bodies (m000rcbz)", "Mon 9.30pm The Late Show", "19:00 Evening News").
-# (or a slot of hours: "10pm to 1am: Late Night Brannock with Alice Penrose")
+# (or a slot of hours: "10pm to 1am: Late Night Brannock with Alice Penrose", "11:00–13:30 |
+# Lane swimming", a timetable's row)
 _HOUR = r"(?:\d{1,2}(?:[:.]\d{2})?[ \t]?[ap]\.?m\.?|(?:12[ \t]++)?(?:noon|midday|midnight))"
 _SCHEDULE_ENTRY = re.compile(
     r"\W{0,3}(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?[ \t]+)?(?:" + _TIME
-    + r"|" + _HOUR + r"[ \t]*(?:to|-|–)[ \t]*" + _HOUR + r":?)[ \t]+[A-Z0-9(]", re.IGNORECASE)
+    + r"(?:[–-]\d{1,2}:\d{2})?|" + _HOUR + r"[ \t]*(?:to|-|–)[ \t]*" + _HOUR
+    + r":?)(?:[ \t]*\|)?[ \t]+[A-Z0-9(]", re.IGNORECASE)
 
 
 SCHEDULE_TITLE_WORDS = 15

@@ -294,6 +294,25 @@ def test_a_table_s_own_header_or_title_is_no_breadcrumb_or_tab() -> None:
                   "SP102") == ["Scorecard"]
 
 
+def test_a_sentence_case_field_repeats_under_entries_set_line_by_line() -> None:
+    """Fields of one entry on consecutive lines (no blank line between them): each line is read
+    for its label, not only the text's first."""
+    entry = ("Ref: 25/{n}/HOU\nAddress: {n} Mill Lane, Kelton\nProposal: Rear extension of "
+             "one storey\nDecided by: Officer under delegated powers\n")
+    page = "Weekly planning decisions\n\n" + "\n".join(
+        entry.format(n=n) for n in ("0101", "0102", "0103", "0104"))
+    assert _found(page, "GB103") == []
+
+
+def test_a_timetable_s_row_repeats_under_another_day() -> None:
+    days = {"Monday": "Aqua fit", "Tuesday": "Over-60s swim", "Wednesday": "Aqua fit"}
+    page = "Pool timetable\n\n" + "\n\n".join(
+        f"{day}\n06:30–09:00 | Lane swimming\n09:00–11:00 | {session} and lane swimming\n"
+        "11:00–13:30 | Lane swimming and general swim\n13:30–15:30 | Schools (closed to the "
+        "public)" for day, session in days.items())
+    assert _found(page, "GB103") == []
+
+
 def test_a_field_a_table_header_a_score_line_and_a_question_s_heading_may_repeat() -> None:
     jobs = ("Kelton Jobs Board\n\nCare assistant, Harbour View\nClosing date: Friday 18 "
             "October 2024\n\nHGV driver, Marsh Freight\nClosing date: Monday 14 October 2024"
