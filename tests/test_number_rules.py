@@ -437,6 +437,11 @@ def test_a_weekday_takes_the_year_of_the_date_after_it_on_its_line() -> None:
         "Tuesday 1 September", "Wednesday 2 September 2025"]
     assert nu104("The replay is live on Wednesday 19 January, from 1930 on BBC One.\n\n"
                  "The draw was made on Sunday 16 January.") == []
+    # a range over the new year: the December date is in the year before
+    assert nu104("The office closes on Wednesday 24 December and reopens on Monday 5 January "
+                 "2026.\n") == []
+    assert nu104("The office closes on Thursday 24 December and reopens on Monday 5 January "
+                 "2026.\n") == ["Thursday 24 December"]
 
 
 def test_two_votes_tallies_that_differ_on_both_sides_are_two_votes() -> None:

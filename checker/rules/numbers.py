@@ -850,7 +850,7 @@ judgement is needed."""
                     yield finding
             yearless.update(_yearless_dates(text, at))
         for span, (weekday, month, day) in list(yearless.items()):
-            year = _year_after(text, span[1])
+            year = _year_after(text, span[1], month)
             if year is None:
                 continue
             # a pair or a range that shares its year ("Monday 1 September and Tuesday 2
@@ -984,13 +984,21 @@ def _yearless_dates(text: str, at: int) -> Iterator[tuple[tuple[int, int], tuple
 _YEAR_AFTER = re.compile(r"[^\n.!?;]{0,60}?(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def _year_after(text: str, end: int) -> int | None:
+def _year_after(text: str, end: int, month: int) -> int | None:
     """The year of the next date on the line, when one follows with no stop between (its
-    month named before the year: "… and Tuesday 2 September 2025"; not a clock's "from 1930")."""
+    month named before the year: "… and Tuesday 2 September 2025"; not a clock's "from 1930"),
+    for a yearless date in ``month``: the year before when the next date's month comes
+    earlier in the year ("closed from Wednesday 24 December and will reopen on Monday 5
+    January 2026": the new year falls between them)."""
     m = _YEAR_AFTER.match(text, end)
-    if m is None or not any(name in text[end : m.start(1)] for name in MONTH_NAMES):
+    if m is None:
         return None
-    return int(m.group(1))
+    between = text[end : m.start(1)]
+    named = [(between.rfind(name), k) for k, name in enumerate(MONTH_NAMES, 1) if name in between]
+    if not named:
+        return None
+    later_month = max(named)[1]  # the month named last before the year
+    return int(m.group(1)) - (1 if later_month < month else 0)
 
 
 def _at_odds(part: str, half: str) -> bool:
