@@ -135,6 +135,8 @@ SWAPPED = [
      "Harlow Town's 2-1 win over Harlow Town"),
     ("Marsden Vale's 1-1 draw at home to Marsden Vale stretched the gap to six points.",
      "Marsden Vale's 1-1 draw at home to Marsden Vale"),
+    # a place is no language: its name in two slots of a route is still two places
+    ("The flight from Milan to Milan airport was cancelled.", "Milan to Milan"),
     # the speaker named again in full, in apposition to another role
     ("Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow, on Monday.",
      "Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow"),
@@ -155,6 +157,8 @@ NOT_SWAPPED = [
     "Rovers' win over Ashby was their first since Rovers' promotion.",
     "Tom Arlow said the otter had been seen by the reserve's warden, Ann Pike, on Monday.",
     "Tom Arlow said his father, Tom Arlow Sr, had kept the reserve.",
+    # a language, then a thing in it
+    "All films in languages other than English are shown with English subtitles.",
     "Arlow said the otter had been seen by the warden, Arlow's daughter.",
     "The Independent and the Independent on Sunday are not for sale, the owner said.",
     "Sky first bought the rights from the BBC in 1999, but the BBC won them back.",

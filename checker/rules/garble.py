@@ -506,6 +506,16 @@ def _role_opening(text: str, at: int, word: str) -> bool:
             and available() and zipf(word) >= ROLE_ZIPF)
 
 
+_PEOPLE_ENDINGS = ("ish", "ese", "ian", "ican", "man", "ic", "i")  # not "Milan", "Iran"
+
+
+def _people_word(name: str) -> bool:
+    """A single word of a people or a language ("English", "Japanese", "Italian", "Iraqi"): a
+    noun in one slot and an adjective in the next is one word in two uses, not two actors."""
+    return (" " not in name and name.istitle() and name.endswith(_PEOPLE_ENDINGS)
+            and available() and zipf(name) >= EVERYDAY_ZIPF - 1)
+
+
 def _modifier(text: str, end: int) -> bool:
     """A name followed by a plain lower-case word is a modifier ("Iraqi businesses")."""
     m = _NEXT_WORD.match(text, end)
@@ -576,6 +586,9 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     if (_modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS)
             and not _route_to_itself(text, a_start, b_end, words)):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
+    if _modifier(text, b_end) and _people_word(text[a_start:a_end]):
+        return False  # "films in languages other than English are shown with English
+        # subtitles": a language, then a thing in it
     before = text[max(0, a_start - 20) : a_start]
     plain = [w for w in words if w != "the"]
     if (len(words) == 3 and words[0] == "and" and words[1] in _DETERMINERS
