@@ -27,6 +27,7 @@ from checker.tablecache import table
 # the web has hardly seen (Zipf 1.5: three in a hundred million), far apart.
 MIN_COMMON_ZIPF = 3.5
 MAX_SLIP_ZIPF = 1.5
+MIN_SINGULAR_ZIPF = 2.5  # a word in -s whose singular the list knows this well is its plural
 MIN_LENGTH = 5
 # A capitalised word of five letters or more, not the tail of "McDonald" or of a hyphened name
 # (or with a second capital, below).
@@ -376,6 +377,10 @@ is paid to catch."""
             if right is not None and key.endswith("ed") and key[:-1] in known:
                 right = None  # the past of a verb the list knows, a rarer sense of a common
                 # word: "hared away from halfway" (to hare), not "hatred" with a letter dropped
+            if (right is not None and key.endswith("s") and not key.endswith("ss")
+                    and zipf(key[:-1]) >= MIN_SINGULAR_ZIPF):
+                right = None  # the plural of a word the list knows: "the first of the acers
+                # turning" (Japanese maples), not "acres" with two letters swapped
             if right is None:
                 # a misspelling common enough to be listed, which the web writes so often that
                 # wordfreq has seen it ("seperate" 2.82, "intersting" 1.89); the word list is
