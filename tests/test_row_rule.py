@@ -262,3 +262,28 @@ def test_an_entry_in_brackets_a_lead_and_a_nine_holes_count_are_other_facts() ->
     # the same player's total told wrong is still found
     assert _nu108(card.replace("with 20 points on the back nine", "with 38 points")) == [
         "38 points"]
+
+
+FEES = """Club fees
+
+Category | Age on 1 May | Yearly fee | Joining fee
+Full | 26 and over | £210 | £30
+Young player | 18–25 | £130 | £15
+Student (with a valid card) | 18 and over | £95 | None
+Veteran | 70 and over | £160 | £30
+Junior | 11–17 | £60 | None
+
+Category | 2024–25 | 2025–26
+Full | £200 | £210
+Young player | £124 | £130
+Student | £90 | £95
+Veteran | £152 | £160
+Junior | £60 | £60
+{sentence}
+"""
+
+
+def test_a_row_of_another_table_is_no_sentence_about_a_row() -> None:
+    """Two tables with the same row labels and other columns: each row is a row, whichever
+    table it is in, though the first table is one paragraph with its heading row."""
+    assert _nu108(FEES.format(sentence="")) == []

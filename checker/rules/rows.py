@@ -210,6 +210,14 @@ def _cells(line: str) -> tuple[list[str], list[int]] | None:
     return cells, starts
 
 
+def _cell_lines(text: str) -> set[int]:
+    """The 1-based numbers of the lines set as cells ("Category | Age | Fee")."""
+    if "|" not in text and "\t" not in text and "–" not in text and " - " not in text:
+        return set()
+    return {n for n, line in enumerate(text.split("\n"), 1)
+            if len(line) <= MAX_ROW_CHARS and _cells(line) is not None}
+
+
 def rows(text: str) -> list[Row]:
     """The table rows and list entries of a page, each with its table's heading row."""
     out: list[Row] = []
@@ -513,14 +521,18 @@ they disagree one is wrong, and readers of a results page check the row against 
         by_key: dict[str, list[Told]] = {}
         for fact in facts:
             by_key.setdefault(fact.key, []).append(fact)
-        row_lines = {doc.line_col(f.start)[0] for f in facts}
+        # every line set as cells (a heading row and the rows of a table whose figures tell no
+        # fact too): a sentence that holds one is part of a table, not about it
+        row_lines = {doc.line_col(f.start)[0] for f in facts} | _cell_lines(text)
         finder = _Mentions([key for key, told in by_key.items()
                             if any(f.kind != "year" for f in told)])
         events = [f for f in facts if f.kind == "year"]
         paragraphs = doc.sentence_paragraphs()
         seen_in_paragraph: dict[int, set[str]] = {}
         for k, span in enumerate(doc.sentences):
-            if doc.line_col(span.start)[0] in row_lines:
+            first = doc.line_col(span.start)[0]
+            last = doc.line_col(max(span.start, span.end - 1))[0]
+            if any(n in row_lines for n in range(first, last + 1)):
                 continue  # a row, not a sentence about one
             sentence = text[span.start : span.end]
             mentions = finder.find(sentence)
