@@ -137,6 +137,8 @@ SWAPPED = [
      "Marsden Vale's 1-1 draw at home to Marsden Vale"),
     # a place is no language: its name in two slots of a route is still two places
     ("The flight from Milan to Milan airport was cancelled.", "Milan to Milan"),
+    # two peoples' adjectives joined, one put in the other's place
+    ("The report discussed the Estonian and Estonian visa schemes.", "Estonian and Estonian"),
     # the speaker named again in full, in apposition to another role
     ("Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow, on Monday.",
      "Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow"),

@@ -586,9 +586,11 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
     if (_modifier(text, b_end) and (_modifier(text, a_end) or last in _DETERMINERS)
             and not _route_to_itself(text, a_start, b_end, words)):
         return False  # "Iraqi businesses and Iraqi workers", "Fiat is to close the Fiat plant"
-    if _modifier(text, b_end) and _people_word(text[a_start:a_end]):
+    if (_modifier(text, b_end) and _people_word(text[a_start:a_end])
+            and words[:1] not in (["and"], ["or"], ["nor"])):
         return False  # "films in languages other than English are shown with English
-        # subtitles": a language, then a thing in it
+        # subtitles": a language, then a thing in it (but "the Romanian and Romanian visas
+        # scandal" is one adjective put in another's place)
     before = text[max(0, a_start - 20) : a_start]
     plain = [w for w in words if w != "the"]
     if (len(words) == 3 and words[0] == "and" and words[1] in _DETERMINERS
