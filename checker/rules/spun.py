@@ -275,7 +275,7 @@ TABLE_CELLS = 2
 FIGURE_SHARE = 0.3
 _FIGURE_TOKEN = re.compile(r"\A[£$€]?+\d")
 # A field's label in sentence case at the start of a line ("Closing date: Friday 18 October")
-_SENTENCE_CASE_FIELD = re.compile(r"\A[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")
+_SENTENCE_CASE_FIELD = re.compile(r"[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")  # (with match)
 
 
 def _figures_line(key: str) -> bool:
@@ -287,10 +287,8 @@ def _figures_line(key: str) -> bool:
 def _field_labels(doc: Document) -> Counter[str]:
     """How many lines each sentence-case field label opens ("Closing date: …" under each job)."""
     text = doc.text
-    # (the pattern opens on \A, which holds at the text's start only: each line is matched
-    # as a string of its own)
     return Counter(m.group() for line in doc.lines()
-                   if (m := _SENTENCE_CASE_FIELD.match(text[line.start:line.end])) is not None)
+                   if (m := _SENTENCE_CASE_FIELD.match(text, line.start, line.end)) is not None)
 
 
 # A list item's marker: "• The traffic centre is one of the biggest …" under a photo is the
