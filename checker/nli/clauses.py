@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from checker.nli.flips import tokens
 from checker.nli.lexicon import load_lexicon
-from checker.resources import load_lines
+from checker.resources import load_lines, load_rows
 
 # ", which", ", who", ", whose": a non-restrictive relative clause (a restrictive "that" clause
 # is part of its noun phrase and is read with it)
@@ -72,8 +72,10 @@ _LEADING = ("but ", "and ", "so ", "yet ", "however, ")
 @lru_cache(maxsize=1)
 def _irregular_past() -> frozenset[str]:
     """Past forms that do not end in -ed ("paid", "won", "took"): a verb a relative clause's
-    subject is followed by."""
-    return frozenset(load_lines("nli", "irregular_past.txt"))
+    subject is followed by. GB106's table of verbs whose past and participle differ gives both
+    of its forms; the list beside it, the rest."""
+    irregular = {form for row in load_rows("garble", "participles.tsv") for form in row[:2]}
+    return frozenset(load_lines("nli", "irregular_past.txt")) | irregular
 
 
 def _verb(word: str) -> bool:
