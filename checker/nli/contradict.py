@@ -475,7 +475,9 @@ def find_conflicts(
         from checker.nli.restate import PairFilter
 
         cut = unfinished(sentences)
-        pair_filter = PairFilter(sentences, paragraphs, sections)
+        # built once for the sentence pairs and the clauses' pairs alike
+        pair_filter = (PairFilter(sentences, paragraphs, sections) if params.skip_unlikely
+                       else None)
         pairs = [p for p in candidate_pairs(sentences, embeddings, params, paragraphs, sections,
                                             pair_filter)
                  if p not in seen and cut not in p]
@@ -487,7 +489,8 @@ def find_conflicts(
             cores: dict[int, list[int]] = {}  # a partner: its texts' indices, whole and core
             for i, j, statement, own in clause_pairs(sentences, cut):
                 pair = (min(i, j), max(i, j))
-                if pair in seen or (params.skip_unlikely and pair_filter.skip(*pair) is not None):
+                skipped = pair_filter is not None and pair_filter.skip(*pair) is not None
+                if pair in seen or skipped:
                     continue
                 if not signs_of_conflict(statement, sentences[i], own):
                     continue
