@@ -139,6 +139,9 @@ SWAPPED = [
     ("The flight from Milan to Milan airport was cancelled.", "Milan to Milan"),
     # two peoples' adjectives joined, one put in the other's place
     ("The report discussed the Estonian and Estonian visa schemes.", "Estonian and Estonian"),
+    # the verb's object after a clause about its subject
+    ("Penhale, who joined the crew as a boy in 2004, succeeded Penhale as coxswain in 2021.",
+     "Penhale, who joined the crew as a boy in 2004, succeeded Penhale"),
     # the speaker named again in full, in apposition to another role
     ("Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow, on Monday.",
      "Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow"),
@@ -189,6 +192,10 @@ NOT_SWAPPED = [
     "The league wants players and would-be players to register by May.",
     "She is to play Alice in Alice and the Looking Glass at the Lyceum.",
     "He denied that the Mail and the Mail on Sunday are for sale.",
+    "Penhale, who joined the crew as a boy in 2004, succeeded Tregear as coxswain in 2021.",
+    "Penhale, who joined in 2004, said Penhale's lifeboat crew had never been busier.",
+    # the stop a route goes through, then what is done there (a rail operator's page)
+    "Tickets are valid on services via Wendmouth, changing at Wendmouth for the bus.",
 ]
 
 

@@ -355,7 +355,9 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     ("Marsden Vale's 1-1 draw at home to Marsden Vale"), as another role in apposition to
     the speaker named in full ("Luke Varga said … by the park's vet, Luke Varga, …") and as
     one actor doing the same thing set against itself ("Hallowell gained two votes …, while
-    Hallowell gained 11"): the second side belongs to someone or somewhere else."""
+    Hallowell gained 11"), and as the object of the verb after a clause about the name
+    ("Trelawney, who joined the crew in 2004, succeeded Trelawney"): the second side belongs
+    to someone or somewhere else."""
     skip = _not_actors()
     if "-to-" in text:
         for m in _HYPHEN_ROUTE.finditer(text):
@@ -405,6 +407,11 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             at = _first_side(text[start : m.start()], f"{name} {verb}")
             if at >= 0:
                 yield start + at, m.start(1), name
+    if ", who " in text or ", which " in text:
+        for m in _OVER_CLAUSE.finditer(text):
+            if (m.group(1) == m.group(3) and m.group(2) in _relation_forms()
+                    and m.group(1) not in skip):
+                yield m.start(1), m.start(3), m.group(1)
     for m in _TWO_ROLES.finditer(text):
         if m.group(1) == m.group(2) and m.group(1) not in skip:
             yield m.start(1), m.start(2), m.group(1)
@@ -440,6 +447,15 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
         if text.endswith(name, 0, m.start()) and name not in skip and (
                 m.start() == len(name) or not text[m.start() - len(name) - 1].isalnum()):
             yield m.start() - len(name), m.start(1), name
+
+
+# A name, a relative clause about it, then a relation verb and the same name as its object:
+# "Trelawney, who joined the crew in 2004, succeeded Trelawney as coxswain". The clause is
+# set off by commas, so the verb is the name's own.
+_OVER_CLAUSE = re.compile(
+    r"(?<![\w.’'#@])([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+),[ \t]++(?:who|which)"
+    r"[ \t][^,;:.!?“”\"\n]{1,120}+,[ \t]++([a-z]++)[ \t]++(?:the[ \t]++)?+"
+    r"([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
 
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
@@ -611,6 +627,9 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return False  # "I own JAG in Detroit podcasts here in Detroit", "the Onagawa nuclear
         # plant in Onagawa": a thing of the place, in it (but "the Turkish investment in
         # Turkish" and "the Olympic Dam mine in Olympic Dam" are a word put in another's slot)
+    if "," in gap and last in _AT_PLACE and before.endswith("via "):
+        return False  # "services via Wendmouth, changing at Wendmouth": the stop a route goes
+        # through, then what is done there
     if last in _AT_PLACE and _NAMED_FOR.search(before):
         return False  # "the University of Denver in Denver": a place's institution, in it
     if last in _ANOTHER:
