@@ -324,6 +324,11 @@ def test_a_common_word_glued_to_of_and_a_function_word_glued_to_the_are_lost_spa
     # "the", which the web misspells so often that the word list knows it ("atthe": 2.0)
     assert _found("Incumbents held fourof the five seats on the ballot.", "TY107") == ["fourof"]
     assert _found("He had worked as a forklift driver atthe cold store.", "TY107") == ["atthe"]
+    # and a common word glued to an auxiliary, a preposition or a determiner
+    assert _found("No fatalitieshad been recorded by Sunday evening.", "TY107") == [
+        "fatalitieshad"]
+    assert _found("The fund is meant to help everyone, not justfor a few.", "TY107") == [
+        "justfor"]
     # a word the list knows that ends so stays whole
     assert _found("The errand took all morning, and the provisions thereof were sold.",
                   "TY107") == []
