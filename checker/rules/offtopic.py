@@ -168,12 +168,26 @@ _WORD = re.compile(r"[A-Za-z]+")
 TOPIC_FREE_ZIPF = 5.5
 
 
-def topic_free(line: str) -> bool:
+# A short heading over a paragraph of its own names no topic with words this common: "What to
+# watch tomorrow" (5.02 is "tomorrow") over the day's coming results.
+HEADING_TOPIC_FREE_ZIPF = 5.0
+
+
+def topic_free(line: str, least: float = TOPIC_FREE_ZIPF) -> bool:
     """Is every word of the line one of the commonest of English (wordfreq Zipf 5.5 or more; an
     apostrophe's "s" aside)? Such a line ("Here's what to know") is about nothing, so it cannot
     be about something else: a subheading, not an injected headline."""
     words = [w for w in _WORD.findall(line) if len(w) > 1]
-    return bool(words) and available() and all(zipf(w) >= TOPIC_FREE_ZIPF for w in words)
+    return bool(words) and available() and all(zipf(w) >= least for w in words)
+
+
+def _heading_over_paragraph(texts: Sequence[str], index: int) -> bool:
+    """Is line ``index`` a short heading ("What to watch tomorrow") over a paragraph of its own,
+    in the commonest words of English? It heads what follows and names nothing else."""
+    line = texts[index]
+    return (index + 1 < len(texts) and len(line.split()) <= SECTION_HEADING_WORDS
+            and headline_like(line) and len(texts[index + 1].split()) > 2 * SECTION_HEADING_WORDS
+            and topic_free(line, HEADING_TOPIC_FREE_ZIPF))
 
 
 def units(doc: Document) -> list[Span]:
@@ -445,8 +459,9 @@ to spot them by eye."""
             if index in records:
                 continue  # "HGV Class 1 Driver" over "Employer: …", "Salary: …": a listing's
                 # entry, each about something else by design
-            if topic_free(texts[index]):
-                continue  # "Here's what to know": a subheading about nothing in particular
+            if topic_free(texts[index]) or _heading_over_paragraph(texts, index):
+                continue  # "Here's what to know", "What to watch tomorrow": a subheading about
+                # nothing in particular
             if _broken_sentence(texts, index):
                 continue  # a transcript typed as subtitles: "… was the all-powerful Chancellor,"
             if _cut_short(texts, index):

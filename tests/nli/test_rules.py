@@ -545,6 +545,37 @@ def test_a_short_heading_over_its_section_is_not_off_topic() -> None:
     assert _section_headings(texts[:4]) == set()
 
 
+MARKET_CLOSE = """Harbour index ends higher as lenders rally
+
+The Harbour 100 closed up 0.8% at 7,412 points on Tuesday, led by the banks after Kelton Bank \
+reported a smaller fall in profits than analysts had expected.
+
+Kelton Bank rose 4.1% to 212p, and Orme Building Society's listed arm gained 2.6%. Miners were \
+weaker as copper prices slipped, with Fenmoor Metals down 1.9%.
+
+Commodities: Brent crude rose 1.1% to $71.20 a barrel. Gold fell 0.3% to $2,388 an ounce.
+
+Bonds: The yield on ten-year government bonds fell 3 basis points to 4.21%.
+
+What to watch tomorrow
+
+Quarterly results are due from Ashdown Insurance and Calder Homes, and the latest inflation \
+figures are published at 7am; economists expect annual inflation to ease slightly to 2.4%.
+"""
+
+
+@pytest.mark.model
+def test_a_short_heading_in_common_words_over_its_paragraph_is_not_off_topic() -> None:
+    from checker.rules.offtopic import _heading_over_paragraph
+
+    texts = [t for t in MARKET_CLOSE.splitlines() if t.strip()]
+    assert _heading_over_paragraph(texts, texts.index("What to watch tomorrow"))
+    assert codes(MARKET_CLOSE, ("SP110",)) == []
+    # a teaser's length and names are not a heading's
+    teaser = "Kendall Jenner and Bad Bunny reportedly broke up less than a year ago"
+    assert not _heading_over_paragraph([teaser, texts[-1]], 0)
+
+
 def test_bylines_and_date_lines_are_page_furniture() -> None:
     from checker.rules.offtopic import page_furniture
 
