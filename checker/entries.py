@@ -263,10 +263,11 @@ def dated_entries(lines: list[str]) -> int:
 
 # A speaker's or source's label opening an entry of a transcript, a Q&A or a list of picks:
 # "JOHN SMITH:", "Q:", "- Jamie Graham, Total Film:", or of a listing after a dash ("Franklin
-# County Schools – Closed …"). Every word is a capitalised word or a number (a few connectors
-# allowed), so "The minister said:" is not one.
+# County Schools – Closed …"), or of a family notice, two surnames joined by a dash
+# ("PRESCOTT–HALE – The marriage took place …"). Every word is a capitalised word or a number
+# (a few connectors allowed), so "The minister said:" is not one.
 _LABEL = re.compile(
-    r"(?<![\w.'’&()-])([A-Z][\w.'’&()-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)"
+    r"(?<![\w.'’&()–-])([A-Z][\w.'’&()–-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)"
     r"(?:[ \t]*:[ \t]|[ \t]+[–—][ \t]+(?!\d))")  # "Arsenal 2 – 1 Chelsea" is a score
 _LABEL_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "del", "van", "von", "der", "al",
                                "for"})

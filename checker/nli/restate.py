@@ -372,6 +372,35 @@ _FORMER = re.compile(r"(?i:\b(?:had[ \t]+been[ \t]+(?:due|scheduled|planned|expe
                      r"|originally|initially|previously|formerly)\b)")
 
 
+# A sentence that says what its subject is: "Tarrowby is a market town …", "Timothy Bouldry is a
+# photographer based in New Hampshire." Its subject is a few words with no clause of its own.
+_CLASSIFYING = re.compile(r"[ \t](?:is|was|are|were)[ \t]+(?:a|an)[ \t]")
+_COPULA = re.compile(r"(?i:\b(?:is|was|are|were|be|been|being|am|isn't|wasn't|aren't|weren't)\b)")
+_NEGATED = re.compile(r"(?i:\b(?:not|no|never|nor|none|nobody|nothing|neither)\b|n[’']t\b)")
+_CLAUSE_OPENERS = frozenset(("that", "who", "which", "when", "where", "if", "because", "as",
+                             "while", "after", "before", "since", "although", "though"))
+CLASSIFYING_SUBJECT_WORDS = 6
+
+
+def _classifying(sentence: str) -> str | None:
+    """"classifies" for a sentence that says what its subject is ("Tarrowby is a market town
+    …"); "plain" for one with no copula and no negation ("Tarrowby stands on a low gravel
+    terrace …", "Bouldry went to art school in Boston."); else None. A plain sentence tells
+    what its subject does or where it is, which cannot deny what the subject is: only another
+    account of what it is, or a denial, can (the model reads "is a market town" against "stands
+    on a terrace" as two accounts of one thing: 0.78)."""
+    if _NEGATED.search(sentence):
+        return None
+    m = _CLASSIFYING.search(sentence)
+    if m is not None:
+        subject = sentence[: m.start()].split()
+        if (0 < len(subject) <= CLASSIFYING_SUBJECT_WORDS and "," not in sentence[: m.start()]
+                and not any(w.lower() in _CLAUSE_OPENERS for w in subject)):
+            return "classifies"
+        return None
+    return None if _COPULA.search(sentence) else "plain"
+
+
 def _in_opening(pattern: re.Pattern[str], sentence: str, words: int) -> bool:
     """Does ``pattern`` match among the sentence's first ``words`` words?"""
     return pattern.search(" ".join(sentence.split()[:words])) is not None
@@ -1005,6 +1034,7 @@ class PairFilter:
         self._sources = [_source(s) for s in sentences]
         self._answers = question_sections(sentences, paragraphs)
         self._formers = [_FORMER.search(s) is not None for s in sentences]
+        self._classifying = [_classifying(s) for s in sentences]
         self._rounds = roll_call_rounds(self._labels)
         self._stop = stopwords()
         self._lex = load_lexicon()
@@ -1321,6 +1351,9 @@ class PairFilter:
         if self._formers[i] != self._formers[j]:
             return "former plan"  # "The match will now kick off at 1pm on Sunday." / "It had
             # been due to start at 3pm on Saturday.": the plan the other replaces
+        if {self._classifying[i], self._classifying[j]} == {"classifies", "plain"}:
+            return "classification"  # "Tarrowby is a market town …" / "Tarrowby stands on a
+            # low gravel terrace …": what the subject does cannot deny what it is
         qa, qb = self._answers[i], self._answers[j]
         if qa is not None and qb is not None and qa != qb:
             return "two questions"  # a FAQ's answers to two questions: "Yes, if your street is
