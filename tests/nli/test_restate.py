@@ -233,6 +233,37 @@ def test_statements_under_two_candidates_names_are_two_voices() -> None:
     assert not PairFilter([*sentences[:4], "Later", *sentences[5:7]]).speakers(2, 5)
 
 
+def test_what_a_subject_does_cannot_deny_what_it_is() -> None:
+    sentences = [
+        "Ormsby Cross is a market town in the district of South Fenmoor.",
+        "Ormsby Cross stands on a low gravel terrace above the floodplain of the River Orme.",
+        "Ormsby Cross is not a market town but a village.",  # a denial: compared
+        "Ormsby Cross was a village until 1251.",  # another account of what it is: compared
+        "Timothy Bouldry is a photographer based in Kelton.",
+        "Bouldry went to art school in Harbourside.",
+        "The man who ran the mill for forty years is a Kelton councillor.",  # a clause's subject
+    ]
+    f = PairFilter(sentences)
+    assert f.skip(0, 1) == "classification"
+    assert f.skip(4, 5) == "classification"
+    assert f.skip(0, 2) != "classification"
+    assert f.skip(1, 2) != "classification"
+    assert f.skip(0, 3) != "classification"
+    assert f.skip(5, 6) != "classification"
+
+
+def test_joined_surnames_open_a_family_notice() -> None:
+    sentences = [
+        "CALDER–IMRIE – The engagement is announced between Fiona and Peter.",
+        "The couple met at Kelton University and plan to marry next summer.",
+        "DOYLE–MARSH – The marriage took place on Saturday 7 June at St Anne's Church.",
+        "The couple will honeymoon in Portugal and will live in Kelton.",
+    ]
+    f = PairFilter(sentences, [0, 0, 1, 1])
+    assert f.skip(1, 3) == "speakers"  # two notices, two couples
+    assert PairFilter(sentences, [0, 0, 0, 0]).skip(2, 3) != "speakers"  # one notice
+
+
 def test_a_range_and_a_denial_outside_it_are_one_rule() -> None:
     included = "Only heaters with serial numbers from 4100 through 4250 are part of the recall."
     sentences = [
