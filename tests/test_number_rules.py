@@ -193,6 +193,22 @@ def test_counts_in_two_entries_of_a_live_page_are_two_moments() -> None:
     assert _nu101(one_entry) == ["48,000 homes"]
 
 
+def test_one_line_of_each_entry_of_a_list_counts_that_entry() -> None:
+    # a shop's questions and answers, each answer with its count of helpful votes
+    answers = "\n\n".join(
+        f"Answer: {text}\nBy {who} on March {day}, 2024 | Verified purchaser\n"
+        f"{votes} people found this helpful"
+        for text, who, day, votes in [
+            ("It works well on our stairs and rugs.", "Kevin O.", 3, 22),
+            ("The battery lasts about forty minutes on the low setting.", "Marcus T.", 9, 29),
+            ("Hair wraps round the brush roll, but it cuts off easily.", "Jordan B.", 14, 18)])
+    assert _nu101(answers) == []
+    # the same count stated twice in prose is still compared
+    prose = ("Some 22 people found the answer helpful, the shop said. The shop said 29 people "
+             "found the answer helpful.")
+    assert _nu101(prose) == ["29 people"]
+
+
 def test_a_figure_with_two_neighbouring_digits_swapped_is_found_in_any_words() -> None:
     text = ("Researchers at the University of Calderbrook followed 1,240 patients at 18 "
             "hospitals for a year.\n\nHalf were given a walking plan.\n\n"
@@ -255,6 +271,12 @@ def test_a_measure_with_two_digits_swapped_is_found_when_the_sentences_share_a_t
         ("Northgate ward", 5987, "43.4"), ("Eastgate ward", 6304, "34.4"),
         ("Southgate ward", 5120, "39.1")))
     assert _nu101(wards) == []
+    # a figure given as another time's, to compare with: not the same figure mistyped
+    turnout = ("Across the Kelton region turnout was 61.4%, up from 58.9% in 2020.\n\n"
+               "In Kelton North, the first seat to declare, turnout in the region's first "
+               "count was 59.8%.")
+    assert _nu101(turnout) == []
+    assert _nu101(turnout.replace("up from 58.9% in 2020", "with 58.9% in Kelton")) == ["59.8%"]
 
 
 def test_any_figure_given_again_with_two_digits_swapped_before_the_same_word() -> None:

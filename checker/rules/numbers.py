@@ -275,6 +275,8 @@ people"; the bound words are in `rules/numbers/units.toml`), and so are counts t
 different names ("Ritchie receiving 196 votes" … "Howell (108 votes)": the last capitalised word
 before each count, other than a sentence's first word, a month or a day), and counts still
 being made ("leading in 20 seats" … "leading in 27 seats", as election results come in), and
+counts in one line of each entry of a list ("22 people found this helpful" under one answer,
+"29 people found this helpful" under another), and
 a count in a sentence that gives it twice, as a change ("climbed to 1,832 people … compared to
 1,249 people this evening"): a count at two moments, of which another figure may be a third.
 A count typed with two neighbouring digits swapped ("1,240 patients" … "the 1,420 patients") is
@@ -295,6 +297,7 @@ edits often change one mention and not the other."""
         seen: dict[str, list[Quantity]] = {}
         counted: set[int] = set()  # where each count read above starts
         entries: dict[int, int | None] | None = None  # read once a finding is near
+        templates: dict[int, str | None] | None = None  # likewise
         found = list(quantities(doc))
         # the values each sentence gives one noun: a sentence that gives two tells a change
         values: dict[tuple[int, str], set[float]] = {}
@@ -327,6 +330,12 @@ edits often change one mention and not the other."""
                             and not _two_openers(doc, earlier.sentence, q.sentence))):
                     continue  # two figures whose digits are swapped ("1,240 patients" …
                     # "the 1,420 patients") are one figure mistyped, said in any words
+                if templates is None:
+                    templates = _templates_by_start(doc)
+                mould = templates.get(q.sentence.start)
+                if mould is not None and mould == templates.get(earlier.sentence.start):
+                    continue  # "22 people found this helpful" under one answer, "29 people
+                    # found this helpful" under another: one line of each entry of a list
                 if entries is None:
                     entries = _entries_by_start(doc)
                 if _two_moments(entries, earlier.sentence.start, q.sentence.start):
@@ -395,6 +404,10 @@ edits often change one mention and not the other."""
             if a.group(0) in doc.text[span_b.start:span_b.end]:
                 return False  # the line gives both: a table's row of two years ("Operating
                 # margin | 7.6% | 6.7% | +0.9 pts"), not one figure mistyped
+            if any(_COMPARED.search(doc.text, max(0, m.start() - 20), m.start())
+                   for m in (a, b)):
+                return False  # "Turnout 61.4%, up from 58.9% in 2020" / "Turnout in the seat
+                # was 59.8%": a figure given as another time's, to compare with
             if templates is None:
                 templates = template_lines([doc.text[x.start : x.end] for x in doc.sentences])
             if templates[sa] is not None and templates[sa] == templates[sb]:
@@ -434,6 +447,17 @@ def _two_tallies(text: str, a: Quantity, b: Quantity) -> bool:
     31 votes to 24" / "by 30 votes to 25")? One tally mistyped or misquoted changes one side."""
     ra, rb = _TALLY_REST.match(text, a.end), _TALLY_REST.match(text, b.end)
     return ra is not None and rb is not None and ra.group(1) != rb.group(1)
+
+
+# What puts a figure as the one another is compared with: "up from 58.9%", "compared with
+# 58.9% four years ago", "than 58.9%" (searched in the few characters before the figure).
+_COMPARED = re.compile(r"\b(?:from|compared[ \t]+(?:with|to)|than|against|versus|vs\.?)[ \t]+$")
+
+
+def _templates_by_start(doc: Document) -> dict[int, str | None]:
+    """Each sentence's template (``checker.entries.template_lines``), by where it starts."""
+    moulds = template_lines([doc.text[s.start : s.end] for s in doc.sentences])
+    return {s.start: m for s, m in zip(doc.sentences, moulds, strict=True)}
 
 
 def _two_openers(doc: Document, a: Span, b: Span) -> bool:
