@@ -839,6 +839,43 @@ def _keyed_rows(a: str, b: str) -> bool:
     return ka is not None and kb is not None and ka.group(1) != kb.group(1)
 
 
+ROW_CELLS = 3  # cells set off by " | " that make a line a table's row
+ROW_CELLS_DIFFERENT = 2  # cells two rows of one table differ in that make them two things
+LISTING_FIELD_LINES = 3  # unpunctuated lines opening on one word that make it a listing's field
+
+
+def table_cells(sentence: str) -> tuple[str, ...] | None:
+    """The cells of a one-line table row ("Blazer | Black, … sizes 28" to 36" chest | Harrow &
+    Finch | £32.50"), or None."""
+    if "\n" in sentence.strip() or sentence.count(" | ") < ROW_CELLS - 1:
+        return None
+    return tuple(" ".join(cell.split()) for cell in sentence.split(" | "))
+
+
+def _two_rows(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
+    """Two rows of one table that differ in two cells or more ("Blazer | … sizes 28" to 36"
+    chest | … | £32.50" / "Blazer | … sizes 38" to 44" chest | … | £36.50"): two things, each
+    with its own figures. A row given again with one cell changed is still compared."""
+    return (a is not None and b is not None and len(a) == len(b)
+            and sum(x != y for x, y in zip(a, b, strict=True)) >= ROW_CELLS_DIFFERENT)
+
+
+def listing_openers(sentences: Sequence[str]) -> list[str | None]:
+    """For each unpunctuated line that opens on a word that ``LISTING_FIELD_LINES`` or more such
+    lines open on, that word, lower-cased; else None. "Added today by Harbourside Lettings" /
+    "Added 3 days ago by Coastline Homes" / "Added yesterday by …": one field of each entry of
+    a listing, each about its own entry. (A table's rows are judged by their cells.)"""
+    openers: list[str | None] = []
+    for sentence in sentences:
+        line = sentence.strip()
+        words = line.split(maxsplit=1)
+        fragment = (bool(words) and "\n" not in line and line[-1:] not in ".!?:\"”’"
+                    and len(line.split()) <= LIST_ITEM_TOKENS and table_cells(line) is None)
+        openers.append(words[0].lower() if fragment else None)
+    counts = Counter(w for w in openers if w is not None)
+    return [w if w is not None and counts[w] >= LISTING_FIELD_LINES else None for w in openers]
+
+
 def _fragment(text: str) -> bool:
     """A short, verbless listing line: 'Chelsea 1-1 Manchester City.', '"Veep," 10:30 ET, HBO.'"""
     toks = _tokens(text)
@@ -973,6 +1010,8 @@ class PairFilter:
                  sections: Sequence[int] | None = None) -> None:
         self._sentences = sentences
         self._items = list_items(sentences)
+        self._cells = [table_cells(s) for s in sentences]
+        self._openers = listing_openers(sentences)
         self._enumerated = enumerated_items(sentences, paragraphs)
         self._instructions = [instruction(s) for s in sentences]
         self._courtesies = [courtesy(s) for s in sentences]
@@ -1017,7 +1056,7 @@ class PairFilter:
         self._cases = case_entries(sentences)
         # the headline, and a title printed more than once wherever it stands
         headline = _headline(sentences, paragraphs)
-        self._titles = _repeated_titles(sentences) | ({headline} if headline is not None else set())
+        self._titles = _repeated_titles(sentences) | headline
         self._subheads = _subheadings(
             headings, [h and _list_line(x) for h, x in zip(headings, sentences, strict=True)])
         self._headed = (_headed_items(headings, sentences) if any(headings)
@@ -1042,13 +1081,21 @@ class PairFilter:
     def parallel(self, i: int, j: int) -> bool:
         """Two items of a list, each about its own subject ("Chelsea 1-1 Manchester City." /
         "Arsenal 2-0 Everton."), or two items of a numbered series told in the same words
-        (``series_items``), or two sentences of two items of an enumerated list, each item
+        (``series_items``), or two rows of a table that differ in two cells or more, or one
+        field of two entries of a listing (``listing_openers``), or two sentences of two items
+        of an enumerated list, each item
         about its own subject ("i) Nai Manzil scheme … Since inception, 98,712 beneficiaries
         have been trained under the scheme." / "ii) USTTAD scheme … Since inception, about
         21,611 beneficiaries have been trained under the scheme.": ``enumerated_items``)."""
         a, b = self._sentences[i], self._sentences[j]
         if series_items(a, b, self._lex):
             return True
+        if _two_rows(self._cells[i], self._cells[j]):
+            return True  # two rows of a table: two things
+        oa, ob = self._openers[i], self._openers[j]
+        if oa is not None and oa == ob:
+            return True  # one field of two entries of a listing ("Added today by …" / "Added
+            # yesterday by …")
         ei, ej = self._enumerated[i], self._enumerated[j]
         if ei is not None and ej is not None and ei != ej:
             return True
@@ -1818,23 +1865,27 @@ def captions(sentences: Sequence[str]) -> set[int]:
     return out
 
 
-def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> int | None:
-    """0 when the document opens with a headline: a first line of its own that does not end as
-    a sentence does ("Japan narrowly escapes recession"); 1 when a section's kicker of a few
-    words stands above it ("Obituaries"). A headline says in a few words what the story then
-    tells, and the model reads that compression ("escapes recession" / "teetered on the brink of
-    recession") as a conflict."""
+def _headline(sentences: Sequence[str], paragraphs: Sequence[int] | None) -> set[int]:
+    """{0} when the document opens with a headline: a first line of its own that does not end as
+    a sentence does ("Japan narrowly escapes recession"); {1} when a section's kicker of a few
+    words stands above it ("Obituaries"); {0, 1} when a page's own title stands above it
+    ("Gullhaven Marathon 2024: live", then "Marangu breaks course record as Haregot wins
+    women's race"). A headline says in a few words what the story then tells, and the model
+    reads that compression ("escapes recession" / "teetered on the brink of recession"; "breaks
+    course record" / "took 41 seconds off the course record": 0.99) as a conflict."""
     if paragraphs is None or len(sentences) < 2 or paragraphs[0] == paragraphs[1]:
-        return None
+        return set()
     first = sentences[0].strip()
     if "\n" in first or not headline_like(first):
-        return None
-    if (len(first.split()) <= KICKER_WORDS and len(sentences) > 2
-            and paragraphs[1] != paragraphs[2] and "\n" not in sentences[1].strip()
-            and len(sentences[1].split()) > KICKER_WORDS and headline_like(sentences[1].strip())):
-        return 1  # a section's kicker over the headline ("Obituaries", then "Professor Margaret
-        # Ellerby, glaciologist who charted the retreat of northern ice, dies aged 84")
-    return 0
+        return set()
+    second = sentences[1].strip()
+    if (len(sentences) > 2 and paragraphs[1] != paragraphs[2] and "\n" not in second
+            and len(second.split()) > KICKER_WORDS and headline_like(second)):
+        if len(first.split()) <= KICKER_WORDS:
+            return {1}  # a section's kicker over the headline ("Obituaries", then "Professor
+            # Margaret Ellerby, glaciologist who charted the retreat of northern ice, dies …")
+        return {0, 1}  # the page's title over the story's headline
+    return {0}
 
 
 KICKER_WORDS = 3

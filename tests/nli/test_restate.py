@@ -1915,6 +1915,45 @@ def test_a_section_s_kicker_over_the_headline_leaves_the_headline_uncompared() -
     assert unlikely_pairs(sentences, [(1, 4)], [0, 1, 2, 3, 4]) == {(1, 4)}
 
 
+def test_two_rows_of_a_table_and_one_field_of_two_listings_are_two_things() -> None:
+    from checker.nli.restate import PairFilter
+
+    rows = ["Item | Details | Price",
+            "Blazer | Black, sizes 28 to 36 chest | £32.50",
+            "Blazer | Black, sizes 38 to 44 chest | £36.50",
+            "Blazer | Black, sizes 28 to 36 chest | £34.50"]  # one cell changed: compared
+    f = PairFilter(rows)
+    assert f.parallel(1, 2)
+    assert not f.parallel(1, 3)
+    listing = ["2 bedroom flat to rent", "Added today by Harbour Lettings",
+               "1 bedroom flat to rent", "Added yesterday by Harbour Lettings",
+               "3 bedroom house to rent", "Added 3 days ago by Coast Homes"]
+    assert PairFilter(listing).parallel(1, 3)
+    # twice is no listing's field
+    assert not PairFilter(listing[:4]).parallel(1, 3)
+
+
+def test_a_page_s_title_over_the_headline_leaves_both_uncompared() -> None:
+    from checker.nli.restate import PairFilter
+
+    sentences = ["Kelton Half Marathon 2025: live",
+                 "Osei breaks course record as Brand wins women's race",
+                 "Live coverage by Tess Ahern | Sunday 6 April 2025",
+                 "Key moments",
+                 "- Kofi Osei (Ghana) wins the men's race in 1:01:12",
+                 "- Nia Brand (Wales) wins the women's race in 1:09:40",
+                 "- 6,210 runners start in the town centre",
+                 "That's all from us on a memorable morning.",
+                 "Kofi Osei took 41 seconds off the course record, and Nia Brand won the "
+                 "women's race by a minute."]
+    f = PairFilter(sentences, list(range(9)))
+    assert f.skip(1, 8) == "headline"
+    # a story's own first line under its headline is not a title
+    story = ["Osei breaks course record", "Kofi Osei broke the course record on Sunday.",
+             "Osei said later he had never run the course before."]
+    assert PairFilter(story, [0, 1, 2]).skip(1, 2) != "headline"
+
+
 def test_a_title_s_capitalised_the_is_no_name_against_another() -> None:
     from checker.nli.restate import PairFilter
 
