@@ -43,6 +43,12 @@ MISSPELT = [
 ]
 
 NOT_MISSPELT = [
+    # a place as an owner, and the word for its people as an adjective before a noun
+    "Irena Kovac has won Orlavia's presidential election. The Orlavian crown rose, Orlavian "
+    "bonds rallied and Orlavian voters celebrated.",
+    # two fairly common words, each in a name of its own (a quiz's answers)
+    "11. Who wrote the novel Pride and Prejudice? The winner gets a voucher for a café on "
+    "Quay Parade.",
     "Troops were sent to Mali last year. The Daily Mail reported the decision on Monday.",
     "Aston Villa lost at home. Austin, a striker on loan, scored the only goal for Villa.",
     "Abdullah Abdullah, the former chief executive, met envoys. Abdullah later left Kabul.",

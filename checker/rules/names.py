@@ -269,17 +269,21 @@ _INFLECTING_PHRASE = re.compile(r"(?i:slava)[ \t]+\Z")
 def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]],
                     where: dict[str, list[int]]) -> bool:
     """Both spellings words the web knows, one of them among the commoner words of English
-    ("Crown", "King", "Press", "Wales"), which the one-off judge takes for two names: "Creon", a
-    character, beside "The Hollow Crown", a title. Not when both are written beside the same
-    other name ("Sophie Devine" / "Sophia Devine"). Two rarer names ("Monteith" / "Montieth",
-    "Abbott" / "Abbot") are still compared."""
+    ("Crown", "King", "Press", "Wales"), or both fairly common ("Pride" and "Parade", 4.49 and
+    4.16), which the one-off judge takes for two names: "Creon", a character, beside "The
+    Hollow Crown", a title; "Pride and Prejudice" beside "Quay Parade". Not when both are
+    written beside the same other name ("Sophie Devine" / "Sophia Devine"). Two rarer names
+    ("Monteith" / "Montieth", "Abbott" / "Abbot", "Thompson" / "Thomson") are still compared."""
     # (EVERYDAY_ZIPF: as common as the everyday words GB101 reads as a title's idiom)
-    if not available() or zipf(a) == 0 or zipf(b) == 0 or max(zipf(a), zipf(b)) < EVERYDAY_ZIPF:
+    if not available() or zipf(a) == 0 or zipf(b) == 0:
+        return False
+    if max(zipf(a), zipf(b)) < EVERYDAY_ZIPF and min(zipf(a), zipf(b)) < BOTH_WORDS_ZIPF:
         return False
     counts = Counter({a: len(by_token[a]), b: len(by_token[b])})
     return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
 
 
+BOTH_WORDS_ZIPF = 4.0  # two spellings each this common are two words, not one name's two forms
 INFLECTED_ZIPF = 3.0  # a word the web writes this often, and its inflected form as well
 _INFLECTIONS = ("d", "ed", "s", "es", "ing")
 

@@ -79,11 +79,20 @@ def _place_of_demonym(text: str, variant: str, canonical: str,
                       where: dict[str, list[int]]) -> bool:
     """The variant is the place whose people the canonical spelling names, written less often
     here: "Estavia" for "Estavian", where the shorter is written as a place ("president of
-    Estavia"). A name that lost its last letter is not written so ("said Christia")."""
+    Estavia"), or as an owner ("won Veldoria's presidential election") while the longer is
+    written as an adjective before a noun ("the Veldorian crown"). A name that lost its last
+    letter is not written so ("said Christia")."""
     if len(canonical) != len(variant) + 1 or not canonical.startswith(variant) or \
             variant[-1] != "a" or canonical[-1] != "n":
         return False
-    return any(_PLACE_BEFORE.search(text, max(0, k - 12), k) for k in where.get(variant, ()))
+    if any(_PLACE_BEFORE.search(text, max(0, k - 12), k) for k in where.get(variant, ())):
+        return True
+    owned = any(text.startswith(("'s", "’s"), k + len(variant)) for k in where.get(variant, ()))
+    return owned and any(_NOUN_AFTER.match(text, k + len(canonical))
+                         for k in where.get(canonical, ()))
+
+
+_NOUN_AFTER = re.compile(r"[ \t]++[a-z]")  # "Veldorian crown": an adjective before its noun
 
 
 MIN_FINAL_VOWEL_ZIPF = 2.0  # both spellings this common: two transliterations, not a slip
