@@ -348,6 +348,15 @@ def test_a_field_a_table_header_a_score_line_and_a_question_s_heading_may_repeat
     answers = (f"{asked}\nTo ask the Minister how many ferry crossings were cancelled in 2024."
                f"\n\n{asked}\nTo ask the Minister what the ferry service cost in 2024.\n")
     assert _found(answers, "GB103") == []
+    # a row of a listing's details under two homes; one buyer's byline over two answers
+    homes = ("2 bedroom flat to rent\nAdded today by Harbour Lettings\nPets considered | "
+             "Minimum tenancy 12 months\n\n3 bedroom house to rent\nAdded yesterday by Coast "
+             "Homes\nPets considered | Minimum tenancy 12 months\n")
+    assert _found(homes, "GB103") == []
+    byline = "By Jordan Bell on March 14, 2024 | Verified purchaser"
+    qa = (f"Answer: It picks up dog hair well.\n{byline}\n\nAnswer: The filter washes in cold "
+          f"water.\n{byline}\n")
+    assert _found(qa, "GB103") == []
     # a paragraph of prose pasted twice is still a repeat
     prose = "The council said the ferry would run all winter, whatever the weather did.\n"
     assert _found(jobs + "\n" + prose + "\n" + prose, "GB103") == [prose.strip()]

@@ -26,6 +26,7 @@ from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
+from checker.rules.offtopic import page_furniture
 from checker.rules.textutil import PhraseList, cased_like, lower_text_words, nonblank_lines
 
 if TYPE_CHECKING:  # (the model's module is imported only where GB104 runs)
@@ -438,8 +439,10 @@ finding, such as a whole paragraph pasted twice), with the first copy as related
 gets one finding, for the first repeat, saying how many there are. A row of a table written as
 text ("Position | 2nd | 3rd | 1st |", "Dish | Contains | Suitable for") is left alone: a
 results table repeats its rows by design; so is a field repeated under a listing's entries
-("Closing date: Friday 18 October 2024"), a line mostly of figures (a box score's "0 runs, 1 hit,
-0 errors, 1 left on base.") and a written question's heading ("Asked by Deputy Tobias Rennick
+("Closing date: Friday 18 October 2024", "Pets considered | Minimum tenancy 12 months"), a
+byline or a date line over two entries ("By Jordan B. on March 14, 2024 | Verified
+purchaser"), a line mostly of figures (a box score's "0 runs, 1 hit, 0 errors, 1 left on
+base.") and a written question's heading ("Asked by Deputy Tobias Rennick
 (Inish Corran), tabled …"). A line that is one passage written twice back to back (of
 {2 * MIN_DOUBLED_TITLE_WORDS} words or more: "… vote in Newcastle.The pound fell after … vote in
 Newcastle.") is a repeat too, as a page comparing two versions of a story or a scraper that read
@@ -482,6 +485,12 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                         continue  # "Closing date: Friday 18 October 2024" under two of ten jobs
                 if _figures_line(key):
                     continue  # a box score's "0 runs, 1 hit, 0 errors, 1 left on base."
+                if " | " in key and key[-1:] not in ".!?":
+                    continue  # "Pets considered | Minimum tenancy 12 months" under two homes
+                    # of a listing, "By Jordan B. on March 14, 2024 | Verified purchaser" over
+                    # two of one buyer's answers: a row of an entry's details
+                if page_furniture(key):
+                    continue  # a byline or a date line over two entries ("By Jo Marsh")
                 mould = _row_mould(key)
                 if mould is not None:
                     moulds = _table_moulds(doc) if moulds is None else moulds
