@@ -85,6 +85,13 @@ _CREDIT = re.compile(r"(?:image|photo|picture)[ \t]+credit\b|(?:photo|picture):"
                      r"|\bvia[ \t]+getty[ \t]+images$|/(?:afp|ap|reuters|pa|getty)\b",
                      re.IGNORECASE)
 # A release's header: "**** HRP Media Release", "PRESS RELEASE", "News release 14/2018".
+# A listing's count and controls: "23 results", "Showing 1-8 of 23", "Sort by: Newest listed",
+# "Page 2 of 5".
+_LISTING_CONTROL = re.compile(
+    r"(?i:\d[\d,]*+[ \t]+(?:results?|matches|properties|homes|listings|items|jobs|vacancies)"
+    r"(?:[ \t]+found)?+|showing[ \t]+\d++(?:[ \t]*[-–][ \t]*\d++)?+"
+    r"(?:[ \t]+of[ \t]+\d[\d,]*+(?:[ \t]+[a-z]++)?+)?+"
+    r"|sort(?:ed)?[ \t]+by\b[^|\n]{0,40}+|page[ \t]+\d++[ \t]+of[ \t]+\d++)")
 _RELEASE = re.compile(r"\b(?i:media|press|news)[ \t]+(?i:release|statement)\b")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 # A place's name: capitalised words, a comma before its town ("Brackwater Arena, Kelton")
@@ -131,8 +138,9 @@ def page_furniture(line: str) -> bool:
     """A byline ("Written by Wil Harris"), a date and time line ("Sunday, January 29, 2006",
     "March 24, 2006 // 11:17 a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May,
     2013"; a list-like page's entry heading is one too), a wire dateline ("EL PASO, Texas -"), a
-    picture credit or a release's header ("HRP Media Release"): part of every article page,
-    about no topic."""
+    picture credit, a release's header ("HRP Media Release") or a listing's count and controls
+    ("23 results | Showing 1-8 | Sort by: Newest listed"): part of every article page, about no
+    topic."""
     line = line.strip()
     if entry_heading_line(line):
         return True
@@ -145,6 +153,8 @@ def page_furniture(line: str) -> bool:
                     and not page_furniture(place)):
                 return True  # an event's place and dates: "Kelton Corn Exchange | Friday 18 –
                 # Sunday 20 October 2024"
+    if _LISTING_CONTROL.fullmatch(line):
+        return True  # "23 results | Showing 1-8 | Sort by: Newest listed", part by part
     if len(line.split()) <= BYLINE_WORDS and (
             _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)
             or _RELEASE.search(line)):
@@ -277,6 +287,20 @@ def _answer(texts: Sequence[str], index: int) -> bool:
     question ("6 comments… add one") is still judged."""
     return (index > 0 and texts[index - 1].rstrip().endswith("?")
             and not headline_like(texts[index]))
+
+
+_QUESTION_LABELS = frozenset(("question", "q"))
+_ANSWER_LABELS = frozenset(("answer", "a"))
+
+
+def _asked(texts: Sequence[str], index: int) -> bool:
+    """Is line ``index`` a Q&A page's question ("Question: Can the filters be washed?" over
+    "Answer: …")? Each question is about its own thing, however far from the page's topic."""
+    line = texts[index].rstrip()
+    if not line.endswith("?"):
+        return False
+    return speaker_label(line) in _QUESTION_LABELS or (
+        index + 1 < len(texts) and speaker_label(texts[index + 1]) in _ANSWER_LABELS)
 
 
 CUT_LINE_WORDS = 25  # a last line this long that stops mid-sentence is a paragraph cut short
@@ -468,8 +492,9 @@ to spot them by eye."""
                 continue  # a paragraph cut off, or still being typed: not yet about anything
             if _introduced_item(texts, index):
                 continue  # "Operation Over 80 Milligrams" under "… the following charges:"
-            if _answer(texts, index) or _bulk(texts, index):
-                continue  # a Q&A page's answer; the one long report of an archive's page
+            if _answer(texts, index) or _asked(texts, index) or _bulk(texts, index):
+                continue  # a Q&A page's answer or question; the one long report of an archive's
+                # page
             span = spans[index]
             yield self.finding(
                 span.start,

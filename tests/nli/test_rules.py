@@ -565,6 +565,16 @@ figures are published at 7am; economists expect annual inflation to ease slightl
 
 
 @pytest.mark.model
+def test_a_q_and_a_page_s_questions_are_not_off_topic() -> None:
+    from checker.rules.offtopic import _asked
+
+    texts = ["Question: Can the filters be washed?", "Answer: The foam filter can be rinsed.",
+             "Is the battery removable?", "Answer: Yes, it slides out of the handle.",
+             "Is this the best phone of the year?", "Kendall Jenner and Bad Bunny broke up"]
+    assert _asked(texts, 0) and _asked(texts, 2)
+    assert not _asked(texts, 1) and not _asked(texts, 4)  # no answer under it: still judged
+
+
 def test_a_short_heading_in_common_words_over_its_paragraph_is_not_off_topic() -> None:
     from checker.rules.offtopic import _heading_over_paragraph
 
@@ -589,6 +599,8 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
                                     "Release Date: 07 September 2018",
                                     "**** Harbour Police Media Release", "PRESS RELEASE",
                                     "March 04, 2025 1h 41m",
+                                    "23 results | Showing 1-8 | Sort by: Newest listed",
+                                    "Showing 1-20 of 113 jobs", "Page 2 of 5",
                                     "Valid: Saturday 24th 15:00 – Sunday 25th 05:00",
                                     "Published by admin on", "Posted by Dana Holt",
                                     "CREATED Aug 12, 2012 - UPDATED: Aug 13, 2012",
@@ -607,6 +619,9 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
         "Editor: The harbour board will vote on the plan",  # a label before a sentence
         # a teaser beside a time is no place and date: it says something
         "Kendall Jenner and Bad Bunny reportedly broke up | 3 hours ago",
+        # a count or a sort told in a sentence
+        "23 results were found in the survey of homes.",
+        "Sort by the colour of the label before you wash.",
     ]))
 
 
