@@ -209,6 +209,18 @@ def test_one_line_of_each_entry_of_a_list_counts_that_entry() -> None:
     assert _nu101(prose) == ["29 people"]
 
 
+def test_the_title_lines_of_a_listing_count_each_entry() -> None:
+    homes = ("Homes to rent in Gullhaven\n\n2 bedroom terraced house to rent\n£1,150 pcm\n"
+             "A bright house by the harbour.\n\n3 bedroom semi-detached house to rent\n"
+             "£1,450 pcm\nA family home with a garden.\n\n4 bedroom detached house to rent\n"
+             "£1,950 pcm\nA large house near the school.\n")
+    assert _nu101(homes) == []
+    # two such lines make no listing: one house's title given twice
+    twice = ("Homes\n\n3 bedroom semi-detached house to rent\n\n"
+             "4 bedroom semi-detached house to rent\n")
+    assert _nu101(twice) == ["4 bedroom semi-detached house"]
+
+
 def test_a_figure_with_two_neighbouring_digits_swapped_is_found_in_any_words() -> None:
     text = ("Researchers at the University of Calderbrook followed 1,240 patients at 18 "
             "hospitals for a year.\n\nHalf were given a walking plan.\n\n"

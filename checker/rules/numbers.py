@@ -303,6 +303,7 @@ edits often change one mention and not the other."""
         values: dict[tuple[int, str], set[float]] = {}
         for q in found:
             values.setdefault((q.sentence.start, q.noun), set()).add(q.value)
+        listed = _listed_counts(doc.text, found)
         for q in found:
             counted.add(q.start)
             for earlier in seen.get(q.noun, []):
@@ -330,6 +331,9 @@ edits often change one mention and not the other."""
                             and not _two_openers(doc, earlier.sentence, q.sentence))):
                     continue  # two figures whose digits are swapped ("1,240 patients" …
                     # "the 1,420 patients") are one figure mistyped, said in any words
+                if q.start in listed and earlier.start in listed:
+                    continue  # "3 bedroom semi-detached house to rent" / "4 bedroom detached
+                    # house to rent": the titles of two entries of a listing
                 if templates is None:
                     templates = _templates_by_start(doc)
                 mould = templates.get(q.sentence.start)
@@ -452,6 +456,26 @@ def _two_tallies(text: str, a: Quantity, b: Quantity) -> bool:
 # What puts a figure as the one another is compared with: "up from 58.9%", "compared with
 # 58.9% four years ago", "than 58.9%" (searched in the few characters before the figure).
 _COMPARED = re.compile(r"\b(?:from|compared[ \t]+(?:with|to)|than|against|versus|vs\.?)[ \t]+$")
+
+
+LISTED_COUNT_LINES = 3  # title lines counting one noun that make a listing of entries
+LISTED_LINE_WORDS = 12
+
+
+def _listed_counts(text: str, found: Sequence[Quantity]) -> set[int]:
+    """Where the counts start that stand in title lines of a listing: lines of their own of a
+    few words, not ending as a sentence does, ``LISTED_COUNT_LINES`` or more of them counting one
+    noun ("2 bedroom flat to rent", "3 bedroom semi-detached house to rent", "4 bedroom
+    detached house to rent"). Each titles an entry of its own."""
+    by_noun: dict[str, list[int]] = {}
+    for q in found:
+        start = text.rfind("\n", 0, q.start) + 1
+        end = text.find("\n", q.end)
+        line = text[start : len(text) if end < 0 else end].strip()
+        if line[-1:] not in ".!?:" and len(line.split()) <= LISTED_LINE_WORDS:
+            by_noun.setdefault(q.noun, []).append(q.start)
+    return {at for starts in by_noun.values() if len(starts) >= LISTED_COUNT_LINES
+            for at in starts}
 
 
 def _templates_by_start(doc: Document) -> dict[int, str | None]:
