@@ -148,6 +148,19 @@ SWAPPED = [
     # the verb's object after a clause about its subject
     ("Penhale, who joined the crew as a boy in 2004, succeeded Penhale as coxswain in 2021.",
      "Penhale, who joined the crew as a boy in 2004, succeeded Penhale"),
+    ("Orlova, who retired in 2023, paid tribute to Orlova on social media.",
+     "Orlova, who retired in 2023, paid tribute to Orlova"),
+    # a route's two ends, the second described as a place of a kind
+    ("Police closed the highway between Kelton and the coastal town of Kelton on Saturday.",
+     "Kelton and the coastal town of Kelton"),
+    ("Rail services between Dornitz and the Lusanian city of Dornitz were fully booked.",
+     "Dornitz and the Lusanian city of Dornitz"),
+    # a journey's start in apposition, its end a place in the same town
+    ("Evacuees were taken from the worst-affected village, Kampung Batu, to shelters in "
+     "Kampung Batu, 20 kilometres away.", "Kampung Batu, to shelters in Kampung Batu"),
+    # a name twice in a row in a list
+    ("The firm borrowed $640 million from First Meridian Bank, First Meridian Bank and two "
+     "smaller lenders.", "First Meridian Bank, First Meridian Bank"),
     # the speaker named again in full, in apposition to another role
     ("Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow, on Monday.",
      "Tom Arlow said the otter had been seen by the reserve's warden, Tom Arlow"),
@@ -200,6 +213,11 @@ NOT_SWAPPED = [
     "He denied that the Mail and the Mail on Sunday are for sale.",
     "Penhale, who joined the crew as a boy in 2004, succeeded Tregear as coxswain in 2021.",
     "Penhale, who joined in 2004, said Penhale's lifeboat crew had never been busier.",
+    "Orlova, who retired in 2023, paid tribute to Alvarenga on social media.",
+    "Evacuees were taken from the worst-affected village, Kampung Batu, to shelters in "
+    "Tanjung Mas, 20 kilometres away.",
+    "Police closed the highway between Kelton and the coastal town of Brenford on Saturday.",
+    "He sang New York, New York at the gala, and then Paris, Lyon and Nice in the encore.",
     # the stop a route goes through, then what is done there (a rail operator's page)
     "Tickets are valid on services via Wendmouth, changing at Wendmouth for the bus.",
 ]

@@ -196,7 +196,9 @@ def _echo_pairs(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     """(start of the first mention, start of the second, the name) for a name written twice in
-    one list of names ("Malatya, Diyarbakir and Malatya"): the list names different things,
+    one list of names ("Malatya, Diyarbakir and Malatya"), or twice in a row in any list
+    ("from First Meridian Bank, First Meridian Bank and two smaller lenders"): the list names
+    different things,
     and a rewriting tool or a hurried update put one of them in another's place."""
     skip = _not_actors()
     for m in _NAME_LIST.finditer(text):
@@ -209,6 +211,11 @@ def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
                 yield seen[name], item.start(), name
                 break
             seen[name] = item.start()
+    for m in _DOUBLED_IN_LIST.finditer(text):  # "First Meridian Bank, First Meridian Bank and
+        # two smaller lenders": the list's names need not all be names
+        name = m.group(1)
+        if name not in skip and not _everyday(name):
+            yield m.start(1), m.start(2), name
 
 
 # The second side of a dispute or a comparison, after a semicolon or a contrasting conjunction:
@@ -265,6 +272,12 @@ _TWO_ROLES = re.compile(r",[ \t]++" + _SIDE_NAME + r",[ \t]++and[ \t]++"
 _SET_OFF_TO = re.compile(
     r"\b(?:set[ \t]++off|started|departed|moved[ \t]++off)[ \t]++from[ \t]++(?:the[ \t]++)?+"
     + _SIDE_NAME + r"((?:[^.;!?\n]|\.(?=\d)){0,80}?)[ \t]to[ \t]++(?:the[ \t]++)?+"
+    + _LAST_NAME + r"(?![\w'’-])")
+# A journey's start named in apposition, and its end as a place in a town: "from the
+# worst-affected village, Kampung Batuan, to shelters in Kampung Batuan"
+_FROM_NAMED_TO = re.compile(
+    r"\bfrom[ \t]++the[ \t]++[a-z][a-z -]{0,40}+,[ \t]++" + _SIDE_NAME
+    + r",[ \t]++to[ \t]++(?:the[ \t]++|a[ \t]++)?+(?:[a-z-]++[ \t]++){1,3}?(?:in|at)[ \t]++"
     + _LAST_NAME + r"(?![\w'’-])")
 # A tally against a rival's: "showed Delgado with 17,842 votes, or 54.2%, to Delgado's 14,689"
 # (the pattern opens on "with"; the name before it is read by _name_before)
@@ -350,7 +363,8 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     Events, …, and £700,000 to Pellis Events"), as a second source ("evidence from Helen
     Marsh, Mr Ambler's GP, and from Helen Marsh, the solicitor"), at both ends of a route
     written as one word ("the Gullhaven-to-Gullhaven route") or told as a departure and its
-    destination ("had left Gullhaven at 13:05 bound for Gullhaven"), as a tally's rival
+    destination ("had left Gullhaven at 13:05 bound for Gullhaven"; "from the worst-affected
+    village, Kampung Batuan, to shelters in Kampung Batuan"), as a tally's rival
     ("Delgado with 17,842 votes … to Delgado's 14,689"), as the opponent of a side's result
     ("Marsden Vale's 1-1 draw at home to Marsden Vale"), as another role in apposition to
     the speaker named in full ("Luke Varga said … by the park's vet, Luke Varga, …") and as
@@ -365,6 +379,10 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
                 yield m.start(1), m.start(2), m.group(1)
     if " for " in text:
         for m in _DEPARTED_FOR.finditer(text):
+            if m.group(1) == m.group(2) and m.group(1) not in skip:
+                yield m.start(1), m.start(2), m.group(1)
+    if "between " in text and " of " in text:
+        for m in _BETWEEN_PLACE.finditer(text):
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
     if "both " in text or "between " in text:
@@ -386,6 +404,10 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             at = text.find(f", {first[1]}", m.end(), stop)
             if at >= 0 and text[at + len(first[1]) + 2: at + len(first[1]) + 3] in (",", "."):
                 yield first[0], at + 2, first[1]
+    if "from the " in text:
+        for m in _FROM_NAMED_TO.finditer(text):
+            if m.group(1) == m.group(2) and m.group(1) not in skip:
+                yield m.start(1), m.start(2), m.group(1)
     if "'" in text or "’" in text:
         for m in _RESULT_AGAINST.finditer(text):
             first = _owner_before(text, m.start())
@@ -409,9 +431,14 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start + at, m.start(1), name
     if ", who " in text or ", which " in text:
         for m in _OVER_CLAUSE.finditer(text):
-            if (m.group(1) == m.group(3) and m.group(2) in _relation_forms()
-                    and m.group(1) not in skip):
-                yield m.start(1), m.start(3), m.group(1)
+            verb = m.group(3).split()
+            if m.group(1) != m.group(4) or m.group(1) in skip:
+                continue
+            if (verb[-1] in _relation_forms() and len(verb) <= 2) or (
+                    m.group(2) == "who" and verb[-1] == "to" and len(verb) > 1):
+                # "…, (later) succeeded Trelawney"; a person's act "to" the person ("Orlova, who
+                # retired in 2023, paid tribute to Orlova")
+                yield m.start(1), m.start(4), m.group(1)
     for m in _TWO_ROLES.finditer(text):
         if m.group(1) == m.group(2) and m.group(1) not in skip:
             yield m.start(1), m.start(2), m.group(1)
@@ -453,8 +480,8 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
 # "Trelawney, who joined the crew in 2004, succeeded Trelawney as coxswain". The clause is
 # set off by commas, so the verb is the name's own.
 _OVER_CLAUSE = re.compile(
-    r"(?<![\w.’'#@])([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+),[ \t]++(?:who|which)"
-    r"[ \t][^,;:.!?“”\"\n]{1,120}+,[ \t]++([a-z]++)[ \t]++(?:the[ \t]++)?+"
+    r"(?<![\w.’'#@])([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+),[ \t]++(who|which)"
+    r"[ \t][^,;:.!?“”\"\n]{1,120}+,[ \t]++([a-z]++(?:[ \t]++[a-z]++){0,2}?)[ \t]++(?:the[ \t]++)?+"
     r"([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
 
 
@@ -558,17 +585,33 @@ def _described(text: str, start: int) -> bool:
 
 _PLACE_KINDS = frozenset(("island", "isle", "town", "city", "village", "port", "county", "state",
                           "province", "region", "republic", "kingdom"))
+# A name written twice in a row in a list, a comma between: "from First Meridian Bank, First
+# Meridian Bank and two smaller lenders".
+_DOUBLED_IN_LIST = re.compile(
+    r"(?<![\w.’'-])([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+),[ \t]++(\1)"
+    r"(?:,|[ \t]++(?:and|or)[ \t])")
+# A route's two ends, the second described as a place of a kind: "between Dornitz and the
+# Lusanian city of Dornitz", "between Kelton and the coastal town of Kelton".
+_BETWEEN_PLACE = re.compile(
+    r"\bbetween[ \t]++" + _LAST_NAME + r"[ \t]++and[ \t]++the[ \t]++(?:[A-Za-z’'-]++[ \t]++){0,2}?"
+    r"(?:" + "|".join(sorted(_PLACE_KINDS)) + r")[ \t]++of[ \t]++" + _LAST_NAME
+    + r"(?![\w'’-])")
 
 
 def _route_to_itself(text: str, a_start: int, b_end: int, words: list[str]) -> bool:
     """Are the two mentions a route's two ends, "from" one "to" the other, written as a place of
-    a kind ("from Portmorran to the island of Portmorran") or each with the same noun after it
-    ("from Gullhaven harbour to Gullhaven harbour")? Then neither the "of" nor the nouns after
-    the names make them two things."""
+    a kind ("from Portmorran to the island of Portmorran", "… to the coastal town of …") or
+    each with the same noun after it ("from Gullhaven harbour to Gullhaven harbour"), or
+    "between" one "and" the other as a place of a kind ("between Kelton and the coastal town of
+    Kelton")? Then neither the "of" nor the nouns after the names make them two things."""
+    if text[max(0, a_start - 8) : a_start] == "between ":
+        # "between Kelton and the coastal town of Kelton": a route's two ends, one described
+        return (len(words) in (4, 5) and words[:2] == ["and", "the"] and words[-1] == "of"
+                and words[-2] in _PLACE_KINDS)
     if text[max(0, a_start - 5) : a_start] != "from ":
         return False
-    if len(words) == 4:
-        return words[:2] == ["to", "the"] and words[2] in _PLACE_KINDS and words[3] == "of"
+    if len(words) in (4, 5):
+        return (words[:2] == ["to", "the"] and words[-2] in _PLACE_KINDS and words[-1] == "of")
     if len(words) != 2 or words[1] != "to":
         return False
     after = _NEXT_WORD.match(text, b_end)
