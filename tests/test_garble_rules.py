@@ -218,6 +218,7 @@ NOT_SWAPPED = [
     "Tanjung Mas, 20 kilometres away.",
     "Police closed the highway between Kelton and the coastal town of Brenford on Saturday.",
     "He sang New York, New York at the gala, and then Paris, Lyon and Nice in the encore.",
+    'He fired after calling out, "Taser, Taser," as the man ran.',
     # the stop a route goes through, then what is done there (a rail operator's page)
     "Tickets are valid on services via Wendmouth, changing at Wendmouth for the bus.",
 ]

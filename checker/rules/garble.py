@@ -214,6 +214,8 @@ def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     for m in _DOUBLED_IN_LIST.finditer(text):  # "First Meridian Bank, First Meridian Bank and
         # two smaller lenders": the list's names need not all be names
         name = m.group(1)
+        if m.start() and text[m.start() - 1] in "\"“‘'":
+            continue  # a cry or a song's words: "Taser, Taser," he shouted; "Bye, Bye, Miss …"
         if name not in skip and not _everyday(name):
             yield m.start(1), m.start(2), name
 
