@@ -415,6 +415,10 @@ def _succession(sentence: str) -> bool:
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
+# A sentence that opens on a condition: "If a penalty notice is not paid, the council may
+# prosecute.", "Unless the strike is called off, …" (after a speaker's label or a quotation
+# mark).
+_CONDITION = re.compile(r"[\W_]{0,3}+(?:If|Unless)[ \t]")
 _CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|falsely|erroneously|rumou?rs?|rumou?red"
                     r"|purported(?:ly)?|hoax(?:es)?|baseless|unfounded|debunk(?:s|ed|ing)?)\b",
                     re.IGNORECASE)
@@ -1065,6 +1069,7 @@ class PairFilter:
             h is not None for h in self._headed) else [frozenset()] * len(sentences))
         self._captions = captions(sentences)
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
+        self._conditions = [_CONDITION.match(unlabelled(s)) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._successions = [_succession(s) for s in sentences]
@@ -1385,6 +1390,9 @@ class PairFilter:
             # two pictures' captions ("Pacheco votes during a session …" / "Pacheco is greeted
             # after being re-elected …", each over "REUTERS/Ton Molina"): two moments of a day
             return "captions"
+        if self._conditions[i] and self._conditions[j]:
+            return "conditions"  # "If the player is male, she responds …" / "If the player is
+            # female, she responds …": two cases, each with its own outcome
         if self._claims[i] != self._claims[j]:
             return "claim"  # two reported claims can still contradict each other
         if self.addition(i, j):

@@ -252,6 +252,17 @@ def test_what_a_subject_does_cannot_deny_what_it_is() -> None:
     assert f.skip(5, 6) != "classification"
 
 
+def test_two_conditions_are_two_cases() -> None:
+    sentences = ["If the caller is a member, the club pays the fee.",
+                 "If the caller is not a member, the club does not pay the fee.",
+                 "The club pays the fee for every caller.",
+                 "Unless the strike is called off, no trains will run on Monday."]
+    f = PairFilter(sentences)
+    assert f.skip(0, 1) == "conditions"
+    assert f.skip(0, 2) != "conditions"  # a condition against a statement: still compared
+    assert f.skip(2, 3) != "conditions"
+
+
 def test_joined_surnames_open_a_family_notice() -> None:
     sentences = [
         "CALDER–IMRIE – The engagement is announced between Fiona and Peter.",
