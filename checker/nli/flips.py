@@ -52,7 +52,11 @@ class Flip:
 
 def tokens(text: str, keep_case: bool = False) -> list[str]:
     """Words and numbers, negative contractions split ("didn't" -> "did", "not"); lower-cased
-    unless ``keep_case`` (the pair filter tells names by their capitals)."""
+    unless ``keep_case`` (the pair filter tells names by their capitals). A curly apostrophe is
+    read as a straight one ("didn’t" is "did", "not"; "UK’s" one word), as most web copy and
+    word processors write it."""
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
     if not keep_case and "'" not in text and "\u0130" not in text and "\u212a" not in text:
         lowered = text.lower()  # (U+0130 and U+212A are the only letters that lower to ASCII)
         if "cannot" not in lowered:

@@ -23,7 +23,8 @@ from checker.budget import check as check_budget
 from checker.resources import load_rows
 
 _DETERMINER = r"(?:the|a|an|its|their|his|her|these|those)"
-_NEGATION = re.compile(r"\b(?:not|no|never|n't|unwilling)\b", re.IGNORECASE)
+# ("n't" is glued to its verb, so no word boundary comes before it: "doesn't", "won’t")
+_NEGATION = re.compile(r"\b(?:not|no|never|unwilling)\b|n['’]t\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][a-zA-Z]+(?:\s+[A-Z][a-zA-Z]+)*")
 
 

@@ -36,6 +36,12 @@ from checker.nli.flips import word_flip
             "negation",
         ),
         (
+            # a curly apostrophe, as web copy writes it
+            "The mayor approved the harbour plan on Monday.",
+            "The mayor didn’t approve the harbour plan on Monday.",
+            "negation",
+        ),
+        (
             "The appeal judges quashed the fraud conviction of the former mayor.",
             "The appeal judges upheld the fraud conviction of the former mayor.",
             "antonym",
@@ -370,3 +376,12 @@ def test_two_rows_set_with_separators_are_two_rows() -> None:
     prose = ["The car has an MOT until August 2026 and road tax of £20 per year.",
              "The car has an MOT until August 2026 and road tax of £190 per year."]
     assert [c.kind for c in flip_conflicts(prose)] == ["number"]
+
+
+def test_a_negation_glued_to_its_verb_is_read_before_a_stance_word() -> None:
+    from checker.nli.patterns import _NEGATION
+
+    for window in ("Washington doesn't ", "Washington won’t ", "it does not ", "never "):
+        assert _NEGATION.search(window), window
+    assert not _NEGATION.search("a note accepting ")
+    assert not _NEGATION.search("the nation ")  # "n" then "t" is no "n't"
