@@ -88,7 +88,8 @@ _CREDIT = re.compile(r"(?:image|photo|picture)[ \t]+credit\b|(?:photo|picture):"
 # A listing's count and controls: "23 results", "Showing 1-8 of 23", "Sort by: Newest listed",
 # "Page 2 of 5".
 _LISTING_CONTROL = re.compile(
-    r"(?i:(?<![\d,])\d[\d,]*+[ \t]+(?:results?|matches|properties|homes|listings|items|jobs|vacancies)"
+    r"(?i:(?<![\d,])\d[\d,]*+[ \t]+"
+    r"(?:results?|matches|properties|homes|listings|items|jobs|vacancies)"
     r"(?:[ \t]+found)?+|showing[ \t]+\d++(?:[ \t]*[-–][ \t]*\d++)?+"
     r"(?:[ \t]+of[ \t]+\d[\d,]*+(?:[ \t]+[a-z]++)?+)?+"
     r"|sort(?:ed)?[ \t]+by\b[^|\n]{0,40}+|page[ \t]+\d++[ \t]+of[ \t]+\d++)")

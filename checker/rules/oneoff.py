@@ -92,7 +92,8 @@ def _place_of_demonym(text: str, variant: str, canonical: str,
                          for k in where.get(canonical, ()))
 
 
-_NOUN_AFTER = re.compile(r"(?<![ \t])[ \t]++[a-z]")  # "Veldorian crown": an adjective before its noun
+# "Veldorian crown": an adjective before its noun
+_NOUN_AFTER = re.compile(r"(?<![ \t])[ \t]++[a-z]")
 
 
 MIN_FINAL_VOWEL_ZIPF = 2.0  # both spellings this common: two transliterations, not a slip
