@@ -1655,6 +1655,11 @@ def outside_range(a: str, b: str) -> bool:
     return shorter > 0 and len(words_a & words_b) >= RANGE_SHARED * shorter
 
 
+# Words that make another measure of one quantity: "non-GAAP", "adjusted", "underlying".
+_MEASURE_QUALIFIERS = frozenset(("non", "adjusted", "underlying", "core", "basic", "diluted",
+                                 "organic", "comparable", "reported", "pretax", "headline"))
+
+
 def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     """Two sentences of one mould whose figures differ and whose only other differences are
     single words put for single words (a detail added or dropped aside), one of them at least a
@@ -1667,13 +1672,18 @@ def two_measures(a: str, b: str, lex: Lexicon, stop: frozenset[str]) -> bool:
     figure changed with nothing else is still compared ("Unemployment fell to 4.1%" /
     "Unemployment fell to 4.5%"), and so is a flip beside it ("rose to 4.1%" / "fell to
     4.5%"). A figure that numbers a category ("grade 4" / "grade 5", "route 14" / "route 15")
-    is such a slot too: the other figure is the category's."""
+    is such a slot too: the other figure is the category's; and so is a qualifier that makes
+    another measure ("GAAP EPS of $0.48" / "non-GAAP EPS of $0.53", "adjusted profit")."""
     mould = _mould(a, b, stop, TWO_MEASURES_SHARED, max)
     if mould is None:
         return False
     wa, wb, la, lb, ops = mould
     figures = slot = False
     for tag, i1, i2, j1, j2 in ops:
+        if tag in ("insert", "delete") and set(la[i1:i2] + lb[j1:j2]) & _MEASURE_QUALIFIERS:
+            slot = True  # "Fully diluted GAAP EPS of $0.48" / "Fully diluted non-GAAP EPS of
+            # $0.53": a qualifier that makes another measure of the same thing
+            continue
         if tag != "replace":
             continue  # the same words, or a detail added or dropped ("- which excludes …")
         if i2 - i1 != j2 - j1:

@@ -263,6 +263,21 @@ def test_two_conditions_are_two_cases() -> None:
     assert f.skip(2, 3) != "conditions"
 
 
+def test_an_event_s_label_before_its_time_and_under_a_heading_opens_its_entry() -> None:
+    from checker.entries import written_label
+
+    assert written_label("Kids and Legos — 10:15 a.m. every Saturday.") == "Kids and Legos"
+    assert written_label("Arsenal 2 – 1 Chelsea") is None  # a score, not a label
+    assert written_label("Events and classes\nKids and Legos — 10:15 a.m. every Saturday.") == (
+        "Kids and Legos")
+    assert written_label("The library said.\nKids and Legos — 10:15 a.m.") is None  # no heading
+    sentences = ["Events and classes\nKids and Legos — 10:15 a.m. every Saturday, Bethel branch.",
+                 "Bring the kids to build and play.", "For ages 5-12 years.",
+                 "Minecrafters — 4:00 p.m. on Mondays, downtown library.",
+                 "Kids play together and share tips.", "For ages 6-12 years."]
+    assert PairFilter(sentences, [0] * 6).skip(2, 5) == "speakers"  # two events' ages
+
+
 def test_joined_surnames_open_a_family_notice() -> None:
     sentences = [
         "CALDER–IMRIE – The engagement is announced between Fiona and Peter.",
@@ -2007,6 +2022,19 @@ def test_a_figure_that_numbers_a_category_makes_two_measures() -> None:
     assert not two_measures(grade4, grade4.replace("71%", "49%"), lex, stop)
     assert not two_measures("Unemployment fell to 4.1% in June.",
                             "Unemployment fell to 4.5% in June.", lex, stop)
+
+
+def test_a_qualifier_that_makes_another_measure_makes_two_measures() -> None:
+    from checker.nli.restate import two_measures
+
+    lex, stop = load_lexicon(), stopwords()
+    assert two_measures("Fully diluted GAAP EPS of $0.48", "Fully diluted non-GAAP EPS of $0.53",
+                        lex, stop)
+    assert two_measures("Operating profit rose to £5.1m in the year.",
+                        "Adjusted operating profit rose to £6.2m in the year.", lex, stop)
+    # a detail of another kind added is no other measure
+    assert not two_measures("Operating profit rose to £5.1m in the year.",
+                            "Operating profit rose sharply to £6.2m in the year.", lex, stop)
 
 
 def test_one_act_told_in_the_passive_and_the_active_is_a_restatement() -> None:
