@@ -268,7 +268,9 @@ def dated_entries(lines: list[str]) -> int:
 # (a few connectors allowed), so "The minister said:" is not one.
 _LABEL = re.compile(
     r"(?<![\w.'’&()–-])([A-Z][\w.'’&()–-]{0,40}(?:,?[ \t]+[\w.'’&()-]{1,40}){0,6}?)"
-    r"(?:[ \t]*:[ \t]|[ \t]+[–—][ \t]+(?!\d))")  # "Arsenal 2 – 1 Chelsea" is a score
+    # "Arsenal 2 – 1 Chelsea" is a score, but "Kids and Legos — 10:15 a.m. every Saturday" an
+    # entry's label before its time
+    r"(?:[ \t]*:[ \t]|[ \t]+[–—][ \t]+(?!\d(?!\d?+[:.]\d\d)))")
 _LABEL_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "del", "van", "von", "der", "al",
                                "for"})
 # Headings that open a paragraph without naming who speaks: not a speaker.
@@ -279,6 +281,7 @@ _NOT_SPEAKERS = frozenset({
     "summary", "key points", "what we know", "why it matters", "bottom line", "verdict",
 })
 LABEL_CHARS = 60
+HEADING_WORDS = 6  # a heading over a labelled entry is a few words
 
 
 # The field labels of a listing's entries: "When: August 19, 11 a.m.-7 p.m.", "Cost: Free".
@@ -353,7 +356,17 @@ def _label_match(sentence: str) -> re.Match[str] | None:
     start = first_word_char(sentence, 0, min(len(sentence), LABEL_CHARS))
     m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
     if m is None:
-        return None
+        # a section's heading on a line of its own, run into the first entry under it when the
+        # page breaks lines without blank lines ("Events and classes\nKids and Legos — 10:15
+        # a.m. every Saturday …"): the entry's label opens the second line
+        end = sentence.find("\n", 0, LABEL_CHARS)
+        heading = sentence[:end].strip() if end > 0 else ""
+        if not heading or heading[-1] in ".!?:;," or len(heading.split()) > HEADING_WORDS:
+            return None
+        start = first_word_char(sentence, end + 1, min(len(sentence), end + 1 + LABEL_CHARS))
+        m = _LABEL.match(sentence, start, min(len(sentence), start + LABEL_CHARS))
+        if m is None:
+            return None
     words = m.group(1).replace(",", " ").split()
     if not all(w[0].isupper() or w[0].isdigit() or w in _LABEL_CONNECTORS for w in words):
         return None

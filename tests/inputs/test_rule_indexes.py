@@ -19,6 +19,7 @@ from checker.rules.oneoff import whole_word_starts
 
 
 def reference_tokens(text: str) -> list[str]:
+    text = text.replace("\u2019", "'")  # a curly apostrophe reads as a straight one
     out: list[str] = []
     for raw in flips._TOKEN.findall(text):
         word = raw.lower()
