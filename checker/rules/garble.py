@@ -211,14 +211,26 @@ def _list_echoes(text: str) -> Iterator[tuple[int, int, str]]:
                 yield seen[name], item.start(), name
                 break
             seen[name] = item.start()
-    for m in _DOUBLED_IN_LIST.finditer(text):  # "First Meridian Bank, First Meridian Bank and
-        # two smaller lenders": the list's names need not all be names
+    for m in _doubled_in_list(text):  # "First Meridian Bank, First Meridian Bank and two
+        # smaller lenders": the list's names need not all be names
         name = m.group(1)
         if m.start() and text[m.start() - 1] in "\"“‘'":
             continue  # a cry or a song's words: "Taser, Taser," he shouted; "Bye, Bye, Miss …"
         if name not in skip and not _everyday(name):
             yield m.start(1), m.start(2), name
 
+
+def _doubled_in_list(text: str) -> Iterator[re.Match[str]]:
+    """``_DOUBLED_IN_LIST``'s matches, tried only where a capitalised word after a comma is
+    written in the few words before the comma (a first pass in C finds the commas)."""
+    for c in _COMMA_CAPITAL.finditer(text):
+        word = c.group(1)
+        at = text.rfind(word, max(0, c.start() - DOUBLED_NAME_CHARS), c.start())
+        if at < 0:
+            continue
+        m = _DOUBLED_IN_LIST.match(text, at)
+        if m is not None and m.end(1) == c.start():
+            yield m
 
 # The second side of a dispute or a comparison, after a semicolon or a contrasting conjunction:
 # "…; Sarvania says it was in international waters", ", and in Westmarch from 26,990 to 27,480"
@@ -383,7 +395,7 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
         for m in _DEPARTED_FOR.finditer(text):
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
-    if "between " in text and " of " in text:
+    if "between " in text and " and the " in text and " of " in text:
         for m in _BETWEEN_PLACE.finditer(text):
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
@@ -406,7 +418,7 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             at = text.find(f", {first[1]}", m.end(), stop)
             if at >= 0 and text[at + len(first[1]) + 2: at + len(first[1]) + 3] in (",", "."):
                 yield first[0], at + 2, first[1]
-    if "from the " in text:
+    if "from the " in text and ", to " in text:
         for m in _FROM_NAMED_TO.finditer(text):
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
@@ -432,7 +444,7 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if at >= 0:
                 yield start + at, m.start(1), name
     if ", who " in text or ", which " in text:
-        for m in _OVER_CLAUSE.finditer(text):
+        for m in _over_clause(text):
             verb = m.group(3).split()
             if m.group(1) != m.group(4) or m.group(1) in skip:
                 continue
@@ -485,6 +497,22 @@ _OVER_CLAUSE = re.compile(
     r"(?<![\w.’'#@])([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+),[ \t]++(who|which)"
     r"[ \t][^,;:.!?“”\"\n]{1,120}+,[ \t]++([a-z]++(?:[ \t]++[a-z]++){0,2}?)[ \t]++(?:the[ \t]++)?+"
     r"([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
+
+
+def _over_clause(text: str) -> Iterator[re.Match[str]]:
+    """``_OVER_CLAUSE``'s matches, tried only at the name that ends just before each ", who" or
+    ", which" (a first pass in C finds them)."""
+    for c in _RELATIVE.finditer(text):
+        name = _NAME_ENDING.search(text, max(0, c.start() - DOUBLED_NAME_CHARS), c.start())
+        if name is not None:
+            m = _OVER_CLAUSE.match(text, name.start())
+            if m is not None:
+                yield m
+
+
+_RELATIVE = re.compile(r",[ \t]++(?:who|which)[ \t]")
+# a name that ends where the search ends
+_NAME_ENDING = re.compile(r"(?<![\w.’'#@])[A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+\Z")
 
 
 _CLAUSE_BREAKS = frozenset(("but", "that", "which", "who", "while", "as", "because", "if",
@@ -589,6 +617,8 @@ _PLACE_KINDS = frozenset(("island", "isle", "town", "city", "village", "port", "
                           "province", "region", "republic", "kingdom"))
 # A name written twice in a row in a list, a comma between: "from First Meridian Bank, First
 # Meridian Bank and two smaller lenders".
+_COMMA_CAPITAL = re.compile(r",[ \t]++([A-Z][A-Za-z’'-]*+)")
+DOUBLED_NAME_CHARS = 60  # a name of four words or fewer ends this close before the comma
 _DOUBLED_IN_LIST = re.compile(
     r"(?<![\w.’'-])([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+),[ \t]++(\1)"
     r"(?:,|[ \t]++(?:and|or)[ \t])")

@@ -18,10 +18,9 @@ from checker.rules.wordlist import (
     available,
     common_misspelling,
     common_words,
-    wordlist_file,
+    known_words,
     zipf,
 )
-from checker.tablecache import table
 
 # The right spelling is a common word (Zipf 3.5: three a million words or more) and the slip one
 # the web has hardly seen (Zipf 1.5: three in a hundred million), far apart.
@@ -306,12 +305,7 @@ def first_letter_slip(key: str, common: dict[str, int]) -> str | None:
     return min(found, key=common.__getitem__) if found else None
 
 
-@functools.cache
-def _known_words() -> frozenset[str]:
-    """wordfreq's small list: every word of Zipf 3 or more (29,000), none of them a slip
-    (decoded once a machine: ``checker.tablecache``)."""
-    return table("wordfreq-small-words", 1, [wordlist_file("small")],
-                 lambda: frozenset(common_words(0.0)))
+_known_words = known_words  # (the name the table cache's tests use)
 
 
 @register

@@ -15,7 +15,7 @@ from checker.resources import load_lines, load_rows, load_toml
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
 from checker.rules.textutil import PhraseList, cased_like, lower_letter_runs, opens_like_a_word
-from checker.rules.wordlist import available, common_words, zipf
+from checker.rules.wordlist import available, common_words, known_words, zipf
 from checker.sentences import abbreviations
 
 # (The stop is matched before the look-behind that checks the one before it, so that re's
@@ -1284,9 +1284,6 @@ _GLUE_TAILS = frozenset(("of", "the", "and", "had", "has", "was", "were", "have"
                          "this"))
 
 
-GLUE_TAIL_ZIPF = 3.0  # a word before one of them this common ("fatalities", 3.45)
-
-
 def _glued_after_article(token: str) -> bool:
     """Is the token one of ``_GLUE_HEADS`` glued to a common word, or a common word of three
     letters or more glued to one of ``_GLUE_TAILS``?"""
@@ -1308,7 +1305,7 @@ def _glued_split(token: str) -> int | None:
         head, tail = token[:k], token[k:]
         if ((head in function and tail in common and len(tail) >= 3)
                 or (tail in function and len(head) >= 3 and (
-                    head in common or (tail in _GLUE_TAILS and zipf(head) >= GLUE_TAIL_ZIPF)))):
+                    head in common or (tail in _GLUE_TAILS and head in known_words())))):
             return k
     return None
 

@@ -98,6 +98,14 @@ def zipf(word: str) -> float:
 
 
 @functools.cache
+def known_words() -> frozenset[str]:
+    """wordfreq's small list: every word of Zipf 3 or more (29,000), none of them a slip
+    (decoded once a machine: ``checker.tablecache``)."""
+    return table("wordfreq-small-words", 1, [wordlist_file("small")],
+                 lambda: frozenset(common_words(0.0)))
+
+
+@functools.cache
 def common_words(min_zipf: float) -> tuple[str, ...]:
     """The words of the small list at ``min_zipf`` or more (Zipf 4: ten a million words or
     more; about 7,200 words), commonest first: the centibels they are filed under are decoded,
