@@ -679,12 +679,30 @@ def _swapped_names(a: list[str], b: list[str]) -> bool:
 _EXPECTED_TO = re.compile(r"(?<![\w'’-])(?:is|are)[ \t]++(?:expected|likely|set|due|forecast)"
                           r"[ \t]++to(?![\w'’-])", re.IGNORECASE)
 _WILL = re.compile(r"(?<![\w'’-])will(?![\w'’-])", re.IGNORECASE)
+_WILL_VERB = re.compile(r"(?<![\w'’-])will[ \t]++([a-z]++)(?![\w'’-])", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?i:\b(?:will|would|shall|should|can|could|may|might|must|has|have|had"
+                        r"|is|are|was|were|did|does|won't|didn't)\b)")
+_TOKEN_WORD = re.compile(r"[A-Za-z]++")
 
 
 def _one_future(a: str, b: str) -> tuple[str, str]:
     """``a`` and ``b``, with "is expected to" (or likely, set, due) told as "will" where the
     other sentence says "will" ("Storm Brenna will bring very strong winds …" / "Storm Brenna is
-    expected to bring very strong south-westerly winds …"): one forecast, no tense changed."""
+    expected to bring very strong south-westerly winds …"): one forecast, no tense changed. And
+    "will" dropped before a verb the other sentence gives bare, as a forecast's headline does
+    ("Clouds will increase tonight …" / "Tonight: Clouds increase."), when the other sentence
+    has no auxiliary of its own."""
+    wa, wb = _WILL_VERB.search(a), _WILL_VERB.search(b)
+    if (wa is None) != (wb is None):
+        with_will, bare = (a, b) if wa is not None else (b, a)
+        m = wa or wb
+        assert m is not None
+        verb = m.group(1).lower()
+        present = {verb, verb + "s", verb + "es"}  # "increase", "increases"; not "increased"
+        if not _AUXILIARY.search(bare) and any(
+                t.lower() in present for t in _TOKEN_WORD.findall(bare)):
+            changed = with_will[: m.start()] + with_will[m.start(1):]
+            return (changed, bare) if wa is not None else (bare, changed)
     if " to " not in a and " to " not in b:
         return a, b
     if _WILL.search(a) and _EXPECTED_TO.search(b):

@@ -2024,6 +2024,16 @@ def test_a_figure_that_numbers_a_category_makes_two_measures() -> None:
                             "Unemployment fell to 4.5% in June.", lex, stop)
 
 
+def test_a_forecast_s_headline_in_the_present_restates_its_will() -> None:
+    lex, stop = load_lexicon(), stopwords()
+    headline = "Tonight: Clouds increase. 30% chance of showers toward morning."
+    told = "Clouds will increase tonight with a chance of showers toward morning."
+    assert reworded_restatement(headline, told, lex, stop)
+    # a past act against a future one is still two tenses
+    assert not reworded_restatement("The council approved the plan on Monday.",
+                                    "The council will approve the plan on Monday.", lex, stop)
+
+
 def test_a_qualifier_that_makes_another_measure_makes_two_measures() -> None:
     from checker.nli.restate import two_measures
 
