@@ -874,6 +874,22 @@ def table_cells(sentence: str) -> tuple[str, ...] | None:
     return tuple(" ".join(cell.split()) for cell in sentence.split(" | "))
 
 
+# A label in sentence case before a colon: "Old system: …", "New system: …", "Our pick: …".
+_CASE_LABEL = re.compile(r"[^\w\n]{0,3}+([A-Z][a-z]++(?:[ \t]++[a-z]++){1,2}+):[ \t]")
+CASE_LABEL_LINES = 2  # lines a sentence-case label opens that make it a series' label
+
+
+def sentence_case_labels(sentences: Sequence[str]) -> list[str | None]:
+    """For each sentence that opens on a label of two or three words in sentence case
+    ("Old system:", "New system:") which opens ``CASE_LABEL_LINES`` sentences or more, that
+    label, lower-cased; else None. Two such labels are two series of one example, each with its
+    own figures (a one-off "Our view:" is no series)."""
+    found = [(m.group(1).lower() if (m := _CASE_LABEL.match(s)) is not None else None)
+             for s in sentences]
+    counts = Counter(x for x in found if x is not None)
+    return [x if x is not None and counts[x] >= CASE_LABEL_LINES else None for x in found]
+
+
 def _two_rows(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
     """Two rows of one table that differ in two cells or more ("Blazer | … sizes 28" to 36"
     chest | … | £32.50" / "Blazer | … sizes 38" to 44" chest | … | £36.50"): two things, each
@@ -1033,6 +1049,7 @@ class PairFilter:
         self._sentences = sentences
         self._items = list_items(sentences)
         self._cells = [table_cells(s) for s in sentences]
+        self._case_labels = sentence_case_labels(sentences)
         self._openers = listing_openers(sentences)
         self._enumerated = enumerated_items(sentences, paragraphs)
         self._instructions = [instruction(s) for s in sentences]
@@ -1143,6 +1160,10 @@ class PairFilter:
         if qa is not None and qb is not None and qa != qb:
             return True  # two people's quoted words: '"They don't know whose they are."' in
             # Duncan's, '"They know exactly whose they are."' in Edith's
+        ca, cb = self._case_labels[i], self._case_labels[j]
+        if ca is not None and cb is not None and ca != cb:
+            return True  # two series of a worked example ("Old system: … Total: £3,000." /
+            # "New system: … Total: £2,450."), each label opening lines of its own
         a, b = self._labels[i], self._labels[j]
         if a is None or b is None:
             return False

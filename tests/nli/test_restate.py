@@ -2024,6 +2024,18 @@ def test_a_figure_that_numbers_a_category_makes_two_measures() -> None:
                             "Unemployment fell to 4.5% in June.", lex, stop)
 
 
+def test_two_series_of_a_worked_example_are_two_voices() -> None:
+    sentences = ["Old system: nothing on the first £150,000, then 3% on the rest.",
+                 "New system: nothing on the first £180,000, then 3.5% on the rest.",
+                 "Old system: 3% on £150,000 plus 6% on £100,000.",
+                 "New system: 3.5% on £140,000 plus 6% on £80,000.",
+                 "Our view: the new system is fairer.", "Their view: the new system is not fairer."]
+    f = PairFilter(sentences)
+    assert f.speakers(0, 1) and f.speakers(2, 3)
+    assert not f.speakers(0, 2)  # one series' two lines
+    assert not f.speakers(4, 5)  # one-off labels make no series: still compared
+
+
 def test_a_forecast_s_headline_in_the_present_restates_its_will() -> None:
     lex, stop = load_lexicon(), stopwords()
     headline = "Tonight: Clouds increase. 30% chance of showers toward morning."
