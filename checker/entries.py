@@ -289,6 +289,9 @@ FIELD_LABELS = frozenset({
     "when", "where", "time", "times", "date", "dates", "cost", "costs", "price", "prices",
     "tickets", "admission", "entry", "venue", "location", "address", "hours", "opening hours",
     "details", "info", "information", "contact", "phone", "website", "age", "ages", "duration",
+    # a forecast's, under each place or summit
+    "wind", "winds", "cloud", "visibility", "temperature", "temperatures", "weather", "rain",
+    "snow", "outlook", "freezing level", "ground conditions", "sea state", "uv", "pollen",
 })
 FIELD_ENTRIES = 3  # lines opening with one field label that make a page a listing
 

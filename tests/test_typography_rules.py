@@ -491,8 +491,12 @@ def test_two_words_written_twice_in_a_row_are_a_slip_but_a_phrase_said_again_is_
                   "They go on and on and on about it.",
                   "He guided the Tigers to back to back titles.",
                   "We tried to find what really makes a gadget a gadget.",
-                  "They chanted free education   free education for all."):
+                  "They chanted free education   free education for all.",
+                  "Visiting times vary from ward to ward to fit around care routines."):
         assert _found(clean, "TY104") == [], clean
+    # without the "from", the pair is written twice
+    assert _found("Visiting times vary by ward to ward to fit around care.", "TY104") == [
+        "ward to ward to"]
 
 
 def test_a_sentence_glued_to_the_next_where_a_space_was_lost_is_run_together() -> None:

@@ -28,6 +28,9 @@ from checker.entries import (
     forecast_readings,
     innings_score,
     listing_entry,
+    listing_fields,
+    normal_label,
+    record_fields,
     running_score,
     score_state,
     signed_stamp,
@@ -35,6 +38,7 @@ from checker.entries import (
     time_stamped,
     timeline_heading,
     two_dated_entries,
+    written_label,
 )
 from checker.nli.flips import (
     Flip,
@@ -380,6 +384,16 @@ def _flip_units(sentences: Sequence[str], cut: int | None
     return toks, owner, texts
 
 
+def _record_field_lines(sentences: Sequence[str]) -> list[str | None]:
+    """Each sentence's label when it is a field of a listing's entries or of a list of records
+    (``listing_fields``, ``record_fields``: "Wind:", "Cloud:" under each summit of a mountain
+    forecast), else None."""
+    written = [written_label(s) for s in sentences]
+    labels = [None if w is None else normal_label(w) for w in written]
+    fields = listing_fields(labels) | record_fields(sentences, written)
+    return [x if x in fields else None for x in labels]
+
+
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     """Word-for-word flips over all pairs of sentences and of their clauses (cheap: token
     alignment only), and a live commentary's running scores that fall
@@ -392,6 +406,7 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     lines: tuple[Counter[str], list[str | None], list[bool], list[str | None],
                  list[int | None]] | None = None
     reported: set[tuple[str, str]] = set()
+    fields: list[str | None] | None = None  # each sentence's record field (read when needed)
     for u, v in flip_pairs(toks):  # the pairs could_flip accepts, found through a word index
         i, j = owner[u], owner[v]
         if i == j:
@@ -419,6 +434,11 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
                 # 2011." under one ward, "… since May 2012." under another), or one line with
                 # other figures three times or more ("The bonus number was 23.")
                 continue
+            if fields is None:
+                fields = _record_field_lines(sentences)
+            if fields[i] is not None and fields[i] == fields[j]:
+                continue  # one field of two records: "Cloud: … a 40% chance of the summit
+                # being cloud-free …" under one summit, "… a 50% chance …" under another
             if readings[i] and readings[j]:
                 continue  # two periods of a forecast: "The low should be around 29." tonight,
                 # "… around 26." on Tuesday night

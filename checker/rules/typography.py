@@ -722,8 +722,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
     def _repeated_pairs(self, doc: Document) -> Iterator[Finding]:
         """Two words written twice in a row ("has been has been", "to fall to fall"), the
         trace of an edit left half done; not a phrase said again for effect ("more and more and
-        more", "on and on and on"), an idiom after its own first word ("to back to back"), or
-        "what makes a gadget a gadget"."""
+        more", "on and on and on"), an idiom after its own first word ("to back to back"), "from
+        ward to ward to fit …", or "what makes a gadget a gadget"."""
         words = lower_letter_runs(doc.text)
         # a cheap first pass: two words each equal to the word two after it (one article in
         # twenty; a word two words after itself is in most)
@@ -736,6 +736,9 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if f"{second} {first} {second}" in idioms or doc.touches_markup(m.start(), m.end()):
                 continue
+            if second == "to" and doc.text.endswith("from ", 0, m.start()):
+                continue  # "vary from ward to ward to fit around care routines": "from X to X",
+                # then an infinitive's "to"
             yield self.finding(m.start(), m.end(), f"repeated words {first + ' ' + second!r}",
                                fix=Fix("remove the repeated words",
                                        (Edit(m.end(2), m.end(), ""),)))

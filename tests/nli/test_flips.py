@@ -385,3 +385,20 @@ def test_a_negation_glued_to_its_verb_is_read_before_a_stance_word() -> None:
         assert _NEGATION.search(window), window
     assert not _NEGATION.search("a note accepting ")
     assert not _NEGATION.search("the nation ")  # "n" then "t" is no "n't"
+
+
+def test_one_field_under_two_summits_of_a_forecast_is_no_number_flip() -> None:
+    from checker.nli.contradict import flip_conflicts
+
+    summits = []
+    for name, chance in (("Ben Dorran", 40), ("Scarth Pike", 50)):
+        summits += [f"{name} (978 m)", f"Wind: westerly {chance - 10} mph, easing later.",
+                    f"Cloud: summit in cloud through the morning, with a {chance}% chance of "
+                    "the summit being cloud-free in the afternoon."]
+    summits += ["Blea Crag (842 m)", "Wind: light and variable.",
+                "Cloud: cloud base around 800 metres, lifting by noon."]
+    assert flip_conflicts(summits) == []
+    # the same two lines with no field of a listing still disagree
+    told = [summits[2].removeprefix("Cloud: ").capitalize(), "Walkers should take care.",
+            summits[5].removeprefix("Cloud: ").capitalize()]
+    assert [c.kind for c in flip_conflicts(told)] == ["number"]
