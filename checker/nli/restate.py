@@ -415,13 +415,13 @@ def _succession(sentence: str) -> bool:
 # A claim reported as a claim ("A meme falsely claims …", "denied claims that …", "rumours that
 # …"): the article does not assert it, so a sentence that says otherwise (a fact-check's verdict,
 # the subject's denial) does not contradict the article.
+_CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|falsely|erroneously|rumou?rs?|rumou?red"
+                    r"|purported(?:ly)?|hoax(?:es)?|baseless|unfounded|debunk(?:s|ed|ing)?)\b",
+                    re.IGNORECASE)
 # A sentence that opens on a condition: "If a penalty notice is not paid, the council may
 # prosecute.", "Unless the strike is called off, …" (after a speaker's label or a quotation
 # mark).
 _CONDITION = re.compile(r"[\W_]{0,3}+(?:If|Unless)[ \t]")
-_CLAIM = re.compile(r"\b(?:claims?|claimed|claiming|falsely|erroneously|rumou?rs?|rumou?red"
-                    r"|purported(?:ly)?|hoax(?:es)?|baseless|unfounded|debunk(?:s|ed|ing)?)\b",
-                    re.IGNORECASE)
 
 
 def years_named(sentence: str) -> frozenset[str]:
@@ -1123,10 +1123,10 @@ class PairFilter:
         "Arsenal 2-0 Everton."), or two items of a numbered series told in the same words
         (``series_items``), or two rows of a table that differ in two cells or more, or one
         field of two entries of a listing (``listing_openers``), or two sentences of two items
-        of an enumerated list, each item
-        about its own subject ("i) Nai Manzil scheme … Since inception, 98,712 beneficiaries
-        have been trained under the scheme." / "ii) USTTAD scheme … Since inception, about
-        21,611 beneficiaries have been trained under the scheme.": ``enumerated_items``)."""
+        of an enumerated list, each item about its own subject ("i) Nai Manzil scheme … Since
+        inception, 98,712 beneficiaries have been trained under the scheme." / "ii) USTTAD
+        scheme … Since inception, about 21,611 beneficiaries have been trained under the
+        scheme.": ``enumerated_items``)."""
         a, b = self._sentences[i], self._sentences[j]
         if series_items(a, b, self._lex):
             return True

@@ -232,6 +232,7 @@ def _doubled_in_list(text: str) -> Iterator[re.Match[str]]:
         if m is not None and m.end(1) == c.start():
             yield m
 
+
 # The second side of a dispute or a comparison, after a semicolon or a contrasting conjunction:
 # "…; Sarvania says it was in international waters", ", and in Westmarch from 26,990 to 27,480"
 _SIDE_NAME = r"([A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,3}+)"
