@@ -303,7 +303,7 @@ edits often change one mention and not the other."""
         values: dict[tuple[int, str], set[float]] = {}
         for q in found:
             values.setdefault((q.sentence.start, q.noun), set()).add(q.value)
-        listed = _listed_counts(doc.text, found)
+        listed: set[int] | None = None  # counts in a listing's title lines (when asked)
         for q in found:
             counted.add(q.start)
             for earlier in seen.get(q.noun, []):
@@ -331,6 +331,8 @@ edits often change one mention and not the other."""
                             and not _two_openers(doc, earlier.sentence, q.sentence))):
                     continue  # two figures whose digits are swapped ("1,240 patients" …
                     # "the 1,420 patients") are one figure mistyped, said in any words
+                if listed is None:
+                    listed = _listed_counts(doc.text, found)
                 if q.start in listed and earlier.start in listed:
                     continue  # "3 bedroom semi-detached house to rent" / "4 bedroom detached
                     # house to rent": the titles of two entries of a listing
