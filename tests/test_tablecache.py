@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker import tablecache
-from checker.rules import slips, wordlist
+from checker.rules import wordlist
 
 
 @pytest.fixture(name="folder")
@@ -93,7 +93,7 @@ def test_off_or_unwritable_builds_every_time(tmp_path: Path,
 def fresh_tables_fixture(folder: Path) -> Iterator[Path]:
     def clear() -> None:
         for cached in (wordlist._packed, wordlist._misspellings, wordlist.available,
-                       wordlist.zipf, slips._known_words):
+                       wordlist.zipf, wordlist.known_words):
             cached.cache_clear()
 
     clear()
@@ -106,12 +106,12 @@ def test_the_word_tables_read_back_are_the_ones_built(fresh_tables: Path) -> Non
     from the file, equal what reading the packages' own files gives."""
     if not wordlist.available():
         pytest.skip("wordfreq is not installed")
-    built = (wordlist._packed("small"), wordlist._packed("large"), slips._known_words(),
+    built = (wordlist._packed("small"), wordlist._packed("large"), wordlist.known_words(),
              wordlist._misspellings())
     assert len(list(fresh_tables.glob("table-*.marshal"))) == 3 + bool(built[3])
-    for cached in (wordlist._packed, wordlist._misspellings, slips._known_words):
+    for cached in (wordlist._packed, wordlist._misspellings, wordlist.known_words):
         cached.cache_clear()
-    read = (wordlist._packed("small"), wordlist._packed("large"), slips._known_words(),
+    read = (wordlist._packed("small"), wordlist._packed("large"), wordlist.known_words(),
             wordlist._misspellings())
     assert read == built
     assert built[0] == wordlist._read("small") and built[1] == wordlist._read("large")

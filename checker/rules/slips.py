@@ -305,9 +305,6 @@ def first_letter_slip(key: str, common: dict[str, int]) -> str | None:
     return min(found, key=common.__getitem__) if found else None
 
 
-_known_words = known_words  # (the name the table cache's tests use)
-
-
 @register
 class MisspeltWord(Rule):
     code = "TY109"
@@ -352,7 +349,7 @@ is paid to catch."""
             return
         text = doc.text
         common = _common()
-        known = _known_words()
+        known = known_words()
         end = len(text.rstrip())
         # the text's different words that the small list does not know: a few an article
         lower = lowercase_words(text)
