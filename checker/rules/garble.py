@@ -634,13 +634,9 @@ _BETWEEN_PLACE = re.compile(
 def _route_to_itself(text: str, a_start: int, b_end: int, words: list[str]) -> bool:
     """Are the two mentions a route's two ends, "from" one "to" the other, written as a place of
     a kind ("from Portmorran to the island of Portmorran", "… to the coastal town of …") or
-    each with the same noun after it ("from Gullhaven harbour to Gullhaven harbour"), or
-    "between" one "and" the other as a place of a kind ("between Kelton and the coastal town of
-    Kelton")? Then neither the "of" nor the nouns after the names make them two things."""
-    if text[max(0, a_start - 8) : a_start] == "between ":
-        # "between Kelton and the coastal town of Kelton": a route's two ends, one described
-        return (len(words) in (4, 5) and words[:2] == ["and", "the"] and words[-1] == "of"
-                and words[-2] in _PLACE_KINDS)
+    each with the same noun after it ("from Gullhaven harbour to Gullhaven harbour")? Then
+    neither the "of" nor the nouns after the names make them two things. ("between" one "and"
+    the other as a place of a kind is ``_BETWEEN_PLACE``'s, whatever words describe it.)"""
     if text[max(0, a_start - 5) : a_start] != "from ":
         return False
     if len(words) in (4, 5):
