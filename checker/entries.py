@@ -294,6 +294,9 @@ FIELD_LABELS = frozenset({
     "snow", "outlook", "freezing level", "ground conditions", "sea state", "uv", "pollen",
 })
 FIELD_ENTRIES = 3  # lines opening with one field label that make a page a listing
+# A field's label in sentence case, of up to three words, before a colon: "Closing date: …",
+# "Decided by: …", "Old system: …" (with ``match``).
+SENTENCE_CASE_LABEL = re.compile(r"[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")
 
 
 def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:

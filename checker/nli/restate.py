@@ -54,6 +54,7 @@ from checker.entries import (
     BULLETS,
     FIELD_ENTRIES,
     MONTHS,
+    SENTENCE_CASE_LABEL,
     WEEKDAYS,
     case_entries,
     commentary_events,
@@ -874,9 +875,22 @@ def table_cells(sentence: str) -> tuple[str, ...] | None:
     return tuple(" ".join(cell.split()) for cell in sentence.split(" | "))
 
 
-# A label in sentence case before a colon: "Old system: …", "New system: …", "Our pick: …".
-_CASE_LABEL = re.compile(r"[^\w\n]{0,3}+([A-Z][a-z]++(?:[ \t]++[a-z]++){1,2}+):[ \t]")
 CASE_LABEL_LINES = 2  # lines a sentence-case label opens that make it a series' label
+
+
+_LEAD_MARKS = re.compile(r"[^\w\n]{0,3}+")
+
+
+def _case_label(sentence: str) -> str | None:
+    """The sentence-case label of two or three words (``SENTENCE_CASE_LABEL``; one word is a
+    capitalised label, ``written_label``'s) that opens the sentence after a mark or two,
+    lower-cased, or None."""
+    lead = _LEAD_MARKS.match(sentence)
+    m = SENTENCE_CASE_LABEL.match(sentence, lead.end() if lead else 0)
+    if m is None:
+        return None
+    label = m.group()[:-2]  # the colon and the space after it
+    return label.lower() if " " in label or "\t" in label else None
 
 
 def sentence_case_labels(sentences: Sequence[str]) -> list[str | None]:
@@ -884,8 +898,7 @@ def sentence_case_labels(sentences: Sequence[str]) -> list[str | None]:
     ("Old system:", "New system:") which opens ``CASE_LABEL_LINES`` sentences or more, that
     label, lower-cased; else None. Two such labels are two series of one example, each with its
     own figures (a one-off "Our view:" is no series)."""
-    found = [(m.group(1).lower() if (m := _CASE_LABEL.match(s)) is not None else None)
-             for s in sentences]
+    found = [_case_label(s) for s in sentences]
     counts = Counter(x for x in found if x is not None)
     return [x if x is not None and counts[x] >= CASE_LABEL_LINES else None for x in found]
 

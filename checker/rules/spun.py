@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from checker.document import Document, Span
 from checker.entries import (
     FIELD_ENTRIES,
+    SENTENCE_CASE_LABEL,
     TIMELINE_ENTRIES,
     after_live_marker,
     figure_mould,
@@ -275,8 +276,6 @@ TABLE_CELLS = 2
 # half-inning of a box score): a score's template repeats by design.
 FIGURE_SHARE = 0.3
 _FIGURE_TOKEN = re.compile(r"\A[£$€]?+\d")
-# A field's label in sentence case at the start of a line ("Closing date: Friday 18 October")
-_SENTENCE_CASE_FIELD = re.compile(r"[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")  # (with match)
 
 
 def _figures_line(key: str) -> bool:
@@ -289,7 +288,7 @@ def _field_labels(doc: Document) -> Counter[str]:
     """How many lines each sentence-case field label opens ("Closing date: …" under each job)."""
     text = doc.text
     return Counter(m.group() for line in doc.lines()
-                   if (m := _SENTENCE_CASE_FIELD.match(text, line.start, line.end)) is not None)
+                   if (m := SENTENCE_CASE_LABEL.match(text, line.start, line.end)) is not None)
 
 
 # A list item's marker: "• The traffic centre is one of the biggest …" under a photo is the
@@ -478,7 +477,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if listing and speaker_label(raw) is not None:
                     continue  # "Return To Normal : Normal traffic conditions are expected
                     # between 05:00 and 05:15 …" under each road of a listing: a field's value
-                field = _SENTENCE_CASE_FIELD.match(raw.strip())
+                field = SENTENCE_CASE_LABEL.match(raw.strip())
                 if field is not None:
                     fields = _field_labels(doc) if fields is None else fields
                     if fields[field.group()] >= FIELD_ENTRIES:
