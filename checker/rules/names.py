@@ -275,9 +275,10 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     written beside the same other name ("Sophie Devine" / "Sophia Devine"). Two rarer names
     ("Monteith" / "Montieth", "Abbott" / "Abbot", "Thompson" / "Thomson") are still compared."""
     # (EVERYDAY_ZIPF: as common as the everyday words GB101 reads as a title's idiom)
-    if not available() or zipf(a) == 0 or zipf(b) == 0:
+    if not available():
         return False
-    if max(zipf(a), zipf(b)) < EVERYDAY_ZIPF and min(zipf(a), zipf(b)) < BOTH_WORDS_ZIPF:
+    low, high = sorted((zipf(a), zipf(b)))
+    if low == 0 or (high < EVERYDAY_ZIPF and low < BOTH_WORDS_ZIPF):
         return False
     counts = Counter({a: len(by_token[a]), b: len(by_token[b])})
     return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
