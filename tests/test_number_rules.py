@@ -526,3 +526,14 @@ def test_a_financial_year_is_no_figure_of_a_change() -> None:
     assert _nu106(text) == []
     assert _nu106(text.replace("£39 million", "£59 million")) == [
         "£48 million in 2022-23, up from £59 million"]
+
+
+def test_minutes_tallies_in_favour_and_against_are_two_votes() -> None:
+    text = ("On being put to the vote, the amendment was LOST, with 4 votes in favour, 8 against "
+            "and 1 abstention.\n\n"
+            "On being put to the vote, the motion was LOST, with 5 votes in favour, 7 against and "
+            "1 abstention.\n")
+    assert _nu101(text) == []
+    # the same tally with one side changed is one vote misquoted
+    misquoted = text.replace("5 votes in favour, 7 against", "5 votes in favour, 8 against")
+    assert _nu101(misquoted) == ["5 votes"]

@@ -444,13 +444,16 @@ edits often change one mention and not the other."""
         return bool(names and words)
 
 
-# The other side of a vote's tally after its first count: "31 votes" then " to 24"
-_TALLY_REST = re.compile(r"[ \t]{1,3}+(?:to|against)[ \t]{1,3}+(\d{1,3}+(?:,\d{3})*+)(?!\d|,\d)")
+# The other side of a vote's tally after its first count: "31 votes" then " to 24", or minutes'
+# "4 votes" then " in favour, 8 against"
+_TALLY_REST = re.compile(r"[ \t]{1,3}+(?:in[ \t]++favou?+r[ \t]*+(?:,|and|with)?+[ \t]*+(?=\d)"
+                         r"|(?:to|against)[ \t]{1,3}+)(\d{1,3}+(?:,\d{3})*+)(?!\d|,\d)")
 
 
 def _two_tallies(text: str, a: Quantity, b: Quantity) -> bool:
     """Are the two counts the first sides of two votes' tallies that differ on both sides ("by
-    31 votes to 24" / "by 30 votes to 25")? One tally mistyped or misquoted changes one side."""
+    31 votes to 24" / "by 30 votes to 25"; "with 4 votes in favour, 8 against" / "with 5 votes
+    in favour, 7 against")? One tally mistyped or misquoted changes one side."""
     ra, rb = _TALLY_REST.match(text, a.end), _TALLY_REST.match(text, b.end)
     return ra is not None and rb is not None and ra.group(1) != rb.group(1)
 
