@@ -287,3 +287,27 @@ def test_a_row_of_another_table_is_no_sentence_about_a_row() -> None:
     """Two tables with the same row labels and other columns: each row is a row, whichever
     table it is in, though the first table is one paragraph with its heading row."""
     assert _nu108(FEES.format(sentence="")) == []
+
+
+SEATS = """Harbour Council election: latest seats
+
+Party | Seats | Change
+Unity Party | 27 | -7
+Liberal Reform | 19 | +4
+Green Coalition | 7 | +3
+
+{sentence}
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Unity Party needs 10 of the remaining 14 seats to keep its majority.",
+    "Halfway through the count, the Unity Party has lost five seats and gained none.",
+])
+def test_a_count_left_needed_or_changed_is_not_the_rows_count(sentence: str) -> None:
+    assert _nu108(SEATS.format(sentence=sentence)) == []
+
+
+def test_a_count_the_row_gives_otherwise_is_still_found() -> None:
+    page = SEATS.format(sentence="The Unity Party finished with 24 seats.")
+    assert _nu108(page) == ["24 seats"]

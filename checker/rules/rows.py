@@ -143,6 +143,9 @@ _OTHER_PERIOD = re.compile(
     r"|asked|asking|sought|requested|applied|bid|offered|needed|cost|costs|valued|estimated"
     r"|raised|pledged|promised|over|under|above|below|less|short|at[ \t]least|at[ \t]most|up[ \t]to"
     r"|minimum|maximum"
+    # what is left, needed or changed rather than held ("needs 10 of the remaining 14 seats",
+    # "has lost five seats")
+    r"|remaining|left[ \t]to|needs?|lost|los(?:es|ing)|gain(?:s|ed|ing)|net|swing"
     # a part of the match: "only four points in the final quarter"
     r"|quarter|quarters|period|periods|innings|set|sets|frame|frames|leg|legs|lap|laps|stage"
     r"|stages|round|rounds|heat|heats"
