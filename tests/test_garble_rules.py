@@ -1732,3 +1732,40 @@ def test_a_reaction_widget_with_emoji_and_a_newsletter_box_are_boilerplate() -> 
            "morning. Enter your email address [Sign up] We will never share your details.")
     assert _found(f"The shop opened on Monday.\n\n{box}\n\nStaff said demand was high.\n",
                   "SP102") == [box]
+
+
+def test_a_notice_s_have_your_say_heading_over_its_prose_is_its_section() -> None:
+    own = ("Route 12 will run every 20 minutes from Monday.\n\nHave your say\n\nIf you have "
+           "comments on these changes, please call our customer services team on weekdays "
+           "or write to us.\n")
+    assert _found(own, "SP102") == []
+    # a comment form's heading stands over its fields
+    assert _found(own.replace("Have your say\n\n", "Have your say\n\nLeave a Reply\n\n"),
+                  "SP102") != []
+
+
+def test_goods_made_where_they_are_sold_name_one_place_twice() -> None:
+    assert _found("About 80% of what we sell in North America is made in North America, "
+                  "the chief executive said.", "GB101") == []
+    assert _found("The flight from Lagos to Lagos was late.", "GB101") == ["Lagos to Lagos"]
+
+
+def test_a_case_on_a_court_list_may_be_named_for_one_surname() -> None:
+    listing = "10:10am | K4KT0230 | Ridley v Ridley and Okafor | Possession\n"
+    assert _found(listing, "GB101") == []
+    assert _found("Fans watched Harbour Town v Harbour Town on Sunday.", "GB101") == [
+        "Harbour Town v Harbour Town"]
+
+
+def test_a_section_heading_over_each_witness_s_evidence_may_repeat() -> None:
+    heading = "Questions from counsel for the bereaved families"
+    part = ("{name} told the inquiry that the inspection reports had been passed to the "
+            "engineering team within a week of their completion.")
+    text = (f"Inquiry day 23: the footbridge collapse\n\n{part.format(name='Mr Aspinall')}\n\n"
+            f"{heading}\n\nMr Aspinall accepted that the capital bid had been rejected twice "
+            f"before the collapse and that nobody had chased it.\n\n"
+            f"{part.format(name='Mr Pemberton')}\n\n{heading}\n\nMr Pemberton said he had "
+            f"marked the report urgent and had no reply from the finance office.\n")
+    assert _found(text, "GB103") == []
+    # the same line over no paragraph of prose is a line pasted twice
+    assert _found(text + f"\n{heading}\n", "GB103") == [heading]

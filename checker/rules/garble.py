@@ -555,6 +555,15 @@ _SUNDAY = re.compile(r"(?<![ \t])[ \t]++on[ \t]++Sunday\b")
 
 # A word that asks for another of the same kind: "a further Bill", "another Smith".
 _ANOTHER = frozenset(("further", "another"))
+# "what we sell in North America is made in North America": goods made where they are sold
+_MADE = frozenset(("made", "produced", "built", "manufactured", "assembled", "grown", "sourced"))
+_SOLD_IN = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|use|uses|used)[ \t]+in"
+                      r"[ \t]+$")
+# a court's list, where a case is named for its parties and a couple's case for one surname
+# ("Ridley v Ridley and Okafor | Possession"): words of the court in the line
+_COURT_LINE = re.compile(r"(?i:\b(?:court|hearing|claimant|defendant|respondent|applicant"
+                         r"|possession|divorce|probate|tribunal|judge|injunction|case[ \t]no"
+                         r"|claim[ \t]no|chambers|directions|adjourned|listed))\b")
 
 
 def _in_longer_names(text: str, a_start: int, b_end: int, related: bool = False) -> bool:
@@ -706,6 +715,14 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
         return False  # "the University of Denver in Denver": a place's institution, in it
     if last in _ANOTHER:
         return False  # "the Bill and enable a further Bill": another of its kind, on purpose
+    if last in _AT_PLACE and len(words) >= 2 and words[-2] in _MADE and _SOLD_IN.search(before):
+        return False  # "what we sell in North America is made in North America"
+    if words in (["v"], ["vs"], ["versus"]):
+        line_start = text.rfind("\n", 0, a_start) + 1
+        line_end = text.find("\n", b_end)
+        if _COURT_LINE.search(text, line_start, line_end if line_end >= 0 else len(text)):
+            return False  # "Ridley v Ridley and Okafor | Possession": a case named for its
+            # parties on a court's list
     if last == "with" and _DOING_AFTER.match(text, b_end):
         return False  # "Venus and Serena up 4-3 with Serena serving": what one of them is doing
     if words[-2:] == ["would", "be"] or gap.rstrip().endswith("would-be"):

@@ -323,8 +323,9 @@ def _with_buttons(doc: Document, block: list[tuple[Span, str]]) -> list[tuple[Sp
 
 # Furniture's labels that also head a section of a page's own: a report's "Headlines" over
 # the paragraph that gives them (a news site's menu item "Headlines" stands among other menu
-# lines or over a link's headline).
-_SECTION_LABELS = frozenset(("headlines",))
+# lines or over a link's headline), a notice's "Have your say" over how to comment on it (a
+# comment form's stands over the form's fields).
+_SECTION_LABELS = frozenset(("headlines", "have your say"))
 
 
 # A page's own "Contact us" heads the ways to reach it: "Phone: 01632 960 418", "Email: …",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -400,6 +401,24 @@ def _table_moulds(doc: Document) -> Counter[str]:
     return Counter(m for row in rows if (m := _row_mould(row)) is not None)
 
 
+SECTION_PROSE_WORDS = 12  # a paragraph under a section's heading is longer than this
+
+
+def _section_heading(doc: Document, lines: Sequence[Span], sentence: Span) -> bool:
+    """Is the sentence a line of its own, not the page's first, right over a paragraph of
+    prose (more than ``SECTION_PROSE_WORDS`` words, ending as a sentence does)? Then it heads a
+    section, and the same heading over another section is the page's design."""
+    k = bisect.bisect_right([line.start for line in lines], sentence.start) - 1
+    if k <= 0 or k + 1 >= len(lines):
+        return False
+    line = lines[k]
+    if doc.text[line.start:line.end].strip() != doc.text[sentence.start:sentence.end].strip():
+        return False
+    after = doc.text[lines[k + 1].start:lines[k + 1].end].rstrip()
+    return (len(after.split()) > SECTION_PROSE_WORDS
+            and after.rstrip("\"”’')").endswith((".", "!", "?")))
+
+
 def _speaker_heading(key: str) -> bool:
     return "\n" not in key and _SPEAKER_HEADING.fullmatch(key.strip()) is not None
 
@@ -462,6 +481,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         moulds: Counter[str] | None = None  # the labelled rows' moulds (when asked)
         schedule: bool | None = None  # is the page a schedule (when asked)
         fields: Counter[str] | None = None  # sentence-case field labels' lines (when asked)
+        line_list: list[Span] | None = None  # the non-blank lines (when asked)
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -499,6 +519,12 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
+                if key[-1:] not in ".!?":
+                    line_list = list(nonblank_lines(doc)) if line_list is None else line_list
+                    if (_section_heading(doc, line_list, sentence)
+                            and _section_heading(doc, line_list, first)):
+                        continue  # "Questions from counsel for the bereaved families" over
+                        # each witness's part of an inquiry's day: one section's heading
                 if schedule is None:
                     schedule = schedule_entries(
                         [doc.text[x.start:x.end] for x in nonblank_lines(doc)]) >= TIMELINE_ENTRIES
