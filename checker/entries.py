@@ -299,6 +299,21 @@ FIELD_ENTRIES = 3  # lines opening with one field label that make a page a listi
 SENTENCE_CASE_LABEL = re.compile(r"[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")
 
 
+_LEAD_MARKS = re.compile(r"[^\w\n]{0,3}+")
+
+
+def case_label(sentence: str) -> str | None:
+    """The sentence-case label of two or three words (``SENTENCE_CASE_LABEL``; one word is a
+    capitalised label, ``written_label``'s) that opens the sentence after a mark or two
+    ("Parish council response: Objection."), lower-cased, or None."""
+    lead = _LEAD_MARKS.match(sentence)
+    m = SENTENCE_CASE_LABEL.match(sentence, lead.end() if lead else 0)
+    if m is None:
+        return None
+    label = m.group()[:-2]  # the colon and the space after it
+    return label.lower() if " " in label or "\t" in label else None
+
+
 def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:
     """The field labels (``FIELD_LABELS``, or two of them joined: "Tickets & Info") that open
     three lines or more: a listing's, each line in an entry of its own ("When: August 19, 11
@@ -317,15 +332,24 @@ def record_fields(sentences: Sequence[str],
     everyday between 21:00 and 05:00 from 29 April 2018 …", then the next record's): three or
     more labels that each open three lines or more. One label's lines are in different records,
     about different things. Labels typed in capitals ("THE REGISTRAR:", "MR SMITH:") are a
-    transcript's speakers, not fields, and are left out. Returned lower-cased, as
-    ``speaker_label`` gives them. ``written``: each sentence's label as written
-    (``written_label``), when already read."""
+    transcript's speakers, not fields, and are left out. Labels in sentence case count too
+    ("Proposal: …", "Parish council response: Objection.", "District council decision:
+    Refused …" under each application of a planning list; ``case_label``). Returned
+    lower-cased, as ``speaker_label`` and ``case_label`` give them. ``written``: each
+    sentence's label as written (``written_label``), when already read."""
     if written is None:
         written = [written_label(s) for s in sentences]
-    counts = Counter(normal_label(w) for w in written
-                     if w is not None and any(c.islower() for c in w))
+    counts = Counter(label for label in record_labels(sentences, written) if label is not None)
     fields = [label for label, n in counts.items() if n >= FIELD_ENTRIES]
     return frozenset(fields) if len(fields) >= RECORD_FIELDS else frozenset()
+
+
+def record_labels(sentences: Sequence[str],
+                  written: Sequence[str | None]) -> list[str | None]:
+    """Each sentence's field label as ``record_fields`` counts it: the label ``written_label``
+    read, unless typed in capitals, or else a label in sentence case (``case_label``)."""
+    return [(normal_label(w) if any(c.islower() for c in w) else None) if w is not None
+            else case_label(s) for s, w in zip(sentences, written, strict=True)]
 
 
 def _field_label(label: str) -> bool:

@@ -23,6 +23,7 @@ from checker.entries import (
     BULLETS,
     ball_opening,
     case_entries,
+    case_label,
     entry_numbers,
     falling_scores,
     forecast_readings,
@@ -387,11 +388,13 @@ def _flip_units(sentences: Sequence[str], cut: int | None
 def _record_field_lines(sentences: Sequence[str]) -> list[str | None]:
     """Each sentence's label when it is a field of a listing's entries or of a list of records
     (``listing_fields``, ``record_fields``: "Wind:", "Cloud:" under each summit of a mountain
-    forecast), else None."""
+    forecast; "District council decision:" under each application of a planning list), else
+    None."""
     written = [written_label(s) for s in sentences]
     labels = [None if w is None else normal_label(w) for w in written]
     fields = listing_fields(labels) | record_fields(sentences, written)
-    return [x if x in fields else None for x in labels]
+    own = [x if x is not None else case_label(s) for s, x in zip(sentences, labels, strict=True)]
+    return [x if x in fields else None for x in own]
 
 
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:

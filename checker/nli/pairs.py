@@ -165,6 +165,21 @@ def _reported_question(sentence: str) -> bool:
     return _REPORTED_QUESTION.search(sentence.rstrip()) is not None
 
 
+# A question quoted, then who asked it: '"Did Mr Farrow ever strike you as a violent man?" Mr
+# Mallon asked.', '"Why now?" asked one councillor.' It claims nothing; what follows the
+# question mark is its attribution alone.
+_QUOTED_QUESTION = re.compile(
+    r"\?[\"”’'][ \t]++(?:[A-Za-z][\w’'-]*+[ \t]++){0,4}?"
+    r"(?i:asked|asks|wondered|wonders|queried|queries|demanded|demands|inquired|enquired)\b"
+    r"[^.!?,;:\n]{0,60}+[.!]?+[\"”’']?+[ \t]*+\Z")
+
+
+def _quoted_question(sentence: str) -> bool:
+    if "?" not in sentence:
+        return False
+    return _QUOTED_QUESTION.search(sentence.rstrip()) is not None
+
+
 # A row of a table by day: "Valley line: Tuesday no service; Thursday hourly; Saturday no
 # service.", "Opening hours: Monday 9am-5pm; Saturday 10am-4pm; Sunday closed." Each part is a
 # day's entry; read whole, against one day's statement ("Valley line: no service."), the model
@@ -202,9 +217,11 @@ def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
             text = unlabelled(sentence)
     if said < min_words or _elliptical_answer(text):
         return False
-    return (not sentence.rstrip().endswith("?")
+    # a question, quoted or not ('"Did he ever strike you as a violent man?"')
+    return (not sentence.rstrip().rstrip("\"”’'").endswith("?")
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence)
-            and not _reported_question(sentence) and not _day_row(sentence))
+            and not _reported_question(sentence) and not _quoted_question(sentence)
+            and not _day_row(sentence))
 
 
 _CLOCK_SUFFIX = re.compile(r"(?<=\d)[ \t]?+[ap]\.m\.?+|(?<=\d)[ \t]?+[ap]m\b")

@@ -54,9 +54,9 @@ from checker.entries import (
     BULLETS,
     FIELD_ENTRIES,
     MONTHS,
-    SENTENCE_CASE_LABEL,
     WEEKDAYS,
     case_entries,
+    case_label,
     commentary_events,
     entry_day,
     entry_numbers,
@@ -303,6 +303,45 @@ def _two_sources(a: str | None, b: str | None) -> bool:
         return False
     return a in _SIDES or b in _SIDES
 
+
+
+# A charge and the accused's denial of it: "Declan Farrow, 47, denies murdering his business
+# partner …" / "Mr Farrow, 47, is accused of murdering Simon Achterberg …". A court report tells
+# both, and denying a charge does not deny that it was made. An admission, a plea of guilty or a
+# verdict on either side is left to the model ("denies the charge" / "admitted the charge").
+_CHARGED = re.compile(r"(?i:\b(?:accused|charged|suspected)[ \t]++(?:of|with)\b"
+                      r"|\b(?:on|stands?|standing|faces?|facing)[ \t]++trial\b"
+                      r"|\bfac(?:es|ed|ing)[ \t]++(?:a[ \t]++|two[ \t]++|several[ \t]++)?+"
+                      r"charges?\b|\balleged(?:ly)?+\b)")
+_DENIED = re.compile(r"(?i:\bden(?:y|ies|ied|ying)\b|\bplead(?:ed|s)?+[ \t]++not[ \t]++guilty\b"
+                     r"|\bpled[ \t]++not[ \t]++guilty\b"
+                     r"|\bmaintains?[ \t]++(?:his|her|their)[ \t]++innocence\b)")
+_SETTLED = re.compile(r"(?i:\badmit(?:s|ted|ting)?+\b|\bconfess(?:es|ed)?+\b"
+                      r"|\bpleaded[ \t]++guilty\b|\bpled[ \t]++guilty\b|\bconvict(?:ed|ion)\b"
+                      r"|\bfound[ \t]++(?:not[ \t]++)?+guilty\b|\bacquit(?:ted|tal)\b"
+                      r"|\bcleared\b|\bguilty[ \t]++of\b|\bsentenced\b)")
+
+
+# a denial denied: "did not deny", "has never denied", "refused to deny"
+_DENIAL_DENIED = re.compile(r"(?i:\b(?:not|never|n['’]t|refused[ \t]++to|declined[ \t]++to)"
+                            r"[ \t]++(?:(?!den)\w++[ \t]++)?+den(?:y|ies|ied)\b)")
+
+
+def charge_and_denial(a: str, b: str) -> bool:
+    """Is one sentence the charge and the other the accused's denial of it, or are both
+    denials ("Mr Farrow denies murder." / "Mr Farrow denies the charge."), with no admission
+    or verdict in either and no denial denied? (``_CHARGED``, ``_DENIED``, ``_SETTLED``)"""
+    if _SETTLED.search(a) is not None or _SETTLED.search(b) is not None:
+        return False
+    if _DENIAL_DENIED.search(a) is not None or _DENIAL_DENIED.search(b) is not None:
+        return False
+    da, db = _DENIED.search(a) is not None, _DENIED.search(b) is not None
+    if da and db:
+        return True
+    if not (da or db):
+        return False
+    charged = b if da else a
+    return _CHARGED.search(charged) is not None
 
 # A quotation's speaker named with the verb that attributes it: '"They know," Edith replies.',
 # '"…," said Duncan Reid.', 'Edith Marsh said: "…"'. A pronoun ("she said") names nobody.
@@ -798,16 +837,29 @@ _COURTESY = re.compile(
     r"(?:joining|reading|following|watching|listening|being[ \t]++with)"
     r"|that['’]s[ \t]++(?:all|it)[ \t]++(?:from|for)[ \t]++(?:us|me|the|this|today|tonight)"
     r"|good(?:bye|[ \t]*+night|[ \t]++(?:morning|afternoon|evening)[ \t]++and[ \t]++welcome)"
-    r"|see[ \t]++you[ \t]++(?:tomorrow|next|soon|again|then)|take[ \t]++care|stay[ \t]++safe)\b",
+    r"|see[ \t]++you[ \t]++(?:tomorrow|next|soon|again|then)|take[ \t]++care|stay[ \t]++safe"
+    # a call's thanks to whoever spoke before, and its operator's or moderator's turns: "Thank
+    # you, Laura, and good morning, everyone.", "Our first question comes from …", "We have a
+    # follow-up question from …", "This concludes our question-and-answer session."
+    r"|thanks?(?:[ \t]++you)?+(?:[ \t]*+,[ \t]*+(?-i:[A-Z])[\w’'-]*+)?+[ \t]*+,?+[ \t]*+and"
+    r"[ \t]++good[ \t]++(?:morning|afternoon|evening)"
+    r"|(?:our|the|your)[ \t]++(?:first|next|last|final)[ \t]++question[ \t]++(?:comes|is)[ \t]++"
+    r"from|we[ \t]++(?:have|will[ \t]++take|['’]ll[ \t]++take)[ \t]++(?:a|our|the|another)"
+    r"[ \t]++(?:(?:follow-up|next|first|last|final)[ \t]++)?+question[ \t]++from"
+    r"|(?:this|that)[ \t]++concludes|we[ \t]++will[ \t]++now[ \t]++(?:begin|open|take|turn)"
+    r"|please[ \t]++go[ \t]++ahead|i[ \t]++would[ \t]++(?:now[ \t]++)?+like[ \t]++to[ \t]++"
+    r"(?:turn|hand)[ \t]++(?:the[ \t]++(?:call|conference|floor)|it)[ \t]++(?:back[ \t]++)?+"
+    r"(?:over[ \t]++)?+to)\b",
     re.IGNORECASE)
 COURTESY_WORDS = 16  # a sentence longer than this holds more than a greeting
 
 
 def courtesy(sentence: str) -> bool:
     """Is the sentence a greeting, a thank-you or a wish ("From all of us, have a peaceful
-    evening.", "That's all from the live team for this evening, thank you for joining us."),
-    short enough to hold nothing else? Two such sign-offs are no statements to contradict
-    (the model read these two at 0.86 on a live page)."""
+    evening.", "That's all from the live team for this evening, thank you for joining us."), or
+    a call operator's turn ("Our first question comes from …", "This concludes our
+    question-and-answer session."), short enough to hold nothing else? Two such sign-offs
+    are no statements to contradict (the model read these two at 0.86 on a live page)."""
     return (_COURTESY.match(sentence) is not None
             and len(sentence.split()) <= COURTESY_WORDS)
 
@@ -831,6 +883,20 @@ def motion_vote(sentence: str) -> bool:
     was CARRIED by 6 votes to 2", "Carried by 8 votes to 0.")?"""
     return (_MOTION_VOTE.search(sentence) is not None
             or _OUTCOME_OPENING.match(sentence) is not None)
+
+
+_PRONOUNS = frozenset(("i", "you", "he", "she", "it", "we", "they", "him", "her", "them", "us",
+                       "me", "his", "its", "their", "our", "my", "your"))
+
+
+def other_pronoun(a: str, b: str) -> bool:
+    """The same words about another person or thing, one pronoun put for another ("Like it
+    didn't count." / "Like he didn't count."): a parallel, two subjects, not two accounts."""
+    ta, tb = tokens(a), tokens(b)
+    if len(ta) != len(tb):
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    return len(differ) == 1 and differ[0][0] in _PRONOUNS and differ[0][1] in _PRONOUNS
 
 
 def series_items(a: str, b: str, lex: Lexicon) -> bool:
@@ -878,27 +944,12 @@ def table_cells(sentence: str) -> tuple[str, ...] | None:
 CASE_LABEL_LINES = 2  # lines a sentence-case label opens that make it a series' label
 
 
-_LEAD_MARKS = re.compile(r"[^\w\n]{0,3}+")
-
-
-def _case_label(sentence: str) -> str | None:
-    """The sentence-case label of two or three words (``SENTENCE_CASE_LABEL``; one word is a
-    capitalised label, ``written_label``'s) that opens the sentence after a mark or two,
-    lower-cased, or None."""
-    lead = _LEAD_MARKS.match(sentence)
-    m = SENTENCE_CASE_LABEL.match(sentence, lead.end() if lead else 0)
-    if m is None:
-        return None
-    label = m.group()[:-2]  # the colon and the space after it
-    return label.lower() if " " in label or "\t" in label else None
-
-
 def sentence_case_labels(sentences: Sequence[str]) -> list[str | None]:
     """For each sentence that opens on a label of two or three words in sentence case
     ("Old system:", "New system:") which opens ``CASE_LABEL_LINES`` sentences or more, that
     label, lower-cased; else None. Two such labels are two series of one example, each with its
     own figures (a one-off "Our view:" is no series)."""
-    found = [_case_label(s) for s in sentences]
+    found = [case_label(s) for s in sentences]
     counts = Counter(x for x in found if x is not None)
     return [x if x is not None and counts[x] >= CASE_LABEL_LINES else None for x in found]
 
@@ -1141,7 +1192,7 @@ class PairFilter:
         scheme … Since inception, about 21,611 beneficiaries have been trained under the
         scheme.": ``enumerated_items``)."""
         a, b = self._sentences[i], self._sentences[j]
-        if series_items(a, b, self._lex):
+        if series_items(a, b, self._lex) or other_pronoun(a, b):
             return True
         if _two_rows(self._cells[i], self._cells[j]):
             return True  # two rows of a table: two things
@@ -1174,9 +1225,11 @@ class PairFilter:
             return True  # two people's quoted words: '"They don't know whose they are."' in
             # Duncan's, '"They know exactly whose they are."' in Edith's
         ca, cb = self._case_labels[i], self._case_labels[j]
-        if ca is not None and cb is not None and ca != cb:
+        if ca is not None and cb is not None and (ca != cb or ca in self._fields):
             return True  # two series of a worked example ("Old system: … Total: £3,000." /
-            # "New system: … Total: £2,450."), each label opening lines of its own
+            # "New system: … Total: £2,450."), each label opening lines of its own; or one
+            # field of two records ("Parish council response: Objection." / "Parish council
+            # response: No objection.", under two applications of a planning list)
         a, b = self._labels[i], self._labels[j]
         if a is None or b is None:
             return False
@@ -1455,6 +1508,8 @@ class PairFilter:
             return "discovery"
         if _two_sources(self._sources[i], self._sources[j]):
             return "two accounts"
+        if charge_and_denial(self._sentences[i], self._sentences[j]):
+            return "charge and denial"
         if self._formers[i] != self._formers[j]:
             return "former plan"  # "The match will now kick off at 1pm on Sunday." / "It had
             # been due to start at 3pm on Saturday.": the plan the other replaces

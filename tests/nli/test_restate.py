@@ -1122,6 +1122,16 @@ def test_a_greeting_or_sign_off_is_not_compared_with_the_model() -> None:
     page = ["The ferry resumed its Sunday crossings this week.", *said[:2],
             "The ferry has not run on Sundays since March."]
     assert unlikely_pairs(page, [(1, 2), (0, 3)]) == {(1, 2)}
+    # a call's thanks to the last speaker, and its operator's turns
+    turns = ["Thank you, Laura, and good morning, everyone.", "Thanks, and good evening.",
+             "Our first question comes from Daniel Whitmore with Halstead Securities.",
+             "We have a follow-up question from Daniel Whitmore with Halstead Securities.",
+             "We will now begin the question-and-answer session.",
+             "This concludes our question-and-answer session.",
+             "I would like to turn the call back over to Margaret Ellison for closing remarks."]
+    assert [courtesy(s) for s in turns] == [True] * 7
+    assert not courtesy("Thank you, Laura, and good morning: revenue rose 7% to $1.28 billion in "
+                        "the quarter, with orders up 4% and margins higher than a year ago.")
 
 
 def test_a_menu_s_short_lines_above_a_headline_do_not_make_it_a_list() -> None:
@@ -1921,6 +1931,10 @@ def test_an_event_and_the_one_after_it_are_a_sequence_not_a_conflict() -> None:
                            "The library closed at 5pm."], [(0, 2)]) == {(0, 2)}
     assert unlikely_pairs(["The border crossing was opened on Monday.", "Lorries queued.",
                            "The border crossing was closed on Monday."], [(0, 2)]) == set()
+    # a meeting adjourned, then reconvened, at two times of its own
+    assert unlikely_pairs(["The meeting was adjourned for public questions at 7.04pm.",
+                           "A resident asked about the bus shelter.",
+                           "The meeting was reconvened at 7.21pm."], [(0, 2)]) == {(0, 2)}
     # minutes' votes that open on their outcome are votes on two motions
     assert motion_vote("Carried by 8 votes to 0, with 1 abstention.")
     assert motion_vote("On being put to the vote, the motion was CARRIED by 6 votes to 2.")
@@ -2092,3 +2106,59 @@ def test_lines_under_two_headed_lists_are_two_events() -> None:
     lines = list(range(len(sentences)))
     assert block_labels(sentences, lines) == [None] * len(sentences)
     assert block_labels(sentences, lines, paragraphs) == labels
+
+
+def test_sentence_case_fields_of_a_list_of_records_are_in_different_records() -> None:
+    from checker.entries import record_fields
+    from checker.nli.contradict import flip_conflicts
+
+    applications = []
+    for ref, place, response, decision in (
+            ("25/01148/FUL", "The Old Forge, Church Lane", "Objection.",
+             "Granted with conditions, 24 October 2025."),
+            ("25/01152/HOU", "14 Mill Rise", "No objection.", "Refused, 29 October 2025."),
+            ("25/01160/TCA", "Rose Cottage, The Green", "No objection.",
+             "Granted, 20 October 2025.")):
+        applications += [ref, place, "Proposal: Two-storey side extension and new porch.",
+                         f"Parish council response: {response}",
+                         f"District council decision: {decision}"]
+    assert {"parish council response", "district council decision"} <= record_fields(
+        applications)
+    assert PairFilter(applications).skip(3, 8) == "speakers"
+    # a record's date under another record is no number flipped
+    assert flip_conflicts(applications) == []
+    # one such line alone is no list of records: it is compared
+    alone = ["Parish council response: Objection.", "The parish council raised no objection.",
+             "District council decision: Refused, 29 October 2025."]
+    assert PairFilter(alone).skip(0, 1) is None
+
+
+def test_a_charge_and_its_denial_are_not_compared() -> None:
+    from checker.nli.restate import charge_and_denial
+
+    charge = "Mr Farrow, 47, is accused of murdering Simon Achterberg at the boatyard."
+    for denial in ("Declan Farrow denies murdering his business partner Simon Achterberg.",
+                   "He pleaded not guilty to murder at an earlier hearing.",
+                   "Mr Farrow denies the charge."):
+        assert charge_and_denial(charge, denial) and charge_and_denial(denial, charge)
+    assert charge_and_denial("Mr Farrow denies murder.", "Mr Farrow denies the charge.")
+    # an admission, a plea of guilty, a verdict or a denial denied is left to the model
+    for settled in ("Mr Farrow admitted murdering Simon Achterberg.",
+                    "Mr Farrow pleaded guilty to murder.",
+                    "Mr Farrow was convicted of murder on Friday.",
+                    "Mr Farrow did not deny the charge."):
+        assert not charge_and_denial(charge, settled), settled
+        assert not charge_and_denial("Mr Farrow denies murder.", settled), settled
+    assert not charge_and_denial(charge, "Mr Farrow was at the boatyard that night.")
+    page = [charge, "The trial continues.", "Mr Farrow denies murder."]
+    assert PairFilter(page).skip(0, 2) == "charge and denial"
+
+
+def test_one_pronoun_put_for_another_is_another_subject() -> None:
+    from checker.nli.restate import other_pronoun
+
+    assert other_pronoun("Like it didn't count.", "Like he didn't count.")
+    assert PairFilter(["Like it didn't count.", "Like he didn't count."]).skip(0, 1) == (
+        "parallel")
+    assert not other_pronoun("He didn't count.", "He did count.")
+    assert not other_pronoun("He won the vote.", "Harris won the vote.")
