@@ -355,6 +355,43 @@ def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
                and zipf(w) <= MAX_SHARED_NAME_ZIPF for w in shared)
 
 
+# A verb of saying right after a bare surname makes it a person's ("Whitcombe stated that …").
+_SAYS_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:said|says|stated|states|told|tells|added|adds|explained"
+                         r"|insisted|confirmed|noted|warned|expressed|argued|claimed)\b")
+# Both spellings rarer on the web than this are surnames, not everyday words; a bare spelling
+# known only by the verb of saying after it must be rarer still (a firm's "Philips said" beside
+# "Sarah Phillips" is the firm's).
+MAX_BARE_SURNAME_ZIPF = 4.0
+MAX_SAYING_BARE_ZIPF = 2.0
+
+
+def introduced_and_bare(text: str, a: str, b: str, counts: Counter[str],
+                        where: dict[str, list[int]]) -> tuple[str, str] | None:
+    """(variant, canonical) when one spelling is a person's surname introduced with a given name
+    ("Warden Lorraine Whitcomb") and the other is only ever written bare, as a person
+    (after a title, or, when rare on the web, before a verb of saying: "Whitcombe stated that
+    …"), no more often:
+    a surname written again without its given name is the person introduced, so the bare
+    spelling that differs from the introduced one is the slip, whatever the web knows of it.
+    None otherwise."""
+    if max(zipf(a), zipf(b)) >= MAX_BARE_SURNAME_ZIPF:
+        return None
+    given_a = bool(_given_names(text, a, where[a], common=True))
+    given_b = bool(_given_names(text, b, where[b], common=True))
+    if given_a == given_b:
+        return None
+    bare, introduced = (b, a) if given_a else (a, b)
+    if counts[bare] > counts[introduced]:
+        return None
+    saying = zipf(bare) <= MAX_SAYING_BARE_ZIPF
+    for start in where[bare]:
+        titled = _NAME_BEFORE.search(text, max(0, start - 30), start)
+        if not ((titled is not None and titled.group(1) in honorifics())
+                or (saying and _SAYS_AFTER.match(text, start + len(bare)))):
+            return None
+    return bare, introduced
+
+
 def followed_apart(text: str, a: str, b: str, where: dict[str, list[int]]) -> bool:
     """Is each spelling always followed by a name, and never the same one ("Birhane Dibaba" /
     "Birhanu Legese")? Two given names of two people, when nothing else tells which is right."""
@@ -504,6 +541,9 @@ def one_off_variants(doc: Document, lower: frozenset[str] | None = None) -> list
             few, many = sorted((counts[a], counts[b]))
             if many >= MAJORITY_USES and many >= MAJORITY_USES * few:
                 picked = (a, b) if counts[a] < counts[b] else (b, a)
+        if picked is None:
+            # "Warden Lorraine Whitcomb" … "Whitcombe stated that …"
+            picked = introduced_and_bare(text, a, b, counts, where)
         undecided = False
         if picked is None and counts[a] == counts[b] == 1 and zipf(a) == zipf(b) == 0:
             # both spellings unknown to the web, used as often: the one written after a given
