@@ -1769,3 +1769,31 @@ def test_a_section_heading_over_each_witness_s_evidence_may_repeat() -> None:
     assert _found(text, "GB103") == []
     # the same line over no paragraph of prose is a line pasted twice
     assert _found(text + f"\n{heading}\n", "GB103") == [heading]
+
+
+def test_a_surname_introduced_then_written_bare_another_way_is_a_slip() -> None:
+    text = ("Warden Lorraine Whitcomb said the prison would stay on lockdown.\n\n"
+            "Whitcombe stated that staff on duty would be offered counselling.")
+    assert _found(text, "NM101") == ["Whitcombe"]
+    text = ("Council leader James Thornton said the plan would go ahead.\n\n"
+            "Mr Thornton told a meeting that 400 homes would be built.\n\n"
+            "Thorton said the council had commissioned a survey.")
+    assert _found(text, "NM101") == ["Thorton"]
+    # a bare name as common on the web as a firm's, known only by the verb after it, is left
+    # alone ("Philips said" beside "Sarah Phillips"); so are two people each with a given name
+    for clean in ("Sarah Phillips chairs the board.\n\nPhilips said it would cut 400 jobs.",
+                  "Lorraine Whitcomb spoke first.\n\nDavid Whitcombe spoke second."):
+        assert _found(clean, "NM101") == [], clean
+
+
+def test_one_name_set_against_itself_or_asked_to_act_against_itself_is_a_swap() -> None:
+    assert _found("Ms Lenz said it was Kaldoria, not Kaldoria, that had broken the accord.",
+                  "GB101") == ["Kaldoria, not Kaldoria"]
+    assert _found("The vote went to Delmont instead of Delmont.", "GB101") == [
+        "Delmont instead of Delmont"]
+    assert _found("Ms Pryce called on the prime minister to dismiss Ms Pryce before Friday.",
+                  "GB101") == ["Ms Pryce called on the prime minister to dismiss Ms Pryce"]
+    for clean in ("The match is on Saturday, not Sunday.", "He meant Paris, not Paris, Texas.",
+                  "Ms Pryce called on the prime minister to dismiss Mr Haddon.",
+                  "The Kelton side rather than Kelton fans will pay for the repairs."):
+        assert _found(clean, "GB101") == [], clean

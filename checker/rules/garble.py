@@ -384,9 +384,11 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     ("Marsden Vale's 1-1 draw at home to Marsden Vale"), as another role in apposition to
     the speaker named in full ("Luke Varga said … by the park's vet, Luke Varga, …") and as
     one actor doing the same thing set against itself ("Hallowell gained two votes …, while
-    Hallowell gained 11"), and as the object of the verb after a clause about the name
-    ("Trelawney, who joined the crew in 2004, succeeded Trelawney"): the second side belongs
-    to someone or somewhere else."""
+    Hallowell gained 11"), as the object of the verb after a clause about the name
+    ("Trelawney, who joined the crew in 2004, succeeded Trelawney"), as the alternative it is
+    set against ("it was Kaldoria, not Kaldoria, that had broken the accord") and as the one
+    its subject asks another to act against ("Ms Pryce called on the prime minister to dismiss
+    Ms Pryce"): the second side belongs to someone or somewhere else."""
     skip = _not_actors()
     if "-to-" in text:
         for m in _HYPHEN_ROUTE.finditer(text):
@@ -433,6 +435,17 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             first = _name_before(text, m.start())
             if first is not None and first[1] == m.group(1) and m.group(1) not in skip:
                 yield first[0], m.start(1), m.group(1)
+    if " not " in text or " rather than " in text or " instead of " in text:
+        for m in _NOT_ITSELF.finditer(text):
+            name = m.group(1) + m.group(2)
+            if (name == m.group(3) and name not in skip and not _modifier(text, m.end(3))
+                    and _COMMA_CAPITAL.match(text, m.end(3)) is None):
+                yield m.start(1), m.start(3), name  # ("Paris, not Paris, Texas" is two)
+    if " to " in text:
+        for m in _ASKED_AGAINST_ITSELF.finditer(text):
+            name = m.group(1) + m.group(2)
+            if name == m.group(3) and name not in skip:
+                yield m.start(1), m.start(3), name
     if "," not in text and ";" not in text:
         return
     if "while " in text or "whereas " in text:
@@ -489,6 +502,28 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
         if text.endswith(name, 0, m.start()) and name not in skip and (
                 m.start() == len(name) or not text[m.start() - len(name) - 1].isalnum()):
             yield m.start() - len(name), m.start(1), name
+
+
+# One name set against itself: "it was Kaldoria, not Kaldoria, that had broken the accord",
+# "Harbour Town rather than Harbour Town", "Delmont instead of Delmont". A choice between two
+# needs two. (The name's capital first, its look-behind after, as elsewhere here.)
+_NOT_ITSELF = re.compile(
+    r"([A-Z])(?<![\w.’'#@][A-Z])([A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)"
+    r"(?:,[ \t]++not|[ \t]++rather[ \t]++than|[ \t]++instead[ \t]++of|,?+[ \t]++(?:and|but)"
+    r"[ \t]++not)[ \t]++(?:the[ \t]++)?+([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)"
+    r"(?![\w’'-])")
+
+
+# One who asks another to act against them, named as the one to act against: "Ms Pryce called
+# on the prime minister to dismiss Ms Pryce" (the minister she wants dismissed is someone
+# else). Only acts against someone: "urged voters to back Smith" may be Smith's own appeal.
+_ASKED_AGAINST_ITSELF = re.compile(
+    r"([A-Z])(?<![\w.’'#@][A-Z])([A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)[ \t]++"
+    r"(?:has[ \t]++|have[ \t]++|had[ \t]++)?+(?:called[ \t]++on|calls[ \t]++on|urged|urges"
+    r"|asked|asks|pressed|presses|told|tells|demanded|challenged)[ \t]++[^.;:!?\n]{1,60}?"
+    r"[ \t]to[ \t]++(?:[a-z]++[ \t]++)?(?:dismiss|sack|fire|remove|suspend|investigate|arrest"
+    r"|prosecute|charge|impeach|expel|discipline|punish|censure|oust|replace|resign[ \t]++over)"
+    r"[ \t]++(?:the[ \t]++)?+([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
 
 
 # A name, a relative clause about it, then a relation verb and the same name as its object:
