@@ -167,17 +167,21 @@ def _reported_question(sentence: str) -> bool:
 
 # A question quoted, then who asked it: '"Did Mr Farrow ever strike you as a violent man?" Mr
 # Mallon asked.', '"Why now?" asked one councillor.' It claims nothing; what follows the
-# question mark is its attribution alone.
+# question mark is its attribution alone (``quoted_question``).
 _QUOTED_QUESTION = re.compile(
     r"\?[\"”’'][ \t]++(?:[A-Za-z][\w’'-]*+[ \t]++){0,4}?"
     r"(?i:asked|asks|wondered|wonders|queried|queries|demanded|demands|inquired|enquired)\b"
     r"[^.!?,;:\n]{0,60}+[.!]?+[\"”’']?+[ \t]*+\Z")
 
 
-def _quoted_question(sentence: str) -> bool:
+def quoted_question(sentence: str) -> bool:
+    """A question in quotation marks, alone ('"Did Mr Farrow ever strike you as a violent
+    man?"') or with who asked it. The pair filter does not send it to the model (it stays
+    eligible, so that the pairs chosen around it do not change)."""
     if "?" not in sentence:
         return False
-    return _QUOTED_QUESTION.search(sentence.rstrip()) is not None
+    return (sentence.rstrip().rstrip("\"”’'").endswith("?")
+            or _QUOTED_QUESTION.search(sentence.rstrip()) is not None)
 
 
 # A row of a table by day: "Valley line: Tuesday no service; Thursday hourly; Saturday no
@@ -217,11 +221,9 @@ def _sentence_like(sentence: str, min_words: int = MIN_WORDS) -> bool:
             text = unlabelled(sentence)
     if said < min_words or _elliptical_answer(text):
         return False
-    # a question, quoted or not ('"Did he ever strike you as a violent man?"')
-    return (not sentence.rstrip().rstrip("\"”’'").endswith("?")
+    return (not sentence.rstrip().endswith("?")
             and _FRAGMENT.match(sentence) is None and not _wh_fragment(sentence)
-            and not _reported_question(sentence) and not _quoted_question(sentence)
-            and not _day_row(sentence))
+            and not _reported_question(sentence) and not _day_row(sentence))
 
 
 _CLOCK_SUFFIX = re.compile(r"(?<=\d)[ \t]?+[ap]\.m\.?+|(?<=\d)[ \t]?+[ap]m\b")

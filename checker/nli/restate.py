@@ -81,7 +81,7 @@ from checker.nli.contradict import enumerators
 from checker.nli.flips import IGNORABLE, LIGHT, NEGATORS, tokens
 from checker.nli.lexicon import Lexicon, load_lexicon, stopwords
 from checker.nli.offtopic import headline_like
-from checker.nli.pairs import keys
+from checker.nli.pairs import keys, quoted_question
 from checker.nli.patterns import aliases
 from checker.resources import load_lines, load_rows
 from checker.rules.garble import function_words
@@ -1170,6 +1170,7 @@ class PairFilter:
         self._claims = [_CLAIM.search(s) is not None for s in sentences]
         self._conditions = [_CONDITION.match(unlabelled(s)) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
+        self._quoted_questions = [quoted_question(s) for s in sentences]
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._successions = [_succession(s) for s in sentences]
         self._discoveries = [_discovery(s) for s in sentences]
@@ -1475,8 +1476,10 @@ class PairFilter:
             # do as two accounts of one (0.94 on a travel guide) and advice against a statement
             # as a denial of it ("Wear a mask …" / "You are …": 0.995 on a myth-buster)
             return "instruction"
-        if self._asking[i] or self._asking[j]:
-            return "question"
+        if (self._asking[i] or self._asking[j] or self._quoted_questions[i]
+                or self._quoted_questions[j]):
+            return "question"  # a question set out, or one quoted ('"Did he ever strike you
+            # as a violent man?" Mr Mallon asked.'): it asks, and claims nothing
         if self._courtesies[i] or self._courtesies[j]:
             return "courtesy"
         if self.parallel(i, j):

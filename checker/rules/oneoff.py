@@ -356,8 +356,8 @@ def one_name_around(text: str, a: str, b: str, where: dict[str, list[int]]) -> b
 
 
 # A verb of saying right after a bare surname makes it a person's ("Whitcombe stated that …").
-_SAYS_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:said|says|stated|states|told|tells|added|adds|explained"
-                         r"|insisted|confirmed|noted|warned|expressed|argued|claimed)\b")
+_SAYS_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:said|says|stated|states|told|tells|added|adds"
+                         r"|explained|insisted|confirmed|noted|warned|expressed|argued|claimed)\b")
 # Both spellings rarer on the web than this are surnames, not everyday words; a bare spelling
 # known only by the verb of saying after it must be rarer still (a firm's "Philips said" beside
 # "Sarah Phillips" is the firm's).
