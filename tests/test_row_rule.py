@@ -311,3 +311,28 @@ def test_a_count_left_needed_or_changed_is_not_the_rows_count(sentence: str) -> 
 def test_a_count_the_row_gives_otherwise_is_still_found() -> None:
     page = SEATS.format(sentence="The Unity Party finished with 24 seats.")
     assert _nu108(page) == ["24 seats"]
+
+
+CHESS = """Round 3
+
+Board 1 | Haldane 0-1 Okonkwo
+Board 2 | Marsh 1-0 Lis
+
+{sentence}
+"""
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("The game of the round came on top board, where Haldane beat Okonkwo with white.",
+     ["Haldane beat Okonkwo"]),
+    ("On top board Okonkwo lost to Haldane after a long defence.", ["Okonkwo lost to Haldane"]),
+    # as the row has it
+    ("The game of the round came on top board, where Okonkwo beat Haldane with black.", []),
+    ("Marsh beat Lis in the shortest game of the day.", []),
+    # a score in the sentence is the scored rule's business; two names of no one row are not
+    ("Haldane beat Okonkwo 1-0 in the blitz play-off.", []),
+    ("Haldane beat Marsh in the first round.", []),
+])
+def test_a_win_told_without_a_score_is_read_against_the_result_row(
+        sentence: str, found: list[str]) -> None:
+    assert _nu108(CHESS.format(sentence=sentence)) == found

@@ -69,7 +69,7 @@ _PLACED = re.compile(rf"\A[ \t]*+(\d{{1,2}}+)(?:st|nd|rd|th)\b[ \t:.)-]*+({_NAME
                      rf"(?:[ \t]++{_NAME_WORD}){{0,4}})")
 # "Sophie Wragg 7-5 Dean Marrow (96.31 v 94.88)", "QF4: Sophie Wragg 5-2 Harvey Lott"
 _RESULT = re.compile(
-    rf"(?:\A|:[ \t]++)({_NAME_WORD}(?:[ \t]++(?:&[ \t]++)?{_NAME_WORD}){{0,4}})[ \t]++"
+    rf"(?:\A|:[ \t]++|\|[ \t]++)({_NAME_WORD}(?:[ \t]++(?:&[ \t]++)?{_NAME_WORD}){{0,4}})[ \t]++"
     rf"(\d{{1,3}}+)[ \t]?+[-–][ \t]?+(\d{{1,3}}+)[ \t]++"
     rf"({_NAME_WORD}(?:[ \t]++(?:&[ \t]++)?{_NAME_WORD}){{0,4}})")
 # "1972 - Awarded the Corwen Medal of the Northern Society of Chemists", "1985: Joined Halberd"
@@ -122,6 +122,13 @@ _WON = re.compile(
 # a score on the way, not the result: "won the bull and held throw to lead 3-2"
 _INTERIM = re.compile(r"\b(?:lead|leads|led|leading|trail|trails|trailed|trailing|level|levelled"
                       r"|leveled|up|down|at|from|after|before|when|until)\b", re.IGNORECASE)
+# a win told without its score, between two names: "Haldane beat Okonkwo with the white
+# pieces" (group 1 the winner); "Okonkwo lost to Haldane" (group 2 the winner)
+_BEAT_VERBS = (r"beat|beats|defeated|defeats|overcame|overcomes|outplayed|saw[ \t]++off"
+               r"|edged[ \t]++(?:out|past)")
+_LOST_VERBS = r"lost[ \t]++to|loses[ \t]++to|was[ \t]++beaten[ \t]++by|fell[ \t]++to"
+_BEAT = re.compile(rf"(?<![ \t])[ \t]++(?:({_BEAT_VERBS})|({_LOST_VERBS}))[ \t]++"
+                   rf"(?:the[ \t]++)?+(?=[A-Z])")
 # a result told as a noun after its score: "a 3-1 win at Lowther Cross"
 _SCORED_WIN = re.compile(r"\b(\d{1,3}+)[-–](\d{1,3}+)[ \t]++(?:home[ \t]++|away[ \t]++)?+"
                          r"(?:win|victory|defeat|loss|success|triumph|thrashing)\b",
@@ -646,6 +653,8 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
         sides = set(told.key.split()) | set(told.detail.split())
         if not others and not _names_another_side(sentence[verb:score], sides):
             yield told, m.start(1), m.end(2), f"{m.group(1)}-{m.group(2)}"
+    if mentions and not _DIGIT.search(sentence):
+        yield from _unscored_wins(sentence, mentions, by_key)
     for m in _FINISHED.finditer(sentence):
         key = _owner(mentions, sentence, m.start())
         told = _one(by_key[key], "placing") if key is not None else None
@@ -653,6 +662,30 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
         place = _ORDINALS.get(word) or (int(m.group(2)) if m.group(2) else 0)
         if told is not None and place and place != told.value[0]:
             yield told, m.start(1), m.end(1), m.group(1)
+
+
+def _unscored_wins(sentence: str, mentions: Sequence[tuple[int, int, str]],
+                   by_key: dict[str, list[Told]]) -> Iterator[tuple[Told, int, int, str]]:
+    """A win told without a score ("Haldane beat Okonkwo with the white pieces", "Okonkwo lost
+    to Haldane") between the two sides of one result row that the other side won or drew
+    ("Board 1 | Haldane 0-1 Okonkwo"). The name must stand right before the verb and right
+    after it."""
+    for m in _BEAT.finditer(sentence):
+        before = next((x for x in mentions if x[1] == m.start()), None)
+        after = next((x for x in mentions if x[0] == m.end()), None)
+        if before is None or after is None or before[2] == after[2]:
+            continue
+        winner, loser = (before, after) if m.group(1) else (after, before)
+        rows = [f for f in by_key.get(winner[2], ()) if f.kind == "result"
+                and f.detail == loser[2]]
+        if len({f.start for f in rows}) != 1:
+            continue
+        told = rows[0]
+        if told.value[0] <= told.value[1]:
+            shown = told if told.as_written else next(
+                (f for f in by_key.get(loser[2], ()) if f.kind == "result"
+                 and f.start == told.start), told)
+            yield shown, before[0], after[1], sentence[before[0]:after[1]]
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]++")
