@@ -537,3 +537,13 @@ def test_minutes_tallies_in_favour_and_against_are_two_votes() -> None:
     # the same tally with one side changed is one vote misquoted
     misquoted = text.replace("5 votes in favour, 7 against", "5 votes in favour, 8 against")
     assert _nu101(misquoted) == ["5 votes"]
+
+
+def test_a_measure_with_two_digits_swapped_is_found_when_named_alike_before_each() -> None:
+    call = ("Gross margin was 38.6%, up 110 basis points from a year ago, driven by mix.\n\n"
+            "Good morning, Priya. On gross margin, the 36.8% we delivered this quarter did "
+            "benefit modestly from mix.")
+    assert _nu101(call) == ["36.8%"]
+    # two measures named before them are two figures
+    assert _nu101(call.replace("On gross margin, the 36.8%", "On operating margin, the 36.8%")
+                  ) == []

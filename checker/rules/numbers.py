@@ -422,6 +422,9 @@ edits often change one mention and not the other."""
             if _two_openers(doc, span_a, span_b):
                 return False  # "Tencent … an 18.4 percent rise in profit" / "* China's biggest
                 # hypermarket chain … a 14.8 percent increase in profit": two firms' figures
+            if len(_measured(doc.text, a.start()) & _measured(doc.text, b.start())) >= 2:
+                return True  # "Gross margin was 38.6%" … "On gross margin, the 36.8% we
+                # delivered": the same measure named right before each figure
             return bool(_entities(doc, span_a) & _entities(doc, span_b)
                         and _content(doc, span_a) & _content(doc, span_b))
 
@@ -448,6 +451,18 @@ edits often change one mention and not the other."""
 # "4 votes" then " in favour, 8 against"
 _TALLY_REST = re.compile(r"[ \t]{1,3}+(?:in[ \t]++favou?+r[ \t]*+(?:,|and|with)?+[ \t]*+(?=\d)"
                          r"|(?:to|against)[ \t]{1,3}+)(\d{1,3}+(?:,\d{3})*+)(?!\d|,\d)")
+
+
+MEASURED_CHARS = 30  # how far before a figure the name of what it measures is read
+_PLAIN = re.compile(r"[A-Za-z]{3,}+")
+
+
+def _measured(text: str, start: int) -> set[str]:
+    """The plain words (lower-cased, no function words) in the few characters before a figure,
+    back to the start of its line: what the figure measures ("gross margin was")."""
+    line = text.rfind("\n", 0, start) + 1
+    words = _PLAIN.findall(text, max(line, start - MEASURED_CHARS), start)
+    return {w.lower() for w in words} - function_words()
 
 
 def _two_tallies(text: str, a: Quantity, b: Quantity) -> bool:
