@@ -336,3 +336,25 @@ Board 2 | Marsh 1-0 Lis
 def test_a_win_told_without_a_score_is_read_against_the_result_row(
         sentence: str, found: list[str]) -> None:
     assert _nu108(CHESS.format(sentence=sentence)) == found
+
+
+GOLF = """October Medal: Division 1
+
+Pos | Name | Gross | Hcp | Nett
+1 | Harriet Quayle | 74 | 6 | 68
+2 | Graham Tolley | 77 | 8 | 69
+
+{sentence}
+"""
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Harriet Quayle won Division 1 with a gross 77, nett 71, playing off 6.",
+     ["gross 77", "nett 71"]),
+    ("Harriet Quayle won Division 1 with a gross 74, nett 68, playing off 6.", []),
+    # another round's score is another fact
+    ("Harriet Quayle, who shot a gross 81 in last month's medal, won by a shot.", []),
+])
+def test_a_golf_score_named_before_its_figure_is_read_against_the_row(
+        sentence: str, found: list[str]) -> None:
+    assert _nu108(GOLF.format(sentence=sentence)) == found

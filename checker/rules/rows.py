@@ -105,7 +105,13 @@ _HEADING_NOUNS = {
     "wickets": "wicket", "runs": "run", "laps": "lap", "sets": "set", "legs": "leg",
     "frames": "frame", "medals": "medal", "hours": "hour", "places": "place", "beds": "bed",
     "bedrooms": "bedroom", "pupils": "pupil", "members": "member",
+    # a round of golf's scores, named before the figure in a sentence ("a gross 77, nett 71")
+    "gross": "gross", "nett": "nett", "net": "nett",
 }
+# a score named before its figure: "won Division 1 with a gross 77, nett 71"
+_SCORE_NAMES = frozenset(("gross", "nett"))
+_NAMED_SCORE = re.compile(r"\b(gross|nett?+)[ \t]++(?:score[ \t]++of[ \t]++)?+(\d{2,3}+)\b",
+                          re.IGNORECASE)
 _COUNTED = frozenset(_HEADING_NOUNS.values())
 _PLURAL_NOUNS = {"golds": "gold", "silvers": "silver", "bronzes": "bronze", "tries": "try"}
 _ORDINALS = {w: n for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth",
@@ -564,7 +570,8 @@ def message(told: Told, said: str) -> str:
     """What the finding says: the sentence's figure, then the row's."""
     v = told.value
     if told.kind == "count":
-        row = f"the row for {told.key} gives {v[0]:g} ({told.detail}s)"
+        unit = told.detail if told.detail in _SCORE_NAMES else told.detail + "s"
+        row = f"the row for {told.key} gives {v[0]:g} ({unit})"
     elif told.kind == "money":
         sums = [f"{told.detail}{x:,.2f}".removesuffix(".00") for x in v]
         row = f"the row for {told.key} gives " + (sums[0] if len(sums) == 1
@@ -617,6 +624,13 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
             continue
         told = _one(by_key[key], "count", _noun(m.group(2)))
         if told is not None and _value(m.group(1)) != told.value[0]:
+            yield told, m.start(), m.end(), m.group(0)
+    for m in _NAMED_SCORE.finditer(sentence):
+        key = _owner(mentions, sentence, m.start())
+        if key is None or _other_fact(sentence, m.start(), m.end(), mentions, COUNT_REACH):
+            continue
+        told = _one(by_key[key], "count", _HEADING_NOUNS[m.group(1).lower()])
+        if told is not None and float(m.group(2)) != told.value[0]:
             yield told, m.start(), m.end(), m.group(0)
     for m in _MONEY.finditer(sentence):
         key = _owner(mentions, sentence, m.start())
