@@ -1769,6 +1769,12 @@ def test_a_section_heading_over_each_witness_s_evidence_may_repeat() -> None:
     assert _found(text, "GB103") == []
     # the same line over no paragraph of prose is a line pasted twice
     assert _found(text + f"\n{heading}\n", "GB103") == [heading]
+    # a sentence of news that lost its full stop is no heading, over prose or not
+    lost = ("The trade deficit widened by more than expected in October, hitting record levels "
+            "as oil prices rose, figures have shown")
+    story = "Imports rose by 4% in the month while exports fell, the commerce department said."
+    assert _found(f"{lost}\n\n{story}\n\nAnalysts had expected less.\n\n{lost}\n\n{story} "
+                  "It was the third rise.\n", "GB103") != []
 
 
 def test_a_surname_introduced_then_written_bare_another_way_is_a_slip() -> None:

@@ -402,6 +402,8 @@ def _table_moulds(doc: Document) -> Counter[str]:
 
 
 SECTION_PROSE_WORDS = 12  # a paragraph under a section's heading is longer than this
+SECTION_HEADING_WORDS = 8  # and the heading this short ("Questions from counsel for the bereaved
+# families"; a sentence of news that lost its full stop is longer)
 
 
 def _section_heading(doc: Document, lines: Sequence[Span], sentence: Span) -> bool:
@@ -519,7 +521,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
-                if key[-1:] not in ".!?":
+                if key[-1:] not in ".!?" and len(key.split()) <= SECTION_HEADING_WORDS:
                     line_list = list(nonblank_lines(doc)) if line_list is None else line_list
                     if (_section_heading(doc, line_list, sentence)
                             and _section_heading(doc, line_list, first)):
