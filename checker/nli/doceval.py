@@ -107,9 +107,31 @@ def found(case: Case, threshold: float, filtered: bool = True) -> set[tuple[int,
     }
 
 
+def clusters(pairs: set[tuple[int, int]]) -> list[set[tuple[int, int]]]:
+    """The pairs grouped as CT101 reports them: pairs that share a sentence, directly or
+    through others, are one finding (``checker.rules.contradiction.conflict_clusters``)."""
+    leader: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        leader.setdefault(i, i)
+        while leader[i] != i:
+            leader[i] = leader[leader[i]]
+            i = leader[i]
+        return i
+
+    for a, b in pairs:
+        leader[find(b)] = find(a)
+    grouped: dict[int, set[tuple[int, int]]] = {}
+    for a, b in sorted(pairs):
+        grouped.setdefault(find(a), set()).add((a, b))
+    return list(grouped.values())
+
+
 def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) -> dict[str, float]:
     flagged = [found(c, threshold) for c in corrupted]
     hits = sum(1 for c, f in zip(corrupted, flagged, strict=True) if c.planted in f)
+    # as the rule reports them: one finding per cluster, right when it holds the planted pair
+    findings = sum(len(clusters(f)) for f in flagged)
     unpruned = sum(
         1 for c in corrupted if c.planted in c.flips or c.planted_probability >= threshold
     )
@@ -118,6 +140,7 @@ def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) 
         "threshold": threshold,
         "recall": hits / n,
         "precision": hits / max(1, sum(len(f) for f in flagged)),
+        "precision_per_finding": hits / max(1, findings),
         "recall_if_planted_pair_scored": unpruned / n,
         "clean_findings_per_article": sum(len(found(c, threshold)) for c in clean) / n_clean,
         "pairs_scored_per_article": sum(len(c.scored) - len(c.skipped) for c in clean) / n_clean,

@@ -70,6 +70,11 @@ def test_document_metrics_count_filtered_pairs_separately() -> None:
     m = metrics([hit, missed], [clean], 0.95)
     assert m["recall"] == 0.5 and m["recall_without_filter"] == 1.0
     assert m["precision"] == 0.5  # (0, 2) right, (0, 1) of the first document wrong
+    # as CT101 reports them, the two pairs that share sentence 0 are one finding, and it holds
+    # the planted pair
+    assert m["precision_per_finding"] == 1.0
+    apart = Case(["a", "b", "c", "d"], (0, 2), scored={(0, 2): 0.99, (1, 3): 0.97})
+    assert metrics([apart], [clean], 0.95)["precision_per_finding"] == 0.5
     assert m["clean_findings_per_article"] == 0.0
     assert m["clean_findings_per_article_without_filter"] == 1.0
     assert m["pairs_scored_per_article"] == 0.0
