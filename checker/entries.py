@@ -856,8 +856,14 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
             in_order = [x for _, x in sorted(zip(clock, scores, strict=True),
                                              key=lambda pair: pair[0] or 0.0)]
         elif clock[0] == FULL_TIME and FULL_TIME not in clock[1:]:
-            in_order = scores[::-1]  # the final score at the top: the page's newest entry first
-            # ("FINAL. Falcons 34-31 Bills." above "… into Overtime! Falcons 31-31 Bills")
+            # the final score at the top: the page's newest entry first ("FINAL. Falcons 34-31
+            # Bills." above "… into Overtime! Falcons 31-31 Bills"), unless the scores under it
+            # rise down the page: a summary's line over a page told in order ("FINAL/OT: Lynx 4,
+            # Ravens 3" over "Lynx 1, Ravens 0." … "End of regulation: Lynx 3, Ravens 3.")
+            below = list(pairwise(scores[1:]))
+            up = sum(all(b[s] >= a[s] for s in a) and a != b for (_, a), (_, b) in below)
+            down = sum(all(b[s] <= a[s] for s in a) and a != b for (_, a), (_, b) in below)
+            in_order = [*scores[1:], scores[0]] if up > down else scores[::-1]
         else:
             in_order = (scores[::-1] if newest_first
                         or falls > (rises if tennis else max(rises, 1)) else scores)

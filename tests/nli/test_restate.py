@@ -600,6 +600,13 @@ def test_running_scores_and_the_events_of_a_live_commentary() -> None:
     newest = ["FINAL.", "Falcons 34-31 Harbour.", "The kick is good.", "Into overtime!",
               "Falcons 31-31 Harbour", "Falcons 24-31 Harbour"]
     assert falling_scores(newest) == []
+    # a summary's final score over a page told in order: the scores under it rise, and are
+    # read as the page has them, with the final score last
+    summary = ["FINAL/OT: Lynx 4, Ravens 3", "Lynx 1, Ravens 0.", "Lynx 1, Ravens 1.",
+               "Ravens 3, Lynx 2.", "End of regulation: Lynx 3, Ravens 3.", "Lynx 4, Ravens 3."]
+    assert falling_scores(summary) == []
+    assert falling_scores([*summary[:4], "End of regulation: Lynx 2, Ravens 1."]) == [
+        (3, 4, "3 / 1")]
     # a final score below the others is read as the page has it
     assert falling_scores(["Harbour 2-1 Dunmore", "Final score: Harbour 1-1 Dunmore."]) == [
         (0, 1, "2 / 1")]
