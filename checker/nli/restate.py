@@ -1080,6 +1080,30 @@ def entry_labels(sentences: Sequence[str], paragraphs: Sequence[int] | None = No
     return carried
 
 
+# A label that counts its entry, then a colon: "End of over 17:", "Round 3:", "After lap 12:".
+# Each entry of a series under such labels is a moment of its own.
+_NUMBERED_LABEL = re.compile(r"(?<![ \t])[ \t]*+([A-Z][a-z]++(?:[ \t]++[a-z]++){0,3}+)[ \t]++(\d{1,3}+)"
+                             r"[ \t]*+:")
+
+
+def numbered_labels(sentences: Sequence[str],
+                    paragraphs: Sequence[int] | None = None) -> list[tuple[str, int] | None]:
+    """The numbered label each sentence is under (its own, or with ``paragraphs`` the nearest
+    before it in its paragraph), as (its words lower-cased, its number): "End of over 17:
+    Falcons 121-4. … The Falcons need 28 from the last 18 balls." is ("end of over", 17) in
+    both sentences. None where there is none."""
+    out: list[tuple[str, int] | None] = []
+    for k, sentence in enumerate(sentences):
+        m = _NUMBERED_LABEL.match(sentence)
+        if m is not None:
+            out.append((" ".join(m.group(1).lower().split()), int(m.group(2))))
+        elif paragraphs is not None and k and paragraphs[k] == paragraphs[k - 1]:
+            out.append(out[-1])
+        else:
+            out.append(None)
+    return out
+
+
 # The enumerator an item of a list opens with: "i) …", "(b) …", "2. …", "3) …", at a sentence's
 # start or after a line break inside one (a heading without a full stop runs into the sentence
 # after it: "Various schemes …:\ni) Nai Manzil scheme started in 2015 …").
@@ -1126,6 +1150,7 @@ class PairFilter:
         self._parents = _parent_entries(self._labels, written, paragraphs)
         self._subfields = _entry_fields(self._labels, self._parents)
         self._entries = entry_numbers(sentences)
+        self._numbered = numbered_labels(sentences, paragraphs)
         self._events = commentary_events(sentences)
         self._readings = forecast_readings(sentences)
         self._template_lines = template_lines(sentences)
@@ -1274,12 +1299,18 @@ class PairFilter:
         in_play``: "Miami up by one." / "Miami goes up by four."), and two moves narrated on a
         page told move by move (``checker.entries.play_by_play``: "Findley lands a right hand."
         / "Findley finally lands a left."). And two votes on "the motion" in a meeting's
-        minutes (``motion_vote``) are votes on two motions. On a forecast's page
+        minutes (``motion_vote``) are votes on two motions, and two entries under labels
+        that count them ("End of over 17:" / "End of over 19:", ``numbered_labels``) are two
+        moments of the series. On a forecast's page
         (``checker.entries.forecast_readings``), two sentences about two parts of one period
         ("a cooler start to next week" / "a chilly end to next week") are two spells."""
         a, b = self._entries[i], self._entries[j]
         if a is not None and b is not None and a != b:
             return True
+        na, nb = self._numbered[i], self._numbered[j]
+        if na is not None and nb is not None and na[0] == nb[0] and na[1] != nb[1]:
+            return True  # "End of over 17: … The Falcons need 28 from the last 18 balls." /
+            # "End of over 19: … The Falcons need 9 from the final six balls.": two moments
         if self._votes[i] and self._votes[j]:
             return True  # "… the motion passed 7-0." / "… the motion passed 6-1": two motions
         pa, pb = self._placings[i], self._placings[j]

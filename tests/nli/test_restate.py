@@ -2169,3 +2169,18 @@ def test_one_pronoun_put_for_another_is_another_subject() -> None:
         "parallel")
     assert not other_pronoun("He didn't count.", "He did count.")
     assert not other_pronoun("He won the vote.", "Harris won the vote.")
+
+
+def test_entries_under_labels_that_count_them_are_two_moments() -> None:
+    from checker.nli.restate import numbered_labels
+
+    overs = ["End of over 17: Falcons 121-4.", "The Falcons need 28 from the last 18 balls.",
+             "End of over 19: Falcons 140-6.", "The Falcons need 9 from the final six balls."]
+    paragraphs = [0, 0, 1, 1]
+    assert numbered_labels(overs, paragraphs) == [("end of over", 17)] * 2 + [
+        ("end of over", 19)] * 2
+    assert PairFilter(overs, paragraphs).skip(1, 3) == "moments"
+    # a sentence under no label is still compared
+    assert PairFilter(overs, [0, 0, 1, 2]).skip(1, 3) is None
+    assert numbered_labels(["Round 3: Haldane won.", "Board 2: Lis drew."]) == [
+        ("round", 3), ("board", 2)]
