@@ -574,10 +574,16 @@ _DASHED_SCORE = re.compile(
     rf"({_SIDE}){_CLOCK_AFTER}[ \t]*[.!]?[ \t]*")
 # A match statistic's label: "Shots: Harbour City 15, Millbrook Athletic 8" and "Corners:
 # Harbour City 7, Millbrook Athletic 3" are two counts of a statistics table, not two scores.
+# (Not "Frames:", "Sets:" or "Runs:": those are a match's score.)
 _STAT_LABEL = re.compile(
     r"\W{0,3}+(?i:possession|shots(?:[ \t]+(?:on|off)[ \t]+target)?+|attempts(?:[ \t]+on[ \t]+"
     r"goal)?+|corners?|fouls?(?:[ \t]+conceded)?+|(?:yellow|red)[ \t]+cards?|cards|bookings|"
-    r"offsides?|saves|passes|tackles|free[ \t-]kicks|throw[ \t-]ins|goal[ \t-]kicks)[ \t]*+:")
+    r"offsides?|saves|passes|tackles|free[ \t-]kicks|throw[ \t-]ins|goal[ \t-]kicks"
+    # other sports' tables: snooker's "Centuries: Solberg 1, Hartigan 1", tennis's aces, a
+    # box score's rebounds
+    r"|centuries|century[ \t]+breaks|breaks(?:[ \t]+of[ \t]+\d++[ \t]+or[ \t]+more)?+"
+    r"|highest[ \t]+breaks?|aces|double[ \t]+faults|rebounds|assists|turnovers|steals|blocks"
+    r"|penalty[ \t]+minutes|power[ \t]+plays?|hits|errors)[ \t]*+:")
 # A running score's time in the match: "78min: NZL 20-20 AUS", "…, 43 minutes", "FT: …".
 _MATCH_MINUTE = re.compile(r"(?<![\w.])" + _MINUTE)
 _OVER = r"(?:FT|(?i:full[- ]time)|FINAL)"  # the words that say a match is over ("FULL TIME" too)

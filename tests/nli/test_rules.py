@@ -143,6 +143,21 @@ def test_a_match_s_statistics_table_is_no_running_score() -> None:
     assert result.findings == []
 
 
+def test_other_sports_statistics_are_no_running_score() -> None:
+    # a snooker match's frame score at the interval, then its statistics table
+    page = ("Mid-session interval: Solberg 2-2 Hartigan\n\n"
+            "Solberg takes the fifth frame with a break of 71.\n\n"
+            "Frames: Solberg 6, Hartigan 4\n"
+            "Centuries: Solberg 1, Hartigan 1\n"
+            "Aces: Solberg 3, Hartigan 5\n")
+    result = check_text(page, "live.txt", settings=Settings(select=("CT102",), use_model=False))
+    assert result.findings == []
+    # the frame score itself is still read as a score
+    fell = page.replace("Frames: Solberg 6, Hartigan 4", "Frames: Solberg 1, Hartigan 2")
+    result = check_text(fell, "live.txt", settings=Settings(select=("CT102",), use_model=False))
+    assert len(result.findings) == 1
+
+
 def test_scores_labelled_in_capitals_are_read_in_the_match_s_order() -> None:
     # the final score above the commentary, the half-time score in it, the final score again
     page = ("FULL TIME: PELLIN TOWN 3-2 ASHVALE ROVERS\n\n"
