@@ -1804,3 +1804,26 @@ def test_one_name_set_against_itself_or_asked_to_act_against_itself_is_a_swap() 
                   "Ms Pryce called on the prime minister to dismiss Mr Haddon.",
                   "The Kelton side rather than Kelton fans will pay for the repairs."):
         assert _found(clean, "GB101") == [], clean
+
+
+def test_a_cry_repeated_is_no_list_of_names() -> None:
+    assert _found("HOLD, HOLD, HOLD. The countdown has stopped at T-minus 4 minutes.",
+                  "GB101") == []
+    assert _found("The crowd chanted Yes, Yes, Yes as the result came in.", "GB101") == []
+    assert _found("Loans came from First Meridian Bank, First Meridian Bank and two smaller "
+                  "lenders.", "GB101") == ["First Meridian Bank, First Meridian Bank"]
+
+
+def test_two_plurals_of_common_nouns_are_two_names() -> None:
+    listing = ("10.20pm Match Report: Kelton Harriers v Gullhaven Rovers.\n\n"
+               "7.00pm The Book Club: Sinead Carver discusses The Weight of Rivers.\n")
+    assert _found(listing, "NM101") == []
+
+
+def test_a_look_ahead_that_names_the_page_s_teams_is_its_own() -> None:
+    page = ("The Mariners beat the Comets 102-99 at the Harbour Arena.\n\n"
+            "Up next: The Mariners visit Lakeport on Friday.\n")
+    assert _found(page, "SP101") == []
+    teaser = page.replace("The Mariners visit Lakeport on Friday.",
+                          "Ten celebrity homes you have to see.")
+    assert _found(teaser, "SP101") == ["Up next: Ten celebrity homes you have to see."]

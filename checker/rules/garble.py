@@ -229,8 +229,17 @@ def _doubled_in_list(text: str) -> Iterator[re.Match[str]]:
         if at < 0:
             continue
         m = _DOUBLED_IN_LIST.match(text, at)
-        if m is not None and m.end(1) == c.start():
+        if m is not None and m.end(1) == c.start() and not _shouted(text, m):
             yield m
+
+
+def _shouted(text: str, m: re.Match[str]) -> bool:
+    """A word in capitals, or one said three times over: "HOLD, HOLD, HOLD." at a launch's
+    countdown, "Yes, Yes, Yes" — a cry repeated, not a list."""
+    name = m.group(1)
+    after = text[m.end(2):m.end(2) + 2] == ", " and text.startswith(name, m.end(2) + 2)
+    before = text[m.start(1) - 2:m.start(1)] == ", " and text.endswith(name, 0, m.start(1) - 2)
+    return name.isupper() or after or before
 
 
 # The second side of a dispute or a comparison, after a semicolon or a contrasting conjunction:

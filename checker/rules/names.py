@@ -271,20 +271,30 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     """Both spellings words the web knows, one of them among the commoner words of English
     ("Crown", "King", "Press", "Wales"), or both fairly common ("Pride" and "Parade", 4.49 and
     4.16), which the one-off judge takes for two names: "Creon", a character, beside "The
-    Hollow Crown", a title; "Pride and Prejudice" beside "Quay Parade". Not when both are
+    Hollow Crown", a title; "Pride and Prejudice" beside "Quay Parade"; or both plurals of common
+    nouns ("Gullhaven Rovers" beside "The Weight of Rivers"). Not when both are
     written beside the same other name ("Sophie Devine" / "Sophia Devine"). Two rarer names
     ("Monteith" / "Montieth", "Abbott" / "Abbot", "Thompson" / "Thomson") are still compared."""
     # (EVERYDAY_ZIPF: as common as the everyday words GB101 reads as a title's idiom)
     if not available():
         return False
     low, high = sorted((zipf(a), zipf(b)))
-    if low == 0 or (high < EVERYDAY_ZIPF and low < BOTH_WORDS_ZIPF):
+    if low == 0 or (high < EVERYDAY_ZIPF and low < BOTH_WORDS_ZIPF
+                    and not _two_plural_nouns(a, b)):
         return False
     counts = Counter({a: len(by_token[a]), b: len(by_token[b])})
     return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
 
 
 BOTH_WORDS_ZIPF = 4.0  # two spellings each this common are two words, not one name's two forms
+PLURAL_NOUN_ZIPF = 3.5  # or two plurals of nouns each this common ("Rivers" / "Rovers")
+
+
+def _two_plural_nouns(a: str, b: str) -> bool:
+    """Are both spellings plurals of common nouns ("Gullhaven Rovers" beside "The Weight of
+    Rivers": "river", "rover")? A name's slip is seldom another noun's plural."""
+    return (a.endswith("s") and b.endswith("s")
+            and min(zipf(a[:-1].lower()), zipf(b[:-1].lower())) >= PLURAL_NOUN_ZIPF)
 INFLECTED_ZIPF = 3.0  # a word the web writes this often, and its inflected form as well
 _INFLECTIONS = ("d", "ed", "s", "es", "ing")
 

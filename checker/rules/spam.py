@@ -290,6 +290,29 @@ def _own_section(heading: str, following: list[Span], doc: Document) -> bool:
             and _prose_line(doc.text[following[0].start : following[0].end]))
 
 
+# A page's own look ahead: "Up next: The Mariners visit Lakeport on Friday." under a game's
+# report tells the teams' next games in sentences that name the page's own teams.
+_PREVIEW_OPENERS = frozenset(("up next", "next up", "coming up", "next"))
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}+")
+
+
+def _own_preview(doc: Document, line: Span, m: re.Match[str]) -> bool:
+    """Is the line a look ahead in sentences of prose (``_PREVIEW_OPENERS``) that names a
+    team, a person or a place the rest of the page names too?"""
+    text = doc.text[line.start : line.end]
+    opener = " ".join(m.group().strip(" \t\u00a0:|»>–—-").lower().split())
+    rest = text[m.end():].strip()
+    if opener not in _PREVIEW_OPENERS or not rest.endswith((".", "!")):
+        return False
+    names = {w for w in _CAPITALISED_WORD.findall(rest) if w not in _OPENING_WORDS}
+    return any(doc.text.find(w, 0, line.start) >= 0 or doc.text.find(w, line.end) >= 0
+               for w in names)
+
+
+_OPENING_WORDS = frozenset(("The", "This", "That", "These", "Those", "Our", "Their", "His",
+                            "Her", "Its", "Next", "Today", "Tomorrow", "Tonight"))
+
+
 # A reaction widget's buttons, one a line under its question ("What's Your Reaction?" / "Like"
 # / "Love" / "Haha" …): part of the widget. (All on one line, the list's own pattern finds them.)
 _REACTIONS = frozenset(("like", "dislike", "love", "haha", "wow", "sad", "angry", "funny",
@@ -423,6 +446,8 @@ the story, mislead readers about what the article says, and often advertise some
                     " \t\u00a0:|»>–—-") and rest[-1].lower().strip(":.") not in _HEADING_NOUNS:
                 continue  # "Promoted: Worcestershire" in a table: a one-word opener's teaser is
                 # a headline, of a few words at least
+            if _own_preview(doc, line, m):
+                continue  # "Up next: The Mariners visit Lakeport on Friday." under the game
             block = [line]
             if not text[m.end():].strip(" \t:.!»>"):  # a heading: the links listed under it
                 block += _links_under(doc, lines[n + 1 : n + 1 + MAX_BLOCK_LINES], pattern)
