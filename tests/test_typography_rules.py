@@ -466,6 +466,12 @@ def test_a_listed_common_misspelling_is_misspelt_though_the_web_writes_it_often(
         assert _found(clean, "TY109") == [], clean
 
 
+def test_a_slip_the_project_s_list_accepts_stays_quiet() -> None:
+    # cycling's "flamme rouge" is "flame" with its "m" doubled, and right
+    assert _found("Under the flamme rouge, Ferro tries a long sprint on the left.", "TY109") == []
+    assert _found("A candle's flmae flickered in the window of the house.", "TY109") == ["flmae"]
+
+
 def test_words_the_list_does_not_know_that_are_not_slips_stay_quiet() -> None:
     for clean in ("Gainers outnumbered decliners by about two to one on the exchange.",
                   "The committee said sentencers should be advised.",

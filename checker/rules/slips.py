@@ -15,6 +15,7 @@ from checker.language import lowercase_words
 from checker.rules.base import Context, Rule, register
 from checker.rules.textutil import opens_like_a_word
 from checker.rules.wordlist import (
+    allowed_spellings,
     available,
     common_misspelling,
     common_words,
@@ -363,8 +364,9 @@ is paid to catch."""
                     word for word in lower if len(word) >= OWN_SLIP_LENGTH)
                 right = own_word_slip(key, by_opening)
             right = right or first_letter_slip(key, common)
-            if right is not None and zipf(key) > MAX_SLIP_ZIPF:
-                right = None  # a word the web writes often: a coinage or a listed misspelling
+            if right is not None and (zipf(key) > MAX_SLIP_ZIPF or key in allowed_spellings()):
+                right = None  # a word the web writes often: a coinage or a listed misspelling;
+                # or one the project's list accepts ("flamme", cycling's "flamme rouge")
             if right is not None and key.endswith("ed") and key[:-1] in known:
                 right = None  # the past of a verb the list knows, a rarer sense of a common
                 # word: "hared away from halfway" (to hare), not "hatred" with a letter dropped

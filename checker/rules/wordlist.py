@@ -157,7 +157,9 @@ def _misspellings() -> frozenset[str]:
 
 
 @functools.cache
-def _allowed_spellings() -> frozenset[str]:
+def allowed_spellings() -> frozenset[str]:
+    """``rules/typography/misspellings-allowed.txt``: words that look like a slip or a listed
+    misspelling but are right ("despatch", British; "flamme", as in cycling's "flamme rouge")."""
     from checker.resources import load_lines
 
     return frozenset(load_lines("typography", "misspellings-allowed.txt"))
@@ -169,7 +171,7 @@ def common_misspelling(word: str) -> str | None:
     ``rules/typography/misspellings-allowed.txt`` does not accept it ("despatch", British);
     else None. An entry with several fixes, or one with a reason to check it, has no single
     right word."""
-    if word not in _misspellings() or word in _allowed_spellings():
+    if word not in _misspellings() or word in allowed_spellings():
         return None
     text = _misspelling_text()
     at = text.index(f"\n{word}->") + len(word) + 3
