@@ -547,3 +547,18 @@ def test_a_measure_with_two_digits_swapped_is_found_when_named_alike_before_each
     # two measures named before them are two figures
     assert _nu101(call.replace("On gross margin, the 36.8%", "On operating margin, the 36.8%")
                   ) == []
+
+
+def test_weekday_dates_under_two_years_headings_are_read_apart() -> None:
+    terms = ("Academic year 2025–26\n\nAutumn term 2025\n\n"
+             "Tuesday 2 September – staff training day\nFriday 19 December – term ends\n\n"
+             "Academic year 2026–27 (provisional)\n\nAutumn term 2026\n\n"
+             "Tuesday 1 September – staff training day\nFriday 18 December – term ends\n\n"
+             "Year 11 and Year 13 examination leave\n\n"
+             "Study leave starts on Friday 22 May 2026 and runs to Thursday 25 June.\n")
+    assert _nu104(terms) == []
+    # under one heading, two dates of one month that no year gives both are still found
+    one_year = terms.replace("Autumn term 2026", "Autumn term 2025 (continued)")
+    found = _nu104(one_year)
+    assert len(found) == 2
+    assert found[0].startswith("'Tuesday 1 September' does not fit 'Tuesday 2 September'")

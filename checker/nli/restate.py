@@ -1082,8 +1082,8 @@ def entry_labels(sentences: Sequence[str], paragraphs: Sequence[int] | None = No
 
 # A label that counts its entry, then a colon: "End of over 17:", "Round 3:", "After lap 12:".
 # Each entry of a series under such labels is a moment of its own.
-_NUMBERED_LABEL = re.compile(r"(?<![ \t])[ \t]*+([A-Z][a-z]++(?:[ \t]++[a-z]++){0,3}+)[ \t]++(\d{1,3}+)"
-                             r"[ \t]*+:")
+_NUMBERED_LABEL = re.compile(r"(?<![ \t])[ \t]*+([A-Z][a-z]++(?:[ \t]++[a-z]++){0,3}+)[ \t]++"
+                             r"(\d{1,3}+)[ \t]*+:")
 
 
 def numbered_labels(sentences: Sequence[str],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import functools
@@ -463,6 +464,35 @@ def _measured(text: str, start: int) -> set[str]:
     line = text.rfind("\n", 0, start) + 1
     words = _PLAIN.findall(text, max(line, start - MEASURED_CHARS), start)
     return {w.lower() for w in words} - function_words()
+
+
+# A heading over dates: "Autumn term 2025", "Academic year 2026–27 (provisional)", "Fixtures
+# 2024/25", and one that names no year ("Year 11 and Year 13 examination leave"), which ends
+# the last one's. A line of its own, a few words, no full stop, and no date of its own.
+_HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d(?:[–/-]\d\d(?:\d\d)?+)?+)(?!\d)")
+_HEADING_DIGIT = re.compile(r"\d")
+YEAR_HEADING_WORDS = 8
+
+
+def _year_headings(text: str) -> list[tuple[int, str | None]]:
+    """Where each heading starts, and the year it names (None for none): the weekday dates under
+    "Autumn term 2025" and those under "Autumn term 2026" are in two years, and those under a
+    heading that names none are in no year known."""
+    out: list[tuple[int, str | None]] = []
+    at = 0
+    for line in text.split("\n"):
+        start, at = at, at + len(line) + 1
+        words = line.split()
+        if not words or len(words) > YEAR_HEADING_WORDS or line.rstrip()[-1] in ".!?:;,":
+            continue
+        if not words[0][:1].isupper():
+            continue
+        years = _HEADING_YEAR.findall(line)
+        if len(years) > 1 or (_HEADING_DIGIT.search(_HEADING_YEAR.sub("", line)) is not None
+                              and _MONTH_NAME.search(line) is not None):
+            continue  # a date's line ("Monday 1 June – staff training day"), not a heading
+        out.append((start, years[0].replace("/", "–").replace("-", "–") if years else None))
+    return out
 
 
 def _two_tallies(text: str, a: Quantity, b: Quantity) -> bool:
@@ -963,9 +993,17 @@ judgement is needed."""
         fits the Wednesday, is not."""
         ordered = sorted(dates.items())
         reported: set[int] = set()
+        sections = _year_headings(text) if ordered else []
+        starts = [at for at, _ in sections]
+
+        def year_of(at: int) -> str | None:  # the year of the heading the date is under
+            k = bisect.bisect_right(starts, at) - 1
+            return sections[k][1] if k >= 0 else None
+
+        years = [year_of(start) for (start, _), _ in ordered]
         for k, ((start, end), (weekday, month, day)) in enumerate(ordered):
             earlier = [item for i, item in enumerate(ordered[:k])
-                       if i not in reported and item[1][1] == month]
+                       if i not in reported and item[1][1] == month and years[i] == years[k]]
             if not earlier or any((weekday - w0) % 7 == (day - d0) % 7
                                   for _, (w0, _, d0) in earlier):
                 continue  # the first date of its month, or one that fits an earlier date
