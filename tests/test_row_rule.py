@@ -358,3 +358,18 @@ Pos | Name | Gross | Hcp | Nett
 def test_a_golf_score_named_before_its_figure_is_read_against_the_row(
         sentence: str, found: list[str]) -> None:
     assert _nu108(GOLF.format(sentence=sentence)) == found
+
+
+def test_a_figure_of_a_new_clause_s_own_subject_is_not_the_entry_s() -> None:
+    league = """Pos | Team | P | W | L | Pts
+1 | Red Lion A | 9 | 8 | 1 | 16
+2 | Kelton Social | 9 | 8 | 1 | 16
+6 | Railway Tavern | 9 | 2 | 7 | 4
+
+{sentence}
+"""
+    assert _nu108(league.format(sentence=(
+        "Kelton Social kept pace by beating Railway Tavern 6-3, so the top two remain level "
+        "on 16 points."))) == []
+    assert _nu108(league.format(sentence="Railway Tavern are sixth with 6 points.")) == [
+        "6 points"]

@@ -465,7 +465,16 @@ def _owner(mentions: Sequence[tuple[int, int, str]], sentence: str, at: int) -> 
     if sentence.count("(", 0, start) > sentence.count(")", 0, start):
         return None  # "Callum Reid (Year 6, Badger) … finishing second": the entry in brackets
         # is whose the person is, and the figure is the person's
+    if _NEW_CLAUSE.search(sentence, end, at) is not None:
+        return None  # "… beating Railway Tavern 6-3, so the top two remain level on 16 points":
+        # the figure is told of the new clause's own subject
     return key
+
+
+# A clause with a subject of its own between an entry's name and a figure: ", so the top two",
+# "; the others", ", while the Rovers" (not a pronoun: ", and he added 8 rebounds" is still his).
+_NEW_CLAUSE = re.compile(r"(?:,[ \t]++(?:so|while|whereas|but|and)|;)[ \t]++"
+                         r"(?:the|both|all|each)\b", re.IGNORECASE)
 
 
 def _value(word: str) -> float:
