@@ -302,16 +302,18 @@ SENTENCE_CASE_LABEL = re.compile(r"[A-Z][a-z]++(?:[ \t][a-z]++){0,2}+:[ \t]")
 _LEAD_MARKS = re.compile(r"[^\w\n]{0,3}+")
 
 
+# A field's label in sentence case of two to five words: "Parish council response:", "What it
+# means for you:" (one word is a capitalised label, ``written_label``'s).
+_CASE_LABEL = re.compile(r"[A-Z][a-z]++(?:[ \t][a-z]++){1,4}+:[ \t]")
+
+
 def case_label(sentence: str) -> str | None:
-    """The sentence-case label of two or three words (``SENTENCE_CASE_LABEL``; one word is a
-    capitalised label, ``written_label``'s) that opens the sentence after a mark or two
-    ("Parish council response: Objection."), lower-cased, or None."""
+    """The sentence-case label of two to five words (``_CASE_LABEL``) that opens the sentence
+    after a mark or two ("Parish council response: Objection.", "What it means for you: No
+    trains …"), lower-cased, or None."""
     lead = _LEAD_MARKS.match(sentence)
-    m = SENTENCE_CASE_LABEL.match(sentence, lead.end() if lead else 0)
-    if m is None:
-        return None
-    label = m.group()[:-2]  # the colon and the space after it
-    return label.lower() if " " in label or "\t" in label else None
+    m = _CASE_LABEL.match(sentence, lead.end() if lead else 0)
+    return None if m is None else " ".join(m.group()[:-2].lower().split())
 
 
 def listing_fields(labels: Sequence[str | None]) -> frozenset[str]:

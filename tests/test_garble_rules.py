@@ -1827,3 +1827,18 @@ def test_a_look_ahead_that_names_the_page_s_teams_is_its_own() -> None:
     teaser = page.replace("The Mariners visit Lakeport on Friday.",
                           "Ten celebrity homes you have to see.")
     assert _found(teaser, "SP101") == ["Up next: Ten celebrity homes you have to see."]
+
+
+def test_one_field_s_words_under_two_records_are_no_repeat() -> None:
+    weekend = ("{day}\nLine: Kelton to Hollinbeck\nWork: {work}\nWhat it means for you: No trains "
+               "between Kelton and Hollinbeck on {when}. Rail replacement buses will run between "
+               "Kelton and Hollinbeck, calling at Fellgate.\n\n")
+    calendar = "Engineering works\n\n" + "".join(
+        weekend.format(day=day, work=work, when=when) for day, work, when in (
+            ("Saturday 8 November", "Track renewal at Fellgate", "Saturday"),
+            ("Sunday 16 November", "Signalling upgrade", "Sunday morning"),
+            ("Saturday 22 November", "Bridge strengthening at Fellgate", "both days")))
+    assert _found(calendar, "GB103") == []
+    # the same words in prose, twice, are a repeat
+    prose = calendar.replace("What it means for you: ", "")
+    assert _found(prose, "GB103") != []

@@ -17,9 +17,12 @@ from checker.entries import (
     TIMELINE_ENTRIES,
     after_live_marker,
     figure_mould,
+    record_fields,
+    record_labels,
     schedule_entries,
     speaker_label,
     unlabelled,
+    written_label,
 )
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
@@ -401,6 +404,16 @@ def _table_moulds(doc: Document) -> Counter[str]:
     return Counter(m for row in rows if (m := _row_mould(row)) is not None)
 
 
+def _record_lines(doc: Document, lines: Sequence[Span]) -> tuple[list[int], list[bool]]:
+    """Where each non-blank line starts, and whether it opens on a field of a list of records
+    (``record_fields``: "Line:", "Work:", "What it means for you:" under each weekend's works)."""
+    texts = [doc.text[line.start:line.end] for line in lines]
+    written = [written_label(t) for t in texts]
+    fields = record_fields(texts, written)
+    labels = record_labels(texts, written) if fields else [None] * len(texts)
+    return [line.start for line in lines], [x is not None and x in fields for x in labels]
+
+
 SECTION_PROSE_WORDS = 12  # a paragraph under a section's heading is longer than this
 SECTION_HEADING_WORDS = 8  # and the heading this short ("Questions from counsel for the bereaved
 # families"; a sentence of news that lost its full stop is longer)
@@ -484,6 +497,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         schedule: bool | None = None  # is the page a schedule (when asked)
         fields: Counter[str] | None = None  # sentence-case field labels' lines (when asked)
         line_list: list[Span] | None = None  # the non-blank lines (when asked)
+        record: tuple[list[int], list[bool]] | None = None  # lines that open on a record's field
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -504,6 +518,14 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                     fields = _field_labels(doc) if fields is None else fields
                     if fields[field.group()] >= FIELD_ENTRIES:
                         continue  # "Closing date: Friday 18 October 2024" under two of ten jobs
+                if record is None:
+                    line_list = list(nonblank_lines(doc)) if line_list is None else line_list
+                    record = _record_lines(doc, line_list)
+                at_line = bisect.bisect_right(record[0], sentence.start) - 1
+                if at_line >= 0 and record[1][at_line]:
+                    continue  # "What it means for you: … Rail replacement buses will run
+                    # between Kelton and Hollinbeck, calling at Fellgate." under two weekends of
+                    # an engineering works calendar: one field's words in two records
                 if _figures_line(key):
                     continue  # a box score's "0 runs, 1 hit, 0 errors, 1 left on base."
                 if " | " in key and key[-1:] not in ".!?":

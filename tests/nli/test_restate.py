@@ -2134,6 +2134,10 @@ def test_sentence_case_fields_of_a_list_of_records_are_in_different_records() ->
     assert PairFilter(applications).skip(3, 8) == "speakers"
     # a record's date under another record is no number flipped
     assert flip_conflicts(applications) == []
+    # a label of up to five words ("What it means for you:") is a field too
+    from checker.entries import case_label
+    assert case_label("What it means for you: No trains on Sunday.") == "what it means for you"
+    assert case_label("The plan was simple, and it worked.") is None
     # one such line alone is no list of records: it is compared
     alone = ["Parish council response: Objection.", "The parish council raised no objection.",
              "District council decision: Refused, 29 October 2025."]
