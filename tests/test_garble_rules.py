@@ -1818,6 +1818,10 @@ def test_two_plurals_of_common_nouns_are_two_names() -> None:
     listing = ("10.20pm Match Report: Kelton Harriers v Gullhaven Rovers.\n\n"
                "7.00pm The Book Club: Sinead Carver discusses The Weight of Rivers.\n")
     assert _found(listing, "NM101") == []
+    # a surname written three times is no other noun's plural written once
+    text = ("Sarah Phillips chairs the board. Phillips said the vote was close, and Phillips "
+            "will stand again.\n\nMs Philips said she would publish the figures.")
+    assert _found(text, "NM101") == ["Philips"]
 
 
 def test_a_look_ahead_that_names_the_page_s_teams_is_its_own() -> None:

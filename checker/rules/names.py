@@ -272,7 +272,9 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     ("Crown", "King", "Press", "Wales"), or both fairly common ("Pride" and "Parade", 4.49 and
     4.16), which the one-off judge takes for two names: "Creon", a character, beside "The
     Hollow Crown", a title; "Pride and Prejudice" beside "Quay Parade"; or both plurals of common
-    nouns ("Gullhaven Rovers" beside "The Weight of Rivers"). Not when both are
+    nouns written as often as each other ("Gullhaven Rovers" beside "The Weight of Rivers"; a
+    surname written three times is not another noun's plural once: "Phillips" / "Philips").
+    Not when both are
     written beside the same other name ("Sophie Devine" / "Sophia Devine"). Two rarer names
     ("Monteith" / "Montieth", "Abbott" / "Abbot", "Thompson" / "Thomson") are still compared."""
     # (EVERYDAY_ZIPF: as common as the everyday words GB101 reads as a title's idiom)
@@ -280,7 +282,8 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
         return False
     low, high = sorted((zipf(a), zipf(b)))
     if low == 0 or (high < EVERYDAY_ZIPF and low < BOTH_WORDS_ZIPF
-                    and not _two_plural_nouns(a, b)):
+                    and not (_two_plural_nouns(a, b)
+                             and len(by_token[a]) == len(by_token[b]))):
         return False
     counts = Counter({a: len(by_token[a]), b: len(by_token[b])})
     return pick_variant(a, b, counts) is None and not one_name_around(text, a, b, where)
