@@ -305,8 +305,11 @@ def _own_preview(doc: Document, line: Span, m: re.Match[str]) -> bool:
     if opener not in _PREVIEW_OPENERS or not rest.endswith((".", "!")):
         return False
     names = {w for w in _CAPITALISED_WORD.findall(rest) if w not in _OPENING_WORDS}
-    return any(doc.text.find(w, 0, line.start) >= 0 or doc.text.find(w, line.end) >= 0
-               for w in names)
+    if not names:
+        return False
+    elsewhere = set(_CAPITALISED_WORD.findall(doc.text, 0, line.start))
+    elsewhere.update(_CAPITALISED_WORD.findall(doc.text, line.end))
+    return not names.isdisjoint(elsewhere)
 
 
 _OPENING_WORDS = frozenset(("The", "This", "That", "These", "Those", "Our", "Their", "His",
