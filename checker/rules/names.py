@@ -274,9 +274,9 @@ def _two_real_words(text: str, a: str, b: str, by_token: dict[str, list[Mention]
     Hollow Crown", a title; "Pride and Prejudice" beside "Quay Parade"; or both plurals of common
     nouns written as often as each other ("Gullhaven Rovers" beside "The Weight of Rivers"; a
     surname written three times is not another noun's plural once: "Phillips" / "Philips").
-    Not when both are
-    written beside the same other name ("Sophie Devine" / "Sophia Devine"). Two rarer names
-    ("Monteith" / "Montieth", "Abbott" / "Abbot", "Thompson" / "Thomson") are still compared."""
+    Not when both are written beside the same other name ("Sophie Devine" / "Sophia Devine").
+    Two rarer names ("Monteith" / "Montieth", "Abbott" / "Abbot", "Thompson" / "Thomson") are
+    still compared."""
     # (EVERYDAY_ZIPF: as common as the everyday words GB101 reads as a title's idiom)
     if not available():
         return False
@@ -298,6 +298,8 @@ def _two_plural_nouns(a: str, b: str) -> bool:
     Rivers": "river", "rover")? A name's slip is seldom another noun's plural."""
     return (a.endswith("s") and b.endswith("s")
             and min(zipf(a[:-1].lower()), zipf(b[:-1].lower())) >= PLURAL_NOUN_ZIPF)
+
+
 INFLECTED_ZIPF = 3.0  # a word the web writes this often, and its inflected form as well
 _INFLECTIONS = ("d", "ed", "s", "es", "ing")
 

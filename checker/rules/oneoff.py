@@ -368,12 +368,11 @@ MAX_SAYING_BARE_ZIPF = 2.0
 def introduced_and_bare(text: str, a: str, b: str, counts: Counter[str],
                         where: dict[str, list[int]]) -> tuple[str, str] | None:
     """(variant, canonical) when one spelling is a person's surname introduced with a given name
-    ("Warden Lorraine Whitcomb") and the other is only ever written bare, as a person
-    (after a title, or, when rare on the web, before a verb of saying: "Whitcombe stated that
-    …"), no more often:
-    a surname written again without its given name is the person introduced, so the bare
-    spelling that differs from the introduced one is the slip, whatever the web knows of it.
-    None otherwise."""
+    ("Warden Lorraine Whitcomb") and the other is only ever written bare, as a person (after a
+    title, or, when rare on the web, before a verb of saying: "Whitcombe stated that …"), and
+    no more often. A surname written again without its given name is the person introduced, so
+    the bare spelling that differs from the introduced one is the slip, whatever the web knows
+    of it. None otherwise."""
     if max(zipf(a), zipf(b)) >= MAX_BARE_SURNAME_ZIPF:
         return None
     given_a = bool(_given_names(text, a, where[a], common=True))
