@@ -304,7 +304,6 @@ def _two_sources(a: str | None, b: str | None) -> bool:
     return a in _SIDES or b in _SIDES
 
 
-
 # A charge and the accused's denial of it: "Declan Farrow, 47, denies murdering his business
 # partner …" / "Mr Farrow, 47, is accused of murdering Simon Achterberg …". A court report tells
 # both, and denying a charge does not deny that it was made. An admission, a plea of guilty or a
@@ -342,6 +341,7 @@ def charge_and_denial(a: str, b: str) -> bool:
         return False
     charged = b if da else a
     return _CHARGED.search(charged) is not None
+
 
 # A quotation's speaker named with the verb that attributes it: '"They know," Edith replies.',
 # '"…," said Duncan Reid.', 'Edith Marsh said: "…"'. A pronoun ("she said") names nobody.
@@ -945,10 +945,10 @@ CASE_LABEL_LINES = 2  # lines a sentence-case label opens that make it a series'
 
 
 def sentence_case_labels(sentences: Sequence[str]) -> list[str | None]:
-    """For each sentence that opens on a label of two or three words in sentence case
-    ("Old system:", "New system:") which opens ``CASE_LABEL_LINES`` sentences or more, that
-    label, lower-cased; else None. Two such labels are two series of one example, each with its
-    own figures (a one-off "Our view:" is no series)."""
+    """For each sentence that opens on a label of two to five words in sentence case ("Old
+    system:", "New system:"; ``checker.entries.case_label``) which opens ``CASE_LABEL_LINES``
+    sentences or more, that label, lower-cased; else None. Two such labels are two series of
+    one example, each with its own figures (a one-off "Our view:" is no series)."""
     found = [case_label(s) for s in sentences]
     counts = Counter(x for x in found if x is not None)
     return [x if x is not None and counts[x] >= CASE_LABEL_LINES else None for x in found]
