@@ -24,6 +24,7 @@ from typing import Any
 
 from checker.nli import transforms as tf
 from checker.nli.contradict import (
+    Conflict,
     Params,
     candidate_pairs,
     eligible,
@@ -110,21 +111,10 @@ def found(case: Case, threshold: float, filtered: bool = True) -> set[tuple[int,
 def clusters(pairs: set[tuple[int, int]]) -> list[set[tuple[int, int]]]:
     """The pairs grouped as CT101 reports them: pairs that share a sentence, directly or
     through others, are one finding (``checker.rules.contradiction.conflict_clusters``)."""
-    leader: dict[int, int] = {}
+    from checker.rules.contradiction import conflict_clusters
 
-    def find(i: int) -> int:
-        leader.setdefault(i, i)
-        while leader[i] != i:
-            leader[i] = leader[leader[i]]
-            i = leader[i]
-        return i
-
-    for a, b in pairs:
-        leader[find(b)] = find(a)
-    grouped: dict[int, set[tuple[int, int]]] = {}
-    for a, b in sorted(pairs):
-        grouped.setdefault(find(a), set()).add((a, b))
-    return list(grouped.values())
+    groups = conflict_clusters([Conflict(a, b, 1.0, "model") for a, b in sorted(pairs)])
+    return [{(c.earlier, c.later) for c in group} for group in groups]
 
 
 def metrics(corrupted: Sequence[Case], clean: Sequence[Case], threshold: float) -> dict[str, float]:
