@@ -137,6 +137,10 @@ def test_a_quotation_whose_closing_mark_was_lost_before_its_speaker_is_found() -
     # closed before the speaker, or a word quoted inside a quotation: no finding
     assert _found(lost.replace("help us, she", 'help us," she'), "TY102") == []
     assert _found('"I told him "no" and left," she said.', "TY102") == []
+    # a spun copy's speaker "stated"
+    spun = ('"I already work two part-time jobs to cover my rent, Osei stated. "If fees go up, I '
+            'do not know if I can finish my degree."')
+    assert _found(spun, "TY102") == [spun[:60]]
 
 
 def test_a_quotation_closed_and_never_opened_is_found() -> None:

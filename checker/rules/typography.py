@@ -376,10 +376,12 @@ _SPEAKER_AFTER = re.compile(
 
 
 # A speaker told after a quotation's words, with its full stop, right before a straight mark
-# that opens the next quotation: "…, she said. " / "…, DS Lomax said. "
+# that opens the next quotation: "…, she said. " / "…, DS Lomax said. " / a spun copy's "…,
+# Osei stated. "
 _SAID_BEFORE = re.compile(
     r",[ \t]++(?:(?:[A-Z][\w.'’-]*+[ \t]++){1,3}+|(?:she|he|they|we|I)[ \t]++)"
-    r"(?:said|says|added|adds|explained|told[ \t]++[a-z]++)[.:][ \t]++\Z")
+    r"(?:said|says|added|adds|explained|stated|states|expressed|noted|insisted|warned|continued"
+    r"|remarked|commented|told[ \t]++[a-z]++)[.:][ \t]++\Z")
 
 
 def _closes(text: str, after: int, p: Span) -> bool:
