@@ -1786,6 +1786,9 @@ def test_a_surname_introduced_then_written_bare_another_way_is_a_slip() -> None:
             "Mr Thornton told a meeting that 400 homes would be built.\n\n"
             "Thorton said the council had commissioned a survey.")
     assert _found(text, "NM101") == ["Thorton"]
+    text = ("Silverline chief executive Darnell Whitcombe praised the tour.\n\n"
+            "Whitcomb stated that demand for the presale had been unprecedented.")
+    assert _found(text, "NM101") == ["Whitcomb"]
     # a bare name as common on the web as a firm's, known only by the verb after it, is left
     # alone ("Philips said" beside "Sarah Phillips"); so are two people each with a given name
     for clean in ("Sarah Phillips chairs the board.\n\nPhilips said it would cut 400 jobs.",
@@ -1846,3 +1849,11 @@ def test_one_field_s_words_under_two_records_are_no_repeat() -> None:
     # the same words in prose, twice, are a repeat
     prose = calendar.replace("What it means for you: ", "")
     assert _found(prose, "GB103") != []
+
+
+def test_a_route_from_a_place_of_a_kind_to_itself_is_a_swap() -> None:
+    assert _found("The ferry was crossing from the port of Bayan Lor to the island town of Bayan "
+                  "Lor when it sank.", "GB101") == [
+        "Bayan Lor to the island town of Bayan Lor"]
+    assert _found("The ferry runs from the port of Bayan Lor to the island town of Sarap.",
+                  "GB101") == []

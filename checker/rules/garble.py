@@ -684,14 +684,22 @@ _BETWEEN_PLACE = re.compile(
     + r"(?![\w'’-])")
 
 
+# A route's start written as a place of a kind: "from the port of ", "from the village of "
+_FROM_PLACE_OF = re.compile(r"\bfrom[ \t]++the[ \t]++(?:[a-z-]++[ \t]++)?([a-z]++)[ \t]++of"
+                            r"[ \t]++\Z")
+
+
 def _route_to_itself(text: str, a_start: int, b_end: int, words: list[str]) -> bool:
     """Are the two mentions a route's two ends, "from" one "to" the other, written as a place of
-    a kind ("from Portmorran to the island of Portmorran", "… to the coastal town of …") or
+    a kind ("from Portmorran to the island of Portmorran", "… to the coastal town of …", "from
+    the port of Bayan Lor to the island town of Bayan Lor") or
     each with the same noun after it ("from Gullhaven harbour to Gullhaven harbour")? Then
     neither the "of" nor the nouns after the names make them two things. ("between" one "and"
     the other as a place of a kind is ``_BETWEEN_PLACE``'s, whatever words describe it.)"""
     if text[max(0, a_start - 5) : a_start] != "from ":
-        return False
+        place = _FROM_PLACE_OF.search(text, max(0, a_start - 40), a_start)
+        if place is None or place.group(1) not in _PLACE_KINDS:
+            return False  # (or "from the port of Bayan Lor to the island town of Bayan Lor")
     if len(words) in (4, 5):
         return (words[:2] == ["to", "the"] and words[-2] in _PLACE_KINDS and words[-1] == "of")
     if len(words) != 2 or words[1] != "to":

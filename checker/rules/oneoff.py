@@ -362,7 +362,7 @@ _SAYS_AFTER = re.compile(r"(?<![ \t])[ \t]++(?:said|says|stated|states|told|tell
 # known only by the verb of saying after it must be rarer still (a firm's "Philips said" beside
 # "Sarah Phillips" is the firm's).
 MAX_BARE_SURNAME_ZIPF = 4.0
-MAX_SAYING_BARE_ZIPF = 2.0
+MAX_SAYING_BARE_ZIPF = 3.0
 
 
 def introduced_and_bare(text: str, a: str, b: str, counts: Counter[str],
