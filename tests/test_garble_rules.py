@@ -1857,3 +1857,16 @@ def test_a_route_from_a_place_of_a_kind_to_itself_is_a_swap() -> None:
         "Bayan Lor to the island town of Bayan Lor"]
     assert _found("The ferry runs from the port of Bayan Lor to the island town of Sarap.",
                   "GB101") == []
+
+
+def test_a_side_against_itself_in_a_fixture_or_a_ranking_clause_is_a_swap() -> None:
+    assert _found("The trust will march before Rovers' opening home fixture of the season, "
+                  "against Rovers on 10 August.", "GB101") == [
+        "Rovers' opening home fixture of the season, against Rovers"]
+    assert _found("Leon Castellano of Brazil, who finished second behind Castellano in the "
+                  "final, called it a sad day.", "GB101") == [
+        "Castellano of Brazil, who finished second behind Castellano"]
+    for clean in ("Fans gathered before Rovers' opening home fixture, against Harbour Town.",
+                  "Leon Castellano of Brazil, who finished second behind Bellamy in the final, "
+                  "called it a sad day."):
+        assert _found(clean, "GB101") == [], clean

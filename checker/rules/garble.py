@@ -316,6 +316,12 @@ _RESULT_AGAINST = re.compile(
     r"(?:win|draw|defeat|victory|loss|triumph|thrashing|success|comeback)[ \t]++"
     r"(?:at[ \t]++home[ \t]++to|away[ \t]++to|against|over|with|by|to|at)[ \t]++(?:the[ \t]++)?+"
     + _LAST_NAME + r"(?![\w'’-])")
+# A side's fixture against itself: "before Rovers' opening home fixture of the season, against
+# Rovers on 10 August"
+_FIXTURE_AGAINST = re.compile(
+    r"['’](?<=[\w.]['’])s?+[ \t]++(?:[a-z]++[ \t]++){0,3}?(?:fixture|match|game|tie|clash|derby)"
+    r"(?:[ \t]++of[ \t]++the[ \t]++season)?+,?+[ \t]++(?:against|versus|v)[ \t]++(?:the[ \t]++)?+"
+    + _LAST_NAME + r"(?![\w'’-])")
 # The speaker named again, in full, in apposition to another role later in the sentence:
 # "Luke Varga said Tashi had been checked by the park's vet, Luke Varga, and …"
 _SPEAKER_VERB = re.compile(r"[ \t](?<=[a-z][ \t])(?:said|says|told)(?![\w'’-])")
@@ -390,11 +396,14 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
     destination ("had left Gullhaven at 13:05 bound for Gullhaven"; "from the worst-affected
     village, Kampung Batuan, to shelters in Kampung Batuan"), as a tally's rival
     ("Delgado with 17,842 votes … to Delgado's 14,689"), as the opponent of a side's result
-    ("Marsden Vale's 1-1 draw at home to Marsden Vale"), as another role in apposition to
+    ("Marsden Vale's 1-1 draw at home to Marsden Vale"; "Rovers' opening home fixture of the
+    season, against Rovers"), as another role in apposition to
     the speaker named in full ("Luke Varga said … by the park's vet, Luke Varga, …") and as
     one actor doing the same thing set against itself ("Hallowell gained two votes …, while
     Hallowell gained 11"), as the object of the verb after a clause about the name
-    ("Trelawney, who joined the crew in 2004, succeeded Trelawney"), as the alternative it is
+    ("Trelawney, who joined the crew in 2004, succeeded Trelawney"), as the one it is ranked
+    against in a clause about it ("Leon Castellano of Brazil, who finished second behind
+    Castellano"), as the alternative it is
     set against ("it was Kaldoria, not Kaldoria, that had broken the accord") and as the one
     its subject asks another to act against ("Ms Pryce called on the prime minister to dismiss
     Ms Pryce"): the second side belongs to someone or somewhere else."""
@@ -435,7 +444,7 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if m.group(1) == m.group(2) and m.group(1) not in skip:
                 yield m.start(1), m.start(2), m.group(1)
     if "'" in text or "’" in text:
-        for m in _RESULT_AGAINST.finditer(text):
+        for m in itertools.chain(_RESULT_AGAINST.finditer(text), _FIXTURE_AGAINST.finditer(text)):
             first = _owner_before(text, m.start())
             if first is not None and first[1] == m.group(1) and m.group(1) not in skip:
                 yield first[0], m.start(1), m.group(1)
@@ -466,6 +475,12 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             at = _first_side(text[start : m.start()], f"{name} {verb}")
             if at >= 0:
                 yield start + at, m.start(1), name
+    if ", who " in text:
+        for m in _WHO_AGAINST_ITSELF.finditer(text):
+            name, other = m.group(1) + m.group(2), m.group(3)
+            if (other == name or name.endswith(" " + other)) and other not in skip:
+                # the surname in the first, as the second writes it
+                yield m.start(1) + len(name) - len(other), m.start(3), other
     if ", who " in text or ", which " in text:
         for m in _over_clause(text):
             verb = m.group(3).split()
@@ -533,6 +548,15 @@ _ASKED_AGAINST_ITSELF = re.compile(
     r"[ \t]to[ \t]++(?:[a-z]++[ \t]++)?(?:dismiss|sack|fire|remove|suspend|investigate|arrest"
     r"|prosecute|charge|impeach|expel|discipline|punish|censure|oust|replace|resign[ \t]++over)"
     r"[ \t]++(?:the[ \t]++)?+([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
+
+
+# A name, then a relative clause about it that ranks it against itself: "Leon Castellano of
+# Brazil, who finished second behind Castellano in the final" (the winner is someone else).
+_WHO_AGAINST_ITSELF = re.compile(
+    r"([A-Z])(?<![\w.’'#@][A-Z])([A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)"
+    r"(?:[ \t]++of[ \t]++[A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+)?+)?+,[ \t]++who[ \t]"
+    r"[^,;:.!?\n]{1,80}?[ \t](?:behind|ahead[ \t]++of|beating|succeeding|replacing)[ \t]++"
+    r"([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
 
 
 # A name, a relative clause about it, then a relation verb and the same name as its object:
