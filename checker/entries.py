@@ -341,12 +341,29 @@ def record_fields(sentences: Sequence[str],
     sentence's label as written (``written_label``), when already read."""
     if written is None:
         written = [written_label(s) for s in sentences]
-    counts = Counter(label for label in record_labels(sentences, written) if label is not None)
+    counts = Counter(label for label in _record_labels(sentences, written) if label is not None)
     fields = [label for label, n in counts.items() if n >= FIELD_ENTRIES]
     return frozenset(fields) if len(fields) >= RECORD_FIELDS else frozenset()
 
 
-def record_labels(sentences: Sequence[str],
+def field_lines(sentences: Sequence[str], written: Sequence[str | None] | None = None,
+                listings: bool = False) -> list[str | None]:
+    """Each sentence's label, lower-cased, when it is a field of a list of records
+    (``record_fields``: "Wind:", "Cloud:" under each summit of a mountain forecast; "What it
+    means for you:" under each weekend of an engineering works calendar), or with ``listings``
+    also of a listing's entries (``listing_fields``: "When:" under each event); else None. The
+    label is the one ``written_label`` reads, or else one in sentence case (``case_label``)."""
+    if written is None:
+        written = [written_label(s) for s in sentences]
+    labels = [None if w is None else normal_label(w) for w in written]
+    fields = record_fields(sentences, written)
+    if listings:
+        fields |= listing_fields(labels)
+    own = [x if x is not None else case_label(s) for s, x in zip(sentences, labels, strict=True)]
+    return [x if x in fields else None for x in own]
+
+
+def _record_labels(sentences: Sequence[str],
                   written: Sequence[str | None]) -> list[str | None]:
     """Each sentence's field label as ``record_fields`` counts it: the label ``written_label``
     read, unless typed in capitals, or else a label in sentence case (``case_label``)."""

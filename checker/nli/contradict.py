@@ -23,15 +23,12 @@ from checker.entries import (
     BULLETS,
     ball_opening,
     case_entries,
-    case_label,
     entry_numbers,
     falling_scores,
+    field_lines,
     forecast_readings,
     innings_score,
     listing_entry,
-    listing_fields,
-    normal_label,
-    record_fields,
     running_score,
     score_state,
     signed_stamp,
@@ -39,7 +36,6 @@ from checker.entries import (
     time_stamped,
     timeline_heading,
     two_dated_entries,
-    written_label,
 )
 from checker.nli.flips import (
     Flip,
@@ -385,18 +381,6 @@ def _flip_units(sentences: Sequence[str], cut: int | None
     return toks, owner, texts
 
 
-def _record_field_lines(sentences: Sequence[str]) -> list[str | None]:
-    """Each sentence's label when it is a field of a listing's entries or of a list of records
-    (``listing_fields``, ``record_fields``: "Wind:", "Cloud:" under each summit of a mountain
-    forecast; "District council decision:" under each application of a planning list), else
-    None."""
-    written = [written_label(s) for s in sentences]
-    labels = [None if w is None else normal_label(w) for w in written]
-    fields = listing_fields(labels) | record_fields(sentences, written)
-    own = [x if x is not None else case_label(s) for s, x in zip(sentences, labels, strict=True)]
-    return [x if x in fields else None for x in own]
-
-
 def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
     """Word-for-word flips over all pairs of sentences and of their clauses (cheap: token
     alignment only), and a live commentary's running scores that fall
@@ -438,7 +422,7 @@ def flip_conflicts(sentences: Sequence[str]) -> list[Conflict]:
                 # other figures three times or more ("The bonus number was 23.")
                 continue
             if fields is None:
-                fields = _record_field_lines(sentences)
+                fields = field_lines(sentences, listings=True)
             if fields[i] is not None and fields[i] == fields[j]:
                 continue  # one field of two records: "Cloud: … a 40% chance of the summit
                 # being cloud-free …" under one summit, "… a 50% chance …" under another

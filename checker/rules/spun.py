@@ -16,13 +16,11 @@ from checker.entries import (
     SENTENCE_CASE_LABEL,
     TIMELINE_ENTRIES,
     after_live_marker,
+    field_lines,
     figure_mould,
-    record_fields,
-    record_labels,
     schedule_entries,
     speaker_label,
     unlabelled,
-    written_label,
 )
 from checker.findings import Applicability, Edit, Finding, Fix, Related
 from checker.language import lowercase_words
@@ -404,16 +402,6 @@ def _table_moulds(doc: Document) -> Counter[str]:
     return Counter(m for row in rows if (m := _row_mould(row)) is not None)
 
 
-def _record_lines(doc: Document, lines: Sequence[Span]) -> tuple[list[int], list[bool]]:
-    """Where each non-blank line starts, and whether it opens on a field of a list of records
-    (``record_fields``: "Line:", "Work:", "What it means for you:" under each weekend's works)."""
-    texts = [doc.text[line.start:line.end] for line in lines]
-    written = [written_label(t) for t in texts]
-    fields = record_fields(texts, written)
-    labels = record_labels(texts, written) if fields else [None] * len(texts)
-    return [line.start for line in lines], [x is not None and x in fields for x in labels]
-
-
 SECTION_PROSE_WORDS = 12  # a paragraph under a section's heading is longer than this
 SECTION_HEADING_WORDS = 8  # and the heading this short ("Questions from counsel for the bereaved
 # families"; a sentence of news that lost its full stop is longer)
@@ -497,7 +485,8 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         schedule: bool | None = None  # is the page a schedule (when asked)
         fields: Counter[str] | None = None  # sentence-case field labels' lines (when asked)
         line_list: list[Span] | None = None  # the non-blank lines (when asked)
-        record: tuple[list[int], list[bool]] | None = None  # lines that open on a record's field
+        record: list[str | None] | None = None  # each line's record field (when asked)
+        starts: list[int] = []  # where each line starts (read with ``record``)
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -520,9 +509,10 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                         continue  # "Closing date: Friday 18 October 2024" under two of ten jobs
                 if record is None:
                     line_list = list(nonblank_lines(doc)) if line_list is None else line_list
-                    record = _record_lines(doc, line_list)
-                at_line = bisect.bisect_right(record[0], sentence.start) - 1
-                if at_line >= 0 and record[1][at_line]:
+                    starts = [line.start for line in line_list]
+                    record = field_lines([doc.text[x.start:x.end] for x in line_list])
+                at_line = bisect.bisect_right(starts, sentence.start) - 1
+                if at_line >= 0 and record[at_line] is not None:
                     continue  # "What it means for you: … Rail replacement buses will run
                     # between Kelton and Hollinbeck, calling at Fellgate." under two weekends of
                     # an engineering works calendar: one field's words in two records
