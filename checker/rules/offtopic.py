@@ -195,7 +195,7 @@ def topic_free(line: str, least: float = TOPIC_FREE_ZIPF) -> bool:
 def _heading_over_paragraph(texts: Sequence[str], index: int) -> bool:
     """Is line ``index`` a short heading ("What to watch tomorrow") over a paragraph of its own,
     in the commonest words of English? It heads what follows and names nothing else."""
-    return _heads_paragraph(texts, index) and topic_free(texts[index], HEADING_TOPIC_FREE_ZIPF)
+    return heads_paragraph(texts, index) and topic_free(texts[index], HEADING_TOPIC_FREE_ZIPF)
 
 
 def units(doc: Document) -> list[Span]:
@@ -359,17 +359,17 @@ def _section_headings(texts: Sequence[str]) -> set[int]:
     ("Ages 15 to 17" scores 0.09 against the rest of a page about identity documents); an
     injected teaser is a headline of a sentence's length ("Kendall Jenner and Bad Bunny
     reportedly broke up less than 1 year ago"), which these do not silence."""
-    out = {k for k in range(len(texts) - 1) if _heads_paragraph(texts, k)}
+    out = {k for k in range(len(texts) - 1) if heads_paragraph(texts, k)}
     return out if len(out) >= SECTION_HEADINGS else set()
 
 
-def _heads_paragraph(texts: Sequence[str], index: int) -> bool:
-    """Is line ``index`` a short heading over a paragraph of its own: up to
-    ``SECTION_HEADING_WORDS`` words that do not end as a sentence does, and a next line of more
-    than twice as many words?"""
+def heads_paragraph(texts: Sequence[str], index: int, words: int = SECTION_HEADING_WORDS) -> bool:
+    """Is line ``index`` a short heading over a paragraph of its own: up to ``words`` words
+    (``SECTION_HEADING_WORDS`` unless given) that do not end as a sentence does, and a next line
+    of more than twice as many words?"""
     line = texts[index]
-    return (index + 1 < len(texts) and len(line.split()) <= SECTION_HEADING_WORDS
-            and headline_like(line) and len(texts[index + 1].split()) > 2 * SECTION_HEADING_WORDS)
+    return (index + 1 < len(texts) and len(line.split()) <= words
+            and headline_like(line) and len(texts[index + 1].split()) > 2 * words)
 
 
 def _bulk(texts: Sequence[str], index: int) -> bool:

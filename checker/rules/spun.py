@@ -29,7 +29,7 @@ from checker.nli.offtopic import headline_like
 from checker.resources import load_lines, load_rows
 from checker.rules.base import Context, Rule, register
 from checker.rules.garble import function_words
-from checker.rules.offtopic import page_furniture
+from checker.rules.offtopic import heads_paragraph, page_furniture
 from checker.rules.textutil import PhraseList, cased_like, lower_text_words, nonblank_lines
 
 if TYPE_CHECKING:  # (the model's module is imported only where GB104 runs)
@@ -402,24 +402,23 @@ def _table_moulds(doc: Document) -> Counter[str]:
     return Counter(m for row in rows if (m := _row_mould(row)) is not None)
 
 
-SECTION_PROSE_WORDS = 12  # a paragraph under a section's heading is longer than this
-SECTION_HEADING_WORDS = 8  # and the heading this short ("Questions from counsel for the bereaved
-# families"; a sentence of news that lost its full stop is longer)
+SECTION_HEADING_WORDS = 8  # a section's heading over each part of a page ("Questions from
+# counsel for the bereaved families"; a sentence of news that lost its full stop is longer)
 
 
-def _section_heading(doc: Document, lines: Sequence[Span], sentence: Span) -> bool:
-    """Is the sentence a line of its own, not the page's first, right over a paragraph of
-    prose (more than ``SECTION_PROSE_WORDS`` words, ending as a sentence does)? Then it heads a
-    section, and the same heading over another section is the page's design."""
-    k = bisect.bisect_right([line.start for line in lines], sentence.start) - 1
-    if k <= 0 or k + 1 >= len(lines):
+def _section_heading(doc: Document, lines: Sequence[Span], starts: Sequence[int],
+                     sentence: Span) -> bool:
+    """Is the sentence a line of its own, not the page's first, and a short heading over a
+    paragraph of its own (``checker.rules.offtopic.heads_paragraph``)? Then it heads a section,
+    and the same heading over another section is the page's design."""
+    k = bisect.bisect_right(starts, sentence.start) - 1
+    if k <= 0:
         return False
     line = lines[k]
     if doc.text[line.start:line.end].strip() != doc.text[sentence.start:sentence.end].strip():
         return False
-    after = doc.text[lines[k + 1].start:lines[k + 1].end].rstrip()
-    return (len(after.split()) > SECTION_PROSE_WORDS
-            and after.rstrip("\"”’')").endswith((".", "!", "?")))
+    texts = [doc.text[x.start:x.end] for x in lines[k:k + 2]]
+    return heads_paragraph(texts, 0, SECTION_HEADING_WORDS)
 
 
 def _speaker_heading(key: str) -> bool:
@@ -486,7 +485,7 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         fields: Counter[str] | None = None  # sentence-case field labels' lines (when asked)
         line_list: list[Span] | None = None  # the non-blank lines (when asked)
         record: list[str | None] | None = None  # each line's record field (when asked)
-        starts: list[int] = []  # where each line starts (read with ``record``)
+        starts: list[int] = []  # where each of ``line_list`` starts
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -508,8 +507,9 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                     if fields[field.group()] >= FIELD_ENTRIES:
                         continue  # "Closing date: Friday 18 October 2024" under two of ten jobs
                 if record is None:
-                    line_list = list(nonblank_lines(doc)) if line_list is None else line_list
-                    starts = [line.start for line in line_list]
+                    if line_list is None:
+                        line_list = list(nonblank_lines(doc))
+                        starts = [line.start for line in line_list]
                     record = field_lines([doc.text[x.start:x.end] for x in line_list])
                 at_line = bisect.bisect_right(starts, sentence.start) - 1
                 if at_line >= 0 and record[at_line] is not None:
@@ -533,10 +533,12 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
-                if key[-1:] not in ".!?" and len(key.split()) <= SECTION_HEADING_WORDS:
-                    line_list = list(nonblank_lines(doc)) if line_list is None else line_list
-                    if (_section_heading(doc, line_list, sentence)
-                            and _section_heading(doc, line_list, first)):
+                if headline_like(key):
+                    if line_list is None:
+                        line_list = list(nonblank_lines(doc))
+                        starts = [line.start for line in line_list]
+                    if (_section_heading(doc, line_list, starts, sentence)
+                            and _section_heading(doc, line_list, starts, first)):
                         continue  # "Questions from counsel for the bereaved families" over
                         # each witness's part of an inquiry's day: one section's heading
                 if schedule is None:
