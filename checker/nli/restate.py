@@ -326,21 +326,27 @@ _DENIAL_DENIED = re.compile(r"(?i:\b(?:not|never|n['’]t|refused[ \t]++to|decli
                             r"[ \t]++(?:(?!den)\w++[ \t]++)?+den(?:y|ies|ied)\b)")
 
 
+def charge_stance(sentence: str) -> str | None:
+    """What the sentence says of a charge: "settled" (an admission, a plea of guilty, a verdict,
+    or a denial denied), "denial", "charge", or None (``_SETTLED``, ``_DENIAL_DENIED``,
+    ``_DENIED``, ``_CHARGED``). Read once a sentence by the pair filter."""
+    if _SETTLED.search(sentence) is not None or _DENIAL_DENIED.search(sentence) is not None:
+        return "settled"
+    if _DENIED.search(sentence) is not None:
+        return "denial"
+    return "charge" if _CHARGED.search(sentence) is not None else None
+
+
+def _charge_and_denial(a: str | None, b: str | None) -> bool:
+    """Two sentences' ``charge_stance``: a charge and a denial, or two denials."""
+    return "denial" in (a, b) and {a, b} <= {"denial", "charge"}
+
+
 def charge_and_denial(a: str, b: str) -> bool:
     """Is one sentence the charge and the other the accused's denial of it, or are both
     denials ("Mr Farrow denies murder." / "Mr Farrow denies the charge."), with no admission
-    or verdict in either and no denial denied? (``_CHARGED``, ``_DENIED``, ``_SETTLED``)"""
-    if _SETTLED.search(a) is not None or _SETTLED.search(b) is not None:
-        return False
-    if _DENIAL_DENIED.search(a) is not None or _DENIAL_DENIED.search(b) is not None:
-        return False
-    da, db = _DENIED.search(a) is not None, _DENIED.search(b) is not None
-    if da and db:
-        return True
-    if not (da or db):
-        return False
-    charged = b if da else a
-    return _CHARGED.search(charged) is not None
+    or verdict in either and no denial denied?"""
+    return _charge_and_denial(charge_stance(a), charge_stance(b))
 
 
 # A quotation's speaker named with the verb that attributes it: '"They know," Edith replies.',
@@ -1196,6 +1202,7 @@ class PairFilter:
         self._conditions = [_CONDITION.match(unlabelled(s)) is not None for s in sentences]
         self._asking = _asking(sentences, paragraphs)
         self._quoted_questions = [quoted_question(s) for s in sentences]
+        self._charges: dict[int, str | None] = {}  # each sentence's charge_stance, when asked
         self._additions = [_ADDITION.search(s) is not None for s in sentences]
         self._successions = [_succession(s) for s in sentences]
         self._discoveries = [_discovery(s) for s in sentences]
@@ -1496,6 +1503,11 @@ class PairFilter:
         return (self._discoveries[later] and not self._discoveries[earlier]
                 and self._reports[earlier])
 
+    def _charge(self, k: int) -> str | None:
+        if k not in self._charges:
+            self._charges[k] = charge_stance(self._sentences[k])
+        return self._charges[k]
+
     def skip(self, i: int, j: int) -> str | None:
         """Why the pair (i, j) is not worth scoring, or None."""
         if i in self._titles or j in self._titles or i < j < self._subheads.get(i, 0):
@@ -1542,7 +1554,7 @@ class PairFilter:
             return "discovery"
         if _two_sources(self._sources[i], self._sources[j]):
             return "two accounts"
-        if charge_and_denial(self._sentences[i], self._sentences[j]):
+        if _charge_and_denial(self._charge(i), self._charge(j)):
             return "charge and denial"
         if self._formers[i] != self._formers[j]:
             return "former plan"  # "The match will now kick off at 1pm on Sunday." / "It had
