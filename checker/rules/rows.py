@@ -106,11 +106,12 @@ _HEADING_NOUNS = {
     "frames": "frame", "medals": "medal", "hours": "hour", "places": "place", "beds": "bed",
     "bedrooms": "bedroom", "pupils": "pupil", "members": "member",
     # a round of golf's scores, named before the figure in a sentence ("a gross 77, nett 71")
-    "gross": "gross", "nett": "nett", "net": "nett",
+    # (not "net": a figure after it is another period's, ``_OTHER_PERIOD``'s "net" change)
+    "gross": "gross", "nett": "nett",
 }
 # a score named before its figure: "won Division 1 with a gross 77, nett 71"
 _SCORE_NAMES = frozenset(("gross", "nett"))
-_NAMED_SCORE = re.compile(r"\b(gross|nett?+)[ \t]++(?:score[ \t]++of[ \t]++)?+(\d{2,3}+)\b",
+_NAMED_SCORE = re.compile(r"\b(gross|nett)[ \t]++(?:score[ \t]++of[ \t]++)?+(\d{2,3}+)\b",
                           re.IGNORECASE)
 _COUNTED = frozenset(_HEADING_NOUNS.values())
 _PLURAL_NOUNS = {"golds": "gold", "silvers": "silver", "bronzes": "bronze", "tries": "try"}
