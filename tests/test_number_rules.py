@@ -562,3 +562,51 @@ def test_weekday_dates_under_two_years_headings_are_read_apart() -> None:
     found = _nu104(one_year)
     assert len(found) == 2
     assert found[0].startswith("'Tuesday 1 September' does not fit 'Tuesday 2 September'")
+
+
+# A set or a price pointed back at with another figure (checker/rules/recounts.py), and a toll
+# counted in people and in deaths.
+
+def test_a_definite_count_that_points_back_at_another_count_of_the_same_noun_is_found() -> None:
+    text = ("Divers from the marine institute surveyed reefs at 28 sites around the Kelmar "
+            "islands and found bleached corals at most of them.\n\n"
+            "Across the 35 sites, the worst damage to the corals was in shallow water.\n")
+    assert _nu101(text) == ["35"]
+    # the same figure, or a third value, or a part of the set: nothing to report
+    assert _nu101(text.replace("the 35 sites", "the 28 sites")) == []
+    assert _nu101(text + "\nA further survey covered 40 sites in the south.\n") == []
+    assert _nu101(text.replace("Across the 35 sites,", "Across the 35 sites in the south,")) == []
+    assert _nu101(text.replace("at 28 sites", "at 12 of the 28 sites")) == []
+
+
+def test_definite_counts_of_units_years_and_a_far_larger_set_are_left_alone() -> None:
+    assert _nu101("The match lasted 80 minutes in all.\n\nIn the 90 minutes that followed, "
+                  "nobody scored a single goal.\n") == []
+    assert _nu101("Labour held 12 wards across the county before the vote.\n\nAfter the defeat "
+                  "in the 1983 wards were lost.\n") == []
+    # "the 30 wards" after "12 wards": more than twice as many, another set
+    assert _nu101("Labour won 12 wards across the county.\n\nCounting in the 30 wards "
+                  "across the county ended at midnight.\n") == []
+
+
+def test_a_definite_price_that_points_back_at_the_cost_given_before_is_found() -> None:
+    text = ("The terminal was built by Zarek Logistics at a cost of about 38 million euros, "
+            "part of it lent by the regional bank.\n\n"
+            "He said cargo at the 52-million-euro terminal would be sealed before shipping.\n")
+    assert _nu101(text) == ["52-million-euro"]
+    assert _nu101(text.replace("52-million-euro", "38-million-euro")) == []
+    dollars = text.replace("38 million euros", "$38m").replace("52-million-euro", "$52m")
+    assert _nu101(dollars) == ["$52m"]
+    # no word of cost with the earlier figure: a price of something else
+    assert _nu101(text.replace("at a cost of about", "after a loan of")) == []
+
+
+def test_a_toll_counted_in_people_and_in_deaths_is_one_toll() -> None:
+    text = ("At least 14 people have died after the storm struck the coast of Binh Lao.\n\n"
+            "With 11 confirmed deaths, the storm is the deadliest to strike Binh Lao this "
+            "year.\n")
+    assert _nu101(text) == ["11 confirmed deaths"]
+    assert _nu101(text.replace("11 confirmed", "14 confirmed")) == []
+    # a count of the missing is not the toll
+    missing = text.replace("With 11 confirmed deaths,", "With 11 people missing,")
+    assert _nu101(missing) == []

@@ -9,7 +9,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.document import Document, Span, sentence_texts
@@ -156,9 +156,16 @@ def _value(number: str, scale: str | None) -> float:
     return float(number.replace(",", "")) * _SCALE.get(scale or "", 1.0)
 
 
+# What a count of people followed by one of these words (or after ``_KILLING``) is a count of
+# deaths: "14 people have died", "14 people dead"
+_DIED = frozenset(("died", "dead", "killed", "perished", "drowned", "lifeless"))
+_AT_LEAST = re.compile(r"\b[Aa]t[ \t]++least[ \t]++\Z")
+_KILLING = re.compile(r"\b(?:killing|killed|kills|kill)[ \t]++(?:at[ \t]++least[ \t]++)?+\Z")
+
+
 def _noun_key(noun: str) -> str:
     noun = noun.lower()
-    if noun == "people":
+    if noun in ("people", "individual", "individuals"):
         return "person"
     if noun == "children":
         return "child"
@@ -239,13 +246,22 @@ def quantities(doc: Document) -> Iterator[Quantity]:
                 words.discard("of")  # "of" governs a count just after it ("12 of the 20
                 # people"), not one further on ("the University of Calderbrook followed 1,240
                 # patients"); and "Of the 1,420 patients who took part, …" is the whole
-            if words & change:
+            changed = words & change
+            if changed and changed != {"least"}:
                 continue
             if YEAR.fullmatch(number):
                 continue  # a year, not a count
-            yield Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
-                           _predicate(doc, m.end(), s.end), heading, _bound(preceding),
-                           _owner(doc, s, m.start()))
+            q = Quantity(_noun_key(noun), _value(number, scale), m.start(), m.end(), s,
+                         _predicate(doc, m.end(), s.end), heading, _bound(preceding),
+                         _owner(doc, s, m.start()))
+            toll = q.noun == "person" and (q.predicate in _DIED or _KILLING.search(preceding))
+            if not changed:
+                yield q
+            if toll and (not changed or _AT_LEAST.search(preceding)):
+                # "At least 14 people have died" / "killing 14 people" … "With 11 confirmed
+                # deaths": one toll, counted in people and in deaths ("at least": its lower
+                # bound)
+                yield replace(q, noun="death", bound="lower" if changed else q.bound)
 
 
 def _content(doc: Document, span: Span) -> set[str]:
@@ -282,7 +298,13 @@ a count in a sentence that gives it twice, as a change ("climbed to 1,832 people
 1,249 people this evening"): a count at two moments, of which another figure may be a third.
 A count typed with two neighbouring digits swapped ("1,240 patients" … "the 1,420 patients") is
 found whatever words surround it, and so is a measure ("78mph" … "87mph", units in
-`units.toml`) when its two sentences share a name and a topic word."""
+`units.toml`) when its two sentences share a name and a topic word. A toll is one count in
+people and in deaths ("at least 14 people have died" … "with 11 confirmed deaths"). And a set or a
+price that the text points back at is one thing whatever the noun: "reefs at 28 sites" …
+"across the 35 sites", "built at a cost of 38 million euros" … "the 52-million-euro terminal",
+where the noun's figures take just those two values, the later one once, within a factor of two,
+and the definite one is not narrowed by what follows it ("the 30 schools in Leeds")
+(`checker/rules/recounts.py`)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -305,9 +327,12 @@ edits often change one mention and not the other."""
         for q in found:
             values.setdefault((q.sentence.start, q.noun), set()).add(q.value)
         listed: set[int] | None = None  # counts in a listing's title lines (when asked)
+        reported: set[int] = set()  # a toll is read as people and as deaths: reported once
         for q in found:
             counted.add(q.start)
             for earlier in seen.get(q.noun, []):
+                if q.start in reported:
+                    break
                 if earlier.sentence == q.sentence or earlier.value == q.value:
                     continue
                 if len(values[q.sentence.start, q.noun]) > 1 or len(
@@ -359,10 +384,24 @@ edits often change one mention and not the other."""
                     f"{doc.text[earlier.start:earlier.end]!r} stated earlier",
                     related=(Related(earlier.start, earlier.end, "the earlier figure"),),
                 )
+                reported.add(q.start)
                 break
             seen.setdefault(q.noun, []).append(q)
         yield from self._swapped_measures(doc)
         yield from self._swapped_figures(doc, counted)
+        yield from self._referred_back(doc)
+
+    def _referred_back(self, doc: Document) -> Iterator[Finding]:
+        """A set or a price the text points back at with another figure ("28 sites" … "Across
+        the 35 sites", "a cost of 38 million euros" … "the 52-million-euro terminal"):
+        ``checker.rules.recounts``."""
+        from checker.rules.recounts import definite_recounts, definite_reprices
+
+        for r in (*definite_recounts(doc), *definite_reprices(doc)):
+            (a, b), (c, d) = r.earlier, r.later
+            yield self.finding(c, d, f"{doc.text[c:d]!r} disagrees with {doc.text[a:b]!r} "
+                               f"stated earlier of the same {r.thing}",
+                               related=(Related(a, b, "the earlier figure"),))
 
     def _swapped_figures(self, doc: Document, counted: set[int]) -> Iterator[Finding]:
         """A figure of three digits or more given again with two neighbouring digits swapped,

@@ -1,0 +1,198 @@
+"""A set or a price referred back to with another figure than the one it was introduced with.
+
+NU101 compares counts of the nouns it lists ("troops", "people", "deaths"). Two shapes tell that
+two figures are one thing whatever the noun, because the later one points back at the earlier:
+
+- a definite count, "the 35 sites", "all 6,000 postponed appointments", after the only other count
+  of the same noun in the text, "corals surveyed at 28 sites" (``definite_recounts``);
+- a definite price, "the 52-million-euro terminal", "the $52m terminal", after the only earlier
+  sentence that names the thing with a price of that currency, "the terminal was built at a cost
+  of 38 million euros" (``definite_reprices``).
+
+Both are read only where the text gives the noun's figures two values, one of them once, in two
+sentences: a third value, or the later value given elsewhere too, means two sets ("the 12
+runners" of one race and "the 9 runners" of the next), and that is left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checker.document import Document, Span
+from checker.resources import load_toml
+from checker.rules.garble import function_words
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+MAX_RATIO = 2.0  # a definite reference names its set: a wider gap is a subset or another set
+
+
+@functools.cache
+def _lexicon() -> dict[str, list[str]]:
+    return load_toml("numbers", "units.toml")
+
+
+@functools.cache
+def _listed() -> frozenset[str]:
+    """Nouns NU101's own reading covers, and words a definite count of is no set ("the 90
+    minutes", "the 12 points"), singular and plural."""
+    counted = _lexicon()["counted"]
+    return frozenset({*counted, *(w + "s" for w in counted), *_lexicon()["recount_skip"]})
+
+
+@functools.cache
+def _change_words() -> frozenset[str]:
+    return frozenset(_lexicon()["change_words"])
+
+
+@functools.cache
+def _restrictors() -> frozenset[str]:
+    """Words after a definite count that narrow it to a part ("the 12 candidates who passed",
+    "the 30 schools in Leeds"): another set than the one counted before."""
+    return frozenset(_lexicon()["recount_restrictors"])
+
+
+_FIGURE = r"(\d(?<![\w$£€.,-]\d)(?:\d{0,2}(?:,\d{3})++|\d*+))(?![\d.,]\d)"
+# "the 35 sites", "all 6,000 postponed appointments": the figure, up to one modifier, the noun
+_DEFINITE = re.compile(r"([Tt]he|[Aa]ll|[Tt]hose|[Tt]hese)(?<![\w'’-][Tt]he)(?<![\w'’-][Aa]ll)"
+                       r"(?<![\w'’-][Tt]hose)(?<![\w'’-][Tt]hese)[ \t]++" + _FIGURE
+                       + r"[ \t]++((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{2,}s)\b(?!-)")
+
+
+@functools.cache
+def _counts_of(noun: str) -> re.Pattern[str]:
+    """Any count of ``noun``, with up to four words between ("4,000 planned operations and
+    outpatient appointments")."""
+    return re.compile(_FIGURE + r"[ \t]++((?:[A-Za-z-]++[ \t]++){0,4}?)" + re.escape(noun)
+                      + r"\b(?!-)")
+
+
+def _value(figure: str) -> int:
+    return int(figure.replace(",", ""))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+
+
+@dataclass(frozen=True, slots=True)
+class Recount:
+    earlier: tuple[int, int]  # the first figure, as a span of the text
+    later: tuple[int, int]  # the figure that points back at it
+    thing: str  # what both count or price ("sites", "terminal")
+
+
+def _sentence(doc: Document, offset: int) -> Span | None:
+    k = doc.sentence_index_at(offset)
+    return None if k is None else doc.sentences[k]
+
+
+def definite_recounts(doc: Document) -> Iterator[Recount]:
+    """A definite count ("the 35 sites") of a noun NU101 does not list, after the one other count
+    of that noun in the text ("28 sites"), in another sentence that shares a content word with
+    it, within a factor of two. Counts narrowed by what follows ("the 12 of them", "the 30
+    schools in Leeds") or by a change word ("the 12 remaining sites"), and earlier counts of a
+    part ("10 of the former directors"), are left alone."""
+    text = doc.text
+    if "the " not in text.lower() and "all " not in text.lower():
+        return
+    listed, change, narrow, small = _listed(), _change_words(), _restrictors(), function_words()
+    for m in _DEFINITE.finditer(text):
+        later, mods, noun = _value(m.group(2)), m.group(3).split(), m.group(4)
+        if (noun in listed or later < 2 or change.intersection(mods) or len(noun) < 4
+                or _YEAR.fullmatch(m.group(2)) or noun in small):
+            continue  # "after Labour's heavy defeat in the 1983 he was elected": no count
+        after = text[m.end(): m.end() + 24].split(maxsplit=1)
+        if after and after[0].strip(",.;:)").lower() in narrow:
+            continue
+        counts = [c for c in _counts_of(noun).finditer(text)
+                  if "of" not in c.group(2).lower().split()]
+        values = Counter(_value(c.group(1)) for c in counts)
+        if len(values) != 2 or values[later] != 1:
+            continue
+        first = next(c for c in counts if _value(c.group(1)) != later)
+        if first.start() > m.start() or values[_value(first.group(1))] != 1:
+            continue
+        low, high = sorted((_value(first.group(1)), later))
+        if high > MAX_RATIO * low:
+            continue
+        before = text[max(0, first.start() - 24): first.start()].lower().split()
+        if change.intersection(before[-2:]):
+            continue  # "another 28 sites": a change, not the set
+        span_a, span_b = _sentence(doc, first.start()), _sentence(doc, m.start(2))
+        if span_a is None or span_b is None or span_a == span_b:
+            continue
+        shared = (_words(text[span_a.start: span_a.end]) & _words(text[span_b.start: span_b.end])
+                  - {noun, noun[:-1]})
+        if shared:
+            yield Recount((first.start(1), first.end(1)), (m.start(2), m.end(2)), noun)
+
+
+_CURRENCY = {"€": "euro", "$": "dollar", "£": "pound", "euro": "euro", "euros": "euro",
+             "dollar": "dollar", "dollars": "dollar", "pound": "pound", "pounds": "pound"}
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+# "the 52-million-euro terminal", "the $52m terminal", "the €52 million terminal"
+_DEFINITE_PRICE = re.compile(
+    r"([Tt]he)(?<![\w'’-][Tt]he)[ \t]++([$€£])?+[ \t]?+(\d++(?:\.\d++)?+)[ \t-]?+"
+    r"(million|billion|m|bn)\b(?:[ \t-](euro|dollar|pound)\b)?+[ \t]++"
+    r"((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{3,}+)\b")
+# "38 million euros", "€38 million", "$38m"
+_PRICE = re.compile(r"([$€£])[ \t]?+(\d++(?:\.\d++)?+)[ \t]?+(million|billion|m|bn)\b"
+                    r"|(\d(?<![\w.,]\d)\d*+(?:\.\d++)?+)[ \t]++(million|billion)[ \t]++"
+                    r"(euros|dollars|pounds)\b")
+_COSTED = re.compile(r"\b(?:cost|costs|costing|price|priced|worth|valued|value|budget|spent"
+                     r"|investment|invested|funded|financed)\b", re.IGNORECASE)
+
+
+def _prices(text: str) -> Iterator[tuple[re.Match[str], str, float]]:
+    for m in _PRICE.finditer(text):
+        if m.group(1):
+            yield m, _CURRENCY[m.group(1)], float(m.group(2)) * _SCALE[m.group(3)]
+        else:
+            yield m, _CURRENCY[m.group(6)], float(m.group(4)) * _SCALE[m.group(5)]
+
+
+def definite_reprices(doc: Document) -> Iterator[Recount]:
+    """A definite price before a noun ("the 52-million-euro terminal") after the one earlier
+    sentence that names the noun with a price of that currency and a word of cost ("The terminal
+    was built at a cost of about 38 million euros"), within a factor of two, when the later
+    price is given nowhere else."""
+    text = doc.text
+    if "illion" not in text and "m " not in text and "bn " not in text:
+        return
+    found: list[tuple[re.Match[str], str, float]] | None = None
+    for m in _DEFINITE_PRICE.finditer(text):
+        currency = _CURRENCY.get(m.group(2) or m.group(5) or "")
+        if currency is None:
+            continue
+        later = float(m.group(3)) * _SCALE[m.group(4)]
+        heads = [w for w in (*m.group(6).split(), m.group(7)) if len(w) > 3]
+        if found is None:
+            found = list(_prices(text))
+        same = [(p, v) for p, c, v in found
+                if c == currency and not m.start() <= p.start() < m.end()]  # not itself
+        if any(abs(v - later) < 0.5 for _, v in same):
+            continue
+        here = _sentence(doc, m.start())
+        candidates: list[tuple[re.Match[str], float]] = []
+        for p, value in same:
+            if p.start() > m.start():
+                break
+            span = _sentence(doc, p.start())
+            if span is None or span == here:
+                continue
+            words = text[span.start: span.end]
+            if _COSTED.search(words) and any(
+                    re.search(rf"\b{re.escape(h)}s?\b", words, re.IGNORECASE) for h in heads):
+                candidates.append((p, value))
+        if len({v for _, v in candidates}) != 1:
+            continue
+        first, earlier = candidates[0]
+        low, high = sorted((earlier, later))
+        if high <= MAX_RATIO * low:
+            yield Recount((first.start(), first.end()), (m.start(2) if m.group(2) else m.start(3),
+                                                          m.end(5) if m.group(5) else m.end(4)),
+                          m.group(7))
