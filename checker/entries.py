@@ -10,12 +10,14 @@ make a search quadratic on long runs of punctuation or spaces (the regex audit c
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from checker.nli.offtopic import headline_like
 
@@ -863,6 +865,8 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     if len(matches) >= RESULTS_MATCHES and max(map(len, matches.values())) <= RESULTS_SCORES:
         return out  # a results list: many fixtures, each given once or twice (two games)
     newest_first = _clock_lines_fall(sentences) if matches else False
+    if matches:
+        matches = _by_period(matches, sentences)
     for scores in matches.values():
         steps = list(pairwise(scores))
         if any(any(b[s] > a[s] for s in a) and any(b[s] < a[s] for s in a)
@@ -905,6 +909,38 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
             if fell is not None:
                 out.append((min(fell[0], k), max(fell[0], k), fell[1]))
     return sorted(out)
+
+
+# What ends a set or a leg, after which a tennis or darts page's running score of games or legs
+# starts again: a heading ("SET 2", "Tie-break") or a line that tells it ("Voskuil wins the first
+# set 6-4", "SET VOSKUIL."). Not a snooker frame: a snooker page's running score is of frames.
+_PERIOD_HEADING = re.compile(
+    r"[ \t]*+(?:\d{1,2}[:.]\d\d[ \t]++)?+(?i:set|leg|game|tie-?break|tiebreak)\b"
+    r"[^\n]{0,40}+\Z")
+_PERIOD_WON = re.compile(
+    r"\b(?:wins?|won|takes?|took|claims?|claimed|seals?|sealed)[ \t]++the[ \t]++"
+    r"(?:(?:first|second|third|fourth|fifth|opening|\d{1,2}(?:st|nd|rd|th))[ \t]++)?+"
+    r"(?:set|leg|tie-?break)\b|\b(?:SET|LEG)[ \t]++[A-Z]{2,}+")
+
+
+def _by_period(matches: dict[frozenset[str], list[tuple[int, dict[str, int]]]],
+               sentences: Sequence[str]) -> dict[Any, list[tuple[int, dict[str, int]]]]:
+    """Each match's scores cut where a set or a leg ends between two of them (a heading
+    or a line that says so): a tennis page's "Voskuil 5-4 Lindqvist" in the first set and
+    "Voskuil 1-1 Lindqvist" in the second are the games of two sets, not a score that fell."""
+    ends = [k for k, s in enumerate(sentences)
+            if (len(s.split()) <= 7 and _PERIOD_HEADING.match(s) is not None)
+            or _PERIOD_WON.search(s) is not None]
+    if not ends:
+        return dict(matches)
+    out: dict[Any, list[tuple[int, dict[str, int]]]] = {}
+    for sides, scores in matches.items():
+        period = 0
+        for n, (k, score) in enumerate(scores):
+            if n and bisect.bisect_left(ends, k) > bisect.bisect_left(ends, scores[n - 1][0]):
+                period += 1
+            out.setdefault((sides, period), []).append((k, score))
+    return out
 
 
 # A forecast's temperature for one period: "Highs in the upper 50s.", "Overnight lows drop into

@@ -1870,3 +1870,17 @@ def test_a_side_against_itself_in_a_fixture_or_a_ranking_clause_is_a_swap() -> N
                   "Leon Castellano of Brazil, who finished second behind Bellamy in the final, "
                   "called it a sad day."):
         assert _found(clean, "GB101") == [], clean
+
+
+def test_a_debate_s_courtesy_to_the_chair_may_open_two_speeches() -> None:
+    opening = "It is a pleasure to serve under your chairmanship, Dame Philippa."
+    page = (f"Ruth Okafor (Brantwell East) (Lab)\n\n{opening} I am grateful to the committee "
+            "for granting this debate on rural bus services.\n\n"
+            "Tom Hesketh (Minister for Local Transport)\n\n"
+            f"{opening} I congratulate the hon. Member on securing the debate.\n")
+    assert _found(page, "GB103") == []
+    # a sentence of the speech itself said twice is still a repeat
+    said = "Three villages in my constituency lost their only bus service in the spring."
+    twice = page.replace("I am grateful", said + " I am grateful").replace(
+        "I congratulate", said + " I congratulate")
+    assert _found(twice, "GB103") == [said]

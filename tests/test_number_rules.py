@@ -610,3 +610,14 @@ def test_a_toll_counted_in_people_and_in_deaths_is_one_toll() -> None:
     # a count of the missing is not the toll
     missing = text.replace("With 11 confirmed deaths,", "With 11 people missing,")
     assert _nu101(missing) == []
+
+
+def test_a_date_a_correction_quotes_as_wrong_is_not_checked_against_the_others() -> None:
+    page = ("Bristol: Friday 9 October, Harbour Hall.\n\n"
+            "Correction: an earlier version of this page listed the Bristol show as Friday 15 "
+            "October. The correct date is Friday 9 October.\n")
+    assert _found(page, "NU104") == []
+    # the same date outside a correction still does not fit
+    plain = page.replace("Correction: an earlier version of this page listed the Bristol show "
+                         "as", "Doors open at 7pm on")
+    assert _found(plain, "NU104") == ["Friday 15 October"]

@@ -855,7 +855,12 @@ _COURTESY = re.compile(
     r"|(?:this|that)[ \t]++concludes|we[ \t]++will[ \t]++now[ \t]++(?:begin|open|take|turn)"
     r"|please[ \t]++go[ \t]++ahead|i[ \t]++would[ \t]++(?:now[ \t]++)?+like[ \t]++to[ \t]++"
     r"(?:turn|hand)[ \t]++(?:the[ \t]++(?:call|conference|floor)|it)[ \t]++(?:back[ \t]++)?+"
-    r"(?:over[ \t]++)?+to)\b",
+    r"(?:over[ \t]++)?+to"
+    # a debate's courtesies to the chair and to who spoke before: "It is a pleasure to serve
+    # under your chairmanship, Sir Geoffrey.", "I beg to move that …"
+    r"|it(?:[ \t]++is|['’]s)[ \t]++(?:a|an)[ \t]++(?:great[ \t]++)?+(?:pleasure|privilege"
+    r"|honour|honor)[ \t]++to[ \t]++(?:serve[ \t]++under|speak[ \t]++(?:in|after)|follow)"
+    r"|i[ \t]++beg[ \t]++to[ \t]++move)\b",
     re.IGNORECASE)
 COURTESY_WORDS = 16  # a sentence longer than this holds more than a greeting
 
@@ -1602,16 +1607,43 @@ def _named(sentence: str) -> set[str]:
     return {k for k in keys(sentence) if not k[:1].isdigit()}
 
 
+# Things a place, a building or a timetable numbers: "Berths 4 to 6", "Platform 2", "Gate 14B",
+# "Court 3" (singular, lower-case)
+_NUMBERED_NOUNS = frozenset((
+    "berth", "platform", "gate", "lane", "pier", "terminal", "route", "bay", "stand", "court",
+    "pitch", "room", "floor", "level", "ward", "block", "unit", "zone", "junction", "exit",
+    "stage", "pump", "heat", "group", "pool", "table", "hole", "track", "carriage", "coach",
+    "runway", "hall", "screen", "section", "row", "phase", "lot", "plot", "field", "chapter",
+    "clause", "paragraph", "question", "flight", "bus", "reactor", "tower", "wing", "door",
+    "lock", "dock", "quay", "shed", "pen", "ring", "arena", "studio", "theatre", "line"))
+_NUMBERED_THING = re.compile(
+    r"(?<![\w'’-])([A-Za-z]{2,}+)[ \t]++(\d{1,3}+[A-Za-z]?+)(?:[ \t]*+(?:to|-|–|and|&)[ \t]*+"
+    r"(\d{1,3}+))?+(?![\w'’.,:-]?\d)")
+NUMBERED_RANGE = 50  # the longest range read out number by number ("Berths 4 to 6")
+
+
 def _ordinal_things(sentence: str) -> dict[str, set[str]]:
     """Each noun named by its place in a series, with the places: "the first stage" ->
-    {"stage": {"first"}}. "the first time", "last year" and "last week" name no thing of a
-    series and are left out."""
+    {"stage": {"first"}}, "Berths 4 to 6" -> {"berth": {"4", "5", "6"}}. "the first time",
+    "last year" and "last week" name no thing of a series and are left out."""
     out: dict[str, set[str]] = {}
     for m in _ORDINAL_THING.finditer(sentence):
         noun = m.group(2).lower()
         if noun in _NOT_SERIES:
             continue
         out.setdefault(noun, set()).add(m.group(1).lower())
+    if any(c.isdigit() for c in sentence):
+        for m in _NUMBERED_THING.finditer(sentence):
+            noun = m.group(1).lower()
+            noun = noun[:-1] if noun.endswith("s") and noun[:-1] in _NUMBERED_NOUNS else noun
+            if noun not in _NUMBERED_NOUNS:
+                continue
+            first = m.group(2).lower()
+            places = {first}
+            last = int(m.group(3)) if m.group(3) else 0
+            if first.isdigit() and 0 < last - int(first) <= NUMBERED_RANGE:
+                places = {str(n) for n in range(int(first), last + 1)}
+            out.setdefault(noun, set()).update(places)
     return out
 
 

@@ -274,6 +274,25 @@ def _entities(doc: Document, span: Span) -> set[str]:
     return {e for e in _ENTITY.findall(doc.text, span.start, span.end)}
 
 
+# A sentence that quotes what an earlier version got wrong: a correction ("an earlier version of
+# this page listed the Bristol show as Friday 15 October", "was wrongly given as", "It should
+# have read …"). What it quotes is wrong on purpose.
+_RETRACTION = re.compile(
+    r"(?i:\b(?:an?|the)[ \t]++(?:earlier|previous|original)[ \t]++version[ \t]++of\b"
+    r"|\b(?:wrongly|incorrectly|mistakenly|erroneously)[ \t]++(?:listed|given|stated|said"
+    r"|reported|described|dated|printed|shown|showed|named|gave|put)\b"
+    r"|\bshould[ \t]++have[ \t]++(?:read|said)\b)")
+
+
+def retractions(doc: Document) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` that quote what an earlier version got wrong."""
+    text = doc.text
+    if not any(w in text for w in ("version", "ly ", "should have")):
+        return []
+    return [(s.start, s.end) for s in doc.sentences
+            if _RETRACTION.search(text, s.start, s.end) is not None]
+
+
 @register
 class ConflictingQuantity(Rule):
     code = "NU101"
@@ -977,10 +996,14 @@ judgement is needed."""
         text = doc.text
         seen: set[tuple[int, int]] = set()  # the spans reported: a date read from two names
         yearless: dict[tuple[int, int], tuple[int, int, int]] = {}  # span: weekday, month, day
+        retracted = retractions(doc)
         for name in _MONTH_NAME.finditer(text):
             at = name.start()
             if not _DIGIT.search(text, max(0, at - DIGIT_BEFORE), at + DIGIT_AFTER):
                 continue
+            if retracted and any(a <= at < b for a, b in retracted):
+                continue  # "an earlier version of this page listed the show as Friday 15
+                # October": the wrong date, quoted as wrong
             for finding in self._dates_around(text, at):
                 if (finding.start, finding.end) not in seen:
                     seen.add((finding.start, finding.end))

@@ -451,11 +451,15 @@ to spot them by eye."""
         records = {k for k in range(len(texts) - 1)
                    if fields and speaker_label(texts[k + 1]) in fields}
         # or over a line of its details set with separators ("HGV Class 1 Driver" over
-        # "Coastline Freight Ltd | Based at Kelton depot"), three or more on the page
+        # "Coastline Freight Ltd | Based at Kelton depot"), or over a short line (the employer's
+        # name and address) over them, three or more on the page
+        def titled(k: int) -> bool:
+            return (" | " not in texts[k] and 0 < len(texts[k].split()) <= LIST_ITEM_WORDS
+                    and texts[k].rstrip()[-1:] not in ".!?:")
+
         detailed = {k for k in range(len(texts) - 1)
-                    if " | " in texts[k + 1] and " | " not in texts[k]
-                    and 0 < len(texts[k].split()) <= LIST_ITEM_WORDS
-                    and texts[k].rstrip()[-1:] not in ".!?:"}
+                    if titled(k) and (" | " in texts[k + 1] or (
+                        k + 2 < len(texts) and " | " in texts[k + 2] and titled(k + 1)))}
         if len(detailed) >= TIMELINE_ENTRIES:
             records |= detailed
         table = ctx.settings.nli

@@ -518,6 +518,11 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                     # an engineering works calendar: one field's words in two records
                 if _figures_line(key):
                     continue  # a box score's "0 runs, 1 hit, 0 errors, 1 left on base."
+                from checker.nli.restate import courtesy  # only once a line repeats
+
+                if courtesy(raw.strip()):
+                    continue  # "It is a pleasure to serve under your chairmanship, Sir
+                    # Geoffrey." opening two speeches of a debate: a courtesy, no passage
                 if " | " in key and key[-1:] not in ".!?":
                     continue  # "Pets considered | Minimum tenancy 12 months" under two homes
                     # of a listing, "By Jordan B. on March 14, 2024 | Verified purchaser" over

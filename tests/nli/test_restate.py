@@ -1393,6 +1393,22 @@ def test_two_things_of_a_series_are_two_things() -> None:
     assert pairs.skip(4, 5) != "moments"
 
 
+def test_things_a_place_numbers_are_two_things_when_their_numbers_differ() -> None:
+    sentences = [
+        "Berths 4 to 6 are closed for the duration of the dredging.",
+        "Berths 1 to 3 remain open to all vessels.",
+        "Berths 5 and 6 remain open to all vessels.",
+        "Trains to Kelton leave from Platform 2 this week.",
+        "Trains to Kelton leave from Platform 7 this week.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.skip(0, 1) == "moments"
+    # the same berths told both ways are still compared
+    assert pairs.skip(0, 2) != "moments"
+    # one number for another in the same statement is a flip, still compared
+    assert pairs.skip(3, 4) != "moments"
+
+
 def test_a_clock_time_with_a_dash_opens_a_live_entry() -> None:
     from checker.entries import entry_numbers
 

@@ -130,6 +130,21 @@ def test_a_running_score_that_falls_is_a_conflict_with_the_goal_it_leaves_out() 
     assert finding.category == "number" and "1 / 0" in finding.message
 
 
+def test_a_tennis_page_s_games_start_again_in_each_set() -> None:
+    # the games of the first set, a set's end, then the games of the second set
+    page = ("SET 1\n\n14:40 Okoro holds to level the set. Brandt 4-4 Okoro\n\n"
+            "14:44 Brandt holds to 30. Brandt 5-4 Okoro\n\n"
+            "14:48 SET BRANDT. Brandt takes the first set 6-4 with a forehand winner.\n\n"
+            "SET 2\n\n14:52 Brandt holds to 15. Brandt 1-0 Okoro\n\n"
+            "14:56 Okoro holds. Brandt 1-1 Okoro\n\n15:01 Brandt holds. Brandt 2-1 Okoro\n")
+    settings = Settings(select=("CT102",), use_model=False)
+    assert check_text(page, "live.txt", settings=settings).findings == []
+    # within a set the games still only rise
+    fell = page.replace("Brandt holds. Brandt 2-1 Okoro", "Brandt holds. Brandt 0-1 Okoro")
+    (finding,) = check_text(fell, "live.txt", settings=settings).findings
+    assert fell[finding.start:finding.end].endswith("Brandt 0-1 Okoro")
+
+
 def test_a_match_s_statistics_table_is_no_running_score() -> None:
     # "Shots: … 15, … 8" then "Shots on target: … 6, … 3": two statistics, not a score falling
     stats = ("Match statistics\nPossession: Harbour City 56%, Millbrook Athletic 44%\n"
@@ -678,6 +693,10 @@ def test_a_listings_titles_over_their_details_and_a_fact_box_heading_are_not_off
     injected = DETAILED_JOBS.replace("Care assistant\n", "Kendall Jenner and Bad Bunny reportedly "
                                      "broke up less than 1 year ago\n\nCare assistant\n")
     assert codes(injected, ("SP110",)) == ["SP110"]
+    # the employer on a line of its own between the title and the details
+    employers = re.sub(r"\n([^\n|]+) \| ([^\n|]+)\n(£)", r"\n\1, \2\n\3", DETAILED_JOBS)
+    assert "Coastline Freight Ltd, Based at Kelton depot\n£36,000" in employers
+    assert codes(employers, ("SP110",)) == []
 
 
 DIGEST = """Morning briefing
