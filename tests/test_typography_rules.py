@@ -307,6 +307,9 @@ def test_to_to_after_a_relative_clause_is_meant() -> None:
     assert _found(text, "TY104") == []
     assert _found("He wanted to to go home.", "TY104") == ["to to"]
     assert _found("The man who went to to the harbour left.", "TY104") == ["to to"]
+    # "that" opening what was said, and "to" then a set phrase's noun: a slip
+    said = "Campaigners said it confirmed that officers may well be held to to account."
+    assert _found(said, "TY104") == ["to to"]
 
 
 def test_words_run_together_in_lower_case_on_a_page_that_lost_its_spaces() -> None:

@@ -518,6 +518,10 @@ _IS_CLAUSE = re.compile(
 _TO_TO_RELATIVE = re.compile(
     r"(?i:\b(?:that|who|whom|which|someone|somebody|something|anyone|anybody|nobody)\b)"
     r"[^.!?\n]{0,40}$")
+# Nouns that "to" takes in a set phrase ("held to account", "brought to justice", "sent to
+# prison"): after "to to" they tell a slip, not a clause's "to" and then a verb.
+_TO_NOUNS = frozenset(("account", "justice", "death", "prison", "jail", "hospital", "trial",
+                       "court", "power", "office", "school", "task"))
 _TO_VERB_AFTER = re.compile(r"(?<![ \t])[ \t]++([a-z]++)\b")
 # "a the", "an the", "the an": two articles of which one is a slip (lower case only: "Plan A the
 # council backed" is a name). Never in the 406 CNN/DM articles; once in the 2,223 BBC ones, a slip.
@@ -685,7 +689,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
             if word == "to" and _TO_TO_RELATIVE.search(doc.text, max(0, m.start() - 50),
                                                         m.start()):
                 after = _TO_VERB_AFTER.match(doc.text, m.end())
-                if after and after.group(1) not in function_words():
+                if (after and after.group(1) not in function_words()
+                        and after.group(1) not in _TO_NOUNS):
                     continue  # "somebody that I run to to talk to": a clause's "to", then a verb
             if len(word) == 1 and _LETTER_SPACED.search(doc.text, max(0, m.start() - 4),
                                                         min(len(doc.text), m.end() + 4)):
