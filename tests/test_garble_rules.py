@@ -1884,3 +1884,12 @@ def test_a_debate_s_courtesy_to_the_chair_may_open_two_speeches() -> None:
     twice = page.replace("I am grateful", said + " I am grateful").replace(
         "I congratulate", said + " I congratulate")
     assert _found(twice, "GB103") == [said]
+
+
+def test_a_name_ranked_after_itself_is_a_swap() -> None:
+    swapped = "Chile is the world's second largest producer of lithium after Chile."
+    assert _found(swapped, "GB101") == [swapped[:-1]]
+    assert _found("Chile is the world's second largest producer of lithium after Australia, "
+                  "and Chile wants to double it.", "GB101") == []
+    assert _found("Kenya became the third country to sign the accord, after Ghana and Togo.",
+                  "GB101") == []

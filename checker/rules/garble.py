@@ -464,6 +464,11 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             name = m.group(1) + m.group(2)
             if name == m.group(3) and name not in skip:
                 yield m.start(1), m.start(3), name
+    if " after " in text or " behind " in text:
+        for m in _RANKED_AFTER_ITSELF.finditer(text):
+            name = m.group(1) + m.group(2)
+            if name == m.group(3) and name not in skip:
+                yield m.start(1), m.start(3), name
     if "," not in text and ";" not in text:
         return
     if "while " in text or "whereas " in text:
@@ -548,6 +553,17 @@ _ASKED_AGAINST_ITSELF = re.compile(
     r"[ \t]to[ \t]++(?:[a-z]++[ \t]++)?(?:dismiss|sack|fire|remove|suspend|investigate|arrest"
     r"|prosecute|charge|impeach|expel|discipline|punish|censure|oust|replace|resign[ \t]++over)"
     r"[ \t]++(?:the[ \t]++)?+([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
+
+
+# A name ranked second (or third …) after itself: "Chile is the world's second largest producer
+# of lithium after Chile" (the first is another country).
+_RANKED_AFTER_ITSELF = re.compile(
+    r"([A-Z])(?<![\w.’'#@][A-Z])([A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)[ \t]++"
+    r"(?:is|was|are|were|became|remains|remained|ranks|ranked|has[ \t]++become)[ \t]++"
+    r"(?:now[ \t]++|still[ \t]++)?+(?:the[ \t]++|its[ \t]++)?+(?:[\w’'-]++[ \t]++){0,3}?"
+    r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|number[ \t]++two)[ \t-]++"
+    r"[^.;:!?\n]{0,80}?[ \t](?:after|behind)[ \t]++(?:the[ \t]++)?+"
+    r"([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
 
 
 # A name, then a relative clause about it that ranks it against itself: "Leon Castellano of
