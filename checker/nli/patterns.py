@@ -394,3 +394,57 @@ def reversed_consequences(sentences: Sequence[str]) -> list[tuple[Consequence, l
         if against:
             out.append((c, against))
     return out
+
+
+@lru_cache(maxsize=1)
+def _cause_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from checker.resources import load_toml
+
+    words = load_toml("nli", "reversed_causes.toml")
+
+    def alt(key: str) -> str:
+        return "|".join(r"[ \t]+".join(map(re.escape, w.split()))
+                        for w in sorted(words[key], key=len, reverse=True))
+
+    hedge = r"(?:(?:partly|largely|mainly|in[ \t]++part)[ \t]++)?+"
+
+    def shape(measure: str, move: str, helps: str) -> re.Pattern[str]:
+        return re.compile(
+            rf"\b({alt(measure)})\b[^,.;:!?\n]{{0,40}}?\b({alt(move)})\b[^.;!?\n]{{0,80}}?,"
+            rf"[ \t]++{hedge}({alt(helps)})[ \t]++{hedge}by\b", re.IGNORECASE)
+
+    return (shape("good_when_up", "falls", "helps_up"),
+            shape("good_when_down", "rises", "helps_down"))
+
+
+@dataclass(frozen=True, slots=True)
+class ReversedCause:
+    """A measure told as moving the wrong way for what helped it ("ticket sales had fallen by
+    40 percent …, helped by the success of the teams")."""
+
+    sentence: int
+    start: int  # the measure's word, in the sentence
+    end: int  # the end of "helped by"
+    measure: str
+    move: str
+    helped: str
+
+
+def reversed_causes(sentences: Sequence[str]) -> list[ReversedCause]:
+    """Sentences that say a measure a business or an event wants to rise fell, "helped" or
+    "boosted" by something, or that one a government wants to fall rose, "helped by"
+    something (rules/nli/reversed_causes.toml). A negation before the move ("sales have not
+    fallen, helped by …") leaves the sentence alone."""
+    out: list[ReversedCause] = []
+    patterns = None
+    for k, sentence in enumerate(sentences):
+        if " by" not in sentence or "," not in sentence:
+            continue
+        patterns = patterns or _cause_patterns()
+        for pattern in patterns:
+            for m in pattern.finditer(sentence):
+                if _NEGATION.search(sentence, m.start(), m.start(2)):
+                    continue
+                out.append(ReversedCause(k, m.start(), m.end(), m.group(1), m.group(2),
+                                         m.group(3)))
+    return out

@@ -5,17 +5,26 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from checker.document import Document, sentence_texts
 from checker.findings import Finding, Related, Severity
 from checker.nli.contradict import Conflict, Params, find_conflicts, flip_conflicts
 from checker.nli.patterns import (
     PatternConflict,
+    reversed_causes,
     reversed_consequences,
     reversed_stances,
     settled_conditions,
 )
 from checker.rules.base import Context, Rule, register
+
+
+@cache
+def _fall_words() -> frozenset[str]:
+    from checker.resources import load_toml
+
+    return frozenset(load_toml("nli", "reversed_causes.toml")["falls"])
 
 
 def _params(ctx: Context) -> Params:
@@ -336,14 +345,19 @@ class ReversedConsequence(Rule):
     name = "reversed-consequence"
     category = "contradiction"
     severity = Severity.WARNING
-    summary = 'An event said to help a side that another sentence says it costs ("…, boosting")'
+    summary = ('An event said to help a side that another sentence says it costs ("…, boosting"),'
+               ' or a fall said to be helped')
     what = """
 Finds a clause of consequence ("…, boosting U.S. counterterrorism", "…, weakening the bank")
 whose event (a withdrawal, a closure, a cut, a ban, a suspension, a sale, a merger: the forms of
 rules/nli/event_families.tsv, "will leave Niger" and "the withdrawal" alike) another sentence
 ties to the opposite outcome for the same named side ("will bear the brunt of the US military
 withdrawal and subsequent loss"). Words: rules/nli/consequences.tsv; names through
-rules/nli/aliases.tsv; a negation just before the outcome word reverses it. Needs no model."""
+rules/nli/aliases.tsv; a negation just before the outcome word reverses it. And a measure told
+as moving the wrong way for what helped it: "ticket sales had fallen by 40 percent, helped by
+the success of the teams" (sales, profits, visitors … that fell, "helped" or "boosted" by
+something; deaths, crime, delays … that rose, "helped by" something: rules/nli/
+reversed_causes.toml). Needs no model."""
     why = """
 A synonym spinner or a careless rewrite turns "upending" into "boosting": the clause then says
 the opposite of what the rest of the story reports, and a reader cannot tell which is meant."""
@@ -377,4 +391,13 @@ the opposite of what the rest of the story reports, and a reader cannot tell whi
                 f"{outcome} what another sentence says it "
                 f"{'costs' if consequence.sign > 0 else 'helps'}",
                 confidence=0.75, related=related,
+            )
+        for cause in reversed_causes(sentence_texts(doc)):
+            span = doc.sentences[cause.sentence]
+            yield self.finding(
+                span.start + cause.start, span.start + cause.end,
+                f"'{cause.move}' and '{cause.helped} by' disagree: what helps "
+                f"{cause.measure.lower()} does not make them "
+                f"{'fall' if cause.move.lower() in _fall_words() else 'rise'}",
+                confidence=0.75,
             )

@@ -74,3 +74,20 @@ def test_a_consequence_needs_an_event_and_a_named_side() -> None:
     [one] = consequences(["Troops will leave Corrow, boosting the Estmere government."])
     assert one.families == frozenset({"withdrawal"}) and one.sign == 1
     assert "Estmere" in one.beneficiaries
+
+
+def test_a_measure_said_to_move_the_wrong_way_for_what_helped_it() -> None:
+    def ct105(text: str) -> list[str]:
+        result = check_text(text, "d.txt", settings=Settings(select=("CT105",), use_model=False))
+        return [text[f.start:f.end] for f in result.findings]
+
+    fell = ("Organisers said ticket sales had fallen by 40 percent on last year, helped by the "
+            "success of the home rinks.")
+    assert ct105(fell) == ["sales had fallen by 40 percent on last year, helped by"]
+    assert ct105(fell.replace("fallen", "risen")) == []
+    assert ct105(fell.replace("had fallen", "had not fallen")) == []
+    # a fall of what should fall, and a rise of what should fall that something caused
+    assert ct105("Road deaths fell by a third, helped by the new speed cameras.") == []
+    assert ct105("Road deaths rose by a third, helped by the new speed cameras.") == [
+        "deaths rose by a third, helped by"]
+    assert ct105("Road deaths rose by a third, driven by faster traffic.") == []
