@@ -621,3 +621,29 @@ def test_a_date_a_correction_quotes_as_wrong_is_not_checked_against_the_others()
     plain = page.replace("Correction: an earlier version of this page listed the Bristol show "
                          "as", "Doors open at 7pm on")
     assert _found(plain, "NU104") == ["Friday 15 October"]
+
+
+def test_a_definite_count_in_words_or_after_a_possessive_and_one_that_shares_no_word() -> None:
+    text = ("Turnout in Sunday's repeat council elections in 23 districts reached 9.6 percent.\n\n"
+            "Preliminary results for the 17 districts will be announced on Wednesday.\n")
+    assert _nu101(text) == ["17"]
+    assert _nu101("The minister wants to merge nine rural schools into four.\n\nShe said "
+                  "their seven schools would share one head teacher.\n") == ["seven"]
+    # a part of a set named before it ("the 16 films competing in …"), a small set's part,
+    # and two sets each named with "the"
+    assert _nu101("Twelve films will compete for the documentary prize.\n\nThe 16 films "
+                  "competing in the drama section were chosen in May.\n") == []
+    assert _nu101("Iraq is seeking bids for three projects.\n\nThese two projects aim to "
+                  "develop the Khurmala field.\n") == []
+    assert _nu101("The three winners return in August.\n\nThe four group winners then join "
+                  "the holders.\n") == []
+
+
+def test_a_death_toll_told_without_a_counted_noun() -> None:
+    text = ("Storms kill 27 in Khyber Pakhtunkhwa, officials say\n\n"
+            "The Khyber minister said the death toll of 35 could still rise.\n")
+    assert _nu101(text) == ["35"]
+    assert _nu101(text.replace("35", "27")) == []
+    # a toll that rose is a later moment of the count
+    assert _nu101("Storms kill 27 in Khyber.\n\nThe death toll in Khyber rose to 31 on "
+                  "Monday, the ministry said.\n") == []

@@ -262,6 +262,37 @@ def quantities(doc: Document) -> Iterator[Quantity]:
                 # deaths": one toll, counted in people and in deaths ("at least": its lower
                 # bound)
                 yield replace(q, noun="death", bound="lower" if changed else q.bound)
+        yield from _tolls(doc, s)
+
+
+# A toll told without a counted noun: "the death toll of 37", "the death toll stands at 40",
+# "Storms kill 27 in Khyber Pakhtunkhwa" (a headline's count of the dead); not a toll that
+# rose or reached a figure, which is one moment of a count
+_TOLL = re.compile(
+    r"[Dd]eath[ \t]++toll[ \t]++(?:(?:of|at|stood[ \t]++at|stands[ \t]++at|is|was)[ \t]++)?+"
+    r"((?:at[ \t]++least|more[ \t]++than|nearly|almost|about)[ \t]++)?+" + _NUMBER
+    + r"(?![\w,.-]?\d)(?![ \t]++(?:percent|per[ \t]++cent|%))"
+    r"|[Kk]ill(?:s|ed)?+[ \t]++((?:at[ \t]++least|more[ \t]++than|nearly|almost|about)[ \t]++)?+"
+    + _NUMBER
+    + r"(?=[ \t]++(?:in|on|at|as|after|during|across|near)\b|[,.;:]|[ \t]*+$)")
+
+
+def _tolls(doc: Document, s: Span) -> Iterator[Quantity]:
+    """The deaths counted in ``_TOLL``'s shapes within the sentence ``s``."""
+    text = doc.text
+    if text.find("toll", s.start, s.end) < 0 and text.find("ill", s.start, s.end) < 0:
+        return
+    for m in _TOLL.finditer(text, s.start, s.end):
+        hedge, number, scale = ((m.group(1), m.group(2), m.group(3)) if m.group(2)
+                                else (m.group(4), m.group(5), m.group(6)))
+        if YEAR.fullmatch(number):
+            continue
+        start = m.start(2) if m.group(2) else m.start(5)
+        bound = _bound(text[max(s.start, start - 25): start])
+        if hedge and hedge.lower().startswith("at"):
+            bound = "lower"
+        yield Quantity("death", _value(number, scale), start, m.end(), s, None,
+                       timeline_heading(text, s.start, s.end), bound, _owner(doc, s, start))
 
 
 def _content(doc: Document, span: Span) -> set[str]:
@@ -318,12 +349,14 @@ a count in a sentence that gives it twice, as a change ("climbed to 1,832 people
 A count typed with two neighbouring digits swapped ("1,240 patients" … "the 1,420 patients") is
 found whatever words surround it, and so is a measure ("78mph" … "87mph", units in
 `units.toml`) when its two sentences share a name and a topic word. A toll is one count in
-people and in deaths ("at least 14 people have died" … "with 11 confirmed deaths"). And a set or a
+people and in deaths ("at least 14 people have died" … "with 11 confirmed deaths", "Storms kill
+27 in Khyber" … "the death toll of 35"; not a toll that "rose to" a figure). And a set or a
 price that the text points back at is one thing whatever the noun: "reefs at 28 sites" …
-"across the 35 sites", "built at a cost of 38 million euros" … "the 52-million-euro terminal",
-where the noun's figures take just those two values, the later one once, within a factor of two,
-and the definite one is not narrowed by what follows it ("the 30 schools in Leeds")
-(`checker/rules/recounts.py`)."""
+"across the 35 sites", "nine rural schools" … "their seven schools", "built at a cost of 38
+million euros" … "the 52-million-euro terminal", where the noun's figures take just those two
+values, each once, three or more, within a factor of two, the first not itself definite, and the
+definite one not narrowed by what follows it ("the 30 schools in Leeds", "the 16 films
+competing in …") (`checker/rules/recounts.py`)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
