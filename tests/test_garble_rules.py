@@ -1893,3 +1893,25 @@ def test_a_name_ranked_after_itself_is_a_swap() -> None:
                   "and Chile wants to double it.", "GB101") == []
     assert _found("Kenya became the third country to sign the accord, after Ghana and Togo.",
                   "GB101") == []
+
+
+def test_where_someone_is_from_then_an_institution_of_that_place_is_no_swap() -> None:
+    assert _found("Update, 13:15: A 29-year-old man from Dunholme attended Dunholme police "
+                  "station by appointment this morning.", "GB101") == []
+    assert _found("A man of Halifax is to appear in Halifax provincial court.", "GB101") == []
+    # the place on both ends of a route is still a swap
+    assert _found("The flight from Lagos to Lagos was cancelled.", "GB101") == [
+        "Lagos to Lagos"]
+
+
+def test_a_listing_s_title_line_inside_two_entries_is_no_repeat() -> None:
+    page = ("Homes for sale in Ashwell Green\n\n"
+            "£650,000\n4 bedroom detached house for sale\nMeadow View, Lower Tenby Road\n"
+            "4 bed | 2 bath | 2 reception\n\n"
+            "£595,000\n4 bedroom detached house for sale\n14 Kingfisher Way\n"
+            "4 bed | 2 bath | 2 reception\n")
+    assert _found(page, "GB103") == []
+    # a title pasted twice as a paragraph of its own is still a repeat
+    pasted = "Harbour wall repairs to start in May\n\n" + page + (
+        "\nHarbour wall repairs to start in May\n")
+    assert _found(pasted, "GB103") == ["Harbour wall repairs to start in May"]

@@ -373,3 +373,13 @@ def test_a_figure_of_a_new_clause_s_own_subject_is_not_the_entry_s() -> None:
         "on 16 points."))) == []
     assert _nu108(league.format(sentence="Railway Tavern are sixth with 6 points.")) == [
         "6 points"]
+
+
+def test_a_player_s_figure_in_the_team_s_line_is_not_the_team_s_row() -> None:
+    page = ("Team | Attack | Block | Ace | Total points\n"
+            "Harbourside Falcons | 61 | 11 | 6 | 112\nRedmere Volley | 58 | 8 | 5 | 104\n\n"
+            "Harbourside Falcons: Ingrid Solheim 24 (19 attack, 3 block, 2 ace), Maya Okafor 16.\n")
+    assert _nu108(page) == []
+    # a team's own figure told another way is still found
+    told = page.replace("Maya Okafor 16.", "Maya Okafor 16.\n\nRedmere Volley made 9 blocks.")
+    assert _nu108(told) == ["9 blocks"]

@@ -1575,7 +1575,43 @@ class PairFilter:
         if (restatement(a, b, self._lex) or reworded_restatement(a, b, self._lex, self._stop)
                 or cut_teaser(a, b) or cut_teaser(b, a)):
             return "restatement"
+        if scoped(a, b) or scoped(b, a):
+            return "part and whole"  # "Its opening hours will rise from 38 to 41 a week." /
+            # "Weekday opening hours are unchanged.": the whole week's hours and the weekdays'
         return None
+
+
+# Words that name a part of a thing by when or where it is ("Weekday opening hours", "peak
+# fares", "domestic flights"), before the words that name the thing
+_SCOPES = frozenset(("weekday", "weekend", "weeknight", "saturday", "sunday", "morning",
+                     "afternoon", "evening", "overnight", "daytime", "peak", "off-peak",
+                     "domestic", "international", "overseas", "rural", "urban", "junior",
+                     "senior", "adult", "online", "in-store", "full-time", "part-time", "summer",
+                     "winter"))
+_EDGE = ".,;:!?\"'“”‘’()"
+
+
+def scoped(part: str, whole: str) -> bool:
+    """Does ``part`` speak of a part of a thing ("Weekday opening hours are unchanged.") that
+    ``whole`` speaks of whole, its scope word nowhere in it ("Its opening hours will rise from
+    38 to 41 a week.")? The two may both be true."""
+    words = part.lower().split()
+    found = [k for k, w in enumerate(words[:-1]) if w in _SCOPES]
+    if not found:
+        return False
+    other = " " + " ".join(w.strip(_EDGE) for w in whole.lower().split()) + " "
+    for k in found:
+        if f" {words[k]} " in other or f" {words[k]}s " in other:
+            continue  # the other names the same part
+        first = words[k + 1]
+        thing = first.strip(_EDGE)
+        if first == thing and k + 2 < len(words):  # no mark after it: the thing's next word
+            pair = f"{thing} {words[k + 2].strip(_EDGE)}"
+            if f" {pair} " in other:
+                return True
+        if len(thing) >= 6 and thing not in function_words() and f" {thing} " in other:
+            return True
+    return False
 
 
 CUT_TEASER_WORDS = 6

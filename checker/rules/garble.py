@@ -793,8 +793,11 @@ def _slots(text: str, a_start: int, a_end: int, b_start: int, b_end: int, gap: s
             and plain[-2] not in _relation_forms() and _THE_BEFORE.search(before)):
         return False  # "remove the White House press corps from the White House": the first
         # names a group of the place, which the relation takes from it
-    if last in _AT_PLACE and _modifier(text, b_end) and _RESIDENT.search(before):
-        return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court"
+    if ((last in _AT_PLACE or last not in function_words()) and _modifier(text, b_end)
+            and _RESIDENT.search(before)):
+        return False  # "Brian Knowles, 43, of Halifax is to appear in Halifax provincial court",
+        # "A man from Dunholme attended Dunholme police station": where someone is from, then
+        # an institution of that place (not a route's two ends: "from Milan to Milan airport")
     if (last in _AT_PLACE and _modifier(text, a_end) and " " not in text[a_start:a_end]
             and not text[a_start:a_end].endswith(_PEOPLE_WORD_ENDINGS)):
         return False  # "I own JAG in Detroit podcasts here in Detroit", "the Onagawa nuclear

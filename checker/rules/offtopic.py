@@ -135,6 +135,11 @@ def fact_box(texts: Sequence[str]) -> set[int]:
     return out
 
 
+# A signature over a reader's review or comment: a name of up to three words (a username, an
+# initial) and, after a dash, what should be a date
+_SIGNED = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,2}+[ \t]++[–—-][ \t]++(.+)")
+
+
 def page_furniture(line: str) -> bool:
     """A byline ("Written by Wil Harris"), a date and time line ("Sunday, January 29, 2006",
     "March 24, 2006 // 11:17 a.m.", "BDST: 1355 HRS, JUL 24, 2018", "- released: Tuesday 7 May,
@@ -156,6 +161,9 @@ def page_furniture(line: str) -> bool:
                 # Sunday 20 October 2024"
     if _LISTING_CONTROL.fullmatch(line):
         return True  # "23 results | Showing 1-8 | Sort by: Newest listed", part by part
+    signed = _SIGNED.fullmatch(line)
+    if signed is not None and _date_line(signed.group(1)):
+        return True  # a reader's review signed and dated: "Marcus O. – 11 April 2026"
     if len(line.split()) <= BYLINE_WORDS and (
             _BYLINE.match(line) or _DATELINE.fullmatch(line) or _CREDIT.search(line)
             or _RELEASE.search(line)):

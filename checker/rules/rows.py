@@ -472,6 +472,20 @@ def _owner(mentions: Sequence[tuple[int, int, str]], sentence: str, at: int) -> 
     return key
 
 
+# A person's name: two capitalised words ("Ingrid Solheim")
+_PERSON = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]++[ \t]++[A-Z][a-z]++(?:-[A-Z][a-z]++)?+\b")
+
+
+def _person_between(mentions: Sequence[tuple[int, int, str]], sentence: str, at: int) -> bool:
+    """Does a person's name that is no entry stand between the last entry named before ``at``
+    and the figure there? Then the figure is the person's."""
+    before = [m for m in mentions if m[1] <= at]
+    if not before:
+        return False
+    end = before[-1][1]
+    return _PERSON.search(sentence, end, at) is not None
+
+
 # A clause with a subject of its own between an entry's name and a figure: ", so the top two",
 # "; the others", ", while the Rovers" (not a pronoun: ", and he added 8 rebounds" is still his).
 _NEW_CLAUSE = re.compile(r"(?:,[ \t]++(?:so|while|whereas|but|and)|;)[ \t]++"
@@ -632,6 +646,9 @@ def _stated(sentence: str, mentions: list[tuple[int, int, str]],
         key = _owner(mentions, sentence, m.start())
         if key is None or _other_fact(sentence, m.start(), m.end(), mentions, COUNT_REACH):
             continue
+        if _person_between(mentions, sentence, m.start()):
+            continue  # "Harbourside Falcons: Ingrid Solheim 24 (19 attack, 3 block, 2 ace)": the
+            # player's blocks, not the team's row
         told = _one(by_key[key], "count", _noun(m.group(2)))
         if told is not None and _value(m.group(1)) != told.value[0]:
             yield told, m.start(), m.end(), m.group(0)

@@ -518,6 +518,9 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                     # an engineering works calendar: one field's words in two records
                 if _figures_line(key):
                     continue  # a box score's "0 runs, 1 hit, 0 errors, 1 left on base."
+                if key[-1:] not in ".!?" and _entry_line(doc.text, sentence, first):
+                    continue  # "4 bedroom detached house for sale" inside two listings' blocks,
+                    # each between other lines: one line of two entries, not a pasted passage
                 from checker.nli.restate import courtesy  # only once a line repeats
 
                 if courtesy(raw.strip()):
@@ -576,6 +579,30 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         yield self.finding(run[0][0].start, run[-1][0].end,
                            f"this passage repeats, word for word, an earlier one{more}",
                            related=(Related(first.start, first.end, "first written here"),))
+
+
+def _neighbours(text: str, span: Span) -> tuple[str, str] | None:
+    """The lines just before and after the line of ``span``, when the line stands inside a
+    block (neither of them blank), or None."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    if start == 0 or end < 0 or text[start:end].strip() != text[span.start:span.end].strip():
+        return None  # the document's first or last line, or a sentence inside a line
+    before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+    after_end = text.find("\n", end + 1)
+    after = text[end + 1 : after_end if after_end >= 0 else len(text)]
+    if not before.strip() or not after.strip():
+        return None
+    return before.strip(), after.strip()
+
+
+def _entry_line(text: str, span: Span, first: Span) -> bool:
+    """Are two copies of a line each inside a block of lines, between other lines each time
+    (a listing's "4 bedroom detached house for sale" between one home's price and its address,
+    and another's)?"""
+    here, there = _neighbours(text, span), _neighbours(text, first)
+    return (here is not None and there is not None
+            and here[0] != there[0] and here[1] != there[1])
 
 
 _HAVE = ("have", "has", "had", "having", "'ve", "’ve")

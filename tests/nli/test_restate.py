@@ -1409,6 +1409,21 @@ def test_things_a_place_numbers_are_two_things_when_their_numbers_differ() -> No
     assert pairs.skip(3, 4) != "moments"
 
 
+def test_a_part_of_a_thing_and_the_whole_thing_are_two_things() -> None:
+    sentences = [
+        "Its opening hours will rise from 38 to 41 a week.",
+        "Weekday opening hours are unchanged.",
+        "Weekday opening hours will be cut.",
+        "Domestic flights were cancelled on Monday.",
+        "All flights left on time on Monday.",
+    ]
+    pairs = PairFilter(sentences)
+    assert pairs.skip(0, 1) == "part and whole"
+    # the same part told two ways is still compared
+    assert pairs.skip(1, 2) != "part and whole"
+    assert pairs.skip(3, 4) == "part and whole"
+
+
 def test_a_clock_time_with_a_dash_opens_a_live_entry() -> None:
     from checker.entries import entry_numbers
 

@@ -619,6 +619,9 @@ def test_a_short_heading_in_common_words_over_its_paragraph_is_not_off_topic() -
 def test_bylines_and_date_lines_are_page_furniture() -> None:
     from checker.rules.offtopic import page_furniture
 
+    # a reader's review signed and dated
+    assert page_furniture("Marcus O. – 11 April 2026") and page_furniture("JennyB – 10 April 2026")
+    assert not page_furniture("Marcus O. – the battery dropped to 30 minutes after a year")
     assert all(map(page_furniture, ["Written by Dana Holt", "By Jo Marsh and Sam Lee",
                                     "March 24, 2006 // 11:17 a.m.", "BST: 1355 HRS, JUL 24, 2018",
                                     "Updated: 3 May 2018 at 12:45", "DUNMORE, Kent -",
