@@ -40,6 +40,7 @@ BODY = ("The talks broke down amid a wave of bad feelings about the US presence 
     "READ MORE: Russia sends instructors to Niger",
     "Related: Five things to know about the Sahel",
     "You may also like: The ten best beaches in Europe",
+    "Advertisement: Doctors hate her! One simple trick to look 20 years younger",
 ])
 def test_injected_related_link_lines(line: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{BODY}\n"
@@ -504,3 +505,8 @@ def test_an_ai_disclaimer_run_into_a_paragraph_is_page_furniture() -> None:
     [found], _ = _findings(text, "SP102")
     assert found.message.startswith("page furniture run into the text")
     assert "This article was created by AI" in found.message
+
+
+def test_an_advert_s_bare_label_run_into_a_paragraph_is_no_teaser() -> None:
+    glued = "Advertisement The restorers found a signature under the paint, dated 1764."
+    assert _flagged(f"{BODY}\n\n{glued}\n\n{BODY}\n", "SP101") == []

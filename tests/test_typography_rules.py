@@ -141,6 +141,12 @@ def test_a_quotation_whose_closing_mark_was_lost_before_its_speaker_is_found() -
     spun = ('"I already work two part-time jobs to cover my rent, Osei stated. "If fees go up, I '
             'do not know if I can finish my degree."')
     assert _found(spun, "TY102") == [spun[:60]]
+    # the speaker after the verb, with more said of them before the next quotation
+    inverted = ('"Coffee is today the backbone of our rural economy, said Agnes Mugisha, the '
+                'commissioner for crops, at the launch in Kampala. "More than a million '
+                'households depend on it."')
+    assert _found(inverted, "TY102") == [inverted[:60]]
+    assert _found(inverted.replace("economy, said", 'economy," said'), "TY102") == []
 
 
 def test_a_quotation_closed_and_never_opened_is_found() -> None:

@@ -249,7 +249,9 @@ reporter's begin: a misattribution waiting to happen."""
                 if open_at is not None and text[open_at] == "`":
                     open_at = None  # ``He died peacefully,' Mr Weld said
             elif (ch == '"' and open_at is not None and text[open_at] == '"'
-                  and _opens(text, i, p) and _SAID_BEFORE.search(text, open_at, i)):
+                  and _opens(text, i, p) and (_SAID_BEFORE.search(text, open_at, i) or (
+                      text[i - 2: i - 1] in (".", "!", "?")
+                      and _SAID_INVERTED.search(text, open_at, i)))):
                 # '"… could help us, she said. "If you …': the speaker told after the words,
                 # and a second quotation opened; the first's closing mark was lost
                 yield open_at
@@ -382,6 +384,13 @@ _SAID_BEFORE = re.compile(
     r",[ \t]++(?:(?:[A-Z][\w.'’-]*+[ \t]++){1,3}+|(?:she|he|they|we|I)[ \t]++)"
     r"(?:said|says|added|adds|explained|stated|states|expressed|noted|insisted|warned|continued"
     r"|remarked|commented|told[ \t]++[a-z]++)[.:][ \t]++\Z")
+
+
+# The speaker told after the verb, then a sentence's end before the next quotation: '"Coffee is
+# the backbone of our economy, said Agnes Mugisha, the commissioner, at the launch. "More than …'
+_SAID_INVERTED = re.compile(
+    r",[ \t]++(?:said|says|added|adds|explained|stated|states|noted|insisted|warned|continued"
+    r"|told)[ \t]++(?:[A-Z]|the[ \t]|a[ \t]|an[ \t])")
 
 
 def _closes(text: str, after: int, p: Span) -> bool:
