@@ -647,3 +647,24 @@ def test_a_death_toll_told_without_a_counted_noun() -> None:
     # a toll that rose is a later moment of the count
     assert _nu101("Storms kill 27 in Khyber.\n\nThe death toll in Khyber rose to 31 on "
                   "Monday, the ministry said.\n") == []
+
+
+def test_a_definite_count_of_the_injured_and_a_loss_told_beside_its_figure() -> None:
+    assert _nu101("At least 14 people were killed and 23 others injured in the landslide.\n\n"
+                  "Doctors said 17 of the 27 injured were taken to hospital.\n") == ["27"]
+    loss = ("The company posted a net loss of €47m for 2023, against a profit the year before.\n\n"
+            "Analysts said the €74m loss was larger than they had expected.\n")
+    assert _nu101(loss) == ["€74m"]
+    assert _nu101(loss.replace("€74m", "€47m")) == []
+    # a plain amount with a country's dollar
+    fine = ("The firm was ordered to pay a fine of C$186,400 by the tribunal.\n\n"
+            "Its lawyer said the C$196,400 fine was among the largest of its kind.\n")
+    assert _nu101(fine) == ["C$196,400"]
+    assert _nu101(fine.replace("C$196,400", "$196,400")) == []  # another currency
+
+
+def test_a_measure_with_its_digits_swapped_before_the_same_noun_in_two_spellings() -> None:
+    text = ("The 14.2-kilometre line runs from the station to the hospital, with 22 stops.\n\n"
+            "Engineers say the 12.4km line has been designed so that it can be extended.\n")
+    assert _nu101(text) == ["12.4km"]
+    assert _nu101(text.replace("12.4km", "14.2km")) == []

@@ -77,7 +77,21 @@ def _figure_words(m: re.Match[str]) -> set[str]:
 def _measure_pattern() -> re.Pattern[str]:
     units = "|".join(re.escape(u).replace(r"\ ", r"[ \t]") for u in
                      sorted(_lexicon()["measures"], key=len, reverse=True))
-    return re.compile(rf"(\d(?<![\d.,]\d)[\d,]*(?:\.\d+)?)[ \t]?({units})(?![\w/])")
+    return re.compile(rf"(\d(?<![\d.,]\d)[\d,]*(?:\.\d+)?)[ \t-]?({units})(?![\w/])")
+
+
+# The noun a measure stands before: "line" in "the 12.4km line"
+_NEXT_NOUN = re.compile(r"[ \t]++([a-z]{3,}+)\b(?![ \t]++(?:of|per|an?|the)\b)")
+
+
+# One unit written two ways: "14.2-kilometre line" and "12.4km line" are one measure's figures
+_UNIT_SPELLINGS = {"kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+                   "metre": "metres", "meter": "metres", "meters": "metres", "mile": "miles",
+                   "ft": "feet", "foot": "feet", "per cent": "%", "percent": "%", "kph": "km/h"}
+
+
+def _unit(written: str) -> str:
+    return _UNIT_SPELLINGS.get(" ".join(written.split()), written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,12 +503,13 @@ edits often change one mention and not the other."""
         word: one figure mistyped. (On 2,629 BBC and CNN/DM articles, the three such pairs of
         figures with one unit were all in one sentence or about two different things.)"""
         measures = list(_measure_pattern().finditer(doc.text))
-        written = Counter((m.group(1), m.group(2)) for m in measures)
+        written = Counter((m.group(1), _unit(m.group(2))) for m in measures)
         templates: list[str | None] | None = None  # read once a pair is near
 
         def same_thing(a: re.Match[str], sa: int, b: re.Match[str], sb: int) -> bool:
             nonlocal templates
-            if a.group(2) != b.group(2) or written[b.group(1), b.group(2)] > 1:
+            if _unit(a.group(2)) != _unit(b.group(2)) or written[b.group(1),
+                                                                  _unit(b.group(2))] > 1:
                 return False  # another unit; the mistyped figure is the one written once
             if a.group(1).count(".") != b.group(1).count("."):
                 return False  # "7.8" and "78" are no swap
@@ -514,6 +529,11 @@ edits often change one mention and not the other."""
             if _two_openers(doc, span_a, span_b):
                 return False  # "Tencent … an 18.4 percent rise in profit" / "* China's biggest
                 # hypermarket chain … a 14.8 percent increase in profit": two firms' figures
+            noun_a, noun_b = (_NEXT_NOUN.match(doc.text, m.end()) for m in (a, b))
+            if (noun_a is not None and noun_b is not None and noun_a.group(1) == noun_b.group(1)
+                    and noun_a.group(1) not in function_words()):
+                return True  # "The 14.2-kilometre line runs …" / "the 12.4km line has been
+                # designed …": the same thing measured twice
             if len(_measured(doc.text, a.start()) & _measured(doc.text, b.start())) >= 2:
                 return True  # "Gross margin was 38.6%" … "On gross margin, the 36.8% we
                 # delivered": the same measure named right before each figure

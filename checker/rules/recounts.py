@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document, Span
@@ -69,7 +69,8 @@ _FIGURE = (r"(\d(?<![\w$£€.,-]\d)(?:\d{0,2}(?:,\d{3})++|\d*+)(?![\d.,]\d)|(?<
 # (opened on a letter, not a look-behind, so that re's search skips from letter to letter; the
 # word's start is checked where it matches)
 _DEFINITE = re.compile(r"([TtAaHhIiOo](?i:he|ll|hose|hese|is|er|ts|heir|ur))[ \t]++" + _FIGURE
-                       + r"[ \t]++((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{2,}s)\b(?!-)")
+                       + r"[ \t]++((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{2,}s|injured|wounded|dead"
+                       r"|missing|displaced)\b(?!-)")
 
 
 @functools.cache
@@ -145,42 +146,83 @@ def definite_recounts(doc: Document) -> Iterator[Recount]:
 
 _CURRENCY = {"€": "euro", "$": "dollar", "£": "pound", "euro": "euro", "euros": "euro",
              "dollar": "dollar", "dollars": "dollar", "pound": "pound", "pounds": "pound"}
-_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
-# "the 52-million-euro terminal", "the $52m terminal", "the €52 million terminal"
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "": 1.0}
+# An amount's figure: "52", "1.5", "186,400"
+_AMOUNT = r"(\d++(?:,\d{3})*+(?:\.\d++)?+)"
+# A currency's mark, with a country's letters before a dollar sign ("C$", "NZ$", "US$")
+_MARK = r"((?:[A-Z]{1,2}(?=\$))?+[$€£])"
+# "the 52-million-euro terminal", "the $52m terminal", "the €52 million terminal", "the C$196,400
+# award", "the €74m loss"
 _DEFINITE_PRICE = re.compile(
-    r"([Tt]he)(?<![\w'’-][Tt]he)[ \t]++([$€£])?+[ \t]?+(\d++(?:\.\d++)?+)[ \t-]?+"
-    r"(million|billion|m|bn)\b(?:[ \t-](euro|dollar|pound)\b)?+[ \t]++"
+    r"([Tt]he)(?<![\w'’-][Tt]he)[ \t]++" + _MARK + r"?+[ \t]?+" + _AMOUNT
+    + r"(?:[ \t-]?+(million|billion|m|bn)\b)?+(?:[ \t-](euro|dollar|pound)\b)?+[ \t]++"
     r"((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{3,}+)\b")
-# "38 million euros", "€38 million", "$38m"
-_PRICE = re.compile(r"([$€£])[ \t]?+(\d++(?:\.\d++)?+)[ \t]?+(million|billion|m|bn)\b"
+# "38 million euros", "€38 million", "$38m", "C$186,400"
+# (opened on the mark or a digit, not a look-behind, so that re's search skips to them; a
+# country's letters before a dollar sign are read where it matches)
+_PRICE = re.compile(r"([$€£])[ \t]?+" + _AMOUNT + r"(?:[ \t]?+(million|billion|m|bn)\b)?+"
                     r"|(\d(?<![\w.,]\d)\d*+(?:\.\d++)?+)[ \t]++(million|billion)[ \t]++"
                     r"(euros|dollars|pounds)\b")
+_DOLLAR_COUNTRY = re.compile(r"(?<![\w.,])[A-Z]{1,2}\Z")
 _COSTED = re.compile(r"\b(?:cost|costs|costing|price|priced|worth|valued|value|budget|spent"
                      r"|investment|invested|funded|financed)\b", re.IGNORECASE)
+
+
+def _currency(mark: str) -> str | None:
+    """The currency a mark or a word names: "C$" a dollar of its own, "$" the plain dollar."""
+    if len(mark) > 1 and mark.endswith("$"):
+        return mark
+    return _CURRENCY.get(mark)
 
 
 def _prices(text: str) -> Iterator[tuple[re.Match[str], str, float]]:
     for m in _PRICE.finditer(text):
         if m.group(1):
-            yield m, _CURRENCY[m.group(1)], float(m.group(2)) * _SCALE[m.group(3)]
+            mark = m.group(1)
+            if mark == "$":
+                country = _DOLLAR_COUNTRY.search(text, max(0, m.start() - 3), m.start())
+                mark = (country.group() if country else "") + mark
+            elif m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
+                continue
+            currency = _currency(mark)
+            if currency is not None:
+                yield m, currency, float(m.group(2).replace(",", "")) * _SCALE[m.group(3) or ""]
         else:
             yield m, _CURRENCY[m.group(6)], float(m.group(4)) * _SCALE[m.group(5)]
 
 
+def _tied(words: str, price: re.Match[str], start: int, heads: Sequence[str]) -> bool:
+    """Does the sentence ``words`` (starting at ``start`` in the text) tie ``price`` to one of
+    ``heads``: a word of cost anywhere in it and the noun too ("The terminal was built at a cost
+    of 38 million euros"), or the noun just before the price with "of" ("a net loss of €47m")
+    or just after it ("a €47m loss")?"""
+    named = [h for h in heads
+             if re.search(rf"\b{re.escape(h)}s?\b", words, re.IGNORECASE) is not None]
+    if not named:
+        return False
+    if _COSTED.search(words):
+        return True
+    before = _DOLLAR_COUNTRY.sub("", words[max(0, price.start() - start - 24):
+                                           price.start() - start]).lower()  # "of C" for "C$"
+    after = words[price.end() - start: price.end() - start + 24].lower().split()
+    return any(before.rstrip().endswith(f"{h} of") or (after and after[0].startswith(h))
+               for h in named)
+
+
 def definite_reprices(doc: Document) -> Iterator[Recount]:
-    """A definite price before a noun ("the 52-million-euro terminal") after the one earlier
-    sentence that names the noun with a price of that currency and a word of cost ("The terminal
-    was built at a cost of about 38 million euros"), within a factor of two, when the later
-    price is given nowhere else."""
+    """A definite price before a noun ("the 52-million-euro terminal", "the €74m loss") after
+    the one earlier sentence that ties a price of that currency to the noun, with a word of cost
+    ("The terminal was built at a cost of about 38 million euros") or beside it ("a net loss of
+    €47m"), within a factor of two, when the later price is given nowhere else."""
     text = doc.text
-    if "illion" not in text and "m " not in text and "bn " not in text:
+    if not any(mark in text for mark in ("$", "€", "£", "illion")):
         return
     found: list[tuple[re.Match[str], str, float]] | None = None
     for m in _DEFINITE_PRICE.finditer(text):
-        currency = _CURRENCY.get(m.group(2) or m.group(5) or "")
+        currency = _currency(m.group(2) or "") or _CURRENCY.get(m.group(5) or "")
         if currency is None:
             continue
-        later = float(m.group(3)) * _SCALE[m.group(4)]
+        later = float(m.group(3).replace(",", "")) * _SCALE[m.group(4) or ""]
         heads = [w for w in (*m.group(6).split(), m.group(7)) if len(w) > 3]
         if found is None:
             found = list(_prices(text))
@@ -196,15 +238,13 @@ def definite_reprices(doc: Document) -> Iterator[Recount]:
             span = _sentence(doc, p.start())
             if span is None or span == here:
                 continue
-            words = text[span.start: span.end]
-            if _COSTED.search(words) and any(
-                    re.search(rf"\b{re.escape(h)}s?\b", words, re.IGNORECASE) for h in heads):
+            if _tied(text[span.start: span.end], p, span.start, heads):
                 candidates.append((p, value))
         if len({v for _, v in candidates}) != 1:
             continue
         first, earlier = candidates[0]
         low, high = sorted((earlier, later))
         if high <= MAX_RATIO * low:
-            yield Recount((first.start(), first.end()), (m.start(2) if m.group(2) else m.start(3),
-                                                          m.end(5) if m.group(5) else m.end(4)),
-                          m.group(7))
+            end = m.end(5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
+            yield Recount((first.start(), first.end()),
+                          (m.start(2) if m.group(2) else m.start(3), end), m.group(7))
