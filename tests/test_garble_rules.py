@@ -190,6 +190,8 @@ NOT_SWAPPED = [
     "Robocop and Robocop 2 were both filmed in Texas.",
     "Common mistake: failing to address differences between Python 2 and Python 3.",
     "The update runs on Ubuntu 19.04, 18.04 LTS and 16.04 LTS.",
+    "The talks have moved from Hollis Building Lecture Theatre 2 to Hollis Building Lecture "
+    "Theatre 4, which has more seats.",
     # an institution named for the place it is in; another of the kind, on purpose
     "Good evening from the arena at the University of Harbourton in Harbourton, Kent.",
     "The motion would pass the Bill and enable a further Bill to be brought in next year.",

@@ -303,6 +303,7 @@ Green Coalition | 7 | +3
 @pytest.mark.parametrize("sentence", [
     "The Unity Party needs 10 of the remaining 14 seats to keep its majority.",
     "Halfway through the count, the Unity Party has lost five seats and gained none.",
+    "Liberal Reform win a majority as the Unity Party lose seven seats",
 ])
 def test_a_count_left_needed_or_changed_is_not_the_rows_count(sentence: str) -> None:
     assert _nu108(SEATS.format(sentence=sentence)) == []

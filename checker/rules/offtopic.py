@@ -40,6 +40,11 @@ _BYLINE = re.compile(
 _BYLINE_NAMES = re.compile(
     r"(?i:by)[ \t]+[A-Z][\w.'’-]*+(?:,?[ \t]+(?:[A-Z][\w.'’-]*+|and|&))*+")
 BYLINE_NAMES_WORDS = 12
+# A live page's presenters: "Business live with Tessa Quaid and Jonathan Mbeki", "Presented by
+# …" (names, initials and "and" only after "with")
+_PRESENTED = re.compile(
+    r"(?:[A-Z][\w'’-]*+[ \t]++){0,3}?(?i:live|presented|hosted)[ \t]++(?i:with|by)[ \t]++"
+    r"[A-Z][\w.'’-]*+(?:,?[ \t]+(?:[A-Z][\w.'’-]*+|and|&))*+")
 # A credit for the page's makers: a role, a colon and a name ("Web Producer: Stephani Ruiz",
 # "Reporting: Jo Marsh and Sam Lee", "Editor: Dana Holt")
 _ROLE_CREDIT = re.compile(
@@ -169,7 +174,8 @@ def page_furniture(line: str) -> bool:
             or _RELEASE.search(line)):
         return True
     if len(line.split()) <= BYLINE_NAMES_WORDS and (
-            _BYLINE_NAMES.fullmatch(line) or _ROLE_CREDIT.fullmatch(line)):
+            _BYLINE_NAMES.fullmatch(line) or _ROLE_CREDIT.fullmatch(line)
+            or _PRESENTED.fullmatch(line)):
         return True
     return _date_line(line)
 

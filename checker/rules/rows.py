@@ -159,7 +159,7 @@ _OTHER_PERIOD = re.compile(
     r"|minimum|maximum"
     # what is left, needed or changed rather than held ("needs 10 of the remaining 14 seats",
     # "has lost five seats")
-    r"|remaining|left[ \t]to|needs?|lost|los(?:es|ing)|gain(?:s|ed|ing)|net|swing"
+    r"|remaining|left[ \t]to|needs?|lost|los(?:e|es|ing)|gain(?:s|ed|ing)?|net|swing"
     # a part of the match: "only four points in the final quarter"
     r"|quarter|quarters|period|periods|innings|set|sets|frame|frames|leg|legs|lap|laps|stage"
     r"|stages|round|rounds|heat|heats"

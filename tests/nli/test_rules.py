@@ -622,6 +622,9 @@ def test_bylines_and_date_lines_are_page_furniture() -> None:
     # a reader's review signed and dated
     assert page_furniture("Marcus O. – 11 April 2026") and page_furniture("JennyB – 10 April 2026")
     assert not page_furniture("Marcus O. – the battery dropped to 30 minutes after a year")
+    # a live page's presenters
+    assert page_furniture("Business live with Tessa Quaid and Jonathan Mbeki")
+    assert not page_furniture("Fans live with the pain of relegation for another year")
     assert all(map(page_furniture, ["Written by Dana Holt", "By Jo Marsh and Sam Lee",
                                     "March 24, 2006 // 11:17 a.m.", "BST: 1355 HRS, JUL 24, 2018",
                                     "Updated: 3 May 2018 at 12:45", "DUNMORE, Kent -",
