@@ -668,3 +668,27 @@ def test_a_measure_with_its_digits_swapped_before_the_same_noun_in_two_spellings
             "Engineers say the 12.4km line has been designed so that it can be extended.\n")
     assert _nu101(text) == ["12.4km"]
     assert _nu101(text.replace("12.4km", "14.2km")) == []
+
+
+def test_a_prison_term_referred_back_to_with_another_length() -> None:
+    text = ("A former treasurer of a children's charity has been jailed for six years after "
+            "stealing £1.2m from its accounts.\n\n"
+            "The judge said the eight-year term reflected the length of the deception.\n")
+    assert _nu101(text) == ["eight-year"]
+    assert _nu101(text.replace("eight-year", "six-year")) == []
+    # two defendants, two terms: each told back is one of them
+    two = text.replace("jailed for six years", "jailed for six years and his wife for eight "
+                       "years").replace("has been", "and her husband have been")
+    assert _nu101(two.replace("and his wife for eight years", "and his wife was jailed for "
+                              "eight years")) == []
+
+
+def test_a_result_referred_back_to_with_another_score() -> None:
+    text = ("A late try gave the Kowhai Falcons a 27-24 victory over the Rangiora Rams on "
+            "Saturday.\n\nThe 27-21 result leaves the Falcons second in the table.\n")
+    assert _nu101(text) == ["27-21"]
+    assert _nu101(text.replace("27-21 result", "27-24 result")) == []
+    assert _nu101(text.replace("The 27-21 result", "The 24-27 defeat")) == []  # the loser's way
+    # a round-up of two matches gives two results
+    two = text.replace("on Saturday.", "on Saturday, and the Rams' reserves a 21-27 loss.")
+    assert _nu101(two.replace("27-21 result", "21-20 result")) == []

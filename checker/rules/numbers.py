@@ -370,7 +370,9 @@ price that the text points back at is one thing whatever the noun: "reefs at 28 
 million euros" … "the 52-million-euro terminal", where the noun's figures take just those two
 values, each once, three or more, within a factor of two, the first not itself definite, and the
 definite one not narrowed by what follows it ("the 30 schools in Leeds", "the 16 films
-competing in …") (`checker/rules/recounts.py`)."""
+competing in …"); and so is a prison term or a match's result told back with another figure
+("jailed for six years" … "the eight-year term", "a 27-24 victory" … "The 27-21 result") where
+the text gives one of each (`checker/rules/recounts.py`)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -461,9 +463,15 @@ edits often change one mention and not the other."""
         """A set or a price the text points back at with another figure ("28 sites" … "Across
         the 35 sites", "a cost of 38 million euros" … "the 52-million-euro terminal"):
         ``checker.rules.recounts``."""
-        from checker.rules.recounts import definite_recounts, definite_reprices
+        from checker.rules.recounts import (
+            definite_recounts,
+            definite_reprices,
+            restated_scores,
+            restated_terms,
+        )
 
-        for r in (*definite_recounts(doc), *definite_reprices(doc)):
+        for r in (*definite_recounts(doc), *definite_reprices(doc), *restated_terms(doc),
+                  *restated_scores(doc)):
             (a, b), (c, d) = r.earlier, r.later
             yield self.finding(c, d, f"{doc.text[c:d]!r} disagrees with {doc.text[a:b]!r} "
                                f"stated earlier of the same {r.thing}",

@@ -248,3 +248,68 @@ def definite_reprices(doc: Document) -> Iterator[Recount]:
             end = m.end(5) if m.group(5) else m.end(4) if m.group(4) else m.end(3)
             yield Recount((first.start(), first.end()),
                           (m.start(2) if m.group(2) else m.start(3), end), m.group(7))
+
+
+_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+               "eighteen": 18, "twenty": 20, "thirty": 30}
+# A prison term handed down: "jailed for six years", "was sentenced to 18 months"
+_JAILED = re.compile(
+    r"\b(?:jailed|sentenced|imprisoned|locked[ \t]++up)\b[^.;!?\n]{0,40}?[ \t](?:for|to)[ \t]++"
+    r"(\d{1,2}+|[a-z]++)[ \t-]++(year|month)s?+\b", re.IGNORECASE)
+# The term referred back to: "the eight-year term", "his 18-month sentence"
+_TERM = re.compile(
+    r"\b(?:the|his|her|their|this)[ \t]++(\d{1,2}+|[a-z]++)-(year|month)[ \t]++"
+    r"(?:(?:jail|prison|custodial)[ \t]++)?+(?:term|sentence)\b", re.IGNORECASE)
+
+
+def _term(word: str) -> int | None:
+    return int(word) if word.isdigit() else _TERM_WORDS.get(word.lower())
+
+
+def restated_terms(doc: Document) -> Iterator[Recount]:
+    """A prison term handed down once ("jailed for six years") and referred back to with another
+    length ("the eight-year term"), when the text gives one such term each way: a story of two
+    defendants gives two."""
+    text = doc.text
+    if "-year" not in text and "-month" not in text:
+        return
+    handed = [(m, _term(m.group(1)), m.group(2).lower()) for m in _JAILED.finditer(text)]
+    told = [(m, _term(m.group(1)), m.group(2).lower()) for m in _TERM.finditer(text)]
+    if len({(v, u) for _, v, u in handed}) != 1 or len({(v, u) for _, v, u in told}) != 1:
+        return
+    (first, value, unit), (later, again, unit_again) = handed[0], told[0]
+    if value is None or again is None or unit != unit_again or value == again:
+        return
+    if later.start() < first.start() or len(handed) != 1:
+        return
+    yield Recount((first.start(1), first.end()), (later.start(1), later.end(2)), "sentence")
+
+
+_RESULT_NOUNS = (r"(?:home[ \t]++|away[ \t]++)?+(?:victory|win|defeat|loss|draw|triumph|result"
+                 r"|scoreline)")
+# A match's result given with its score: "a 27-24 victory", "their 2-1 win"
+_RESULT = re.compile(r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)[ \t]++(\d{1,3}+)[-–](\d{1,3}+)"
+                     r"[ \t]++" + _RESULT_NOUNS + r"\b")
+# The result referred back to: "The 27-21 result", "that 2-1 win"
+_THE_RESULT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]++(\d{1,3}+)[-–](\d{1,3}+)[ \t]++"
+                         + _RESULT_NOUNS + r"\b")
+
+
+def restated_scores(doc: Document) -> Iterator[Recount]:
+    """A match's result given once with its score ("a 27-24 victory") and referred back to with
+    another ("The 27-21 result"), when the text gives one such score each way (a round-up of
+    several matches gives several). The score read either way round is the same ("the 24-27
+    defeat")."""
+    text = doc.text
+    if "-" not in text and "–" not in text:
+        return
+    given = list(_RESULT.finditer(text))
+    told = list(_THE_RESULT.finditer(text))
+    scores = {tuple(sorted((int(m.group(1)), int(m.group(2))))) for m in given}
+    again = {tuple(sorted((int(m.group(1)), int(m.group(2))))) for m in told}
+    if len(given) != 1 or len(again) != 1 or scores == again:
+        return
+    first, later = given[0], told[0]
+    if later.start() > first.start():
+        yield Recount((first.start(1), first.end(2)), (later.start(1), later.end(2)), "result")
