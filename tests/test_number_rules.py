@@ -692,3 +692,12 @@ def test_a_result_referred_back_to_with_another_score() -> None:
     # a round-up of two matches gives two results
     two = text.replace("on Saturday.", "on Saturday, and the Rams' reserves a 21-27 loss.")
     assert _nu101(two.replace("27-21 result", "21-20 result")) == []
+
+
+def test_a_change_between_two_shares_told_twice_with_one_end_moved() -> None:
+    text = ("A rural school has raised its pass rate from 41% to 88% in three years.\n\n"
+            "Officials said the jump from 44% to 88% was among the largest in the province.\n")
+    assert _nu101(text) == ["44"]
+    assert _nu101(text.replace("from 44%", "from 41%")) == []
+    # two changes of two measures: both ends differ
+    assert _nu101(text.replace("from 44% to 88%", "from 52% to 71%")) == []

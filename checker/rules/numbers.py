@@ -372,7 +372,8 @@ values, each once, three or more, within a factor of two, the first not itself d
 definite one not narrowed by what follows it ("the 30 schools in Leeds", "the 16 films
 competing in …"); and so is a prison term or a match's result told back with another figure
 ("jailed for six years" … "the eight-year term", "a 27-24 victory" … "The 27-21 result") where
-the text gives one of each (`checker/rules/recounts.py`)."""
+the text gives one of each, and a change between two shares told twice with one end moved
+("from 41% to 88%" … "the jump from 44% to 88%") (`checker/rules/recounts.py`)."""
     why = """
 A story that gives two values for one quantity is wrong at least once; rewriting tools and hasty
 edits often change one mention and not the other."""
@@ -466,12 +467,13 @@ edits often change one mention and not the other."""
         from checker.rules.recounts import (
             definite_recounts,
             definite_reprices,
+            restated_changes,
             restated_scores,
             restated_terms,
         )
 
         for r in (*definite_recounts(doc), *definite_reprices(doc), *restated_terms(doc),
-                  *restated_scores(doc)):
+                  *restated_scores(doc), *restated_changes(doc)):
             (a, b), (c, d) = r.earlier, r.later
             yield self.finding(c, d, f"{doc.text[c:d]!r} disagrees with {doc.text[a:b]!r} "
                                f"stated earlier of the same {r.thing}",

@@ -313,3 +313,30 @@ def restated_scores(doc: Document) -> Iterator[Recount]:
     first, later = given[0], told[0]
     if later.start() > first.start():
         yield Recount((first.start(1), first.end(2)), (later.start(1), later.end(2)), "result")
+
+
+# A share told as a change between two figures: "from 41% to 88%", "from 41 per cent to 88 per
+# cent"
+_SHARE = r"(\d{1,3}+(?:\.\d++)?+)[ \t]?+(?:%|per[ \t]?cent\b|percent\b)"
+_SHARE_CHANGE = re.compile(r"\bfrom[ \t]++" + _SHARE + r"[ \t]++to[ \t]++" + _SHARE)
+
+
+def restated_changes(doc: Document) -> Iterator[Recount]:
+    """A change between two shares told twice with one end the same and the other not ("raised
+    its pass rate from 41% to 88%" … "the jump from 44% to 88%"), when the text tells just those
+    two: the same change, one of its figures mistyped."""
+    text = doc.text
+    if "from " not in text or text.count("%") + text.count("cent") < 4:
+        return
+    changes = list(_SHARE_CHANGE.finditer(text))
+    if len(changes) != 2:
+        return
+    a, b = changes
+    (a1, a2), (b1, b2) = ((float(m.group(1)), float(m.group(2))) for m in (a, b))
+    span_a, span_b = _sentence(doc, a.start()), _sentence(doc, b.start())
+    if span_a is None or span_a == span_b:
+        return
+    if a2 == b2 and a1 != b1:
+        yield Recount((a.start(1), a.end(1)), (b.start(1), b.end(1)), "change")
+    elif a1 == b1 and a2 != b2:
+        yield Recount((a.start(2), a.end(2)), (b.start(2), b.end(2)), "change")
