@@ -179,8 +179,10 @@ def test_two_articles_in_a_row_and_is_is_after_a_name_are_slips() -> None:
     assert _found("Jockey Charlie Deutsch is is being treated.", "TY104") == ["is is"]
     # "is is" after a clause that is its subject is meant; a text cut off mid-word is not a slip
     for clean in ("What it is is a trap.", "The thing is is that nobody knew.",
-                  "Under Plan A the council pays.", "Not sure I followed the logic of the an"):
+                  "Under Plan A the council pays.", "Not sure I followed the logic of the an",
+                  "The state will bring forward a A$45m programme."):
         assert _found(clean, "TY104") == [], clean
+    assert _found("The state will bring forward a a programme.", "TY104") == ["a a"]
 
 
 def test_a_spaced_ellipsis_and_a_cricket_over_s_dot_balls_are_not_doubled_stops() -> None:

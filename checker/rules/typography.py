@@ -692,6 +692,8 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if word.lower() in allowed or (len(word) == 1 and word.lower() not in {"a"}):
                 continue
+            if doc.text[m.end(): m.end() + 1] == "$":
+                continue  # "a A$45m programme": an article, then a currency's letter
             if word.lower() == "is" and _IS_CLAUSE.search(doc.text, max(0, m.start() - 60),
                                                           m.start()):
                 continue  # "what it is is …", "the thing is is …": a clause, then its verb
