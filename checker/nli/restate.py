@@ -1583,7 +1583,7 @@ class PairFilter:
 
 # Words that name a part of a thing by when or where it is ("Weekday opening hours", "peak
 # fares", "domestic flights"), before the words that name the thing
-_SCOPES = frozenset(("weekday", "weekend", "weeknight", "saturday", "sunday", "morning",
+_SCOPES = frozenset(("weekday", "weekend", "weeknight", "morning",
                      "afternoon", "evening", "overnight", "daytime", "peak", "off-peak",
                      "domestic", "international", "overseas", "rural", "urban", "junior",
                      "senior", "adult", "online", "in-store", "full-time", "part-time", "summer",
@@ -1605,6 +1605,8 @@ def scoped(part: str, whole: str) -> bool:
             continue  # the other names the same part
         first = words[k + 1]
         thing = first.strip(_EDGE)
+        if thing in function_words():
+            continue  # "a Saturday morning news conference" / "… Friday morning …": a time
         if first == thing and k + 2 < len(words):  # no mark after it: the thing's next word
             pair = f"{thing} {words[k + 2].strip(_EDGE)}"
             if f" {pair} " in other:

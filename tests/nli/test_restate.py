@@ -1422,6 +1422,13 @@ def test_a_part_of_a_thing_and_the_whole_thing_are_two_things() -> None:
     # the same part told two ways is still compared
     assert pairs.skip(1, 2) != "part and whole"
     assert pairs.skip(3, 4) == "part and whole"
+    # a day or a time changed in one statement is a flip, still compared
+    flip = ["Lynch announced Sunday that he was leaving the revival over a salary dispute.",
+            "Lynch announced Monday that he was leaving the revival over a salary dispute.",
+            "Walker said it during a Saturday morning news conference.",
+            "Walker said it during a Friday morning news conference."]
+    assert PairFilter(flip).skip(0, 1) != "part and whole"
+    assert PairFilter(flip).skip(2, 3) != "part and whole"
 
 
 def test_a_clock_time_with_a_dash_opens_a_live_entry() -> None:
