@@ -183,6 +183,9 @@ def test_two_articles_in_a_row_and_is_is_after_a_name_are_slips() -> None:
                   "The state will bring forward a A$45m programme."):
         assert _found(clean, "TY104") == [], clean
     assert _found("The state will bring forward a a programme.", "TY104") == ["a a"]
+    # a verb's particle, then when: "turned on on Wednesday"
+    assert _found("The water will be turned on on Wednesday 1 April.", "TY104") == []
+    assert _found("He relied on on the advice of friends.", "TY104") == ["on on"]
 
 
 def test_a_spaced_ellipsis_and_a_cricket_over_s_dot_balls_are_not_doubled_stops() -> None:
@@ -484,6 +487,8 @@ def test_a_listed_common_misspelling_is_misspelt_though_the_web_writes_it_often(
 def test_a_slip_the_project_s_list_accepts_stays_quiet() -> None:
     # cycling's "flamme rouge" is "flame" with its "m" doubled, and right
     assert _found("Under the flamme rouge, Ferro tries a long sprint on the left.", "TY109") == []
+    # a gardener's "earlies" (first potatoes), not "earliest"
+    assert _found("After the wet winter the earlies went in late this year.", "TY109") == []
     assert _found("A candle's flmae flickered in the window of the house.", "TY109") == ["flmae"]
 
 

@@ -527,6 +527,17 @@ _IS_CLAUSE = re.compile(
 _TO_TO_RELATIVE = re.compile(
     r"(?i:\b(?:that|who|whom|which|someone|somebody|something|anyone|anybody|nobody)\b)"
     r"[^.!?\n]{0,40}$")
+# A verb whose particle is "on", "in", "off" or "up" ("turned on", "logged in", "switched off",
+# "set up"), just before the first of two such words
+_PHRASAL_BEFORE = re.compile(
+    r"\b(?:[a-z]{3,}ed|put|set|went|came|got|took|held|kept|go|come|get|take|keep|hold|turn"
+    r"|switch|carry|pass|hand|log|sign|move|goes|comes|gets|takes|puts|turns|switches)[ \t]++\Z")
+# When the second one starts: "on Wednesday", "on 1 April", "in 2027"
+_WHEN_AFTER = re.compile(
+    r"[ \t]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December|\d)")
+
+
 # Nouns that "to" takes in a set phrase ("held to account", "brought to justice", "sent to
 # prison"): after "to to" they tell a slip, not a clause's "to" and then a verb.
 _TO_NOUNS = frozenset(("account", "justice", "death", "prison", "jail", "hospital", "trial",
@@ -694,6 +705,11 @@ A repeated word is a classic editing slip that spell checkers do not catch."""
                 continue
             if doc.text[m.end(): m.end() + 1] == "$":
                 continue  # "a A$45m programme": an article, then a currency's letter
+            if word.lower() in ("on", "in", "off", "up") and _PHRASAL_BEFORE.search(
+                    doc.text, max(0, m.start() - 20), m.start()) and _WHEN_AFTER.match(
+                    doc.text, m.end()):
+                continue  # "will be turned on on Wednesday 1 April": a verb's particle, then
+                # when
             if word.lower() == "is" and _IS_CLAUSE.search(doc.text, max(0, m.start() - 60),
                                                           m.start()):
                 continue  # "what it is is …", "the thing is is …": a clause, then its verb
