@@ -915,7 +915,7 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
 # starts again: a heading ("SET 2", "Tie-break") or a line that tells it ("Voskuil wins the first
 # set 6-4", "SET VOSKUIL."). Not a snooker frame: a snooker page's running score is of frames.
 _PERIOD_HEADING = re.compile(
-    r"[ \t]*+(?:\d{1,2}[:.]\d\d[ \t]++)?+(?i:set|leg|game|tie-?break|tiebreak)\b"
+    r"(?<![ \t])[ \t]*+(?:\d{1,2}[:.]\d\d[ \t]++)?+(?i:set|leg|game|tie-?break|tiebreak)\b"
     r"[^\n]{0,40}+\Z")
 _PERIOD_WON = re.compile(
     r"\b(?:wins?|won|takes?|took|claims?|claimed|seals?|sealed)[ \t]++the[ \t]++"

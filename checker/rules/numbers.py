@@ -81,7 +81,7 @@ def _measure_pattern() -> re.Pattern[str]:
 
 
 # The noun a measure stands before: "line" in "the 12.4km line"
-_NEXT_NOUN = re.compile(r"[ \t]++([a-z]{3,}+)\b(?![ \t]++(?:of|per|an?|the)\b)")
+_NEXT_NOUN = re.compile(r"(?<![ \t])[ \t]++([a-z]{3,}+)\b(?![ \t]++(?:of|per|an?|the)\b)")
 
 
 # One unit written two ways: "14.2-kilometre line" and "12.4km line" are one measure's figures

@@ -43,7 +43,7 @@ BYLINE_NAMES_WORDS = 12
 # A live page's presenters: "Business live with Tessa Quaid and Jonathan Mbeki", "Presented by
 # …" (names, initials and "and" only after "with")
 _PRESENTED = re.compile(
-    r"(?:[A-Z][\w'’-]*+[ \t]++){0,3}?(?i:live|presented|hosted)[ \t]++(?i:with|by)[ \t]++"
+    r"\A(?:[A-Z][\w'’-]*+[ \t]++){0,3}?(?i:live|presented|hosted)[ \t]++(?i:with|by)[ \t]++"
     r"[A-Z][\w.'’-]*+(?:,?[ \t]+(?:[A-Z][\w.'’-]*+|and|&))*+")
 # A credit for the page's makers: a role, a colon and a name ("Web Producer: Stephani Ruiz",
 # "Reporting: Jo Marsh and Sam Lee", "Editor: Dana Holt")
@@ -142,7 +142,7 @@ def fact_box(texts: Sequence[str]) -> set[int]:
 
 # A signature over a reader's review or comment: a name of up to three words (a username, an
 # initial) and, after a dash, what should be a date
-_SIGNED = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,2}+[ \t]++[–—-][ \t]++(.+)")
+_SIGNED = re.compile(r"\A[A-Z][\w'’.-]*+(?:[ \t]++[A-Z][\w'’.-]*+){0,2}+[ \t]++[–—-][ \t]++(.+)")
 
 
 def page_furniture(line: str) -> bool:

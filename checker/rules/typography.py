@@ -534,8 +534,8 @@ _PHRASAL_BEFORE = re.compile(
     r"|switch|carry|pass|hand|log|sign|move|goes|comes|gets|takes|puts|turns|switches)[ \t]++\Z")
 # When the second one starts: "on Wednesday", "on 1 April", "in 2027"
 _WHEN_AFTER = re.compile(
-    r"[ \t]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December|\d)")
+    r"(?<![ \t])[ \t]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December|\d)")
 
 
 # Nouns that "to" takes in a set phrase ("held to account", "brought to justice", "sent to
