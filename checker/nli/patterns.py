@@ -417,6 +417,13 @@ def _cause_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             shape("good_when_down", "rises", "helps_down"))
 
 
+_HELP_WORDS = ("helped", "boosted", "buoyed", "lifted", "aided", "supported")
+# What every reversed cause holds ("helped by", "boosted partly by"), looked for first
+_HELPED_BY = re.compile(r"(?:helped|boosted|buoyed|lifted|aided|supported)[ \t]++"
+                        r"(?:(?:partly|largely|mainly|in[ \t]++part)[ \t]++)?+by\b",
+                        re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class ReversedCause:
     """A measure told as moving the wrong way for what helped it ("ticket sales had fallen by
@@ -436,9 +443,12 @@ def reversed_causes(sentences: Sequence[str]) -> list[ReversedCause]:
     something (rules/nli/reversed_causes.toml). A negation before the move ("sales have not
     fallen, helped by …") leaves the sentence alone."""
     out: list[ReversedCause] = []
+    low = "\n".join(sentences).lower()
+    if not any(word in low for word in _HELP_WORDS):
+        return out  # no word of help in the text, no reversed cause
     patterns = None
     for k, sentence in enumerate(sentences):
-        if " by" not in sentence or "," not in sentence:
+        if " by" not in sentence or "," not in sentence or _HELPED_BY.search(sentence) is None:
             continue
         patterns = patterns or _cause_patterns()
         for pattern in patterns:

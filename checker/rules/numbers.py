@@ -245,6 +245,7 @@ _OPENING_OF_THE = re.compile(r"\A[\s\"'“‘(]*+Of[ \t]++the[ \t]++")
 
 def quantities(doc: Document) -> Iterator[Quantity]:
     change = set(_lexicon()["change_words"])
+    tolls = "toll" in doc.text or "kill" in doc.text or "Kill" in doc.text
     for s in doc.sentences:
         heading: str | None = None
         for k, m in enumerate(_count_pattern().finditer(doc.text, s.start, s.end)):
@@ -276,7 +277,8 @@ def quantities(doc: Document) -> Iterator[Quantity]:
                 # deaths": one toll, counted in people and in deaths ("at least": its lower
                 # bound)
                 yield replace(q, noun="death", bound="lower" if changed else q.bound)
-        yield from _tolls(doc, s)
+        if tolls:
+            yield from _tolls(doc, s)
 
 
 # A toll told without a counted noun: "the death toll of 37", "the death toll stands at 40",
@@ -294,7 +296,8 @@ _TOLL = re.compile(
 def _tolls(doc: Document, s: Span) -> Iterator[Quantity]:
     """The deaths counted in ``_TOLL``'s shapes within the sentence ``s``."""
     text = doc.text
-    if text.find("toll", s.start, s.end) < 0 and text.find("ill", s.start, s.end) < 0:
+    if (text.find("toll", s.start, s.end) < 0 and text.find("kill", s.start, s.end) < 0
+            and text.find("Kill", s.start, s.end) < 0):
         return
     for m in _TOLL.finditer(text, s.start, s.end):
         hedge, number, scale = ((m.group(1), m.group(2), m.group(3)) if m.group(2)
@@ -329,10 +332,17 @@ _RETRACTION = re.compile(
     r"|\bshould[ \t]++have[ \t]++(?:read|said)\b)")
 
 
+_A_VERSION = re.compile(r"(?:earlier|previous|original)[ \t]++version[ \t]++of\b", re.IGNORECASE)
+
+
 def retractions(doc: Document) -> list[tuple[int, int]]:
     """The sentences of ``doc`` that quote what an earlier version got wrong."""
     text = doc.text
-    if not any(w in text for w in ("version", "ly ", "should have")):
+    if not any(w in text for w in ("wrongly", "incorrectly", "mistakenly", "erroneously",
+                                    "should have")) and not (
+            "version" in text and _A_VERSION.search(text) is not None):
+        return []
+    if _RETRACTION.search(text) is None:
         return []
     return [(s.start, s.end) for s in doc.sentences
             if _RETRACTION.search(text, s.start, s.end) is not None]
@@ -1059,11 +1069,13 @@ judgement is needed."""
         text = doc.text
         seen: set[tuple[int, int]] = set()  # the spans reported: a date read from two names
         yearless: dict[tuple[int, int], tuple[int, int, int]] = {}  # span: weekday, month, day
-        retracted = retractions(doc)
+        retracted: list[tuple[int, int]] | None = None  # read once a date is near
         for name in _MONTH_NAME.finditer(text):
             at = name.start()
             if not _DIGIT.search(text, max(0, at - DIGIT_BEFORE), at + DIGIT_AFTER):
                 continue
+            if retracted is None:
+                retracted = retractions(doc)
             if retracted and any(a <= at < b for a, b in retracted):
                 continue  # "an earlier version of this page listed the show as Friday 15
                 # October": the wrong date, quoted as wrong

@@ -58,32 +58,26 @@ def _restrictors() -> frozenset[str]:
 
 
 _DIGITS = r"(\d(?<![\w$£€.,-]\d)(?:\d{0,2}(?:,\d{3})++|\d*+))(?![\d.,]\d)"
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-                 "nineteen": 19, "twenty": 20}
-# a figure, or a number from two to twenty in words ("nine small rural schools")
-_FIGURE = (r"(\d(?<![\w$£€.,-]\d)(?:\d{0,2}(?:,\d{3})++|\d*+)(?![\d.,]\d)|(?<![\w'’-])(?i:"
-           + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?![\w'’-]))")
-# "the 35 sites", "all 6,000 postponed appointments": the figure, up to one modifier, the noun
-# (opened on a letter, not a look-behind, so that re's search skips from letter to letter; the
-# word's start is checked where it matches)
-_DEFINITE = re.compile(r"([TtAaHhIiOo](?i:he|ll|hose|hese|is|er|ts|heir|ur))[ \t]++" + _FIGURE
-                       + r"[ \t]++((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{2,}s|injured|wounded|dead"
-                       r"|missing|displaced)\b(?!-)")
+# A count and its noun, up to one modifier between: "35 sites", "6,000 postponed appointments"
+# (opened on its digit, so that re's search skips from digit to digit; whether a determiner
+# stands before it, which makes it definite, is read where it matches)
+_COUNTED = re.compile(_DIGITS + r"[ \t]++((?:[a-z][a-z-]*+[ \t]++)??)([a-z]{2,}s|injured"
+                      r"|wounded|dead|missing|displaced)\b(?!-)")
+# "the", "all", "their" … just before a count: "the 35 sites", "their 14 schools"
+_DEFINITE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?i:the|all|those|these|his|her|its|their|our)[ \t]++\Z")
 
 
 @functools.cache
 def _counts_of(noun: str) -> re.Pattern[str]:
     """Any count of ``noun``, with up to four words between ("4,000 planned operations and
     outpatient appointments")."""
-    return re.compile(_FIGURE + r"[ \t]++((?:[A-Za-z-]++[ \t]++){0,4}?)" + re.escape(noun)
+    return re.compile(_DIGITS + r"[ \t]++((?:[A-Za-z-]++[ \t]++){0,4}?)" + re.escape(noun)
                       + r"\b(?!-)")
 
 
 def _value(figure: str) -> int:
-    word = _NUMBER_WORDS.get(figure.lower())
-    return word if word is not None else int(figure.replace(",", ""))
+    return int(figure.replace(",", ""))
 
 
 def _words(text: str) -> set[str]:
@@ -112,12 +106,12 @@ def definite_recounts(doc: Document) -> Iterator[Recount]:
     version that took "two" for a set found three parts and two sets there.)"""
     text = doc.text
     listed, change, narrow, small = _listed(), _change_words(), _restrictors(), function_words()
-    for m in _DEFINITE.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
-            continue  # inside a word: "bathe 12 …"
-        later, mods, noun = _value(m.group(2)), m.group(3).split(), m.group(4)
+    for m in _COUNTED.finditer(text):
+        if _DEFINITE_BEFORE.search(text, max(0, m.start() - 7), m.start()) is None:
+            continue  # not pointed back at: "28 sites"
+        later, mods, noun = _value(m.group(1)), m.group(2).split(), m.group(3)
         if (noun in listed or later < 2 or change.intersection(mods) - {"new"} or len(noun) < 4
-                or _YEAR.fullmatch(m.group(2)) or noun in small):
+                or _YEAR.fullmatch(m.group(1)) or noun in small):
             continue  # "after Labour's heavy defeat in the 1983 he was elected": no count
         after = text[m.end(): m.end() + 24].split(maxsplit=1)
         if after and (after[0].strip(",.;:)").lower() in narrow or after[0].endswith("ing")):
@@ -138,10 +132,10 @@ def definite_recounts(doc: Document) -> Iterator[Recount]:
             continue  # "another 28 sites": a change, not the set
         if before and before[-1] in _DETERMINERS:
             continue  # "The two winners" … "the three group winners": two sets, each definite
-        span_a, span_b = _sentence(doc, first.start()), _sentence(doc, m.start(2))
+        span_a, span_b = _sentence(doc, first.start()), _sentence(doc, m.start())
         if span_a is None or span_b is None or span_a == span_b:
             continue
-        yield Recount((first.start(1), first.end(1)), (m.start(2), m.end(2)), noun)
+        yield Recount((first.start(1), first.end(1)), (m.start(1), m.end(1)), noun)
 
 
 _CURRENCY = {"€": "euro", "$": "dollar", "£": "pound", "euro": "euro", "euros": "euro",
@@ -272,7 +266,8 @@ def restated_terms(doc: Document) -> Iterator[Recount]:
     length ("the eight-year term"), when the text gives one such term each way: a story of two
     defendants gives two."""
     text = doc.text
-    if "-year" not in text and "-month" not in text:
+    if ("-year" not in text and "-month" not in text) or not any(
+            word in text for word in ("jailed", "sentenced", "imprisoned", "locked up")):
         return
     handed = [(m, _term(m.group(1)), m.group(2).lower()) for m in _JAILED.finditer(text)]
     told = [(m, _term(m.group(1)), m.group(2).lower()) for m in _TERM.finditer(text)]
@@ -288,12 +283,12 @@ def restated_terms(doc: Document) -> Iterator[Recount]:
 
 _RESULT_NOUNS = (r"(?:home[ \t]++|away[ \t]++)?+(?:victory|win|defeat|loss|draw|triumph|result"
                  r"|scoreline)")
-# A match's result given with its score: "a 27-24 victory", "their 2-1 win"
-_RESULT = re.compile(r"\b(?:[Aa]n?|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)[ \t]++(\d{1,3}+)[-–](\d{1,3}+)"
-                     r"[ \t]++" + _RESULT_NOUNS + r"\b")
-# The result referred back to: "The 27-21 result", "that 2-1 win"
-_THE_RESULT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)[ \t]++(\d{1,3}+)[-–](\d{1,3}+)[ \t]++"
-                         + _RESULT_NOUNS + r"\b")
+# A match's score before a word for its result: "27-24 victory", "2-1 win" (opened on its digit;
+# what stands before it, "a 27-24 victory" or "The 27-21 result", is read where it matches)
+_SCORED_RESULT = re.compile(r"(\d(?<![\w.,:-]\d)\d{0,2}+)[-–](\d{1,3}+)[ \t]++" + _RESULT_NOUNS
+                            + r"\b")
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?i:an?|their|his|her|its)[ \t]++\Z")
+_TOLD_BEFORE = re.compile(r"(?<![\w'’-])(?i:the|this|that)[ \t]++\Z")
 
 
 def restated_scores(doc: Document) -> Iterator[Recount]:
@@ -302,13 +297,19 @@ def restated_scores(doc: Document) -> Iterator[Recount]:
     several matches gives several). The score read either way round is the same ("the 24-27
     defeat")."""
     text = doc.text
-    if "-" not in text and "–" not in text:
+    given: list[re.Match[str]] = []
+    told: list[re.Match[str]] = []
+    for m in _SCORED_RESULT.finditer(text):
+        at = max(0, m.start() - 7)
+        if _GIVEN_BEFORE.search(text, at, m.start()) is not None:
+            given.append(m)
+        elif _TOLD_BEFORE.search(text, at, m.start()) is not None:
+            told.append(m)
+    if len(given) != 1 or not told:
         return
-    given = list(_RESULT.finditer(text))
-    told = list(_THE_RESULT.finditer(text))
     scores = {tuple(sorted((int(m.group(1)), int(m.group(2))))) for m in given}
     again = {tuple(sorted((int(m.group(1)), int(m.group(2))))) for m in told}
-    if len(given) != 1 or len(again) != 1 or scores == again:
+    if len(again) != 1 or scores == again:
         return
     first, later = given[0], told[0]
     if later.start() > first.start():
