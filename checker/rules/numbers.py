@@ -376,7 +376,7 @@ found whatever words surround it, and so is a measure ("78mph" … "87mph", unit
 people and in deaths ("at least 14 people have died" … "with 11 confirmed deaths", "Storms kill
 27 in Khyber" … "the death toll of 35"; not a toll that "rose to" a figure). And a set or a
 price that the text points back at is one thing whatever the noun: "reefs at 28 sites" …
-"across the 35 sites", "nine rural schools" … "their seven schools", "built at a cost of 38
+"across the 35 sites", "21 rural schools" … "their 14 schools", "built at a cost of 38
 million euros" … "the 52-million-euro terminal", where the noun's figures take just those two
 values, each once, three or more, within a factor of two, the first not itself definite, and the
 definite one not narrowed by what follows it ("the 30 schools in Leeds", "the 16 films

@@ -97,13 +97,14 @@ def _sentence(doc: Document, offset: int) -> Span | None:
 
 
 def definite_recounts(doc: Document) -> Iterator[Recount]:
-    """A definite count ("the 35 sites", "their seven schools") of a noun NU101 does not list,
+    """A definite count ("the 35 sites", "their 14 schools") of a noun NU101 does not list,
     after the one other count of that noun in the text ("28 sites"), not itself definite, in
     another sentence, within a factor of two, both three or more. Counts narrowed by what follows
     ("the 12 of them", "the 30 schools in Leeds", "the 16 films competing in …") or by a change
     word ("the 12 remaining sites"), and earlier counts of a part ("10 of the former
     directors"), are left alone. (On the 2,629 BBC and CNN/DM articles it finds nothing; a first
-    version that took "two" for a set found three parts and two sets there.)"""
+    version that also read counts in words and took "two" for a set found three parts and two
+    sets there.)"""
     text = doc.text
     listed, change, narrow, small = _listed(), _change_words(), _restrictors(), function_words()
     for m in _COUNTED.finditer(text):
