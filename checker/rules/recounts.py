@@ -1,19 +1,23 @@
-"""A set or a price referred back to with another figure than the one it was introduced with.
+"""A figure the story points back at with another value than the one it first gave.
 
-NU101 compares counts of the nouns it lists ("troops", "people", "deaths"). Two shapes tell that
-two figures are one thing whatever the noun, because the later one points back at the earlier:
+NU101 compares counts of the nouns it lists ("troops", "people", "deaths"). These shapes tell
+that two figures are one thing whatever the noun, because the later one points back at the
+earlier:
 
 - a definite count, "the 35 sites", "all 6,000 postponed appointments", after the only other count
   of the same noun in the text, "corals surveyed at 28 sites" (``definite_recounts``);
-- a definite price, "the 52-million-euro terminal", "the $52m terminal", after the only earlier
-  sentence that names the thing with a price of that currency, "the terminal was built at a cost
-  of 38 million euros" (``definite_reprices``).
+- a definite price, "the 52-million-euro terminal", "the €74m loss", after the only earlier
+  sentence that ties a price of that currency to the thing, "the terminal was built at a cost of
+  38 million euros", "a net loss of €47m" (``definite_reprices``);
+- a prison term, "jailed for six years" … "the eight-year term" (``restated_terms``), a match's
+  result, "a 27-24 victory" … "The 27-21 result" (``restated_scores``), and a change between two
+  shares, "from 41% to 88%" … "the jump from 44% to 88%" (``restated_changes``).
 
-Both are read only where the text gives the noun's figures two values, one of them once, in two
+Each is read only where the text gives the thing's figures two values, one of them once, in two
 sentences: a third value, or the later value given elsewhere too, means two sets ("the 12
-runners" of one race and "the 9 runners" of the next), and that is left alone.
+runners" of one race and "the 9 runners" of the next), two defendants or two matches, and that
+is left alone.
 """
-
 from __future__ import annotations
 
 import functools
