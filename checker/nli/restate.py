@@ -1611,7 +1611,7 @@ def scoped(part: str, whole: str) -> bool:
             pair = f"{thing} {words[k + 2].strip(_EDGE)}"
             if f" {pair} " in other:
                 return True
-        if len(thing) >= 6 and thing not in function_words() and f" {thing} " in other:
+        if len(thing) >= 6 and f" {thing} " in other:
             return True
     return False
 
