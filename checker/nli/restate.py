@@ -58,6 +58,7 @@ from checker.entries import (
     case_entries,
     case_label,
     commentary_events,
+    courtesy,
     entry_day,
     entry_numbers,
     figure_mould,
@@ -829,50 +830,6 @@ def instruction(sentence: str) -> bool:
     clause = set(words[: next((k for k, w in enumerate(words) if w in _SUBORDINATORS),
                               len(words))])
     return clause.isdisjoint(_FINITE) and clause.isdisjoint(NEGATORS)
-
-
-# A greeting, a thank-you or a wish that closes or opens a live page, a newsletter or a
-# broadcast: "That's all from the live team for this evening, thank you for joining us.", "From
-# all of us, have a peaceful evening.", "Good morning and welcome to …". It states no fact.
-_COURTESY = re.compile(
-    r"[^A-Za-z]{0,3}+(?:from[ \t]++(?:all[ \t]++of[ \t]++us|everyone[ \t]++(?:here|at)\b[^,]{0,40}+"
-    r"|the[ \t]++(?:[\w’'-]++[ \t]++){0,3}+team)[ \t]*+,[ \t]*+)?+"
-    r"(?:(?:have|enjoy)[ \t]++a[ \t]++(?:[a-z]++[ \t]++)?(?:day|evening|night|morning|afternoon"
-    r"|weekend|week|holiday|christmas|summer|break)"
-    r"|thanks?(?:[ \t]++you)?(?:[ \t]++(?:all|again|so[ \t]++much))?[ \t]++for[ \t]++"
-    r"(?:joining|reading|following|watching|listening|being[ \t]++with)"
-    r"|that['’]s[ \t]++(?:all|it)[ \t]++(?:from|for)[ \t]++(?:us|me|the|this|today|tonight)"
-    r"|good(?:bye|[ \t]*+night|[ \t]++(?:morning|afternoon|evening)[ \t]++and[ \t]++welcome)"
-    r"|see[ \t]++you[ \t]++(?:tomorrow|next|soon|again|then)|take[ \t]++care|stay[ \t]++safe"
-    # a call's thanks to whoever spoke before, and its operator's or moderator's turns: "Thank
-    # you, Laura, and good morning, everyone.", "Our first question comes from …", "We have a
-    # follow-up question from …", "This concludes our question-and-answer session."
-    r"|thanks?(?:[ \t]++you)?+(?:[ \t]*+,[ \t]*+(?-i:[A-Z])[\w’'-]*+)?+[ \t]*+,?+[ \t]*+and"
-    r"[ \t]++good[ \t]++(?:morning|afternoon|evening)"
-    r"|(?:our|the|your)[ \t]++(?:first|next|last|final)[ \t]++question[ \t]++(?:comes|is)[ \t]++"
-    r"from|we[ \t]++(?:have|will[ \t]++take|['’]ll[ \t]++take)[ \t]++(?:a|our|the|another)"
-    r"[ \t]++(?:(?:follow-up|next|first|last|final)[ \t]++)?+question[ \t]++from"
-    r"|(?:this|that)[ \t]++concludes|we[ \t]++will[ \t]++now[ \t]++(?:begin|open|take|turn)"
-    r"|please[ \t]++go[ \t]++ahead|i[ \t]++would[ \t]++(?:now[ \t]++)?+like[ \t]++to[ \t]++"
-    r"(?:turn|hand)[ \t]++(?:the[ \t]++(?:call|conference|floor)|it)[ \t]++(?:back[ \t]++)?+"
-    r"(?:over[ \t]++)?+to"
-    # a debate's courtesies to the chair and to who spoke before: "It is a pleasure to serve
-    # under your chairmanship, Sir Geoffrey.", "I beg to move that …"
-    r"|it(?:[ \t]++is|['’]s)[ \t]++(?:a|an)[ \t]++(?:great[ \t]++)?+(?:pleasure|privilege"
-    r"|honour|honor)[ \t]++to[ \t]++(?:serve[ \t]++under|speak[ \t]++(?:in|after)|follow)"
-    r"|i[ \t]++beg[ \t]++to[ \t]++move)\b",
-    re.IGNORECASE)
-COURTESY_WORDS = 16  # a sentence longer than this holds more than a greeting
-
-
-def courtesy(sentence: str) -> bool:
-    """Is the sentence a greeting, a thank-you or a wish ("From all of us, have a peaceful
-    evening.", "That's all from the live team for this evening, thank you for joining us."), or
-    a call operator's turn ("Our first question comes from …", "This concludes our
-    question-and-answer session."), short enough to hold nothing else? Two such sign-offs
-    are no statements to contradict (the model read these two at 0.86 on a live page)."""
-    return (_COURTESY.match(sentence) is not None
-            and len(sentence.split()) <= COURTESY_WORDS)
 
 
 # The outcome of a vote on "the motion" as minutes record it after each motion is made: "A vote

@@ -16,6 +16,7 @@ from checker.entries import (
     SENTENCE_CASE_LABEL,
     TIMELINE_ENTRIES,
     after_live_marker,
+    courtesy,
     field_lines,
     figure_mould,
     schedule_entries,
@@ -521,8 +522,6 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if key[-1:] not in ".!?" and _entry_line(doc.text, sentence, first):
                     continue  # "4 bedroom detached house for sale" inside two listings' blocks,
                     # each between other lines: one line of two entries, not a pasted passage
-                from checker.nli.restate import courtesy  # only once a line repeats
-
                 if courtesy(raw.strip()):
                     continue  # "It is a pleasure to serve under your chairmanship, Sir
                     # Geoffrey." opening two speeches of a debate: a courtesy, no passage
