@@ -397,10 +397,9 @@ def reversed_consequences(sentences: Sequence[str]) -> list[tuple[Consequence, l
 
 
 @lru_cache(maxsize=1)
-def _cause_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    from checker.resources import load_toml
-
-    words = load_toml("nli", "reversed_causes.toml")
+def _cause_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The two shapes of a reversed cause, each with whether its move is a fall."""
+    words = _cause_words()
 
     def alt(key: str) -> str:
         return "|".join(r"[ \t]+".join(map(re.escape, w.split()))
@@ -413,15 +412,23 @@ def _cause_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"\b({alt(measure)})\b[^,.;:!?\n]{{0,40}}?\b({alt(move)})\b[^.;!?\n]{{0,80}}?,"
             rf"[ \t]++{hedge}({alt(helps)})[ \t]++{hedge}by\b", re.IGNORECASE)
 
-    return (shape("good_when_up", "falls", "helps_up"),
-            shape("good_when_down", "rises", "helps_down"))
+    return ((shape("good_when_up", "falls", "helps_up"), True),
+            (shape("good_when_down", "rises", "helps_down"), False))
 
 
-_HELP_WORDS = ("helped", "boosted", "buoyed", "lifted", "aided", "supported")
-# What every reversed cause holds ("helped by", "boosted partly by"), looked for first
-_HELPED_BY = re.compile(r"(?:helped|boosted|buoyed|lifted|aided|supported)[ \t]++"
-                        r"(?:(?:partly|largely|mainly|in[ \t]++part)[ \t]++)?+by\b",
-                        re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _cause_words() -> dict[str, list[str]]:
+    from checker.resources import load_toml
+
+    return load_toml("nli", "reversed_causes.toml")
+
+
+@lru_cache(maxsize=1)
+def _help_words() -> frozenset[str]:
+    """Every word of help a reversed cause may hold ("helped", "boosted" …): a text without
+    one holds none."""
+    words = _cause_words()
+    return frozenset((*words["helps_up"], *words["helps_down"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,6 +442,7 @@ class ReversedCause:
     measure: str
     move: str
     helped: str
+    fell: bool  # the move is a fall (of what should rise), not a rise (of what should fall)
 
 
 def reversed_causes(sentences: Sequence[str]) -> list[ReversedCause]:
@@ -444,17 +452,17 @@ def reversed_causes(sentences: Sequence[str]) -> list[ReversedCause]:
     fallen, helped by …") leaves the sentence alone."""
     out: list[ReversedCause] = []
     low = "\n".join(sentences).lower()
-    if not any(word in low for word in _HELP_WORDS):
+    helps = _help_words()
+    if not any(word in low for word in helps):
         return out  # no word of help in the text, no reversed cause
-    patterns = None
     for k, sentence in enumerate(sentences):
-        if " by" not in sentence or "," not in sentence or _HELPED_BY.search(sentence) is None:
+        if " by" not in sentence or "," not in sentence or not any(
+                word in sentence.lower() for word in helps):
             continue
-        patterns = patterns or _cause_patterns()
-        for pattern in patterns:
+        for pattern, fell in _cause_patterns():
             for m in pattern.finditer(sentence):
                 if _NEGATION.search(sentence, m.start(), m.start(2)):
                     continue
                 out.append(ReversedCause(k, m.start(), m.end(), m.group(1), m.group(2),
-                                         m.group(3)))
+                                         m.group(3), fell))
     return out

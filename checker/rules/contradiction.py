@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
 
 from checker.document import Document, sentence_texts
 from checker.findings import Finding, Related, Severity
@@ -18,13 +17,6 @@ from checker.nli.patterns import (
     settled_conditions,
 )
 from checker.rules.base import Context, Rule, register
-
-
-@cache
-def _fall_words() -> frozenset[str]:
-    from checker.resources import load_toml
-
-    return frozenset(load_toml("nli", "reversed_causes.toml")["falls"])
 
 
 def _params(ctx: Context) -> Params:
@@ -398,6 +390,6 @@ the opposite of what the rest of the story reports, and a reader cannot tell whi
                 span.start + cause.start, span.start + cause.end,
                 f"'{cause.move}' and '{cause.helped} by' disagree: what helps "
                 f"{cause.measure.lower()} does not make them "
-                f"{'fall' if cause.move.lower() in _fall_words() else 'rise'}",
+                f"{'fall' if cause.fell else 'rise'}",
                 confidence=0.75,
             )
