@@ -459,16 +459,13 @@ def _contrast_echoes(text: str) -> Iterator[tuple[int, int, str]]:
             if (name == m.group(3) and name not in skip and not _modifier(text, m.end(3))
                     and _COMMA_CAPITAL.match(text, m.end(3)) is None):
                 yield m.start(1), m.start(3), name  # ("Paris, not Paris, Texas" is two)
-    if " to " in text:
-        for m in _ASKED_AGAINST_ITSELF.finditer(text):
-            name = m.group(1) + m.group(2)
-            if name == m.group(3) and name not in skip:
-                yield m.start(1), m.start(3), name
-    if " after " in text or " behind " in text:
-        for m in _RANKED_AFTER_ITSELF.finditer(text):
-            name = m.group(1) + m.group(2)
-            if name == m.group(3) and name not in skip:
-                yield m.start(1), m.start(3), name
+    for needs, pattern in ((_ASKED_NEEDS, _ASKED_AGAINST_ITSELF),
+                           (_RANKED_NEEDS, _RANKED_AFTER_ITSELF)):
+        if any(word in text for word in needs):  # (a first pass in C)
+            for m in pattern.finditer(text):
+                name = m.group(1) + m.group(2)
+                if name == m.group(3) and name not in skip:
+                    yield m.start(1), m.start(3), name
     if "," not in text and ";" not in text:
         return
     if "while " in text or "whereas " in text:
@@ -555,6 +552,9 @@ _ASKED_AGAINST_ITSELF = re.compile(
     r"[ \t]++(?:the[ \t]++)?+([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
 
 
+_ASKED_NEEDS = (" to ",)  # what a text must hold for ``_ASKED_AGAINST_ITSELF`` to match
+
+
 # A name ranked second (or third …) after itself: "Chile is the world's second largest producer
 # of lithium after Chile" (the first is another country).
 _RANKED_AFTER_ITSELF = re.compile(
@@ -564,6 +564,7 @@ _RANKED_AFTER_ITSELF = re.compile(
     r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|number[ \t]++two)[ \t-]++"
     r"[^.;:!?\n]{0,80}?[ \t](?:after|behind)[ \t]++(?:the[ \t]++)?+"
     r"([A-Z][A-Za-z’'-]*+(?:[ \t]++[A-Z][A-Za-z’'-]*+){0,3}+)(?![\w’'-])")
+_RANKED_NEEDS = (" after ", " behind ")
 
 
 # A name, then a relative clause about it that ranks it against itself: "Leon Castellano of

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from checker.document import Document, Span
+from checker.nli.lexicon import load_lexicon
 from checker.resources import load_toml
 from checker.rules.garble import function_words
 
@@ -82,10 +83,6 @@ def _counts_of(noun: str) -> re.Pattern[str]:
 
 def _value(figure: str) -> int:
     return int(figure.replace(",", ""))
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +246,6 @@ def definite_reprices(doc: Document) -> Iterator[Recount]:
                           (m.start(2) if m.group(2) else m.start(3), end), m.group(7))
 
 
-_TERM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-               "eighteen": 18, "twenty": 20, "thirty": 30}
 # A prison term handed down: "jailed for six years", "was sentenced to 18 months"
 _JAILED = re.compile(
     r"\b(?:jailed|sentenced|imprisoned|locked[ \t]++up)\b[^.;!?\n]{0,40}?[ \t](?:for|to)[ \t]++"
@@ -263,7 +257,7 @@ _TERM = re.compile(
 
 
 def _term(word: str) -> int | None:
-    return int(word) if word.isdigit() else _TERM_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else load_lexicon().number_words.get(word.lower())
 
 
 def restated_terms(doc: Document) -> Iterator[Recount]:

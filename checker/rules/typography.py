@@ -380,17 +380,17 @@ _SPEAKER_AFTER = re.compile(
 # A speaker told after a quotation's words, with its full stop, right before a straight mark
 # that opens the next quotation: "…, she said. " / "…, DS Lomax said. " / a spun copy's "…,
 # Osei stated. "
+_SAID_VERBS = (r"said|says|added|adds|explained|stated|states|expressed|noted|insisted|warned"
+               r"|continued|remarked|commented")
 _SAID_BEFORE = re.compile(
     r",[ \t]++(?:(?:[A-Z][\w.'’-]*+[ \t]++){1,3}+|(?:she|he|they|we|I)[ \t]++)"
-    r"(?:said|says|added|adds|explained|stated|states|expressed|noted|insisted|warned|continued"
-    r"|remarked|commented|told[ \t]++[a-z]++)[.:][ \t]++\Z")
+    rf"(?:{_SAID_VERBS}|told[ \t]++[a-z]++)[.:][ \t]++\Z")
 
 
 # The speaker told after the verb, then a sentence's end before the next quotation: '"Coffee is
 # the backbone of our economy, said Agnes Mugisha, the commissioner, at the launch. "More than …'
 _SAID_INVERTED = re.compile(
-    r",[ \t]++(?:said|says|added|adds|explained|stated|states|noted|insisted|warned|continued"
-    r"|told)[ \t]++(?:[A-Z]|the[ \t]|a[ \t]|an[ \t])")
+    rf",[ \t]++(?:{_SAID_VERBS}|told)[ \t]++(?:[A-Z]|the[ \t]|a[ \t]|an[ \t])")
 
 
 def _closes(text: str, after: int, p: Span) -> bool:
