@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
 from checker.nli.offtopic import headline_like
 
@@ -865,16 +864,14 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     if len(matches) >= RESULTS_MATCHES and max(map(len, matches.values())) <= RESULTS_SCORES:
         return out  # a results list: many fixtures, each given once or twice (two games)
     newest_first = _clock_lines_fall(sentences) if matches else False
-    if matches:
-        matches = _by_period(matches, sentences)
-    for scores in matches.values():
+    periods = _by_period(matches, sentences) if matches else {}
+    for scores in periods.values():
         steps = list(pairwise(scores))
         if any(any(b[s] > a[s] for s in a) and any(b[s] < a[s] for s in a)
                for (_, a), (_, b) in steps):
             continue  # one side up and the other down: two games ("Madison 60, Belle Fourche
             # 31" … "Belle Fourche 51, Madison 40", a results page's boys' and girls' games)
-        rises = sum(all(b[s] >= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
-        falls = sum(all(b[s] <= a[s] for s in a) and a != b for (_, a), (_, b) in steps)
+        rises, falls = _rises_and_falls(scores)
         # a tennis score gives its sets, so one fall between two of them is a page read bottom
         # up ("Kenin 6-4 4-6 6-2 Gauff" above "Gauff 4-6 6-4 2-5 Kenin"), not a conflict
         tennis = all(_tennis(sentences[k]) is not None for k, _ in scores)
@@ -889,9 +886,7 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
             # Bills." above "… into Overtime! Falcons 31-31 Bills"), unless the scores under it
             # rise down the page: a summary's line over a page told in order ("FINAL/OT: Lynx 4,
             # Ravens 3" over "Lynx 1, Ravens 0." … "End of regulation: Lynx 3, Ravens 3.")
-            below = list(pairwise(scores[1:]))
-            up = sum(all(b[s] >= a[s] for s in a) and a != b for (_, a), (_, b) in below)
-            down = sum(all(b[s] <= a[s] for s in a) and a != b for (_, a), (_, b) in below)
+            up, down = _rises_and_falls(scores[1:])
             in_order = [*scores[1:], scores[0]] if up > down else scores[::-1]
         else:
             in_order = (scores[::-1] if newest_first
@@ -911,6 +906,18 @@ def falling_scores(sentences: Sequence[str]) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def _rises_and_falls(scores: Sequence[tuple[int, dict[str, int]]]) -> tuple[int, int]:
+    """How often a match's score rises from one of ``scores`` to the next, and how often it
+    falls (every side the same or higher, or the same or lower)."""
+    steps = list(pairwise(score for _, score in scores))
+    rises = sum(all(b[s] >= a[s] for s in a) and a != b for a, b in steps)
+    falls = sum(all(b[s] <= a[s] for s in a) and a != b for a, b in steps)
+    return rises, falls
+
+
+_Period = tuple[frozenset[str], int]  # a match's sides, and the set or leg its scores are in
+
+
 # What ends a set or a leg, after which a tennis or darts page's running score of games or legs
 # starts again: a heading ("SET 2", "Tie-break") or a line that tells it ("Voskuil wins the first
 # set 6-4", "SET VOSKUIL."). Not a snooker frame: a snooker page's running score is of frames.
@@ -924,16 +931,14 @@ _PERIOD_WON = re.compile(
 
 
 def _by_period(matches: dict[frozenset[str], list[tuple[int, dict[str, int]]]],
-               sentences: Sequence[str]) -> dict[Any, list[tuple[int, dict[str, int]]]]:
+               sentences: Sequence[str]) -> dict[_Period, list[tuple[int, dict[str, int]]]]:
     """Each match's scores cut where a set or a leg ends between two of them (a heading
     or a line that says so): a tennis page's "Voskuil 5-4 Lindqvist" in the first set and
     "Voskuil 1-1 Lindqvist" in the second are the games of two sets, not a score that fell."""
     ends = [k for k, s in enumerate(sentences)
             if (len(s.split()) <= 7 and _PERIOD_HEADING.match(s) is not None)
             or _PERIOD_WON.search(s) is not None]
-    if not ends:
-        return dict(matches)
-    out: dict[Any, list[tuple[int, dict[str, int]]]] = {}
+    out: dict[_Period, list[tuple[int, dict[str, int]]]] = {}
     for sides, scores in matches.items():
         period = 0
         for n, (k, score) in enumerate(scores):

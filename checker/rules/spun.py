@@ -407,19 +407,43 @@ SECTION_HEADING_WORDS = 8  # a section's heading over each part of a page ("Ques
 # counsel for the bereaved families"; a sentence of news that lost its full stop is longer)
 
 
-def _section_heading(doc: Document, lines: Sequence[Span], starts: Sequence[int],
-                     sentence: Span) -> bool:
+class _PageLines:
+    """A document's non-blank lines, their starts and their texts, each read once when first
+    asked (GB103 asks only of a page where a line repeats)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._spans: list[Span] | None = None
+        self._starts: list[int] | None = None
+        self._texts: list[str] | None = None
+
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = list(nonblank_lines(self._doc))
+        return self._spans
+
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [line.start for line in self.spans()]
+        return self._starts
+
+    def texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [self._doc.text[x.start:x.end] for x in self.spans()]
+        return self._texts
+
+
+def _section_heading(doc: Document, page: _PageLines, sentence: Span) -> bool:
     """Is the sentence a line of its own, not the page's first, and a short heading over a
     paragraph of its own (``checker.rules.offtopic.heads_paragraph``)? Then it heads a section,
     and the same heading over another section is the page's design."""
-    k = bisect.bisect_right(starts, sentence.start) - 1
+    k = bisect.bisect_right(page.starts(), sentence.start) - 1
     if k <= 0:
         return False
-    line = lines[k]
-    if doc.text[line.start:line.end].strip() != doc.text[sentence.start:sentence.end].strip():
+    texts = page.texts()
+    if texts[k].strip() != doc.text[sentence.start:sentence.end].strip():
         return False
-    texts = [doc.text[x.start:x.end] for x in lines[k:k + 2]]
-    return heads_paragraph(texts, 0, SECTION_HEADING_WORDS)
+    return heads_paragraph(texts[k:k + 2], 0, SECTION_HEADING_WORDS)
 
 
 def _speaker_heading(key: str) -> bool:
@@ -484,9 +508,8 @@ together twice. Readers notice at once, and it hides whether anything was lost i
         moulds: Counter[str] | None = None  # the labelled rows' moulds (when asked)
         schedule: bool | None = None  # is the page a schedule (when asked)
         fields: Counter[str] | None = None  # sentence-case field labels' lines (when asked)
-        line_list: list[Span] | None = None  # the non-blank lines (when asked)
+        page = _PageLines(doc)  # the non-blank lines, read when asked
         record: list[str | None] | None = None  # each line's record field (when asked)
-        starts: list[int] = []  # where each of ``line_list`` starts
         for k, sentence in enumerate(doc.sentences):
             raw = doc.text[sentence.start : sentence.end]
             key = _normal(raw)
@@ -508,11 +531,8 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                     if fields[field.group()] >= FIELD_ENTRIES:
                         continue  # "Closing date: Friday 18 October 2024" under two of ten jobs
                 if record is None:
-                    if line_list is None:
-                        line_list = list(nonblank_lines(doc))
-                        starts = [line.start for line in line_list]
-                    record = field_lines([doc.text[x.start:x.end] for x in line_list])
-                at_line = bisect.bisect_right(starts, sentence.start) - 1
+                    record = field_lines(page.texts())
+                at_line = bisect.bisect_right(page.starts(), sentence.start) - 1
                 if at_line >= 0 and record[at_line] is not None:
                     continue  # "What it means for you: … Rail replacement buses will run
                     # between Kelton and Hollinbeck, calling at Fellgate." under two weekends of
@@ -540,17 +560,12 @@ together twice. Readers notice at once, and it hides whether anything was lost i
                 if _speaker_heading(key):
                     continue  # "Tobias Crane - Executive Vice President and Chief Financial
                     # Officer" over each of his answers in a transcript
-                if headline_like(key):
-                    if line_list is None:
-                        line_list = list(nonblank_lines(doc))
-                        starts = [line.start for line in line_list]
-                    if (_section_heading(doc, line_list, starts, sentence)
-                            and _section_heading(doc, line_list, starts, first)):
-                        continue  # "Questions from counsel for the bereaved families" over
-                        # each witness's part of an inquiry's day: one section's heading
+                if (headline_like(key) and _section_heading(doc, page, sentence)
+                        and _section_heading(doc, page, first)):
+                    continue  # "Questions from counsel for the bereaved families" over each
+                    # witness's part of an inquiry's day: one section's heading
                 if schedule is None:
-                    schedule = schedule_entries(
-                        [doc.text[x.start:x.end] for x in nonblank_lines(doc)]) >= TIMELINE_ENTRIES
+                    schedule = schedule_entries(page.texts()) >= TIMELINE_ENTRIES
                 lines = raw.strip().splitlines()
                 if schedule and schedule_entries(lines) == len(lines):
                     continue  # "19:00 The Evening Show with Jamie Cross" under each day of a
